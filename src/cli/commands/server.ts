@@ -1,0 +1,75 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { prepareDatabase } from '../../db/setup.ts';
+import { isDatabaseEmpty, loadDemo } from '../../demo/load.ts';
+import { buildApp } from '../../http/app.ts';
+import { parseInput } from '../../shared/model.ts';
+import type { Database } from '../../db/connection.ts';
+import { withDatabase } from '../context.ts';
+
+const listenOptions = z.object({
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.coerce.number().int().min(0).max(65535).default(3000),
+});
+
+async function serve(database: Database, raw: { host?: string; port?: string }): Promise<void> {
+  const { host, port } = parseInput(listenOptions, {
+    host: raw.host ?? process.env.ACCORD_HOST,
+    port: raw.port ?? process.env.ACCORD_PORT,
+  });
+  const app = await buildApp({ db: database.db, logger: { level: process.env.ACCORD_LOG_LEVEL ?? 'info' } });
+  await app.listen({ host, port });
+  const address = app.server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  process.stdout.write(
+    `Accord is running at http://${shownHost}:${actualPort}/  (API reference: /api/docs, database: ${database.target.display})\n`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      void app.close().then(resolve);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+export function registerServerCommands(program: Command): void {
+  program
+    .command('migrate')
+    .description('create or upgrade the database schema and add missing reference data')
+    .action(async (_options, command: Command) => {
+      await withDatabase(command, 'none', async (database) => {
+        const report = await prepareDatabase(database.db);
+        const applied = report.applied.length > 0 ? `applied ${report.applied.join(', ')}` : 'schema already current';
+        process.stdout.write(
+          `${database.target.display}: ${applied} (now at ${report.current}); added ${report.seeded.territories} territories, ${report.seeded.sectors} sectors\n`,
+        );
+      });
+    });
+
+  program
+    .command('serve')
+    .description('start the HTTP server (API and reference at /api/docs)')
+    .option('--host <host>', 'address to listen on (default 127.0.0.1, or $ACCORD_HOST)')
+    .option('--port <port>', 'port (default 3000, or $ACCORD_PORT; 0 picks a free one)')
+    .action(async (options: { host?: string; port?: string }, command: Command) => {
+      await withDatabase(command, 'require-current', (database) => serve(database, options));
+    });
+
+  program
+    .command('start')
+    .description('first run made easy: migrate, load the demo into an empty database, then serve')
+    .option('--host <host>', 'address to listen on (default 127.0.0.1)')
+    .option('--port <port>', 'port (default 3000)')
+    .action(async (options: { host?: string; port?: string }, command: Command) => {
+      await withDatabase(command, 'none', async (database) => {
+        await prepareDatabase(database.db);
+        if (await isDatabaseEmpty(database.db)) {
+          const summary = await loadDemo(database.db);
+          process.stdout.write(`Loaded the demo data set (${summary.records} records) into ${database.target.display}\n`);
+        }
+        await serve(database, options);
+      });
+    });
+}

@@ -1,0 +1,31 @@
+import { Command, CommanderError } from 'commander';
+import { registerDataCommands } from './commands/data.ts';
+import { registerDocumentCommands } from './commands/documents.ts';
+import { registerMeetingsCommands } from './commands/meetings.ts';
+import { registerProjectsCommands } from './commands/projects.ts';
+import { registerRegistryCommands } from './commands/registry.ts';
+import { registerServerCommands } from './commands/server.ts';
+import { reportError } from './output.ts';
+
+const program = new Command('accord')
+  .description('Accord: economic cooperation with partner regions and countries')
+  .option('--database <target>', 'SQLite file path or postgres:// URL (default: $ACCORD_DATABASE or data/accord.sqlite)')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerServerCommands(program);
+registerDataCommands(program);
+registerRegistryCommands(program);
+registerMeetingsCommands(program);
+registerProjectsCommands(program);
+registerDocumentCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode;
+  } else {
+    process.exitCode = reportError(error);
+  }
+}

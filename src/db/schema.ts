@@ -1,0 +1,302 @@
+/**
+ * Table types as Kysely sees them, in camelCase (CamelCasePlugin maps them to the snake_case columns).
+ * Dates are ISO `YYYY-MM-DD` text, timestamps ISO 8601 text, money integer minor units.
+ */
+interface Versioned {
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TerritoryTable extends Versioned {
+  code: string;
+  kind: string;
+  parentCode: string | null;
+  alpha3: string | null;
+  numericCode: string | null;
+  nameEn: string;
+  nameRu: string;
+  searchText: string;
+}
+
+export interface SectorTable extends Versioned {
+  code: string;
+  level: string;
+  parentCode: string | null;
+  titleEn: string;
+  titleRu: string;
+}
+
+export interface DocumentTable extends Versioned {
+  id: string;
+  title: string;
+  kind: string;
+  publishedOn: string | null;
+  language: string;
+  sourceUrl: string | null;
+  publisher: string | null;
+  notes: string | null;
+}
+
+export interface RelationshipTable extends Versioned {
+  id: string;
+  homeCode: string;
+  partnerCode: string;
+  title: string | null;
+  notes: string | null;
+}
+
+export interface AgreementTable extends Versioned {
+  id: string;
+  relationshipId: string;
+  title: string;
+  kind: string;
+  signedOn: string | null;
+  inForceFrom: string | null;
+  inForceTo: string | null;
+  documentId: string | null;
+  notes: string | null;
+}
+
+export interface OrganizationTable extends Versioned {
+  id: string;
+  kind: string;
+  nameEn: string | null;
+  nameRu: string | null;
+  territoryCode: string;
+  description: string | null;
+  spareCapacityNote: string | null;
+  website: string | null;
+  searchText: string;
+}
+
+export interface OrganizationAliasTable {
+  id: string;
+  organizationId: string;
+  alias: string;
+  language: string | null;
+  position: number;
+}
+
+export interface OrganizationSectorTable {
+  organizationId: string;
+  sectorCode: string;
+}
+
+export interface OrganizationProductTable {
+  id: string;
+  organizationId: string;
+  name: string;
+  hsCode: string | null;
+  capacityNote: string | null;
+  position: number;
+}
+
+export interface PersonTable extends Versioned {
+  id: string;
+  nameEn: string | null;
+  nameRu: string | null;
+  notes: string | null;
+  searchText: string;
+}
+
+export interface PositionTable extends Versioned {
+  id: string;
+  personId: string;
+  titleEn: string | null;
+  titleRu: string | null;
+  organizationId: string | null;
+  territoryCode: string | null;
+  fromOn: string | null;
+  toOn: string | null;
+  searchText: string;
+}
+
+export interface MeetingTable extends Versioned {
+  id: string;
+  relationshipId: string;
+  heldOn: string;
+  place: string | null;
+  kind: string;
+  title: string;
+  summary: string | null;
+}
+
+export interface MeetingParticipantTable {
+  id: string;
+  meetingId: string;
+  personId: string;
+  side: string;
+  role: string;
+  position: number;
+}
+
+export interface MeetingOrganizationTable {
+  meetingId: string;
+  organizationId: string;
+  side: string;
+  position: number;
+}
+
+export interface MeetingSectorTable {
+  meetingId: string;
+  sectorCode: string;
+}
+
+export interface ProjectTable extends Versioned {
+  id: string;
+  relationshipId: string;
+  title: string;
+  kind: string;
+  sectorCode: string | null;
+  description: string | null;
+  valueMinor: number | null;
+  currency: string | null;
+  stage: string;
+  searchText: string;
+}
+
+export interface ProjectPartyTable {
+  id: string;
+  projectId: string;
+  organizationId: string;
+  role: string;
+  side: string;
+  position: number;
+}
+
+export interface ProjectStageChangeTable {
+  id: string;
+  projectId: string;
+  fromStage: string | null;
+  toStage: string;
+  changedOn: string;
+  recordedAt: string;
+  note: string | null;
+}
+
+export interface ProjectMilestoneTable {
+  id: string;
+  projectId: string;
+  title: string;
+  dueOn: string | null;
+  doneOn: string | null;
+  note: string | null;
+  position: number;
+}
+
+export interface StatementTable extends Versioned {
+  id: string;
+  meetingId: string;
+  kind: string;
+  speakerPersonId: string | null;
+  side: string | null;
+  sectorCode: string | null;
+  text: string;
+  projectId: string | null;
+  ownerPersonId: string | null;
+  ownerOrganizationId: string | null;
+  dueOn: string | null;
+  status: string;
+}
+
+export interface StatementStatusChangeTable {
+  id: string;
+  statementId: string;
+  fromStatus: string | null;
+  toStatus: string;
+  changedOn: string;
+  recordedAt: string;
+  note: string | null;
+}
+
+export interface OutletTable extends Versioned {
+  id: string;
+  relationshipId: string;
+  territoryCode: string;
+  name: string;
+  kind: string;
+  operatorOrganizationId: string | null;
+  city: string | null;
+  openedOn: string | null;
+  status: string;
+  notes: string | null;
+}
+
+export interface OutletLineTable {
+  id: string;
+  outletId: string;
+  organizationId: string | null;
+  productGroup: string;
+  sinceOn: string | null;
+  position: number;
+}
+
+export interface ProvenanceLinkTable {
+  id: string;
+  recordType: string;
+  recordId: string;
+  documentId: string | null;
+  sourcePersonId: string | null;
+  locator: string | null;
+  note: string | null;
+  createdAt: string;
+}
+
+export interface DB {
+  territories: TerritoryTable;
+  sectors: SectorTable;
+  documents: DocumentTable;
+  relationships: RelationshipTable;
+  agreements: AgreementTable;
+  organizations: OrganizationTable;
+  organizationAliases: OrganizationAliasTable;
+  organizationSectors: OrganizationSectorTable;
+  organizationProducts: OrganizationProductTable;
+  people: PersonTable;
+  positions: PositionTable;
+  meetings: MeetingTable;
+  meetingParticipants: MeetingParticipantTable;
+  meetingOrganizations: MeetingOrganizationTable;
+  meetingSectors: MeetingSectorTable;
+  projects: ProjectTable;
+  projectParties: ProjectPartyTable;
+  projectStageChanges: ProjectStageChangeTable;
+  projectMilestones: ProjectMilestoneTable;
+  statements: StatementTable;
+  statementStatusChanges: StatementStatusChangeTable;
+  outlets: OutletTable;
+  outletLines: OutletLineTable;
+  provenanceLinks: ProvenanceLinkTable;
+}
+
+/**
+ * Every table in the order a full export writes and an import restores it: parents before children.
+ * The primary key columns give each table a stable order.
+ */
+export const tablesInDependencyOrder: ReadonlyArray<{ table: keyof DB; key: readonly string[] }> = [
+  { table: 'territories', key: ['code'] },
+  { table: 'sectors', key: ['code'] },
+  { table: 'documents', key: ['id'] },
+  { table: 'relationships', key: ['id'] },
+  { table: 'agreements', key: ['id'] },
+  { table: 'organizations', key: ['id'] },
+  { table: 'organizationAliases', key: ['id'] },
+  { table: 'organizationSectors', key: ['organizationId', 'sectorCode'] },
+  { table: 'organizationProducts', key: ['id'] },
+  { table: 'people', key: ['id'] },
+  { table: 'positions', key: ['id'] },
+  { table: 'meetings', key: ['id'] },
+  { table: 'meetingParticipants', key: ['id'] },
+  { table: 'meetingOrganizations', key: ['meetingId', 'organizationId'] },
+  { table: 'meetingSectors', key: ['meetingId', 'sectorCode'] },
+  { table: 'projects', key: ['id'] },
+  { table: 'projectParties', key: ['id'] },
+  { table: 'projectStageChanges', key: ['id'] },
+  { table: 'projectMilestones', key: ['id'] },
+  { table: 'statements', key: ['id'] },
+  { table: 'statementStatusChanges', key: ['id'] },
+  { table: 'outlets', key: ['id'] },
+  { table: 'outletLines', key: ['id'] },
+  { table: 'provenanceLinks', key: ['id'] },
+];

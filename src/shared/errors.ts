@@ -1,0 +1,79 @@
+/**
+ * One error type for every capability. Faces (HTTP, CLI) map `code` to a status or an exit code;
+ * services never know which face called them.
+ */
+export const errorCodes = {
+  NOT_FOUND: { status: 404, title: 'Not found' },
+  VALIDATION_FAILED: { status: 422, title: 'Validation failed' },
+  CONFLICT: { status: 409, title: 'Conflict' },
+  STALE_VERSION: { status: 409, title: 'The record was changed by someone else' },
+  INVALID_TRANSITION: { status: 409, title: 'Transition not allowed' },
+  ALREADY_LOADED: { status: 409, title: 'Already loaded' },
+  NOT_EMPTY: { status: 409, title: 'Database is not empty' },
+  REFERENCED: { status: 409, title: 'Record is still referenced' },
+  PAYLOAD_TOO_LARGE: { status: 413, title: 'Request too large' },
+  BAD_REQUEST: { status: 400, title: 'Bad request' },
+  MIGRATION_REQUIRED: { status: 503, title: 'Database needs migrating' },
+  FORBIDDEN: { status: 403, title: 'Forbidden' },
+  IMPORT_ROW_INVALID: { status: 422, title: 'Import rows invalid' },
+  INTERNAL: { status: 500, title: 'Internal error' },
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+/** One problem with one field (a JSON pointer-ish dotted path) or one row of an input. */
+export interface Problem {
+  path: string;
+  message: string;
+  /** Line and column for rows of a file. */
+  line?: number;
+  column?: string;
+}
+
+export class AccordError extends Error {
+  readonly code: ErrorCode;
+  readonly problems: Problem[];
+  readonly details: Record<string, unknown>;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { problems?: Problem[]; details?: Record<string, unknown>; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = 'AccordError';
+    this.code = code;
+    this.problems = options.problems ?? [];
+    this.details = options.details ?? {};
+  }
+
+  get status(): number {
+    return errorCodes[this.code].status;
+  }
+}
+
+export function notFound(what: string, id: string): AccordError {
+  return new AccordError('NOT_FOUND', `${what} ${id} does not exist`, { details: { what, id } });
+}
+
+export function invalid(path: string, message: string): AccordError {
+  return new AccordError('VALIDATION_FAILED', `${path}: ${message}`, { problems: [{ path, message }] });
+}
+
+/** Collects problems so a caller can report every faulty field at once, not just the first. */
+export class ProblemList {
+  readonly items: Problem[] = [];
+
+  add(path: string, message: string): void {
+    this.items.push({ path, message });
+  }
+
+  throwIfAny(summary = 'The input is not valid'): void {
+    if (this.items.length === 0) return;
+    const first = this.items[0]!;
+    const more = this.items.length > 1 ? ` (and ${this.items.length - 1} more)` : '';
+    throw new AccordError('VALIDATION_FAILED', `${summary}: ${first.path}: ${first.message}${more}`, {
+      problems: this.items,
+    });
+  }
+}

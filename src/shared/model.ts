@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { AccordError } from './errors.ts';
+
+/** Calendar date as ISO text; refuses impossible dates such as 2017-02-30. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  }, 'not a calendar date');
+
+export const recordId = z.string().min(1).max(64);
+
+export const territoryCode = z
+  .string()
+  .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'expected an ISO 3166-1 alpha-2 code (BY) or an ISO 3166-2 code (RU-KRS)');
+
+export const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as USD');
+
+export const side = z.enum(['home', 'partner', 'third']);
+
+/** Free text a person types: trimmed, bounded so a stranger cannot send megabytes in one field. */
+export const shortText = (max = 300) => z.string().trim().min(1).max(max);
+export const longText = (max = 20_000) => z.string().trim().max(max);
+
+export const version = z.number().int().positive();
+
+export const recordMeta = {
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};
+
+export const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+export type PageQuery = z.infer<typeof pageQuery>;
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
+}
+
+/** The body of an update: the fields to change and the version the editor saw. */
+export function updateOf<T extends z.ZodObject>(input: T) {
+  return input.partial().extend({ version });
+}
+
+/** Parses input against a schema, reporting every faulty field at once as a validation error. */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown, prefix = ''): z.output<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => ({
+    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(input)',
+    message: issue.message,
+  }));
+  const first = problems[0]!;
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+  throw new AccordError('VALIDATION_FAILED', `${first.path}: ${first.message}${more}`, { problems });
+}
