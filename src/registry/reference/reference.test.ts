@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { isicSectors } from './isic.ts';
+import { regions } from './regions.ts';
+
+const cyrillic = /[\u0400-\u04FF]/;
+
+describe('ISO 3166-2 regions', () => {
+  const russian = regions.filter((r) => r.parent === 'RU');
+  const belarusian = regions.filter((r) => r.parent === 'BY');
+
+  it('lists the 83 federal subjects of Russia with unique ISO codes', () => {
+    expect(russian).toHaveLength(83);
+    expect(new Set(russian.map((r) => r.code)).size).toBe(83);
+    for (const r of russian) expect(r.code).toMatch(/^RU-[A-Z]{2,3}$/);
+  });
+
+  it('lists the 6 regions and the city of Minsk for Belarus', () => {
+    expect(belarusian).toHaveLength(7);
+    expect(new Set(belarusian.map((r) => r.code)).size).toBe(7);
+    for (const r of belarusian) expect(r.code).toMatch(/^BY-[A-Z]{2}$/);
+    expect(belarusian.find((r) => r.code === 'BY-HM')).toMatchObject({ nameEn: 'Minsk', nameRu: 'Минск' });
+  });
+
+  it('holds only Russian and Belarusian regions, sorted by code without duplicates', () => {
+    expect(regions).toHaveLength(russian.length + belarusian.length);
+    const codes = regions.map((r) => r.code);
+    expect(codes).toEqual([...codes].sort());
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+
+  it('names every region in English and Russian', () => {
+    for (const r of regions) {
+      expect(r.nameEn.trim(), r.code).not.toBe('');
+      expect(r.nameRu.trim(), r.code).not.toBe('');
+      expect(r.nameRu, r.code).toMatch(cyrillic);
+      expect(r.nameEn, r.code).not.toMatch(cyrillic);
+    }
+    expect(regions.find((r) => r.code === 'RU-KRS')).toEqual({
+      code: 'RU-KRS',
+      parent: 'RU',
+      nameEn: 'Kursk Oblast',
+      nameRu: 'Курская область',
+    });
+  });
+});
+
+describe('ISIC Rev.4 sectors', () => {
+  const sections = isicSectors.filter((s) => s.level === 'section');
+  const divisions = isicSectors.filter((s) => s.level === 'division');
+
+  it('lists the 21 sections A–U without a parent', () => {
+    expect(sections.map((s) => s.code)).toEqual('ABCDEFGHIJKLMNOPQRSTU'.split(''));
+    for (const s of sections) expect(s.parent).toBeNull();
+  });
+
+  it('lists the 88 two-digit divisions with unique codes in numeric order', () => {
+    expect(divisions).toHaveLength(88);
+    const codes = divisions.map((d) => d.code);
+    for (const code of codes) expect(code).toMatch(/^\d{2}$/);
+    expect(codes).toEqual([...codes].sort());
+    expect(new Set(isicSectors.map((s) => s.code)).size).toBe(isicSectors.length);
+  });
+
+  it('puts every division under an existing section listed before it', () => {
+    for (const d of divisions) {
+      const sectionIndex = isicSectors.findIndex((s) => s.level === 'section' && s.code === d.parent);
+      expect(sectionIndex, d.code).toBeGreaterThanOrEqual(0);
+      expect(sectionIndex, d.code).toBeLessThan(isicSectors.indexOf(d));
+    }
+    const sectionOf = (code: string) => isicSectors.find((s) => s.code === code)?.parent;
+    expect(sectionOf('01')).toBe('A');
+    expect(sectionOf('10')).toBe('C');
+    expect(sectionOf('33')).toBe('C');
+    expect(sectionOf('35')).toBe('D');
+    expect(sectionOf('99')).toBe('U');
+  });
+
+  it('titles every sector in English and Russian', () => {
+    for (const s of isicSectors) {
+      expect(s.titleEn.trim(), s.code).not.toBe('');
+      expect(s.titleRu, s.code).toMatch(cyrillic);
+    }
+    expect(isicSectors.find((s) => s.code === 'C')).toMatchObject({
+      titleEn: 'Manufacturing',
+      titleRu: 'Обрабатывающая промышленность',
+    });
+  });
+});
