@@ -19,11 +19,16 @@ export interface Bundle {
   tables: Record<string, Record<string, unknown>[]>;
 }
 
+// Every column Accord writes is text or an integer (money in minor units, versions, positions), so a
+// cell holding anything else, a fraction, or an integer beyond 2^53 that JSON cannot carry exactly is
+// refused up front.
+const cell = z.union([z.string(), z.number().int(), z.null()]);
+
 const bundleSchema = z.object({
   format: z.literal(bundleFormat),
   formatVersion: z.literal(1),
   schema: z.string().nullable(),
-  tables: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
+  tables: z.record(z.string(), z.array(z.record(z.string(), cell))),
 });
 
 /** Tables whose rows Accord seeds itself; an import replaces them with the bundle's copy. */
@@ -31,13 +36,32 @@ const referenceTables: ReadonlySet<keyof DB> = new Set(['territories', 'sectors'
 
 export async function exportBundle(db: Db): Promise<Bundle> {
   const status = await migrationStatus(db);
-  const tables: Bundle['tables'] = {};
-  for (const { table, key } of tablesInDependencyOrder) {
-    let query = db.selectFrom(table).selectAll();
-    for (const column of key) query = query.orderBy(column as never);
-    tables[table] = (await query.execute()) as Record<string, unknown>[];
-  }
+  // One snapshot for all tables, so an edit made while exporting cannot leave a child without its parent.
+  const read = async (trx: Db) => {
+    const tables: Bundle['tables'] = {};
+    for (const { table, key } of tablesInDependencyOrder) {
+      const rows = (await trx.selectFrom(table).selectAll().execute()) as Record<string, unknown>[];
+      tables[table] = rows.sort((a, b) => compareKeys(a, b, key));
+    }
+    return tables;
+  };
+  const tables = db.isTransaction
+    ? await read(db)
+    : await db.transaction().setIsolationLevel('repeatable read').execute(read);
   return { format: bundleFormat, formatVersion: 1, schema: status.current, tables };
+}
+
+/**
+ * Orders rows by their key in plain code-unit order rather than by the database's collation, which
+ * differs between engines and PostgreSQL locales; the same data then always gives the same bundle.
+ */
+function compareKeys(a: Record<string, unknown>, b: Record<string, unknown>, key: readonly string[]): number {
+  for (const column of key) {
+    const x = String(a[column]);
+    const y = String(b[column]);
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
 }
 
 /** Tables that hold what users entered (everything but reference data). */
@@ -70,8 +94,23 @@ export async function importBundle(db: Db, input: unknown): Promise<{ rows: numb
   const known = new Set<string>(tablesInDependencyOrder.map((t) => t.table));
   const unknown = Object.keys(bundle.tables).filter((t) => !known.has(t));
   if (unknown.length > 0) {
-    throw new AccordError('VALIDATION_FAILED', `the bundle has tables this Accord does not know: ${unknown.join(', ')}`);
+    throw new AccordError(
+      'VALIDATION_FAILED',
+      `the bundle has tables this Accord does not know: ${unknown.join(', ')}`,
+      {
+        problems: unknown.map((t) => ({ path: `tables.${t}`, message: 'unknown table' })),
+      },
+    );
   }
+  // The reference tables are replaced by the bundle's copy, so a bundle without them would leave
+  // the database with no territories or sectors at all.
+  const missing = [...known].filter((t) => !(t in bundle.tables));
+  if (missing.length > 0) {
+    throw new AccordError('VALIDATION_FAILED', `the bundle lacks tables: ${missing.join(', ')}`, {
+      problems: missing.map((t) => ({ path: `tables.${t}`, message: 'missing table' })),
+    });
+  }
+  await requireKnownColumns(db, bundle.tables);
   return inTransaction(db, async (trx) => {
     const existing = await userRecordCount(trx);
     if (existing > 0) {
@@ -87,14 +126,58 @@ export async function importBundle(db: Db, input: unknown): Promise<{ rows: numb
     for (const { table } of tablesInDependencyOrder) {
       const tableRows = parentsFirst(bundle.tables[table] ?? []);
       for (let i = 0; i < tableRows.length; i += 100) {
-        await trx
-          .insertInto(table)
-          .values(tableRows.slice(i, i + 100) as never)
-          .execute();
+        const chunk = tableRows.slice(i, i + 100);
+        try {
+          await trx
+            .insertInto(table)
+            .values(chunk as never)
+            .execute();
+        } catch (error) {
+          throw asRowError(error, table, i, chunk.length);
+        }
       }
       rows += tableRows.length;
     }
     return { rows };
+  });
+}
+
+function camelCase(column: string): string {
+  return column.replace(/_([a-z0-9])/g, (_match, next: string) => next.toUpperCase());
+}
+
+/** Refuses a column the database does not have, naming it, rather than failing deep inside an insert. */
+async function requireKnownColumns(db: Db, tables: Bundle['tables']): Promise<void> {
+  const columns = new Map<string, Set<string>>();
+  for (const meta of await db.introspection.getTables()) {
+    columns.set(camelCase(meta.name), new Set(meta.columns.map((c) => camelCase(c.name))));
+  }
+  const problems: Array<{ path: string; message: string }> = [];
+  for (const [table, rows] of Object.entries(tables)) {
+    const known = columns.get(table) ?? new Set<string>();
+    const strange = new Set(rows.flatMap((row) => Object.keys(row).filter((column) => !known.has(column))));
+    for (const column of strange) problems.push({ path: `tables.${table}`, message: `unknown column ${column}` });
+  }
+  if (problems.length > 0) {
+    const first = problems[0]!;
+    throw new AccordError('VALIDATION_FAILED', `${first.path}: ${first.message}`, { problems });
+  }
+}
+
+const rowErrorCodes = new Set(['23502', '23503', '23505', '23514', '22P02', '22001', '22003']);
+
+/**
+ * A row the database refuses (a missing parent, a duplicate key, an empty required column) is the
+ * bundle's fault, not Accord's: say which table and rows, and that nothing was imported.
+ */
+function asRowError(error: unknown, table: string, offset: number, count: number): unknown {
+  const code = String((error as { code?: unknown }).code ?? '');
+  if (!rowErrorCodes.has(code) && !code.startsWith('SQLITE_CONSTRAINT') && code !== 'SQLITE_MISMATCH') return error;
+  const where = `tables.${table}`;
+  const message = `rows ${offset + 1}–${offset + count} were refused (${(error as Error).message}); nothing was imported`;
+  return new AccordError('VALIDATION_FAILED', `${where}: ${message}`, {
+    problems: [{ path: where, message }],
+    cause: error,
   });
 }
 

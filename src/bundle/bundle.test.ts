@@ -1,0 +1,381 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, describeOnEngines, engines, type TestDatabase } from '../../test/support/engines.ts';
+import {
+  makeDocument,
+  makeMeeting,
+  makeOrganization,
+  makePerson,
+  makeProject,
+  makeRelationship,
+} from '../../test/support/factories.ts';
+import type { Db } from '../db/connection.ts';
+import { tablesInDependencyOrder } from '../db/schema.ts';
+import { linkProvenance } from '../documents/provenance.ts';
+import { newId } from '../shared/ids.ts';
+import { nowIso } from '../shared/records.ts';
+import { exportBundle, importBundle, userRecordCount, type Bundle } from './service.ts';
+
+/**
+ * A row in every table, with Cyrillic text, nulls, composite keys and money beyond 32 bits, so a
+ * round trip shows every kind of value survives.
+ */
+async function fillDatabase(db: Db): Promise<void> {
+  const now = nowIso();
+  const meta = { version: 1, createdAt: now, updatedAt: now };
+
+  await db
+    .updateTable('territories')
+    .set({ nameEn: 'Hrodna Region', version: 2 })
+    .where('code', '=', 'BY-HR')
+    .execute();
+  await db
+    .insertInto('territories')
+    .values({
+      code: 'XK-TST',
+      kind: 'region',
+      parentCode: 'XK',
+      alpha3: null,
+      numericCode: null,
+      nameEn: 'Test region',
+      nameRu: 'Тестовый регион',
+      searchText: 'xk-tst | test region | тестовый регион',
+      ...meta,
+    })
+    .execute();
+
+  const readout = await makeDocument(db, {
+    title: 'Переговоры с губернатором Курской области Александром Михайловым',
+    language: 'ru',
+    sourceUrl: 'https://president.gov.by/ru',
+    publisher: 'Пресс-служба Президента Республики Беларусь',
+  });
+  const undated = await makeDocument(db, { title: 'Undated note', publishedOn: null, kind: 'other' });
+  const relationship = await makeRelationship(db, { title: 'Беларусь – Курская область', notes: 'since 1999' });
+  await db
+    .insertInto('agreements')
+    .values({
+      id: newId(),
+      relationshipId: relationship.id,
+      title: 'Соглашение о торгово-экономическом сотрудничестве',
+      kind: 'cooperation_agreement',
+      signedOn: '1999-03-17',
+      inForceFrom: '1999-03-17',
+      inForceTo: null,
+      documentId: undated.id,
+      notes: null,
+      ...meta,
+    })
+    .execute();
+
+  const belaz = await makeOrganization(db, { nameEn: 'BelAZ', nameRu: 'ОАО «БЕЛАЗ»', website: 'https://belaz.by' });
+  const gok = await makeOrganization(db, { nameEn: null, nameRu: 'Михайловский ГОК', territoryCode: 'RU-KRS' });
+  await db
+    .insertInto('organizationAliases')
+    .values([
+      { id: newId(), organizationId: belaz.id, alias: 'Belarusian Autoworks', language: 'en', position: 0 },
+      { id: newId(), organizationId: belaz.id, alias: 'БелАЗ', language: 'ru', position: 1 },
+      { id: newId(), organizationId: gok.id, alias: 'Mikhailovsky GOK', language: null, position: 0 },
+    ])
+    .execute();
+  await db
+    .insertInto('organizationSectors')
+    .values([
+      { organizationId: belaz.id, sectorCode: 'C' },
+      { organizationId: gok.id, sectorCode: 'B' },
+    ])
+    .execute();
+  await db
+    .insertInto('organizationProducts')
+    .values({
+      id: newId(),
+      organizationId: belaz.id,
+      name: 'Mining dump trucks',
+      hsCode: '870410',
+      capacityNote: null,
+      position: 0,
+    })
+    .execute();
+
+  const governor = await makePerson(db, { nameEn: 'Alexander Mikhailov', nameRu: 'Александр Михайлов' });
+  const president = await makePerson(db, { nameEn: 'Alexander Lukashenko', nameRu: 'Александр Лукашенко' });
+  await db
+    .insertInto('positions')
+    .values({
+      id: newId(),
+      personId: governor.id,
+      titleEn: 'Governor of Kursk Oblast',
+      titleRu: 'Губернатор Курской области',
+      organizationId: null,
+      territoryCode: 'RU-KRS',
+      fromOn: '2014-09-18',
+      toOn: '2018-10-11',
+      searchText: 'governor of kursk oblast | губернатор курской области',
+      ...meta,
+    })
+    .execute();
+
+  const meeting = await makeMeeting(db, { relationshipId: relationship.id, title: 'Переговоры в Минске' });
+  await db
+    .insertInto('meetingParticipants')
+    .values([
+      { id: newId(), meetingId: meeting.id, personId: president.id, side: 'home', role: 'head', position: 0 },
+      { id: newId(), meetingId: meeting.id, personId: governor.id, side: 'partner', role: 'head', position: 1 },
+    ])
+    .execute();
+  await db
+    .insertInto('meetingOrganizations')
+    .values([
+      { meetingId: meeting.id, organizationId: belaz.id, side: 'home', position: 0 },
+      { meetingId: meeting.id, organizationId: gok.id, side: 'partner', position: 1 },
+    ])
+    .execute();
+  await db
+    .insertInto('meetingSectors')
+    .values([
+      { meetingId: meeting.id, sectorCode: 'C' },
+      { meetingId: meeting.id, sectorCode: '10' },
+    ])
+    .execute();
+
+  const project = await makeProject(db, {
+    relationshipId: relationship.id,
+    title: 'BelAZ mining equipment for Mikhailovsky GOK',
+    sectorCode: 'C',
+    valueMinor: 12_345_678_901_234,
+    currency: 'USD',
+    stage: 'in_execution',
+  });
+  await db
+    .insertInto('projectParties')
+    .values([
+      { id: newId(), projectId: project.id, organizationId: belaz.id, role: 'supplier', side: 'home', position: 0 },
+      { id: newId(), projectId: project.id, organizationId: gok.id, role: 'customer', side: 'partner', position: 1 },
+    ])
+    .execute();
+  await db
+    .insertInto('projectStageChanges')
+    .values([
+      {
+        id: newId(),
+        projectId: project.id,
+        fromStage: null,
+        toStage: 'agreed',
+        changedOn: '2017-12-05',
+        recordedAt: now,
+        note: null,
+      },
+      {
+        id: newId(),
+        projectId: project.id,
+        fromStage: 'agreed',
+        toStage: 'in_execution',
+        changedOn: '2018-02-01',
+        recordedAt: now,
+        note: 'первая поставка',
+      },
+    ])
+    .execute();
+  await db
+    .insertInto('projectMilestones')
+    .values({
+      id: newId(),
+      projectId: project.id,
+      title: 'First trucks',
+      dueOn: '2018-06-30',
+      doneOn: null,
+      note: null,
+      position: 0,
+    })
+    .execute();
+
+  const statementId = newId();
+  await db
+    .insertInto('statements')
+    .values({
+      id: statementId,
+      meetingId: meeting.id,
+      kind: 'commitment',
+      speakerPersonId: governor.id,
+      side: 'partner',
+      sectorCode: 'F',
+      text: 'Build a trading house in Kursk',
+      projectId: project.id,
+      ownerPersonId: governor.id,
+      ownerOrganizationId: null,
+      dueOn: '2018-12-31',
+      status: 'in_progress',
+      ...meta,
+    })
+    .execute();
+  await db
+    .insertInto('statementStatusChanges')
+    .values({
+      id: newId(),
+      statementId,
+      fromStatus: 'open',
+      toStatus: 'in_progress',
+      changedOn: '2018-03-01',
+      recordedAt: now,
+      note: null,
+    })
+    .execute();
+
+  const outletId = newId();
+  await db
+    .insertInto('outlets')
+    .values({
+      id: outletId,
+      relationshipId: relationship.id,
+      territoryCode: 'RU-KRS',
+      name: 'Торговый дом «Беларусь – Курск»',
+      kind: 'trading_house',
+      operatorOrganizationId: belaz.id,
+      city: 'Курск',
+      openedOn: null,
+      status: 'planned',
+      notes: null,
+      ...meta,
+    })
+    .execute();
+  await db
+    .insertInto('outletLines')
+    .values({
+      id: newId(),
+      outletId,
+      organizationId: belaz.id,
+      productGroup: 'Machine-building products',
+      sinceOn: null,
+      position: 0,
+    })
+    .execute();
+
+  await linkProvenance(db, {
+    recordType: 'organization',
+    recordId: belaz.id,
+    documentId: readout.id,
+    locator: 'paragraph 4',
+  });
+  await linkProvenance(db, { recordType: 'statement', recordId: statementId, sourcePersonId: governor.id });
+  await linkProvenance(db, { recordType: 'territory', recordId: 'RU-KRS', documentId: readout.id });
+}
+
+async function territoryCount(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('territories')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+function withRows(bundle: Bundle, table: string, rows: Record<string, unknown>[]): Bundle {
+  return { ...bundle, tables: { ...bundle.tables, [table]: rows } };
+}
+
+describeOnEngines('whole-database bundle', (ctx) => {
+  const fresh: TestDatabase[] = [];
+  const freshDatabase = async () => {
+    const database = await createTestDatabase(ctx.engine);
+    fresh.push(database);
+    return database.db;
+  };
+  let bundle: Bundle;
+
+  beforeAll(async () => {
+    await fillDatabase(ctx.db);
+    bundle = await exportBundle(ctx.db);
+  }, 60_000);
+  afterAll(async () => {
+    for (const database of fresh) await database.drop();
+  });
+
+  it('exports every table, the filled ones with their rows', () => {
+    expect(bundle).toMatchObject({ format: 'accord-bundle', formatVersion: 1 });
+    expect(bundle.schema).toMatch(/^0001/);
+    expect(Object.keys(bundle.tables)).toEqual(tablesInDependencyOrder.map((t) => t.table));
+    for (const { table } of tablesInDependencyOrder) expect(bundle.tables[table]!.length, table).toBeGreaterThan(0);
+    expect(bundle.tables.projects![0]).toMatchObject({ valueMinor: 12_345_678_901_234, currency: 'USD' });
+  });
+
+  it('imports into a new database and exports the same bundle again, byte for byte', async () => {
+    const target = await freshDatabase();
+    const { rows } = await importBundle(target, bundle);
+    expect(rows).toBe(Object.values(bundle.tables).reduce((n, t) => n + t.length, 0));
+    const again = await exportBundle(target);
+    expect(again).toEqual(bundle);
+    expect(JSON.stringify(again)).toBe(JSON.stringify(bundle));
+    expect(
+      (await target.selectFrom('territories').select('nameEn').where('code', '=', 'BY-HR').executeTakeFirst())?.nameEn,
+    ).toBe('Hrodna Region');
+  });
+
+  it('refuses to import into a database that holds records, and changes nothing there', async () => {
+    const error = await importBundle(ctx.db, bundle).catch((e) => e);
+    expect(error.code).toBe('NOT_EMPTY');
+    expect(await exportBundle(ctx.db)).toEqual(bundle);
+  });
+
+  it('refuses a bundle of another format, with unknown or missing tables, or with cells it cannot hold', async () => {
+    const target = await freshDatabase();
+    const before = await exportBundle(target);
+    const attempts: Array<[unknown, string]> = [
+      [{ ...bundle, format: 'other-bundle' }, 'format'],
+      [{ ...bundle, formatVersion: 2 }, 'formatVersion'],
+      [withRows(bundle, 'secrets', []), 'tables.secrets'],
+      [{ ...bundle, tables: { ...bundle.tables, outletLines: undefined } }, 'tables.outletLines'],
+      [withRows(bundle, 'documents', [{ ...bundle.tables.documents![0], password: 'x' }]), 'tables.documents'],
+      [
+        withRows(bundle, 'projects', [{ ...bundle.tables.projects![0], valueMinor: 1.5 }]),
+        'tables.projects.0.valueMinor',
+      ],
+      [withRows(bundle, 'people', [{ ...bundle.tables.people![0], notes: { nested: true } }]), 'tables.people.0.notes'],
+      [{ ...bundle, schema: '0099_future' }, ''],
+    ];
+    for (const [input, path] of attempts) {
+      const error = await importBundle(target, JSON.parse(JSON.stringify(input))).catch((e) => e);
+      expect(error.code, path).toBe('VALIDATION_FAILED');
+      if (path)
+        expect(
+          error.problems.map((p: { path: string }) => p.path),
+          path,
+        ).toContain(path);
+    }
+    expect(await exportBundle(target)).toEqual(before);
+  });
+
+  it('imports all or nothing: a row whose parent is missing leaves the database as it was', async () => {
+    const target = await freshDatabase();
+    const territories = await territoryCount(target);
+    const orphan = { ...bundle.tables.meetings![0], id: newId(), relationshipId: newId() };
+    const broken = withRows(bundle, 'meetings', [...bundle.tables.meetings!, orphan]);
+    const error = await importBundle(target, broken).catch((e) => e);
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.problems[0].path).toBe('tables.meetings');
+    expect(await userRecordCount(target)).toBe(0);
+    expect(await territoryCount(target)).toBe(territories);
+    expect(
+      await target.selectFrom('territories').select('code').where('code', '=', 'XK-TST').executeTakeFirst(),
+    ).toBeUndefined();
+
+    await importBundle(target, bundle);
+    expect(await exportBundle(target)).toEqual(bundle);
+  });
+});
+
+describe.runIf(engines.includes('postgres'))('whole-database bundle across engines', () => {
+  const databases: TestDatabase[] = [];
+  afterAll(async () => {
+    for (const database of databases) await database.drop();
+  });
+
+  it('moves a database from SQLite to PostgreSQL and exports it identically', async () => {
+    const sqlite = await createTestDatabase('sqlite');
+    const postgres = await createTestDatabase('postgres');
+    databases.push(sqlite, postgres);
+    await fillDatabase(sqlite.db);
+    const fromSqlite = await exportBundle(sqlite.db);
+    await importBundle(postgres.db, fromSqlite);
+    const fromPostgres = await exportBundle(postgres.db);
+    expect(fromPostgres).toEqual(fromSqlite);
+    expect(JSON.stringify(fromPostgres)).toBe(JSON.stringify(fromSqlite));
+  }, 60_000);
+});

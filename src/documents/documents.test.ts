@@ -1,0 +1,159 @@
+import { expect, it } from 'vitest';
+import { describeOnEngines } from '../../test/support/engines.ts';
+import { makeDocument, makeOrganization, makeRelationship } from '../../test/support/factories.ts';
+import { newId } from '../shared/ids.ts';
+import { nowIso } from '../shared/records.ts';
+import { linkProvenance, unlinkProvenance } from './provenance.ts';
+import { createDocument, deleteDocument, getDocument, listDocuments, updateDocument } from './service.ts';
+
+const all = { limit: 200, offset: 0 };
+
+describeOnEngines('documents', (ctx) => {
+  it('records a readout with its publisher and address, in the canonical spelling of its language', async () => {
+    const created = await createDocument(ctx.db, {
+      title: 'Negotiations with the Governor of Kursk Oblast',
+      kind: 'readout',
+      publishedOn: '2017-12-05',
+      language: 'EN-gb',
+      sourceUrl: 'https://president.gov.by/en',
+      publisher: 'Press service of the President of the Republic of Belarus',
+    });
+    expect(created).toMatchObject({ kind: 'readout', language: 'en-GB', notes: null, version: 1 });
+    expect(await getDocument(ctx.db, created.id)).toEqual(created);
+  });
+
+  it('names every faulty field: kind, date, language and a non-web address', async () => {
+    const error = await createDocument(ctx.db, {
+      title: '  ',
+      kind: 'memo',
+      publishedOn: '2017-02-30',
+      language: 'english!',
+      sourceUrl: 'javascript:alert(1)',
+    }).catch((e) => e);
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.problems.map((p: { path: string }) => p.path).sort()).toEqual([
+      'kind',
+      'language',
+      'publishedOn',
+      'sourceUrl',
+      'title',
+    ]);
+    const ftp = await createDocument(ctx.db, {
+      title: 'Tables',
+      kind: 'statistical_release',
+      language: 'ru',
+      sourceUrl: 'ftp://rosstat.gov.ru/tables.xlsx',
+    }).catch((e) => e);
+    expect(ftp.problems).toEqual([expect.objectContaining({ path: 'sourceUrl' })]);
+  });
+
+  it('filters by kind, language (en also finds en-GB) and publication dates, newest first, undated last', async () => {
+    const publisher = `Publisher ${newId()}`;
+    const make = (title: string, kind: string, language: string, publishedOn: string | null) =>
+      makeDocument(ctx.db, { title, kind, language, publishedOn, publisher });
+    const minutes = await make('Minutes of the working group', 'minutes', 'ru', '2018-03-01');
+    const article = await make('Article on trade', 'article', 'en-GB', '2017-06-10');
+    const undated = await make('Undated note', 'article', 'en', null);
+    const release = await make('Foreign trade, 2017', 'statistical_release', 'ru', '2018-02-15');
+    const mine = new Set([minutes.id, article.id, undated.id, release.id]);
+    const ids = async (filter: Parameters<typeof listDocuments>[1]) =>
+      (await listDocuments(ctx.db, filter, all)).items.map((d) => d.id).filter((id) => mine.has(id));
+
+    expect(await ids({})).toEqual([minutes.id, release.id, article.id, undated.id]);
+    expect(await ids({ kind: 'article' })).toEqual([article.id, undated.id]);
+    expect(await ids({ language: 'en' })).toEqual([article.id, undated.id]);
+    expect(await ids({ language: 'en-GB' })).toEqual([article.id]);
+    expect(await ids({ from: '2018-01-01' })).toEqual([minutes.id, release.id]);
+    expect(await ids({ from: '2017-06-10', to: '2018-02-15' })).toEqual([release.id, article.id]);
+  });
+
+  it('finds titles by any part, whatever the case, in Cyrillic and Latin, and pages through the matches', async () => {
+    const tag = newId().slice(-8);
+    const a = await makeDocument(ctx.db, { title: `Переговоры с губернатором ${tag}`, publishedOn: '2017-12-05' });
+    const b = await makeDocument(ctx.db, { title: `ПЕРЕГОВОРЫ в Минске ${tag}`, publishedOn: '2017-12-04' });
+    const c = await makeDocument(ctx.db, { title: `Talks on Ёлки and trade ${tag}`, publishedOn: '2017-12-03' });
+
+    const russian = await listDocuments(ctx.db, { q: `переговоры` }, all);
+    expect(russian.items.map((d) => d.id)).toEqual(expect.arrayContaining([a.id, b.id]));
+    expect(russian.items.map((d) => d.id)).not.toContain(c.id);
+
+    const both = await listDocuments(ctx.db, { q: `ПереГОВОРЫ` }, { limit: 200, offset: 0 });
+    expect(both.items.map((d) => d.id)).toEqual(expect.arrayContaining([a.id, b.id]));
+
+    const latin = await listDocuments(ctx.db, { q: `TALKS ON ЕЛКИ` }, all);
+    expect(latin.items.map((d) => d.id)).toEqual([c.id]);
+
+    const tagged = await listDocuments(ctx.db, { q: tag.toUpperCase() }, { limit: 2, offset: 1 });
+    expect(tagged.total).toBe(3);
+    expect(tagged.items.map((d) => d.id)).toEqual([b.id, c.id]);
+
+    expect((await listDocuments(ctx.db, { q: '%' }, all)).total).toBe(0);
+  });
+
+  it('changes only the fields sent, and refuses a change made from a stale version', async () => {
+    const created = await createDocument(ctx.db, {
+      title: 'Draft roadmap',
+      kind: 'agreement',
+      language: 'ru',
+      notes: 'kept',
+    });
+    const changed = await updateDocument(ctx.db, created.id, { title: 'Roadmap 2018–2020', version: 1 });
+    expect(changed).toMatchObject({ title: 'Roadmap 2018–2020', notes: 'kept', language: 'ru', version: 2 });
+    const stale = await updateDocument(ctx.db, created.id, { title: 'Other', version: 1 }).catch((e) => e);
+    expect(stale.code).toBe('STALE_VERSION');
+    const missing = await updateDocument(ctx.db, newId(), { title: 'x', version: 1 }).catch((e) => e);
+    expect(missing.code).toBe('NOT_FOUND');
+  });
+
+  it('keeps a document records cite until the links are removed, then deletes it with its own sources', async () => {
+    const document = await makeDocument(ctx.db);
+    const organization = await makeOrganization(ctx.db);
+    const link = await linkProvenance(ctx.db, {
+      recordType: 'organization',
+      recordId: organization.id,
+      documentId: document.id,
+    });
+    const source = await makeDocument(ctx.db, { title: 'Where the readout was found' });
+    await linkProvenance(ctx.db, { recordType: 'document', recordId: document.id, documentId: source.id });
+
+    const refused = await deleteDocument(ctx.db, document.id, 1).catch((e) => e);
+    expect(refused.code).toBe('REFERENCED');
+    expect(refused.message).toContain('1 provenance link');
+    expect((await getDocument(ctx.db, document.id)).id).toBe(document.id);
+
+    await unlinkProvenance(ctx.db, link.id);
+    const stale = await deleteDocument(ctx.db, document.id, 7).catch((e) => e);
+    expect(stale.code).toBe('STALE_VERSION');
+    await deleteDocument(ctx.db, document.id, 1);
+    expect((await getDocument(ctx.db, document.id).catch((e) => e)).code).toBe('NOT_FOUND');
+    const left = await ctx.db.selectFrom('provenanceLinks').select('id').where('recordId', '=', document.id).execute();
+    expect(left).toEqual([]);
+    await deleteDocument(ctx.db, source.id, 1);
+  });
+
+  it('keeps a document that is the text of an agreement', async () => {
+    const document = await makeDocument(ctx.db, { kind: 'agreement' });
+    const relationship = await makeRelationship(ctx.db);
+    const now = nowIso();
+    await ctx.db
+      .insertInto('agreements')
+      .values({
+        id: newId(),
+        relationshipId: relationship.id,
+        title: 'Cooperation agreement',
+        kind: 'cooperation_agreement',
+        signedOn: '2017-12-05',
+        inForceFrom: null,
+        inForceTo: null,
+        documentId: document.id,
+        notes: null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
+    const refused = await deleteDocument(ctx.db, document.id, 1).catch((e) => e);
+    expect(refused.code).toBe('REFERENCED');
+    expect(refused.details).toMatchObject({ agreements: 1, provenanceLinks: 0 });
+  });
+});
