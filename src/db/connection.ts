@@ -58,6 +58,9 @@ function createKysely(target: DatabaseTarget): Db {
     return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
   }
   const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  // An idle connection the server closes (restart, admin drop) must not take the whole process down;
+  // the pool replaces it on next use.
+  pool.on('error', (error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`));
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
 }
 

@@ -1,0 +1,219 @@
+import type { Db } from '../../db/connection.ts';
+import { removeProvenanceOf } from '../../documents/provenance.ts';
+import { sectorLabel } from '../../registry/sectors/service.ts';
+import { AccordError, invalid, notFound } from '../../shared/errors.ts';
+import { newId } from '../../shared/ids.ts';
+import { parseInput, type Page, type PageQuery } from '../../shared/model.ts';
+import {
+  deleteVersioned,
+  inTransaction,
+  nowIso,
+  paged,
+  requireReferences,
+  staleVersion,
+  todayIso,
+  updateVersioned,
+} from '../../shared/records.ts';
+import {
+  nextStatuses,
+  statementInput,
+  statementUpdate,
+  statusChangeInput,
+  type CommitmentFilter,
+  type Statement,
+  type StatementFilter,
+  type StatementStatus,
+  type StatusChange,
+} from './model.ts';
+import * as store from './store.ts';
+
+const key = (id: string) => ({ column: 'id', value: id, label: 'statement' });
+
+/** Overdue is judged on the day asked about, so it is computed on reading and never stored. */
+function isOverdue(row: store.StatementRow, asOf: string): boolean {
+  return store.pendingStatuses.includes(row.status as StatementStatus) && row.dueOn !== null && row.dueOn < asOf;
+}
+
+async function withHistory(db: Db, rows: store.StatementRow[], asOf: string): Promise<Statement[]> {
+  const changes = await store.historyOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => ({
+    ...row,
+    kind: row.kind as Statement['kind'],
+    side: row.side as Statement['side'],
+    status: row.status as StatementStatus,
+    overdue: isOverdue(row, asOf),
+    history: changes
+      .filter((c) => c.statementId === row.id)
+      .map((c): StatusChange => ({
+        fromStatus: c.fromStatus as StatementStatus | null,
+        toStatus: c.toStatus as StatementStatus,
+        changedOn: c.changedOn,
+        note: c.note,
+      })),
+  }));
+}
+
+export async function listStatements(db: Db, filter: StatementFilter, page: PageQuery): Promise<Page<Statement>> {
+  const asOf = filter.asOf ?? todayIso();
+  return paged(
+    page,
+    () => store.countStatements(db, filter, asOf),
+    async (limit, offset) => withHistory(db, await store.listStatements(db, filter, asOf, limit, offset), asOf),
+  );
+}
+
+/** Statements of kind commitment: what someone undertook to do, with its due date and owner. */
+export function listCommitments(db: Db, filter: CommitmentFilter, page: PageQuery): Promise<Page<Statement>> {
+  return listStatements(db, { ...filter, kind: 'commitment' }, page);
+}
+
+export async function getStatement(db: Db, id: string, asOf: string = todayIso()): Promise<Statement> {
+  const row = await store.findStatement(db, id);
+  if (!row) throw notFound('statement', id);
+  const [statement] = await withHistory(db, [row], asOf);
+  return statement!;
+}
+
+/** Every record a statement points to, named by the field that holds it. */
+function references(data: {
+  meetingId?: string;
+  speakerPersonId?: string | null;
+  sectorCode?: string | null;
+  projectId?: string | null;
+  ownerPersonId?: string | null;
+  ownerOrganizationId?: string | null;
+}) {
+  return [
+    { path: 'meetingId', table: 'meetings' as const, id: data.meetingId, label: 'meeting' },
+    { path: 'speakerPersonId', table: 'people' as const, id: data.speakerPersonId, label: 'person' },
+    { path: 'sectorCode', table: 'sectors' as const, id: data.sectorCode, label: sectorLabel },
+    { path: 'projectId', table: 'projects' as const, id: data.projectId, label: 'project' },
+    { path: 'ownerPersonId', table: 'people' as const, id: data.ownerPersonId, label: 'person' },
+    {
+      path: 'ownerOrganizationId',
+      table: 'organizations' as const,
+      id: data.ownerOrganizationId,
+      label: 'organization',
+    },
+  ];
+}
+
+/**
+ * Records a statement and the first entry of its history, dated the day of the meeting it was made at:
+ * that is when it started to stand as it does.
+ */
+export async function createStatement(db: Db, input: unknown): Promise<Statement> {
+  const data = parseInput(statementInput, input);
+  return inTransaction(db, async (trx) => {
+    await requireReferences(trx, references(data));
+    const meeting = await store.meetingDate(trx, data.meetingId);
+    if (!meeting) throw notFound('meeting', data.meetingId);
+    const now = nowIso();
+    const id = newId();
+    await store.insertStatement(trx, { id, ...data, version: 1, createdAt: now, updatedAt: now });
+    await store.insertStatusChange(trx, {
+      id: newId(),
+      statementId: id,
+      fromStatus: null,
+      toStatus: data.status,
+      changedOn: meeting.heldOn,
+      recordedAt: now,
+      note: null,
+    });
+    return getStatement(trx, id);
+  });
+}
+
+export async function updateStatement(db: Db, id: string, input: unknown): Promise<Statement> {
+  const { version, status: _status, ...patch } = parseInput(statementUpdate, input);
+  return inTransaction(db, async (trx) => {
+    if (!(await store.findStatement(trx, id))) throw notFound('statement', id);
+    await requireReferences(trx, references(patch));
+    await updateVersioned(trx, 'statements', key(id), version, patch);
+    return getStatement(trx, id);
+  });
+}
+
+/** Deletes a statement with its status history and the links to where it was reported. */
+export async function deleteStatement(db: Db, id: string, version: number): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await deleteVersioned(trx, 'statements', key(id), version);
+    await removeProvenanceOf(trx, { recordType: 'statement', recordId: id });
+  });
+}
+
+/**
+ * The history is read in the order it was recorded, so each entry's time must be later than the one
+ * before, even when two changes fall within one millisecond.
+ */
+function after(previous: string | undefined): string {
+  const now = nowIso();
+  if (previous === undefined || now > previous) return now;
+  return new Date(new Date(previous).getTime() + 1).toISOString();
+}
+
+/**
+ * Moves a statement to another status and records the change with its day and note. A fulfilled or
+ * dropped statement can only be reopened; a change dated before the previous one is refused so the
+ * history reads in order.
+ */
+export async function changeStatementStatus(db: Db, id: string, input: unknown): Promise<Statement> {
+  const change = parseInput(statusChangeInput, input);
+  return inTransaction(db, async (trx) => {
+    const current = await store.findStatement(trx, id);
+    if (!current) throw notFound('statement', id);
+    if (current.version !== change.version) throw staleVersion('statement', id, change.version, current.version);
+    const from = current.status as StatementStatus;
+    const allowed = nextStatuses[from];
+    if (!allowed.includes(change.status)) {
+      const why = from === change.status ? `is already ${from}` : `cannot go from ${from} to ${change.status}`;
+      throw new AccordError(
+        'INVALID_TRANSITION',
+        `statement ${id} ${why}; from ${from} it can go to ${allowed.join(', ')}`,
+        { details: { id, from, to: change.status, allowed } },
+      );
+    }
+    const on = change.on ?? todayIso();
+    const last = await store.lastChangeOf(trx, id);
+    if (last && on < last.changedOn) {
+      throw invalid('on', `the previous status change was on ${last.changedOn}; a later one cannot be dated earlier`);
+    }
+    await updateVersioned(trx, 'statements', key(id), change.version, { status: change.status });
+    await store.insertStatusChange(trx, {
+      id: newId(),
+      statementId: id,
+      fromStatus: from,
+      toStatus: change.status,
+      changedOn: on,
+      recordedAt: after(last?.recordedAt),
+      note: change.note ?? null,
+    });
+    return getStatement(trx, id);
+  });
+}
+
+/**
+ * Who is to act on each statement, by name, for lists people read: the owning organization and the
+ * owning person, whichever are given.
+ */
+export async function ownerNamesOf(db: Db, statements: Statement[]): Promise<Map<string, string>> {
+  const distinct = (ids: Array<string | null>) => [...new Set(ids.filter((id): id is string => id !== null))];
+  const people = await store.personNames(db, distinct(statements.map((s) => s.ownerPersonId)));
+  const organizations = await store.organizationNames(db, distinct(statements.map((s) => s.ownerOrganizationId)));
+  const nameOf = (rows: Array<{ id: string; nameEn: string | null; nameRu: string | null }>) =>
+    new Map(rows.map((r) => [r.id, r.nameEn ?? r.nameRu ?? r.id]));
+  const personName = nameOf(people);
+  const organizationName = nameOf(organizations);
+  const owners = new Map<string, string>();
+  for (const s of statements) {
+    const names = [
+      s.ownerOrganizationId ? organizationName.get(s.ownerOrganizationId) : undefined,
+      s.ownerPersonId ? personName.get(s.ownerPersonId) : undefined,
+    ].filter((name): name is string => name !== undefined);
+    if (names.length > 0) owners.set(s.id, names.join(' / '));
+  }
+  return owners;
+}

@@ -1,0 +1,241 @@
+import { expect, it } from 'vitest';
+import { describeOnEngines } from '../../../test/support/engines.ts';
+import {
+  makeMeeting,
+  makeOrganization,
+  makePerson,
+  makeProject,
+  makeRelationship,
+} from '../../../test/support/factories.ts';
+import { newId } from '../../shared/ids.ts';
+import {
+  changeStatementStatus,
+  createStatement,
+  deleteStatement,
+  getStatement,
+  listCommitments,
+  listStatements,
+  ownerNamesOf,
+  updateStatement,
+} from './service.ts';
+
+const everything = { limit: 200, offset: 0 };
+
+describeOnEngines('statements', (ctx) => {
+  it('records a commitment as open since the day of the meeting, with its owner and due date', async () => {
+    const meeting = await makeMeeting(ctx.db, { heldOn: '2017-12-05' });
+    const speaker = await makePerson(ctx.db, { nameEn: 'Aleksandr Lukashenko' });
+    const factory = await makeOrganization(ctx.db, { nameEn: 'Mozyr Housing Construction Factory' });
+    const project = await makeProject(ctx.db, {
+      relationshipId: meeting.relationshipId,
+      kind: 'construction_contract',
+    });
+    const house = await createStatement(ctx.db, {
+      meetingId: meeting.id,
+      kind: 'commitment',
+      speakerPersonId: speaker.id,
+      side: 'home',
+      sectorCode: '41',
+      projectId: project.id,
+      ownerOrganizationId: factory.id,
+      dueOn: '2018-12-31',
+      text: '  Build a residential house in Kursk Oblast in 2018.  ',
+    });
+    expect(house).toMatchObject({
+      meetingId: meeting.id,
+      kind: 'commitment',
+      text: 'Build a residential house in Kursk Oblast in 2018.',
+      ownerPersonId: null,
+      status: 'open',
+      version: 1,
+      history: [{ fromStatus: null, toStatus: 'open', changedOn: '2017-12-05', note: null }],
+    });
+    expect(await getStatement(ctx.db, house.id, '2018-06-01')).toMatchObject({ overdue: false });
+    expect(await getStatement(ctx.db, house.id, '2019-01-01')).toMatchObject({ overdue: true });
+    expect(await getStatement(ctx.db, house.id, '2018-12-31')).toMatchObject({ overdue: false });
+    expect((await ownerNamesOf(ctx.db, [house])).get(house.id)).toBe('Mozyr Housing Construction Factory');
+  });
+
+  it('refuses a statement on a meeting that does not exist, naming meetingId, and writes nothing', async () => {
+    const text = `Orphan statement ${newId()}`;
+    const error = await createStatement(ctx.db, { meetingId: newId(), kind: 'proposal', text }).catch((e) => e);
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.problems).toEqual([expect.objectContaining({ path: 'meetingId' })]);
+    const count = await ctx.db
+      .selectFrom('statements')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('text', '=', text)
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(0);
+  });
+
+  it('names every other reference that does not exist, and text longer than 5,000 characters', async () => {
+    const meeting = await makeMeeting(ctx.db);
+    const missing = await createStatement(ctx.db, {
+      meetingId: meeting.id,
+      kind: 'request',
+      text: 'Send a price list.',
+      speakerPersonId: 'nobody',
+      sectorCode: 'ZZ',
+      projectId: 'no-project',
+      ownerPersonId: 'nobody-either',
+      ownerOrganizationId: 'no-organization',
+    }).catch((e) => e);
+    expect(missing.problems.map((p: { path: string }) => p.path)).toEqual([
+      'speakerPersonId',
+      'sectorCode',
+      'projectId',
+      'ownerPersonId',
+      'ownerOrganizationId',
+    ]);
+    const long = await createStatement(ctx.db, {
+      meetingId: meeting.id,
+      kind: 'assessment',
+      text: 'x'.repeat(5_001),
+    }).catch((e) => e);
+    expect(long.code).toBe('VALIDATION_FAILED');
+    expect(long.problems).toEqual([expect.objectContaining({ path: 'text' })]);
+    const exact = await createStatement(ctx.db, { meetingId: meeting.id, kind: 'assessment', text: 'x'.repeat(5_000) });
+    expect(exact.text).toHaveLength(5_000);
+  });
+
+  it('moves a statement through its statuses, keeps the history and refuses impossible or stale changes', async () => {
+    const meeting = await makeMeeting(ctx.db, { heldOn: '2017-12-05' });
+    const created = await createStatement(ctx.db, {
+      meetingId: meeting.id,
+      kind: 'commitment',
+      text: 'Keep supplying mining trucks.',
+      dueOn: '2018-12-31',
+    });
+    const started = await changeStatementStatus(ctx.db, created.id, {
+      status: 'in_progress',
+      version: 1,
+      on: '2018-02-01',
+      note: 'First trucks shipped',
+    });
+    expect(started).toMatchObject({ status: 'in_progress', version: 2 });
+
+    const again = await changeStatementStatus(ctx.db, created.id, { status: 'in_progress', version: 2 }).catch(
+      (e) => e,
+    );
+    expect(again.code).toBe('INVALID_TRANSITION');
+    expect(again.details.allowed).toEqual(['open', 'fulfilled', 'dropped']);
+    expect(again.message).toContain('open, fulfilled, dropped');
+
+    const stale = await changeStatementStatus(ctx.db, created.id, { status: 'fulfilled', version: 1 }).catch((e) => e);
+    expect(stale.code).toBe('STALE_VERSION');
+
+    const backdated = await changeStatementStatus(ctx.db, created.id, {
+      status: 'fulfilled',
+      version: 2,
+      on: '2018-01-01',
+    }).catch((e) => e);
+    expect(backdated.problems).toEqual([expect.objectContaining({ path: 'on' })]);
+
+    const done = await changeStatementStatus(ctx.db, created.id, { status: 'fulfilled', version: 2, on: '2018-11-20' });
+    const skip = await changeStatementStatus(ctx.db, created.id, { status: 'in_progress', version: 3 }).catch((e) => e);
+    expect(skip.code).toBe('INVALID_TRANSITION');
+    expect(skip.details).toMatchObject({ from: 'fulfilled', to: 'in_progress', allowed: ['open'] });
+
+    const reopened = await changeStatementStatus(ctx.db, created.id, { status: 'open', version: done.version });
+    expect(reopened.history).toEqual([
+      { fromStatus: null, toStatus: 'open', changedOn: '2017-12-05', note: null },
+      { fromStatus: 'open', toStatus: 'in_progress', changedOn: '2018-02-01', note: 'First trucks shipped' },
+      { fromStatus: 'in_progress', toStatus: 'fulfilled', changedOn: '2018-11-20', note: null },
+      { fromStatus: 'fulfilled', toStatus: 'open', changedOn: reopened.history[3]!.changedOn, note: null },
+    ]);
+    expect(reopened.history[3]!.changedOn >= '2018-11-20').toBe(true);
+  });
+
+  it('counts a statement as overdue only while open or in progress and past its due date', async () => {
+    const relationship = await makeRelationship(ctx.db, { partnerCode: 'RU-BEL' });
+    const meeting = await makeMeeting(ctx.db, { relationshipId: relationship.id });
+    const base = { meetingId: meeting.id, kind: 'commitment', dueOn: '2018-12-31' };
+    const open = await createStatement(ctx.db, { ...base, text: 'Open one' });
+    const kept = await createStatement(ctx.db, { ...base, text: 'Kept one', status: 'fulfilled' });
+    const dropped = await createStatement(ctx.db, { ...base, text: 'Dropped one' });
+    await changeStatementStatus(ctx.db, dropped.id, { status: 'dropped', version: 1, on: '2018-03-01' });
+    const undated = await createStatement(ctx.db, { ...base, dueOn: null, text: 'Undated one' });
+    const proposal = await createStatement(ctx.db, { ...base, kind: 'proposal', text: 'A proposal past due' });
+
+    const ids = async (filter: Parameters<typeof listStatements>[1]) =>
+      (await listStatements(ctx.db, { partner: 'RU-BEL', ...filter }, everything)).items.map((s) => s.id);
+    expect(await ids({ overdue: true, asOf: '2018-12-31' })).toEqual([]);
+    expect(await ids({ overdue: true, asOf: '2019-01-01' })).toEqual([open.id, proposal.id].sort());
+    expect((await ids({ overdue: false, asOf: '2019-01-01' })).sort()).toEqual(
+      [kept.id, dropped.id, undated.id].sort(),
+    );
+    const commitments = await listCommitments(
+      ctx.db,
+      { partner: 'RU-BEL', overdue: true, asOf: '2019-01-01' },
+      everything,
+    );
+    expect(commitments.items).toEqual([expect.objectContaining({ id: open.id, overdue: true })]);
+    const asOfToday = await listStatements(ctx.db, { partner: 'RU-BEL', status: 'open' }, everything);
+    expect(asOfToday.items.find((s) => s.id === open.id)?.overdue).toBe(true);
+  });
+
+  it('filters by meeting, relationship, partner, kind, status, owner, project and due date; soonest due first', async () => {
+    const relationship = await makeRelationship(ctx.db, { partnerCode: 'RU-VOR' });
+    const first = await makeMeeting(ctx.db, { relationshipId: relationship.id });
+    const second = await makeMeeting(ctx.db, { relationshipId: relationship.id });
+    const owner = await makePerson(ctx.db);
+    const project = await makeProject(ctx.db, { relationshipId: relationship.id });
+    const undated = await createStatement(ctx.db, { meetingId: first.id, kind: 'proposal', text: 'Undated' });
+    const late = await createStatement(ctx.db, {
+      meetingId: first.id,
+      kind: 'commitment',
+      text: 'Late',
+      dueOn: '2020-01-01',
+      ownerPersonId: owner.id,
+    });
+    const soon = await createStatement(ctx.db, {
+      meetingId: second.id,
+      kind: 'commitment',
+      text: 'Soon',
+      dueOn: '2018-01-01',
+      projectId: project.id,
+    });
+    const ids = async (filter: Parameters<typeof listStatements>[1]) =>
+      (await listStatements(ctx.db, filter, everything)).items.map((s) => s.id);
+    expect(await ids({ partner: 'RU-VOR' })).toEqual([soon.id, late.id, undated.id]);
+    expect(await ids({ relationshipId: relationship.id })).toEqual([soon.id, late.id, undated.id]);
+    expect(await ids({ meetingId: first.id })).toEqual([late.id, undated.id]);
+    expect(await ids({ partner: 'RU-VOR', kind: 'proposal' })).toEqual([undated.id]);
+    expect(await ids({ partner: 'RU-VOR', status: 'open' })).toHaveLength(3);
+    expect(await ids({ partner: 'RU-VOR', status: 'fulfilled' })).toEqual([]);
+    expect(await ids({ ownerPersonId: owner.id })).toEqual([late.id]);
+    expect(await ids({ projectId: project.id })).toEqual([soon.id]);
+    expect(await ids({ partner: 'RU-VOR', dueBefore: '2020-01-01' })).toEqual([soon.id]);
+    const page = await listStatements(ctx.db, { partner: 'RU-VOR' }, { limit: 1, offset: 2 });
+    expect(page).toMatchObject({ total: 3, items: [{ id: undated.id }] });
+  });
+
+  it('edits a statement except its status, and deletes it with its history', async () => {
+    const meeting = await makeMeeting(ctx.db);
+    const statement = await createStatement(ctx.db, { meetingId: meeting.id, kind: 'request', text: 'Send seeds.' });
+    const edited = await updateStatement(ctx.db, statement.id, {
+      text: 'Send elite seeds.',
+      dueOn: '2018-05-01',
+      version: 1,
+    });
+    expect(edited).toMatchObject({ text: 'Send elite seeds.', dueOn: '2018-05-01', kind: 'request', version: 2 });
+    const status = await updateStatement(ctx.db, statement.id, { status: 'fulfilled', version: 2 }).catch((e) => e);
+    expect(status.code).toBe('VALIDATION_FAILED');
+    expect(status.problems).toEqual([expect.objectContaining({ path: 'status' })]);
+    const moved = await updateStatement(ctx.db, statement.id, { meetingId: 'gone', version: 2 }).catch((e) => e);
+    expect(moved.problems).toEqual([expect.objectContaining({ path: 'meetingId' })]);
+    expect((await updateStatement(ctx.db, statement.id, { text: 'x', version: 1 }).catch((e) => e)).code).toBe(
+      'STALE_VERSION',
+    );
+
+    await deleteStatement(ctx.db, statement.id, 2);
+    expect((await getStatement(ctx.db, statement.id).catch((e) => e)).code).toBe('NOT_FOUND');
+    const history = await ctx.db
+      .selectFrom('statementStatusChanges')
+      .select('id')
+      .where('statementId', '=', statement.id)
+      .execute();
+    expect(history).toEqual([]);
+  });
+});
