@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { isoDate, longText, recordId, recordMeta, shortText, territoryCode, version } from '../../shared/model.ts';
+
+export const outletKind = z.enum([
+  'dealer',
+  'trading_house',
+  'distribution_centre',
+  'service_centre',
+  'assembly',
+  'retail',
+  'warehouse',
+]);
+export const outletStatus = z.enum(['planned', 'active', 'suspended', 'closed']);
+
+/** A product group an outlet carries; the home producer is named when known. */
+export const line = z.object({
+  organizationId: recordId.nullable().default(null),
+  productGroup: shortText(200),
+  sinceOn: isoDate.nullable().default(null),
+});
+export type Line = z.output<typeof line>;
+
+const lines = z
+  .array(line)
+  .max(200)
+  .superRefine((items, ctx) => {
+    const seen = new Set<string>();
+    items.forEach((l, index) => {
+      const key = `${l.organizationId ?? ''}\u0000${l.productGroup.toLowerCase()}`;
+      if (seen.has(key)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'productGroup'],
+          message: `product group ${l.productGroup} is listed twice${l.organizationId ? ` for organization ${l.organizationId}` : ''}`,
+        });
+      }
+      seen.add(key);
+    });
+  });
+
+export const outletInput = z.object({
+  relationshipId: recordId,
+  /** Where the outlet is: usually the partner territory or a region inside it. */
+  territoryCode,
+  name: shortText(300),
+  kind: outletKind,
+  operatorOrganizationId: recordId.nullable().default(null),
+  city: shortText(200).nullable().default(null),
+  openedOn: isoDate.nullable().default(null),
+  status: outletStatus.default('active'),
+  notes: longText(20_000).nullable().default(null),
+  lines: lines.default([]),
+});
+export type OutletInput = z.input<typeof outletInput>;
+
+// Written out rather than derived from outletInput: defaults inside optional fields would erase the
+// fields an editor left out.
+export const outletUpdate = z.object({
+  relationshipId: recordId.optional(),
+  territoryCode: territoryCode.optional(),
+  name: shortText(300).optional(),
+  kind: outletKind.optional(),
+  operatorOrganizationId: recordId.nullable().optional(),
+  city: shortText(200).nullable().optional(),
+  openedOn: isoDate.nullable().optional(),
+  status: outletStatus.optional(),
+  notes: longText(20_000).nullable().optional(),
+  lines: lines.optional(),
+  version,
+});
+
+export const outlet = z
+  .object({
+    id: z.string(),
+    relationshipId: z.string(),
+    territoryCode: z.string(),
+    name: z.string(),
+    kind: outletKind,
+    operatorOrganizationId: z.string().nullable(),
+    city: z.string().nullable(),
+    openedOn: z.string().nullable(),
+    status: outletStatus,
+    notes: z.string().nullable(),
+    lines: z.array(
+      z.object({ organizationId: z.string().nullable(), productGroup: z.string(), sinceOn: z.string().nullable() }),
+    ),
+    ...recordMeta,
+  })
+  .meta({ id: 'Outlet' });
+export type Outlet = z.infer<typeof outlet>;
+
+export const outletFilter = z.object({
+  relationshipId: recordId.optional(),
+  /** The partner territory, through the outlet's relationship. */
+  partner: territoryCode.optional(),
+  /** Where the outlet is; a country also finds outlets in its regions. */
+  territory: territoryCode.optional(),
+  kind: outletKind.optional(),
+  status: outletStatus.optional(),
+  /** Outlets carrying this home producer's goods. */
+  organizationId: recordId.optional(),
+});
+export type OutletFilter = z.infer<typeof outletFilter>;
+
+export const networkSummary = z
+  .object({
+    relationshipId: z.string(),
+    total: z.number().int(),
+    byKind: z.record(outletKind, z.number().int()),
+    byStatus: z.record(outletStatus, z.number().int()),
+    /** Every product group the network carries, once, alphabetically. */
+    productGroups: z.array(z.string()),
+  })
+  .meta({ id: 'NetworkSummary' });
+export type NetworkSummary = z.infer<typeof networkSummary>;

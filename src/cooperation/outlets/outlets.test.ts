@@ -1,0 +1,211 @@
+import { expect, it } from 'vitest';
+import { describeOnEngines } from '../../../test/support/engines.ts';
+import { makeOrganization, makeRelationship } from '../../../test/support/factories.ts';
+import { newId } from '../../shared/ids.ts';
+import {
+  createOutlet,
+  deleteOutlet,
+  getOutlet,
+  listOutlets,
+  networkSummary,
+  producerNamesOf,
+  updateOutlet,
+} from './service.ts';
+
+const page = { limit: 200, offset: 0 };
+
+describeOnEngines('outlets', (ctx) => {
+  it('records an outlet with the home producers and product groups it carries', async () => {
+    const relationship = await makeRelationship(ctx.db);
+    const maz = await makeOrganization(ctx.db, { nameEn: 'MAZ', nameRu: 'МАЗ', territoryCode: 'BY-HM' });
+    const dealer = await makeOrganization(ctx.db, { nameEn: 'Kursk Truck Centre', territoryCode: 'RU-KRS' });
+    const created = await createOutlet(ctx.db, {
+      relationshipId: relationship.id,
+      territoryCode: 'RU-KRS',
+      name: 'MAZ dealer centre Kursk',
+      kind: 'dealer',
+      operatorOrganizationId: dealer.id,
+      city: 'Kursk',
+      openedOn: '2012-04-01',
+      lines: [
+        { organizationId: maz.id, productGroup: 'Trucks', sinceOn: '2012-04-01' },
+        { productGroup: 'Spare parts' },
+      ],
+    });
+    expect(created).toMatchObject({
+      relationshipId: relationship.id,
+      territoryCode: 'RU-KRS',
+      kind: 'dealer',
+      operatorOrganizationId: dealer.id,
+      city: 'Kursk',
+      status: 'active',
+      notes: null,
+      version: 1,
+      lines: [
+        { organizationId: maz.id, productGroup: 'Trucks', sinceOn: '2012-04-01' },
+        { organizationId: null, productGroup: 'Spare parts', sinceOn: null },
+      ],
+    });
+    expect(await getOutlet(ctx.db, created.id)).toEqual(created);
+    expect((await producerNamesOf(ctx.db, [created])).get(maz.id)).toBe('MAZ');
+  });
+
+  it('names every faulty field: kinds, statuses, dates and references that do not exist', async () => {
+    const relationship = await makeRelationship(ctx.db);
+    const shapes = await createOutlet(ctx.db, {
+      relationshipId: relationship.id,
+      territoryCode: 'RU-KRS',
+      name: 'Kiosk',
+      kind: 'kiosk',
+      status: 'open',
+      openedOn: '2017-02-30',
+    }).catch((e) => e);
+    expect(shapes.code).toBe('VALIDATION_FAILED');
+    expect([...new Set(shapes.problems.map((p: { path: string }) => p.path))].sort()).toEqual([
+      'kind',
+      'openedOn',
+      'status',
+    ]);
+
+    const producer = await makeOrganization(ctx.db);
+    const references = await createOutlet(ctx.db, {
+      relationshipId: newId(),
+      territoryCode: 'RU-XXX',
+      name: 'Nowhere',
+      kind: 'warehouse',
+      operatorOrganizationId: newId(),
+      lines: [
+        { organizationId: producer.id, productGroup: 'Dairy' },
+        { organizationId: newId(), productGroup: 'Meat' },
+      ],
+    }).catch((e) => e);
+    expect(references.code).toBe('VALIDATION_FAILED');
+    expect(references.problems.map((p: { path: string }) => p.path)).toEqual([
+      'relationshipId',
+      'territoryCode',
+      'operatorOrganizationId',
+      'lines.1.organizationId',
+    ]);
+
+    const twice = await createOutlet(ctx.db, {
+      relationshipId: relationship.id,
+      territoryCode: 'RU-KRS',
+      name: 'Doubled',
+      kind: 'retail',
+      lines: [{ productGroup: 'Footwear' }, { productGroup: 'footwear' }],
+    }).catch((e) => e);
+    expect(twice.problems.map((p: { path: string }) => p.path)).toEqual(['lines.1.productGroup']);
+  });
+
+  it('changes the fields given, replaces the lines when given, and refuses a stale version', async () => {
+    const relationship = await makeRelationship(ctx.db);
+    const created = await createOutlet(ctx.db, {
+      relationshipId: relationship.id,
+      territoryCode: 'RU-KRS',
+      name: 'Trading house',
+      kind: 'trading_house',
+      status: 'planned',
+      lines: [{ productGroup: 'Furniture' }],
+    });
+    const opened = await updateOutlet(ctx.db, created.id, { status: 'active', openedOn: '2018-02-01', version: 1 });
+    expect(opened).toMatchObject({ status: 'active', openedOn: '2018-02-01', name: 'Trading house', version: 2 });
+    expect(opened.lines).toEqual([{ organizationId: null, productGroup: 'Furniture', sinceOn: null }]);
+    const relined = await updateOutlet(ctx.db, created.id, {
+      lines: [{ productGroup: 'Textiles' }, { productGroup: 'Furniture', sinceOn: '2018-02-01' }],
+      version: 2,
+    });
+    expect(relined.lines.map((l) => l.productGroup)).toEqual(['Textiles', 'Furniture']);
+    const stale = await updateOutlet(ctx.db, created.id, { status: 'closed', version: 2 }).catch((e) => e);
+    expect(stale).toMatchObject({ code: 'STALE_VERSION', details: { currentVersion: 3 } });
+    const unknownProducer = await updateOutlet(ctx.db, created.id, {
+      lines: [{ organizationId: newId(), productGroup: 'Textiles' }],
+      version: 3,
+    }).catch((e) => e);
+    expect(unknownProducer.problems.map((p: { path: string }) => p.path)).toEqual(['lines.0.organizationId']);
+    expect((await getOutlet(ctx.db, created.id)).status).toBe('active');
+  });
+
+  it('finds outlets by relationship, partner, territory, kind, status and producer, ordered by name', async () => {
+    const relationship = await makeRelationship(ctx.db, { partnerCode: 'RU-BEL' });
+    const other = await makeRelationship(ctx.db, { partnerCode: 'RU-VOR' });
+    const producer = await makeOrganization(ctx.db, { nameEn: 'Gomselmash', territoryCode: 'BY-HO' });
+    const make = (fields: Record<string, unknown>) =>
+      createOutlet(ctx.db, { relationshipId: relationship.id, territoryCode: 'RU-BEL', ...fields });
+    const dealer = await make({
+      name: 'B combine dealer',
+      kind: 'dealer',
+      lines: [{ organizationId: producer.id, productGroup: 'Combine harvesters' }],
+    });
+    const service = await make({
+      name: 'A service centre',
+      kind: 'service_centre',
+      status: 'suspended',
+      lines: [{ organizationId: producer.id, productGroup: 'Harvester servicing' }],
+    });
+    const shop = await make({ name: 'C shop', kind: 'retail', lines: [{ productGroup: 'Food products' }] });
+    const elsewhere = await createOutlet(ctx.db, {
+      relationshipId: other.id,
+      territoryCode: 'RU-VOR',
+      name: 'Voronezh dealer',
+      kind: 'dealer',
+    });
+    const ids = async (filter: Record<string, unknown>) =>
+      (await listOutlets(ctx.db, filter, page)).items.map((o) => o.id);
+
+    expect(await ids({ relationshipId: relationship.id })).toEqual([service.id, dealer.id, shop.id]);
+    expect(await ids({ partner: 'RU-BEL' })).toEqual([service.id, dealer.id, shop.id]);
+    expect(await ids({ territory: 'RU-VOR' })).toEqual([elsewhere.id]);
+    const inRussia = await ids({ territory: 'RU' });
+    expect(inRussia).toEqual(expect.arrayContaining([service.id, dealer.id, shop.id, elsewhere.id]));
+    expect(await ids({ partner: 'RU-BEL', kind: 'dealer' })).toEqual([dealer.id]);
+    expect(await ids({ partner: 'RU-BEL', status: 'suspended' })).toEqual([service.id]);
+    expect(await ids({ organizationId: producer.id })).toEqual([service.id, dealer.id]);
+    expect((await listOutlets(ctx.db, { partner: 'RU-BEL' }, { limit: 1, offset: 2 })).total).toBe(3);
+  });
+
+  it('sums up a relationship’s network by kind and status with the product groups it carries', async () => {
+    const relationship = await makeRelationship(ctx.db, { partnerCode: 'RU-ORL' });
+    const make = (fields: Record<string, unknown>) =>
+      createOutlet(ctx.db, { relationshipId: relationship.id, territoryCode: 'RU-ORL', ...fields });
+    await make({ name: 'Dealer one', kind: 'dealer', lines: [{ productGroup: 'Tires' }, { productGroup: 'Buses' }] });
+    await make({ name: 'Dealer two', kind: 'dealer', status: 'planned', lines: [{ productGroup: 'Tires' }] });
+    await make({ name: 'Old warehouse', kind: 'warehouse', status: 'closed', lines: [{ productGroup: 'Glass' }] });
+
+    const summary = await networkSummary(ctx.db, relationship.id);
+    expect(summary).toEqual({
+      relationshipId: relationship.id,
+      total: 3,
+      byKind: {
+        dealer: 2,
+        trading_house: 0,
+        distribution_centre: 0,
+        service_centre: 0,
+        assembly: 0,
+        retail: 0,
+        warehouse: 1,
+      },
+      byStatus: { planned: 1, active: 1, suspended: 0, closed: 1 },
+      productGroups: ['Buses', 'Tires'],
+    });
+    const empty = await networkSummary(ctx.db, (await makeRelationship(ctx.db, { partnerCode: 'RU-TUL' })).id);
+    expect(empty.total).toBe(0);
+    expect(empty.productGroups).toEqual([]);
+    expect((await networkSummary(ctx.db, newId()).catch((e) => e)).code).toBe('NOT_FOUND');
+  });
+
+  it('deletes an outlet with its lines, refusing a stale version', async () => {
+    const relationship = await makeRelationship(ctx.db);
+    const created = await createOutlet(ctx.db, {
+      relationshipId: relationship.id,
+      territoryCode: 'RU-KRS',
+      name: 'Temporary stand',
+      kind: 'retail',
+      lines: [{ productGroup: 'Dairy' }],
+    });
+    expect((await deleteOutlet(ctx.db, created.id, 2).catch((e) => e)).code).toBe('STALE_VERSION');
+    await deleteOutlet(ctx.db, created.id, 1);
+    expect((await getOutlet(ctx.db, created.id).catch((e) => e)).code).toBe('NOT_FOUND');
+    const lines = await ctx.db.selectFrom('outletLines').select('id').where('outletId', '=', created.id).execute();
+    expect(lines).toEqual([]);
+  });
+});

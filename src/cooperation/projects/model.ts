@@ -1,0 +1,184 @@
+import { z } from 'zod';
+import {
+  currencyCode,
+  isoDate,
+  longText,
+  recordId,
+  recordMeta,
+  shortText,
+  side,
+  territoryCode,
+  version,
+} from '../../shared/model.ts';
+import { sectorCode } from '../meetings/model.ts';
+import { initialStage, projectStages } from './stages.ts';
+
+export const projectKind = z.enum([
+  'supply',
+  'joint_production',
+  'construction_contract',
+  'investment',
+  'technology',
+  'education',
+  'trade_promotion',
+  'other',
+]);
+export type ProjectKind = z.infer<typeof projectKind>;
+
+export const projectStage = z.enum(projectStages);
+
+export const partyRole = z.enum([
+  'supplier',
+  'customer',
+  'contractor',
+  'investor',
+  'partner',
+  'operator',
+  'financier',
+  'coordinator',
+]);
+
+export const party = z.object({ organizationId: recordId, role: partyRole, side });
+export type Party = z.infer<typeof party>;
+
+export const milestone = z.object({
+  title: shortText(500),
+  dueOn: isoDate.nullable().default(null),
+  doneOn: isoDate.nullable().default(null),
+  note: longText(2_000).nullable().default(null),
+});
+export type Milestone = z.output<typeof milestone>;
+
+// One organization may hold several roles (supplier and investor), but each role once.
+const parties = z
+  .array(party)
+  .max(100)
+  .superRefine((items, ctx) => {
+    const seen = new Set<string>();
+    items.forEach((p, index) => {
+      const key = `${p.organizationId} as ${p.role}`;
+      if (seen.has(key)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'organizationId'],
+          message: `organization ${p.organizationId} is listed twice as ${p.role}`,
+        });
+      }
+      seen.add(key);
+    });
+  });
+const milestones = z.array(milestone).max(200);
+
+/** Money in minor units (kopecks, cents): integers only, so sums never drift. */
+const valueMinor = z.number().int().nonnegative();
+
+export const projectInput = z.object({
+  relationshipId: recordId,
+  title: shortText(500),
+  kind: projectKind,
+  sectorCode: sectorCode.nullable().default(null),
+  description: longText(20_000).nullable().default(null),
+  valueMinor: valueMinor.nullable().default(null),
+  currency: currencyCode.nullable().default(null),
+  /** Where the project stands when it is recorded, e.g. in_execution for one already running. */
+  stage: projectStage.default(initialStage),
+  /** The day it reached that stage; today when not given. */
+  stageOn: isoDate.optional(),
+  parties: parties.default([]),
+  milestones: milestones.default([]),
+});
+export type ProjectInput = z.input<typeof projectInput>;
+
+// Written out rather than derived from projectInput: defaults inside optional fields would erase the
+// fields an editor left out. `stage` is refused so that every change of it lands in the history.
+export const projectUpdate = z.object({
+  relationshipId: recordId.optional(),
+  title: shortText(500).optional(),
+  kind: projectKind.optional(),
+  sectorCode: sectorCode.nullable().optional(),
+  description: longText(20_000).nullable().optional(),
+  valueMinor: valueMinor.nullable().optional(),
+  currency: currencyCode.nullable().optional(),
+  stage: z.never({ error: 'the stage changes only through the stage operation, which records its history' }).optional(),
+  parties: parties.optional(),
+  milestones: milestones.optional(),
+  version,
+});
+
+export const stageMoveInput = z.object({
+  stage: projectStage,
+  version,
+  /** The day it happened; today when not given. */
+  on: isoDate.optional(),
+  note: longText(2_000).nullable().optional(),
+});
+
+export const stageChange = z.object({
+  fromStage: projectStage.nullable(),
+  toStage: projectStage,
+  changedOn: z.string(),
+  note: z.string().nullable(),
+});
+export type StageChange = z.infer<typeof stageChange>;
+
+export const project = z
+  .object({
+    id: z.string(),
+    relationshipId: z.string(),
+    title: z.string(),
+    kind: projectKind,
+    sectorCode: z.string().nullable(),
+    description: z.string().nullable(),
+    valueMinor: z.number().int().nullable(),
+    currency: z.string().nullable(),
+    stage: projectStage,
+    parties: z.array(z.object({ organizationId: z.string(), role: partyRole, side })),
+    milestones: z.array(
+      z.object({
+        title: z.string(),
+        dueOn: z.string().nullable(),
+        doneOn: z.string().nullable(),
+        note: z.string().nullable(),
+      }),
+    ),
+    stageHistory: z.array(stageChange),
+    ...recordMeta,
+  })
+  .meta({ id: 'Project' });
+export type Project = z.infer<typeof project>;
+
+/** `stage=agreed&stage=stalled` or `stage=agreed,stalled`: projects in any of the stages named. */
+const stageList = z
+  .union([z.string(), z.array(z.string())])
+  .transform((value) =>
+    (Array.isArray(value) ? value : [value])
+      .flatMap((item) => item.split(','))
+      .map((item) => item.trim())
+      .filter((item) => item !== ''),
+  )
+  .pipe(z.array(projectStage).max(projectStages.length))
+  .meta({ description: `One or more of ${projectStages.join(', ')}: repeated or comma-separated` });
+
+export const projectFilter = z.object({
+  relationshipId: recordId.optional(),
+  /** The partner territory, through the project's relationship. */
+  partner: territoryCode.optional(),
+  stage: stageList.optional(),
+  kind: projectKind.optional(),
+  /** An ISIC section (C) also finds projects filed under its divisions (29). */
+  sector: sectorCode.optional(),
+  /** Projects this organization is a party to. */
+  organizationId: recordId.optional(),
+  /** Title or description, or the name or alias of a party, contains. */
+  q: z.string().max(200).optional(),
+});
+export type ProjectFilter = z.infer<typeof projectFilter>;
+
+/** The stage machine as data, for boards that draw columns and offer only the moves allowed. */
+export const stageMachine = z
+  .object({
+    initial: projectStage,
+    stages: z.array(z.object({ stage: projectStage, next: z.array(projectStage), final: z.boolean() })),
+  })
+  .meta({ id: 'ProjectStageMachine' });
+export type StageMachine = z.infer<typeof stageMachine>;
