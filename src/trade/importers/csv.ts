@@ -1,0 +1,155 @@
+import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+
+export interface CsvRecord {
+  /** 1-based line number where the record starts, for error reports. */
+  line: number;
+  fields: string[];
+}
+
+export interface CsvOptions {
+  /** Field separator; detected from the header line (comma, semicolon or tab) when not given. */
+  delimiter?: string;
+  /** Records per yielded batch. */
+  batchSize?: number;
+}
+
+/**
+ * Streams CSV records in batches, with RFC 4180 quoting (separators, quotes and line breaks inside quoted
+ * fields). Memory stays bounded by the batch size and the longest record, whatever the file size.
+ */
+export async function* readCsv(input: Readable, options: CsvOptions = {}): AsyncGenerator<CsvRecord[]> {
+  const decoder = new StringDecoder('utf8');
+  const batchSize = options.batchSize ?? 10_000;
+  let delimiter = options.delimiter;
+  let pending = '';
+  let line = 1;
+  let first = true;
+  let batch: CsvRecord[] = [];
+
+  const consume = function* (text: string, final: boolean): Generator<CsvRecord[]> {
+    let start = 0;
+    for (;;) {
+      const newline = text.indexOf('\n', start);
+      if (newline === -1 && !final) break;
+      const end = newline === -1 ? text.length : newline;
+      if (end === start && newline === -1) break;
+      let raw = text.slice(start, end);
+      if (raw.includes('"')) {
+        // A quoted field may span lines: parse from here and see where the record really ends.
+        const parsed = parseQuoted(text, start, delimiter ?? ',', final);
+        if (!parsed) break;
+        if (first) {
+          delimiter ??= detectDelimiter(text.slice(start, end));
+          first = false;
+          const reparsed = parseQuoted(text, start, delimiter, final)!;
+          batch.push({ line, fields: reparsed.fields });
+        } else {
+          batch.push({ line, fields: parsed.fields });
+        }
+        line += parsed.lines;
+        start = parsed.next;
+      } else {
+        if (raw.endsWith('\r')) raw = raw.slice(0, -1);
+        if (first) {
+          if (raw.charCodeAt(0) === 0xfeff) raw = raw.slice(1);
+          delimiter ??= detectDelimiter(raw);
+          first = false;
+        }
+        if (raw.length > 0) batch.push({ line, fields: raw.split(delimiter!) });
+        line += 1;
+        start = end + 1;
+      }
+      if (batch.length >= batchSize) {
+        yield batch;
+        batch = [];
+      }
+      if (newline === -1) break;
+    }
+    pending = text.slice(start);
+  };
+
+  for await (const chunk of input) {
+    const text = pending + (typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer));
+    yield* consume(text, false);
+  }
+  yield* consume(pending + decoder.end(), true);
+  if (pending.length > 0) {
+    throw new CsvSyntaxError(line, 'the file ends inside a quoted field (a closing quote is missing)');
+  }
+  if (batch.length > 0) yield batch;
+}
+
+export class CsvSyntaxError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(`line ${line}: ${message}`);
+  }
+}
+
+function detectDelimiter(header: string): string {
+  const clean = header.replace(/^\uFEFF/, '');
+  const counts = [',', ';', '\t'].map((d) => [d, clean.split(d).length - 1] as const);
+  counts.sort((a, b) => b[1] - a[1]);
+  return counts[0]![1] > 0 ? counts[0]![0] : ',';
+}
+
+/** Parses one record that contains quotes, starting at `start`; null when the text ends mid-record. */
+function parseQuoted(
+  text: string,
+  start: number,
+  delimiter: string,
+  final: boolean,
+): { fields: string[]; next: number; lines: number } | null {
+  const fields: string[] = [];
+  let field = '';
+  let i = start;
+  let lines = 1;
+  let quoted = false;
+  if (text.charCodeAt(i) === 0xfeff) i += 1;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        if (i + 1 >= text.length && !final) return null;
+        quoted = false;
+        i += 1;
+        continue;
+      }
+      if (c === '\n') lines += 1;
+      field += c;
+      i += 1;
+      continue;
+    }
+    if (c === '"' && field.length === 0) {
+      quoted = true;
+      i += 1;
+      continue;
+    }
+    if (c === delimiter) {
+      fields.push(field);
+      field = '';
+      i += 1;
+      continue;
+    }
+    if (c === '\n' || c === '\r') {
+      fields.push(field);
+      let next = i + 1;
+      if (c === '\r' && text[next] === '\n') next += 1;
+      else if (c === '\r' && next >= text.length && !final) return null;
+      return { fields, next, lines };
+    }
+    field += c;
+    i += 1;
+  }
+  if (!final || quoted) return null;
+  fields.push(field);
+  return { fields, next: text.length, lines };
+}
