@@ -7,9 +7,18 @@ import { registerRegistryCommands } from './commands/registry.ts';
 import { registerServerCommands } from './commands/server.ts';
 import { reportError } from './output.ts';
 
+// `accord statements | head` closes the pipe early; that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const program = new Command('accord')
   .description('Accord: economic cooperation with partner regions and countries')
-  .option('--database <target>', 'SQLite file path or postgres:// URL (default: $ACCORD_DATABASE or data/accord.sqlite)')
+  .option(
+    '--database <target>',
+    'SQLite file path or postgres:// URL (default: $ACCORD_DATABASE or data/accord.sqlite)',
+  )
   .showHelpAfterError()
   .exitOverride();
 

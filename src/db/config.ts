@@ -1,8 +1,7 @@
 import path from 'node:path';
 
 export type DatabaseTarget =
-  | { dialect: 'sqlite'; file: string; display: string }
-  | { dialect: 'postgres'; url: string; display: string };
+  { dialect: 'sqlite'; file: string; display: string } | { dialect: 'postgres'; url: string; display: string };
 
 export const defaultDatabaseFile = path.join('data', 'accord.sqlite');
 

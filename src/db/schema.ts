@@ -243,7 +243,7 @@ export interface ProvenanceLinkTable {
   createdAt: string;
 }
 
-export interface DB {
+export interface DB extends TradeDB {
   territories: TerritoryTable;
   sectors: SectorTable;
   documents: DocumentTable;
@@ -300,3 +300,85 @@ export const tablesInDependencyOrder: ReadonlyArray<{ table: keyof DB; key: read
   { table: 'outletLines', key: ['id'] },
   { table: 'provenanceLinks', key: ['id'] },
 ];
+
+export interface HsCodeTable {
+  revision: string;
+  code: string;
+  level: number;
+  parentCode: string | null;
+  titleEn: string;
+  titleRu: string | null;
+  searchText: string;
+  source: string;
+}
+
+export interface TradeDatasetTable extends Versioned {
+  id: string;
+  name: string;
+  kind: string;
+  source: string;
+  notes: string | null;
+  rowCount: number;
+}
+
+export interface TradeImportTable {
+  id: string;
+  datasetId: string;
+  format: string;
+  fileName: string;
+  fileHash: string;
+  rowsImported: number;
+  rowsReplaced: number;
+  periodFrom: number | null;
+  periodTo: number | null;
+  importedAt: string;
+}
+
+export interface TradeFlowTable {
+  datasetId: string;
+  period: number;
+  reporter: string;
+  partner: string;
+  flow: string;
+  hsCode: string;
+  hsRevision: string;
+  valueCents: number;
+  quantity: number | null;
+  unit: string | null;
+  importId: string;
+  sourceLine: number;
+}
+
+export interface TradePairPeriodTable {
+  datasetId: string;
+  reporter: string;
+  partner: string;
+  period: number;
+  flow: string;
+  valueCents: number;
+  flowRows: number;
+}
+
+export interface OfficialFigureTable extends Versioned {
+  id: string;
+  reporter: string;
+  partner: string;
+  metric: string;
+  periodFrom: number;
+  periodTo: number;
+  valueMinor: number;
+  currency: string;
+  growthPercent: string | null;
+  documentId: string | null;
+  locator: string | null;
+  notes: string | null;
+}
+
+export interface TradeDB {
+  hsCodes: HsCodeTable;
+  tradeDatasets: TradeDatasetTable;
+  tradeImports: TradeImportTable;
+  tradeFlows: TradeFlowTable;
+  tradePairPeriods: TradePairPeriodTable;
+  officialFigures: OfficialFigureTable;
+}

@@ -21,8 +21,7 @@ const demoDocumentTitle = 'Negotiations with Kursk Oblast Governor Alexander Mik
 
 const source = z.object({ document: z.string(), locator: z.string().optional() });
 const keyed = z.object({ key: z.string().optional(), source: source.optional() }).loose();
-const files = ['documents', 'relationships', 'organizations', 'people', 'projects', 'meetings', 'network'] as const;
-type DemoFile = (typeof files)[number];
+type DemoFile = 'documents' | 'relationships' | 'organizations' | 'people' | 'projects' | 'meetings' | 'network';
 type Entry = z.infer<typeof keyed> & Record<string, unknown>;
 
 function readDemoFile(name: DemoFile): Entry[] {
@@ -41,9 +40,16 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
  */
 export async function loadDemo(db: Db): Promise<{ records: number }> {
   return inTransaction(db, async (trx) => {
-    const existing = await trx.selectFrom('documents').select('id').where('title', '=', demoDocumentTitle).executeTakeFirst();
+    const existing = await trx
+      .selectFrom('documents')
+      .select('id')
+      .where('title', '=', demoDocumentTitle)
+      .executeTakeFirst();
     if (existing) {
-      throw new AccordError('ALREADY_LOADED', 'the demo data set is already loaded in this database; nothing was changed');
+      throw new AccordError(
+        'ALREADY_LOADED',
+        'the demo data set is already loaded in this database; nothing was changed',
+      );
     }
     const count = await userRecordCount(trx);
     if (count > 0) {
@@ -155,8 +161,15 @@ class DemoLoader {
       this.remember('meeting', entry, meeting.id);
       await this.cite('meeting', meeting.id, entry);
       for (const statementEntry of (statements ?? []) as Entry[]) {
-        const { key: _k, source: _s, speaker, project, ownerOrganization, ownerPerson, ...statementFields } =
-          statementEntry;
+        const {
+          key: _k,
+          source: _s,
+          speaker,
+          project,
+          ownerOrganization,
+          ownerPerson,
+          ...statementFields
+        } = statementEntry;
         const statement = await createStatement(this.db, {
           ...statementFields,
           meetingId: meeting.id,
@@ -171,7 +184,10 @@ class DemoLoader {
     }
     for (const entry of readDemoFile('network')) {
       const { key: _key, source: _source, relationship, ...fields } = entry;
-      const outlet = await createOutlet(this.db, { ...fields, relationshipId: this.id('relationship', String(relationship)) });
+      const outlet = await createOutlet(this.db, {
+        ...fields,
+        relationshipId: this.id('relationship', String(relationship)),
+      });
       this.remember('outlet', entry, outlet.id);
       await this.cite('outlet', outlet.id, entry);
     }

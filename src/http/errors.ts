@@ -35,7 +35,10 @@ export function asAccordError(error: unknown): AccordError {
     const where = error.validationContext ?? 'body';
     const problems = error.validation.map((v) => {
       const field = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
-      return { path: where === 'body' ? field || '(body)' : [where, field].filter(Boolean).join('.'), message: v.message ?? 'invalid' };
+      return {
+        path: where === 'body' ? field || '(body)' : [where, field].filter(Boolean).join('.'),
+        message: v.message ?? 'invalid',
+      };
     });
     const first = problems[0];
     return new AccordError('VALIDATION_FAILED', first ? `${first.path}: ${first.message}` : 'invalid request', {

@@ -40,7 +40,12 @@ export function registerResource<Item, Filter extends z.ZodObject>(
     const list = r.list;
     const query = (r.filter ?? z.object({})).extend(pageQuery.shape);
     api.get(r.path, {
-      schema: { tags, summary: `List ${r.name} records`, querystring: query, response: { 200: pageOf(r.item), 422: problemSchema } },
+      schema: {
+        tags,
+        summary: `List ${r.name} records`,
+        querystring: query,
+        response: { 200: pageOf(r.item), 422: problemSchema },
+      },
       handler: async (request) => {
         const { limit, offset, ...filter } = request.query as PageQuery & Record<string, unknown>;
         return list(db, filter as z.output<Filter>, { limit, offset });

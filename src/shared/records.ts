@@ -58,11 +58,7 @@ export async function updateVersioned(
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 1) return;
-  const current = await anyDb
-    .selectFrom(table)
-    .select('version')
-    .where(key.column, '=', key.value)
-    .executeTakeFirst();
+  const current = await anyDb.selectFrom(table).select('version').where(key.column, '=', key.value).executeTakeFirst();
   if (!current) throw notFound(key.label, key.value);
   throw staleVersion(key.label, key.value, expectedVersion, Number(current.version));
 }

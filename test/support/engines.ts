@@ -78,7 +78,10 @@ export async function createTestDatabase(engine: Engine, options: { prepare?: bo
  * Runs the same suite once per available engine, each on its own fresh database that is dropped afterwards.
  * Inside, `ctx.db` is the Kysely instance for the current engine.
  */
-export function describeOnEngines(name: string, suite: (ctx: { readonly db: Db; readonly engine: Engine }) => void): void {
+export function describeOnEngines(
+  name: string,
+  suite: (ctx: { readonly db: Db; readonly engine: Engine }) => void,
+): void {
   for (const engine of engines) {
     describe(`${name} [${engine}]`, () => {
       let database: TestDatabase | undefined;

@@ -67,7 +67,9 @@ export function registerServerCommands(program: Command): void {
         await prepareDatabase(database.db);
         if (await isDatabaseEmpty(database.db)) {
           const summary = await loadDemo(database.db);
-          process.stdout.write(`Loaded the demo data set (${summary.records} records) into ${database.target.display}\n`);
+          process.stdout.write(
+            `Loaded the demo data set (${summary.records} records) into ${database.target.display}\n`,
+          );
         }
         await serve(database, options);
       });

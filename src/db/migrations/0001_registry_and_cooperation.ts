@@ -99,7 +99,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('language', 'text')
     .addColumn('position', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('organization_aliases_org').on('organization_aliases').column('organization_id').execute();
+  await db.schema
+    .createIndex('organization_aliases_org')
+    .on('organization_aliases')
+    .column('organization_id')
+    .execute();
 
   await db.schema
     .createTable('organization_sectors')
@@ -117,7 +121,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('capacity_note', 'text')
     .addColumn('position', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('organization_products_org').on('organization_products').column('organization_id').execute();
+  await db.schema
+    .createIndex('organization_products_org')
+    .on('organization_products')
+    .column('organization_id')
+    .execute();
 
   await editable(db, 'people', (t) =>
     t
@@ -219,7 +227,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('recorded_at', 'text', (c) => c.notNull())
     .addColumn('note', 'text')
     .execute();
-  await db.schema.createIndex('project_stage_changes_project').on('project_stage_changes').column('project_id').execute();
+  await db.schema
+    .createIndex('project_stage_changes_project')
+    .on('project_stage_changes')
+    .column('project_id')
+    .execute();
 
   await db.schema
     .createTable('project_milestones')
@@ -261,7 +273,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('recorded_at', 'text', (c) => c.notNull())
     .addColumn('note', 'text')
     .execute();
-  await db.schema.createIndex('statement_status_changes_statement').on('statement_status_changes').column('statement_id').execute();
+  await db.schema
+    .createIndex('statement_status_changes_statement')
+    .on('statement_status_changes')
+    .column('statement_id')
+    .execute();
 
   await editable(db, 'outlets', (t) =>
     t
@@ -300,17 +316,40 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('note', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('provenance_links_record').on('provenance_links').columns(['record_type', 'record_id']).execute();
+  await db.schema
+    .createIndex('provenance_links_record')
+    .on('provenance_links')
+    .columns(['record_type', 'record_id'])
+    .execute();
   await db.schema.createIndex('provenance_links_document').on('provenance_links').column('document_id').execute();
 }
 
 export async function down(db: AnyDb): Promise<void> {
   for (const table of [
-    'provenance_links', 'outlet_lines', 'outlets', 'statement_status_changes', 'statements',
-    'project_milestones', 'project_stage_changes', 'project_parties', 'projects', 'meeting_sectors',
-    'meeting_organizations', 'meeting_participants', 'meetings', 'positions', 'people',
-    'organization_products', 'organization_sectors', 'organization_aliases', 'organizations',
-    'agreements', 'relationships', 'documents', 'sectors', 'territories',
+    'provenance_links',
+    'outlet_lines',
+    'outlets',
+    'statement_status_changes',
+    'statements',
+    'project_milestones',
+    'project_stage_changes',
+    'project_parties',
+    'projects',
+    'meeting_sectors',
+    'meeting_organizations',
+    'meeting_participants',
+    'meetings',
+    'positions',
+    'people',
+    'organization_products',
+    'organization_sectors',
+    'organization_aliases',
+    'organizations',
+    'agreements',
+    'relationships',
+    'documents',
+    'sectors',
+    'territories',
   ]) {
     await db.schema.dropTable(table).execute();
   }

@@ -25,6 +25,9 @@ export async function existingSectorCodes(db: Db, codes: string[]): Promise<Set<
 
 export async function insertSectors(db: Db, rows: Insertable<SectorTable>[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 200) {
-    await db.insertInto('sectors').values(rows.slice(i, i + 200)).execute();
+    await db
+      .insertInto('sectors')
+      .values(rows.slice(i, i + 200))
+      .execute();
   }
 }

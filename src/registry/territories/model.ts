@@ -9,8 +9,16 @@ export const territoryInput = z.object({
   parentCode: territoryCode.nullable().default(null),
   nameEn: shortText(200),
   nameRu: shortText(200),
-  alpha3: z.string().regex(/^[A-Z]{3}$/).nullable().default(null),
-  numericCode: z.string().regex(/^\d{3}$/).nullable().default(null),
+  alpha3: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .nullable()
+    .default(null),
+  numericCode: z
+    .string()
+    .regex(/^\d{3}$/)
+    .nullable()
+    .default(null),
 });
 export type TerritoryInput = z.input<typeof territoryInput>;
 

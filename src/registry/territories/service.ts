@@ -45,10 +45,18 @@ export async function createTerritory(db: Db, input: unknown): Promise<Territory
         problems: [{ path: 'parentCode', message: 'a region needs its parent territory' }],
       });
     }
-    await requireReferences(trx, [{ path: 'parentCode', table: 'territories', id: data.parentCode, label: territoryLabel }]);
+    await requireReferences(trx, [
+      { path: 'parentCode', table: 'territories', id: data.parentCode, label: territoryLabel },
+    ]);
     const now = nowIso();
     await store.insertTerritories(trx, [
-      { ...data, searchText: searchText(data.code, data.nameEn, data.nameRu), version: 1, createdAt: now, updatedAt: now },
+      {
+        ...data,
+        searchText: searchText(data.code, data.nameEn, data.nameRu),
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      },
     ]);
     return getTerritory(trx, data.code);
   });
@@ -96,7 +104,10 @@ export async function seedTerritories(db: Db): Promise<number> {
       searchText: searchText(r.code, r.nameEn, r.nameRu),
     })),
   ];
-  const existing = await store.existingTerritoryCodes(db, wanted.map((t) => t.code));
+  const existing = await store.existingTerritoryCodes(
+    db,
+    wanted.map((t) => t.code),
+  );
   const missing = wanted
     .filter((t) => !existing.has(t.code))
     .map((t) => ({ ...t, version: 1, createdAt: now, updatedAt: now }));

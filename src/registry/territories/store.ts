@@ -52,6 +52,9 @@ export async function existingTerritoryCodes(db: Db, codes: string[]): Promise<S
 export async function insertTerritories(db: Db, rows: Insertable<TerritoryTable>[]): Promise<void> {
   // Chunked so PostgreSQL's bind-parameter limit is never reached.
   for (let i = 0; i < rows.length; i += 200) {
-    await db.insertInto('territories').values(rows.slice(i, i + 200)).execute();
+    await db
+      .insertInto('territories')
+      .values(rows.slice(i, i + 200))
+      .execute();
   }
 }

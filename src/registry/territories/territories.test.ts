@@ -13,7 +13,12 @@ describeOnEngines('territories', (ctx) => {
     const belarusian = await listTerritories(ctx.db, { parent: 'BY' }, { limit: 200, offset: 0 });
     expect(belarusian.total).toBe(7);
     const kursk = await getTerritory(ctx.db, 'RU-KRS');
-    expect(kursk).toMatchObject({ kind: 'region', parentCode: 'RU', nameEn: 'Kursk Oblast', nameRu: 'Курская область' });
+    expect(kursk).toMatchObject({
+      kind: 'region',
+      parentCode: 'RU',
+      nameEn: 'Kursk Oblast',
+      nameRu: 'Курская область',
+    });
   });
 
   it('finds a territory by its Russian or English name, whatever the case', async () => {

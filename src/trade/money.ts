@@ -1,0 +1,39 @@
+/**
+ * Exact conversion of a decimal amount as written in a file ("96300000.00", "1.5e3", "12 345,6") into
+ * integer minor units, scaled by 10^shift (2 for dollars → cents, 5 for BACI's thousands of dollars → cents).
+ * Rounds half away from zero only below the cent. Returns null when the text is not a number.
+ */
+export function decimalToMinor(text: string, shift: number): number | null {
+  const cleaned = text.trim().replace(/[\s\u00a0']/g, '');
+  const normalized = /^[+-]?\d*,\d+$/.test(cleaned) ? cleaned.replace(',', '.') : cleaned;
+  const match = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(normalized);
+  if (!match || (match[2] === '' && (match[3] ?? '') === '')) return null;
+  const [, sign, whole, fraction = '', exponent = '0'] = match;
+  const digits = `${whole}${fraction}`.replace(/^0+(?=\d)/, '');
+  const scale = Number(exponent) - fraction.length + shift;
+  if (Math.abs(scale) > 40) return null;
+  let value = BigInt(digits === '' ? '0' : digits);
+  if (scale >= 0) {
+    value *= 10n ** BigInt(scale);
+  } else {
+    const divisor = 10n ** BigInt(-scale);
+    const remainder = value % divisor;
+    value /= divisor;
+    if (remainder * 2n >= divisor) value += 1n;
+  }
+  if (value > BigInt(Number.MAX_SAFE_INTEGER)) return null;
+  const result = Number(value);
+  return sign === '-' ? -result : result;
+}
+
+/** Cents as a decimal string of whole units, e.g. 9630000000 → "96300000.00". */
+export function formatMinor(minor: number): string {
+  const sign = minor < 0 ? '-' : '';
+  const abs = Math.abs(minor);
+  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** "USD 96.3 million" style for people; exact figures stay in the data. */
+export function formatMillions(minor: number, currency = 'USD'): string {
+  return `${(minor / 100_000_000).toFixed(1)} M ${currency}`;
+}

@@ -1,0 +1,75 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const bin = fileURLToPath(new URL('../../bin/accord.js', import.meta.url));
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-cli-'));
+const database = path.join(dir, 'accord.sqlite');
+
+async function accord(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      env: { ...process.env, ACCORD_DATABASE: database },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+/** The CLI as a desk officer runs it: one SQLite file, one command after another. */
+describe('accord CLI on an embedded database', () => {
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('tells what to run when the database has not been created', async () => {
+    const result = await accord('partners');
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('accord migrate');
+  });
+
+  it('migrates, loads the demo once and refuses a second load', async () => {
+    expect((await accord('migrate')).code).toBe(0);
+    const first = await accord('demo');
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/Loaded the demo data set/);
+    const second = await accord('demo');
+    expect(second.code).not.toBe(0);
+    expect(second.stderr).toContain('already loaded');
+  });
+
+  it('lists partners, projects and overdue commitments as tables and as JSON', async () => {
+    const partners = await accord('partners');
+    expect(partners.code, partners.stderr).toBe(0);
+    expect(partners.stdout).toContain('Kursk Oblast');
+    const projects = await accord('projects', '--partner', 'RU-KRS');
+    expect(projects.stdout).toContain('BelAZ mining equipment for Mikhailovsky GOK');
+    const overdue = await accord('commitments', '--overdue', '--as-of', '2019-01-01', '--json');
+    expect(overdue.code, overdue.stderr).toBe(0);
+    const rows = JSON.parse(overdue.stdout) as Array<{ dueOn: string }>;
+    expect(rows.map((r) => r.dueOn)).toEqual(['2018-12-31']);
+  });
+
+  it('rejects a wrong date with a message naming the option', async () => {
+    const result = await accord('commitments', '--overdue', '--as-of', '2019-02-30');
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/asOf|as-of/);
+    expect(result.stderr).toContain('not a calendar date');
+  });
+
+  it('exports a bundle that imports into a new database and exports identically', async () => {
+    const bundle = path.join(dir, 'bundle.json');
+    expect((await accord('export', bundle)).code).toBe(0);
+    const copy = path.join(dir, 'copy.sqlite');
+    const imported = await run(process.execPath, [bin, '--database', copy, 'import', bundle]);
+    expect(imported.stdout).toMatch(/Imported \d+ rows/);
+    const again = await run(process.execPath, [bin, '--database', copy, 'export']);
+    expect(again.stdout).toBe(fs.readFileSync(bundle, 'utf8'));
+  });
+});
