@@ -87,6 +87,12 @@ export async function up(db: AnyDb): Promise<void> {
     .on('trade_pair_periods')
     .columns(['dataset_id', 'reporter', 'period'])
     .execute();
+  // Mirror reads (a partner's imports as the others reported them) go by partner.
+  await db.schema
+    .createIndex('trade_pair_periods_partner')
+    .on('trade_pair_periods')
+    .columns(['dataset_id', 'partner', 'period'])
+    .execute();
 
   await db.schema
     .createTable('official_figures')

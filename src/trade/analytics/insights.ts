@@ -1,0 +1,201 @@
+import type { Db } from '../../db/connection.ts';
+import { AccordError } from '../../shared/errors.ts';
+import type { DatasetKind } from '../model.ts';
+import { formatRange, yearEarlier, type PeriodRange } from '../periods.ts';
+import { growthPercent, tradeSummary, type DatasetRef, type Totals } from './service.ts';
+import * as store from './store.ts';
+
+export type RankBy = 'turnover' | 'growth' | 'balance' | 'exports' | 'imports';
+
+export interface RankingLine {
+  rank: number;
+  partner: string;
+  current: Totals;
+  previous: Totals;
+  turnoverGrowthPercent: number | null;
+  sharePercent: number | null;
+}
+
+/** Every partner of home over a range, ranked by turnover, growth or balance. */
+export async function partnerRanking(
+  db: Db,
+  query: { home: string; range: PeriodRange; by: RankBy; datasetId?: string; limit?: number },
+): Promise<{ home: string; currency: 'USD'; dataset: DatasetRef; period: string; by: RankBy; lines: RankingLine[] }> {
+  const dataset = await datasetForHome(db, query.home, query.range, query.datasetId);
+  const perspective = { datasetId: dataset.id, home: query.home, mirrorImports: dataset.kind === 'baci' };
+  const cur = await store.sumsByPartner(db, perspective, query.range);
+  const prev = await store.sumsByPartner(db, perspective, yearEarlier(query.range));
+  const partners = new Set([...cur, ...prev].map((s) => s.key));
+  const collect = (sums: store.FlowSum[]) => {
+    const map = new Map<string, Totals>();
+    for (const s of sums) {
+      const t = map.get(s.key) ?? { exportsCents: 0, importsCents: 0, turnoverCents: 0, balanceCents: 0 };
+      if (s.flow === 'X') t.exportsCents += s.valueCents;
+      else t.importsCents += s.valueCents;
+      t.turnoverCents = t.exportsCents + t.importsCents;
+      t.balanceCents = t.exportsCents - t.importsCents;
+      map.set(s.key, t);
+    }
+    return map;
+  };
+  const curBy = collect(cur);
+  const prevBy = collect(prev);
+  const empty: Totals = { exportsCents: 0, importsCents: 0, turnoverCents: 0, balanceCents: 0 };
+  const total = [...curBy.values()].reduce((a, t) => a + t.turnoverCents, 0);
+  const lines = [...partners].map((partner) => {
+    const current = curBy.get(partner) ?? empty;
+    const previous = prevBy.get(partner) ?? empty;
+    return {
+      rank: 0,
+      partner,
+      current,
+      previous,
+      turnoverGrowthPercent: growthPercent(current.turnoverCents, previous.turnoverCents),
+      sharePercent: total === 0 ? null : (current.turnoverCents / total) * 100,
+    };
+  });
+  const key = (l: RankingLine): number => {
+    switch (query.by) {
+      case 'growth':
+        return l.turnoverGrowthPercent ?? Number.NEGATIVE_INFINITY;
+      case 'balance':
+        return l.current.balanceCents;
+      case 'exports':
+        return l.current.exportsCents;
+      case 'imports':
+        return l.current.importsCents;
+      default:
+        return l.current.turnoverCents;
+    }
+  };
+  lines.sort((a, b) => key(b) - key(a) || a.partner.localeCompare(b.partner));
+  lines.forEach((l, i) => (l.rank = i + 1));
+  return {
+    home: query.home,
+    currency: 'USD',
+    dataset,
+    period: formatRange(query.range),
+    by: query.by,
+    lines: lines.slice(0, query.limit ?? lines.length),
+  };
+}
+
+const priority: DatasetKind[] = ['official_customs', 'national_statistics', 'comtrade', 'baci', 'illustrative'];
+
+async function datasetForHome(db: Db, home: string, range: PeriodRange, datasetId?: string): Promise<DatasetRef> {
+  let query = db
+    .selectFrom('tradeDatasets as d')
+    .select(['d.id', 'd.name', 'd.kind', 'd.source'])
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('tradePairPeriods as p')
+          .select('p.period')
+          .whereRef('p.datasetId', '=', 'd.id')
+          .where('p.reporter', '=', home)
+          .where('p.period', '>=', range.from)
+          .where('p.period', '<=', range.to),
+      ),
+    );
+  if (datasetId) query = query.where('d.id', '=', datasetId);
+  const rows = await query.execute();
+  rows.sort((a, b) => priority.indexOf(a.kind as DatasetKind) - priority.indexOf(b.kind as DatasetKind));
+  const row = rows[0];
+  if (!row) throw new AccordError('NOT_FOUND', `no trade data reported by ${home} in ${formatRange(range)}`);
+  return { ...row, illustrative: row.kind === 'illustrative' };
+}
+
+export interface TrendSignal {
+  code: 'decline' | 'recovery' | 'growth' | 'balance_turned';
+  textEn: string;
+  textRu: string;
+}
+
+const ordinalsEn = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+const ordinalsRu = [
+  'первый',
+  'второй',
+  'третий',
+  'четвёртый',
+  'пятый',
+  'шестой',
+  'седьмой',
+  'восьмой',
+  'девятый',
+  'десятый',
+];
+const countEn = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const countRu = ['', 'одного', 'двух', 'трёх', 'четырёх', 'пяти', 'шести', 'семи', 'восьми', 'девяти'];
+
+/**
+ * Trend signals in plain words, from the turnover of the same range in earlier years
+ * ("third year of decline", "recovery: +40.5% after two falling years").
+ */
+export async function trendSignals(
+  db: Db,
+  query: { home: string; partner: string; range: PeriodRange; datasetId?: string; years?: number },
+): Promise<{ signals: TrendSignal[]; years: Array<{ period: string; turnoverCents: number; balanceCents: number }> }> {
+  const years: Array<{ period: string; turnoverCents: number; balanceCents: number }> = [];
+  let range = query.range;
+  for (let i = 0; i < (query.years ?? 6); i += 1) {
+    const summary = await tradeSummary(db, { ...query, range }).catch((error: unknown) => {
+      if (error instanceof AccordError && error.code === 'NOT_FOUND') return null;
+      throw error;
+    });
+    if (!summary || summary.current.turnoverCents === 0) break;
+    years.unshift({
+      period: summary.period.label,
+      turnoverCents: summary.current.turnoverCents,
+      balanceCents: summary.current.balanceCents,
+    });
+    range = yearEarlier(range);
+  }
+  return { signals: describeTrend(years), years };
+}
+
+/** The plain-words reading of a run of yearly values, oldest first. Pure, so it is tested on its own. */
+export function describeTrend(years: Array<{ turnoverCents: number; balanceCents: number }>): TrendSignal[] {
+  const signals: TrendSignal[] = [];
+  if (years.length < 2) return signals;
+  const changes = years.slice(1).map((y, i) => growthPercent(y.turnoverCents, years[i]!.turnoverCents) ?? 0);
+  const last = changes.at(-1)!;
+  let run = 0;
+  for (let i = changes.length - 1; i >= 0 && Math.sign(changes[i]!) === Math.sign(last) && last !== 0; i -= 1) run += 1;
+  const pct = `${last > 0 ? '+' : ''}${last.toFixed(1)}%`;
+  if (last < 0) {
+    signals.push({
+      code: 'decline',
+      textEn: run === 1 ? `decline: ${pct}` : `${ordinalsEn[run - 1] ?? `${run}th`} year of decline (${pct})`,
+      textRu:
+        run === 1
+          ? `спад: ${pct.replace('.', ',')}`
+          : `${ordinalsRu[run - 1] ?? `${run}-й`} год спада (${pct.replace('.', ',')})`,
+    });
+  } else if (last > 0) {
+    let falls = 0;
+    for (let i = changes.length - 1 - run; i >= 0 && changes[i]! < 0; i -= 1) falls += 1;
+    if (falls > 0) {
+      signals.push({
+        code: 'recovery',
+        textEn: `recovery: ${pct} after ${countEn[falls] ?? falls} falling year${falls > 1 ? 's' : ''}`,
+        textRu: `восстановление: ${pct.replace('.', ',')} после ${countRu[falls] ?? falls} ${falls === 1 ? 'года' : 'лет'} спада`,
+      });
+    } else if (run >= 2) {
+      signals.push({
+        code: 'growth',
+        textEn: `${ordinalsEn[run - 1] ?? `${run}th`} year of growth (${pct})`,
+        textRu: `${ordinalsRu[run - 1] ?? `${run}-й`} год роста (${pct.replace('.', ',')})`,
+      });
+    }
+  }
+  const before = years.at(-2)!.balanceCents;
+  const now = years.at(-1)!.balanceCents;
+  if (Math.sign(before) !== Math.sign(now) && now !== 0) {
+    signals.push({
+      code: 'balance_turned',
+      textEn: `the balance turned ${now > 0 ? 'positive' : 'negative'}`,
+      textRu: `сальдо стало ${now > 0 ? 'положительным' : 'отрицательным'}`,
+    });
+  }
+  return signals;
+}

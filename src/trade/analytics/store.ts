@@ -1,0 +1,143 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/connection.ts';
+import type { PeriodRange } from '../periods.ts';
+
+/** Sums of one direction of trade, keyed by what the query grouped on. */
+export interface FlowSum {
+  key: string;
+  flow: string;
+  valueCents: number;
+}
+
+/**
+ * Rows of a dataset seen from `home`'s side. Most datasets hold each side's own report (exports X and
+ * imports M with the reporter as home). A BACI-style dataset holds each flow once, from the exporter, so
+ * home's imports are the partners' exports to home: `mirrorImports` reads them that way.
+ */
+export interface Perspective {
+  datasetId: string;
+  home: string;
+  mirrorImports: boolean;
+}
+
+/** Exports and imports of home with each partner (or one partner) over a range, from the pair rollup. */
+export async function sumsByPartner(db: Db, p: Perspective, range: PeriodRange, partner?: string): Promise<FlowSum[]> {
+  let exportsQuery = db
+    .selectFrom('tradePairPeriods')
+    .select(['partner as key', 'flow', (eb) => eb.fn.sum<number>('valueCents').as('valueCents')])
+    .where('datasetId', '=', p.datasetId)
+    .where('reporter', '=', p.home)
+    .where('period', '>=', range.from)
+    .where('period', '<=', range.to)
+    .groupBy(['partner', 'flow']);
+  if (partner) exportsQuery = exportsQuery.where('partner', '=', partner);
+  if (p.mirrorImports) exportsQuery = exportsQuery.where('flow', '=', 'X');
+  const own = await exportsQuery.execute();
+  if (!p.mirrorImports) return own.map(numeric);
+  let importsQuery = db
+    .selectFrom('tradePairPeriods')
+    .select(['reporter as key', sql<string>`'M'`.as('flow'), (eb) => eb.fn.sum<number>('valueCents').as('valueCents')])
+    .where('datasetId', '=', p.datasetId)
+    .where('partner', '=', p.home)
+    .where('flow', '=', 'X')
+    .where('period', '>=', range.from)
+    .where('period', '<=', range.to)
+    .groupBy('reporter');
+  if (partner) importsQuery = importsQuery.where('reporter', '=', partner);
+  return [...own, ...(await importsQuery.execute())].map(numeric);
+}
+
+/** Monthly (or yearly) exports and imports of a pair, key = period. */
+export async function sumsByPeriod(db: Db, p: Perspective, partner: string, range: PeriodRange): Promise<FlowSum[]> {
+  const own = await db
+    .selectFrom('tradePairPeriods')
+    .select([
+      sql<string>`cast(period as text)`.as('key'),
+      'flow',
+      (eb) => eb.fn.sum<number>('valueCents').as('valueCents'),
+    ])
+    .where('datasetId', '=', p.datasetId)
+    .where('reporter', '=', p.home)
+    .where('partner', '=', partner)
+    .where('period', '>=', range.from)
+    .where('period', '<=', range.to)
+    .$if(p.mirrorImports, (q) => q.where('flow', '=', 'X'))
+    .groupBy(['period', 'flow'])
+    .execute();
+  if (!p.mirrorImports) return own.map(numeric);
+  const mirrored = await db
+    .selectFrom('tradePairPeriods')
+    .select([
+      sql<string>`cast(period as text)`.as('key'),
+      sql<string>`'M'`.as('flow'),
+      (eb) => eb.fn.sum<number>('valueCents').as('valueCents'),
+    ])
+    .where('datasetId', '=', p.datasetId)
+    .where('reporter', '=', partner)
+    .where('partner', '=', p.home)
+    .where('flow', '=', 'X')
+    .where('period', '>=', range.from)
+    .where('period', '<=', range.to)
+    .groupBy('period')
+    .execute();
+  return [...own, ...mirrored].map(numeric);
+}
+
+/** Exports and imports of a pair by HS code cut to `digits` (2 chapter, 4 heading, 6 subheading). */
+export async function sumsByProduct(
+  db: Db,
+  p: Perspective,
+  partner: string,
+  range: PeriodRange,
+  digits: 2 | 4 | 6,
+): Promise<FlowSum[]> {
+  const code = sql<string>`substr(hs_code, 1, ${sql.lit(digits)})`;
+  const side = (reporter: string, counterpart: string, flowFilter: 'X' | null, asFlow: string | null) =>
+    db
+      .selectFrom('tradeFlows')
+      .select([
+        code.as('key'),
+        asFlow ? sql<string>`${sql.lit(asFlow)}`.as('flow') : 'flow',
+        (eb) => eb.fn.sum<number>('valueCents').as('valueCents'),
+      ])
+      .where('datasetId', '=', p.datasetId)
+      .where('reporter', '=', reporter)
+      .where('partner', '=', counterpart)
+      .where('period', '>=', range.from)
+      .where('period', '<=', range.to)
+      .where(sql<boolean>`length(hs_code) >= ${sql.lit(digits)}`)
+      .$if(flowFilter !== null, (q) => q.where('flow', '=', flowFilter!))
+      .groupBy(asFlow ? [code] : [code, 'flow'])
+      .execute();
+  if (!p.mirrorImports) return (await side(p.home, partner, null, null)).map(numeric);
+  const [own, mirrored] = [await side(p.home, partner, 'X', null), await side(partner, p.home, 'X', 'M')];
+  return [...own, ...mirrored].map(numeric);
+}
+
+/** Datasets holding any trade of home with partner in the range, with their kind. */
+export function datasetsCovering(db: Db, home: string, partner: string, range: PeriodRange) {
+  return db
+    .selectFrom('tradeDatasets as d')
+    .select(['d.id', 'd.name', 'd.kind', 'd.source'])
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('tradePairPeriods as p')
+          .select(sql.lit(1).as('one'))
+          .whereRef('p.datasetId', '=', 'd.id')
+          .where((w) =>
+            w.or([
+              w.and([w('p.reporter', '=', home), w('p.partner', '=', partner)]),
+              w.and([w('p.reporter', '=', partner), w('p.partner', '=', home)]),
+            ]),
+          )
+          .where('p.period', '>=', range.from)
+          .where('p.period', '<=', range.to),
+      ),
+    )
+    .execute();
+}
+
+function numeric(row: { key: string; flow: string; valueCents: number | string | null }): FlowSum {
+  return { key: String(row.key), flow: row.flow, valueCents: Number(row.valueCents ?? 0) };
+}
