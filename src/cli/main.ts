@@ -5,6 +5,8 @@ import { registerMeetingsCommands } from './commands/meetings.ts';
 import { registerProjectsCommands } from './commands/projects.ts';
 import { registerRegistryCommands } from './commands/registry.ts';
 import { registerServerCommands } from './commands/server.ts';
+import { registerTradeCommands } from './commands/trade.ts';
+import { registerTradeAnalyticsCommands } from './commands/trade-analytics.ts';
 import { reportError } from './output.ts';
 
 // `accord statements | head` closes the pipe early; that is the reader's choice, not an error.
@@ -28,6 +30,8 @@ registerRegistryCommands(program);
 registerMeetingsCommands(program);
 registerProjectsCommands(program);
 registerDocumentCommands(program);
+registerTradeCommands(program);
+registerTradeAnalyticsCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -14,6 +14,8 @@ import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerMeetingsRoutes } from './routes/meetings.ts';
 import { registerProjectsRoutes } from './routes/projects.ts';
 import { registerRegistryRoutes } from './routes/registry.ts';
+import { registerTradeRoutes } from './routes/trade.ts';
+import { registerTradeAnalyticsRoutes } from './routes/trade-analytics.ts';
 
 export interface AppOptions {
   db: Db;
@@ -28,8 +30,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? defaultBodyLimit,
-    // Query strings are small by design; this bounds what a stranger can make the server parse.
-    maxParamLength: 200,
+    // Path parameters are ids and codes; this bounds what a stranger can make the router handle.
+    routerOptions: { maxParamLength: 200 },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -56,10 +58,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   app.get('/api/health', { schema: { hide: true } }, () => ({ status: 'ok' }));
+  // Until the web workspace lands, the address the server prints opens the API reference.
+  app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/api/docs'));
 
   registerRegistryRoutes(app, options.db);
   registerMeetingsRoutes(app, options.db);
   registerProjectsRoutes(app, options.db);
   registerDocumentRoutes(app, options.db);
+  registerTradeRoutes(app, options.db);
+  registerTradeAnalyticsRoutes(app, options.db);
   return app;
 }
