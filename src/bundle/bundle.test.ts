@@ -258,6 +258,96 @@ async function fillDatabase(db: Db): Promise<void> {
   });
   await linkProvenance(db, { recordType: 'statement', recordId: statementId, sourcePersonId: governor.id });
   await linkProvenance(db, { recordType: 'territory', recordId: 'RU-KRS', documentId: readout.id });
+
+  await db
+    .insertInto('hsCodes')
+    .values({
+      revision: 'H6',
+      code: '4011',
+      level: 4,
+      parentCode: '40',
+      titleEn: 'New pneumatic tyres, of rubber',
+      titleRu: null,
+      searchText: '4011 new pneumatic tyres, of rubber',
+      source: 'test',
+    })
+    .execute();
+  const datasetId = newId();
+  const importId = newId();
+  await db
+    .insertInto('tradeDatasets')
+    .values({
+      id: datasetId,
+      name: 'Таможня',
+      kind: 'official_customs',
+      source: 'test',
+      notes: null,
+      rowCount: 1,
+      ...meta,
+    })
+    .execute();
+  await db
+    .insertInto('tradeImports')
+    .values({
+      id: importId,
+      datasetId,
+      format: 'mapped',
+      fileName: 'customs.csv',
+      fileHash: 'ab'.repeat(32),
+      rowsImported: 1,
+      rowsReplaced: 0,
+      periodFrom: 201701,
+      periodTo: 201701,
+      importedAt: now,
+    })
+    .execute();
+  await db
+    .insertInto('tradeFlows')
+    .values({
+      datasetId,
+      period: 201701,
+      reporter: 'BY',
+      partner: 'RU-KRS',
+      flow: 'X',
+      hsCode: '4011',
+      hsRevision: 'H6',
+      valueCents: 12_345_678_901_234,
+      quantity: 1.5,
+      unit: 't',
+      importId,
+      sourceLine: 2,
+    })
+    .execute();
+  await db
+    .insertInto('tradePairPeriods')
+    .values({
+      datasetId,
+      reporter: 'BY',
+      partner: 'RU-KRS',
+      period: 201701,
+      flow: 'X',
+      valueCents: 12_345_678_901_234,
+      flowRows: 1,
+    })
+    .execute();
+  await db
+    .insertInto('officialFigures')
+    .values({
+      id: newId(),
+      reporter: 'BY',
+      partner: 'RU-KRS',
+      metric: 'turnover',
+      periodFrom: 201701,
+      periodTo: 201709,
+      valueMinor: 9_630_000_000,
+      currency: 'USD',
+      growthPercent: '40.5',
+      documentId: readout.id,
+      locator: 'paragraph 10',
+      notes: null,
+      ...meta,
+    })
+    .execute();
 }
 
 async function territoryCount(db: Db): Promise<number> {

@@ -19,20 +19,27 @@ export interface Bundle {
   tables: Record<string, Record<string, unknown>[]>;
 }
 
-// Every column Accord writes is text or an integer (money in minor units, versions, positions), so a
-// cell holding anything else, a fraction, or an integer beyond 2^53 that JSON cannot carry exactly is
-// refused up front.
-const cell = z.union([z.string(), z.number().int(), z.null()]);
+// Every column Accord writes is text or an integer (money in minor units, versions, positions) except
+// measured trade quantities, so a cell holding anything else, a fraction elsewhere, or an integer beyond
+// 2^53 that JSON cannot carry exactly is refused up front.
+const fractionalColumns: ReadonlySet<string> = new Set(['quantity']);
+const row = z.record(z.string(), z.union([z.string(), z.number(), z.null()])).superRefine((cells, ctx) => {
+  for (const [column, value] of Object.entries(cells)) {
+    if (typeof value !== 'number') continue;
+    const fine = fractionalColumns.has(column) ? Number.isFinite(value) : Number.isSafeInteger(value);
+    if (!fine) ctx.addIssue({ code: 'custom', path: [column], message: 'Invalid input: expected an exact integer' });
+  }
+});
 
 const bundleSchema = z.object({
   format: z.literal(bundleFormat),
   formatVersion: z.literal(1),
   schema: z.string().nullable(),
-  tables: z.record(z.string(), z.array(z.record(z.string(), cell))),
+  tables: z.record(z.string(), z.array(row)),
 });
 
 /** Tables whose rows Accord seeds itself; an import replaces them with the bundle's copy. */
-const referenceTables: ReadonlySet<keyof DB> = new Set(['territories', 'sectors']);
+const referenceTables: ReadonlySet<keyof DB> = new Set(['territories', 'sectors', 'hsCodes']);
 
 export async function exportBundle(db: Db): Promise<Bundle> {
   const status = await migrationStatus(db);

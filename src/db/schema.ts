@@ -299,6 +299,12 @@ export const tablesInDependencyOrder: ReadonlyArray<{ table: keyof DB; key: read
   { table: 'outlets', key: ['id'] },
   { table: 'outletLines', key: ['id'] },
   { table: 'provenanceLinks', key: ['id'] },
+  { table: 'hsCodes', key: ['revision', 'code'] },
+  { table: 'tradeDatasets', key: ['id'] },
+  { table: 'tradeImports', key: ['id'] },
+  { table: 'tradeFlows', key: ['datasetId', 'importId', 'sourceLine'] },
+  { table: 'tradePairPeriods', key: ['datasetId', 'reporter', 'partner', 'period', 'flow'] },
+  { table: 'officialFigures', key: ['id'] },
 ];
 
 export interface HsCodeTable {
