@@ -5,6 +5,7 @@ import { registerMeetingsCommands } from './commands/meetings.ts';
 import { registerProjectsCommands } from './commands/projects.ts';
 import { registerRegistryCommands } from './commands/registry.ts';
 import { registerServerCommands } from './commands/server.ts';
+import { registerTradeImportCommands } from './commands/trade-import.ts';
 import { registerTradeCommands } from './commands/trade.ts';
 import { registerTradeAnalyticsCommands } from './commands/trade-analytics.ts';
 import { reportError } from './output.ts';
@@ -30,6 +31,7 @@ registerRegistryCommands(program);
 registerMeetingsCommands(program);
 registerProjectsCommands(program);
 registerDocumentCommands(program);
+registerTradeImportCommands(program);
 registerTradeCommands(program);
 registerTradeAnalyticsCommands(program);
 

@@ -6,7 +6,7 @@ import { createMeeting } from '../cooperation/meetings/service.ts';
 import { createOutlet } from '../cooperation/outlets/service.ts';
 import { createProject } from '../cooperation/projects/service.ts';
 import { createStatement } from '../cooperation/statements/service.ts';
-import type { Db } from '../db/connection.ts';
+import type { Database, Db } from '../db/connection.ts';
 import { linkProvenance } from '../documents/provenance.ts';
 import { createDocument } from '../documents/service.ts';
 import { createOrganization } from '../registry/organizations/service.ts';
@@ -15,6 +15,7 @@ import { createAgreement, createRelationship } from '../registry/relationships/s
 import { AccordError } from '../shared/errors.ts';
 import { parseInput } from '../shared/model.ts';
 import { inTransaction } from '../shared/records.ts';
+import { illustrativeDatasetName, loadDemoTrade } from './trade-load.ts';
 
 /** The demo's source document; its presence marks a database the demo was loaded into. */
 const demoDocumentTitle = 'Negotiations with Kursk Oblast Governor Alexander Mikhailov';
@@ -35,22 +36,31 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 }
 
 /**
- * Loads the Belarus – Kursk Oblast demo in one transaction through the same services users call,
- * so the demo obeys every rule real data does. Refuses a database that already holds records.
+ * Loads the Belarus – Kursk Oblast demo through the same services users call, so the demo obeys every
+ * rule real data does: the registry and cooperation records in one transaction, then the illustrative
+ * trade through the ordinary import. Refuses a database that already holds records.
  */
-export async function loadDemo(db: Db): Promise<{ records: number }> {
-  return inTransaction(db, async (trx) => {
-    const existing = await trx
-      .selectFrom('documents')
-      .select('id')
-      .where('title', '=', demoDocumentTitle)
-      .executeTakeFirst();
-    if (existing) {
-      throw new AccordError(
-        'ALREADY_LOADED',
-        'the demo data set is already loaded in this database; nothing was changed',
-      );
-    }
+export async function loadDemo(database: Database): Promise<{ records: number; tradeRows: number }> {
+  const db = database.db;
+  const readout = await db
+    .selectFrom('documents')
+    .select('id')
+    .where('title', '=', demoDocumentTitle)
+    .executeTakeFirst();
+  const trade = await db
+    .selectFrom('tradeDatasets')
+    .select('id')
+    .where('name', '=', illustrativeDatasetName)
+    .executeTakeFirst();
+  if (readout && trade) {
+    throw new AccordError(
+      'ALREADY_LOADED',
+      'the demo data set is already loaded in this database; nothing was changed',
+    );
+  }
+  // A load interrupted between its two steps is finished rather than refused.
+  if (readout) return { records: 0, tradeRows: (await loadDemoTrade(database, readout.id)).rows };
+  const registry = await inTransaction(db, async (trx) => {
     const count = await userRecordCount(trx);
     if (count > 0) {
       throw new AccordError(
@@ -60,6 +70,9 @@ export async function loadDemo(db: Db): Promise<{ records: number }> {
     }
     return new DemoLoader(trx).load();
   });
+  // The trade import writes on its own connection and transaction, so it follows the registry's commit.
+  const flows = await loadDemoTrade(database, registry.readoutId);
+  return { records: registry.records, tradeRows: flows.rows };
 }
 
 class DemoLoader {
@@ -93,7 +106,7 @@ class DemoLoader {
     });
   }
 
-  async load(): Promise<{ records: number }> {
+  async load(): Promise<{ records: number; readoutId: string }> {
     for (const entry of readDemoFile('documents')) {
       const { key: _key, source: _source, ...fields } = entry;
       this.remember('document', entry, (await createDocument(this.db, fields)).id);
@@ -191,6 +204,6 @@ class DemoLoader {
       this.remember('outlet', entry, outlet.id);
       await this.cite('outlet', outlet.id, entry);
     }
-    return { records: this.records };
+    return { records: this.records, readoutId: this.id('document', 'readout-2017-12-05') };
   }
 }

@@ -22,7 +22,7 @@ describeOnEngines('the Belarus – Kursk Oblast demo', (ctx) => {
   };
 
   beforeAll(async () => {
-    await loadDemo(ctx.db);
+    await loadDemo(ctx.database);
     app = await buildApp({ db: ctx.db });
   });
   afterAll(async () => {
@@ -31,7 +31,7 @@ describeOnEngines('the Belarus – Kursk Oblast demo', (ctx) => {
 
   it('refuses to load the demo a second time and changes nothing', async () => {
     const before = (await get('/api/organizations?limit=200')).total;
-    await expect(loadDemo(ctx.db)).rejects.toMatchObject({ code: 'ALREADY_LOADED' });
+    await expect(loadDemo(ctx.database)).rejects.toMatchObject({ code: 'ALREADY_LOADED' });
     expect((await get('/api/organizations?limit=200')).total).toBe(before);
   });
 
@@ -82,6 +82,33 @@ describeOnEngines('the Belarus – Kursk Oblast demo', (ctx) => {
       expect(figure?.text).toContain(product);
     }
     expect(statements.some((s) => /shrunk|fell|declin/.test(s.text))).toBe(true);
+  });
+
+  it('computes January–September 2017 turnover of USD 96.3 million, +40.5%, from the illustrative data', async () => {
+    const summary = await get('/api/trade/summary?home=BY&partner=RU-KRS&period=2017-01..2017-09');
+    expect(summary.current.turnoverCents).toBe(9_630_000_000);
+    expect(summary.growthPercent.turnover.toFixed(1)).toBe('40.5');
+    expect(summary).toMatchObject({ currency: 'USD', dataset: { kind: 'illustrative', illustrative: true } });
+    const reconciliation = await get('/api/trade/reconciliation?home=BY&partner=RU-KRS');
+    expect(reconciliation).toHaveLength(1);
+    expect(reconciliation[0]).toMatchObject({
+      differenceMinor: 0,
+      figure: { growthPercent: '40.5', locator: 'paragraph 10' },
+    });
+  });
+
+  it('shows tires, potash fertilizers, synthetic fibres, freight vehicles and footwear as the main exports', async () => {
+    const structure = await get(
+      '/api/trade/structure?home=BY&partner=RU-KRS&period=2017-01..2017-09&level=chapter&direction=exports&top=5',
+    );
+    expect(structure.lines.map((l: { code: string }) => l.code).sort()).toEqual(['31', '40', '54', '64', '87']);
+  });
+
+  it('reads the earlier fall and the 2017 recovery as a trend signal', async () => {
+    const signals = await get('/api/trade/signals?home=BY&partner=RU-KRS&period=2017-01..2017-09');
+    expect(signals.signals.map((s: { textEn: string }) => s.textEn)).toContain(
+      'recovery: +40.5% after three falling years',
+    );
   });
 
   it('names every enterprise on both sides, found by name or alias', async () => {

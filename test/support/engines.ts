@@ -76,11 +76,11 @@ export async function createTestDatabase(engine: Engine, options: { prepare?: bo
 
 /**
  * Runs the same suite once per available engine, each on its own fresh database that is dropped afterwards.
- * Inside, `ctx.db` is the Kysely instance for the current engine.
+ * Inside, `ctx.db` is the Kysely instance for the current engine and `ctx.database` the whole connection.
  */
 export function describeOnEngines(
   name: string,
-  suite: (ctx: { readonly db: Db; readonly engine: Engine }) => void,
+  suite: (ctx: { readonly db: Db; readonly database: Database; readonly engine: Engine }) => void,
 ): void {
   for (const engine of engines) {
     describe(`${name} [${engine}]`, () => {
@@ -95,6 +95,10 @@ export function describeOnEngines(
         get db() {
           if (!database) throw new Error('test database not ready');
           return database.db;
+        },
+        get database() {
+          if (!database) throw new Error('test database not ready');
+          return database;
         },
         engine,
       });

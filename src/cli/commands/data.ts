@@ -16,8 +16,10 @@ export function registerDataCommands(program: Command): void {
     .action(async (_o, command: Command) => {
       await withDatabase(command, 'none', async (database) => {
         await prepareDatabase(database.db);
-        const summary = await loadDemo(database.db);
-        process.stdout.write(`Loaded the demo data set (${summary.records} records) into ${database.target.display}\n`);
+        const summary = await loadDemo(database);
+        process.stdout.write(
+          `Loaded the demo data set (${summary.records} records, ${summary.tradeRows} illustrative trade rows) into ${database.target.display}\n`,
+        );
       });
     });
 

@@ -66,9 +66,9 @@ export function registerServerCommands(program: Command): void {
       await withDatabase(command, 'none', async (database) => {
         await prepareDatabase(database.db);
         if (await isDatabaseEmpty(database.db)) {
-          const summary = await loadDemo(database.db);
+          const summary = await loadDemo(database);
           process.stdout.write(
-            `Loaded the demo data set (${summary.records} records) into ${database.target.display}\n`,
+            `Loaded the demo data set (${summary.records} records, ${summary.tradeRows} illustrative trade rows) into ${database.target.display}\n`,
           );
         }
         await serve(database, options);

@@ -29,7 +29,7 @@ function percent(value: number | null, signed = true): string {
 }
 
 function datasetLine(d: DatasetRef): string {
-  return `Dataset: ${d.name} (${d.kind}${d.illustrative ? ' — ILLUSTRATIVE, not official statistics' : ''})`;
+  return `Dataset: ${d.name} (${d.illustrative ? 'ILLUSTRATIVE: made-up data, not official statistics' : d.kind})`;
 }
 
 function tradeCommand(program: Command): Command {

@@ -265,7 +265,13 @@ export async function tradeStructure(
   const rest = visible.slice(top);
   const loaded = query.titles && digits > 2 ? await query.titles(shown.map((l) => l.code)) : new Map();
   for (const line of shown) {
-    const title = builtInTitle(query.level, line.code) ?? loaded.get(line.code) ?? null;
+    // Without a loaded nomenclature a heading still says which chapter it belongs to.
+    const chapter = builtInTitle('chapter', line.code.slice(0, 2));
+    const fallback = chapter && {
+      titleEn: `[chapter ${line.code.slice(0, 2)}] ${chapter.titleEn}`,
+      titleRu: `[группа ${line.code.slice(0, 2)}] ${chapter.titleRu}`,
+    };
+    const title = builtInTitle(query.level, line.code) ?? loaded.get(line.code) ?? fallback ?? null;
     line.titleEn = title?.titleEn ?? null;
     line.titleRu = title?.titleRu ?? null;
   }

@@ -1,0 +1,202 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { AccordError } from '../../shared/errors.ts';
+import { parseInput, shortText } from '../../shared/model.ts';
+import { listDatasets } from '../../trade/datasets/service.ts';
+import type { ImportProgress, ImportReport } from '../../trade/importers/pipeline.ts';
+import { importFormat, importTradeFile, type ImportFormat } from '../../trade/importers/service.ts';
+import { datasetKind, hsRevision, type DatasetKind } from '../../trade/model.ts';
+import { formatPeriod } from '../../trade/periods.ts';
+import { withDatabase } from '../context.ts';
+import { printRows } from '../output.ts';
+
+/** Other trade commands may live in other files; they share one `accord trade` parent. */
+function tradeCommand(program: Command): Command {
+  return (
+    program.commands.find((c) => c.name() === 'trade') ??
+    program.command('trade').description('the trade monitor: trade flows between territories by HS code')
+  );
+}
+
+const importOptions = z.object({
+  format: importFormat,
+  dataset: shortText(200),
+  kind: datasetKind.optional(),
+  source: shortText(500).optional(),
+  mapping: z.string().min(1).optional(),
+  countries: z.string().min(1).optional(),
+  hsRevision: hsRevision.optional(),
+  errors: z.string().min(1).optional(),
+});
+
+const defaultKind: Record<ImportFormat, DatasetKind> = {
+  comtrade: 'comtrade',
+  baci: 'baci',
+  mapped: 'official_customs',
+};
+const defaultSource: Record<ImportFormat, string | null> = {
+  comtrade: 'UN Comtrade',
+  baci: 'CEPII BACI',
+  mapped: null,
+};
+
+/** How many rejected cells the terminal shows; the error file has them all. */
+const problemsShown = 20;
+
+export function registerTradeImportCommands(program: Command): void {
+  const trade = tradeCommand(program);
+
+  trade
+    .command('import')
+    .description('import a file of trade flows into a dataset, all or nothing')
+    .argument('<file>', 'the file: CSV (UN Comtrade, BACI, or any table with --mapping), gzipped CSV, or XLSX')
+    .requiredOption('--format <format>', 'comtrade, baci or mapped')
+    .requiredOption('--dataset <name>', 'the dataset to import into (created when new)')
+    .option('--kind <kind>', 'comtrade, baci, official_customs, national_statistics or illustrative')
+    .option('--source <text>', 'where the data comes from (default: UN Comtrade, CEPII BACI, or the file name)')
+    .option('--mapping <file>', 'YAML or JSON column mapping, for --format mapped')
+    .option('--countries <file>', "BACI's country table (country_codes_V202X.csv)")
+    .option('--hs-revision <revision>', 'HS revision of the codes: H0 (1992) .. H6 (2022)')
+    .option('--errors <file>', 'where to write the rejected rows (default: FILE.errors.csv beside the file)')
+    .action(async (file: string, o: Record<string, string | undefined>, command: Command) => {
+      const options = parseInput(importOptions, o);
+      const errorFile = options.errors ?? defaultErrorFile(file);
+      await withDatabase(command, 'require-current', async (database) => {
+        const progress = progressPrinter();
+        let report: ImportReport;
+        try {
+          report = await importTradeFile(database, {
+            format: options.format,
+            file,
+            dataset: {
+              name: options.dataset,
+              kind: options.kind ?? defaultKind[options.format],
+              source: options.source ?? defaultSource[options.format] ?? path.basename(file),
+            },
+            mapping: options.mapping,
+            countries: options.countries,
+            hsRevision: options.hsRevision,
+            errorFile,
+            onProgress: progress.update,
+          });
+        } catch (error) {
+          progress.clear();
+          if (error instanceof AccordError && error.code === 'IMPORT_ROW_INVALID') {
+            printRejected(error, errorFile);
+            process.exitCode = 1;
+            return;
+          }
+          throw error;
+        }
+        progress.clear();
+        printSummary(report);
+      });
+    });
+
+  trade
+    .command('datasets')
+    .description('datasets of trade flows with their periods and row counts')
+    .option('--json', 'print JSON')
+    .action(async (o: { json?: boolean }, command: Command) => {
+      await withDatabase(command, 'require-current', async ({ db }) => {
+        printRows(
+          await listDatasets(db),
+          [
+            { header: 'name', value: (d) => d.name },
+            { header: 'kind', value: (d) => d.kind },
+            { header: 'rows', value: (d) => d.rowCount.toLocaleString('en-US'), align: 'right' },
+            {
+              header: 'periods',
+              value: (d) =>
+                d.periodFrom === null || d.periodTo === null
+                  ? ''
+                  : `${formatPeriod(d.periodFrom)}..${formatPeriod(d.periodTo)}`,
+            },
+            { header: 'last import', value: (d) => d.lastImportedAt?.slice(0, 10) },
+            { header: 'source', value: (d) => d.source },
+            { header: 'id', value: (d) => d.id },
+          ],
+          { json: o.json === true },
+        );
+      });
+    });
+}
+
+function defaultErrorFile(file: string): string {
+  const name = path
+    .basename(file)
+    .replace(/\.(csv|tsv|txt|xlsx|gz)$/i, '')
+    .replace(/\.(csv|tsv|txt)$/i, '');
+  return path.join(path.dirname(file), `${name}.errors.csv`);
+}
+
+const number = (n: number) => Math.round(n).toLocaleString('en-US');
+
+function printSummary(report: ImportReport): void {
+  const periods =
+    report.periodFrom !== null && report.periodTo !== null
+      ? ` (${formatPeriod(report.periodFrom)}..${formatPeriod(report.periodTo)})`
+      : '';
+  const rate = report.seconds > 0 ? report.rowsImported / report.seconds : report.rowsImported;
+  process.stdout.write(
+    [
+      `Imported ${number(report.rowsImported)} rows into dataset "${report.dataset}"${periods}`,
+      `  replaced ${number(report.rowsReplaced)} rows the dataset held for the same reporters, periods and flows`,
+      `  skipped ${number(report.rowsSkipped)} rows (totals, re-exports, breakdowns, empty rows)`,
+      `  ${report.seconds.toFixed(1)} s, ${number(rate)} rows/s`,
+      '',
+    ].join('\n'),
+  );
+}
+
+function printRejected(error: AccordError, errorFile: string): void {
+  const rejected = Number(error.details.rowsRejected ?? error.problems.length);
+  const lines = [`${number(rejected)} ${rejected === 1 ? 'row was' : 'rows were'} rejected, so nothing was imported.`];
+  for (const p of error.problems.slice(0, problemsShown)) {
+    lines.push(`  line ${p.line}, column ${p.column}: ${p.message}`);
+  }
+  if (error.problems.length > problemsShown) lines.push('  … and more in the error file');
+  if (typeof error.details.errorFile === 'string') {
+    lines.push(`Every rejected row is listed in ${error.details.errorFile}`);
+  } else {
+    lines.push(`The rejected rows could not be written to ${errorFile}: ${String(error.details.errorFileProblem)}`);
+  }
+  process.stderr.write(`${lines.join('\n')}\n`);
+}
+
+/**
+ * A bar redrawn in place on a terminal; on a pipe or a log file, a plain line every few seconds so the
+ * log stays readable.
+ */
+function progressPrinter(): { update: (progress: ImportProgress) => void; clear: () => void } {
+  const started = performance.now();
+  const interactive = process.stderr.isTTY === true;
+  const every = interactive ? 100 : 5000;
+  let last = started;
+  let drawn = false;
+  return {
+    update(progress) {
+      const now = performance.now();
+      if (now - last < every) return;
+      last = now;
+      const share = progress.totalBytes > 0 ? Math.min(1, progress.bytesRead / progress.totalBytes) : 0;
+      const seconds = (now - started) / 1000;
+      const rate = seconds > 0 ? progress.rowsRead / seconds : 0;
+      const rejected = progress.rowsRejected > 0 ? `, ${number(progress.rowsRejected)} rejected` : '';
+      const text = `${(share * 100).toFixed(0).padStart(3)}%  ${number(progress.rowsRead)} rows${rejected}  ${number(rate)} rows/s`;
+      if (interactive) {
+        const width = 30;
+        const filled = Math.round(share * width);
+        process.stderr.write(`\r\x1b[2K[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${text}`);
+        drawn = true;
+      } else {
+        process.stderr.write(`importing: ${text}\n`);
+      }
+    },
+    clear() {
+      if (drawn) process.stderr.write('\r\x1b[2K');
+      drawn = false;
+    },
+  };
+}

@@ -1,0 +1,245 @@
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../db/connection.ts';
+import { describeOnEngines } from '../../../test/support/engines.ts';
+import { newId } from '../../shared/ids.ts';
+import { nowIso } from '../../shared/records.ts';
+import { describeTrend, partnerRanking } from './insights.ts';
+import { growthPercent, tradeSeries, tradeStructure, tradeSummary } from './service.ts';
+
+type Flow = [
+  period: number,
+  reporter: string,
+  partner: string,
+  flow: 'X' | 'M',
+  hs: string,
+  usd: number,
+  revision?: string,
+];
+
+/** Writes flows and their rollup the way an import does, into a new dataset of the given kind. */
+async function makeDataset(db: Db, kind: string, flows: Flow[]): Promise<string> {
+  const id = newId();
+  const now = nowIso();
+  await db
+    .insertInto('tradeDatasets')
+    .values({
+      id,
+      name: `test ${id}`,
+      kind,
+      source: 'hand-made',
+      notes: null,
+      rowCount: flows.length,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .execute();
+  const rollup = new Map<
+    string,
+    { reporter: string; partner: string; period: number; flow: string; valueCents: number; flowRows: number }
+  >();
+  for (const [i, [period, reporter, partner, flow, hsCode, usd, revision]] of flows.entries()) {
+    await db
+      .insertInto('tradeFlows')
+      .values({
+        datasetId: id,
+        period,
+        reporter,
+        partner,
+        flow,
+        hsCode,
+        hsRevision: revision ?? 'H5',
+        valueCents: usd * 100,
+        quantity: null,
+        unit: null,
+        importId: id,
+        sourceLine: i + 2,
+      })
+      .execute();
+    const key = `${reporter}|${partner}|${period}|${flow}`;
+    const entry = rollup.get(key) ?? { reporter, partner, period, flow, valueCents: 0, flowRows: 0 };
+    entry.valueCents += usd * 100;
+    entry.flowRows += 1;
+    rollup.set(key, entry);
+  }
+  for (const entry of rollup.values())
+    await db
+      .insertInto('tradePairPeriods')
+      .values({ datasetId: id, ...entry })
+      .execute();
+  return id;
+}
+
+// Hand-computed fixture (USD). Jan–Mar 2016 vs Jan–Mar 2017, Belarus with Kursk Oblast, Poland, China.
+const fixture: Flow[] = [
+  [201601, 'BY', 'RU-KRS', 'X', '401110', 100],
+  [201602, 'BY', 'RU-KRS', 'X', '310420', 50],
+  [201603, 'BY', 'RU-KRS', 'M', '260111', 80],
+  [201701, 'BY', 'RU-KRS', 'X', '401110', 100, 'H4'],
+  [201702, 'BY', 'RU-KRS', 'X', '401120', 50],
+  [201703, 'BY', 'RU-KRS', 'X', '870410', 40],
+  [201703, 'BY', 'RU-KRS', 'M', '260111', 60],
+  [201702, 'BY', 'PL', 'X', '870410', 10],
+  [201701, 'BY', 'CN', 'M', '854231', 500],
+];
+const q1 = { from: 201701, to: 201703 };
+
+describeOnEngines('trade analytics', (ctx) => {
+  it('sums a pair against the same months a year earlier, with share and rank among partners', async () => {
+    const datasetId = await makeDataset(ctx.db, 'official_customs', fixture);
+    const s = await tradeSummary(ctx.db, { home: 'BY', partner: 'RU-KRS', range: q1, datasetId });
+    expect(s.current).toEqual({
+      exportsCents: 19_000,
+      importsCents: 6_000,
+      turnoverCents: 25_000,
+      balanceCents: 13_000,
+    });
+    expect(s.previous).toEqual({
+      exportsCents: 15_000,
+      importsCents: 8_000,
+      turnoverCents: 23_000,
+      balanceCents: 7_000,
+    });
+    expect(s.change.turnoverCents).toBe(2_000);
+    expect(s.growthPercent.turnover).toBeCloseTo((20 / 230) * 100, 10);
+    expect(s.growthPercent.imports).toBeCloseTo(-25, 10);
+    expect(s.sharePercent).toBeCloseTo((250 / 760) * 100, 10);
+    expect(s.rank).toBe(2);
+    expect(s.partners).toBe(3);
+    expect(s.currency).toBe('USD');
+  });
+
+  it('gives no growth where there was nothing a year earlier, and keeps a negative balance', async () => {
+    const datasetId = await makeDataset(ctx.db, 'official_customs', fixture);
+    const poland = await tradeSummary(ctx.db, { home: 'BY', partner: 'PL', range: q1, datasetId });
+    expect(poland.growthPercent.turnover).toBeNull();
+    const china = await tradeSummary(ctx.db, { home: 'BY', partner: 'CN', range: q1, datasetId });
+    expect(china.current.balanceCents).toBe(-50_000);
+  });
+
+  it('splits the structure by chapter with contributions that add up to the growth, across HS revisions', async () => {
+    const datasetId = await makeDataset(ctx.db, 'official_customs', fixture);
+    const s = await tradeStructure(ctx.db, { home: 'BY', partner: 'RU-KRS', range: q1, datasetId, level: 'chapter' });
+    const line = (code: string) => s.lines.find((l) => l.code === code)!;
+    // Chapter 40 holds an H4 and an H5 row: both count.
+    expect(line('40').current.turnoverCents).toBe(15_000);
+    expect(line('40').growthPercent).toBeCloseTo(50, 10);
+    expect(line('40').contributionPp).toBeCloseTo((50 / 230) * 100, 10);
+    expect(line('31').current.turnoverCents).toBe(0);
+    expect(line('31').growthPercent).toBeCloseTo(-100, 10);
+    expect(line('87').growthPercent).toBeNull();
+    expect(line('87').contributionPp).toBeCloseTo((40 / 230) * 100, 10);
+    expect(line('40').titleEn).toBe('Rubber and articles thereof');
+    const sum = s.lines.reduce((a, l) => a + (l.contributionPp ?? 0), 0);
+    expect(sum).toBeCloseTo(s.total.growthPercent!, 10);
+    expect(s.lines.reduce((a, l) => a + (l.sharePercent ?? 0), 0)).toBeCloseTo(100, 10);
+  });
+
+  it('groups chapters into sections and folds the tail into "other"', async () => {
+    const datasetId = await makeDataset(ctx.db, 'official_customs', fixture);
+    const sections = await tradeStructure(ctx.db, {
+      home: 'BY',
+      partner: 'RU-KRS',
+      range: q1,
+      datasetId,
+      level: 'section',
+    });
+    expect(sections.lines.map((l) => l.code)).toEqual(['07', '05', '17', '06']);
+    const top = await tradeStructure(ctx.db, {
+      home: 'BY',
+      partner: 'RU-KRS',
+      range: q1,
+      datasetId,
+      level: 'heading',
+      top: 1,
+    });
+    expect(top.lines.map((l) => l.code)).toEqual(['4011']);
+    expect(top.other?.current.turnoverCents).toBe(10_000);
+  });
+
+  it("reads imports of a BACI-style dataset from the partners' exports", async () => {
+    const datasetId = await makeDataset(ctx.db, 'baci', [
+      [201701, 'BY', 'RU', 'X', '401110', 100],
+      [201701, 'RU', 'BY', 'X', '270900', 40],
+      [201601, 'BY', 'RU', 'X', '401110', 50],
+    ]);
+    const s = await tradeSummary(ctx.db, { home: 'BY', partner: 'RU', range: { from: 201701, to: 201701 }, datasetId });
+    expect(s.current).toMatchObject({ exportsCents: 10_000, importsCents: 4_000 });
+    const structure = await tradeStructure(ctx.db, {
+      home: 'BY',
+      partner: 'RU',
+      range: { from: 201701, to: 201701 },
+      datasetId,
+      level: 'chapter',
+      direction: 'imports',
+    });
+    expect(structure.lines.map((l) => l.code)).toEqual(['27']);
+  });
+
+  it('builds monthly and cumulative series with year-on-year growth', async () => {
+    const datasetId = await makeDataset(ctx.db, 'official_customs', fixture);
+    const monthly = await tradeSeries(ctx.db, {
+      home: 'BY',
+      partner: 'RU-KRS',
+      range: q1,
+      datasetId,
+      granularity: 'month',
+    });
+    expect(monthly.points.map((p) => p.totals.turnoverCents)).toEqual([10_000, 5_000, 10_000]);
+    expect(monthly.points[1]!.turnoverGrowthPercent).toBeCloseTo(0, 10);
+    const cumulative = await tradeSeries(ctx.db, {
+      home: 'BY',
+      partner: 'RU-KRS',
+      range: q1,
+      datasetId,
+      granularity: 'month',
+      cumulative: true,
+    });
+    expect(cumulative.points.map((p) => p.totals.turnoverCents)).toEqual([10_000, 15_000, 25_000]);
+    expect(cumulative.points[2]!.turnoverGrowthPercent).toBeCloseTo((20 / 230) * 100, 10);
+  });
+
+  it('ranks every partner by turnover and by growth', async () => {
+    const datasetId = await makeDataset(ctx.db, 'official_customs', fixture);
+    const byTurnover = await partnerRanking(ctx.db, { home: 'BY', range: q1, by: 'turnover', datasetId });
+    expect(byTurnover.lines.map((l) => l.partner)).toEqual(['CN', 'RU-KRS', 'PL']);
+    const byGrowth = await partnerRanking(ctx.db, { home: 'BY', range: q1, by: 'growth', datasetId });
+    expect(byGrowth.lines[0]!.partner).toBe('RU-KRS');
+  });
+
+  it('says clearly when no dataset covers the pair and period', async () => {
+    await expect(
+      tradeSummary(ctx.db, { home: 'BY', partner: 'RU-KRS', range: { from: 199001, to: 199003 } }),
+    ).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+});
+
+describe('trend signals in plain words', () => {
+  const years = (...turnover: number[]) => turnover.map((t) => ({ turnoverCents: t, balanceCents: 1 }));
+
+  it('names a recovery after falling years', () => {
+    expect(describeTrend(years(200, 150, 100, 140.5)).map((s) => s.textEn)).toEqual([
+      'recovery: +40.5% after two falling years',
+    ]);
+  });
+
+  it('counts the years of decline and of growth', () => {
+    expect(describeTrend(years(100, 90, 80, 70))[0]!.textEn).toBe('third year of decline (-12.5%)');
+    expect(describeTrend(years(100, 110, 121))[0]!.textRu).toBe('второй год роста (+10,0%)');
+  });
+
+  it('notices a balance that changed sign', () => {
+    const signals = describeTrend([
+      { turnoverCents: 100, balanceCents: 5 },
+      { turnoverCents: 100, balanceCents: -5 },
+    ]);
+    expect(signals.map((s) => s.code)).toEqual(['balance_turned']);
+  });
+
+  it('computes growth from exact sums and none from zero', () => {
+    expect(growthPercent(140_500, 100_000)).toBeCloseTo(40.5, 12);
+    expect(growthPercent(5, 0)).toBeNull();
+  });
+});

@@ -1,0 +1,68 @@
+import type { Db } from '../../db/connection.ts';
+
+const datasetColumns = [
+  'id',
+  'name',
+  'kind',
+  'source',
+  'notes',
+  'rowCount',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const;
+
+export function listDatasetRows(db: Db) {
+  return db.selectFrom('tradeDatasets').select(datasetColumns).orderBy('name').orderBy('id').execute();
+}
+
+export function findDataset(db: Db, id: string) {
+  return db.selectFrom('tradeDatasets').select(datasetColumns).where('id', '=', id).executeTakeFirst();
+}
+
+/** First and last period per dataset, from the rollup every import keeps up to date. */
+export async function datasetPeriods(
+  db: Db,
+  ids: string[],
+): Promise<Map<string, { periodFrom: number; periodTo: number }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('tradePairPeriods')
+    .select((eb) => [
+      'datasetId',
+      eb.fn.min<number>('period').as('periodFrom'),
+      eb.fn.max<number>('period').as('periodTo'),
+    ])
+    .where('datasetId', 'in', ids)
+    .groupBy('datasetId')
+    .execute();
+  return new Map(rows.map((r) => [r.datasetId, { periodFrom: Number(r.periodFrom), periodTo: Number(r.periodTo) }]));
+}
+
+export async function lastImports(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('tradeImports')
+    .select((eb) => ['datasetId', eb.fn.max('importedAt').as('lastImportedAt')])
+    .where('datasetId', 'in', ids)
+    .groupBy('datasetId')
+    .execute();
+  return new Map(rows.map((r) => [r.datasetId, String(r.lastImportedAt)]));
+}
+
+export function importsOf(db: Db, datasetId: string) {
+  return db
+    .selectFrom('tradeImports')
+    .selectAll()
+    .where('datasetId', '=', datasetId)
+    .orderBy('importedAt', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+/** Everything a dataset holds: its flows, its rollup and the record of its imports. */
+export async function deleteDatasetContents(db: Db, datasetId: string): Promise<void> {
+  await db.deleteFrom('tradeFlows').where('datasetId', '=', datasetId).execute();
+  await db.deleteFrom('tradePairPeriods').where('datasetId', '=', datasetId).execute();
+  await db.deleteFrom('tradeImports').where('datasetId', '=', datasetId).execute();
+}

@@ -1,0 +1,160 @@
+import fs from 'node:fs';
+import { AccordError } from '../../shared/errors.ts';
+import type { HsRevision } from '../model.ts';
+import {
+  BatchBuilder,
+  RowCheck,
+  columnCountProblem,
+  countryOfAlpha3,
+  countryOfNumeric,
+  csvRecords,
+  decompressed,
+  headerIndex,
+  isCountryAlpha2,
+  missingColumnsError,
+  readCompactPeriod,
+  readHsCode,
+  readQuantity,
+  readValue,
+  type FlowParser,
+  type HsCodeCheck,
+} from './common.ts';
+
+/** One line of BACI's country table: its own numeric code and the ISO country it stands for, if any. */
+export interface BaciCountry {
+  alpha2: string | null;
+  name: string;
+}
+
+export interface BaciOptions {
+  /** BACI's country table; without it, i and j are read as UN M49 codes. */
+  countries?: ReadonlyMap<string, BaciCountry>;
+  /** The HS revision of the release (BACI publishes one file set per revision); HS 1992 by default. */
+  hsRevision?: HsRevision;
+  checkHsCode?: HsCodeCheck;
+}
+
+/** BACI values are in thousands of US dollars: 10^3 to dollars, 10^2 to cents. */
+const thousandsToCents = 5;
+
+/**
+ * CEPII BACI: one line per exporter, importer, product and year (`t,i,j,k,v,q`), already reconciled
+ * between both sides' declarations, so each line becomes the exporter's export to the importer.
+ */
+export function parseBaci(options: BaciOptions = {}): FlowParser {
+  const hsRevision = options.hsRevision ?? 'H0';
+  return async function* (input) {
+    let columns: Record<'t' | 'i' | 'j' | 'k' | 'v', number> & { q: number | undefined };
+    let width = 0;
+    let started = false;
+    const out = new BatchBuilder();
+    for await (const records of csvRecords(await decompressed(input))) {
+      for (const record of records) {
+        if (!started) {
+          const index = headerIndex(record.fields);
+          const missing = ['t', 'i', 'j', 'k', 'v'].filter((name) => !index.has(name));
+          if (missing.length > 0) throw missingColumnsError('BACI', missing, record.fields);
+          columns = {
+            t: index.get('t')!,
+            i: index.get('i')!,
+            j: index.get('j')!,
+            k: index.get('k')!,
+            v: index.get('v')!,
+            q: index.get('q'),
+          };
+          width = record.fields.length;
+          started = true;
+          continue;
+        }
+        if (record.fields.length !== width) {
+          out.problems.push(columnCountProblem(record.line, width, record.fields.length));
+          continue;
+        }
+        const cell = (at: number | undefined) => (at === undefined ? '' : record.fields[at]!.trim());
+        const row = new RowCheck(record.line);
+        const period = readCompactPeriod(row, 't', cell(columns!.t));
+        const reporter = readCountry(row, 'i', cell(columns!.i), options.countries);
+        const partner = readCountry(row, 'j', cell(columns!.j), options.countries);
+        const hsCode = readHsCode(row, 'k', cell(columns!.k), hsRevision, options.checkHsCode);
+        const valueCents = readValue(row, 'v', cell(columns!.v), thousandsToCents);
+        const q = cell(columns!.q);
+        const quantity = q.toUpperCase() === 'NA' ? null : readQuantity(row, 'q', q);
+        if (row.problems.length > 0) {
+          out.problems.push(...row.problems);
+          continue;
+        }
+        out.rows.push({
+          line: record.line,
+          period: period!,
+          reporter: reporter!,
+          partner: partner!,
+          flow: 'X',
+          hsCode: hsCode!,
+          hsRevision,
+          valueCents: valueCents!,
+          quantity: quantity ?? null,
+          unit: quantity === null || quantity === undefined ? null : 't',
+        });
+      }
+      yield out.take();
+    }
+    if (!started) throw missingColumnsError('BACI', ['t', 'i', 'j', 'k', 'v'], []);
+  };
+}
+
+function readCountry(
+  row: RowCheck,
+  column: string,
+  code: string,
+  table: ReadonlyMap<string, BaciCountry> | undefined,
+): string | null {
+  if (!table) {
+    return countryOfNumeric(code) ?? row.reject(column, code, "not a UN M49 country code (give BACI's country table)");
+  }
+  const entry = table.get(code.replace(/^0+(?=\d)/, ''));
+  if (!entry) return row.reject(column, code, 'not in the BACI country table');
+  return entry.alpha2 ?? row.reject(column, code, `${entry.name} has no ISO 3166 country code`);
+}
+
+/**
+ * Reads BACI's `country_codes_V202X.csv`. Releases name the ISO columns differently
+ * (country_iso2/country_iso3, or iso_2digit_alpha/iso_3digit_alpha); either is accepted.
+ */
+export async function readBaciCountries(file: string): Promise<Map<string, BaciCountry>> {
+  if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+    throw new AccordError('NOT_FOUND', `no such file: ${file}`);
+  }
+  const table = new Map<string, BaciCountry>();
+  let columns: { code: number; name?: number; iso2?: number; iso3?: number } | undefined;
+  for await (const records of csvRecords(fs.createReadStream(file))) {
+    for (const record of records) {
+      if (!columns) {
+        const index = headerIndex(record.fields);
+        const pick = (...names: string[]) => names.map((n) => index.get(n)).find((i) => i !== undefined);
+        const code = pick('country_code');
+        const iso2 = pick('country_iso2', 'iso_2digit_alpha');
+        const iso3 = pick('country_iso3', 'iso_3digit_alpha');
+        if (code === undefined || (iso2 === undefined && iso3 === undefined)) {
+          const missing = [
+            ...(code === undefined ? ['country_code'] : []),
+            ...(iso2 === undefined && iso3 === undefined ? ['country_iso2 or country_iso3'] : []),
+          ];
+          throw new AccordError(
+            'VALIDATION_FAILED',
+            `${file} is not a BACI country table: it lacks ${missing.join(', ')}`,
+            { problems: missing.map((m) => ({ path: 'countries', message: `column ${m} is missing` })) },
+          );
+        }
+        columns = { code, iso2, iso3, name: pick('country_name', 'country_name_full', 'country_name_abbreviation') };
+        continue;
+      }
+      const cell = (at: number | undefined) => (at === undefined ? '' : (record.fields[at] ?? '').trim());
+      const code = cell(columns.code).replace(/^0+(?=\d)/, '');
+      if (code === '') continue;
+      const iso2 = cell(columns.iso2).toUpperCase();
+      const alpha2 = isCountryAlpha2(iso2) ? iso2 : (countryOfAlpha3(cell(columns.iso3)) ?? null);
+      table.set(code, { alpha2, name: cell(columns.name) || `country ${code}` });
+    }
+  }
+  return table;
+}

@@ -1,0 +1,244 @@
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import countries from 'i18n-iso-countries';
+import { AccordError } from '../../shared/errors.ts';
+import { normalizeSearch } from '../../shared/records.ts';
+import { decimalToMinor } from '../money.ts';
+import { hsRevisions, type FlowRow, type HsRevision, type ParsedBatch, type RowProblem } from '../model.ts';
+import { CsvSyntaxError, readCsv, type CsvRecord } from './csv.ts';
+
+/**
+ * Checks a code against the nomenclature of a revision beyond its shape (e.g. that heading 8704 exists in
+ * HS 2017); returns why the code is refused, or null when it is fine.
+ */
+export type HsCodeCheck = (code: string, revision: HsRevision) => string | null;
+
+/** What every format adapter hands to `importFlows`. */
+export type FlowParser = (input: NodeJS.ReadableStream) => AsyncIterable<ParsedBatch>;
+
+export const rowsPerBatch = 10_000;
+
+/** Collects the rows, rejected cells and skipped rows of one batch. */
+export class BatchBuilder {
+  rows: FlowRow[] = [];
+  problems: RowProblem[] = [];
+  skipped = 0;
+
+  get size(): number {
+    return this.rows.length + this.problems.length + this.skipped;
+  }
+
+  take(): ParsedBatch {
+    const batch = { rows: this.rows, problems: this.problems, skipped: this.skipped };
+    this.rows = [];
+    this.problems = [];
+    this.skipped = 0;
+    return batch;
+  }
+}
+
+/** The cells of one row that were refused; a row with any is rejected whole. */
+export class RowCheck {
+  readonly problems: RowProblem[] = [];
+
+  constructor(readonly line: number) {}
+
+  reject(column: string, value: string, reason: string): null {
+    this.problems.push({ line: this.line, column, value, reason });
+    return null;
+  }
+}
+
+/** Headers compare case-insensitively, ignoring spacing and line breaks people put in spreadsheet titles. */
+export function headerKey(text: string): string {
+  return normalizeSearch(text.replace(/^\uFEFF/, ''));
+}
+
+export function headerIndex(header: string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  header.forEach((name, i) => {
+    const key = headerKey(name);
+    if (key !== '' && !index.has(key)) index.set(key, i);
+  });
+  return index;
+}
+
+/**
+ * Reads the first bytes of a stream without losing them: returns them with a stream that yields the
+ * whole content again, so an adapter can recognise gzip, XLSX or the separator before parsing.
+ */
+export async function peek(input: NodeJS.ReadableStream, bytes: number): Promise<{ head: Buffer; stream: Readable }> {
+  const iterator = (input as Readable)[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let ended = false;
+  while (size < bytes) {
+    const next = await iterator.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    chunks.push(chunk);
+    size += chunk.length;
+  }
+  const head = Buffer.concat(chunks);
+  async function* replay(): AsyncGenerator<Buffer> {
+    if (head.length > 0) yield head;
+    if (ended) return;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    }
+  }
+  return { head, stream: Readable.from(replay(), { objectMode: false }) };
+}
+
+/** UN Comtrade's bulk files come gzipped; they are read as they are, without unpacking them first. */
+export async function decompressed(input: NodeJS.ReadableStream): Promise<Readable> {
+  const { head, stream } = await peek(input, 2);
+  if (head[0] === 0x1f && head[1] === 0x8b) return stream.pipe(createGunzip());
+  return stream;
+}
+
+/** CSV records in batches; a malformed file is refused with the line where it breaks. */
+export async function* csvRecords(input: Readable, file: { delimiter?: string } = {}): AsyncGenerator<CsvRecord[]> {
+  try {
+    yield* readCsv(input, { batchSize: rowsPerBatch, delimiter: file.delimiter });
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) {
+      throw new AccordError('VALIDATION_FAILED', `the file is not valid CSV: ${error.message}`, {
+        problems: [{ path: 'file', line: error.line, message: error.message }],
+      });
+    }
+    throw error;
+  }
+}
+
+/** A file that lacks columns its format needs is refused before any row is read, naming all of them. */
+export function missingColumnsError(format: string, missing: string[], found: string[]): AccordError {
+  const listed = found.filter((f) => f.trim() !== '').join(', ');
+  return new AccordError(
+    'VALIDATION_FAILED',
+    `the file lacks the ${missing.length === 1 ? 'column' : 'columns'} a ${format} file needs: ${missing.join(', ')} (its columns: ${listed || 'none'})`,
+    { problems: missing.map((column) => ({ path: column, message: `${format} column ${column} is missing` })) },
+  );
+}
+
+export function columnCountProblem(line: number, expected: number, found: number): RowProblem {
+  return {
+    line,
+    column: '(row)',
+    value: `${found} fields`,
+    reason: `expected ${expected} fields as in the header, found ${found}`,
+  };
+}
+
+/**
+ * HS codes are kept as text of 2, 4 or 6 digits. A code that lost its leading zero (a spreadsheet turned
+ * 010121 into the number 10121) has an odd length and gets it back; spaces between digit groups are dropped.
+ */
+export function normalizeHsCode(text: string): { code: string } | { reason: string } {
+  const compact = text.replace(/[\s.\u00a0]/g, '');
+  if (!/^\d+$/.test(compact)) return { reason: 'an HS code is 2, 4 or 6 digits' };
+  const code = compact.length % 2 === 1 ? `0${compact}` : compact;
+  if (code.length !== 2 && code.length !== 4 && code.length !== 6) {
+    return { reason: `an HS code is 2, 4 or 6 digits, not ${compact.length}` };
+  }
+  if (code.startsWith('00')) return { reason: 'there is no HS chapter 00' };
+  return { code };
+}
+
+/** Validates an HS code cell; the shape always, the nomenclature when a checker is given. */
+export function readHsCode(
+  row: RowCheck,
+  column: string,
+  text: string,
+  revision: HsRevision | null,
+  check: HsCodeCheck | undefined,
+): string | null {
+  if (text === '') return row.reject(column, text, 'the HS code is empty');
+  const normalized = normalizeHsCode(text);
+  if ('reason' in normalized) return row.reject(column, text, normalized.reason);
+  if (check && revision) {
+    const reason = check(normalized.code, revision);
+    if (reason) return row.reject(column, text, reason);
+  }
+  return normalized.code;
+}
+
+export function isHsRevision(text: string): text is HsRevision {
+  return Object.hasOwn(hsRevisions, text);
+}
+
+export function readHsRevision(row: RowCheck, column: string, text: string): HsRevision | null {
+  const revision = text.trim().toUpperCase();
+  if (isHsRevision(revision)) return revision;
+  return row.reject(column, text, `unknown HS revision: expected one of ${Object.keys(hsRevisions).join(', ')}`);
+}
+
+/** Periods as stored: YYYYMM for a month, YYYY00 for a year. */
+export function periodOf(year: number, month: number): number | string {
+  if (year < 1950 || year > 2100) return 'the year must be between 1950 and 2100';
+  if (month < 0 || month > 12) return 'the month must be 01 to 12';
+  return year * 100 + month;
+}
+
+/** 'YYYY' (a year) or 'YYYYMM' (a month), as UN Comtrade and BACI write periods. */
+export function readCompactPeriod(row: RowCheck, column: string, text: string): number | null {
+  const match = /^(\d{4})(\d{2})?$/.exec(text);
+  if (!match) return row.reject(column, text, 'expected a period as YYYY or YYYYMM');
+  const month = match[2] === undefined ? 0 : Number(match[2]);
+  if (match[2] !== undefined && month === 0) return row.reject(column, text, 'the month must be 01 to 12');
+  const period = periodOf(Number(match[1]), month);
+  return typeof period === 'number' ? period : row.reject(column, text, period);
+}
+
+/** A money cell in the file's unit, as exact US cents; `shift` is the power of ten from that unit to cents. */
+export function readValue(row: RowCheck, column: string, text: string, shift: number): number | null {
+  if (text === '') return row.reject(column, text, 'the value is empty');
+  const cents = decimalToMinor(text, shift);
+  if (cents === null) return row.reject(column, text, 'the value is not a number');
+  if (cents < 0) return row.reject(column, text, 'the value is negative');
+  return cents;
+}
+
+/** Quantities are measurements, not money: a plain number is exact enough. */
+export function readQuantity(row: RowCheck, column: string, text: string): number | null | undefined {
+  if (text === '') return null;
+  const cleaned = text.replace(/[\s\u00a0']/g, '');
+  const normalized = /^[+-]?\d*,\d+$/.test(cleaned) ? cleaned.replace(',', '.') : cleaned;
+  const quantity = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(normalized) ? Number(normalized) : NaN;
+  if (!Number.isFinite(quantity)) {
+    row.reject(column, text, 'the quantity is not a number');
+    return undefined;
+  }
+  if (quantity < 0) {
+    row.reject(column, text, 'the quantity is negative');
+    return undefined;
+  }
+  return quantity;
+}
+
+/**
+ * UN M49 codes that trade statistics use for a country with its dependencies, where ISO 3166 numeric
+ * has a different code (France with Monaco, the United States with Puerto Rico and the Virgin Islands,
+ * India with Sikkim, Switzerland with Liechtenstein, Norway with Svalbard).
+ */
+const tradeNumericCodes: Record<string, string> = { '251': 'FR', '842': 'US', '699': 'IN', '757': 'CH', '579': 'NO' };
+
+/** ISO 3166-1 alpha-2 of a numeric country code as UN Comtrade and BACI write them, or undefined. */
+export function countryOfNumeric(code: string): string | undefined {
+  if (!/^\d{1,3}$/.test(code)) return undefined;
+  const padded = code.padStart(3, '0');
+  return tradeNumericCodes[padded] ?? countries.numericToAlpha2(padded);
+}
+
+export function countryOfAlpha3(code: string): string | undefined {
+  return /^[A-Za-z]{3}$/.test(code) ? countries.alpha3ToAlpha2(code.toUpperCase()) : undefined;
+}
+
+export function isCountryAlpha2(code: string): boolean {
+  return /^[A-Z]{2}$/.test(code) && countries.isValid(code);
+}

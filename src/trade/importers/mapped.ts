@@ -1,0 +1,410 @@
+import { Transform, type Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { z } from 'zod';
+import { AccordError } from '../../shared/errors.ts';
+import { hsRevision, type FlowDirection, type HsRevision } from '../model.ts';
+import {
+  BatchBuilder,
+  RowCheck,
+  columnCountProblem,
+  countryOfAlpha3,
+  csvRecords,
+  headerIndex,
+  headerKey,
+  periodOf,
+  peek,
+  readHsCode,
+  readHsRevision,
+  readQuantity,
+  readValue,
+  rowsPerBatch,
+  type FlowParser,
+  type HsCodeCheck,
+} from './common.ts';
+
+/** A header as the file writes it; YAML reads a header such as 2017 as a number. */
+const header = z
+  .union([z.string(), z.number()])
+  .transform((value) => String(value).trim())
+  .pipe(z.string().min(1, 'a header name is needed').max(300));
+
+const flowValueList = z.array(z.union([z.string(), z.number()]).transform((value) => String(value))).min(1);
+
+export const periodFormats = ['auto', 'YYYY-MM', 'YYYYMM', 'YYYY', 'MM.YYYY', 'YYYY.MM'] as const;
+
+/** How the columns of a national customs table (or any table) map onto trade flows. */
+export const tradeMapping = z
+  .object({
+    /** Sheet name, or its 1-based position among the tabs; the first sheet by default. XLSX only. */
+    sheet: z.union([z.string().trim().min(1), z.number().int().positive()]).optional(),
+    /** 1-based row (line) of the header; rows above it (titles, notes) are ignored. */
+    headerRow: z.number().int().positive().max(1000).default(1),
+    /** Character set of a CSV file; customs offices often export windows-1251. */
+    encoding: z.enum(['utf-8', 'windows-1251']).default('utf-8'),
+    columns: z
+      .object({
+        period: header,
+        reporter: header.optional(),
+        partner: header,
+        flow: header.optional(),
+        hsCode: header,
+        hsRevision: header.optional(),
+        value: header,
+        quantity: header.optional(),
+        unit: header.optional(),
+      })
+      .strict(),
+    constants: z
+      .object({
+        reporter: z.string().trim().toUpperCase().optional(),
+        flow: z.enum(['X', 'M']).optional(),
+        hsRevision: hsRevision.optional(),
+        unit: z.string().trim().min(1).max(40).optional(),
+      })
+      .strict()
+      .default({}),
+    flowValues: z.object({ X: flowValueList, M: flowValueList }).strict().optional(),
+    /** The file's value unit in US dollars: dollars, thousands or millions. */
+    valueScale: z.union([z.literal(1), z.literal(1000), z.literal(1_000_000)]).default(1),
+    periodFormat: z.enum(periodFormats).default('auto'),
+  })
+  .strict()
+  .superRefine(
+    (mapping, ctx) => {
+      if (!mapping.columns.reporter && !mapping.constants.reporter) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['constants', 'reporter'],
+          message: 'the reporter is needed: name its column in columns.reporter or give constants.reporter',
+        });
+      }
+      if (!mapping.columns.flow && !mapping.constants.flow) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['constants', 'flow'],
+          message: 'the flow is needed: name its column in columns.flow or give constants.flow (X or M)',
+        });
+      }
+    },
+    // Reported together with mistakes elsewhere in the mapping, as long as columns and constants were read.
+    {
+      when: (payload) =>
+        payload.issues.every((issue) => issue.path?.[0] !== 'columns' && issue.path?.[0] !== 'constants'),
+    },
+  );
+export type TradeMapping = z.output<typeof tradeMapping>;
+
+export interface MappedOptions {
+  mapping: TradeMapping;
+  /** Every territory code Accord knows: reporters and partners must be among them. */
+  territories: ReadonlySet<string>;
+  /** The revision when the mapping states none. */
+  hsRevision?: HsRevision;
+  checkHsCode?: HsCodeCheck;
+}
+
+const defaultFlowValues: Record<FlowDirection, string[]> = {
+  X: ['export', 'экспорт', 'эк', 'x', '1'],
+  M: ['import', 'импорт', 'им', 'm', '2'],
+};
+
+type Field = keyof TradeMapping['columns'];
+
+/**
+ * Any CSV or XLSX table described by a mapping: which header holds the period, partner, HS code and
+ * value, and what the whole file shares (its reporter, flow, revision). The mapping is checked against
+ * the header before any row is read; then every bad cell is reported with its row and header.
+ */
+export function parseMapped(options: MappedOptions): FlowParser {
+  const { mapping, territories } = options;
+  const constantRevision = mapping.constants.hsRevision ?? options.hsRevision;
+  if (!mapping.columns.hsRevision && !constantRevision) {
+    throw mappingError([
+      {
+        path: 'mapping.constants.hsRevision',
+        message:
+          'the HS revision is needed: give constants.hsRevision (H0..H6) or name its column in columns.hsRevision',
+      },
+    ]);
+  }
+  const constantReporter = mapping.constants.reporter;
+  if (constantReporter && !territories.has(constantReporter)) {
+    throw mappingError([
+      {
+        path: 'mapping.constants.reporter',
+        message: `unknown territory code ${constantReporter}: expected ISO 3166-1 alpha-2 (BY) or ISO 3166-2 (RU-KRS)`,
+      },
+    ]);
+  }
+  const flows = new Map<string, FlowDirection>();
+  for (const flow of ['X', 'M'] as const) {
+    for (const value of mapping.flowValues?.[flow] ?? defaultFlowValues[flow]) flows.set(headerKey(value), flow);
+  }
+  const valueShift = 2 + Math.round(Math.log10(mapping.valueScale));
+
+  return async function* (input) {
+    const { head, stream } = await peek(input, 64 * 1024);
+    const isXlsx = head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+    if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
+      throw new AccordError(
+        'VALIDATION_FAILED',
+        'the file is an Excel 97-2003 workbook (.xls); save it as .xlsx or CSV and import that',
+        { problems: [{ path: 'file', message: 'XLS workbooks are not read; XLSX and CSV are' }] },
+      );
+    }
+    const rows = isXlsx ? sheetRows(stream, mapping.sheet) : csvRows(stream, head, mapping);
+
+    let columns: Partial<Record<Field, { at: number; name: string }>> | undefined;
+    let width = 0;
+    const out = new BatchBuilder();
+    for await (const records of rows) {
+      for (const record of records) {
+        if (record.line < mapping.headerRow) continue;
+        if (!columns) {
+          if (record.line > mapping.headerRow) {
+            throw mappingError([
+              { path: 'mapping.headerRow', message: `row ${mapping.headerRow} of the file is empty` },
+            ]);
+          }
+          columns = locateColumns(mapping, record.fields);
+          width = record.fields.length;
+          continue;
+        }
+        if (!isXlsx && record.fields.length !== width) {
+          out.problems.push(columnCountProblem(record.line, width, record.fields.length));
+          continue;
+        }
+        const cell = (field: Field) => {
+          const column = columns![field];
+          return column ? (record.fields[column.at] ?? '').trim() : '';
+        };
+        const name = (field: Field) => columns![field]?.name ?? field;
+        if ((Object.keys(columns) as Field[]).every((field) => cell(field) === '')) {
+          out.skipped += 1;
+          continue;
+        }
+        const row = new RowCheck(record.line);
+        const period = readPeriod(row, name('period'), cell('period'), mapping.periodFormat);
+        const reporter = columns.reporter
+          ? readTerritory(row, name('reporter'), cell('reporter'), territories)
+          : constantReporter!;
+        const partner = readTerritory(row, name('partner'), cell('partner'), territories);
+        const flow = columns.flow ? readFlow(row, name('flow'), cell('flow'), flows) : mapping.constants.flow!;
+        const revision = columns.hsRevision
+          ? readHsRevision(row, name('hsRevision'), cell('hsRevision'))
+          : constantRevision!;
+        const hsCode = readHsCode(row, name('hsCode'), cell('hsCode'), revision, options.checkHsCode);
+        const valueCents = readValue(row, name('value'), cell('value'), valueShift);
+        const quantity = columns.quantity ? readQuantity(row, name('quantity'), cell('quantity')) : null;
+        const unit = (columns.unit ? cell('unit') : '') || mapping.constants.unit || null;
+        if (row.problems.length > 0) {
+          out.problems.push(...row.problems);
+        } else {
+          out.rows.push({
+            line: record.line,
+            period: period!,
+            reporter: reporter!,
+            partner: partner!,
+            flow: flow!,
+            hsCode: hsCode!,
+            hsRevision: revision!,
+            valueCents: valueCents!,
+            quantity: quantity ?? null,
+            unit: quantity === null || quantity === undefined ? null : unit,
+          });
+        }
+        if (out.size >= rowsPerBatch) yield out.take();
+      }
+    }
+    if (!columns) {
+      throw mappingError([
+        { path: 'mapping.headerRow', message: `the file has no row ${mapping.headerRow} to read headers from` },
+      ]);
+    }
+    yield out.take();
+  };
+}
+
+function mappingError(problems: Array<{ path: string; message: string }>, context = ''): AccordError {
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+  return new AccordError(
+    'VALIDATION_FAILED',
+    `the mapping does not fit the file: ${problems[0]!.message}${more}${context}`,
+    { problems },
+  );
+}
+
+function locateColumns(
+  mapping: TradeMapping,
+  headerFields: string[],
+): Partial<Record<Field, { at: number; name: string }>> {
+  const index = headerIndex(headerFields);
+  const columns: Partial<Record<Field, { at: number; name: string }>> = {};
+  const problems: Array<{ path: string; message: string }> = [];
+  for (const [field, wanted] of Object.entries(mapping.columns) as Array<[Field, string | undefined]>) {
+    if (wanted === undefined) continue;
+    const at = index.get(headerKey(wanted));
+    if (at === undefined) {
+      problems.push({ path: `mapping.columns.${field}`, message: `the file has no column "${wanted}"` });
+    } else {
+      columns[field] = { at, name: headerFields[at]!.trim() };
+    }
+  }
+  if (problems.length > 0) {
+    const found = headerFields.map((h) => h.trim()).filter((h) => h !== '');
+    throw mappingError(problems, `; its columns in row ${mapping.headerRow}: ${found.join(', ') || 'none'}`);
+  }
+  return columns;
+}
+
+const periodPatterns: Record<Exclude<(typeof periodFormats)[number], 'auto'>, RegExp> = {
+  'YYYY-MM': /^(?<year>\d{4})-(?<month>\d{1,2})$/,
+  YYYYMM: /^(?<year>\d{4})(?<month>\d{2})$/,
+  YYYY: /^(?<year>\d{4})$/,
+  'MM.YYYY': /^(?<month>\d{1,2})\.(?<year>\d{4})$/,
+  'YYYY.MM': /^(?<year>\d{4})\.(?<month>\d{1,2})$/,
+};
+/** A date cell of a spreadsheet names its month. */
+const sheetDatePattern = /^(?<year>\d{4})-(?<month>\d{2})-\d{2}$/;
+
+function readPeriod(row: RowCheck, column: string, text: string, format: TradeMapping['periodFormat']): number | null {
+  const patterns = format === 'auto' ? [...Object.values(periodPatterns), sheetDatePattern] : [periodPatterns[format]];
+  for (const pattern of patterns) {
+    const groups = pattern.exec(text)?.groups;
+    if (!groups) continue;
+    const month = groups.month === undefined ? 0 : Number(groups.month);
+    if (groups.month !== undefined && month === 0) return row.reject(column, text, 'the month must be 01 to 12');
+    const period = periodOf(Number(groups.year), month);
+    return typeof period === 'number' ? period : row.reject(column, text, period);
+  }
+  const expected = format === 'auto' ? 'YYYY-MM, YYYYMM, YYYY, MM.YYYY or YYYY.MM' : format;
+  return row.reject(column, text, `not a period: expected ${expected}`);
+}
+
+function readTerritory(row: RowCheck, column: string, text: string, territories: ReadonlySet<string>): string | null {
+  if (text === '') return row.reject(column, text, 'the territory is empty');
+  const code = text.toUpperCase();
+  if (territories.has(code)) return code;
+  const fromAlpha3 = countryOfAlpha3(code);
+  if (fromAlpha3 && territories.has(fromAlpha3)) return fromAlpha3;
+  return row.reject(column, text, 'unknown territory code: expected ISO 3166-1 alpha-2 (BY) or ISO 3166-2 (RU-KRS)');
+}
+
+function readFlow(
+  row: RowCheck,
+  column: string,
+  text: string,
+  flows: Map<string, FlowDirection>,
+): FlowDirection | null {
+  const flow = flows.get(headerKey(text));
+  if (flow) return flow;
+  const known = (direction: FlowDirection) =>
+    [...flows]
+      .filter(([, f]) => f === direction)
+      .map(([value]) => value)
+      .join('/');
+  return row.reject(column, text, `unknown flow: expected ${known('X')} for exports or ${known('M')} for imports`);
+}
+
+interface SheetRecord {
+  line: number;
+  fields: string[];
+}
+
+async function* csvRows(stream: Readable, head: Buffer, mapping: TradeMapping): AsyncGenerator<SheetRecord[]> {
+  const decoded = mapping.encoding === 'utf-8' ? stream : stream.pipe(transcoder(mapping.encoding));
+  const headText = new TextDecoder(mapping.encoding).decode(head);
+  // Title lines above the header would mislead separator detection; judge by the header line itself.
+  const headerLine = headText.split('\n')[mapping.headerRow - 1];
+  yield* csvRecords(decoded, { delimiter: headerLine === undefined ? undefined : detectDelimiter(headerLine) });
+}
+
+function detectDelimiter(line: string): string {
+  const counts = [',', ';', '\t'].map((d) => [d, line.split(d).length - 1] as const);
+  counts.sort((a, b) => b[1] - a[1]);
+  return counts[0]![1] > 0 ? counts[0]![0] : ',';
+}
+
+function transcoder(encoding: string): Transform {
+  const decoder = new TextDecoder(encoding);
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      callback(null, Buffer.from(decoder.decode(chunk, { stream: true })));
+    },
+    flush(callback) {
+      callback(null, Buffer.from(decoder.decode()));
+    },
+  });
+}
+
+interface SheetReader extends AsyncIterable<ExcelJS.Row> {
+  name?: string;
+}
+
+/**
+ * Rows of one sheet, streamed: only the shared strings are held in memory, whatever the number of rows.
+ * The other sheets are passed over unread.
+ */
+async function* sheetRows(stream: Readable, sheet: string | number | undefined): AsyncGenerator<SheetRecord[]> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    // Styles tell a date cell from a number.
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  const tabs = () =>
+    ((workbook as unknown as { model?: { sheets?: Array<{ name: string }> } }).model?.sheets ?? []).map((s) => s.name);
+  const seen: string[] = [];
+  let found = false;
+  for await (const worksheet of workbook as AsyncIterable<SheetReader>) {
+    const name = worksheet.name ?? `sheet ${seen.length + 1}`;
+    seen.push(name);
+    if (found || !isWanted(name, sheet, tabs(), seen.length)) continue;
+    found = true;
+    let batch: SheetRecord[] = [];
+    for await (const row of worksheet) {
+      const values = row.values as unknown[];
+      const fields: string[] = [];
+      for (let c = 1; c < values.length; c += 1) fields.push(cellText(values[c]));
+      batch.push({ line: row.number, fields });
+      if (batch.length >= rowsPerBatch) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield batch;
+  }
+  if (!found) {
+    throw mappingError([
+      {
+        path: 'mapping.sheet',
+        message: `the workbook has no sheet ${typeof sheet === 'number' ? `number ${sheet}` : `"${sheet}"`} (its sheets: ${(tabs().length > 0 ? tabs() : seen).join(', ')})`,
+      },
+    ]);
+  }
+}
+
+function isWanted(name: string, sheet: string | number | undefined, tabs: string[], position: number): boolean {
+  if (sheet === undefined) return tabs.length > 0 ? tabs[0] === name : position === 1;
+  if (typeof sheet === 'number') return tabs.length > 0 ? tabs[sheet - 1] === name : position === sheet;
+  return headerKey(sheet) === headerKey(name);
+}
+
+/** A cell as the text a person sees: formulas by their result, dates as YYYY-MM-DD, rich text joined. */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    const v = value as { richText?: Array<{ text: string }>; result?: unknown; text?: unknown; error?: string };
+    if (v.richText) return v.richText.map((part) => part.text).join('');
+    if ('result' in v || 'formula' in v || 'sharedFormula' in v) return cellText(v.result);
+    if (v.text !== undefined) return cellText(v.text);
+    if (v.error) return v.error;
+  }
+  return String(value);
+}

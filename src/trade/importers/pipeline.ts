@@ -1,0 +1,292 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { Transform } from 'node:stream';
+import type { Database } from '../../db/connection.ts';
+import { AccordError } from '../../shared/errors.ts';
+import { newId } from '../../shared/ids.ts';
+import type { DatasetKind, FlowRow, ParsedBatch, RowProblem } from '../model.ts';
+import { openFlowWriter, type FlowWriter, type RollupEntry } from './writers.ts';
+
+export interface ImportProgress {
+  bytesRead: number;
+  totalBytes: number;
+  /** Data rows read so far: imported, rejected and skipped. */
+  rowsRead: number;
+  rowsRejected: number;
+}
+
+export interface ImportOptions {
+  dataset: { name: string; kind: DatasetKind; source: string; notes?: string | null };
+  file: string;
+  format: string;
+  /** Turns the file's byte stream into batches of normalized rows and rejected rows. */
+  parse: (input: NodeJS.ReadableStream) => AsyncIterable<ParsedBatch>;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Where to write every rejected cell as CSV (line, column, value, reason); created only if there are any. */
+  errorFile?: string;
+}
+
+export interface ImportReport {
+  importId: string;
+  datasetId: string | null;
+  dataset: string;
+  format: string;
+  file: string;
+  fileHash: string;
+  imported: boolean;
+  /** Zero unless the import committed. */
+  rowsImported: number;
+  rowsReplaced: number;
+  /** Rows with at least one bad cell. */
+  rowsRejected: number;
+  rowsSkipped: number;
+  /** The first rejected cells (all of them are in the error file when one was asked for). */
+  problems: RowProblem[];
+  /** The error file, when rows were rejected and one was asked for. */
+  errorFile: string | null;
+  /** Why the error file could not be written; the rejected rows are still in `problems`. */
+  errorFileProblem: string | null;
+  periodFrom: number | null;
+  periodTo: number | null;
+  seconds: number;
+}
+
+const maxProblemsKept = 1000;
+const rollupFlushSize = 200_000;
+/** Below this many bytes, keeping the index during the load costs less than rebuilding it. */
+const rebuildIndexAbove = 64 * 1024 * 1024;
+
+/**
+ * Imports one file into a dataset, all or nothing: rows are written in one transaction that commits only
+ * if no row was rejected; a process killed midway leaves the database as it was. Rows of a reporter,
+ * period and flow the dataset already holds are replaced, so importing the same slice twice does not
+ * double it, while a file of a reporter's imports leaves its exports alone.
+ * Memory stays bounded: the file is streamed in batches and the rollup is flushed as it grows.
+ */
+export async function importFlows(database: Database, options: ImportOptions): Promise<ImportReport> {
+  const started = performance.now();
+  const stat = fs.statSync(options.file, { throwIfNoEntry: false });
+  if (!stat?.isFile()) throw new AccordError('NOT_FOUND', `no such file: ${options.file}`);
+
+  const hash = createHash('sha256');
+  let bytesRead = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      hash.update(chunk);
+      bytesRead += chunk.length;
+      callback(null, chunk);
+    },
+  });
+  const source = fs.createReadStream(options.file, { highWaterMark: 1 << 20 });
+  // pipe() does not forward errors: a read error must end the parse instead of leaving it waiting.
+  source.on('error', (error) => counter.destroy(error));
+  const input = source.pipe(counter);
+
+  let errorOut: fs.WriteStream | undefined;
+  const importId = newId();
+  const report: ImportReport = {
+    importId,
+    datasetId: null,
+    dataset: options.dataset.name,
+    format: options.format,
+    file: options.file,
+    fileHash: '',
+    imported: false,
+    rowsImported: 0,
+    rowsReplaced: 0,
+    rowsRejected: 0,
+    rowsSkipped: 0,
+    problems: [],
+    errorFile: null,
+    errorFileProblem: null,
+    periodFrom: null,
+    periodTo: null,
+    seconds: 0,
+  };
+  let committed = false;
+  let createdDataset = false;
+  let writer: FlowWriter | undefined;
+  let rowsRead = 0;
+  try {
+    writer = openFlowWriter(database.target);
+    await writer.begin();
+    const newDatasetId = newId();
+    const datasetId = await writer.ensureDataset({
+      id: newDatasetId,
+      name: options.dataset.name,
+      kind: options.dataset.kind,
+      source: options.dataset.source,
+      notes: options.dataset.notes ?? null,
+    });
+    createdDataset = datasetId === newDatasetId;
+    report.datasetId = datasetId;
+    const rebuildIndex = stat.size > rebuildIndexAbove && (await writer.totalFlowRows()) === 0;
+    if (rebuildIndex) await writer.dropPairIndex();
+
+    const seenSlices = new Set<string>();
+    const rollup = new Map<string, RollupEntry>();
+    const flushRollup = async () => {
+      await writer!.addRollup(datasetId, [...rollup.values()]);
+      rollup.clear();
+    };
+
+    for await (const batch of options.parse(input)) {
+      report.rowsSkipped += batch.skipped;
+      if (batch.problems.length > 0) {
+        // A row may have several bad cells: each is reported, the row is counted once.
+        const rejectedLines = new Set(batch.problems.map((p) => p.line));
+        report.rowsRejected += rejectedLines.size;
+        rowsRead += rejectedLines.size;
+        if (options.errorFile && !errorOut && report.errorFileProblem === null) {
+          const out = fs.createWriteStream(options.errorFile);
+          // An unwritable error file must not end the import unreported: the rows are still listed in the report.
+          out.on('error', (error) => {
+            report.errorFile = null;
+            report.errorFileProblem = `cannot write ${options.errorFile}: ${error.message}`;
+            errorOut = undefined;
+            out.destroy();
+          });
+          out.write('line,column,value,reason\n');
+          errorOut = out;
+          report.errorFile = options.errorFile;
+        }
+        for (const p of batch.problems) {
+          if (report.problems.length < maxProblemsKept) report.problems.push(p);
+          const line = `${p.line},${csvCell(p.column)},${csvCell(p.value)},${csvCell(p.reason)}\n`;
+          // A file of millions of bad rows must not pile up in memory faster than the disk takes it.
+          if (errorOut && !errorOut.write(line)) await drained(errorOut);
+        }
+      }
+      rowsRead += batch.rows.length + batch.skipped;
+      // Once any row is rejected nothing will be committed; keep reading only to report every bad row.
+      if (report.rowsRejected === 0 && batch.rows.length > 0) {
+        await writeBatch(batch.rows);
+      }
+      options.onProgress?.({
+        bytesRead,
+        totalBytes: stat.size,
+        rowsRead,
+        rowsRejected: report.rowsRejected,
+      });
+    }
+
+    async function writeBatch(rows: FlowRow[]) {
+      const fresh: Array<{ reporter: string; period: number; flow: string }> = [];
+      for (const r of rows) {
+        const slice = `${r.reporter}|${r.period}|${r.flow}`;
+        if (!seenSlices.has(slice)) {
+          seenSlices.add(slice);
+          fresh.push({ reporter: r.reporter, period: r.period, flow: r.flow });
+        }
+      }
+      if (fresh.length > 0) report.rowsReplaced += await writer!.clearSlices(datasetId, fresh);
+      await writer!.insertFlows(datasetId, importId, rows);
+      for (const r of rows) {
+        const key = `${r.reporter}|${r.partner}|${r.period}|${r.flow}`;
+        const entry = rollup.get(key);
+        if (entry) {
+          entry.valueCents += r.valueCents;
+          entry.rows += 1;
+        } else {
+          rollup.set(key, {
+            reporter: r.reporter,
+            partner: r.partner,
+            period: r.period,
+            flow: r.flow,
+            valueCents: r.valueCents,
+            rows: 1,
+          });
+        }
+        if (report.periodFrom === null || r.period < report.periodFrom) report.periodFrom = r.period;
+        if (report.periodTo === null || r.period > report.periodTo) report.periodTo = r.period;
+      }
+      report.rowsImported += rows.length;
+      if (rollup.size >= rollupFlushSize) await flushRollup();
+    }
+
+    report.fileHash = hash.digest('hex');
+    if (report.rowsRejected > 0) {
+      report.rowsImported = 0;
+      report.rowsReplaced = 0;
+      report.periodFrom = null;
+      report.periodTo = null;
+      return report;
+    }
+    if (report.rowsImported === 0) {
+      const skipped =
+        report.rowsSkipped > 0 ? ` (${report.rowsSkipped} rows were skipped as totals, re-exports or breakdowns)` : '';
+      throw new AccordError('VALIDATION_FAILED', `${options.file} holds no rows of trade to import${skipped}`, {
+        details: { rowsSkipped: report.rowsSkipped },
+      });
+    }
+    await flushRollup();
+    if (rebuildIndex) await writer.createPairIndex();
+    await writer.recordImport({
+      id: importId,
+      datasetId,
+      format: options.format,
+      fileName: options.file.split(/[\\/]/).pop() ?? options.file,
+      fileHash: report.fileHash,
+      rowsImported: report.rowsImported,
+      rowsReplaced: report.rowsReplaced,
+      periodFrom: report.periodFrom,
+      periodTo: report.periodTo,
+      importedAt: new Date().toISOString(),
+    });
+    await writer.finish(true);
+    committed = true;
+    report.imported = true;
+    return report;
+  } finally {
+    if (!committed) {
+      await writer?.finish(false).catch(() => undefined);
+      if (createdDataset) report.datasetId = null;
+    }
+    // A parser that gave up early (a missing column, a bad mapping) must not keep the file open.
+    source.destroy();
+    const out = errorOut;
+    if (out) await new Promise((resolve) => out.end(resolve));
+    if (report.errorFileProblem !== null) report.errorFile = null;
+    report.seconds = (performance.now() - started) / 1000;
+  }
+}
+
+/** Resolves when the stream takes more, or fails (its error handler has recorded why). */
+function drained(stream: fs.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
+}
+
+function csvCell(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** The import refused because of rejected rows, as the error faces show it. */
+export function rejectedRowsError(report: ImportReport): AccordError {
+  const first = report.problems[0];
+  const summary = first ? `; first: line ${first.line}, column ${first.column}: ${first.reason}` : '';
+  return new AccordError(
+    'IMPORT_ROW_INVALID',
+    `${report.rowsRejected} rows of ${report.file} were rejected, so nothing was imported${summary}`,
+    {
+      problems: report.problems.map((p) => ({
+        path: p.column,
+        line: p.line,
+        column: p.column,
+        message: `${p.reason} (value: ${p.value})`,
+      })),
+      details: {
+        rowsRejected: report.rowsRejected,
+        errorFile: report.errorFile,
+        errorFileProblem: report.errorFileProblem,
+      },
+    },
+  );
+}

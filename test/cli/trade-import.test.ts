@@ -1,0 +1,106 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const bin = fileURLToPath(new URL('../../bin/accord.js', import.meta.url));
+const fixtures = fileURLToPath(new URL('../fixtures/trade/', import.meta.url));
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-cli-trade-'));
+const database = path.join(dir, 'accord.sqlite');
+
+async function accord(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      env: { ...process.env, ACCORD_DATABASE: database },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('accord trade import', () => {
+  beforeAll(async () => {
+    const migrated = await accord('migrate');
+    expect(migrated.code, migrated.stderr).toBe(0);
+  }, 60_000);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('imports a UN Comtrade file, prints a summary and lists the dataset', async () => {
+    const result = await accord(
+      'trade',
+      'import',
+      path.join(fixtures, 'comtrade-belarus.csv'),
+      '--format',
+      'comtrade',
+      '--dataset',
+      'UN Comtrade: Belarus',
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Imported 6 rows into dataset "UN Comtrade: Belarus" (2017..2017-03)');
+    expect(result.stdout).toMatch(/skipped 6 rows/);
+    expect(result.stdout).toMatch(/\d+\.\d s, [\d,]+ rows\/s/);
+
+    const mapped = await accord(
+      'trade',
+      'import',
+      path.join(fixtures, 'kursk-customs.csv'),
+      '--format',
+      'mapped',
+      '--mapping',
+      path.join(fixtures, 'kursk-mapping.yaml'),
+      '--dataset',
+      'Kursk customs',
+    );
+    expect(mapped.code, mapped.stderr).toBe(0);
+
+    const listed = await accord('trade', 'datasets', '--json');
+    expect(listed.code, listed.stderr).toBe(0);
+    const datasets = JSON.parse(listed.stdout) as Array<{
+      name: string;
+      kind: string;
+      source: string;
+      rowCount: number;
+    }>;
+    expect(datasets.map((d) => [d.name, d.kind, d.source, d.rowCount])).toEqual([
+      ['Kursk customs', 'official_customs', 'kursk-customs.csv', 5],
+      ['UN Comtrade: Belarus', 'comtrade', 'UN Comtrade', 6],
+    ]);
+    const table = await accord('trade', 'datasets');
+    expect(table.stdout).toMatch(/UN Comtrade: Belarus\s+comtrade\s+6\s+2017\.\.2017-03/);
+  });
+
+  it('lists rejected rows with line and column, names the error file and exits non-zero', async () => {
+    const errors = path.join(dir, 'rejected.csv');
+    const result = await accord(
+      'trade',
+      'import',
+      path.join(fixtures, 'comtrade-bad.csv'),
+      '--format',
+      'comtrade',
+      '--dataset',
+      'Rejected',
+      '--errors',
+      errors,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('9 rows were rejected, so nothing was imported.');
+    expect(result.stderr).toContain('line 2, column reporterISO: not an ISO 3166 country code');
+    expect(result.stderr).toContain(`Every rejected row is listed in ${errors}`);
+    expect(fs.readFileSync(errors, 'utf8').trim().split('\n')).toHaveLength(10);
+    const listed = await accord('trade', 'datasets', '--json');
+    expect((JSON.parse(listed.stdout) as Array<{ name: string }>).map((d) => d.name)).not.toContain('Rejected');
+  });
+
+  it('names the option that is wrong', async () => {
+    const result = await accord('trade', 'import', 'x.csv', '--format', 'sitc', '--dataset', 'X');
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/format/);
+  });
+});
