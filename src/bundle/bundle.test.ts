@@ -348,6 +348,29 @@ async function fillDatabase(db: Db): Promise<void> {
       ...meta,
     })
     .execute();
+  await db
+    .insertInto('tradePairProducts')
+    .values({
+      datasetId,
+      reporter: 'BY',
+      partner: 'RU-KRS',
+      year: 2017,
+      flow: 'X',
+      heading: '4011',
+      m01: 12_345_678_901_234,
+      m02: 0,
+      m03: 0,
+      m04: 0,
+      m05: 0,
+      m06: 0,
+      m07: 0,
+      m08: 0,
+      m09: 0,
+      m10: 0,
+      m11: 0,
+      m12: 0,
+    })
+    .execute();
 }
 
 async function territoryCount(db: Db): Promise<number> {

@@ -304,6 +304,7 @@ export const tablesInDependencyOrder: ReadonlyArray<{ table: keyof DB; key: read
   { table: 'tradeImports', key: ['id'] },
   { table: 'tradeFlows', key: ['datasetId', 'importId', 'sourceLine'] },
   { table: 'tradePairPeriods', key: ['datasetId', 'reporter', 'partner', 'period', 'flow'] },
+  { table: 'tradePairProducts', key: ['datasetId', 'reporter', 'partner', 'year', 'flow', 'heading'] },
   { table: 'officialFigures', key: ['id'] },
 ];
 
@@ -365,6 +366,28 @@ export interface TradePairPeriodTable {
   flowRows: number;
 }
 
+/** One heading of a pair's trade in one year, a column per month (see migration 0003). */
+export interface TradePairProductTable {
+  datasetId: string;
+  reporter: string;
+  partner: string;
+  year: number;
+  flow: string;
+  heading: string;
+  m01: number;
+  m02: number;
+  m03: number;
+  m04: number;
+  m05: number;
+  m06: number;
+  m07: number;
+  m08: number;
+  m09: number;
+  m10: number;
+  m11: number;
+  m12: number;
+}
+
 export interface OfficialFigureTable extends Versioned {
   id: string;
   reporter: string;
@@ -386,5 +409,6 @@ export interface TradeDB {
   tradeImports: TradeImportTable;
   tradeFlows: TradeFlowTable;
   tradePairPeriods: TradePairPeriodTable;
+  tradePairProducts: TradePairProductTable;
   officialFigures: OfficialFigureTable;
 }

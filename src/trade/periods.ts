@@ -39,7 +39,10 @@ function periodError(path: string, text: string, reason: string): AccordError {
   });
 }
 
-/** "2017-01..2017-09", a single month "2017-03", or a year "2017" (meaning its twelve months). */
+/**
+ * "2017-01..2017-09", a single month "2017-03", a year "2017" or years "2013..2017". Always answers in
+ * months (years become January..December), so annual rows are counted exactly when whole years are asked.
+ */
 export function parsePeriodRange(text: string, path = 'period'): PeriodRange {
   const [fromText, toText, extra] = text.split('..');
   if (extra !== undefined || fromText === undefined) {
@@ -47,10 +50,14 @@ export function parsePeriodRange(text: string, path = 'period'): PeriodRange {
   }
   const from = parsePeriod(fromText, path);
   const to = toText === undefined ? from : parsePeriod(toText, path);
-  if (isYear(from) !== isYear(to)) throw periodError(path, text, 'both ends must be months or both years');
-  if (to < from) throw periodError(path, text, 'the end is before the start');
-  if (isYear(from) && toText === undefined) return { from: from + 1, to: from + 12 };
-  return { from, to };
+  const range = { from: isYear(from) ? from + 1 : from, to: isYear(to) ? to + 12 : to };
+  if (range.to < range.from) throw periodError(path, text, 'the end is before the start');
+  return range;
+}
+
+/** Whether an annual row (YYYY00) belongs to a month range: only when the range covers its whole year. */
+export function coversYear(range: PeriodRange, annual: Period): boolean {
+  return annual + 1 >= range.from && annual + 12 <= range.to;
 }
 
 export function isYear(period: Period): boolean {

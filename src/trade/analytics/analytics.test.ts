@@ -176,6 +176,28 @@ describeOnEngines('trade analytics', (ctx) => {
     expect(structure.lines.map((l) => l.code)).toEqual(['27']);
   });
 
+  it('counts annual rows only when whole years are asked', async () => {
+    const datasetId = await makeDataset(ctx.db, 'baci', [
+      [201700, 'BY', 'RU', 'X', '401110', 300],
+      [201600, 'BY', 'RU', 'X', '401110', 200],
+    ]);
+    const year = await tradeSummary(ctx.db, {
+      home: 'BY',
+      partner: 'RU',
+      range: { from: 201701, to: 201712 },
+      datasetId,
+    });
+    expect(year.current.exportsCents).toBe(30_000);
+    expect(year.growthPercent.exports).toBeCloseTo(50, 10);
+    const partYear = await tradeSummary(ctx.db, {
+      home: 'BY',
+      partner: 'RU',
+      range: { from: 201701, to: 201709 },
+      datasetId,
+    });
+    expect(partYear.current.exportsCents).toBe(0);
+  });
+
   it('builds monthly and cumulative series with year-on-year growth', async () => {
     const datasetId = await makeDataset(ctx.db, 'official_customs', fixture);
     const monthly = await tradeSeries(ctx.db, {

@@ -93,8 +93,7 @@ async function datasetForHome(db: Db, home: string, range: PeriodRange, datasetI
           .select('p.period')
           .whereRef('p.datasetId', '=', 'd.id')
           .where('p.reporter', '=', home)
-          .where('p.period', '>=', range.from)
-          .where('p.period', '<=', range.to),
+          .where(store.periodWithin('p.period', range)),
       ),
     );
   if (datasetId) query = query.where('d.id', '=', datasetId);

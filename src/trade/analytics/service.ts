@@ -350,15 +350,17 @@ export async function tradeSeries(
   query: PairQuery & { granularity: Granularity; cumulative?: boolean },
 ): Promise<TradeSeries> {
   const { dataset, perspective } = await resolveDataset(db, query.home, query.partner, query.range, query.datasetId);
-  if (isYear(query.range.from)) {
-    throw new AccordError('VALIDATION_FAILED', 'period: a series needs a range of months such as 2013-01..2017-12', {
-      problems: [{ path: 'period', message: 'expected months (YYYY-MM..YYYY-MM)' }],
-    });
-  }
   const extended = { from: query.range.from - 100, to: query.range.to };
   const sums = await store.sumsByPeriod(db, perspective, query.partner, extended);
   const monthly = new Map<number, Totals>();
   for (const month of periodsIn(extended)) monthly.set(month, totalsOf(sums, String(month)));
+  // Annual rows cannot be split into months; a yearly series shows them as their year.
+  if (query.granularity === 'year') {
+    for (const key of new Set(sums.map((s) => Number(s.key)).filter(isYear))) {
+      const january = key + 1;
+      if (monthly.has(january)) monthly.set(january, plus(monthly.get(january)!, totalsOf(sums, String(key))));
+    }
+  }
   const bucketOf = (m: number) =>
     query.granularity === 'month'
       ? m

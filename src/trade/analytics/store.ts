@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import type { PeriodRange } from '../periods.ts';
 
@@ -27,8 +27,7 @@ export async function sumsByPartner(db: Db, p: Perspective, range: PeriodRange, 
     .select(['partner as key', 'flow', (eb) => eb.fn.sum<number>('valueCents').as('valueCents')])
     .where('datasetId', '=', p.datasetId)
     .where('reporter', '=', p.home)
-    .where('period', '>=', range.from)
-    .where('period', '<=', range.to)
+    .where(periodWithin('period', range))
     .groupBy(['partner', 'flow']);
   if (partner) exportsQuery = exportsQuery.where('partner', '=', partner);
   if (p.mirrorImports) exportsQuery = exportsQuery.where('flow', '=', 'X');
@@ -40,8 +39,7 @@ export async function sumsByPartner(db: Db, p: Perspective, range: PeriodRange, 
     .where('datasetId', '=', p.datasetId)
     .where('partner', '=', p.home)
     .where('flow', '=', 'X')
-    .where('period', '>=', range.from)
-    .where('period', '<=', range.to)
+    .where(periodWithin('period', range))
     .groupBy('reporter');
   if (partner) importsQuery = importsQuery.where('reporter', '=', partner);
   return [...own, ...(await importsQuery.execute())].map(numeric);
@@ -59,8 +57,7 @@ export async function sumsByPeriod(db: Db, p: Perspective, partner: string, rang
     .where('datasetId', '=', p.datasetId)
     .where('reporter', '=', p.home)
     .where('partner', '=', partner)
-    .where('period', '>=', range.from)
-    .where('period', '<=', range.to)
+    .where(periodWithin('period', range))
     .$if(p.mirrorImports, (q) => q.where('flow', '=', 'X'))
     .groupBy(['period', 'flow'])
     .execute();
@@ -76,8 +73,7 @@ export async function sumsByPeriod(db: Db, p: Perspective, partner: string, rang
     .where('reporter', '=', partner)
     .where('partner', '=', p.home)
     .where('flow', '=', 'X')
-    .where('period', '>=', range.from)
-    .where('period', '<=', range.to)
+    .where(periodWithin('period', range))
     .groupBy('period')
     .execute();
   return [...own, ...mirrored].map(numeric);
@@ -103,8 +99,7 @@ export async function sumsByProduct(
       .where('datasetId', '=', p.datasetId)
       .where('reporter', '=', reporter)
       .where('partner', '=', counterpart)
-      .where('period', '>=', range.from)
-      .where('period', '<=', range.to)
+      .where(periodWithin('period', range))
       .where(sql<boolean>`length(hs_code) >= ${sql.lit(digits)}`)
       .$if(flowFilter !== null, (q) => q.where('flow', '=', flowFilter!))
       .groupBy(asFlow ? [code] : [code, 'flow'])
@@ -131,11 +126,19 @@ export function datasetsCovering(db: Db, home: string, partner: string, range: P
               w.and([w('p.reporter', '=', partner), w('p.partner', '=', home)]),
             ]),
           )
-          .where('p.period', '>=', range.from)
-          .where('p.period', '<=', range.to),
+          .where(periodWithin('p.period', range)),
       ),
     )
     .execute();
+}
+
+/**
+ * Months within the range, and annual rows (YYYY00) of the years the range covers whole. The leading
+ * `between` keeps the condition on the period index.
+ */
+export function periodWithin(column: string, range: PeriodRange): RawBuilder<SqlBool> {
+  const p = sql.ref(column);
+  return sql<SqlBool>`(${p} between ${range.from - 1} and ${range.to} and ((${p} % 100 <> 0 and ${p} >= ${range.from}) or (${p} % 100 = 0 and ${p} + 1 >= ${range.from} and ${p} + 12 <= ${range.to})))`;
 }
 
 function numeric(row: { key: string; flow: string; valueCents: number | string | null }): FlowSum {
