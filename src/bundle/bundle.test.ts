@@ -369,6 +369,7 @@ async function fillDatabase(db: Db): Promise<void> {
       m10: 0,
       m11: 0,
       m12: 0,
+      annual: 0,
     })
     .execute();
 }

@@ -386,6 +386,7 @@ export interface TradePairProductTable {
   m10: number;
   m11: number;
   m12: number;
+  annual: number;
 }
 
 export interface OfficialFigureTable extends Versioned {

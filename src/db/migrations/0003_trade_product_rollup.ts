@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
 
-export const monthColumns = ['m01', 'm02', 'm03', 'm04', 'm05', 'm06', 'm07', 'm08', 'm09', 'm10', 'm11', 'm12'] as const;
+const monthColumns = ['m01', 'm02', 'm03', 'm04', 'm05', 'm06', 'm07', 'm08', 'm09', 'm10', 'm11', 'm12'] as const;
 
 /**
  * The commodity structure of a pair read from one row per heading and year, its twelve months side by
@@ -20,6 +20,8 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('flow', 'text', (c) => c.notNull())
     .addColumn('heading', 'text', (c) => c.notNull());
   for (const month of monthColumns) table = table.addColumn(month, 'bigint', (c) => c.notNull().defaultTo(0));
+  // Annual rows (YYYY00) cannot be split into months; they count when a question covers the whole year.
+  table = table.addColumn('annual', 'bigint', (c) => c.notNull().defaultTo(0));
   await table
     .addPrimaryKeyConstraint('trade_pair_products_pk', ['dataset_id', 'reporter', 'partner', 'year', 'flow', 'heading'])
     .execute();

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../../db/connection.ts';
-import type { PeriodRange } from '../periods.ts';
+import { coversYear, monthOf, yearOf, type PeriodRange } from '../periods.ts';
 
 /** Sums of one direction of trade, keyed by what the query grouped on. */
 export interface FlowSum {
@@ -143,4 +143,47 @@ export function periodWithin(column: string, range: PeriodRange): RawBuilder<Sql
 
 function numeric(row: { key: string; flow: string; valueCents: number | string | null }): FlowSum {
   return { key: String(row.key), flow: row.flow, valueCents: Number(row.valueCents ?? 0) };
+}
+
+/** The month columns of trade_pair_products, m01..m12. */
+export const monthColumns = Array.from({ length: 12 }, (_, i) => `m${String(i + 1).padStart(2, '0')}`);
+
+/**
+ * Exports and imports of a pair by chapter (2 digits) or heading (4) from the heading-by-year rollup:
+ * the months of the range are summed column by column, annual rows only for years covered whole.
+ */
+export async function sumsByHeading(
+  db: Db,
+  p: Perspective,
+  partner: string,
+  range: PeriodRange,
+  digits: 2 | 4,
+): Promise<FlowSum[]> {
+  const firstYear = yearOf(range.from);
+  const lastYear = yearOf(range.to);
+  const cases = [];
+  for (let year = firstYear; year <= lastYear; year += 1) {
+    const from = year === firstYear ? monthOf(range.from) : 1;
+    const to = year === lastYear ? monthOf(range.to) : 12;
+    const columns = monthColumns.slice(from - 1, to).map((c) => sql.ref(c));
+    if (coversYear(range, year * 100)) columns.push(sql.ref('annual'));
+    cases.push(sql`when ${sql.lit(year)} then ${sql.join(columns, sql` + `)}`);
+  }
+  const value = sql<number>`sum(case year ${sql.join(cases, sql` `)} else 0 end)`;
+  const key = sql<string>`substr(heading, 1, ${sql.lit(digits)})`;
+  const side = (reporter: string, counterpart: string, mirrored: boolean) =>
+    db
+      .selectFrom('tradePairProducts')
+      .select([key.as('key'), mirrored ? sql<string>`'M'`.as('flow') : 'flow', value.as('valueCents')])
+      .where('datasetId', '=', p.datasetId)
+      .where('reporter', '=', reporter)
+      .where('partner', '=', counterpart)
+      .where('year', '>=', firstYear)
+      .where('year', '<=', lastYear)
+      .$if(p.mirrorImports, (q) => q.where('flow', '=', 'X'))
+      .groupBy(mirrored ? [key] : [key, 'flow'])
+      .execute();
+  const own = await side(p.home, partner, false);
+  if (!p.mirrorImports) return own.map(numeric);
+  return [...own, ...(await side(partner, p.home, true))].map(numeric);
 }
