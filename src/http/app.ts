@@ -7,7 +7,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
-import type { Db } from '../db/connection.ts';
+import type { Database, Db } from '../db/connection.ts';
 import { AccordError } from '../shared/errors.ts';
 import { sendProblem } from './errors.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
@@ -16,9 +16,12 @@ import { registerProjectsRoutes } from './routes/projects.ts';
 import { registerRegistryRoutes } from './routes/registry.ts';
 import { registerTradeRoutes } from './routes/trade.ts';
 import { registerTradeAnalyticsRoutes } from './routes/trade-analytics.ts';
+import { registerTradeDataRoutes } from './routes/trade-data.ts';
 
 export interface AppOptions {
   db: Db;
+  /** The connection's target too, for the bulk path of trade imports (which opens its own connection). */
+  database?: Database;
   logger?: FastifyServerOptions['logger'];
   /** Largest request body accepted, in bytes. */
   bodyLimit?: number;
@@ -67,5 +70,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerDocumentRoutes(app, options.db);
   registerTradeRoutes(app, options.db);
   registerTradeAnalyticsRoutes(app, options.db);
+  registerTradeDataRoutes(app, options.database);
   return app;
 }

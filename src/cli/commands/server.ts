@@ -17,7 +17,7 @@ async function serve(database: Database, raw: { host?: string; port?: string }):
     host: raw.host ?? process.env.ACCORD_HOST,
     port: raw.port ?? process.env.ACCORD_PORT,
   });
-  const app = await buildApp({ db: database.db, logger: { level: process.env.ACCORD_LOG_LEVEL ?? 'info' } });
+  const app = await buildApp({ db: database.db, database, logger: { level: process.env.ACCORD_LOG_LEVEL ?? 'info' } });
   await app.listen({ host, port });
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

@@ -1,0 +1,130 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Database } from '../../db/connection.ts';
+import { AccordError } from '../../shared/errors.ts';
+import { newId } from '../../shared/ids.ts';
+import type { ImportProgress, ImportReport } from './pipeline.ts';
+import { importTradeFile, type ImportRequest } from './service.ts';
+
+export type ImportJobStatus = 'running' | 'imported' | 'failed';
+
+/** An import started through the API: its progress while it runs, then its report or its error. */
+export interface ImportJob {
+  id: string;
+  status: ImportJobStatus;
+  dataset: string;
+  format: string;
+  startedAt: string;
+  finishedAt: string | null;
+  progress: ImportProgress;
+  report: Omit<ImportReport, 'problems'> | null;
+  error: {
+    code: string;
+    message: string;
+    problems: Array<{ path: string; message: string; line?: number; column?: string }>;
+  } | null;
+  /** Set while the rejected rows can be downloaded as CSV. */
+  hasErrorFile: boolean;
+}
+
+interface Entry {
+  job: ImportJob;
+  dir: string;
+  errorFile: string;
+}
+
+/** Jobs of this server process; finished ones are kept for an hour so their reports can be read. */
+const jobs = new Map<string, Entry>();
+const keepFinishedMs = 60 * 60 * 1000;
+const maxRunning = 2;
+
+/** Where an upload is written before it is imported; removed with the job. */
+export function uploadTarget(): { dir: string; file: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-upload-'));
+  return { dir, file: path.join(dir, 'upload') };
+}
+
+/**
+ * Starts importing an uploaded file in the background and returns at once; the caller polls the job.
+ * The import itself is the same all-or-nothing import the CLI runs.
+ */
+export function startImportJob(
+  database: Database,
+  upload: { dir: string; file: string },
+  request: Omit<ImportRequest, 'file' | 'errorFile' | 'onProgress'>,
+): ImportJob {
+  sweep();
+  const running = [...jobs.values()].filter((e) => e.job.status === 'running').length;
+  if (running >= maxRunning) {
+    fs.rmSync(upload.dir, { recursive: true, force: true });
+    throw new AccordError('CONFLICT', `${running} imports are running; try again when one has finished`);
+  }
+  const size = fs.statSync(upload.file).size;
+  const job: ImportJob = {
+    id: newId(),
+    status: 'running',
+    dataset: request.dataset.name,
+    format: request.format,
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+    progress: { bytesRead: 0, totalBytes: size, rowsRead: 0, rowsRejected: 0 },
+    report: null,
+    error: null,
+    hasErrorFile: false,
+  };
+  const entry: Entry = { job, dir: upload.dir, errorFile: path.join(upload.dir, 'rejected-rows.csv') };
+  jobs.set(job.id, entry);
+  void importTradeFile(database, {
+    ...request,
+    file: upload.file,
+    errorFile: entry.errorFile,
+    onProgress: (progress) => {
+      job.progress = progress;
+    },
+  })
+    .then((report) => {
+      const { problems: _problems, ...rest } = report;
+      job.report = rest;
+      job.status = 'imported';
+    })
+    .catch((error: unknown) => {
+      const accordError = error instanceof AccordError ? error : new AccordError('INTERNAL', String(error));
+      job.error = {
+        code: accordError.code,
+        message: accordError.message,
+        problems: accordError.problems.slice(0, 1000),
+      };
+      job.status = 'failed';
+      job.hasErrorFile = fs.existsSync(entry.errorFile);
+    })
+    .finally(() => {
+      job.finishedAt = new Date().toISOString();
+      fs.rmSync(upload.file, { force: true });
+    });
+  return job;
+}
+
+export function getImportJob(id: string): ImportJob {
+  const entry = jobs.get(id);
+  if (!entry)
+    throw new AccordError('NOT_FOUND', `import job ${id} does not exist (jobs are kept an hour after they end)`);
+  return entry.job;
+}
+
+/** The rejected rows of a failed job as CSV (line, column, value, reason). */
+export function rejectedRowsFile(id: string): string {
+  const entry = jobs.get(id);
+  if (!entry || !entry.job.hasErrorFile) throw new AccordError('NOT_FOUND', `import job ${id} has no rejected rows`);
+  return entry.errorFile;
+}
+
+function sweep(): void {
+  const now = Date.now();
+  for (const [id, entry] of jobs) {
+    if (entry.job.finishedAt && now - Date.parse(entry.job.finishedAt) > keepFinishedMs) {
+      fs.rmSync(entry.dir, { recursive: true, force: true });
+      jobs.delete(id);
+    }
+  }
+}
