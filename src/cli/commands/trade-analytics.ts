@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { partnerRanking, trendSignals } from '../../trade/analytics/insights.ts';
+import { mirrorView, partnerRanking, trendSignals } from '../../trade/analytics/insights.ts';
 import { pairQuery, rankingQuery, seriesQuery, structureQuery } from '../../trade/analytics/model.ts';
 import {
   tradeSeries,
@@ -245,6 +245,33 @@ export function registerTradeAnalyticsCommands(program: Command): void {
         for (const y of s.years) process.stdout.write(`${y.period}: turnover ${millions(y.turnoverCents)} USD\n`);
         for (const signal of s.signals) process.stdout.write(`- ${signal.textEn}\n`);
         if (s.signals.length === 0) process.stdout.write('(no signal)\n');
+      });
+    });
+
+  trade
+    .command('mirror')
+    .description("the pair's trade as each side declared it, and the gaps")
+    .argument('<home>')
+    .argument('<partner>')
+    .requiredOption('--period <range>', 'months FROM..TO')
+    .option('--json', 'print JSON')
+    .action(async (home: string, partner: string, o: Options, command: Command) => {
+      const q = parseInput(pairQuery, { home, partner, period: o.period });
+      await withDatabase(command, 'require-current', async ({ db }) => {
+        const m = await mirrorView(db, { home: q.home, partner: q.partner, range: q.period });
+        if (o.json) return printJson(m);
+        const side = (label: string, s: typeof m.homeReport) =>
+          s
+            ? `${label}: exports ${millions(s.exportsCents)}, imports ${millions(s.importsCents)} USD (${s.dataset.name})`
+            : `${label}: no report loaded`;
+        process.stdout.write(
+          `${side(`${m.home} declares`, m.homeReport)}\n${side(`${m.partner} declares`, m.partnerReport)}\n`,
+        );
+        if (m.exportsGapCents !== null && m.importsGapCents !== null) {
+          process.stdout.write(
+            `gap on ${m.home}'s exports: ${millions(m.exportsGapCents)}, on its imports: ${millions(m.importsGapCents)} USD\n`,
+          );
+        }
       });
     });
 

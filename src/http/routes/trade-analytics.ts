@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
-import { partnerRanking, trendSignals } from '../../trade/analytics/insights.ts';
+import { mirrorView, partnerRanking, trendSignals } from '../../trade/analytics/insights.ts';
 import {
   pairQuery,
   rankingQuery,
@@ -27,6 +27,11 @@ import { hsTitles } from '../../trade/hs/service.ts';
 import { problemSchema } from '../problem-schema.ts';
 
 const errors = { 404: problemSchema, 422: problemSchema };
+const mirrorSide = z.object({
+  dataset: summarySchema.shape.dataset,
+  exportsCents: z.number(),
+  importsCents: z.number(),
+});
 const tags = ['trade'];
 
 export function registerTradeAnalyticsRoutes(app: FastifyInstance, db: Db): void {
@@ -121,6 +126,30 @@ export function registerTradeAnalyticsRoutes(app: FastifyInstance, db: Db): void
         range: r.query.period,
         datasetId: r.query.dataset,
       }),
+  });
+
+  api.get('/api/trade/mirror', {
+    schema: {
+      tags,
+      summary: "The pair's trade as each side declared it, and the gaps",
+      querystring: pairQuery.omit({ dataset: true }),
+      response: {
+        200: z
+          .object({
+            home: z.string(),
+            partner: z.string(),
+            currency: z.literal('USD'),
+            period: z.string(),
+            homeReport: mirrorSide.nullable(),
+            partnerReport: mirrorSide.nullable(),
+            exportsGapCents: z.number().nullable(),
+            importsGapCents: z.number().nullable(),
+          })
+          .meta({ id: 'MirrorView' }),
+        ...errors,
+      },
+    },
+    handler: (r) => mirrorView(db, { home: r.query.home, partner: r.query.partner, range: r.query.period }),
   });
 
   api.get('/api/trade/figures', {

@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection.ts';
 import { describeOnEngines } from '../../../test/support/engines.ts';
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/records.ts';
-import { describeTrend, partnerRanking } from './insights.ts';
+import { describeTrend, mirrorView, partnerRanking } from './insights.ts';
 import { growthPercent, tradeSeries, tradeStructure, tradeSummary } from './service.ts';
 
 type Flow = [
@@ -227,6 +227,22 @@ describeOnEngines('trade analytics', (ctx) => {
     expect(byTurnover.lines.map((l) => l.partner)).toEqual(['CN', 'RU-KRS', 'PL']);
     const byGrowth = await partnerRanking(ctx.db, { home: 'BY', range: q1, by: 'growth', datasetId });
     expect(byGrowth.lines[0]!.partner).toBe('RU-KRS');
+  });
+
+  it("sets each side's declaration beside the other's in the mirror view", async () => {
+    await makeDataset(ctx.db, 'official_customs', [
+      [201801, 'BY', 'RU-TUL', 'X', '401110', 100],
+      [201801, 'BY', 'RU-TUL', 'M', '260111', 30],
+    ]);
+    await makeDataset(ctx.db, 'national_statistics', [
+      [201801, 'RU-TUL', 'BY', 'M', '401110', 90],
+      [201801, 'RU-TUL', 'BY', 'X', '260111', 35],
+    ]);
+    const view = await mirrorView(ctx.db, { home: 'BY', partner: 'RU-TUL', range: { from: 201801, to: 201801 } });
+    expect(view.homeReport).toMatchObject({ exportsCents: 10_000, importsCents: 3_000 });
+    expect(view.partnerReport).toMatchObject({ exportsCents: 3_500, importsCents: 9_000 });
+    expect(view.exportsGapCents).toBe(1_000);
+    expect(view.importsGapCents).toBe(-500);
   });
 
   it('says clearly when no dataset covers the pair and period', async () => {

@@ -198,3 +198,60 @@ export function describeTrend(years: Array<{ turnoverCents: number; balanceCents
   }
   return signals;
 }
+
+export interface MirrorSide {
+  dataset: DatasetRef;
+  /** What the reporter declared: its exports to and imports from the other side. */
+  exportsCents: number;
+  importsCents: number;
+}
+
+export interface MirrorView {
+  home: string;
+  partner: string;
+  currency: 'USD';
+  period: string;
+  homeReport: MirrorSide | null;
+  partnerReport: MirrorSide | null;
+  /** Home's exports as home declared them minus the partner's imports from home as the partner declared them. */
+  exportsGapCents: number | null;
+  importsGapCents: number | null;
+}
+
+/**
+ * The same trade as each side declared it: home's exports against the partner's imports from home, and
+ * the other way round. Each side is read from the most authoritative dataset in which it is the reporter.
+ */
+export async function mirrorView(
+  db: Db,
+  query: { home: string; partner: string; range: PeriodRange },
+): Promise<MirrorView> {
+  const side = async (reporter: string, counterpart: string): Promise<MirrorSide | null> => {
+    const dataset = await datasetForHome(db, reporter, query.range).catch((error: unknown) => {
+      if (error instanceof AccordError && error.code === 'NOT_FOUND') return null;
+      throw error;
+    });
+    if (!dataset || dataset.kind === 'baci') return null;
+    const sums = await store.sumsByPartner(
+      db,
+      { datasetId: dataset.id, home: reporter, mirrorImports: false },
+      query.range,
+      counterpart,
+    );
+    const of = (flow: string) => sums.filter((s) => s.flow === flow).reduce((a, s) => a + s.valueCents, 0);
+    return { dataset, exportsCents: of('X'), importsCents: of('M') };
+  };
+  const homeReport = await side(query.home, query.partner);
+  const partnerReport = await side(query.partner, query.home);
+  const both = homeReport && partnerReport;
+  return {
+    home: query.home,
+    partner: query.partner,
+    currency: 'USD',
+    period: formatRange(query.range),
+    homeReport,
+    partnerReport,
+    exportsGapCents: both ? homeReport.exportsCents - partnerReport.importsCents : null,
+    importsGapCents: both ? homeReport.importsCents - partnerReport.exportsCents : null,
+  };
+}
