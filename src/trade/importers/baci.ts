@@ -152,7 +152,9 @@ export async function readBaciCountries(file: string): Promise<Map<string, BaciC
       const code = cell(columns.code).replace(/^0+(?=\d)/, '');
       if (code === '') continue;
       const iso2 = cell(columns.iso2).toUpperCase();
-      const alpha2 = isCountryAlpha2(iso2) ? iso2 : (countryOfAlpha3(cell(columns.iso3)) ?? null);
+      // BACI-like tables built from regional statistics may map a code to an ISO 3166-2 region (RU-KRS).
+      const region = /^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(iso2);
+      const alpha2 = isCountryAlpha2(iso2) || region ? iso2 : (countryOfAlpha3(cell(columns.iso3)) ?? null);
       table.set(code, { alpha2, name: cell(columns.name) || `country ${code}` });
     }
   }
