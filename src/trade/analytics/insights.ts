@@ -83,25 +83,14 @@ export async function partnerRanking(
 const priority: DatasetKind[] = ['official_customs', 'national_statistics', 'comtrade', 'baci', 'illustrative'];
 
 async function datasetForHome(db: Db, home: string, range: PeriodRange, datasetId?: string): Promise<DatasetRef> {
-  let query = db
-    .selectFrom('tradeDatasets as d')
-    .select(['d.id', 'd.name', 'd.kind', 'd.source'])
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('tradePairPeriods as p')
-          .select('p.period')
-          .whereRef('p.datasetId', '=', 'd.id')
-          .where('p.reporter', '=', home)
-          .where(store.periodWithin('p.period', range)),
-      ),
-    );
-  if (datasetId) query = query.where('d.id', '=', datasetId);
-  const rows = await query.execute();
-  rows.sort((a, b) => priority.indexOf(a.kind as DatasetKind) - priority.indexOf(b.kind as DatasetKind));
-  const row = rows[0];
-  if (!row) throw new AccordError('NOT_FOUND', `no trade data reported by ${home} in ${formatRange(range)}`);
-  return { ...row, illustrative: row.kind === 'illustrative' };
+  const candidates = (await store.allDatasets(db))
+    .filter((d) => datasetId === undefined || d.id === datasetId)
+    .sort((a, b) => priority.indexOf(a.kind as DatasetKind) - priority.indexOf(b.kind as DatasetKind));
+  for (const row of candidates) {
+    if (await store.datasetCovers(db, row.id, home, null, range, false))
+      return { ...row, illustrative: row.kind === 'illustrative' };
+  }
+  throw new AccordError('NOT_FOUND', `no trade data reported by ${home} in ${formatRange(range)}`);
 }
 
 export interface TrendSignal {

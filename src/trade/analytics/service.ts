@@ -52,12 +52,18 @@ async function resolveDataset(
       .executeTakeFirst();
     if (!row) throw new AccordError('NOT_FOUND', `trade dataset ${datasetId} does not exist`);
   } else {
-    const covering = await store.datasetsCovering(db, home, partner, range);
-    covering.sort(
+    const candidates = (await store.allDatasets(db)).sort(
       (a, b) =>
         datasetPriority.indexOf(a.kind as DatasetKind) - datasetPriority.indexOf(b.kind as DatasetKind) ||
         a.name.localeCompare(b.name),
     );
+    const covering = [];
+    for (const candidate of candidates) {
+      if (await store.datasetCovers(db, candidate.id, home, partner, range, true)) {
+        covering.push(candidate);
+        break;
+      }
+    }
     row = covering[0];
     if (!row) {
       throw new AccordError(

@@ -109,27 +109,35 @@ export async function sumsByProduct(
   return [...own, ...mirrored].map(numeric);
 }
 
-/** Datasets holding any trade of home with partner in the range, with their kind. */
-export function datasetsCovering(db: Db, home: string, partner: string, range: PeriodRange) {
-  return db
-    .selectFrom('tradeDatasets as d')
-    .select(['d.id', 'd.name', 'd.kind', 'd.source'])
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('tradePairPeriods as p')
-          .select(sql.lit(1).as('one'))
-          .whereRef('p.datasetId', '=', 'd.id')
-          .where((w) =>
-            w.or([
-              w.and([w('p.reporter', '=', home), w('p.partner', '=', partner)]),
-              w.and([w('p.reporter', '=', partner), w('p.partner', '=', home)]),
-            ]),
-          )
-          .where(periodWithin('p.period', range)),
-      ),
-    )
-    .execute();
+/** Every dataset with its kind; there are few, so callers pick among them in code. */
+export function allDatasets(db: Db) {
+  return db.selectFrom('tradeDatasets').select(['id', 'name', 'kind', 'source']).orderBy('name').execute();
+}
+
+/**
+ * Whether a dataset holds any trade of `reporter` with `partner` (either way round when `bothWays`) in the
+ * range. One probe per direction on the rollup's primary key, so it costs a few index steps.
+ */
+export async function datasetCovers(
+  db: Db,
+  datasetId: string,
+  reporter: string,
+  partner: string | null,
+  range: PeriodRange,
+  bothWays: boolean,
+): Promise<boolean> {
+  const probe = (from: string, to: string | null) =>
+    db
+      .selectFrom('tradePairPeriods')
+      .select('period')
+      .where('datasetId', '=', datasetId)
+      .where('reporter', '=', from)
+      .$if(to !== null, (q) => q.where('partner', '=', to!))
+      .where(periodWithin('period', range))
+      .limit(1)
+      .executeTakeFirst();
+  if (await probe(reporter, partner)) return true;
+  return bothWays && partner !== null && (await probe(partner, reporter)) !== undefined;
 }
 
 /**
