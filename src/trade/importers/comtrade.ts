@@ -122,7 +122,8 @@ function readRow(
     cell('cmdCode').toUpperCase() === 'TOTAL' ||
     !isZeroCode(cell('partner2Code')) ||
     !['', 'C00'].includes(cell('customsCode').toUpperCase()) ||
-    !isZeroCode(cell('motCode'));
+    !isZeroCode(cell('motCode')) ||
+    unallocatedPartners.has(partnerCode.replace(/^0+/, ''));
   if (isAggregate) {
     out.skipped += 1;
     return;
@@ -156,6 +157,25 @@ function readRow(
   });
 }
 
+/**
+ * Partner codes UN Comtrade uses for trade it cannot assign to a country (areas n.e.s., bunkers, free
+ * zones, special categories): real trade, but of no partner Accord can show, so skipped and counted.
+ */
+const unallocatedPartners: ReadonlySet<string> = new Set([
+  '473',
+  '492',
+  '527',
+  '568',
+  '577',
+  '636',
+  '637',
+  '837',
+  '838',
+  '839',
+  '879',
+  '899',
+]);
+
 /** The ISO alpha-3 column when the file has it and it names a country, else the numeric code. */
 function readCountry(
   row: RowCheck,
@@ -168,6 +188,8 @@ function readCountry(
   const fromIso = countryOfAlpha3(iso);
   if (fromIso) return fromIso;
   const code = cell(codeColumn);
+  // Comtrade reports Taiwan as 490 "Other Asia, nes" (ISO alpha-3 S19).
+  if (code.replace(/^0+/, '') === '490') return 'TW';
   const fromCode = countryOfNumeric(code);
   if (fromCode) return fromCode;
   if (columns[isoColumn] !== undefined) {

@@ -1,0 +1,37 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { ParsedBatch } from '../model.ts';
+import { parseComtrade } from './comtrade.ts';
+
+const header =
+  'period,reporterCode,reporterISO,flowCode,partnerCode,partnerISO,partner2Code,classificationCode,cmdCode,customsCode,motCode,qty,qtyUnitAbbr,primaryValue';
+
+async function read(lines: string[]): Promise<ParsedBatch> {
+  const total: ParsedBatch = { rows: [], problems: [], skipped: 0 };
+  for await (const batch of parseComtrade({})(Readable.from([`${[header, ...lines].join('\n')}\n`]))) {
+    total.rows.push(...batch.rows);
+    total.problems.push(...batch.problems);
+    total.skipped += batch.skipped;
+  }
+  return total;
+}
+
+describe('UN Comtrade partners that are not countries', () => {
+  it('reads "Other Asia, nes" (490) as Taiwan', async () => {
+    const { rows, problems } = await read(['201701,112,BLR,X,490,S19,0,H5,4011,C00,0,,,1000']);
+    expect(problems).toEqual([]);
+    expect(rows.map((r) => r.partner)).toEqual(['TW']);
+  });
+
+  it('skips and counts areas n.e.s., bunkers and free zones instead of refusing the file', async () => {
+    const { rows, problems, skipped } = await read([
+      '201701,112,BLR,X,899,_X,0,H5,4011,C00,0,,,1000',
+      '201701,112,BLR,X,837,_2,0,H5,4011,C00,0,,,1000',
+      '201701,112,BLR,X,838,_3,0,H5,4011,C00,0,,,1000',
+      '201701,112,BLR,X,643,RUS,0,H5,4011,C00,0,,,1000',
+    ]);
+    expect(problems).toEqual([]);
+    expect(skipped).toBe(3);
+    expect(rows.map((r) => r.partner)).toEqual(['RU']);
+  });
+});
