@@ -279,6 +279,7 @@ async function fillDatabase(db: Db): Promise<void> {
     .values({
       id: datasetId,
       name: 'Таможня',
+      seq: 1,
       kind: 'official_customs',
       source: 'test',
       notes: null,
@@ -291,6 +292,7 @@ async function fillDatabase(db: Db): Promise<void> {
     .values({
       id: importId,
       datasetId,
+      seq: 1,
       format: 'mapped',
       fileName: 'customs.csv',
       fileHash: 'ab'.repeat(32),
@@ -304,7 +306,7 @@ async function fillDatabase(db: Db): Promise<void> {
   await db
     .insertInto('tradeFlows')
     .values({
-      datasetId,
+      datasetSeq: 1,
       period: 201701,
       reporter: 'BY',
       partner: 'RU-KRS',
@@ -314,7 +316,7 @@ async function fillDatabase(db: Db): Promise<void> {
       valueCents: 12_345_678_901_234,
       quantity: 1.5,
       unit: 't',
-      importId,
+      importSeq: 1,
       sourceLine: 2,
     })
     .execute();

@@ -302,7 +302,7 @@ export const tablesInDependencyOrder: ReadonlyArray<{ table: keyof DB; key: read
   { table: 'hsCodes', key: ['revision', 'code'] },
   { table: 'tradeDatasets', key: ['id'] },
   { table: 'tradeImports', key: ['id'] },
-  { table: 'tradeFlows', key: ['datasetId', 'importId', 'sourceLine'] },
+  { table: 'tradeFlows', key: ['datasetSeq', 'importSeq', 'sourceLine'] },
   { table: 'tradePairPeriods', key: ['datasetId', 'reporter', 'partner', 'period', 'flow'] },
   { table: 'tradePairProducts', key: ['datasetId', 'reporter', 'partner', 'year', 'flow', 'heading'] },
   { table: 'officialFigures', key: ['id'] },
@@ -322,6 +322,7 @@ export interface HsCodeTable {
 export interface TradeDatasetTable extends Versioned {
   id: string;
   name: string;
+  seq: number;
   kind: string;
   source: string;
   notes: string | null;
@@ -331,6 +332,7 @@ export interface TradeDatasetTable extends Versioned {
 export interface TradeImportTable {
   id: string;
   datasetId: string;
+  seq: number;
   format: string;
   fileName: string;
   fileHash: string;
@@ -342,7 +344,7 @@ export interface TradeImportTable {
 }
 
 export interface TradeFlowTable {
-  datasetId: string;
+  datasetSeq: number;
   period: number;
   reporter: string;
   partner: string;
@@ -352,7 +354,7 @@ export interface TradeFlowTable {
   valueCents: number;
   quantity: number | null;
   unit: string | null;
-  importId: string;
+  importSeq: number;
   sourceLine: number;
 }
 

@@ -1,9 +1,22 @@
+const plainDecimal = /^(\d+)(?:\.(\d*))?$/;
+
 /**
  * Exact conversion of a decimal amount as written in a file ("96300000.00", "1.5e3", "12 345,6") into
  * integer minor units, scaled by 10^shift (2 for dollars → cents, 5 for BACI's thousands of dollars → cents).
  * Rounds half away from zero only below the cent. Returns null when the text is not a number.
  */
 export function decimalToMinor(text: string, shift: number): number | null {
+  // Files of millions of rows are nearly all plain decimals with no more decimals than the shift: those
+  // are exact in floating point (at most 15 digits, times a power of ten, checked below 2^53) without BigInt.
+  const plain = plainDecimal.exec(text);
+  if (plain) {
+    const fraction = plain[2] ?? '';
+    const scale = shift - fraction.length;
+    if (scale >= 0 && scale <= 40 && plain[1]!.length + fraction.length <= 15) {
+      const value = Number(plain[1]! + fraction) * 10 ** scale;
+      if (value <= Number.MAX_SAFE_INTEGER) return value;
+    }
+  }
   const cleaned = text.trim().replace(/[\s\u00a0']/g, '');
   const normalized = /^[+-]?\d*,\d+$/.test(cleaned) ? cleaned.replace(',', '.') : cleaned;
   const match = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(normalized);

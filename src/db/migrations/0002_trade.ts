@@ -25,6 +25,8 @@ export async function up(db: AnyDb): Promise<void> {
     .createTable('trade_datasets')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull().unique())
+    // The dataset's key in trade_flows: a small integer there instead of the id on every one of millions of rows.
+    .addColumn('seq', 'integer', (c) => c.notNull().unique())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('source', 'text', (c) => c.notNull())
     .addColumn('notes', 'text')
@@ -38,6 +40,8 @@ export async function up(db: AnyDb): Promise<void> {
     .createTable('trade_imports')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('dataset_id', 'text', (c) => c.notNull().references('trade_datasets.id').onDelete('cascade'))
+    // The import's key in trade_flows, as trade_datasets.seq is the dataset's.
+    .addColumn('seq', 'integer', (c) => c.notNull().unique())
     .addColumn('format', 'text', (c) => c.notNull())
     .addColumn('file_name', 'text', (c) => c.notNull())
     .addColumn('file_hash', 'text', (c) => c.notNull())
@@ -51,7 +55,7 @@ export async function up(db: AnyDb): Promise<void> {
 
   await db.schema
     .createTable('trade_flows')
-    .addColumn('dataset_id', 'text', (c) => c.notNull())
+    .addColumn('dataset_seq', 'integer', (c) => c.notNull())
     .addColumn('period', 'integer', (c) => c.notNull())
     .addColumn('reporter', 'text', (c) => c.notNull())
     .addColumn('partner', 'text', (c) => c.notNull())
@@ -61,13 +65,13 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('value_cents', 'bigint', (c) => c.notNull())
     .addColumn('quantity', 'double precision')
     .addColumn('unit', 'text')
-    .addColumn('import_id', 'text', (c) => c.notNull())
+    .addColumn('import_seq', 'integer', (c) => c.notNull())
     .addColumn('source_line', 'integer', (c) => c.notNull())
     .execute();
   await db.schema
     .createIndex('trade_flows_pair')
     .on('trade_flows')
-    .columns(['dataset_id', 'reporter', 'partner', 'period'])
+    .columns(['dataset_seq', 'reporter', 'partner', 'period'])
     .execute();
 
   // Kept up to date by every import: one row per dataset, reporter, partner, month and direction.

@@ -20,11 +20,17 @@ type Flow = [
 async function makeDataset(db: Db, kind: string, flows: Flow[]): Promise<string> {
   const id = newId();
   const now = nowIso();
+  const taken = await db
+    .selectFrom('tradeDatasets')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .executeTakeFirst();
+  const seq = Number(taken?.seq ?? 0) + 1;
   await db
     .insertInto('tradeDatasets')
     .values({
       id,
       name: `test ${id}`,
+      seq,
       kind,
       source: 'hand-made',
       notes: null,
@@ -42,7 +48,7 @@ async function makeDataset(db: Db, kind: string, flows: Flow[]): Promise<string>
     await db
       .insertInto('tradeFlows')
       .values({
-        datasetId: id,
+        datasetSeq: seq,
         period,
         reporter,
         partner,
@@ -52,7 +58,7 @@ async function makeDataset(db: Db, kind: string, flows: Flow[]): Promise<string>
         valueCents: usd * 100,
         quantity: null,
         unit: null,
-        importId: id,
+        importSeq: seq,
         sourceLine: i + 2,
       })
       .execute();

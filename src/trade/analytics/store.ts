@@ -96,7 +96,7 @@ export async function sumsByProduct(
         asFlow ? sql<string>`${sql.lit(asFlow)}`.as('flow') : 'flow',
         (eb) => eb.fn.sum<number>('valueCents').as('valueCents'),
       ])
-      .where('datasetId', '=', p.datasetId)
+      .where('datasetSeq', '=', (eb) => eb.selectFrom('tradeDatasets').select('seq').where('id', '=', p.datasetId))
       .where('reporter', '=', reporter)
       .where('partner', '=', counterpart)
       .where(periodWithin('period', range))

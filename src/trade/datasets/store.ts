@@ -53,7 +53,18 @@ export async function lastImports(db: Db, ids: string[]): Promise<Map<string, st
 export function importsOf(db: Db, datasetId: string) {
   return db
     .selectFrom('tradeImports')
-    .selectAll()
+    .select([
+      'id',
+      'datasetId',
+      'format',
+      'fileName',
+      'fileHash',
+      'rowsImported',
+      'rowsReplaced',
+      'periodFrom',
+      'periodTo',
+      'importedAt',
+    ])
     .where('datasetId', '=', datasetId)
     .orderBy('importedAt', 'desc')
     .orderBy('id', 'desc')
@@ -62,7 +73,10 @@ export function importsOf(db: Db, datasetId: string) {
 
 /** Everything a dataset holds: its flows, its rollup and the record of its imports. */
 export async function deleteDatasetContents(db: Db, datasetId: string): Promise<void> {
-  await db.deleteFrom('tradeFlows').where('datasetId', '=', datasetId).execute();
+  await db
+    .deleteFrom('tradeFlows')
+    .where('datasetSeq', '=', (eb) => eb.selectFrom('tradeDatasets').select('seq').where('id', '=', datasetId))
+    .execute();
   await db.deleteFrom('tradePairPeriods').where('datasetId', '=', datasetId).execute();
   await db.deleteFrom('tradeImports').where('datasetId', '=', datasetId).execute();
 }

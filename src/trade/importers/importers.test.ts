@@ -26,7 +26,7 @@ function dataset(name: string, kind: ImportRequest['dataset']['kind'] = 'comtrad
 async function flowsOf(db: Db, name: string) {
   return db
     .selectFrom('tradeFlows')
-    .innerJoin('tradeDatasets', 'tradeDatasets.id', 'tradeFlows.datasetId')
+    .innerJoin('tradeDatasets', 'tradeDatasets.seq', 'tradeFlows.datasetSeq')
     .select([
       'sourceLine',
       'period',

@@ -4,8 +4,9 @@ import { Transform } from 'node:stream';
 import type { Database } from '../../db/connection.ts';
 import { AccordError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import type { DatasetKind, FlowRow, ParsedBatch, RowProblem } from '../model.ts';
-import { openFlowWriter, type FlowWriter, type RollupEntry } from './writers.ts';
+import type { DatasetKind, ParsedBatch, RowProblem } from '../model.ts';
+import { FlowPacker, maxPackedRows } from './packed.ts';
+import { openFlowWriter, type FlowWriter } from './writers.ts';
 
 export interface ImportProgress {
   bytesRead: number;
@@ -52,9 +53,6 @@ export interface ImportReport {
 }
 
 const maxProblemsKept = 1000;
-const rollupFlushSize = 200_000;
-/** Below this many bytes, keeping the index during the load costs less than rebuilding it. */
-const rebuildIndexAbove = 64 * 1024 * 1024;
 
 /**
  * Imports one file into a dataset, all or nothing: rows are written in one transaction that commits only
@@ -108,7 +106,7 @@ export async function importFlows(database: Database, options: ImportOptions): P
   let writer: FlowWriter | undefined;
   let rowsRead = 0;
   try {
-    writer = openFlowWriter(database.target);
+    writer = openFlowWriter(database.target, stat.size);
     await writer.begin();
     const newDatasetId = newId();
     const datasetId = await writer.ensureDataset({
@@ -120,15 +118,8 @@ export async function importFlows(database: Database, options: ImportOptions): P
     });
     createdDataset = datasetId === newDatasetId;
     report.datasetId = datasetId;
-    const rebuildIndex = stat.size > rebuildIndexAbove && (await writer.totalFlowRows()) === 0;
-    if (rebuildIndex) await writer.dropPairIndex();
-
-    const seenSlices = new Set<string>();
-    const rollup = new Map<string, RollupEntry>();
-    const flushRollup = async () => {
-      await writer!.addRollup(datasetId, [...rollup.values()]);
-      rollup.clear();
-    };
+    await writer.startLoad({ datasetId, fileBytes: stat.size });
+    const packer = new FlowPacker();
 
     for await (const batch of options.parse(input)) {
       report.rowsSkipped += batch.skipped;
@@ -160,7 +151,10 @@ export async function importFlows(database: Database, options: ImportOptions): P
       rowsRead += batch.rows.length + batch.skipped;
       // Once any row is rejected nothing will be committed; keep reading only to report every bad row.
       if (report.rowsRejected === 0 && batch.rows.length > 0) {
-        await writeBatch(batch.rows);
+        for (let start = 0; start < batch.rows.length; start += maxPackedRows) {
+          await writer.addFlows(packer.pack(batch.rows, start, Math.min(batch.rows.length, start + maxPackedRows)));
+        }
+        report.rowsImported += batch.rows.length;
       }
       options.onProgress?.({
         bytesRead,
@@ -168,40 +162,6 @@ export async function importFlows(database: Database, options: ImportOptions): P
         rowsRead,
         rowsRejected: report.rowsRejected,
       });
-    }
-
-    async function writeBatch(rows: FlowRow[]) {
-      const fresh: Array<{ reporter: string; period: number; flow: string }> = [];
-      for (const r of rows) {
-        const slice = `${r.reporter}|${r.period}|${r.flow}`;
-        if (!seenSlices.has(slice)) {
-          seenSlices.add(slice);
-          fresh.push({ reporter: r.reporter, period: r.period, flow: r.flow });
-        }
-      }
-      if (fresh.length > 0) report.rowsReplaced += await writer!.clearSlices(datasetId, fresh);
-      await writer!.insertFlows(datasetId, importId, rows);
-      for (const r of rows) {
-        const key = `${r.reporter}|${r.partner}|${r.period}|${r.flow}`;
-        const entry = rollup.get(key);
-        if (entry) {
-          entry.valueCents += r.valueCents;
-          entry.rows += 1;
-        } else {
-          rollup.set(key, {
-            reporter: r.reporter,
-            partner: r.partner,
-            period: r.period,
-            flow: r.flow,
-            valueCents: r.valueCents,
-            rows: 1,
-          });
-        }
-        if (report.periodFrom === null || r.period < report.periodFrom) report.periodFrom = r.period;
-        if (report.periodTo === null || r.period > report.periodTo) report.periodTo = r.period;
-      }
-      report.rowsImported += rows.length;
-      if (rollup.size >= rollupFlushSize) await flushRollup();
     }
 
     report.fileHash = hash.digest('hex');
@@ -219,8 +179,9 @@ export async function importFlows(database: Database, options: ImportOptions): P
         details: { rowsSkipped: report.rowsSkipped },
       });
     }
-    await flushRollup();
-    if (rebuildIndex) await writer.createPairIndex();
+    report.rowsReplaced = await writer.endLoad();
+    report.periodFrom = packer.periodFrom;
+    report.periodTo = packer.periodTo;
     await writer.recordImport({
       id: importId,
       datasetId,

@@ -31,7 +31,14 @@ export class ProductRollup {
     const key = `${row.reporter}|${row.partner}|${year}|${row.flow}|${heading}`;
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { reporter: row.reporter, partner: row.partner, year, flow: row.flow, heading, values: new Array(13).fill(0) };
+      entry = {
+        reporter: row.reporter,
+        partner: row.partner,
+        year,
+        flow: row.flow,
+        heading,
+        values: new Array(13).fill(0),
+      };
       this.entries.set(key, entry);
     }
     const month = row.period % 100;

@@ -1,0 +1,231 @@
+import type { FlowRow } from '../model.ts';
+
+/**
+ * A batch of normalized rows as flat columns: numbers in typed arrays and text as ids into a dictionary
+ * both sides keep, so a batch crosses to the writer thread by moving buffers instead of cloning a
+ * million objects, and the writer keys its sums on numbers instead of building strings per row.
+ */
+export interface PackedFlows {
+  count: number;
+  /** The dictionary was cleared before this batch: ids start again from 0. */
+  resetText: boolean;
+  /** Text first seen in this batch, in id order, appended to the dictionary. */
+  newText: string[];
+  line: Float64Array;
+  period: Int32Array;
+  valueCents: Float64Array;
+  /** NaN where the row has no quantity (validated quantities are finite). */
+  quantity: Float64Array;
+  reporter: Uint32Array;
+  partner: Uint32Array;
+  flow: Uint32Array;
+  hsCode: Uint32Array;
+  hsRevision: Uint32Array;
+  /** `noText` where the row has no unit. */
+  unit: Uint32Array;
+}
+
+export const noText = 0xffffffff;
+
+/**
+ * Ids stay below 2^20 so a reporter, a partner, a period and a direction fit in one exact number; a file
+ * with more distinct texts than that starts a new dictionary (the writer first flushes what uses the old one).
+ */
+const maxTextIds = 1 << 20;
+
+/** Rows packed at most at once: a batch can then never hold more new texts than the dictionary has room for. */
+export const maxPackedRows = 10_000;
+
+export function packedBuffers(batch: PackedFlows): ArrayBuffer[] {
+  return [
+    batch.line,
+    batch.period,
+    batch.valueCents,
+    batch.quantity,
+    batch.reporter,
+    batch.partner,
+    batch.flow,
+    batch.hsCode,
+    batch.hsRevision,
+    batch.unit,
+  ].map((column) => column.buffer as ArrayBuffer);
+}
+
+/** The reading side of the dictionary: turns rows into packed batches. */
+export class FlowPacker {
+  private ids = new Map<string, number>();
+  periodFrom: number | null = null;
+  periodTo: number | null = null;
+
+  /** Packs rows[start, end), at most `maxPackedRows` of them. */
+  pack(rows: FlowRow[], start: number, end: number): PackedFlows {
+    const n = end - start;
+    if (n > maxPackedRows) throw new Error(`at most ${maxPackedRows} rows are packed at once, not ${n}`);
+    const newText: string[] = [];
+    let resetText = false;
+    // Seven texts per row at most can be new; starting afresh before the batch keeps every id in range.
+    if (this.ids.size + 7 * n > maxTextIds) {
+      this.ids.clear();
+      resetText = true;
+    }
+    const ids = this.ids;
+    const id = (text: string): number => {
+      let at = ids.get(text);
+      if (at === undefined) {
+        at = ids.size;
+        ids.set(text, at);
+        newText.push(text);
+      }
+      return at;
+    };
+    const batch: PackedFlows = {
+      count: n,
+      resetText,
+      newText,
+      line: new Float64Array(n),
+      period: new Int32Array(n),
+      valueCents: new Float64Array(n),
+      quantity: new Float64Array(n),
+      reporter: new Uint32Array(n),
+      partner: new Uint32Array(n),
+      flow: new Uint32Array(n),
+      hsCode: new Uint32Array(n),
+      hsRevision: new Uint32Array(n),
+      unit: new Uint32Array(n),
+    };
+    let from = this.periodFrom ?? Infinity;
+    let to = this.periodTo ?? -Infinity;
+    for (let i = 0; i < n; i += 1) {
+      const r = rows[start + i]!;
+      batch.line[i] = r.line;
+      batch.period[i] = r.period;
+      if (r.period < from) from = r.period;
+      if (r.period > to) to = r.period;
+      batch.valueCents[i] = r.valueCents;
+      batch.quantity[i] = r.quantity ?? NaN;
+      batch.reporter[i] = id(r.reporter);
+      batch.partner[i] = id(r.partner);
+      batch.flow[i] = id(r.flow);
+      batch.hsCode[i] = id(r.hsCode);
+      batch.hsRevision[i] = id(r.hsRevision);
+      batch.unit[i] = r.unit === null ? noText : id(r.unit);
+    }
+    if (n > 0) {
+      this.periodFrom = from;
+      this.periodTo = to;
+    }
+    return batch;
+  }
+}
+
+/** One (reporter, partner, period, flow) sum to add to the pair rollup. */
+export interface RollupEntry {
+  reporter: string;
+  partner: string;
+  period: number;
+  flow: string;
+  valueCents: number;
+  rows: number;
+}
+
+/** What one import replaces: a reporter's trade in one direction in one period. */
+export interface Slice {
+  reporter: string;
+  period: number;
+  flow: string;
+}
+
+/** Periods as months since January 1950 (years as a thirteenth month): 11 bits for 1950–2100. */
+function periodIndex(period: number): number {
+  const index = (Math.floor(period / 100) - 1950) * 13 + (period % 100);
+  if (!(index >= 0 && index < 2048)) throw new Error(`period ${period} is outside 1950–2100`);
+  return index;
+}
+
+/**
+ * The writing side of the dictionary: unpacks text and keeps the import's pair rollup and the slices
+ * it has met. Keys are exact numbers built from text ids (20 bits each), the period (11) and the direction (1).
+ */
+export class FlowTally {
+  text: string[] = [];
+
+  /** `flushSize`: rollup entries kept before the writer is told to write them out. */
+  constructor(private readonly flushSize: number) {}
+
+  private readonly rollup = new Map<number, RollupEntry>();
+  private readonly slicesMet = new Set<string>();
+  /** The same slices by id, valid until the dictionary starts afresh: spares building a string per row. */
+  private slicesById = new Set<number>();
+
+  /** Takes in a batch's dictionary changes; the caller flushes the rollup first when `resetText` is set. */
+  learn(batch: PackedFlows): void {
+    if (batch.resetText) {
+      this.text = [];
+      this.slicesById = new Set();
+    }
+    for (const t of batch.newText) this.text.push(t);
+  }
+
+  /** The slices of a batch not met before in this import, in order of appearance. */
+  freshSlices(batch: PackedFlows): Slice[] {
+    const fresh: Slice[] = [];
+    for (let i = 0; i < batch.count; i += 1) {
+      const key = (batch.reporter[i]! * 2048 + periodIndex(batch.period[i]!)) * 1048576 + batch.flow[i]!;
+      if (this.slicesById.has(key)) continue;
+      this.slicesById.add(key);
+      const slice = {
+        reporter: this.text[batch.reporter[i]!]!,
+        period: batch.period[i]!,
+        flow: this.text[batch.flow[i]!]!,
+      };
+      const named = `${slice.reporter}|${slice.period}|${slice.flow}`;
+      if (this.slicesMet.has(named)) continue;
+      this.slicesMet.add(named);
+      fresh.push(slice);
+    }
+    return fresh;
+  }
+
+  add(batch: PackedFlows): void {
+    const rollup = this.rollup;
+    for (let i = 0; i < batch.count; i += 1) {
+      const pair = batch.reporter[i]! * 1048576 + batch.partner[i]!;
+      const key = (pair * 2048 + periodIndex(batch.period[i]!)) * 2 + (this.text[batch.flow[i]!] === 'M' ? 1 : 0);
+      const entry = rollup.get(key);
+      if (entry) {
+        entry.valueCents += batch.valueCents[i]!;
+        entry.rows += 1;
+      } else {
+        rollup.set(key, {
+          reporter: this.text[batch.reporter[i]!]!,
+          partner: this.text[batch.partner[i]!]!,
+          period: batch.period[i]!,
+          flow: this.text[batch.flow[i]!]!,
+          valueCents: batch.valueCents[i]!,
+          rows: 1,
+        });
+      }
+    }
+  }
+
+  get rollupFull(): boolean {
+    return this.rollup.size >= this.flushSize;
+  }
+
+  /** The rollup so far in key order (reporter, partner, period), which keeps the upserts near each other. */
+  takeRollup(): RollupEntry[] {
+    const entries = [...this.rollup.values()];
+    this.rollup.clear();
+    return entries.sort(
+      (a, b) =>
+        compareText(a.reporter, b.reporter) ||
+        compareText(a.partner, b.partner) ||
+        a.period - b.period ||
+        compareText(a.flow, b.flow),
+    );
+  }
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,26 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { SqliteFlowLoad } from './sqlite-load.ts';
+
+/** A call from the importing thread: a method of the load and its arguments, answered by `id`. */
+export interface LoadCall {
+  id: number;
+  method: 'begin' | 'ensureDataset' | 'startLoad' | 'addFlows' | 'endLoad' | 'recordImport' | 'finish';
+  args: unknown[];
+}
+
+export type LoadAnswer =
+  { id: number; result: unknown } | { id: number; error: { message: string; stack?: string; code?: string } };
+
+const load = new SqliteFlowLoad((workerData as { file: string }).file);
+const port = parentPort!;
+port.on('message', (call: LoadCall) => {
+  try {
+    const method = load[call.method] as (...args: unknown[]) => unknown;
+    port.postMessage({ id: call.id, result: method.apply(load, call.args) } satisfies LoadAnswer);
+  } catch (error) {
+    const { message, stack, code } = (
+      error instanceof Error ? error : new Error(String(error))
+    ) as NodeJS.ErrnoException;
+    port.postMessage({ id: call.id, error: { message, stack, code } } satisfies LoadAnswer);
+  }
+});
