@@ -3,6 +3,7 @@ import type { Db } from '../../db/connection.ts';
 import { describeOnEngines } from '../../../test/support/engines.ts';
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/records.ts';
+import { ProductRollup, productColumns } from '../importers/product-rollup.ts';
 import { describeTrend, mirrorView, partnerRanking } from './insights.ts';
 import { growthPercent, tradeSeries, tradeStructure, tradeSummary } from './service.ts';
 
@@ -40,6 +41,7 @@ async function makeDataset(db: Db, kind: string, flows: Flow[]): Promise<string>
       updatedAt: now,
     })
     .execute();
+  const products = new ProductRollup();
   const rollup = new Map<
     string,
     { reporter: string; partner: string; period: number; flow: string; valueCents: number; flowRows: number }
@@ -67,12 +69,27 @@ async function makeDataset(db: Db, kind: string, flows: Flow[]): Promise<string>
     entry.valueCents += usd * 100;
     entry.flowRows += 1;
     rollup.set(key, entry);
+    products.add({ reporter, partner, period, flow, hsCode, valueCents: usd * 100 });
   }
   for (const entry of rollup.values())
     await db
       .insertInto('tradePairPeriods')
       .values({ datasetId: id, ...entry })
       .execute();
+  for (const e of products.drain()) {
+    await db
+      .insertInto('tradePairProducts')
+      .values({
+        datasetId: id,
+        reporter: e.reporter,
+        partner: e.partner,
+        year: e.year,
+        flow: e.flow,
+        heading: e.heading,
+        ...Object.fromEntries(productColumns.map((c, i) => [c, e.values[i]!])),
+      } as never)
+      .execute();
+  }
   return id;
 }
 

@@ -1,3 +1,4 @@
+import { ProductRollup } from './product-rollup.ts';
 import type { FlowRow } from '../model.ts';
 
 /**
@@ -153,6 +154,8 @@ export class FlowTally {
   constructor(private readonly flushSize: number) {}
 
   private readonly rollup = new Map<number, RollupEntry>();
+  /** The heading-by-year rollup (trade_pair_products), flushed together with the pair rollup. */
+  readonly products = new ProductRollup();
   private readonly slicesMet = new Set<string>();
   /** The same slices by id, valid until the dictionary starts afresh: spares building a string per row. */
   private slicesById = new Set<number>();
@@ -205,11 +208,19 @@ export class FlowTally {
           rows: 1,
         });
       }
+      this.products.add({
+        reporter: this.text[batch.reporter[i]!]!,
+        partner: this.text[batch.partner[i]!]!,
+        period: batch.period[i]!,
+        flow: this.text[batch.flow[i]!]!,
+        hsCode: this.text[batch.hsCode[i]!]!,
+        valueCents: batch.valueCents[i]!,
+      });
     }
   }
 
   get rollupFull(): boolean {
-    return this.rollup.size >= this.flushSize;
+    return this.rollup.size >= this.flushSize || this.products.size >= this.flushSize;
   }
 
   /** The rollup so far in key order (reporter, partner, period), which keeps the upserts near each other. */

@@ -1,5 +1,6 @@
 import SQLite from 'better-sqlite3';
 import { FlowTally, noText, type PackedFlows, type Slice } from './packed.ts';
+import { productClearSql, productUpsertSql, productUpsertValues } from './product-rollup.ts';
 
 export interface DatasetEntry {
   id: string;
@@ -60,6 +61,7 @@ export class SqliteFlowLoad {
   private insertMany?: SQLite.Statement;
   private insertOne?: SQLite.Statement;
   private upsertRollup?: SQLite.Statement;
+  private upsertProducts?: SQLite.Statement;
   private load?: {
     datasetId: string;
     datasetSeq: number;
@@ -193,6 +195,9 @@ export class SqliteFlowLoad {
       if (!present.get(datasetId, s.reporter, s.period, s.flow)) continue;
       this.rowsReplaced += deleteFlows.run(datasetSeq, s.reporter, s.period, s.flow).changes;
       deleteRollup.run(datasetId, s.reporter, s.period, s.flow);
+      this.db
+        .prepare(productClearSql(s.period, () => '?'))
+        .run(datasetId, s.reporter, Math.floor(s.period / 100), s.flow);
     }
   }
 
@@ -234,5 +239,7 @@ export class SqliteFlowLoad {
     for (const e of this.tally.takeRollup()) {
       this.upsertRollup!.run(datasetId, e.reporter, e.partner, e.period, e.flow, e.valueCents, e.rows);
     }
+    this.upsertProducts ??= this.db.prepare(productUpsertSql(1, () => '?'));
+    for (const e of this.tally.products.drain()) this.upsertProducts.run(productUpsertValues(datasetId, e));
   }
 }

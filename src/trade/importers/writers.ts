@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { productClearSql, productUpsertSql, productUpsertValues } from './product-rollup.ts';
 import type { DatabaseTarget } from '../../db/config.ts';
 import { FlowTally, noText, packedBuffers, type PackedFlows, type Slice } from './packed.ts';
 import {
@@ -371,6 +372,14 @@ class PostgresFlowWriter implements FlowWriter {
         ],
       );
     }
+    const products = this.tally.products.drain();
+    for (let i = 0; i < products.length; i += 1000) {
+      const part = products.slice(i, i + 1000);
+      await this.client.query(
+        productUpsertSql(part.length, (n) => `$${n + 1}`),
+        part.flatMap((e) => productUpsertValues(datasetId, e)),
+      );
+    }
   }
 
   /** Removes the earlier rows (flows and rollup) of the slices met since the last time. */
@@ -405,6 +414,12 @@ class PostgresFlowWriter implements FlowWriter {
        where p.dataset_id = $1 and p.reporter = s.reporter and p.period = s.period and p.flow = s.flow`,
       args,
     );
+    for (const s of present.rows) {
+      await this.client.query(
+        productClearSql(s.period, (n) => `$${n + 1}`),
+        [datasetId, s.reporter, Math.floor(s.period / 100), s.flow],
+      );
+    }
   }
 }
 

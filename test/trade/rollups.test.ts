@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { benchTerritories, generateBaciLike, writeCountryTable } from '../../bench/generate-baci.ts';
+import { sumsByHeading, sumsByProduct, type FlowSum } from '../../src/trade/analytics/store.ts';
+import { importTradeFile } from '../../src/trade/importers/service.ts';
+import { describeOnEngines } from '../support/engines.ts';
+
+const sorted = (sums: FlowSum[]) =>
+  sums.filter((s) => s.valueCents !== 0).sort((a, b) => a.key.localeCompare(b.key) || a.flow.localeCompare(b.flow));
+
+/**
+ * The heading-by-year rollup that imports keep must always equal what the flows themselves add up to,
+ * after a large import (written by the worker thread on SQLite) and after a slice is replaced.
+ */
+describeOnEngines('trade rollups kept by imports', (ctx) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-rollups-'));
+  const countries = path.join(dir, 'countries.csv');
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('match the flows after a large import and after replacing a slice', { timeout: 120_000 }, async () => {
+    writeCountryTable(countries);
+    const file = path.join(dir, 'large.csv');
+    // Over 4 MB, so SQLite writes it on the worker thread.
+    await generateBaciLike(file, { rows: 120_000, seed: 7 });
+    const dataset = { name: `rollups ${ctx.engine}`, kind: 'comtrade' as const, source: 'generated' };
+    const first = await importTradeFile(ctx.database, { format: 'baci', file, countries, hsRevision: 'H5', dataset });
+    expect(first.rowsImported).toBe(120_000);
+    const datasetId = first.datasetId!;
+    const { countries: list } = benchTerritories();
+    const [cn, us, by, ru] = ['CN', 'US', 'BY', 'RU'].map((code) => list.find((t) => t.code === code)!);
+
+    const compare = async () => {
+      for (const [home, partner] of [
+        ['CN', 'US'],
+        ['BY', 'RU'],
+      ] as const) {
+        const perspective = { datasetId, home, mirrorImports: false };
+        for (const range of [
+          { from: 201301, to: 201712 },
+          { from: 201701, to: 201709 },
+          { from: 201611, to: 201702 },
+        ]) {
+          expect(sorted(await sumsByHeading(ctx.db, perspective, partner, range, 4))).toEqual(
+            sorted(await sumsByProduct(ctx.db, perspective, partner, range, 4)),
+          );
+        }
+      }
+    };
+    await compare();
+
+    // A corrected March 2017 for China's exports: its old rows go, the new ones count.
+    const correction = path.join(dir, 'correction.csv');
+    fs.writeFileSync(
+      correction,
+      [
+        't,i,j,k,v,q',
+        `201703,${cn!.numeric},${us!.numeric},870410,5.000,1`,
+        `201703,${by!.numeric},${ru!.numeric},401110,7.000,1`,
+      ].join('\n'),
+    );
+    const second = await importTradeFile(ctx.database, {
+      format: 'baci',
+      file: correction,
+      countries,
+      hsRevision: 'H5',
+      dataset,
+    });
+    expect(second.rowsReplaced).toBeGreaterThan(0);
+    await compare();
+  });
+});
