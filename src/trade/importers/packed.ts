@@ -147,6 +147,9 @@ function periodIndex(period: number): number {
  * The writing side of the dictionary: unpacks text and keeps the import's pair rollup and the slices
  * it has met. Keys are exact numbers built from text ids (20 bits each), the period (11) and the direction (1).
  */
+/** Heading-rollup entries kept before a flush: about 60 MB at most. */
+const productFlushSize = 250_000;
+
 export class FlowTally {
   text: string[] = [];
 
@@ -220,7 +223,8 @@ export class FlowTally {
   }
 
   get rollupFull(): boolean {
-    return this.rollup.size >= this.flushSize || this.products.size >= this.flushSize;
+    // Heading keys recur month after month, so letting them gather longer saves most of their upserts.
+    return this.rollup.size >= this.flushSize || this.products.size >= productFlushSize;
   }
 
   /** The rollup so far in key order (reporter, partner, period), which keeps the upserts near each other. */
