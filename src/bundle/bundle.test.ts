@@ -12,8 +12,8 @@ import type { Db } from '../db/connection.ts';
 import { migrations } from '../db/migrations/index.ts';
 import { tablesInDependencyOrder } from '../db/schema.ts';
 import { linkProvenance } from '../documents/provenance.ts';
-import { newId } from '../shared/ids.ts';
-import { nowIso } from '../shared/records.ts';
+import { newId } from '../core/ids.ts';
+import { nowIso } from '../core/records.ts';
 import { exportBundle, importBundle, userRecordCount, type Bundle } from './service.ts';
 
 /**

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
 import { migrationStatus } from '../db/connection.ts';
 import { tablesInDependencyOrder, type DB } from '../db/schema.ts';
-import { AccordError } from '../shared/errors.ts';
-import { parseInput } from '../shared/model.ts';
-import { inTransaction } from '../shared/records.ts';
+import { AccordError } from '../core/errors.ts';
+import { parseInput } from '../core/model.ts';
+import { inTransaction } from '../core/records.ts';
 
 export const bundleFormat = 'accord-bundle';
 

@@ -1,4 +1,4 @@
-import { AccordError } from '../shared/errors.ts';
+import { AccordError } from '../core/errors.ts';
 
 export interface Column<T> {
   header: string;

@@ -4,7 +4,7 @@ import SQLite from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import type { MigrationResultSet } from 'kysely';
 import pg from 'pg';
-import { AccordError } from '../shared/errors.ts';
+import { AccordError } from '../core/errors.ts';
 import { resolveDatabaseTarget, type DatabaseTarget } from './config.ts';
 import { migrations } from './migrations/index.ts';
 import type { DB } from './schema.ts';

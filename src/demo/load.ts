@@ -12,9 +12,9 @@ import { createDocument } from '../documents/service.ts';
 import { createOrganization } from '../registry/organizations/service.ts';
 import { createPerson, createPosition } from '../registry/people/service.ts';
 import { createAgreement, createRelationship } from '../registry/relationships/service.ts';
-import { AccordError } from '../shared/errors.ts';
-import { parseInput } from '../shared/model.ts';
-import { inTransaction } from '../shared/records.ts';
+import { AccordError } from '../core/errors.ts';
+import { parseInput } from '../core/model.ts';
+import { inTransaction } from '../core/records.ts';
 import { illustrativeDatasetName, loadDemoTrade } from './trade-load.ts';
 
 /** The demo's source document; its presence marks a database the demo was loaded into. */

@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 import { describeOnEngines } from '../../test/support/engines.ts';
 import { makeDocument, makeOrganization, makeRelationship } from '../../test/support/factories.ts';
-import { newId } from '../shared/ids.ts';
-import { nowIso } from '../shared/records.ts';
+import { newId } from '../core/ids.ts';
+import { nowIso } from '../core/records.ts';
 import { linkProvenance, unlinkProvenance } from './provenance.ts';
 import { createDocument, deleteDocument, getDocument, listDocuments, updateDocument } from './service.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, longText, recordId, recordMeta, shortText, version } from '../shared/model.ts';
+import { isoDate, longText, recordId, recordMeta, shortText, version } from '../core/model.ts';
 
 export const documentKind = z.enum(['readout', 'article', 'agreement', 'statistical_release', 'minutes', 'other']);
 

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeOnEngines } from '../../test/support/engines.ts';
 import { makeDocument, makeMeeting, makeOrganization, makePerson, makeProject } from '../../test/support/factories.ts';
-import { newId } from '../shared/ids.ts';
+import { newId } from '../core/ids.ts';
 import { linkProvenance, listDocumentLinks, listProvenance, unlinkProvenance } from './provenance.ts';
 
 const paths = (error: { problems: Array<{ path: string }> }) => error.problems.map((p) => p.path);

@@ -1,10 +1,10 @@
 import type { Db } from '../db/connection.ts';
 import type { DB } from '../db/schema.ts';
 import { territoryLabel } from '../registry/territories/service.ts';
-import { AccordError, notFound } from '../shared/errors.ts';
-import { newId } from '../shared/ids.ts';
-import { parseInput } from '../shared/model.ts';
-import { inTransaction, nowIso, requireReferences } from '../shared/records.ts';
+import { AccordError, notFound } from '../core/errors.ts';
+import { newId } from '../core/ids.ts';
+import { parseInput } from '../core/model.ts';
+import { inTransaction, nowIso, requireReferences } from '../core/records.ts';
 import {
   provenanceInput,
   provenanceSubject,

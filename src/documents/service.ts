@@ -1,8 +1,8 @@
 import type { Db } from '../db/connection.ts';
-import { AccordError, notFound } from '../shared/errors.ts';
-import { newId } from '../shared/ids.ts';
-import { parseInput, type Page, type PageQuery } from '../shared/model.ts';
-import { deleteVersioned, inTransaction, normalizeSearch, nowIso, paged, updateVersioned } from '../shared/records.ts';
+import { AccordError, notFound } from '../core/errors.ts';
+import { newId } from '../core/ids.ts';
+import { parseInput, type Page, type PageQuery } from '../core/model.ts';
+import { deleteVersioned, inTransaction, normalizeSearch, nowIso, paged, updateVersioned } from '../core/records.ts';
 import { documentInput, documentUpdate, type Document, type DocumentFilter } from './model.ts';
 import { removeProvenanceOf } from './provenance.ts';
 import * as store from './store.ts';

@@ -8,7 +8,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { Database, Db } from '../db/connection.ts';
-import { AccordError } from '../shared/errors.ts';
+import { AccordError } from '../core/errors.ts';
 import { sendProblem } from './errors.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerMeetingsRoutes } from './routes/meetings.ts';

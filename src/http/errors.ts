@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AccordError, errorCodes, type ErrorCode, type Problem } from '../shared/errors.ts';
+import { AccordError, errorCodes, type ErrorCode, type Problem } from '../core/errors.ts';
 
 export interface ProblemDocument {
   type: string;

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
-import { pageOf, pageQuery, recordId, type Page, type PageQuery } from '../shared/model.ts';
+import { pageOf, pageQuery, recordId, type Page, type PageQuery } from '../core/model.ts';
 import { problemSchema } from './problem-schema.ts';
 
 /**

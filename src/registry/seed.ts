@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection.ts';
-import { inTransaction } from '../shared/records.ts';
+import { inTransaction } from '../core/records.ts';
 import { seedSectors } from './sectors/service.ts';
 import { seedTerritories } from './territories/service.ts';
 

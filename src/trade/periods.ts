@@ -1,4 +1,4 @@
-import { AccordError } from '../shared/errors.ts';
+import { AccordError } from '../core/errors.ts';
 
 /**
  * Periods are stored as integers: YYYYMM for a month, YYYY00 for a whole year. A range of months

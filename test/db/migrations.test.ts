@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrationStatus, openDatabase } from '../../src/db/connection.ts';
 import { prepareDatabase } from '../../src/db/setup.ts';
-import { AccordError } from '../../src/shared/errors.ts';
+import { AccordError } from '../../src/core/errors.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/engines.ts';
 
 describe.each(engines)('opening a database [%s]', (engine) => {

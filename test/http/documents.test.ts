@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/http/app.ts';
-import { newId } from '../../src/shared/ids.ts';
+import { newId } from '../../src/core/ids.ts';
 import { describeOnEngines } from '../support/engines.ts';
 import { makeOrganization, makePerson } from '../support/factories.ts';
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../src/http/app.ts';
-import { newId } from '../../src/shared/ids.ts';
+import { newId } from '../../src/core/ids.ts';
 import { describeOnEngines } from '../support/engines.ts';
 import { makeOrganization, makeProject, makeRelationship } from '../support/factories.ts';
 

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { openDatabase, type Database, type Db } from '../../src/db/connection.ts';
 import { prepareDatabase } from '../../src/db/setup.ts';
-import { newId } from '../../src/shared/ids.ts';
+import { newId } from '../../src/core/ids.ts';
 
 export type Engine = 'sqlite' | 'postgres';
 

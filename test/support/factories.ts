@@ -1,7 +1,7 @@
 import type { Db } from '../../src/db/connection.ts';
 import type { DB } from '../../src/db/schema.ts';
-import { newId } from '../../src/shared/ids.ts';
-import { nowIso, searchText } from '../../src/shared/records.ts';
+import { newId } from '../../src/core/ids.ts';
+import { nowIso, searchText } from '../../src/core/records.ts';
 
 /**
  * Records for tests, written straight into the tables so each capability's tests stand alone.

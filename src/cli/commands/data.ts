@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { exportBundle, importBundle } from '../../bundle/service.ts';
 import { prepareDatabase } from '../../db/setup.ts';
 import { loadDemo } from '../../demo/load.ts';
-import { AccordError } from '../../shared/errors.ts';
+import { AccordError } from '../../core/errors.ts';
 import { withDatabase } from '../context.ts';
 
 /** Bundles are read whole; this bounds what a mistaken path can make the CLI swallow. */

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { documentFilter, provenanceSubject } from '../../documents/model.ts';
 import { listProvenance } from '../../documents/provenance.ts';
 import { listDocuments } from '../../documents/service.ts';
-import { pageQuery, parseInput } from '../../shared/model.ts';
+import { pageQuery, parseInput } from '../../core/model.ts';
 import { withDatabase } from '../context.ts';
 import { printRows } from '../output.ts';
 

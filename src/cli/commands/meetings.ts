@@ -3,7 +3,7 @@ import { meetingFilter } from '../../cooperation/meetings/model.ts';
 import { listMeetings } from '../../cooperation/meetings/service.ts';
 import { commitmentFilter, statementFilter, type Statement } from '../../cooperation/statements/model.ts';
 import { listCommitments, listStatements, ownerNamesOf } from '../../cooperation/statements/service.ts';
-import { pageQuery, parseInput } from '../../shared/model.ts';
+import { pageQuery, parseInput } from '../../core/model.ts';
 import { withDatabase } from '../context.ts';
 import { printRows, type Column } from '../output.ts';
 

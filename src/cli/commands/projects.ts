@@ -5,7 +5,7 @@ import { listOutlets, producerNamesOf } from '../../cooperation/outlets/service.
 import { projectFilter } from '../../cooperation/projects/model.ts';
 import { listProjects, moveProjectStage, partyNamesOf } from '../../cooperation/projects/service.ts';
 import { projectStages } from '../../cooperation/projects/stages.ts';
-import { pageQuery, parseInput } from '../../shared/model.ts';
+import { pageQuery, parseInput } from '../../core/model.ts';
 import { withDatabase } from '../context.ts';
 import { formatMoney, printJson, printRows } from '../output.ts';
 

@@ -7,7 +7,7 @@ import { partnersQuery, relationshipFilter } from '../../registry/relationships/
 import { listPartners, listRelationships } from '../../registry/relationships/service.ts';
 import { listSectors } from '../../registry/sectors/service.ts';
 import { listTerritories } from '../../registry/territories/service.ts';
-import { parseInput, pageQuery } from '../../shared/model.ts';
+import { parseInput, pageQuery } from '../../core/model.ts';
 import { territoryFilter } from '../../registry/territories/model.ts';
 import { withDatabase } from '../context.ts';
 import { printRows } from '../output.ts';

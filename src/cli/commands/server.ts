@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { prepareDatabase } from '../../db/setup.ts';
 import { isDatabaseEmpty, loadDemo } from '../../demo/load.ts';
 import { buildApp } from '../../http/app.ts';
-import { parseInput } from '../../shared/model.ts';
+import { parseInput } from '../../core/model.ts';
 import type { Database } from '../../db/connection.ts';
 import { withDatabase } from '../context.ts';
 

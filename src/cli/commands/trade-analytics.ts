@@ -13,7 +13,7 @@ import { officialFigureInput } from '../../trade/figures/model.ts';
 import { listOfficialFigures, reconcileFigures, recordOfficialFigure } from '../../trade/figures/service.ts';
 import { hsTitles } from '../../trade/hs/service.ts';
 import { formatMinor } from '../../trade/money.ts';
-import { parseInput } from '../../shared/model.ts';
+import { parseInput } from '../../core/model.ts';
 import { withDatabase } from '../context.ts';
 import { formatTable, printJson, printRows } from '../output.ts';
 

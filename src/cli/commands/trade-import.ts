@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { AccordError } from '../../shared/errors.ts';
-import { parseInput, shortText } from '../../shared/model.ts';
+import { AccordError } from '../../core/errors.ts';
+import { parseInput, shortText } from '../../core/model.ts';
 import { listDatasets } from '../../trade/datasets/service.ts';
 import type { ImportProgress, ImportReport } from '../../trade/importers/pipeline.ts';
 import { importFormat, importTradeFile, type ImportFormat } from '../../trade/importers/service.ts';

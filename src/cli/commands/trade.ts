@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { parseInput } from '../../shared/model.ts';
+import { parseInput } from '../../core/model.ts';
 import { hsRevisions } from '../../trade/model.ts';
 import { hsImportOptions, hsLookupQuery, hsSearchQuery, type HsCodeDescription } from '../../trade/hs/model.ts';
 import { describeHsCode, importHsFile, listHsRevisions, searchHs } from '../../trade/hs/service.ts';

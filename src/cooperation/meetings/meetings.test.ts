@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeOnEngines } from '../../../test/support/engines.ts';
 import { makeOrganization, makePerson, makeRelationship } from '../../../test/support/factories.ts';
-import { newId } from '../../shared/ids.ts';
+import { newId } from '../../core/ids.ts';
 import { createStatement } from '../statements/service.ts';
 import { createMeeting, deleteMeeting, getMeeting, listMeetings, updateMeeting } from './service.ts';
 

@@ -1,14 +1,5 @@
 import { z } from 'zod';
-import {
-  isoDate,
-  longText,
-  recordId,
-  recordMeta,
-  shortText,
-  side,
-  territoryCode,
-  version,
-} from '../../shared/model.ts';
+import { isoDate, longText, recordId, recordMeta, shortText, side, territoryCode, version } from '../../core/model.ts';
 
 export const meetingKind = z.enum([
   'talks',

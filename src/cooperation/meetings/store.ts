@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import type { MeetingTable } from '../../db/schema.ts';
-import { newId } from '../../shared/ids.ts';
+import { newId } from '../../core/ids.ts';
 import type { Delegate, MeetingFilter, Participant } from './model.ts';
 
 const meetingColumns = [

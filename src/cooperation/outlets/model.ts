@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, longText, recordId, recordMeta, shortText, territoryCode, version } from '../../shared/model.ts';
+import { isoDate, longText, recordId, recordMeta, shortText, territoryCode, version } from '../../core/model.ts';
 
 export const outletKind = z.enum([
   'dealer',

@@ -1,9 +1,9 @@
 import type { Db } from '../../db/connection.ts';
 import { removeProvenanceOf } from '../../documents/provenance.ts';
 import { territoryLabel } from '../../registry/territories/service.ts';
-import { notFound } from '../../shared/errors.ts';
-import { parseInput, type Page, type PageQuery } from '../../shared/model.ts';
-import { newId } from '../../shared/ids.ts';
+import { notFound } from '../../core/errors.ts';
+import { parseInput, type Page, type PageQuery } from '../../core/model.ts';
+import { newId } from '../../core/ids.ts';
 import {
   deleteVersioned,
   inTransaction,
@@ -11,7 +11,7 @@ import {
   paged,
   requireReferences,
   updateVersioned,
-} from '../../shared/records.ts';
+} from '../../core/records.ts';
 import {
   outletInput,
   outletKind,

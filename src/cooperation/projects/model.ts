@@ -9,7 +9,7 @@ import {
   side,
   territoryCode,
   version,
-} from '../../shared/model.ts';
+} from '../../core/model.ts';
 import { sectorCode } from '../meetings/model.ts';
 import { initialStage, projectStages } from './stages.ts';
 

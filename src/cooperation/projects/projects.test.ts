@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeOnEngines } from '../../../test/support/engines.ts';
 import { makeMeeting, makeOrganization, makeProject, makeRelationship } from '../../../test/support/factories.ts';
-import { newId } from '../../shared/ids.ts';
-import { nowIso, todayIso } from '../../shared/records.ts';
+import { newId } from '../../core/ids.ts';
+import { nowIso, todayIso } from '../../core/records.ts';
 import {
   createProject,
   deleteProject,

@@ -1,9 +1,9 @@
 import type { Db } from '../../db/connection.ts';
 import { removeProvenanceOf } from '../../documents/provenance.ts';
 import { sectorLabel } from '../../registry/sectors/service.ts';
-import { AccordError, invalid, notFound, ProblemList } from '../../shared/errors.ts';
-import { newId } from '../../shared/ids.ts';
-import { parseInput, type Page, type PageQuery } from '../../shared/model.ts';
+import { AccordError, invalid, notFound, ProblemList } from '../../core/errors.ts';
+import { newId } from '../../core/ids.ts';
+import { parseInput, type Page, type PageQuery } from '../../core/model.ts';
 import {
   deleteVersioned,
   inTransaction,
@@ -14,7 +14,7 @@ import {
   staleVersion,
   todayIso,
   updateVersioned,
-} from '../../shared/records.ts';
+} from '../../core/records.ts';
 import {
   projectInput,
   projectUpdate,

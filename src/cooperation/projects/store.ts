@@ -1,8 +1,8 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import type { ProjectStageChangeTable, ProjectTable } from '../../db/schema.ts';
-import { newId } from '../../shared/ids.ts';
-import { containsText } from '../../shared/records.ts';
+import { newId } from '../../core/ids.ts';
+import { containsText } from '../../core/records.ts';
 import type { Milestone, Party, ProjectFilter } from './model.ts';
 
 const projectColumns = [

@@ -1,14 +1,5 @@
 import { z } from 'zod';
-import {
-  isoDate,
-  longText,
-  recordId,
-  recordMeta,
-  shortText,
-  side,
-  territoryCode,
-  version,
-} from '../../shared/model.ts';
+import { isoDate, longText, recordId, recordMeta, shortText, side, territoryCode, version } from '../../core/model.ts';
 import { sectorCode } from '../meetings/model.ts';
 
 export const statementKind = z.enum(['proposal', 'commitment', 'request', 'assessment']);

@@ -7,7 +7,7 @@ import {
   makeProject,
   makeRelationship,
 } from '../../../test/support/factories.ts';
-import { newId } from '../../shared/ids.ts';
+import { newId } from '../../core/ids.ts';
 import {
   changeStatementStatus,
   createStatement,

@@ -14,7 +14,7 @@ import {
 } from '../../documents/model.ts';
 import { linkProvenance, listDocumentLinks, listProvenance, unlinkProvenance } from '../../documents/provenance.ts';
 import { createDocument, deleteDocument, getDocument, listDocuments, updateDocument } from '../../documents/service.ts';
-import { recordId } from '../../shared/model.ts';
+import { recordId } from '../../core/model.ts';
 import { problemSchema } from '../problem-schema.ts';
 import { registerResource } from '../resource.ts';
 

@@ -28,7 +28,7 @@ import {
   updateStatement,
 } from '../../cooperation/statements/service.ts';
 import type { Db } from '../../db/connection.ts';
-import { pageOf, pageQuery, recordId } from '../../shared/model.ts';
+import { pageOf, pageQuery, recordId } from '../../core/model.ts';
 import { problemSchema } from '../problem-schema.ts';
 import { registerResource } from '../resource.ts';
 

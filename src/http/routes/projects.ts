@@ -34,7 +34,7 @@ import {
   projectStageMachine,
   updateProject,
 } from '../../cooperation/projects/service.ts';
-import { recordId } from '../../shared/model.ts';
+import { recordId } from '../../core/model.ts';
 import { problemSchema } from '../problem-schema.ts';
 import { registerResource } from '../resource.ts';
 

@@ -68,7 +68,7 @@ import { sector, sectorFilter } from '../../registry/sectors/model.ts';
 import { getSector, listSectors } from '../../registry/sectors/service.ts';
 import { territory, territoryFilter, territoryInput, territoryUpdate } from '../../registry/territories/model.ts';
 import { createTerritory, getTerritory, listTerritories, updateTerritory } from '../../registry/territories/service.ts';
-import { isoDate, recordId, territoryCode } from '../../shared/model.ts';
+import { isoDate, recordId, territoryCode } from '../../core/model.ts';
 import { problemSchema } from '../problem-schema.ts';
 import { registerResource } from '../resource.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { languageCode, sourceUrl } from '../../documents/model.ts';
-import { longText, recordMeta, shortText, territoryCode, version } from '../../shared/model.ts';
+import { longText, recordMeta, shortText, territoryCode, version } from '../../core/model.ts';
 
 export const organizationKind = z.enum([
   'enterprise',

@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 import { describeOnEngines } from '../../../test/support/engines.ts';
 import { makePerson, makeProject } from '../../../test/support/factories.ts';
-import { newId } from '../../shared/ids.ts';
-import { nowIso } from '../../shared/records.ts';
+import { newId } from '../../core/ids.ts';
+import { nowIso } from '../../core/records.ts';
 import {
   createOrganization,
   deleteOrganization,

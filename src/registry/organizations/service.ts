@@ -1,8 +1,8 @@
 import type { Db } from '../../db/connection.ts';
 import { removeProvenanceOf } from '../../documents/provenance.ts';
-import { notFound, ProblemList } from '../../shared/errors.ts';
-import { newId } from '../../shared/ids.ts';
-import { parseInput, type Page, type PageQuery } from '../../shared/model.ts';
+import { notFound, ProblemList } from '../../core/errors.ts';
+import { newId } from '../../core/ids.ts';
+import { parseInput, type Page, type PageQuery } from '../../core/model.ts';
 import {
   deleteVersioned,
   inTransaction,
@@ -11,7 +11,7 @@ import {
   requireReferences,
   searchText,
   updateVersioned,
-} from '../../shared/records.ts';
+} from '../../core/records.ts';
 import { sectorLabel } from '../sectors/service.ts';
 import { territoryLabel } from '../territories/service.ts';
 import {

@@ -1,8 +1,8 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import type { OrganizationTable } from '../../db/schema.ts';
-import { newId } from '../../shared/ids.ts';
-import { containsText } from '../../shared/records.ts';
+import { newId } from '../../core/ids.ts';
+import { containsText } from '../../core/records.ts';
 import type { Alias, OrganizationFilter, Product } from './model.ts';
 
 const organizationColumns = [

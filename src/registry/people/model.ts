@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, longText, recordId, recordMeta, shortText, territoryCode, version } from '../../shared/model.ts';
+import { isoDate, longText, recordId, recordMeta, shortText, territoryCode, version } from '../../core/model.ts';
 
 const name = shortText(300);
 const title = shortText(500);

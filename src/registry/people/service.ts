@@ -1,8 +1,8 @@
 import type { Db } from '../../db/connection.ts';
 import { removeProvenanceOf } from '../../documents/provenance.ts';
-import { notFound, ProblemList } from '../../shared/errors.ts';
-import { newId } from '../../shared/ids.ts';
-import { parseInput, type Page, type PageQuery } from '../../shared/model.ts';
+import { notFound, ProblemList } from '../../core/errors.ts';
+import { newId } from '../../core/ids.ts';
+import { parseInput, type Page, type PageQuery } from '../../core/model.ts';
 import {
   deleteVersioned,
   inTransaction,
@@ -12,7 +12,7 @@ import {
   searchText,
   staleVersion,
   updateVersioned,
-} from '../../shared/records.ts';
+} from '../../core/records.ts';
 import { territoryLabel } from '../territories/service.ts';
 import {
   holderQuery,

@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import type { PersonTable, PositionTable } from '../../db/schema.ts';
-import { containsText } from '../../shared/records.ts';
+import { containsText } from '../../core/records.ts';
 import type { PersonFilter, PositionFilter } from './model.ts';
 
 const personColumns = ['id', 'nameEn', 'nameRu', 'notes', 'version', 'createdAt', 'updatedAt'] as const;

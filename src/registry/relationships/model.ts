@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, longText, recordId, recordMeta, shortText, territoryCode, version } from '../../shared/model.ts';
+import { isoDate, longText, recordId, recordMeta, shortText, territoryCode, version } from '../../core/model.ts';
 
 /** A territory as other records show it: its code and both names. */
 export const territoryName = z.object({ code: z.string(), nameEn: z.string(), nameRu: z.string() });

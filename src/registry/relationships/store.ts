@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import type { AgreementTable, RelationshipTable } from '../../db/schema.ts';
-import { containsText } from '../../shared/records.ts';
+import { containsText } from '../../core/records.ts';
 import type { AgreementFilter, RelationshipFilter } from './model.ts';
 
 function withTerritories(db: Db) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordMeta } from '../../shared/model.ts';
+import { recordMeta } from '../../core/model.ts';
 
 export const sectorLevel = z.enum(['section', 'division']);
 

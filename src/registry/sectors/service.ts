@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection.ts';
-import { AccordError } from '../../shared/errors.ts';
-import { nowIso } from '../../shared/records.ts';
+import { AccordError } from '../../core/errors.ts';
+import { nowIso } from '../../core/records.ts';
 import { isicSectors } from '../reference/isic.ts';
 import type { Sector, SectorFilter } from './model.ts';
 import * as store from './store.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordMeta, shortText, territoryCode } from '../../shared/model.ts';
+import { recordMeta, shortText, territoryCode } from '../../core/model.ts';
 
 export const territoryKind = z.enum(['country', 'region']);
 

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection.ts';
-import { AccordError, notFound } from '../../shared/errors.ts';
-import { parseInput, type Page, type PageQuery } from '../../shared/model.ts';
-import { inTransaction, nowIso, paged, requireReferences, searchText, updateVersioned } from '../../shared/records.ts';
+import { AccordError, notFound } from '../../core/errors.ts';
+import { parseInput, type Page, type PageQuery } from '../../core/model.ts';
+import { inTransaction, nowIso, paged, requireReferences, searchText, updateVersioned } from '../../core/records.ts';
 import { countryReferences } from '../reference/countries.ts';
 import { regions } from '../reference/regions.ts';
 import { territoryInput, territoryUpdate, type Territory, type TerritoryFilter } from './model.ts';

@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import type { TerritoryTable } from '../../db/schema.ts';
-import { containsText } from '../../shared/records.ts';
+import { containsText } from '../../core/records.ts';
 import type { TerritoryFilter } from './model.ts';
 
 const columns = [

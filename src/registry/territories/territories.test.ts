@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeOnEngines } from '../../../test/support/engines.ts';
-import { AccordError } from '../../shared/errors.ts';
-import { requireReferences } from '../../shared/records.ts';
+import { AccordError } from '../../core/errors.ts';
+import { requireReferences } from '../../core/records.ts';
 import { createTerritory, getTerritory, listTerritories, territoryLabel, updateTerritory } from './service.ts';
 
 describeOnEngines('territories', (ctx) => {

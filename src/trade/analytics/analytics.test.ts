@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection.ts';
 import { describeOnEngines } from '../../../test/support/engines.ts';
-import { newId } from '../../shared/ids.ts';
-import { nowIso } from '../../shared/records.ts';
+import { newId } from '../../core/ids.ts';
+import { nowIso } from '../../core/records.ts';
 import { ProductRollup, productColumns } from '../importers/product-rollup.ts';
 import { describeTrend, mirrorView, partnerRanking } from './insights.ts';
 import { growthPercent, tradeSeries, tradeStructure, tradeSummary } from './service.ts';

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection.ts';
-import { AccordError } from '../../shared/errors.ts';
+import { AccordError } from '../../core/errors.ts';
 import type { DatasetKind } from '../model.ts';
 import { formatRange, yearEarlier, type PeriodRange } from '../periods.ts';
 import { growthPercent, tradeSummary, type DatasetRef, type Totals } from './service.ts';

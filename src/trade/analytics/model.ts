@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordId, territoryCode } from '../../shared/model.ts';
+import { recordId, territoryCode } from '../../core/model.ts';
 import { parsePeriodRange } from '../periods.ts';
 
 const periodRangeText = z

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection.ts';
-import { AccordError } from '../../shared/errors.ts';
+import { AccordError } from '../../core/errors.ts';
 import { hsChapters, hsSections, sectionOfChapter } from '../hs/reference.ts';
 import type { DatasetKind } from '../model.ts';
 import { formatRange, isYear, monthOf, periodsIn, yearEarlier, yearOf, type PeriodRange } from '../periods.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordMeta } from '../../shared/model.ts';
+import { recordMeta } from '../../core/model.ts';
 import { datasetKind } from '../model.ts';
 
 /** One file loaded into a dataset: where the rows came from. */

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection.ts';
-import { notFound } from '../../shared/errors.ts';
-import { parseInput, version as versionSchema } from '../../shared/model.ts';
-import { deleteVersioned, inTransaction, staleVersion } from '../../shared/records.ts';
+import { notFound } from '../../core/errors.ts';
+import { parseInput, version as versionSchema } from '../../core/model.ts';
+import { deleteVersioned, inTransaction, staleVersion } from '../../core/records.ts';
 import type { DatasetKind } from '../model.ts';
 import type { TradeDataset, TradeDatasetDetail } from './model.ts';
 import * as store from './store.ts';

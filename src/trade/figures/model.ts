@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currencyCode, recordId, recordMeta, territoryCode } from '../../shared/model.ts';
+import { currencyCode, recordId, recordMeta, territoryCode } from '../../core/model.ts';
 
 export const figureMetric = z.enum(['turnover', 'exports', 'imports', 'balance']);
 export type FigureMetric = z.infer<typeof figureMetric>;

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/connection.ts';
-import { AccordError, notFound } from '../../shared/errors.ts';
-import { newId } from '../../shared/ids.ts';
-import { parseInput } from '../../shared/model.ts';
-import { deleteVersioned, inTransaction, nowIso, requireReferences } from '../../shared/records.ts';
+import { AccordError, notFound } from '../../core/errors.ts';
+import { newId } from '../../core/ids.ts';
+import { parseInput } from '../../core/model.ts';
+import { deleteVersioned, inTransaction, nowIso, requireReferences } from '../../core/records.ts';
 import { territoryLabel } from '../../registry/territories/service.ts';
 import { tradeSummary, growthPercent, type DatasetRef } from '../analytics/service.ts';
 import { decimalToMinor } from '../money.ts';

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeOnEngines } from '../../../test/support/engines.ts';
 import { buildApp } from '../../http/app.ts';
-import { AccordError } from '../../shared/errors.ts';
+import { AccordError } from '../../core/errors.ts';
 import { hsChapters } from './reference.ts';
 import {
   describeHsCode,

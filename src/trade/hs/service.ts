@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../db/connection.ts';
-import { AccordError, type Problem } from '../../shared/errors.ts';
-import { parseInput } from '../../shared/model.ts';
-import { inTransaction, normalizeSearch, searchText } from '../../shared/records.ts';
+import { AccordError, type Problem } from '../../core/errors.ts';
+import { parseInput } from '../../core/model.ts';
+import { inTransaction, normalizeSearch, searchText } from '../../core/records.ts';
 import { CsvSyntaxError, readCsv } from '../importers/csv.ts';
 import { hsRevision, hsRevisions, type HsRevision } from '../model.ts';
 import {

@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import type { HsCodeTable } from '../../db/schema.ts';
-import { containsText } from '../../shared/records.ts';
+import { containsText } from '../../core/records.ts';
 
 const columns = ['revision', 'code', 'level', 'parentCode', 'titleEn', 'titleRu'] as const;
 

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { AccordError } from '../../shared/errors.ts';
+import { AccordError } from '../../core/errors.ts';
 import type { HsRevision } from '../model.ts';
 import {
   BatchBuilder,

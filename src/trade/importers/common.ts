@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import countries from 'i18n-iso-countries';
-import { AccordError } from '../../shared/errors.ts';
-import { normalizeSearch } from '../../shared/records.ts';
+import { AccordError } from '../../core/errors.ts';
+import { normalizeSearch } from '../../core/records.ts';
 import { decimalToMinor } from '../money.ts';
 import { hsRevisions, type FlowRow, type HsRevision, type ParsedBatch, type RowProblem } from '../model.ts';
 import { CsvSyntaxError, readCsv, type CsvRecord } from './csv.ts';

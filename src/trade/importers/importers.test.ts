@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { createTestDatabase, engines, type TestDatabase } from '../../../test/support/engines.ts';
 import type { Db } from '../../db/connection.ts';
-import { AccordError } from '../../shared/errors.ts';
+import { AccordError } from '../../core/errors.ts';
 import { deleteDataset, getDataset, listDatasets } from '../datasets/service.ts';
 import { importTradeFile, type ImportRequest } from './service.ts';
 

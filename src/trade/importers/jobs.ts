@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Database } from '../../db/connection.ts';
-import { AccordError } from '../../shared/errors.ts';
-import { newId } from '../../shared/ids.ts';
+import { AccordError } from '../../core/errors.ts';
+import { newId } from '../../core/ids.ts';
 import type { ImportProgress, ImportReport } from './pipeline.ts';
 import { importTradeFile, type ImportRequest } from './service.ts';
 

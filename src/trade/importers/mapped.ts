@@ -1,7 +1,7 @@
 import { Transform, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { AccordError } from '../../shared/errors.ts';
+import { AccordError } from '../../core/errors.ts';
 import { hsRevision, type FlowDirection, type HsRevision } from '../model.ts';
 import {
   BatchBuilder,
