@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { countryReferences } from '../src/registry/reference/countries.ts';
 import { regions } from '../src/registry/reference/regions.ts';
+import { seededRandom } from '../src/core/random.ts';
 
 /**
  * A deterministic generator of BACI-like monthly trade: `t,i,j,k,v,q` rows sorted by month, exporter,
@@ -14,17 +15,6 @@ export interface GeneratorOptions {
   products?: number;
   months?: number;
   seed?: number;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Cumulative Zipf weights (exponent s) for inverse-CDF sampling. */
@@ -77,7 +67,7 @@ export async function generateBaciLike(
   file: string,
   options: GeneratorOptions,
 ): Promise<{ rows: number; bytes: number }> {
-  const random = mulberry32(options.seed ?? 42);
+  const random = seededRandom(options.seed ?? 42);
   const { countries, regions: rus } = benchTerritories();
   const reporters = countries.slice(0, options.reporters ?? 200);
   const partnerPool = [...countries, ...rus].slice(0, options.partners ?? 300 + 80);

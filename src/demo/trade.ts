@@ -1,4 +1,5 @@
 import type { FlowDirection } from '../trade/model.ts';
+import { seededRandom } from '../core/random.ts';
 
 /**
  * The demo's illustrative trade: monthly Belarus → Kursk Oblast exports and Kursk Oblast → Belarus imports
@@ -59,17 +60,6 @@ const importsMix: Record<string, number> = {
 /** Exports' share of turnover by year: Belarus runs a surplus with the region. */
 const exportShare: Record<number, number> = { 2013: 0.66, 2014: 0.65, 2015: 0.63, 2016: 0.62, 2017: 0.68 };
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Splits an integer total into integer parts proportional to weights, summing exactly to the total. */
 export function allocate(total: number, weights: number[]): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
@@ -82,7 +72,7 @@ export function allocate(total: number, weights: number[]): number[] {
 }
 
 export function generateIllustrativeTrade(seed = 20171205): IllustrativeRow[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const rows: IllustrativeRow[] = [];
   for (const year of [2013, 2014, 2015, 2016, 2017]) {
     // Seasonality: slow January, busy spring and autumn.

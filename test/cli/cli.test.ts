@@ -1,28 +1,12 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
-const bin = fileURLToPath(new URL('../../bin/accord.js', import.meta.url));
+import { cliOn } from '../support/cli.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-cli-'));
 const database = path.join(dir, 'accord.sqlite');
-
-async function accord(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      env: { ...process.env, ACCORD_DATABASE: database },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const accord = cliOn(database);
 
 /** The CLI as a desk officer runs it: one SQLite file, one command after another. */
 describe('accord CLI on an embedded database', () => {
@@ -67,9 +51,10 @@ describe('accord CLI on an embedded database', () => {
     const bundle = path.join(dir, 'bundle.json');
     expect((await accord('export', bundle)).code).toBe(0);
     const copy = path.join(dir, 'copy.sqlite');
-    const imported = await run(process.execPath, [bin, '--database', copy, 'import', bundle]);
+    const onCopy = cliOn(copy);
+    const imported = await onCopy('import', bundle);
     expect(imported.stdout).toMatch(/Imported \d+ rows/);
-    const again = await run(process.execPath, [bin, '--database', copy, 'export']);
+    const again = await onCopy('export');
     expect(again.stdout).toBe(fs.readFileSync(bundle, 'utf8'));
   });
 });

@@ -1,29 +1,15 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliOn } from '../support/cli.ts';
 
-const run = promisify(execFile);
-const bin = fileURLToPath(new URL('../../bin/accord.js', import.meta.url));
 const fixtures = fileURLToPath(new URL('../fixtures/trade/', import.meta.url));
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-cli-trade-'));
 const database = path.join(dir, 'accord.sqlite');
-
-async function accord(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      env: { ...process.env, ACCORD_DATABASE: database },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const accord = cliOn(database);
 
 describe('accord trade import', () => {
   beforeAll(async () => {

@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import type { OfficialFigureTable } from '../../db/schema.ts';
 import type { Db } from '../../db/connection.ts';
 import { AccordError, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
@@ -9,23 +11,7 @@ import { decimalToMinor } from '../money.ts';
 import { formatPeriod, parsePeriod } from '../periods.ts';
 import { officialFigureInput, type OfficialFigure } from './model.ts';
 
-type Row = {
-  id: string;
-  reporter: string;
-  partner: string;
-  metric: string;
-  periodFrom: number;
-  periodTo: number;
-  valueMinor: number;
-  currency: string;
-  growthPercent: string | null;
-  documentId: string | null;
-  locator: string | null;
-  notes: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-};
+type Row = Selectable<OfficialFigureTable>;
 
 function toFigure(row: Row): OfficialFigure {
   return {

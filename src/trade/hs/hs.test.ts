@@ -1,10 +1,9 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliOn } from '../../../test/support/cli.ts';
 import { describeOnEngines } from '../../../test/support/engines.ts';
 import { buildApp } from '../../http/app.ts';
 import { AccordError } from '../../core/errors.ts';
@@ -319,24 +318,10 @@ describeOnEngines('HS nomenclature', (ctx) => {
   });
 });
 
-const run = promisify(execFile);
-const bin = fileURLToPath(new URL('../../../bin/accord.js', import.meta.url));
-
 /** The commands a desk officer types, on one SQLite file. */
 describe('accord hs commands', () => {
   const database = path.join(scratch, 'cli.sqlite');
-
-  async function accord(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-        env: { ...process.env, ACCORD_DATABASE: database },
-      });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  }
+  const accord = cliOn(database);
 
   it('imports a file, shows and searches codes, and lists every bad row of a broken file', async () => {
     expect((await accord('migrate')).code).toBe(0);
