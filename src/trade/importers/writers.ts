@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { productClearSql, productUpsertSql, productUpsertValues } from './product-rollup.ts';
+import { productClearSql, productColumns } from './product-rollup.ts';
 import type { DatabaseTarget } from '../../db/config.ts';
 import { FlowTally, noText, packedBuffers, type PackedFlows, type Slice } from './packed.ts';
 import {
@@ -372,13 +372,19 @@ class PostgresFlowWriter implements FlowWriter {
         ],
       );
     }
+    // One array per column: PostgreSQL plans the unnest once however many entries there are.
     const products = this.tally.products.drain();
-    for (let i = 0; i < products.length; i += 1000) {
-      const part = products.slice(i, i + 1000);
-      await this.client.query(
-        productUpsertSql(part.length, (n) => `$${n + 1}`),
-        part.flatMap((e) => productUpsertValues(datasetId, e)),
-      );
+    for (let i = 0; i < products.length; i += 20_000) {
+      const part = products.slice(i, i + 20_000);
+      await this.client.query(productUpsertUnnestSql, [
+        datasetId,
+        part.map((e) => e.reporter),
+        part.map((e) => e.partner),
+        part.map((e) => e.year),
+        part.map((e) => e.flow),
+        part.map((e) => e.heading),
+        ...productColumns.map((_, c) => part.map((e) => String(e.values[c]))),
+      ]);
     }
   }
 
@@ -422,6 +428,14 @@ class PostgresFlowWriter implements FlowWriter {
     }
   }
 }
+
+const productUpsertUnnestSql = `insert into trade_pair_products
+    (dataset_id, reporter, partner, year, flow, heading, ${productColumns.join(', ')})
+  select $1, * from unnest($2::text[], $3::text[], $4::int[], $5::text[], $6::text[], ${productColumns
+    .map((_, c) => `$${c + 7}::bigint[]`)
+    .join(', ')})
+  on conflict (dataset_id, reporter, partner, year, flow, heading)
+  do update set ${productColumns.map((c) => `${c} = trade_pair_products.${c} + excluded.${c}`).join(', ')}`;
 
 /** COPY's text format: backslash, tab and line breaks must be escaped. */
 function copyText(value: string): string {
