@@ -17,6 +17,7 @@ import { registerRegistryRoutes } from './routes/registry.ts';
 import { registerTradeRoutes } from './routes/trade.ts';
 import { registerTradeAnalyticsRoutes } from './routes/trade-analytics.ts';
 import { registerTradeDataRoutes } from './routes/trade-data.ts';
+import { registerWeb } from './web.ts';
 
 export interface AppOptions {
   db: Db;
@@ -25,6 +26,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Largest request body accepted, in bytes. */
   bodyLimit?: number;
+  /** The built web workspace to serve at /; none when false. */
+  webRoot?: string | false;
 }
 
 export const defaultBodyLimit = 1024 * 1024;
@@ -61,8 +64,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   app.get('/api/health', { schema: { hide: true } }, () => ({ status: 'ok' }));
-  // Until the web workspace lands, the address the server prints opens the API reference.
-  app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/api/docs'));
 
   registerRegistryRoutes(app, options.db);
   registerMeetingsRoutes(app, options.db);
@@ -71,5 +72,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerTradeRoutes(app, options.db);
   registerTradeAnalyticsRoutes(app, options.db);
   registerTradeDataRoutes(app, options.database);
+  if (options.webRoot !== false) await registerWeb(app, options.webRoot);
   return app;
 }

@@ -1,0 +1,26 @@
+import { expect, it } from 'vitest';
+import { describeInBrowser, expectAccessible, saveScreenshot } from './support/browser.ts';
+
+describeInBrowser('the workspace shell', (ctx) => {
+  it('opens at the printed address, switches language and remembers it', async () => {
+    const page = await ctx.page();
+    await page.goto('/');
+    await expect.poll(() => page.getByRole('link', { name: 'Partners' }).count()).toBeGreaterThan(0);
+    await page.getByText('RU', { exact: true }).click();
+    await expect.poll(() => page.getByRole('link', { name: 'Партнёры' }).count()).toBeGreaterThan(0);
+    await page.reload();
+    await expect.poll(() => page.getByRole('link', { name: 'Партнёры' }).count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
+    await saveScreenshot(page, 'shell-ru');
+  });
+
+  it('answers an unknown page inside the workspace and an unknown API path with problem+json', async () => {
+    const page = await ctx.page();
+    await page.goto('/no/such/page');
+    await expect.poll(() => page.getByRole('heading', { name: 'Page not found' }).count()).toBe(1);
+    await expectAccessible(page, 'the not-found page');
+    const response = await fetch(`${ctx.url}/api/no-such-thing`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+  });
+});

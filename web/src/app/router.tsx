@@ -1,0 +1,114 @@
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  type ErrorComponentProps,
+} from '@tanstack/react-router';
+import { Shell } from './Shell.tsx';
+import { ErrorState, NotFound } from '../components/states.tsx';
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+const rootRoute = createRootRoute({
+  component: Shell,
+  notFoundComponent: NotFound,
+  errorComponent: ({ error }: ErrorComponentProps) => <ErrorState error={error} />,
+});
+
+export interface OverviewSearch {
+  period?: string;
+  q?: string;
+  sort?: string;
+}
+const overviewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  validateSearch: (search: Record<string, unknown>): OverviewSearch => ({
+    period: text(search.period),
+    q: text(search.q),
+    sort: text(search.sort),
+  }),
+  component: lazyRouteComponent(() => import('../features/partners/OverviewPage.tsx')),
+});
+
+export interface PartnerSearch {
+  tab?: string;
+  period?: string;
+  level?: string;
+}
+export const partnerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/partners/$code',
+  validateSearch: (search: Record<string, unknown>): PartnerSearch => ({
+    tab: text(search.tab),
+    period: text(search.period),
+    level: text(search.level),
+  }),
+  component: lazyRouteComponent(() => import('../features/partner/PartnerPage.tsx')),
+});
+
+export interface RecordsSearch {
+  q?: string;
+  partner?: string;
+  offset?: number;
+}
+export const recordListRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/records/$kind',
+  validateSearch: (search: Record<string, unknown>): RecordsSearch => ({
+    q: text(search.q),
+    partner: text(search.partner),
+    offset: Number.isInteger(Number(search.offset)) && Number(search.offset) > 0 ? Number(search.offset) : undefined,
+  }),
+  component: lazyRouteComponent(() => import('../features/records/RecordListPage.tsx')),
+});
+
+export const recordNewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/records/$kind/new',
+  validateSearch: (search: Record<string, unknown>): { partner?: string; meeting?: string } => ({
+    partner: text(search.partner),
+    meeting: text(search.meeting),
+  }),
+  component: lazyRouteComponent(() => import('../features/records/RecordNewPage.tsx')),
+});
+
+export const recordDetailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/records/$kind/$id',
+  component: lazyRouteComponent(() => import('../features/records/RecordDetailPage.tsx')),
+});
+
+const tradeDataRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/trade-data',
+  component: lazyRouteComponent(() => import('../features/trade-data/TradeDataPage.tsx')),
+});
+
+export const searchRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/search',
+  validateSearch: (search: Record<string, unknown>): { q?: string } => ({ q: text(search.q) }),
+  component: lazyRouteComponent(() => import('../features/search/SearchPage.tsx')),
+});
+
+const routeTree = rootRoute.addChildren([
+  overviewRoute,
+  partnerRoute,
+  recordNewRoute,
+  recordDetailRoute,
+  recordListRoute,
+  tradeDataRoute,
+  searchRoute,
+]);
+
+export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,51 @@
+import { Alert, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.ts';
+
+export function Loading({ label }: { label?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Center py="xl" role="status" aria-live="polite">
+      <Loader size="sm" aria-hidden />
+      <Text ml="sm" c="dimmed">
+        {label ?? t('state.loading')}
+      </Text>
+    </Center>
+  );
+}
+
+export function ErrorState({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const message = error instanceof Error ? error.message : String(error);
+  const problems = error instanceof ApiError ? error.problems : [];
+  return (
+    <Alert color="red" title={t('state.error')} role="alert">
+      <Stack gap={4}>
+        <Text size="sm">{message}</Text>
+        {problems.map((problem) => (
+          <Text size="sm" key={`${problem.path}:${problem.message}`}>
+            {problem.path}: {problem.message}
+          </Text>
+        ))}
+      </Stack>
+    </Alert>
+  );
+}
+
+export function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Stack>
+      <Title order={1}>{t('state.notFoundTitle')}</Title>
+      <Text>{t('state.notFound')}</Text>
+    </Stack>
+  );
+}
+
+export function Empty({ children }: { children: React.ReactNode }) {
+  return (
+    <Text c="dimmed" py="md">
+      {children}
+    </Text>
+  );
+}
