@@ -50,7 +50,7 @@ export function describeInBrowser(name: string, suite: (ctx: BrowserContextForTe
         target: { dialect: 'sqlite', file, display: file },
         migrations: 'require-current',
       });
-      app = await buildApp({ db: database.db, database });
+      app = await buildApp({ db: database.db, database, webRoot: inject('webRoot') });
       await app.listen({ host: '127.0.0.1', port: 0 });
       const address = app.server.address();
       if (!address || typeof address !== 'object') throw new Error('server has no address');

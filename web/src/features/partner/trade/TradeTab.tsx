@@ -1,0 +1,6 @@
+import type { PartnerTabProps } from '../PartnerPage.tsx';
+
+// Placeholder until this tab is built.
+export default function TradeTab({ relationship }: PartnerTabProps) {
+  return <p>{relationship.partner.nameEn}</p>;
+}
