@@ -23,17 +23,18 @@ export async function registerWeb(app: FastifyInstance, webRoot = defaultWebRoot
     );
     return false;
   }
+  // Looked up per request (not listed at start), so a rebuild is served without restarting.
   await app.register(fastifyStatic, {
-    root: webRoot,
-    wildcard: false,
+    root: `${webRoot}/assets`,
+    prefix: '/assets/',
     index: false,
-    // Hashed bundles never change under the same name; index.html must always be asked again.
-    setHeaders: (reply, path) => {
-      reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    // Hashed bundles never change under the same name.
+    setHeaders: (reply) => {
+      reply.header('cache-control', 'public, max-age=31536000, immutable');
     },
   });
   const page = (_request: FastifyRequest, reply: FastifyReply) =>
-    reply.header('cache-control', 'no-cache').sendFile('index.html');
+    reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot);
   app.get('/', { schema: { hide: true } }, page);
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
     if (request.url.startsWith('/api/') || /\.\w+$/.test(request.url.split('?')[0] ?? '')) {
