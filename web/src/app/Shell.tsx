@@ -4,7 +4,7 @@ import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RouterAnchor, RouterNavLink } from '../components/links.tsx';
-import { recordKinds } from '../features/records/kinds.ts';
+import { recordKinds } from '../pages/records/kinds.ts';
 
 export function Shell() {
   const { t, i18n } = useTranslation();

@@ -31,7 +31,7 @@ const overviewRoute = createRoute({
     q: text(search.q),
     sort: text(search.sort),
   }),
-  component: lazyRouteComponent(() => import('../features/partners/OverviewPage.tsx')),
+  component: lazyRouteComponent(() => import('../pages/partners/OverviewPage.tsx')),
 });
 
 export interface PartnerSearch {
@@ -47,7 +47,7 @@ export const partnerRoute = createRoute({
     period: text(search.period),
     level: text(search.level),
   }),
-  component: lazyRouteComponent(() => import('../features/partner/PartnerPage.tsx')),
+  component: lazyRouteComponent(() => import('../pages/partner/PartnerPage.tsx')),
 });
 
 export interface RecordsSearch {
@@ -63,7 +63,7 @@ export const recordListRoute = createRoute({
     partner: text(search.partner),
     offset: Number.isInteger(Number(search.offset)) && Number(search.offset) > 0 ? Number(search.offset) : undefined,
   }),
-  component: lazyRouteComponent(() => import('../features/records/RecordListPage.tsx')),
+  component: lazyRouteComponent(() => import('../pages/records/RecordListPage.tsx')),
 });
 
 export const recordNewRoute = createRoute({
@@ -73,26 +73,26 @@ export const recordNewRoute = createRoute({
     partner: text(search.partner),
     meeting: text(search.meeting),
   }),
-  component: lazyRouteComponent(() => import('../features/records/RecordNewPage.tsx')),
+  component: lazyRouteComponent(() => import('../pages/records/RecordNewPage.tsx')),
 });
 
 export const recordDetailRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/records/$kind/$id',
-  component: lazyRouteComponent(() => import('../features/records/RecordDetailPage.tsx')),
+  component: lazyRouteComponent(() => import('../pages/records/RecordDetailPage.tsx')),
 });
 
 const tradeDataRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/trade-data',
-  component: lazyRouteComponent(() => import('../features/trade-data/TradeDataPage.tsx')),
+  component: lazyRouteComponent(() => import('../pages/trade-data/TradeDataPage.tsx')),
 });
 
 export const searchRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/search',
   validateSearch: (search: Record<string, unknown>): { q?: string } => ({ q: text(search.q) }),
-  component: lazyRouteComponent(() => import('../features/search/SearchPage.tsx')),
+  component: lazyRouteComponent(() => import('../pages/search/SearchPage.tsx')),
 });
 
 const routeTree = rootRoute.addChildren([
