@@ -14,6 +14,7 @@ import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerMeetingsRoutes } from './routes/meetings.ts';
 import { registerProjectsRoutes } from './routes/projects.ts';
 import { registerRegistryRoutes } from './routes/registry.ts';
+import { registerTimelineRoutes } from './routes/timeline.ts';
 import { registerTradeRoutes } from './routes/trade.ts';
 import { registerTradeAnalyticsRoutes } from './routes/trade-analytics.ts';
 import { registerTradeDataRoutes } from './routes/trade-data.ts';
@@ -69,6 +70,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerMeetingsRoutes(app, options.db);
   registerProjectsRoutes(app, options.db);
   registerDocumentRoutes(app, options.db);
+  registerTimelineRoutes(app, options.db);
   registerTradeRoutes(app, options.db);
   registerTradeAnalyticsRoutes(app, options.db);
   registerTradeDataRoutes(app, options.database);

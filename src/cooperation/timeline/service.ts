@@ -1,0 +1,166 @@
+import type { Db } from '../../db/connection.ts';
+import { parseInput } from '../../core/model.ts';
+import { todayIso } from '../../core/records.ts';
+import { getRelationship } from '../../registry/relationships/service.ts';
+import type { ProjectStage } from '../projects/stages.ts';
+import type { StatementStatus } from '../statements/model.ts';
+import {
+  timelineQuery,
+  type Timeline,
+  type TimelineEvent,
+  type TimelineEventType,
+  type TimelineKind,
+} from './model.ts';
+import * as store from './store.ts';
+
+/**
+ * On one day, events read in the order they happen: the source is published, the meeting held, things
+ * said there, agreements signed, projects moved; what merely fell due that day comes last.
+ */
+const dayOrder: Record<TimelineEventType, number> = {
+  document_published: 0,
+  meeting_held: 1,
+  statement_made: 2,
+  agreement_signed: 3,
+  agreement_in_force: 4,
+  project_stage: 5,
+  milestone_done: 6,
+  milestone_due: 7,
+  statement_due: 8,
+  agreement_expires: 9,
+};
+
+const pending: readonly StatementStatus[] = ['open', 'in_progress'];
+
+type Draft = Omit<
+  TimelineEvent,
+  | 'meetingKind'
+  | 'place'
+  | 'statementKind'
+  | 'status'
+  | 'overdue'
+  | 'fromStage'
+  | 'toStage'
+  | 'relatedId'
+  | 'relatedTitle'
+> &
+  Partial<TimelineEvent>;
+
+function event(draft: Draft & { sequence?: string }): TimelineEvent & { sequence: string } {
+  return {
+    meetingKind: null,
+    place: null,
+    statementKind: null,
+    status: null,
+    overdue: false,
+    fromStage: null,
+    toStage: null,
+    relatedId: null,
+    relatedTitle: null,
+    sequence: '',
+    ...draft,
+  };
+}
+
+async function collect(db: Db, relationshipId: string, kinds: Set<TimelineKind>, asOf: string) {
+  const wanted = (kind: TimelineKind) => kinds.size === 0 || kinds.has(kind);
+  const none = Promise.resolve([]);
+  const [meetings, statements, changes, milestones, agreements, documents] = await Promise.all([
+    wanted('meeting') ? store.meetingsOf(db, relationshipId) : none,
+    wanted('statement') ? store.statementsOf(db, relationshipId) : none,
+    wanted('project') ? store.stageChangesOf(db, relationshipId) : none,
+    wanted('project') ? store.milestonesOf(db, relationshipId) : none,
+    wanted('agreement') ? store.agreementsOf(db, relationshipId) : none,
+    wanted('document') ? store.documentsOf(db, relationshipId) : none,
+  ]);
+  const events: ReturnType<typeof event>[] = [];
+  for (const m of meetings) {
+    events.push(
+      event({
+        on: m.heldOn,
+        kind: 'meeting',
+        type: 'meeting_held',
+        recordId: m.id,
+        title: m.title,
+        meetingKind: m.kind as TimelineEvent['meetingKind'],
+        place: m.place,
+      }),
+    );
+  }
+  for (const s of statements) {
+    const status = s.status as StatementStatus;
+    const common = {
+      kind: 'statement' as const,
+      recordId: s.id,
+      title: s.text,
+      statementKind: s.kind as TimelineEvent['statementKind'],
+      status,
+      relatedId: s.meetingId,
+      relatedTitle: s.meetingTitle,
+    };
+    events.push(event({ ...common, on: s.heldOn, type: 'statement_made' }));
+    if (s.dueOn) {
+      const overdue = pending.includes(status) && s.dueOn < asOf;
+      events.push(event({ ...common, on: s.dueOn, type: 'statement_due', overdue }));
+    }
+  }
+  for (const c of changes) {
+    events.push(
+      event({
+        on: c.changedOn,
+        kind: 'project',
+        type: 'project_stage',
+        recordId: c.projectId,
+        title: c.title,
+        fromStage: c.fromStage as ProjectStage | null,
+        toStage: c.toStage as ProjectStage,
+        sequence: c.recordedAt,
+      }),
+    );
+  }
+  for (const m of milestones) {
+    const common = { kind: 'project' as const, recordId: m.projectId, title: m.title, relatedTitle: m.projectTitle };
+    if (m.doneOn) events.push(event({ ...common, on: m.doneOn, type: 'milestone_done' }));
+    else if (m.dueOn) events.push(event({ ...common, on: m.dueOn, type: 'milestone_due' }));
+  }
+  for (const a of agreements) {
+    const common = { kind: 'agreement' as const, recordId: a.id, title: a.title, relatedId: a.documentId };
+    if (a.signedOn) events.push(event({ ...common, on: a.signedOn, type: 'agreement_signed' }));
+    if (a.inForceFrom) events.push(event({ ...common, on: a.inForceFrom, type: 'agreement_in_force' }));
+    if (a.inForceTo) events.push(event({ ...common, on: a.inForceTo, type: 'agreement_expires' }));
+  }
+  for (const d of documents) {
+    if (!d.publishedOn) continue;
+    events.push(
+      event({ on: d.publishedOn, kind: 'document', type: 'document_published', recordId: d.id, title: d.title }),
+    );
+  }
+  return events;
+}
+
+/**
+ * Everything that happened in a relationship, by date and newest first: meetings, statements made and
+ * falling due, project stage changes and milestones, agreements signed and in force, source documents.
+ * Undated records (an agreement without dates, a document without a publication day) have no place on it.
+ */
+export async function relationshipTimeline(db: Db, relationshipId: string, query: unknown = {}): Promise<Timeline> {
+  const q = parseInput(timelineQuery, query);
+  await getRelationship(db, relationshipId);
+  const asOf = q.asOf ?? todayIso();
+  const all = await collect(db, relationshipId, new Set(q.kind ?? []), asOf);
+  const inRange = all.filter((e) => (!q.from || e.on >= q.from) && (!q.to || e.on <= q.to));
+  inRange.sort(
+    (a, b) =>
+      b.on.localeCompare(a.on) ||
+      dayOrder[a.type] - dayOrder[b.type] ||
+      a.sequence.localeCompare(b.sequence) ||
+      a.title.localeCompare(b.title) ||
+      a.recordId.localeCompare(b.recordId),
+  );
+  return {
+    relationshipId,
+    asOf,
+    total: inRange.length,
+    events: inRange.slice(0, q.limit).map(({ sequence: _sequence, ...e }) => e),
+  };
+}
