@@ -14,6 +14,7 @@ import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerMeetingsRoutes } from './routes/meetings.ts';
 import { registerProjectsRoutes } from './routes/projects.ts';
 import { registerRegistryRoutes } from './routes/registry.ts';
+import { registerSearchRoutes } from './routes/search.ts';
 import { registerTimelineRoutes } from './routes/timeline.ts';
 import { registerTradeRoutes } from './routes/trade.ts';
 import { registerTradeAnalyticsRoutes } from './routes/trade-analytics.ts';
@@ -74,6 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerTradeRoutes(app, options.db);
   registerTradeAnalyticsRoutes(app, options.db);
   registerTradeDataRoutes(app, options.database);
+  registerSearchRoutes(app, options.db);
   if (options.webRoot !== false) await registerWeb(app, options.webRoot);
   return app;
 }
