@@ -11,6 +11,7 @@ import type { Database, Db } from '../db/connection.ts';
 import { AccordError } from '../core/errors.ts';
 import { sendProblem } from './errors.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
+import { registerGeoRoutes } from './routes/geo.ts';
 import { registerMeetingsRoutes } from './routes/meetings.ts';
 import { registerProjectsRoutes } from './routes/projects.ts';
 import { registerRegistryRoutes } from './routes/registry.ts';
@@ -76,6 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerTradeAnalyticsRoutes(app, options.db);
   registerTradeDataRoutes(app, options.database);
   registerSearchRoutes(app, options.db);
+  registerGeoRoutes(app);
   if (options.webRoot !== false) await registerWeb(app, options.webRoot);
   return app;
 }

@@ -1,0 +1,95 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeOnEngines } from '../../test/support/engines.ts';
+import { buildApp } from '../http/app.ts';
+import { boundaries } from './service.ts';
+import { simplifyLine, simplifyPolygons, type Position } from './simplify.ts';
+
+describe('boundary simplification', () => {
+  it('keeps the corners of a shape and drops points that lie on its edges', () => {
+    const line: Position[] = [
+      [0, 0],
+      [1, 0.0001],
+      [2, 0],
+      [2, 2],
+      [0, 2],
+      [0, 0],
+    ];
+    expect(simplifyLine(line, 0.01)).toEqual([
+      [0, 0],
+      [2, 0],
+      [2, 2],
+      [0, 2],
+      [0, 0],
+    ]);
+  });
+
+  it('drops specks far smaller than the main part and rings that collapse', () => {
+    const square = (x: number, size: number): Position[] => [
+      [x, 0],
+      [x + size, 0],
+      [x + size, size],
+      [x, size],
+      [x, 0],
+    ];
+    const kept = simplifyPolygons([[square(0, 10)], [square(20, 0.01)], [square(30, 3)]], 0.001);
+    expect(kept.map((p) => p[0]![0])).toEqual([
+      [0, 0],
+      [30, 0],
+    ]);
+  });
+});
+
+describe('boundaries', () => {
+  it('gives a region by its ISO 3166-2 code and a country by its ISO 3166-1 code, small and in the order asked', () => {
+    const answer = boundaries(['RU-KRS', 'BY']);
+    expect(answer.features.map((f) => [f.id, f.properties.name, f.geometry.type])).toEqual([
+      ['RU-KRS', 'Kursk', 'MultiPolygon'],
+      ['BY', 'BY', 'MultiPolygon'],
+    ]);
+    expect(answer.missing).toEqual([]);
+    // Kursk Oblast lies around 51.7° N, 36.2° E; its label point must be inside its bounding box.
+    const [lon, lat] = answer.features[0]!.properties.center;
+    expect(lon).toBeGreaterThan(34);
+    expect(lon).toBeLessThan(39);
+    expect(lat).toBeGreaterThan(50);
+    expect(lat).toBeLessThan(53);
+    expect(JSON.stringify(answer).length).toBeLessThan(20_000);
+  });
+
+  it('lists codes without a boundary, and refuses when none has one', () => {
+    expect(boundaries(['BY', 'RU-ZZZ']).missing).toEqual(['RU-ZZZ']);
+    expect(() => boundaries(['RU-ZZZ', 'QQ'])).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+  });
+});
+
+describeOnEngines('HTTP geo boundaries', (ctx) => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildApp({ db: ctx.db, webRoot: false });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('answers GeoJSON for the codes asked, trimmed, with a day of browser caching', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/geo/boundaries?codes=RU-KRS,BY,ru-krs' });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['cache-control']).toContain('max-age=86400');
+    const body = response.json();
+    expect(body.type).toBe('FeatureCollection');
+    expect(body.features.map((f: { id: string }) => f.id)).toEqual(['RU-KRS', 'BY']);
+    expect(response.body.length).toBeLessThan(20_000);
+  });
+
+  it('says 404 naming unknown codes and 422 for malformed ones', async () => {
+    const unknown = await app.inject({ method: 'GET', url: '/api/geo/boundaries?codes=RU-ZZZ' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().problems).toEqual([{ path: 'codes', message: 'no boundary for RU-ZZZ' }]);
+    const malformed = await app.inject({ method: 'GET', url: '/api/geo/boundaries?codes=Kursk' });
+    expect(malformed.statusCode).toBe(422);
+    expect(malformed.json().problems[0].path).toContain('codes');
+    const none = await app.inject({ method: 'GET', url: '/api/geo/boundaries' });
+    expect(none.statusCode).toBe(422);
+  });
+});

