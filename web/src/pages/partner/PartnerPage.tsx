@@ -1,13 +1,19 @@
-import { Tabs, Title, Stack, Text } from '@mantine/core';
+import { Badge, Group, List, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { lazy, Suspense } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { api, type Page } from '../../api/client.ts';
+import { RouterAnchor } from '../../components/links.tsx';
 import { ErrorState, Loading, NotFound } from '../../components/states.tsx';
+import { formatDate } from '../../i18n/format.ts';
 import { usePartnerRelationship } from './usePartner.ts';
-import type { Relationship } from '../../../../src/registry/relationships/model.ts';
+import type { Agreement, Relationship } from '../../../../src/registry/relationships/model.ts';
 
 // Each tab is its own chunk: opening the cooperation tab does not load the chart library.
-const TradeTab = lazy(() => import('./trade/TradeTab.tsx'));
+const loadTradeTab = () => import('./trade/TradeTab.tsx');
+const TradeTab = lazy(loadTradeTab);
 const CooperationTab = lazy(() => import('./cooperation/CooperationTab.tsx'));
 const TimelineTab = lazy(() => import('./timeline/TimelineTab.tsx'));
 
@@ -16,6 +22,7 @@ export interface PartnerTabProps {
 }
 
 const tabs = ['trade', 'cooperation', 'timeline'] as const;
+const partnerRecords = ['meetings', 'statements', 'projects', 'organizations', 'outlets'] as const;
 
 export default function PartnerPage() {
   const { code } = useParams({ from: '/partners/$code' });
@@ -24,6 +31,8 @@ export default function PartnerPage() {
   const { t, i18n } = useTranslation('partner');
   const relationship = usePartnerRelationship(code);
   const tab = tabs.find((name) => name === search.tab) ?? 'trade';
+  // The trade tab's code downloads while the relationship is being read, not after.
+  if (tab === 'trade') void loadTradeTab();
 
   if (relationship.isPending) return <Loading />;
   if (relationship.isError) return <ErrorState error={relationship.error} />;
@@ -34,10 +43,34 @@ export default function PartnerPage() {
 
   return (
     <Stack>
-      <div>
-        <Title order={1}>{partnerName}</Title>
-        <Text c="dimmed">{t('header.relationship', { home: homeName, partner: partnerName })}</Text>
-      </div>
+      <header>
+        <Stack gap="xs">
+          <div>
+            <Title order={1}>{partnerName}</Title>
+            <Text c="gray.7">{t('header.relationship', { home: homeName, partner: partnerName })}</Text>
+          </div>
+          <Agreements relationship={r} />
+          <nav aria-label={t('header.recordsNav')}>
+            <Group gap="md" wrap="wrap">
+              <Text size="sm" fw={500}>
+                {t('header.records')}
+              </Text>
+              {partnerRecords.map((kind) => (
+                <RouterAnchor
+                  key={kind}
+                  size="sm"
+                  c="teal.9"
+                  to="/records/$kind"
+                  params={{ kind }}
+                  search={{ partner: code }}
+                >
+                  {t(`nav.${kind}`, { ns: 'common' })}
+                </RouterAnchor>
+              ))}
+            </Group>
+          </nav>
+        </Stack>
+      </header>
       <Tabs
         value={tab}
         onChange={(value) => void navigate({ search: (previous) => ({ ...previous, tab: value ?? undefined }) })}
@@ -64,4 +97,61 @@ export default function PartnerPage() {
       </Tabs>
     </Stack>
   );
+}
+
+/** The agreements the relationship rests on, those in force today marked. */
+function Agreements({ relationship }: PartnerTabProps) {
+  const { t, i18n } = useTranslation('partner');
+  const language = i18n.language;
+  const agreements = useQuery({
+    queryKey: ['agreements', { relationshipId: relationship.id }],
+    queryFn: () => api.get<Page<Agreement>>('/api/agreements', { relationshipId: relationship.id, limit: 100 }),
+  });
+
+  return (
+    <section aria-labelledby="partner-agreements-title">
+      <Title order={2} size="h5" id="partner-agreements-title">
+        {t('agreements.title')}
+      </Title>
+      {agreements.isPending && <Loading />}
+      {agreements.isError && <ErrorState error={agreements.error} />}
+      {agreements.data && agreements.data.items.length === 0 && <Text size="sm">{t('agreements.none')}</Text>}
+      {agreements.data && agreements.data.items.length > 0 && (
+        <List spacing={4} size="sm" data-testid="partner-agreements">
+          {agreements.data.items.map((agreement) => (
+            <List.Item key={agreement.id}>
+              <Group gap="xs" wrap="wrap">
+                <Text size="sm" fw={600} component="span">
+                  {agreement.title}
+                </Text>
+                <Badge variant="outline" color="gray.8" size="sm">
+                  {t(`agreements.kind.${agreement.kind}`)}
+                </Badge>
+                <Badge
+                  variant={agreement.inForce ? 'filled' : 'outline'}
+                  color={agreement.inForce ? 'teal.9' : 'gray.8'}
+                  size="sm"
+                >
+                  {agreement.inForce ? t('agreements.inForce') : t('agreements.notInForce')}
+                </Badge>
+              </Group>
+              <Text size="sm" c="gray.7">
+                {agreementDates(agreement, language, t)}
+              </Text>
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </section>
+  );
+}
+
+/** "Signed 5 December 2017 · in force from … · until …", leaving out what the record does not state. */
+function agreementDates(agreement: Agreement, language: string, t: TFunction<'partner'>): string {
+  const parts = [
+    agreement.signedOn && t('agreements.signed', { date: formatDate(agreement.signedOn, language) }),
+    agreement.inForceFrom && t('agreements.from', { date: formatDate(agreement.inForceFrom, language) }),
+    agreement.inForceTo && t('agreements.to', { date: formatDate(agreement.inForceTo, language) }),
+  ].filter((part): part is string => Boolean(part));
+  return parts.length > 0 ? parts.join(' · ') : t('agreements.noDates');
 }

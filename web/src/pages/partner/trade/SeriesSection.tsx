@@ -1,0 +1,107 @@
+import { Group, SegmentedControl, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorState, Loading } from '../../../components/states.tsx';
+import { formatMoneyShort, formatPercent } from '../../../i18n/format.ts';
+import { growthColour, noWrap, pointLabel, tableStyles } from './format.ts';
+import { SeriesChart } from './lazyCharts.ts';
+import { granularities, useSeries, type Granularity, type Pair } from './queries.ts';
+
+export function SeriesSection({ pair, period }: { pair: Pair; period: string }) {
+  const { t, i18n } = useTranslation('trade');
+  const language = i18n.language;
+  const [granularity, setGranularity] = useState<Granularity>('month');
+  const [cumulative, setCumulative] = useState(false);
+  const series = useSeries(pair, period, granularity, cumulative);
+  const data = series.data;
+
+  return (
+    <section aria-labelledby="trade-series-title">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="trade-series-title">
+          {t('series.title')}
+        </Title>
+        <Group gap="lg" align="flex-end" wrap="wrap">
+          <Stack gap={2}>
+            <Text size="sm" fw={500} id="trade-granularity-label">
+              {t('series.granularity')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="trade-granularity-label"
+              value={granularity}
+              onChange={(value) => setGranularity(value as Granularity)}
+              data={granularities.map((name) => ({ value: name, label: t(`granularity.${name}`) }))}
+            />
+          </Stack>
+          <Switch
+            label={t('series.cumulative')}
+            checked={cumulative}
+            onChange={(event) => setCumulative(event.currentTarget.checked)}
+            mb={6}
+          />
+        </Group>
+        {series.isPending && <Loading />}
+        {series.isError && <ErrorState error={series.error} />}
+        {data && (
+          <>
+            <Suspense fallback={<div style={{ height: 320 }} />}>
+              <SeriesChart series={data} language={language} />
+            </Suspense>
+            <details>
+              <summary>{t('series.asTable')}</summary>
+              <Table styles={tableStyles} striped mt="xs" data-testid="series-table">
+                <Table.Caption>
+                  {t('series.caption', { currency: data.currency, dataset: data.dataset.name })}
+                </Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('series.period')}</Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('measure.exports')}
+                    </Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('measure.imports')}
+                    </Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('measure.turnover')}
+                    </Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('series.yearEarlier')}
+                    </Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('series.yoy')}
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.points.map((point) => (
+                    <Table.Tr key={point.period}>
+                      <Table.Th scope="row" fw={400}>
+                        {pointLabel(point, data.granularity, language)}
+                      </Table.Th>
+                      <Table.Td ta="right" style={noWrap}>
+                        {formatMoneyShort(point.totals.exportsCents, data.currency, language)}
+                      </Table.Td>
+                      <Table.Td ta="right" style={noWrap}>
+                        {formatMoneyShort(point.totals.importsCents, data.currency, language)}
+                      </Table.Td>
+                      <Table.Td ta="right" style={noWrap}>
+                        {formatMoneyShort(point.totals.turnoverCents, data.currency, language)}
+                      </Table.Td>
+                      <Table.Td ta="right" style={noWrap}>
+                        {point.previous ? formatMoneyShort(point.previous.turnoverCents, data.currency, language) : '—'}
+                      </Table.Td>
+                      <Table.Td ta="right" style={noWrap} c={growthColour(point.turnoverGrowthPercent)}>
+                        {formatPercent(point.turnoverGrowthPercent, language)}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </details>
+          </>
+        )}
+      </Stack>
+    </section>
+  );
+}

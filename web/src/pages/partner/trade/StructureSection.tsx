@@ -1,0 +1,134 @@
+import { Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Empty, ErrorState, Loading } from '../../../components/states.tsx';
+import { formatMoneyShort, formatPercent, formatPoints } from '../../../i18n/format.ts';
+import { growthColour, lineTitle, noWrap, tableStyles } from './format.ts';
+import { StructureTreemap } from './lazyCharts.ts';
+import { directions, levels, useStructure, type Direction, type Level, type Pair } from './queries.ts';
+
+export function StructureSection({ pair, period }: { pair: Pair; period: string }) {
+  const { t, i18n } = useTranslation('trade');
+  const language = i18n.language;
+  const search = useSearch({ from: '/partners/$code' });
+  const navigate = useNavigate({ from: '/partners/$code' });
+  const level: Level = levels.find((name) => name === search.level) ?? 'chapter';
+  const [direction, setDirection] = useState<Direction>('exports');
+  const structure = useStructure(pair, period, level, direction);
+  const data = structure.data;
+  const rows = data ? [...data.lines, ...(data.other ? [data.other] : [])] : [];
+
+  return (
+    <section aria-labelledby="trade-structure-title">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="trade-structure-title">
+          {t('structure.title')}
+        </Title>
+        <Group gap="lg" wrap="wrap">
+          <Stack gap={2}>
+            <Text size="sm" fw={500} id="trade-level-label">
+              {t('structure.level')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="trade-level-label"
+              value={level}
+              onChange={(value) => void navigate({ search: (previous) => ({ ...previous, level: value }) })}
+              data={levels.map((name) => ({ value: name, label: t(`level.${name}`) }))}
+            />
+          </Stack>
+          <Stack gap={2}>
+            <Text size="sm" fw={500} id="trade-direction-label">
+              {t('structure.direction')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="trade-direction-label"
+              value={direction}
+              onChange={(value) => setDirection(value as Direction)}
+              data={directions.map((name) => ({ value: name, label: t(`measure.${name}`) }))}
+            />
+          </Stack>
+        </Group>
+        {structure.isPending && <Loading />}
+        {structure.isError && <ErrorState error={structure.error} />}
+        {data && rows.length === 0 && <Empty>{t('structure.empty')}</Empty>}
+        {data && rows.length > 0 && (
+          <>
+            <Suspense fallback={<div style={{ height: 340 }} />}>
+              <StructureTreemap structure={data} language={language} />
+            </Suspense>
+            <Table.ScrollContainer minWidth={720}>
+              <Table styles={tableStyles} striped data-testid="structure-table">
+                <Table.Caption>
+                  {t('structure.caption', {
+                    direction: t(`measure.${direction}`),
+                    level: t(`level.${level}`),
+                    currency: data.currency,
+                    dataset: data.dataset.name,
+                  })}
+                </Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('structure.code')}</Table.Th>
+                    <Table.Th scope="col">{t('structure.product')}</Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('structure.value')}
+                    </Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('structure.share')}
+                    </Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('structure.growth')}
+                    </Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('structure.contribution')}
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((line) => (
+                    <Table.Tr key={line.code}>
+                      <Table.Td>{line.code === 'other' ? '' : line.code}</Table.Td>
+                      <Table.Td>{lineTitle(line, language)}</Table.Td>
+                      <Table.Td ta="right" style={noWrap}>
+                        {formatMoneyShort(line.current[`${direction}Cents`], data.currency, language)}
+                      </Table.Td>
+                      <Table.Td ta="right" style={noWrap}>
+                        {formatPercent(line.sharePercent, language, false)}
+                      </Table.Td>
+                      <Table.Td ta="right" style={noWrap} c={growthColour(line.growthPercent)}>
+                        {formatPercent(line.growthPercent, language)}
+                      </Table.Td>
+                      <Table.Td ta="right" style={noWrap}>
+                        {formatPoints(line.contributionPp, language)}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+                <Table.Tfoot>
+                  <Table.Tr>
+                    <Table.Th scope="row" colSpan={2}>
+                      {t('structure.total')}
+                    </Table.Th>
+                    <Table.Td ta="right" style={noWrap} fw={700}>
+                      {formatMoneyShort(data.total.current, data.currency, language)}
+                    </Table.Td>
+                    <Table.Td ta="right" style={noWrap}>
+                      {formatPercent(100, language, false)}
+                    </Table.Td>
+                    <Table.Td ta="right" style={noWrap} c={growthColour(data.total.growthPercent)}>
+                      {formatPercent(data.total.growthPercent, language)}
+                    </Table.Td>
+                    <Table.Td ta="right" style={noWrap}>
+                      {formatPoints(data.total.growthPercent, language)}
+                    </Table.Td>
+                  </Table.Tr>
+                </Table.Tfoot>
+              </Table>
+            </Table.ScrollContainer>
+          </>
+        )}
+      </Stack>
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { api } from '../../../api/client.ts';
+import type { Document } from '../../../../../src/documents/model.ts';
+import type {
+  seriesSchema,
+  signalsSchema,
+  structureSchema,
+  summarySchema,
+} from '../../../../../src/trade/analytics/model.ts';
+import type { TradeDataset } from '../../../../../src/trade/datasets/model.ts';
+import type { Reconciliation } from '../../../../../src/trade/figures/service.ts';
+import { cumulativeTo, periodText, type Month, type MonthRange } from './period.ts';
+
+export type TradeSummary = z.infer<typeof summarySchema>;
+export type TradeStructure = z.infer<typeof structureSchema>;
+export type StructureLine = TradeStructure['lines'][number];
+export type TradeSeries = z.infer<typeof seriesSchema>;
+export type TrendSignals = z.infer<typeof signalsSchema>;
+export type { Reconciliation };
+
+export type Level = 'section' | 'chapter' | 'heading' | 'subheading';
+export const levels: Level[] = ['section', 'chapter', 'heading', 'subheading'];
+export type Direction = 'exports' | 'imports' | 'turnover';
+export const directions: Direction[] = ['exports', 'imports', 'turnover'];
+export type Granularity = 'month' | 'quarter' | 'year';
+export const granularities: Granularity[] = ['month', 'quarter', 'year'];
+
+// A type alias, not an interface, so it passes as the client's query record.
+export type Pair = { home: string; partner: string };
+
+// Trade data change only by an import; the tab can keep answers for a while without asking again.
+const staleTime = 5 * 60_000;
+
+export interface DataSpan {
+  /** The pair's first month with trade. */
+  first: Month;
+  /** January to the pair's last month with trade: the period the tab opens on. */
+  latest: MonthRange;
+}
+
+/**
+ * The latest cumulative period the pair's data cover: the datasets give the span any data have, the
+ * pair's monthly series over that span gives its last month with trade. Null when the pair has no data.
+ */
+export function useDataSpan(pair: Pair) {
+  return useQuery({
+    queryKey: ['trade', 'span', pair],
+    staleTime,
+    queryFn: async (): Promise<DataSpan | null> => {
+      const datasets = await api.get<TradeDataset[]>('/api/trade/datasets');
+      const months = datasets.flatMap((d) => [d.periodFrom, d.periodTo]).filter((p): p is number => p !== null);
+      if (months.length === 0) return null;
+      // Annual rows (YYYY00) stand for their whole year.
+      const first = Math.min(...months.map((p) => (p % 100 === 0 ? p + 1 : p)));
+      const last = Math.max(...months.map((p) => (p % 100 === 0 ? p + 12 : p)));
+      const series = await api
+        .get<TradeSeries>('/api/trade/series', {
+          ...pair,
+          period: periodText({ from: first, to: last }),
+          granularity: 'month',
+        })
+        .catch(() => null);
+      const withTrade = series?.points.filter((point) => point.totals.turnoverCents !== 0) ?? [];
+      const latest = withTrade.at(-1);
+      return latest ? { first: withTrade[0]?.period ?? latest.period, latest: cumulativeTo(latest.period) } : null;
+    },
+  });
+}
+
+export function useSummary(pair: Pair, period: string | null) {
+  return useQuery({
+    queryKey: ['trade', 'summary', pair, period],
+    enabled: period !== null,
+    staleTime,
+    queryFn: () => api.get<TradeSummary>('/api/trade/summary', { ...pair, period }),
+  });
+}
+
+export function useStructure(pair: Pair, period: string | null, level: Level, direction: Direction) {
+  return useQuery({
+    queryKey: ['trade', 'structure', pair, period, level, direction],
+    enabled: period !== null,
+    staleTime,
+    queryFn: () => api.get<TradeStructure>('/api/trade/structure', { ...pair, period, level, direction, top: 15 }),
+  });
+}
+
+export function useSeries(pair: Pair, period: string | null, granularity: Granularity, cumulative: boolean) {
+  return useQuery({
+    queryKey: ['trade', 'series', pair, period, granularity, cumulative],
+    enabled: period !== null,
+    staleTime,
+    queryFn: () => api.get<TradeSeries>('/api/trade/series', { ...pair, period, granularity, cumulative }),
+  });
+}
+
+export function useSignals(pair: Pair, period: string | null) {
+  return useQuery({
+    queryKey: ['trade', 'signals', pair, period],
+    enabled: period !== null,
+    staleTime,
+    queryFn: () => api.get<TrendSignals>('/api/trade/signals', { ...pair, period }),
+  });
+}
+
+export function useReconciliation(pair: Pair) {
+  return useQuery({
+    queryKey: ['trade', 'reconciliation', pair],
+    staleTime,
+    queryFn: () => api.get<Reconciliation[]>('/api/trade/reconciliation', pair),
+  });
+}
+
+export function useDocument(id: string | null) {
+  return useQuery({
+    queryKey: ['documents', id],
+    enabled: id !== null,
+    staleTime,
+    queryFn: () => api.get<Document>(`/api/documents/${encodeURIComponent(id ?? '')}`),
+  });
+}
