@@ -45,6 +45,8 @@ import {
   agreementInput,
   agreementUpdate,
   partnerOverview,
+  partnersOverview as partnersOverviewSchema,
+  partnersOverviewQuery,
   partnersQuery,
   relationship,
   relationshipFilter,
@@ -60,6 +62,7 @@ import {
   getRelationship,
   listAgreements,
   listPartners,
+  partnersOverview,
   listRelationships,
   updateAgreement,
   updateRelationship,
@@ -186,6 +189,20 @@ export function registerRegistryRoutes(app: FastifyInstance, db: Db): void {
       response: { 200: z.array(partnerOverview), 422: problemSchema },
     },
     handler: (request) => listPartners(db, request.query),
+  });
+  api.get('/api/partners/overview', {
+    schema: {
+      tags: ['registry'],
+      summary: 'Each partner with its registry counts and its trade over a period (the partners overview)',
+      description:
+        'Turnover, growth on the same months a year earlier, a five-year sparkline of those months and the ' +
+        'dataset the figures come from (illustrative data says so), beside agreements in force, open and ' +
+        'overdue commitments and active projects. Without `period`, the latest cumulative period the data ' +
+        'hold (January to their last month) is taken and `periodIsDefault` is true.',
+      querystring: partnersOverviewQuery,
+      response: { 200: partnersOverviewSchema, 422: problemSchema },
+    },
+    handler: (request) => partnersOverview(db, request.query),
   });
   api.get('/api/positions/holders', {
     schema: {

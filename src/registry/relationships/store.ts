@@ -160,6 +160,26 @@ export async function countOpenCommitments(db: Db, relationshipIds: string[]): P
   return toCounts(rows);
 }
 
+/**
+ * Commitments still open or in progress whose due date is before `asOf`, per relationship: the rule the
+ * statements' `overdue` filter applies, counted for many relationships in one query.
+ */
+export async function countOverdueCommitments(db: Db, relationshipIds: string[], asOf: string): Promise<Counts> {
+  if (relationshipIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('statements')
+    .innerJoin('meetings', 'meetings.id', 'statements.meetingId')
+    .select(['meetings.relationshipId', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('meetings.relationshipId', 'in', relationshipIds)
+    .where('statements.kind', '=', 'commitment')
+    .where('statements.status', 'in', ['open', 'in_progress'])
+    .where('statements.dueOn', 'is not', null)
+    .where('statements.dueOn', '<', asOf)
+    .groupBy('meetings.relationshipId')
+    .execute();
+  return toCounts(rows);
+}
+
 /** Projects neither completed nor cancelled per relationship. */
 export async function countActiveProjects(db: Db, relationshipIds: string[]): Promise<Counts> {
   if (relationshipIds.length === 0) return new Map();
