@@ -1,6 +1,173 @@
+import { Badge, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../api/client.ts';
+import { RouterAnchor } from '../../../components/links.tsx';
+import { Empty, ErrorState, Loading } from '../../../components/states.tsx';
+import { formatDate } from '../../../i18n/format.ts';
+import type { Timeline, TimelineEvent, TimelineKind } from '../../../../../src/cooperation/timeline/model.ts';
 import type { PartnerTabProps } from '../PartnerPage.tsx';
 
-// Placeholder until this tab is built.
+// Typed by the API's kinds, so a kind added there is a compile error here until it has a colour.
+const kindColor: Record<TimelineKind, string> = {
+  meeting: 'teal',
+  statement: 'blue',
+  project: 'violet',
+  agreement: 'orange',
+  document: 'gray',
+};
+const timelineKinds = Object.keys(kindColor) as TimelineKind[];
+
+/** Everything of a relationship by date, newest first, from GET /api/relationships/:id/timeline. */
 export default function TimelineTab({ relationship }: PartnerTabProps) {
-  return <p>{relationship.partner.nameEn}</p>;
+  const { t, i18n } = useTranslation('cooperation');
+  const [kinds, setKinds] = useState<TimelineKind[]>([...timelineKinds]);
+  // Every kind ticked means no filter; none ticked shows nothing rather than everything.
+  const filter = kinds.length === timelineKinds.length ? undefined : kinds.join(',');
+  const timeline = useQuery({
+    queryKey: ['timeline', relationship.id, filter ?? 'all'],
+    queryFn: () =>
+      api.get<Timeline>(`/api/relationships/${encodeURIComponent(relationship.id)}/timeline`, { kind: filter }),
+    enabled: kinds.length > 0,
+    placeholderData: keepPreviousData,
+  });
+
+  const days: { on: string; events: TimelineEvent[] }[] = [];
+  for (const event of kinds.length > 0 ? (timeline.data?.events ?? []) : []) {
+    const last = days.at(-1);
+    if (last && last.on === event.on) last.events.push(event);
+    else days.push({ on: event.on, events: [event] });
+  }
+
+  return (
+    <Stack>
+      <Title order={2} size="h3">
+        {t('timeline.title')}
+      </Title>
+      <Checkbox.Group
+        label={t('timeline.filter')}
+        value={kinds}
+        onChange={(value) => setKinds(timelineKinds.filter((kind) => value.includes(kind)))}
+      >
+        <Group mt={4}>
+          {timelineKinds.map((kind) => (
+            <Checkbox key={kind} value={kind} label={t(`timeline.kinds.${kind}`)} />
+          ))}
+        </Group>
+      </Checkbox.Group>
+      {kinds.length > 0 && timeline.isPending && <Loading />}
+      {timeline.isError && <ErrorState error={timeline.error} />}
+      {timeline.data && kinds.length > 0 && (
+        <Text size="sm" c="gray.7" role="status">
+          {timeline.data.total > timeline.data.events.length
+            ? t('timeline.shownOf', { shown: timeline.data.events.length, total: timeline.data.total })
+            : t('timeline.count', { count: timeline.data.total })}
+        </Text>
+      )}
+      {(kinds.length === 0 || (timeline.data && days.length === 0)) && <Empty>{t('timeline.none')}</Empty>}
+      <Stack gap="md" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {days.map((day) => (
+          <li key={day.on}>
+            <Title order={3} size="h5" mb={4}>
+              <time dateTime={day.on}>{formatDate(day.on, i18n.language)}</time>
+            </Title>
+            <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+              {day.events.map((event) => (
+                <li key={`${event.type}:${event.recordId}:${event.title}:${event.toStage ?? ''}`}>
+                  <EventCard event={event} />
+                </li>
+              ))}
+            </Stack>
+          </li>
+        ))}
+      </Stack>
+    </Stack>
+  );
+}
+
+function EventCard({ event }: { event: TimelineEvent }) {
+  const { t } = useTranslation('cooperation');
+  const kind = event.statementKind ? t(`statementKind.${event.statementKind}`) : '';
+  const details: string[] = [];
+  if (event.meetingKind) details.push([t(`meetingKind.${event.meetingKind}`), event.place].filter(Boolean).join(', '));
+  if (event.type === 'project_stage' && event.toStage) {
+    details.push(
+      event.fromStage
+        ? t('timeline.stageMoved', { from: t(`stage.${event.fromStage}`), to: t(`stage.${event.toStage}`) })
+        : t('timeline.stageEntered', { to: t(`stage.${event.toStage}`) }),
+    );
+  }
+  if (event.kind === 'statement' && event.relatedTitle)
+    details.push(t('timeline.atMeeting', { title: event.relatedTitle }));
+  if (event.kind === 'project' && event.relatedTitle)
+    details.push(t('timeline.ofProject', { title: event.relatedTitle }));
+  if (event.status) details.push(t(`status.${event.status}`));
+
+  return (
+    <Paper
+      withBorder
+      p="xs"
+      data-event={event.type}
+      style={{ borderLeft: `4px solid var(--mantine-color-${event.overdue ? 'red-7' : `${kindColor[event.kind]}-6`})` }}
+      bg={event.overdue ? 'red.0' : undefined}
+    >
+      <Group gap="xs" mb={2}>
+        <Badge size="sm" variant="dot" color={kindColor[event.kind]}>
+          {t(`timeline.type.${event.type}`, { kind })}
+        </Badge>
+        {event.overdue && (
+          <Badge size="sm" color="red.9" variant="filled">
+            {t('statements.overdue')}
+          </Badge>
+        )}
+      </Group>
+      <EventLink event={event} />
+      {details.length > 0 && (
+        <Text size="xs" c="gray.7">
+          {details.join(' · ')}
+        </Text>
+      )}
+    </Paper>
+  );
+}
+
+/** Agreements have no page of their own; they open the document they were published in, when there is one. */
+function EventLink({ event }: { event: TimelineEvent }) {
+  const { t } = useTranslation('cooperation');
+  const target =
+    event.kind === 'meeting'
+      ? { kind: 'meetings', id: event.recordId }
+      : event.kind === 'statement'
+        ? { kind: 'statements', id: event.recordId }
+        : event.kind === 'project'
+          ? { kind: 'projects', id: event.recordId }
+          : event.kind === 'document'
+            ? { kind: 'documents', id: event.recordId }
+            : null;
+  if (target) {
+    return (
+      <RouterAnchor c="teal.9" to="/records/$kind/$id" params={target} size="sm" fw={500}>
+        {event.title}
+      </RouterAnchor>
+    );
+  }
+  return (
+    <Text size="sm" fw={500}>
+      {event.title}
+      {event.relatedId && (
+        <>
+          {' — '}
+          <RouterAnchor
+            c="teal.9"
+            to="/records/$kind/$id"
+            params={{ kind: 'documents', id: event.relatedId }}
+            size="sm"
+          >
+            {t('timeline.openDocument')}
+          </RouterAnchor>
+        </>
+      )}
+    </Text>
+  );
 }

@@ -1,0 +1,77 @@
+import { Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { RouterAnchor } from '../../../components/links.tsx';
+import { Empty, ErrorState, Loading } from '../../../components/states.tsx';
+import { formatDate } from '../../../i18n/format.ts';
+import type { Relationship } from '../../../../../src/registry/relationships/model.ts';
+import { nameIn, usePeople } from './lookups.ts';
+import { useMeetings } from './queries.ts';
+
+export function MeetingsSection({ relationship }: { relationship: Relationship }) {
+  const { t, i18n } = useTranslation('cooperation');
+  const meetings = useMeetings(relationship.id);
+  const people = usePeople((meetings.data?.items ?? []).flatMap((m) => m.participants.map((p) => p.personId)));
+
+  if (meetings.isPending) return <Loading />;
+  if (meetings.isError) return <ErrorState error={meetings.error} />;
+  if (meetings.data.items.length === 0) return <Empty>{t('meetings.none')}</Empty>;
+
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table striped verticalSpacing="xs">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('meetings.date')}</Table.Th>
+            <Table.Th scope="col">{t('meetings.kind')}</Table.Th>
+            <Table.Th scope="col">{t('meetings.meeting')}</Table.Th>
+            <Table.Th scope="col">{t('meetings.place')}</Table.Th>
+            <Table.Th scope="col">{t('meetings.participants')}</Table.Th>
+            <Table.Th scope="col">{t('meetings.actions')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {meetings.data.items.map((meeting) => (
+            <Table.Tr key={meeting.id}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(meeting.heldOn, i18n.language)}</Table.Td>
+              <Table.Td>{t(`meetingKind.${meeting.kind}`)}</Table.Td>
+              <Table.Td>
+                <RouterAnchor
+                  c="teal.9"
+                  to="/records/$kind/$id"
+                  params={{ kind: 'meetings', id: meeting.id }}
+                  size="sm"
+                >
+                  {meeting.title}
+                </RouterAnchor>
+              </Table.Td>
+              <Table.Td>{meeting.place ?? '—'}</Table.Td>
+              <Table.Td>
+                {meeting.participants.map((p) => (
+                  <Text size="sm" key={p.personId}>
+                    {t('meetings.participant', {
+                      name: nameIn(people.get(p.personId), i18n.language) ?? '…',
+                      role: p.role,
+                      side: t(`side.${p.side}`),
+                    })}
+                  </Text>
+                ))}
+              </Table.Td>
+              <Table.Td>
+                <RouterAnchor
+                  c="teal.9"
+                  to="/records/$kind/new"
+                  params={{ kind: 'statements' }}
+                  search={{ meeting: meeting.id, partner: relationship.partnerCode }}
+                  size="sm"
+                  aria-label={t('meetings.addStatementLabel', { title: meeting.title })}
+                >
+                  {t('meetings.addStatement')}
+                </RouterAnchor>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
