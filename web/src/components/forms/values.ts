@@ -1,0 +1,175 @@
+import type { TFunction } from 'i18next';
+import type { Problem } from '../../api/client.ts';
+import type { FieldConfig, FormValue, FormValues, PlacedErrors } from './types.ts';
+
+function fieldsFor(fields: FieldConfig[], mode: 'create' | 'edit'): FieldConfig[] {
+  return mode === 'edit' ? fields.filter((field) => !field.createOnly) : fields;
+}
+
+/** Integer minor units as the decimal amount a person types: 150000050 → "1500000.5". */
+export function centsToText(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  const whole = Math.trunc(abs / 100);
+  const fraction = abs % 100;
+  return fraction === 0 ? `${sign}${whole}` : `${sign}${whole}.${String(fraction).padStart(2, '0')}`;
+}
+
+/** The typed amount in minor units, parsed as text so no float rounding creeps in; undefined if malformed. */
+export function textToCents(text: string): number | undefined {
+  const match = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(text.replace(/[\s\u00a0]/g, ''));
+  if (!match) return undefined;
+  const cents = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  return Number.isSafeInteger(cents) ? cents : undefined;
+}
+
+export function emptyValues(fields: FieldConfig[]): FormValues {
+  const values: FormValues = {};
+  for (const field of fields) {
+    values[field.name] = field.type === 'rows' || field.type === 'multiselect' ? [] : '';
+  }
+  return values;
+}
+
+/** A record as the form edits it: every scalar as text, lists as arrays. */
+export function toFormValues(fields: FieldConfig[], record: Record<string, unknown>): FormValues {
+  const values: FormValues = {};
+  for (const field of fields) {
+    const value = record[field.name];
+    if (field.type === 'rows') {
+      values[field.name] = Array.isArray(value)
+        ? value.map((row) => toFormValues(field.fields, row as Record<string, unknown>))
+        : [];
+    } else if (field.type === 'multiselect') {
+      values[field.name] = Array.isArray(value) ? value.map(String) : [];
+    } else if (field.type === 'money') {
+      values[field.name] = typeof value === 'number' ? centsToText(value) : '';
+    } else {
+      values[field.name] = value === null || value === undefined ? '' : String(value);
+    }
+  }
+  return values;
+}
+
+/**
+ * The form's values as the API's input. Empty optional fields become null; an empty required one is
+ * sent as it is, so the API names it and the message lands next to it. Only a malformed amount is
+ * caught here, since it cannot be sent as a number at all.
+ */
+export function toInput(
+  fields: FieldConfig[],
+  values: FormValues,
+  mode: 'create' | 'edit',
+  prefix = '',
+): { body: Record<string, unknown>; problems: Problem[] } {
+  const body: Record<string, unknown> = {};
+  const problems: Problem[] = [];
+  for (const field of fieldsFor(fields, mode)) {
+    const value = values[field.name];
+    const path = `${prefix}${field.name}`;
+    if (field.type === 'rows') {
+      body[field.name] = ((value ?? []) as FormValues[]).map((row, index) => {
+        const converted = toInput(field.fields, row, 'create', `${path}.${index}.`);
+        problems.push(...converted.problems);
+        return converted.body;
+      });
+    } else if (field.type === 'multiselect') {
+      body[field.name] = (value ?? []) as string[];
+    } else {
+      const text = typeof value === 'string' ? value.trim() : '';
+      if (field.type === 'money') {
+        if (text === '') body[field.name] = null;
+        else {
+          const cents = textToCents(text);
+          if (cents === undefined) problems.push({ path, message: 'forms:errors.amount' });
+          body[field.name] = cents ?? null;
+        }
+      } else if (text === '') {
+        if (!field.omitEmpty) body[field.name] = field.required ? '' : null;
+      } else {
+        body[field.name] = text;
+      }
+    }
+  }
+  return { body, problems };
+}
+
+/** Every path a message can be shown at, for the values as they are now (rows come and go). */
+export function knownPaths(fields: FieldConfig[], values: FormValues, prefix = ''): string[] {
+  return walk(fields, values, prefix).map((entry) => entry.path);
+}
+
+/** The required fields left empty, where any complaint of the API is best said as "required". */
+export function emptyRequiredPaths(fields: FieldConfig[], values: FormValues): Set<string> {
+  return new Set(walk(fields, values, '').flatMap((entry) => (entry.emptyRequired ? [entry.path] : [])));
+}
+
+function walk(
+  fields: FieldConfig[],
+  values: FormValues,
+  prefix: string,
+): Array<{ path: string; emptyRequired: boolean }> {
+  const paths: Array<{ path: string; emptyRequired: boolean }> = [];
+  for (const field of fields) {
+    const path = `${prefix}${field.name}`;
+    paths.push({ path, emptyRequired: !!field.required && isEmptyValue(values[field.name]) });
+    if (field.type === 'rows') {
+      ((values[field.name] ?? []) as FormValues[]).forEach((row, index) => {
+        paths.push({ path: `${path}.${index}`, emptyRequired: false });
+        paths.push(...walk(field.fields, row, `${path}.${index}.`));
+      });
+    }
+  }
+  return paths;
+}
+
+/**
+ * Puts each problem at the deepest field its path falls under (sectorCodes.1 → the sector list,
+ * participants.0.role → the role in the first participant row); the rest go to the top of the form.
+ */
+export function placeProblems(
+  problems: Problem[],
+  paths: string[],
+  t: TFunction,
+  emptyRequired: Set<string> = new Set(),
+): PlacedErrors {
+  const known = new Set(paths);
+  const placed: PlacedErrors = { byPath: {}, unplaced: [] };
+  for (const problem of problems) {
+    const segments = problem.path.split('.');
+    let target: string | undefined;
+    for (let length = segments.length; length > 0 && !target; length--) {
+      const candidate = segments.slice(0, length).join('.');
+      if (known.has(candidate)) target = candidate;
+    }
+    const message =
+      target && emptyRequired.has(target) ? t('forms:errors.required') : localizeMessage(problem.message, t);
+    if (target) placed.byPath[target] ??= message;
+    else placed.unplaced.push(problem.path && problem.path !== '(input)' ? `${problem.path}: ${message}` : message);
+  }
+  return placed;
+}
+
+const knownMessages: Array<[RegExp, string]> = [
+  [/^Too small: expected string to have >=1 character/, 'forms:errors.required'],
+  [/^Invalid input: expected string, received (null|undefined)/, 'forms:errors.required'],
+  [/^Invalid option/, 'forms:errors.choose'],
+  [/^expected a date as YYYY-MM-DD/, 'forms:errors.dateFormat'],
+  [/^not a calendar date/, 'forms:errors.notADate'],
+  [/^give a name in English/, 'forms:errors.nameNeeded'],
+  [/^give the title in English/, 'forms:errors.titleNeeded'],
+  [/^expected an http\(s\) address/, 'forms:errors.url'],
+  [/^expected a BCP 47 language code/, 'forms:errors.language'],
+  [/^expected an ISO 4217 currency code/, 'forms:errors.currency'],
+];
+
+/** The API speaks English; the messages a form sees most often are said in the reader's language. */
+export function localizeMessage(message: string, t: TFunction): string {
+  if (message.startsWith('forms:')) return t(message);
+  const known = knownMessages.find(([pattern]) => pattern.test(message));
+  return known ? t(known[1]) : message;
+}
+
+export function isEmptyValue(value: FormValue | undefined): boolean {
+  return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+}

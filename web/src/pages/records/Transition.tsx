@@ -1,0 +1,135 @@
+import { Alert, Button, Group, Menu, Modal, Stack, TextInput, Textarea } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../api/client.ts';
+import { localizeMessage } from '../../components/forms/values.ts';
+
+/**
+ * A change of a statement's status or a project's stage: its own operation, recorded in the history
+ * with its day and note. Every other state is offered; those the rules do not allow from here are
+ * listed apart and, if chosen, the API's refusal and its reason are shown.
+ */
+export function Transition({
+  path,
+  field,
+  current,
+  states,
+  allowed,
+  version,
+  label,
+  stateLabel,
+}: {
+  path: string;
+  field: 'status' | 'stage';
+  current: string;
+  states: readonly string[];
+  allowed: readonly string[];
+  version: number;
+  label: string;
+  stateLabel: (state: string) => string;
+}) {
+  const { t } = useTranslation('records');
+  const forms = useTranslation('forms');
+  const queryClient = useQueryClient();
+  const [target, setTarget] = useState<string | null>(null);
+  const [on, setOn] = useState('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<{ message: string; on?: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const others = states.filter((state) => state !== current && !allowed.includes(state));
+
+  function close() {
+    setTarget(null);
+    setError(null);
+    setOn('');
+    setNote('');
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await api.post(path, { [field]: target, version, on: on.trim() || undefined, note: note.trim() || null });
+      await queryClient.invalidateQueries({ queryKey: ['records'] });
+      close();
+    } catch (failure) {
+      if (failure instanceof ApiError) {
+        const onProblem = failure.problems.find((problem) => problem.path === 'on');
+        setError({
+          message: failure.message,
+          on: onProblem ? localizeMessage(onProblem.message, forms.t) : undefined,
+        });
+      } else setError({ message: String(failure) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <Menu position="bottom-start">
+        <Menu.Target>
+          <Button color="teal.9" variant="light">
+            {label}
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>{t('transition.allowed')}</Menu.Label>
+          {allowed.map((state) => (
+            <Menu.Item key={state} onClick={() => setTarget(state)}>
+              {stateLabel(state)}
+            </Menu.Item>
+          ))}
+          {others.length > 0 && (
+            <>
+              <Menu.Divider />
+              <Menu.Label>{t('transition.notAllowed')}</Menu.Label>
+              {others.map((state) => (
+                <Menu.Item key={state} c="gray.7" onClick={() => setTarget(state)}>
+                  {stateLabel(state)}
+                </Menu.Item>
+              ))}
+            </>
+          )}
+        </Menu.Dropdown>
+      </Menu>
+      <Modal
+        opened={target !== null}
+        onClose={close}
+        title={t('transition.title', { from: stateLabel(current), to: target ? stateLabel(target) : '' })}
+      >
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            {error && !error.on && (
+              <Alert color="red.9" title={t('transition.refused')} role="alert">
+                {error.message}
+              </Alert>
+            )}
+            <TextInput
+              label={t('transition.on')}
+              description={forms.t('dateHint')}
+              placeholder={forms.t('datePlaceholder')}
+              value={on}
+              error={error?.on}
+              onChange={(event) => setOn(event.currentTarget.value)}
+            />
+            <Textarea
+              label={t('transition.note')}
+              value={note}
+              onChange={(event) => setNote(event.currentTarget.value)}
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close} disabled={busy}>
+                {forms.t('cancel')}
+              </Button>
+              <Button color="teal.9" type="submit" loading={busy}>
+                {t('transition.confirm')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  );
+}
