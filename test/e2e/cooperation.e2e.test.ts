@@ -154,8 +154,12 @@ describeInBrowser('the cooperation tab and the timeline', (ctx) => {
     const network = page.getByRole('region', { name: 'Distribution network' });
     await network.getByRole('link', { name: 'Dealer network for Belarusian products in Kursk Oblast' }).waitFor();
     await network.getByText('Machine-building products').first().waitFor();
+    const map = network.getByRole('img', { name: 'Outlets by territory in Kursk Oblast' });
+    await map.waitFor();
+    await expect.poll(() => map.locator('canvas').count()).toBeGreaterThan(0);
 
     await expectAccessible(page, 'the cooperation tab');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await saveScreenshot(page, 'cooperation-tab');
   });
 
@@ -192,6 +196,7 @@ describeInBrowser('the cooperation tab and the timeline', (ctx) => {
     await page.getByRole('heading', { name: 'Заявления и обязательства' }).waitFor();
     await page.getByText('Просрочено', { exact: true }).first().waitFor();
     await expectAccessible(page, 'the cooperation tab in Russian');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await saveScreenshot(page, 'cooperation-tab-ru');
     await page.goto('/partners/RU-KRS?tab=timeline');
     await page.getByRole('heading', { name: '5 декабря 2017 г.' }).waitFor();

@@ -1,4 +1,5 @@
 import { Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RouterAnchor } from '../../../components/links.tsx';
 import { Empty, ErrorState, Loading } from '../../../components/states.tsx';
@@ -6,6 +7,9 @@ import { formatDate } from '../../../i18n/format.ts';
 import type { Relationship } from '../../../../../src/registry/relationships/model.ts';
 import { nameIn, useOrganizations, useTerritories } from './lookups.ts';
 import { useNetwork, useOutlets } from './queries.ts';
+
+// The map brings the chart library; it loads after the table is on screen.
+const RegionMap = lazy(() => import('../../../components/map/RegionMap.tsx'));
 
 const statusColor = { planned: 'blue', active: 'teal', suspended: 'orange', closed: 'gray' } as const;
 
@@ -26,6 +30,9 @@ export function NetworkSection({ relationship }: { relationship: Relationship })
   if (network.isError) return <ErrorState error={network.error} />;
   if (items.length === 0) return <Empty>{t('network.none')}</Empty>;
   const summary = network.data;
+  const byTerritory = new Map<string, number>();
+  for (const outlet of items) byTerritory.set(outlet.territoryCode, (byTerritory.get(outlet.territoryCode) ?? 0) + 1);
+  const partnerName = nameIn(relationship.partner, language) ?? relationship.partnerCode;
 
   return (
     <Stack gap="xs">
@@ -46,6 +53,23 @@ export function NetworkSection({ relationship }: { relationship: Relationship })
           {t('network.productGroups')}: {summary.productGroups.join('; ')}
         </Text>
       )}
+      <Suspense fallback={<Loading />}>
+        <RegionMap
+          label={t('network.mapLabel', { partner: partnerName })}
+          regions={[...byTerritory].map(([code, count]) => ({
+            code,
+            value: count,
+            label: nameIn(territories.get(code), language) ?? code,
+            valueText: t('network.summary', { count }),
+          }))}
+          context={
+            byTerritory.has(relationship.homeCode)
+              ? []
+              : [{ code: relationship.homeCode, label: nameIn(relationship.home, language) ?? relationship.homeCode }]
+          }
+          height={320}
+        />
+      </Suspense>
       <Table.ScrollContainer minWidth={800}>
         <Table striped verticalSpacing="xs">
           <Table.Thead>
@@ -95,8 +119,8 @@ export function NetworkSection({ relationship }: { relationship: Relationship })
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {outlet.openedOn ? formatDate(outlet.openedOn, language) : '—'}
                   </Table.Td>
-                  <Table.Td>
-                    <Badge variant="dot" color={statusColor[outlet.status]}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Badge variant="dot" color={statusColor[outlet.status]} style={{ overflow: 'visible' }}>
                       {t(`outletStatus.${outlet.status}`)}
                     </Badge>
                   </Table.Td>

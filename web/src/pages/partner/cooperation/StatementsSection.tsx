@@ -1,4 +1,4 @@
-import { Badge, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RouterAnchor, RouterButton } from '../../../components/links.tsx';
@@ -122,14 +122,9 @@ export function StatementsSection({ relationship }: { relationship: Relationship
                       <Stack gap={2} align="flex-start">
                         <Text size="sm">{t(`status.${s.status}`)}</Text>
                         {s.overdue && (
-                          <Badge
-                            color="red.9"
-                            variant="filled"
-                            size="sm"
-                            style={{ flexShrink: 0, overflow: 'visible' }}
-                          >
+                          <Text size="sm" fw={700} c="red.9">
                             {t('statements.overdue')}
-                          </Badge>
+                          </Text>
                         )}
                       </Stack>
                     </Table.Td>
