@@ -459,6 +459,7 @@ describeInBrowser('records: lists, details and forms', (ctx) => {
     await expect.poll(() => page.getByRole('heading', { name: 'Проекты', level: 1 }).count()).toBe(1);
     await expect.poll(() => page.getByRole('columnheader', { name: 'Стадия' }).count()).toBe(1);
     await saveScreenshot(page, 'records-projects-list-ru');
-    expect(ctx.pageErrors).toEqual([]);
+    // The refused inputs of the tests before answer 409 and 422, which the browser reports; nothing may throw.
+    expect(ctx.pageErrors.filter((error) => !/status of (409|422)/.test(error))).toEqual([]);
   });
 });

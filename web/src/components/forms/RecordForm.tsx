@@ -23,6 +23,8 @@ interface FieldProps {
   value: FormValue | undefined;
   onChange: (value: FormValue) => void;
   errors: PlacedErrors;
+  /** Inside a row: the format hints stay in the placeholders, so the row keeps one line. */
+  compact?: boolean;
 }
 
 function ChoiceInput({ field, path, value, onChange, errors }: FieldProps) {
@@ -87,6 +89,7 @@ function RowsInput({ field, path, value, onChange, errors }: FieldProps) {
                       value={row[sub.name]}
                       onChange={(next) => update(index, { ...row, [sub.name]: next })}
                       errors={errors}
+                      compact
                     />
                   ))}
                 </Group>
@@ -111,7 +114,7 @@ function RowsInput({ field, path, value, onChange, errors }: FieldProps) {
         <Group>
           <Button
             color="teal.9"
-            variant="light"
+            variant="outline"
             size="xs"
             onClick={() => onChange([...rows, emptyValues(field.fields)])}
           >
@@ -125,7 +128,7 @@ function RowsInput({ field, path, value, onChange, errors }: FieldProps) {
 
 export function FieldInput(props: FieldProps) {
   const { t } = useTranslation('forms');
-  const { field, path, value, onChange, errors } = props;
+  const { field, path, value, onChange, errors, compact } = props;
   switch (field.type) {
     case 'select':
     case 'multiselect':
@@ -155,8 +158,10 @@ export function FieldInput(props: FieldProps) {
         <TextInput
           {...common}
           description={
-            field.description ??
-            (field.type === 'date' ? t('dateHint') : field.type === 'money' ? t('amountHint') : undefined)
+            compact
+              ? undefined
+              : (field.description ??
+                (field.type === 'date' ? t('dateHint') : field.type === 'money' ? t('amountHint') : undefined))
           }
           placeholder={field.type === 'date' ? t('datePlaceholder') : undefined}
           inputMode={field.type === 'money' ? 'decimal' : undefined}
@@ -183,7 +188,7 @@ export function RecordForm({
   return (
     <Stack>
       {errors.unplaced.length > 0 && (
-        <Alert color="red.9" title={t('notSaved')} role="alert">
+        <Alert variant="outline" color="red.9" title={t('notSaved')} role="alert">
           <Stack gap={4}>
             {errors.unplaced.map((message) => (
               <Text size="sm" key={message}>

@@ -27,7 +27,7 @@ export function StaleCompare({
   const { t } = useTranslation('forms');
   return (
     <Stack>
-      <Alert color="red.9" title={t('stale.title')} role="alert">
+      <Alert variant="outline" color="red.9" title={t('stale.title')} role="alert">
         {t('stale.explain', { version: theirVersion })}
       </Alert>
       <Table.ScrollContainer minWidth={600}>
@@ -50,7 +50,7 @@ export function StaleCompare({
                         {field.label}
                       </Text>
                       {changed && (
-                        <Badge color="red.9" variant="light" size="sm">
+                        <Badge color="red.9" variant="outline" size="sm">
                           {t('stale.differs')}
                         </Badge>
                       )}

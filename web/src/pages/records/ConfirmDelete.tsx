@@ -48,7 +48,7 @@ export function ConfirmDelete({
       <Stack>
         <Text>{t('delete.question', { what })}</Text>
         {error && (
-          <Alert color="red.9" title={t('delete.refused')} role="alert">
+          <Alert variant="outline" color="red.9" title={t('delete.refused')} role="alert">
             {error}
           </Alert>
         )}

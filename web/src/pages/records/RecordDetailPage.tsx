@@ -54,11 +54,11 @@ function RecordDetail({ kind, id }: { kind: RecordKind; id: string }) {
         </RouterAnchor>
         <Title order={1}>{title}</Title>
         <Group gap="xs">
-          <Badge variant="light" color="teal.9">
+          <Badge variant="outline" color="teal.9">
             {t(`one.${kind}`)}
           </Badge>
           {kind === 'statements' && (
-            <Badge variant="light" color="dark">
+            <Badge variant="outline" color="dark">
               {t(`enums.statementStatus.${String(data.status)}`)}
             </Badge>
           )}
@@ -68,7 +68,7 @@ function RecordDetail({ kind, id }: { kind: RecordKind; id: string }) {
             </Badge>
           )}
           {kind === 'projects' && (
-            <Badge variant="light" color="dark">
+            <Badge variant="outline" color="dark">
               {t(`enums.stage.${String(data.stage)}`)}
             </Badge>
           )}
@@ -80,7 +80,7 @@ function RecordDetail({ kind, id }: { kind: RecordKind; id: string }) {
           <Button color="teal.9" onClick={() => setEditing(true)}>
             {t('detail.edit')}
           </Button>
-          <Button variant="light" color="red.9" onClick={() => setDeleting(true)}>
+          <Button variant="outline" color="red.9" onClick={() => setDeleting(true)}>
             {t('detail.delete')}
           </Button>
           {kind === 'statements' && (

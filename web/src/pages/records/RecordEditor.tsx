@@ -108,7 +108,7 @@ export function RecordEditor({
     <form onSubmit={submit} noValidate>
       <Stack>
         {fieldErrorCount > 0 && errors.unplaced.length === 0 && (
-          <Alert color="red.9" title={t('notSaved')} role="alert">
+          <Alert variant="outline" color="red.9" title={t('notSaved')} role="alert">
             {t('checkFields', { count: fieldErrorCount })}
           </Alert>
         )}

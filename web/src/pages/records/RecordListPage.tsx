@@ -76,6 +76,7 @@ function RecordList({ kind }: { kind: Parameters<typeof kindConfig>[0] }) {
             {config.byPartner && (
               <Select
                 label={t('list.partner')}
+                placeholder={t('list.allPartners')}
                 data={partnerChoices}
                 value={search.partner ?? null}
                 clearable

@@ -62,7 +62,7 @@ export function MeetingStatements({ meetingId }: { meetingId: string }) {
       <Group>
         <RouterButton
           color="teal.9"
-          variant="light"
+          variant="outline"
           to="/records/$kind/new"
           params={{ kind: 'statements' }}
           search={{ meeting: meetingId }}
@@ -219,7 +219,7 @@ export function Positions({ person }: { person: Person }) {
                     <Button
                       color="teal.9"
                       size="xs"
-                      variant="light"
+                      variant="outline"
                       aria-label={t('related.editPosition', { title: titleOf(position) })}
                       onClick={() => setEditing(position)}
                     >
@@ -227,7 +227,7 @@ export function Positions({ person }: { person: Person }) {
                     </Button>
                     <Button
                       size="xs"
-                      variant="light"
+                      variant="outline"
                       color="red.9"
                       aria-label={t('related.deletePosition', { title: titleOf(position) })}
                       onClick={() => setDeleting(position)}
@@ -261,7 +261,7 @@ export function Positions({ person }: { person: Person }) {
         </Paper>
       ) : (
         <Group>
-          <Button color="teal.9" variant="light" onClick={() => setEditing('new')}>
+          <Button color="teal.9" variant="outline" onClick={() => setEditing('new')}>
             {t('related.addPosition')}
           </Button>
         </Group>

@@ -70,7 +70,7 @@ export function Transition({
     <>
       <Menu position="bottom-start">
         <Menu.Target>
-          <Button color="teal.9" variant="light">
+          <Button color="teal.9" variant="outline">
             {label}
           </Button>
         </Menu.Target>
@@ -102,7 +102,7 @@ export function Transition({
         <form onSubmit={submit} noValidate>
           <Stack>
             {error && !error.on && (
-              <Alert color="red.9" title={t('transition.refused')} role="alert">
+              <Alert variant="outline" color="red.9" title={t('transition.refused')} role="alert">
                 {error.message}
               </Alert>
             )}
