@@ -17,8 +17,8 @@ describeInBrowser('search', (ctx) => {
       .getByRole('link')
       .first()
       .waitFor();
-    await expectAccessible(page, 'search results');
     await saveScreenshot(page, 'search-planar-en');
+    await expectAccessible(page, 'search results');
 
     const box = page.getByRole('textbox', { name: 'Words to find' });
     await box.fill('планар');
@@ -42,8 +42,8 @@ describeInBrowser('search', (ctx) => {
     await page.goto(`/search?q=${encodeURIComponent('Курская')}`);
     const partner = page.getByRole('region', { name: /Партнёры/ }).getByRole('link', { name: 'Курская область' });
     await partner.waitFor();
-    await expectAccessible(page, 'search results in Russian');
     await saveScreenshot(page, 'search-kursk-ru');
+    await expectAccessible(page, 'search results in Russian');
     await partner.click();
     await page.waitForURL(/\/partners\/RU-KRS/);
   });
@@ -52,8 +52,8 @@ describeInBrowser('search', (ctx) => {
     const page = await ctx.page({ language: 'en' });
     await page.goto('/search?q=zzqxy');
     await page.getByText('Nothing found for “zzqxy”.', { exact: false }).waitFor();
-    await expectAccessible(page, 'search without results');
     await saveScreenshot(page, 'search-none');
+    await expectAccessible(page, 'search without results');
     await page.goto('/search');
     await page.getByText('Type a name of a partner').waitFor();
     expect(ctx.pageErrors).toEqual([]);

@@ -1,6 +1,36 @@
-import { Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportJob } from '../../../../src/trade/importers/jobs.ts';
+import { DatasetList, datasetsKey } from './DatasetList.tsx';
+import { ImportJobView } from './ImportJobView.tsx';
+import { UploadForm } from './UploadForm.tsx';
 
-// Placeholder until this page is built.
 export default function TradeDataPage() {
-  return <Title order={1}>TradeDataPage</Title>;
+  const { t } = useTranslation('tradeData');
+  const queryClient = useQueryClient();
+  const [job, setJob] = useState<ImportJob | null>(null);
+  const [imported, setImported] = useState<string | undefined>();
+
+  const finished = useCallback(
+    (done: ImportJob) => {
+      if (done.status !== 'imported') return;
+      setImported(done.report?.datasetId ?? undefined);
+      void queryClient.invalidateQueries({ queryKey: datasetsKey });
+    },
+    [queryClient],
+  );
+
+  return (
+    <Stack gap="xl">
+      <div>
+        <Title order={1}>{t('title')}</Title>
+        <Text c="gray.7">{t('intro')}</Text>
+      </div>
+      <UploadForm onStarted={setJob} />
+      {job && <ImportJobView key={job.id} started={job} onFinished={finished} />}
+      <DatasetList highlight={imported} />
+    </Stack>
+  );
 }
