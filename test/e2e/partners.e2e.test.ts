@@ -49,8 +49,8 @@ describeInBrowser('the partners overview', (ctx) => {
     await map.locator('canvas').first().waitFor();
     expect(await map.locator('canvas').count()).toBeGreaterThan(0);
 
-    await expectAccessible(page, 'the partners overview');
     await saveScreenshot(page, 'partners-overview-en');
+    await expectAccessible(page, 'the partners overview');
 
     await page.getByRole('link', { name: 'Kursk Oblast' }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/partners/RU-KRS');
@@ -121,8 +121,8 @@ describeInBrowser('the partners overview', (ctx) => {
     await alert.waitFor();
     expect(await alert.innerText()).toContain('2017-13 is not a period');
     expect(await page.getByRole('heading', { level: 1, name: 'Partners' }).count()).toBe(1);
-    await expectAccessible(page, 'the partners overview with a wrong period');
     await saveScreenshot(page, 'partners-overview-invalid-period');
+    await expectAccessible(page, 'the partners overview with a wrong period');
     await alert.getByRole('button', { name: 'Latest period' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('period')).toBeNull();
     await rowOf(page, 'Kursk Oblast').waitFor();
@@ -140,8 +140,8 @@ describeInBrowser('the partners overview', (ctx) => {
       .locator('canvas')
       .first()
       .waitFor();
-    await expectAccessible(page, 'the partners overview in Russian');
     await saveScreenshot(page, 'partners-overview-ru');
+    await expectAccessible(page, 'the partners overview in Russian');
     // The refused period of the test before answers 422, which the browser reports; nothing else may fail.
     expect(ctx.pageErrors.filter((e) => !e.includes('status of 422'))).toEqual([]);
   });

@@ -37,7 +37,8 @@ export interface RegionMapProps {
   height?: number;
 }
 
-const shades = ['#d3f9d8', '#69db7c', '#2b8a3e'];
+// Light enough at the top end for the dark region labels to stay readable.
+const shades = ['#c3fae8', '#63e6be', '#12b886'];
 
 /**
  * Partner territories shaded by a value, drawn with ECharts from the server's simplified boundaries.
@@ -107,7 +108,7 @@ export default function RegionMap({ regions, context = [], points = [], label, h
         nameProperty: 'code',
         roam: true,
         layoutCenter: ['50%', '50%'],
-        layoutSize: '92%',
+        layoutSize: '96%',
         itemStyle: { areaColor: '#e9ecef', borderColor: '#868e96', borderWidth: 0.8 },
         emphasis: { itemStyle: { areaColor: '#ffd43b' }, label: { show: true } },
         label: {

@@ -308,7 +308,7 @@ function Overview({ data, sort, filter, onFilter, onSort }: OverviewProps) {
               regions={regions}
               context={context}
               label={t('map.label', { period: periodText ?? '—' })}
-              height={380}
+              height={440}
             />
           </Suspense>
         </section>
