@@ -50,6 +50,10 @@ describeInBrowser('the cooperation tab and the timeline', (ctx) => {
     await page.getByRole('menuitem', { name: 'Negotiating' }).focus();
     await page.keyboard.press('Enter');
     await cardIn(page, 'Negotiating', hightech).waitFor();
+    // Focus follows the card to its new column.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('article')?.textContent ?? ''))
+      .toContain(hightech);
     await page.reload();
     await cardIn(page, 'Negotiating', hightech).waitFor();
   });

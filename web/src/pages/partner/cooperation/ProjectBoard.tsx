@@ -13,7 +13,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type DragEvent } from 'react';
+import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, type Page } from '../../../api/client.ts';
 import { RouterAnchor } from '../../../components/links.tsx';
@@ -55,6 +55,8 @@ export function ProjectBoard({ relationship }: { relationship: Relationship }) {
   const [over, setOver] = useState<ProjectStage | null>(null);
   const [refusals, setRefusals] = useState<Record<string, string>>({});
   const [announcement, setAnnouncement] = useState('');
+  // A moved card is drawn anew in its new column; focus follows it so a keyboard user is not thrown to the top.
+  const [focusId, setFocusId] = useState<string | null>(null);
 
   const stageName = (stage: string) => t(`stage.${stage}`);
   const nextOf = new Map((machine.data?.stages ?? []).map((s) => [s.stage, s.next]));
@@ -85,6 +87,7 @@ export function ProjectBoard({ relationship }: { relationship: Relationship }) {
         page ? { ...page, items: page.items.map((p) => (p.id === updated.id ? updated : p)) } : page,
       );
       setAnnouncement(t('board.moved', { title: updated.title, stage: stageName(updated.stage) }));
+      setFocusId(updated.id);
       void queryClient.invalidateQueries({ queryKey: ['timeline', relationship.id] });
     },
     onError: (error, variables) => {
@@ -168,6 +171,8 @@ export function ProjectBoard({ relationship }: { relationship: Relationship }) {
                   sectors={sectors}
                   language={i18n.language}
                   pending={move.isPending && move.variables?.project.id === project.id}
+                  focus={focusId === project.id}
+                  onFocused={() => setFocusId(null)}
                   refusal={refusals[project.id]}
                   onDismiss={() => setRefusals(({ [project.id]: _dropped, ...rest }) => rest)}
                   onMove={(stage) => request(project, stage)}
@@ -262,10 +267,19 @@ function ProjectCard(props: {
   onMove: (stage: ProjectStage) => void;
   onDragStart: (event: DragEvent<HTMLElement>) => void;
   onDragEnd: () => void;
+  focus: boolean;
+  onFocused: () => void;
 }) {
   const { t } = useTranslation('cooperation');
   const { project, language } = props;
   const titleId = useId();
+  const titleRef = useRef<HTMLAnchorElement>(null);
+  const { focus, onFocused } = props;
+  useEffect(() => {
+    if (!focus) return;
+    titleRef.current?.focus();
+    onFocused();
+  }, [focus, onFocused]);
   const sector = sectorTitle(props.sectors, project.sectorCode, language);
   return (
     <Paper
@@ -284,6 +298,7 @@ function ProjectCard(props: {
         <RouterAnchor
           c="teal.9"
           id={titleId}
+          ref={titleRef}
           to="/records/$kind/$id"
           params={{ kind: 'projects', id: project.id }}
           fw={600}
