@@ -165,6 +165,12 @@ describeInBrowser('records: lists, details and forms', (ctx) => {
     };
     expect(stored.aliases).toContainEqual({ alias: 'Planar Minsk', language: 'en' });
     expect(stored.aliases).toHaveLength(before + 1);
+    // An organization other records point to is not deleted; the refusal is shown.
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => page.getByRole('dialog').getByText('Not deleted').count()).toBe(1);
+    await page.getByRole('dialog').getByRole('button', { name: 'Keep it' }).click();
+    expect((await fetch(`${ctx.url}/api/organizations/${id}`)).status).toBe(200);
     // Found by the new alias.
     await page.goto('/records/organizations?q=Planar%20Minsk');
     await expect.poll(() => page.getByRole('link', { name: 'Planar' }).count()).toBe(1);
@@ -386,6 +392,9 @@ describeInBrowser('records: lists, details and forms', (ctx) => {
           .count(),
       )
       .toBe(1);
+    expect(await page.getByRole('alert').textContent()).toContain(
+      'From “Idea” it can go only to: Proposed, Cancelled.',
+    );
     await saveScreenshot(page, 'records-stage-refused');
     await page.getByRole('button', { name: 'Cancel' }).click();
 

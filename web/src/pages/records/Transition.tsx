@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Menu, Modal, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Menu, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -35,7 +35,7 @@ export function Transition({
   const [target, setTarget] = useState<string | null>(null);
   const [on, setOn] = useState('');
   const [note, setNote] = useState('');
-  const [error, setError] = useState<{ message: string; on?: string } | null>(null);
+  const [error, setError] = useState<{ message: string; on?: string; refused?: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const others = states.filter((state) => state !== current && !allowed.includes(state));
 
@@ -59,6 +59,7 @@ export function Transition({
         setError({
           message: failure.message,
           on: onProblem ? localizeMessage(onProblem.message, forms.t) : undefined,
+          refused: failure.code === 'INVALID_TRANSITION',
         });
       } else setError({ message: String(failure) });
     } finally {
@@ -103,7 +104,17 @@ export function Transition({
           <Stack>
             {error && !error.on && (
               <Alert variant="outline" color="red.9" title={t('transition.refused')} role="alert">
-                {error.message}
+                {error.refused && (
+                  <Text size="sm" mb={4}>
+                    {allowed.length > 0
+                      ? t('transition.canGo', {
+                          from: stateLabel(current),
+                          list: allowed.map(stateLabel).join(', '),
+                        })
+                      : t('transition.final', { from: stateLabel(current) })}
+                  </Text>
+                )}
+                <Text size="sm">{error.message}</Text>
               </Alert>
             )}
             <TextInput
