@@ -14,6 +14,7 @@ export const timelineEventType = z.enum([
   'meeting_held',
   'statement_made',
   'statement_due',
+  'statement_status',
   'project_stage',
   'milestone_due',
   'milestone_done',
@@ -36,6 +37,7 @@ export const timelineEvent = z
     meetingKind: meetingKind.nullable(),
     place: z.string().nullable(),
     statementKind: statementKind.nullable(),
+    /** A statement's status now; for a status change, the status it changed to. */
     status: statementStatus.nullable(),
     /** A statement still open or in progress after its due date, judged on `asOf`. */
     overdue: z.boolean(),

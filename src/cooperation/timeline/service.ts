@@ -26,8 +26,9 @@ const dayOrder: Record<TimelineEventType, number> = {
   project_stage: 5,
   milestone_done: 6,
   milestone_due: 7,
-  statement_due: 8,
-  agreement_expires: 9,
+  statement_status: 8,
+  statement_due: 9,
+  agreement_expires: 10,
 };
 
 const pending: readonly StatementStatus[] = ['open', 'in_progress'];
@@ -65,9 +66,10 @@ function event(draft: Draft & { sequence?: string }): TimelineEvent & { sequence
 async function collect(db: Db, relationshipId: string, kinds: Set<TimelineKind>, asOf: string) {
   const wanted = (kind: TimelineKind) => kinds.size === 0 || kinds.has(kind);
   const none = Promise.resolve([]);
-  const [meetings, statements, changes, milestones, agreements, documents] = await Promise.all([
+  const [meetings, statements, statusChanges, changes, milestones, agreements, documents] = await Promise.all([
     wanted('meeting') ? store.meetingsOf(db, relationshipId) : none,
     wanted('statement') ? store.statementsOf(db, relationshipId) : none,
+    wanted('statement') ? store.statusChangesOf(db, relationshipId) : none,
     wanted('project') ? store.stageChangesOf(db, relationshipId) : none,
     wanted('project') ? store.milestonesOf(db, relationshipId) : none,
     wanted('agreement') ? store.agreementsOf(db, relationshipId) : none,
@@ -104,6 +106,22 @@ async function collect(db: Db, relationshipId: string, kinds: Set<TimelineKind>,
       events.push(event({ ...common, on: s.dueOn, type: 'statement_due', overdue }));
     }
   }
+  for (const c of statusChanges) {
+    events.push(
+      event({
+        on: c.changedOn,
+        kind: 'statement',
+        type: 'statement_status',
+        recordId: c.id,
+        title: c.text,
+        statementKind: c.kind as TimelineEvent['statementKind'],
+        status: c.toStatus as StatementStatus,
+        relatedId: c.meetingId,
+        relatedTitle: c.meetingTitle,
+        sequence: c.recordedAt,
+      }),
+    );
+  }
   for (const c of changes) {
     events.push(
       event({
@@ -139,8 +157,8 @@ async function collect(db: Db, relationshipId: string, kinds: Set<TimelineKind>,
 }
 
 /**
- * Everything that happened in a relationship, by date and newest first: meetings, statements made and
- * falling due, project stage changes and milestones, agreements signed and in force, source documents.
+ * Everything that happened in a relationship, by date and newest first: meetings, statements made, changing
+ * status and * falling due, project stage changes and milestones, agreements signed and in force, source documents.
  * Undated records (an agreement without dates, a document without a publication day) have no place on it.
  */
 export async function relationshipTimeline(db: Db, relationshipId: string, query: unknown = {}): Promise<Timeline> {

@@ -31,6 +31,28 @@ export function statementsOf(db: Db, relationshipId: string) {
     .execute();
 }
 
+/** Changes of a statement's status after it was recorded (fulfilled, dropped, reopened…). */
+export function statusChangesOf(db: Db, relationshipId: string) {
+  return db
+    .selectFrom('statementStatusChanges')
+    .innerJoin('statements', 'statements.id', 'statementStatusChanges.statementId')
+    .innerJoin('meetings', 'meetings.id', 'statements.meetingId')
+    .select([
+      'statements.id',
+      'statements.kind',
+      'statements.text',
+      'meetings.id as meetingId',
+      'meetings.title as meetingTitle',
+      'statementStatusChanges.fromStatus',
+      'statementStatusChanges.toStatus',
+      'statementStatusChanges.changedOn',
+      'statementStatusChanges.recordedAt',
+    ])
+    .where('meetings.relationshipId', '=', relationshipId)
+    .where('statementStatusChanges.fromStatus', 'is not', null)
+    .execute();
+}
+
 export function stageChangesOf(db: Db, relationshipId: string) {
   return db
     .selectFrom('projectStageChanges')

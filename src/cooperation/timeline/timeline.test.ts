@@ -72,6 +72,7 @@ describeOnEngines('relationship timeline', (ctx) => {
       '2018-12-31 milestone_due House completed',
       '2018-12-31 statement_due Build a house in 2018',
       '2018-03-01 statement_due Send a delegation',
+      '2018-02-20 statement_status Send a delegation',
       '2018-02-15 milestone_done Site handed over',
       '2018-01-10 project_stage Housing contract',
       '2017-12-05 document_published Readout of the talks',
@@ -83,7 +84,7 @@ describeOnEngines('relationship timeline', (ctx) => {
       '2016-07-01 agreement_in_force Cooperation agreement',
       '2016-05-20 agreement_signed Cooperation agreement',
     ]);
-    expect(result.total).toBe(13);
+    expect(result.total).toBe(14);
     const due = result.events.filter((e) => e.type === 'statement_due');
     expect(due.map((e) => [e.recordId, e.status, e.overdue])).toEqual([
       [h.commitment.id, 'open', true],
@@ -100,6 +101,10 @@ describeOnEngines('relationship timeline', (ctx) => {
       [h.project.id, null, 'proposed'],
     ]);
     expect(result.events.find((e) => e.type === 'statement_made')?.relatedId).toBe(h.talks.id);
+    expect(result.events.find((e) => e.type === 'statement_status')).toMatchObject({
+      recordId: h.fulfilled.id,
+      status: 'fulfilled',
+    });
   });
 
   it('narrows by kind and dates, judges overdue on the day asked, and cuts at the limit', async () => {
@@ -117,7 +122,7 @@ describeOnEngines('relationship timeline', (ctx) => {
 
     const cut = await relationshipTimeline(ctx.db, h.relationship.id, { limit: 2 });
     expect(cut.events).toHaveLength(2);
-    expect(cut.total).toBe(13);
+    expect(cut.total).toBe(14);
   });
 
   it('answers over HTTP with the schema, refusing an unknown kind and an unknown relationship', async () => {

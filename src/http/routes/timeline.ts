@@ -14,7 +14,8 @@ export function registerTimelineRoutes(app: FastifyInstance, db: Db): void {
       tags: ['cooperation'],
       summary: 'Everything that happened in a relationship, newest first',
       description:
-        'Meetings, statements made and falling due (overdue judged on `asOf`), project stage changes and ' +
+        'Meetings, statements made, changing status and falling due (overdue judged on `asOf`), project stage ' +
+        'changes and ' +
         'milestones, agreements signed, in force and expiring, and the documents its records cite. Narrow with ' +
         '`kind` (meeting, statement, project, agreement, document) and `from`/`to`.',
       params: z.object({ id: recordId }),
