@@ -46,6 +46,9 @@ const shades = ['#c3fae8', '#63e6be', '#12b886'];
  */
 export default function RegionMap({ regions, context = [], points = [], label, height = 360 }: RegionMapProps) {
   const { t } = useTranslation('partners');
+  // Callers usually build these arrays inline; keying on their content keeps the map (and its zoom) steady
+  // across renders that change nothing.
+  const contentKey = JSON.stringify([regions, context, points]);
   const codes = useMemo(
     () =>
       [
@@ -55,7 +58,7 @@ export default function RegionMap({ regions, context = [], points = [], label, h
           ...points.flatMap((p) => p.code ?? []),
         ]),
       ].sort(),
-    [context, regions, points],
+    [contentKey],
   );
   const boundaries = useQuery({
     queryKey: ['geo-boundaries', codes],
@@ -134,7 +137,7 @@ export default function RegionMap({ regions, context = [], points = [], label, h
         },
       ],
     };
-  }, [boundaries.data, codes, context, regions, points, t]);
+  }, [boundaries.data, contentKey, t]);
 
   if (codes.length === 0) return null;
   if (boundaries.isPending) return <Loading label={t('map.loading')} />;
@@ -145,5 +148,15 @@ export default function RegionMap({ regions, context = [], points = [], label, h
       </Text>
     );
   }
-  return <EChart option={option} label={label} height={height} testId="region-map" />;
+  const missing = boundaries.data.missing;
+  return (
+    <>
+      <EChart option={option} label={label} height={height} testId="region-map" />
+      {missing.length > 0 && (
+        <Text size="xs" c="gray.7">
+          {t('map.missing', { codes: missing.join(', ') })}
+        </Text>
+      )}
+    </>
+  );
 }
