@@ -17,6 +17,12 @@ import { useOptions } from './options.ts';
 import { emptyValues } from './values.ts';
 import type { FieldConfig, FormValue, FormValues, PlacedErrors } from './types.ts';
 
+/** Mantine's default grey hints and light-red messages are too faint for WCAG AA on white. */
+export const readableInputStyles = {
+  description: { color: 'var(--mantine-color-gray-7)' },
+  error: { color: 'var(--mantine-color-red-9)' },
+};
+
 interface FieldProps {
   field: FieldConfig;
   path: string;
@@ -37,6 +43,7 @@ function ChoiceInput({ field, path, value, onChange, errors }: FieldProps) {
     withAsterisk: field.required,
     'aria-required': field.required || undefined,
     error: errors.byPath[path],
+    styles: readableInputStyles,
     data: options,
     searchable: true,
     nothingFoundMessage: isPending ? t('loadingChoices') : t('nothingFound'),
@@ -141,6 +148,7 @@ export function FieldInput(props: FieldProps) {
         withAsterisk: field.required,
         'aria-required': field.required || undefined,
         error: errors.byPath[path],
+        styles: readableInputStyles,
         value: typeof value === 'string' ? value : '',
       };
       if (field.type === 'textarea') {

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.ts';
+import { readableInputStyles } from '../../components/forms/RecordForm.tsx';
 import { localizeMessage } from '../../components/forms/values.ts';
 
 /**
@@ -123,6 +124,7 @@ export function Transition({
               placeholder={forms.t('datePlaceholder')}
               value={on}
               error={error?.on}
+              styles={readableInputStyles}
               onChange={(event) => setOn(event.currentTarget.value)}
             />
             <Textarea
