@@ -97,6 +97,53 @@ describeInBrowser('trade data', (ctx) => {
     await expectAccessible(page, 'a mapped import in Russian');
   });
 
+  it('writes a mapping from columns picked in the file header, refusing to write one with columns missing', async () => {
+    const page = await ctx.page({ language: 'en' });
+    await page.goto('/trade-data');
+    await page.locator('input[type="file"]').first().setInputFiles(fixture('kursk-customs.csv'));
+    await page.getByRole('radio', { name: 'Other CSV or XLSX with a column mapping' }).check();
+    await page.getByRole('textbox', { name: 'Dataset name' }).fill('Kursk customs (picked columns)');
+    await page.getByRole('button', { name: 'Choose the columns from the file' }).click();
+    // Line 1 is the table's title, a single cell; the headers are on line 3.
+    await page.getByRole('textbox', { name: 'Header line' }).fill('3');
+    await page.getByText('6 columns found.', { exact: false }).waitFor();
+
+    await page.getByRole('button', { name: 'Write the mapping' }).click();
+    await expect.poll(() => page.getByText('Choose the column', { exact: true }).count()).toBe(4);
+    await page.getByText("Give the reporter's code or choose its column").waitFor();
+    await saveScreenshot(page, 'trade-data-columns');
+    await expectAccessible(page, 'the column picker with its messages');
+
+    const pick = async (label: string, option: string) => {
+      // A required field's name ends with its asterisk.
+      const name = new RegExp(`^${label.replace(/[()]/g, '\\$&')}( \\*)?$`);
+      await page.getByRole('combobox', { name }).click();
+      await page.getByRole('option', { name: option, exact: true }).click();
+    };
+    await pick('Period', 'Период');
+    await pick('Partner country or region', 'Страна');
+    await pick('HS code', 'Код ТН ВЭД');
+    await pick('Value', 'Стоимость, тыс. долл. США');
+    await pick('Flow: export or import (if a column)', 'Направление');
+    await pick('Values are in', 'thousands of US dollars');
+    await page.getByRole('textbox', { name: 'Reporter code' }).fill('ru-krs');
+    await page.getByRole('button', { name: 'Write the mapping' }).click();
+
+    const mapping = page.getByRole('textbox', { name: 'Column mapping (YAML or JSON)' });
+    await expect
+      .poll(async () => JSON.parse((await mapping.inputValue()) || '{}'))
+      .toMatchObject({
+        headerRow: 3,
+        columns: { period: 'Период', partner: 'Страна', value: 'Стоимость, тыс. долл. США' },
+        constants: { reporter: 'RU-KRS' },
+        valueScale: 1000,
+      });
+    await pick('HS revision', 'H5 — HS 2017');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText('The file was imported').waitFor();
+    await page.getByRole('row', { name: /Kursk customs \(picked columns\)/ }).waitFor();
+  });
+
   it('shows each rejected row with line, column and reason and offers the full report for download', async () => {
     const page = await ctx.page({ language: 'en' });
     await page.goto('/trade-data');

@@ -1,10 +1,24 @@
-import { Alert, Button, FileInput, Group, Radio, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  FileInput,
+  Paper,
+  Group,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import type { ImportJob } from '../../../../src/trade/importers/jobs.ts';
 import type { DatasetKind, HsRevision } from '../../../../src/trade/model.ts';
+import { ColumnPicker } from './ColumnPicker.tsx';
 import { mappingAsJson, startUpload, type ImportFormat, type UploadRequest } from './upload.ts';
 
 const formats: ImportFormat[] = ['comtrade', 'baci', 'mapped'];
@@ -49,6 +63,7 @@ export function UploadForm({ onStarted }: { onStarted: (job: ImportJob) => void 
   const [hsRevision, setHsRevision] = useState<string | null>(null);
   const [mapping, setMapping] = useState('');
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [picking, setPicking] = useState(false);
 
   const upload = useMutation({
     mutationFn: (request: UploadRequest) => startUpload(request),
@@ -203,6 +218,27 @@ export function UploadForm({ onStarted }: { onStarted: (job: ImportJob) => void 
           )}
           {format === 'mapped' && (
             <>
+              <div>
+                <Button
+                  variant="default"
+                  aria-expanded={picking}
+                  aria-controls="column-picker"
+                  onClick={() => setPicking(!picking)}
+                >
+                  {t('columns.toggle')}
+                </Button>
+              </div>
+              {picking && (
+                <Paper withBorder p="md" id="column-picker">
+                  <ColumnPicker
+                    file={file}
+                    onMapping={(text) => {
+                      setMapping(text);
+                      setPicking(false);
+                    }}
+                  />
+                </Paper>
+              )}
               <FileInput
                 label={t('upload.mappingFile')}
                 placeholder={t('upload.filePlaceholder')}
