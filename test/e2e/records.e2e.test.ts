@@ -137,6 +137,13 @@ describeInBrowser('records: lists, details and forms', (ctx) => {
     await expect.poll(() => page.getByRole('cell', { name: /Overdue/ }).count()).toBe(Math.min(expected, 20));
     await saveScreenshot(page, 'records-statements-list');
 
+    // People are listed with the posts they hold now, not those they left.
+    await page.goto('/records/people');
+    await expect
+      .poll(() => page.getByRole('row', { name: /Aleksandr Lukashenko.*President of the Republic of Belarus/ }).count())
+      .toBe(1);
+    expect(await page.getByRole('row', { name: /Alexander Mikhailov.*Governor/ }).count()).toBe(0);
+
     // Keyboard: the first row's link is reached with Tab and opened with Enter.
     await page.goto('/records/documents');
     const link = page.getByRole('table').getByRole('link').first();

@@ -1,4 +1,4 @@
-import { List, Table, Text } from '@mantine/core';
+import { Anchor, List, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { RouterAnchor } from '../links.tsx';
 import { formatDate, formatMoneyShort } from '../../i18n/format.ts';
@@ -96,7 +96,13 @@ export function FieldValue({ field, record }: { field: FieldConfig; record: Reco
         </Table.ScrollContainer>
       );
     default:
-      return <>{String(value)}</>;
+      return field.link && /^https?:\/\//.test(String(value)) ? (
+        <Anchor c="teal.9" href={String(value)} target="_blank" rel="noreferrer">
+          {String(value)}
+        </Anchor>
+      ) : (
+        <>{String(value)}</>
+      );
   }
 }
 

@@ -23,6 +23,8 @@ interface BaseField {
   createOnly?: boolean;
   /** Left out of the input when empty: the API takes no null for it, only its absence (e.g. "today"). */
   omitEmpty?: boolean;
+  /** A web address, shown as a link to follow. */
+  link?: boolean;
 }
 
 export type FieldConfig =

@@ -113,6 +113,7 @@ function RecordList({ kind }: { kind: Parameters<typeof kindConfig>[0] }) {
                       {field.label}
                     </Table.Th>
                   ))}
+                  {config.extraColumn && <Table.Th scope="col">{config.extraColumn.label}</Table.Th>}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -135,6 +136,7 @@ function RecordList({ kind }: { kind: Parameters<typeof kindConfig>[0] }) {
                         </Group>
                       </Table.Td>
                     ))}
+                    {config.extraColumn && <Table.Td>{config.extraColumn.text(record, i18n.language)}</Table.Td>}
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -8,6 +8,7 @@ import type { Project } from '../../../../src/cooperation/projects/model.ts';
 import type { Outlet } from '../../../../src/cooperation/outlets/model.ts';
 import type { Organization } from '../../../../src/registry/organizations/model.ts';
 import type { Document } from '../../../../src/documents/model.ts';
+import type { Position } from '../../../../src/registry/people/model.ts';
 
 /** All values of a union, listed once; the record type makes the compiler notice a value added to the API. */
 function allOf<T extends string>(values: Record<T, true>): T[] {
@@ -109,6 +110,8 @@ export interface KindConfig {
   /** The list API takes `partner`. */
   byPartner: boolean;
   titleOf: (record: Record<string, unknown>, language: string) => string;
+  /** A column the fields do not give, e.g. the posts a person holds now. */
+  extraColumn?: { label: string; text: (record: Record<string, unknown>, language: string) => string };
 }
 
 export function kindConfig(kind: RecordKind, t: TFunction): KindConfig {
@@ -238,7 +241,7 @@ export function kindConfig(kind: RecordKind, t: TFunction): KindConfig {
           select('territoryCode', 'territories', true),
           textarea('description'),
           textarea('spareCapacityNote'),
-          { ...text('website'), description: t('records:hints.website') },
+          { ...text('website'), description: t('records:hints.website'), link: true },
           rows('aliases', [text('alias', true), { ...text('language'), description: t('records:hints.language') }]),
           sectors,
           rows('products', [text('name', true), text('hsCode'), text('capacityNote')]),
@@ -252,6 +255,14 @@ export function kindConfig(kind: RecordKind, t: TFunction): KindConfig {
         byPartner: false,
         columns: [],
         titleOf: named,
+        extraColumn: {
+          label: t('records:list.currentPosts'),
+          text: (record, language) =>
+            ((record.positions ?? []) as Position[])
+              .filter((position) => position.toOn === null)
+              .map((position) => inLanguage(position.titleEn, position.titleRu, language))
+              .join('; ') || '—',
+        },
         fields: [{ ...text('nameEn'), description: t('records:hints.oneName') }, text('nameRu'), textarea('notes')],
       };
     case 'outlets':
@@ -288,7 +299,7 @@ export function kindConfig(kind: RecordKind, t: TFunction): KindConfig {
           select('kind', choices('documentKind', documentKinds), true),
           date('publishedOn'),
           { ...text('language', true), description: t('records:hints.language') },
-          { ...text('sourceUrl'), description: t('records:hints.website') },
+          { ...text('sourceUrl'), description: t('records:hints.website'), link: true },
           text('publisher'),
           textarea('notes'),
         ],
