@@ -1,13 +1,14 @@
 import { Badge, Group, List, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api, type Page } from '../../api/client.ts';
 import { RouterAnchor } from '../../components/links.tsx';
 import { ErrorState, Loading, NotFound } from '../../components/states.tsx';
 import { formatDate } from '../../i18n/format.ts';
+import { prefetchTradeTab } from './trade/queries.ts';
 import { usePartnerRelationship } from './usePartner.ts';
 import type { Agreement, Relationship } from '../../../../src/registry/relationships/model.ts';
 
@@ -31,8 +32,14 @@ export default function PartnerPage() {
   const { t, i18n } = useTranslation('partner');
   const relationship = usePartnerRelationship(code);
   const tab = tabs.find((name) => name === search.tab) ?? 'trade';
-  // The trade tab's code downloads while the relationship is being read, not after.
+  const queryClient = useQueryClient();
+  // The trade tab's code downloads while the relationship is being read, and its figures are asked for as
+  // soon as the pair is known, while the header renders: not one after the other.
   if (tab === 'trade') void loadTradeTab();
+  const pair = relationship.data ? { home: relationship.data.homeCode, partner: relationship.data.partnerCode } : null;
+  useEffect(() => {
+    if (tab === 'trade' && pair) void prefetchTradeTab(queryClient, pair, search);
+  }, [tab, pair?.home, pair?.partner, search.period, search.level]);
 
   if (relationship.isPending) return <Loading />;
   if (relationship.isError) return <ErrorState error={relationship.error} />;

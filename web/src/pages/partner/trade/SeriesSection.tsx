@@ -4,16 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState, Loading } from '../../../components/states.tsx';
 import { formatMoneyShort, formatPercent } from '../../../i18n/format.ts';
 import { growthColour, noWrap, pointLabel, tableStyles } from './format.ts';
-import { SeriesChart } from './lazyCharts.ts';
-import { granularities, useSeries, type Granularity, type Pair } from './queries.ts';
+import { SeriesChart, usePaintedAfter } from './lazyCharts.ts';
+import { defaultGranularity, granularities, useSeries, type Granularity, type Pair } from './queries.ts';
 
 export function SeriesSection({ pair, period }: { pair: Pair; period: string }) {
   const { t, i18n } = useTranslation('trade');
   const language = i18n.language;
-  const [granularity, setGranularity] = useState<Granularity>('month');
+  const [granularity, setGranularity] = useState<Granularity>(defaultGranularity);
   const [cumulative, setCumulative] = useState(false);
   const series = useSeries(pair, period, granularity, cumulative);
   const data = series.data;
+  const drawChart = usePaintedAfter(data !== undefined);
 
   return (
     <section aria-labelledby="trade-series-title">
@@ -45,7 +46,7 @@ export function SeriesSection({ pair, period }: { pair: Pair; period: string }) 
         {data && (
           <>
             <Suspense fallback={<div style={{ height: 320 }} />}>
-              <SeriesChart series={data} language={language} />
+              {drawChart ? <SeriesChart series={data} language={language} /> : <div style={{ height: 320 }} />}
             </Suspense>
             <details>
               <summary>{t('series.asTable')}</summary>

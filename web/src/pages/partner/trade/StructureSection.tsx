@@ -5,19 +5,20 @@ import { useTranslation } from 'react-i18next';
 import { Empty, ErrorState, Loading } from '../../../components/states.tsx';
 import { formatMoneyShort, formatPercent, formatPoints } from '../../../i18n/format.ts';
 import { growthColour, lineTitle, noWrap, tableStyles } from './format.ts';
-import { StructureTreemap } from './lazyCharts.ts';
-import { directions, levels, useStructure, type Direction, type Level, type Pair } from './queries.ts';
+import { StructureTreemap, usePaintedAfter } from './lazyCharts.ts';
+import { defaultDirection, directions, levelOf, levels, useStructure, type Direction, type Pair } from './queries.ts';
 
 export function StructureSection({ pair, period }: { pair: Pair; period: string }) {
   const { t, i18n } = useTranslation('trade');
   const language = i18n.language;
   const search = useSearch({ from: '/partners/$code' });
   const navigate = useNavigate({ from: '/partners/$code' });
-  const level: Level = levels.find((name) => name === search.level) ?? 'chapter';
-  const [direction, setDirection] = useState<Direction>('exports');
+  const level = levelOf(search.level);
+  const [direction, setDirection] = useState<Direction>(defaultDirection);
   const structure = useStructure(pair, period, level, direction);
   const data = structure.data;
   const rows = data ? [...data.lines, ...(data.other ? [data.other] : [])] : [];
+  const drawChart = usePaintedAfter(data !== undefined && rows.length > 0);
 
   return (
     <section aria-labelledby="trade-structure-title">
@@ -55,7 +56,7 @@ export function StructureSection({ pair, period }: { pair: Pair; period: string 
         {data && rows.length > 0 && (
           <>
             <Suspense fallback={<div style={{ height: 340 }} />}>
-              <StructureTreemap structure={data} language={language} />
+              {drawChart ? <StructureTreemap structure={data} language={language} /> : <div style={{ height: 340 }} />}
             </Suspense>
             <Table.ScrollContainer minWidth={720}>
               <Table styles={tableStyles} striped data-testid="structure-table">

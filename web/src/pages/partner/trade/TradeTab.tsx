@@ -1,10 +1,8 @@
 import { Alert, Badge, Group, Stack, Text } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Empty, ErrorState, Loading } from '../../../components/states.tsx';
 import type { PartnerTabProps } from '../PartnerPage.tsx';
-import { loadCharts } from './lazyCharts.ts';
 import { PeriodPicker } from './PeriodPicker.tsx';
 import { parsePeriod, periodText } from './period.ts';
 import { useDataSpan, useSummary, type Pair } from './queries.ts';
@@ -19,9 +17,6 @@ export default function TradeTab({ relationship }: PartnerTabProps) {
   const search = useSearch({ from: '/partners/$code' });
   const navigate = useNavigate({ from: '/partners/$code' });
   const pair: Pair = { home: relationship.homeCode, partner: relationship.partnerCode };
-
-  // The chart library downloads while the figures are being asked for, not after they arrive.
-  useEffect(() => void loadCharts(), []);
 
   const asked = search.period ? parsePeriod(search.period) : null;
   const span = useDataSpan(pair);

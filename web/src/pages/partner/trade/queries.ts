@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../../api/client.ts';
 import type { Document } from '../../../../../src/documents/model.ts';
@@ -10,7 +10,7 @@ import type {
 } from '../../../../../src/trade/analytics/model.ts';
 import type { TradeDataset } from '../../../../../src/trade/datasets/model.ts';
 import type { Reconciliation } from '../../../../../src/trade/figures/service.ts';
-import { cumulativeTo, periodText, type Month, type MonthRange } from './period.ts';
+import { cumulativeTo, parsePeriod, periodText, type Month, type MonthRange } from './period.ts';
 
 export type TradeSummary = z.infer<typeof summarySchema>;
 export type TradeStructure = z.infer<typeof structureSchema>;
@@ -21,10 +21,16 @@ export type { Reconciliation };
 
 export type Level = 'section' | 'chapter' | 'heading' | 'subheading';
 export const levels: Level[] = ['section', 'chapter', 'heading', 'subheading'];
+/** The `level` search parameter, chapters when it names none. */
+export function levelOf(text: string | undefined): Level {
+  return levels.find((name) => name === text) ?? 'chapter';
+}
 export type Direction = 'exports' | 'imports' | 'turnover';
 export const directions: Direction[] = ['exports', 'imports', 'turnover'];
+export const defaultDirection: Direction = 'exports';
 export type Granularity = 'month' | 'quarter' | 'year';
 export const granularities: Granularity[] = ['month', 'quarter', 'year'];
+export const defaultGranularity: Granularity = 'month';
 
 // A type alias, not an interface, so it passes as the client's query record.
 export type Pair = { home: string; partner: string };
@@ -43,8 +49,8 @@ export interface DataSpan {
  * The latest cumulative period the pair's data cover: the datasets give the span any data have, the
  * pair's monthly series over that span gives its last month with trade. Null when the pair has no data.
  */
-export function useDataSpan(pair: Pair) {
-  return useQuery({
+export const spanQuery = (pair: Pair) =>
+  queryOptions({
     queryKey: ['trade', 'span', pair],
     staleTime,
     queryFn: async (): Promise<DataSpan | null> => {
@@ -66,51 +72,54 @@ export function useDataSpan(pair: Pair) {
       return latest ? { first: withTrade[0]?.period ?? latest.period, latest: cumulativeTo(latest.period) } : null;
     },
   });
-}
 
-export function useSummary(pair: Pair, period: string | null) {
-  return useQuery({
+export const summaryQuery = (pair: Pair, period: string | null) =>
+  queryOptions({
     queryKey: ['trade', 'summary', pair, period],
     enabled: period !== null,
     staleTime,
     queryFn: () => api.get<TradeSummary>('/api/trade/summary', { ...pair, period }),
   });
-}
 
-export function useStructure(pair: Pair, period: string | null, level: Level, direction: Direction) {
-  return useQuery({
+export const structureQuery = (pair: Pair, period: string | null, level: Level, direction: Direction) =>
+  queryOptions({
     queryKey: ['trade', 'structure', pair, period, level, direction],
     enabled: period !== null,
     staleTime,
     queryFn: () => api.get<TradeStructure>('/api/trade/structure', { ...pair, period, level, direction, top: 15 }),
   });
-}
 
-export function useSeries(pair: Pair, period: string | null, granularity: Granularity, cumulative: boolean) {
-  return useQuery({
+export const seriesQuery = (pair: Pair, period: string | null, granularity: Granularity, cumulative: boolean) =>
+  queryOptions({
     queryKey: ['trade', 'series', pair, period, granularity, cumulative],
     enabled: period !== null,
     staleTime,
     queryFn: () => api.get<TradeSeries>('/api/trade/series', { ...pair, period, granularity, cumulative }),
   });
-}
 
-export function useSignals(pair: Pair, period: string | null) {
-  return useQuery({
+export const signalsQuery = (pair: Pair, period: string | null) =>
+  queryOptions({
     queryKey: ['trade', 'signals', pair, period],
     enabled: period !== null,
     staleTime,
     queryFn: () => api.get<TrendSignals>('/api/trade/signals', { ...pair, period }),
   });
-}
 
-export function useReconciliation(pair: Pair) {
-  return useQuery({
+export const reconciliationQuery = (pair: Pair) =>
+  queryOptions({
     queryKey: ['trade', 'reconciliation', pair],
     staleTime,
     queryFn: () => api.get<Reconciliation[]>('/api/trade/reconciliation', pair),
   });
-}
+
+export const useDataSpan = (pair: Pair) => useQuery(spanQuery(pair));
+export const useSummary = (pair: Pair, period: string | null) => useQuery(summaryQuery(pair, period));
+export const useStructure = (pair: Pair, period: string | null, level: Level, direction: Direction) =>
+  useQuery(structureQuery(pair, period, level, direction));
+export const useSeries = (pair: Pair, period: string | null, granularity: Granularity, cumulative: boolean) =>
+  useQuery(seriesQuery(pair, period, granularity, cumulative));
+export const useSignals = (pair: Pair, period: string | null) => useQuery(signalsQuery(pair, period));
+export const useReconciliation = (pair: Pair) => useQuery(reconciliationQuery(pair));
 
 export function useDocument(id: string | null) {
   return useQuery({
@@ -119,4 +128,30 @@ export function useDocument(id: string | null) {
     staleTime,
     queryFn: () => api.get<Document>(`/api/documents/${encodeURIComponent(id ?? '')}`),
   });
+}
+
+/**
+ * Asks for everything the trade tab opens with, as soon as the partner page knows the pair: the requests
+ * then travel while the page renders its header and loads the tab's code, instead of after.
+ */
+export async function prefetchTradeTab(
+  client: QueryClient,
+  pair: Pair,
+  search: { period?: string; level?: string },
+): Promise<void> {
+  void client.prefetchQuery(reconciliationQuery(pair));
+  let period: string;
+  if (search.period) {
+    const asked = parsePeriod(search.period);
+    if (!asked.ok) return;
+    period = periodText(asked.range);
+  } else {
+    const span = await client.fetchQuery(spanQuery(pair)).catch(() => null);
+    if (!span) return;
+    period = periodText(span.latest);
+  }
+  void client.prefetchQuery(summaryQuery(pair, period));
+  void client.prefetchQuery(structureQuery(pair, period, levelOf(search.level), defaultDirection));
+  void client.prefetchQuery(seriesQuery(pair, period, defaultGranularity, false));
+  void client.prefetchQuery(signalsQuery(pair, period));
 }
