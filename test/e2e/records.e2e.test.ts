@@ -154,6 +154,57 @@ describeInBrowser('records: lists, details and forms', (ctx) => {
     await expect.poll(() => page.getByRole('heading', { name: 'Cited by' }).count()).toBe(1);
   });
 
+  it('pages through a long list', async () => {
+    for (let i = 1; i <= 21; i++) {
+      const response = await fetch(`${ctx.url}/api/documents`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title: `Press note ${i}`, kind: 'article', language: 'en' }),
+      });
+      expect(response.status).toBe(201);
+    }
+    const count = await total('/api/documents');
+    const page = await ctx.page();
+    await page.goto('/records/documents');
+    await expect.poll(() => page.getByText(`1–20 of ${count}`).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Previous' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('offset')).toBe('20');
+    await expect.poll(() => page.getByText(`21–${count} of ${count}`).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Next' }).isDisabled()).toBe(true);
+    // The filter narrows the list and starts again from the first page.
+    await input(page, 'Search').last().fill('Press note 7');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => page.getByText('1–1 of 1').count()).toBe(1);
+    expect(new URL(page.url()).searchParams.get('offset')).toBeNull();
+  });
+
+  it('shows at the top the messages no field can hold', async () => {
+    const page = await ctx.page();
+    // A problem about the input as a whole, as a proxy or a future rule might send it.
+    await page.route('**/api/documents', (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({
+            status: 422,
+            contentType: 'application/problem+json',
+            body: JSON.stringify({
+              code: 'VALIDATION_FAILED',
+              detail: 'The input is not valid',
+              problems: [
+                { path: '(input)', message: 'The archive is read-only today' },
+                { path: 'title', message: 'Too small: expected string to have >=1 characters' },
+              ],
+            }),
+          })
+        : route.continue(),
+    );
+    await page.goto('/records/documents/new');
+    await page.getByRole('button', { name: 'Create' }).click();
+    const top = page.getByRole('alert').filter({ hasText: 'The archive is read-only today' });
+    await expect.poll(() => top.count()).toBe(1);
+    await expect.poll(() => messageOf(input(page, 'Title'))).toContain('Required');
+  });
+
   it("edits an organization's aliases", async () => {
     const page = await ctx.page();
     const id = await firstId('/api/organizations?q=Planar');
