@@ -18,7 +18,9 @@ export function ImportJobView({ started, onFinished }: { started: ImportJob; onF
     queryKey: ['trade-import', started.id],
     queryFn: () => api.get<ImportJob>(`/api/trade/imports/${started.id}`),
     initialData: started,
-    refetchInterval: (query) => (query.state.data?.status === 'running' ? pollMs : false),
+    // A job the server no longer knows (it restarted) answers 404: stop asking then.
+    refetchInterval: (query) =>
+      query.state.status !== 'error' && query.state.data?.status === 'running' ? pollMs : false,
   });
   const current = job.data;
   const finished = current.status !== 'running';

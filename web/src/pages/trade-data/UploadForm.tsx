@@ -3,6 +3,7 @@ import {
   Button,
   FileInput,
   Paper,
+  Progress,
   Group,
   Radio,
   Select,
@@ -64,9 +65,13 @@ export function UploadForm({ onStarted }: { onStarted: (job: ImportJob) => void 
   const [mapping, setMapping] = useState('');
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [picking, setPicking] = useState(false);
+  const [sent, setSent] = useState(0);
 
   const upload = useMutation({
-    mutationFn: (request: UploadRequest) => startUpload(request),
+    mutationFn: (request: UploadRequest) => {
+      setSent(0);
+      return startUpload(request, setSent);
+    },
     onSuccess: (job) => onStarted(job),
     onError: (error) => {
       if (!(error instanceof ApiError)) return;
@@ -270,6 +275,21 @@ export function UploadForm({ onStarted }: { onStarted: (job: ImportJob) => void 
             >
               <Text size="sm">{upload.error.message}</Text>
             </Alert>
+          )}
+          {upload.isPending && (
+            <Stack gap={4}>
+              <Progress.Root size="md">
+                <Progress.Section
+                  value={sent * 100}
+                  color="teal.9"
+                  aria-label={t('upload.sending')}
+                  aria-valuetext={t('job.percent', { percent: Math.round(sent * 100) })}
+                />
+              </Progress.Root>
+              <Text size="sm" role="status">
+                {t('upload.sendingPercent', { percent: Math.round(sent * 100) })}
+              </Text>
+            </Stack>
           )}
           <Group>
             <Button type="submit" color="teal.9" loading={upload.isPending}>

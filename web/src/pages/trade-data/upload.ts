@@ -16,24 +16,32 @@ export interface UploadRequest {
 
 /**
  * Sends the file itself as the request body, as the import endpoint expects (it streams the body to disk);
- * the options travel in the query.
+ * the options travel in the query. XMLHttpRequest rather than fetch, because only it reports how much of
+ * a large file has been sent.
  */
-export async function startUpload(request: UploadRequest): Promise<ImportJob> {
+export function startUpload(request: UploadRequest, onProgress?: (fraction: number) => void): Promise<ImportJob> {
   const { file, ...options } = request;
-  const response = await fetch(withQuery('/api/trade/imports', { ...options }), {
-    method: 'POST',
-    headers: { accept: 'application/json', 'content-type': 'application/octet-stream' },
-    body: file,
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', withQuery('/api/trade/imports', { ...options }));
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total);
+    };
+    xhr.onerror = () => reject(new Error('the upload did not reach the server'));
+    xhr.onload = () => {
+      let body: Record<string, unknown>;
+      try {
+        body = xhr.responseText ? (JSON.parse(xhr.responseText) as Record<string, unknown>) : {};
+      } catch {
+        body = { detail: xhr.responseText };
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body as unknown as ImportJob);
+      else reject(new ApiError(xhr.status, body));
+    };
+    xhr.send(file);
   });
-  const text = await response.text();
-  let body: Record<string, unknown>;
-  try {
-    body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-  } catch {
-    body = { detail: text };
-  }
-  if (!response.ok) throw new ApiError(response.status, body);
-  return body as unknown as ImportJob;
 }
 
 export const maxMappingLength = 20_000;
