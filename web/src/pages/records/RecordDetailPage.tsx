@@ -8,6 +8,7 @@ import { FieldValue } from '../../components/forms/FieldValue.tsx';
 import { toFormValues } from '../../components/forms/values.ts';
 import { RouterAnchor } from '../../components/links.tsx';
 import { ErrorState, Loading, NotFound } from '../../components/states.tsx';
+import { OverdueBadge } from './OverdueBadge.tsx';
 import { ConfirmDelete } from './ConfirmDelete.tsx';
 import { kindConfig, projectStages, statementStatuses } from './config.ts';
 import { isRecordKind, type RecordKind } from './kinds.ts';
@@ -62,11 +63,7 @@ function RecordDetail({ kind, id }: { kind: RecordKind; id: string }) {
               {t(`enums.statementStatus.${String(data.status)}`)}
             </Badge>
           )}
-          {data.overdue === true && (
-            <Badge color="red.9" variant="filled">
-              {t('overdue')}
-            </Badge>
-          )}
+          {data.overdue === true && <OverdueBadge />}
           {kind === 'projects' && (
             <Badge variant="outline" color="dark">
               {t(`enums.stage.${String(data.stage)}`)}

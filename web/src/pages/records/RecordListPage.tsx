@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -10,6 +10,7 @@ import { RouterAnchor, RouterButton } from '../../components/links.tsx';
 import { Empty, ErrorState, Loading, NotFound } from '../../components/states.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { kindConfig } from './config.ts';
+import { OverdueBadge } from './OverdueBadge.tsx';
 import { isRecordKind } from './kinds.ts';
 
 const pageSize = 20;
@@ -128,11 +129,7 @@ function RecordList({ kind }: { kind: Parameters<typeof kindConfig>[0] }) {
                       <Table.Td key={field.name}>
                         <Group gap="xs">
                           <FieldValue field={field} record={record} />
-                          {field.name === 'status' && record.overdue === true && (
-                            <Badge color="red.9" variant="filled">
-                              {t('overdue')}
-                            </Badge>
-                          )}
+                          {field.name === 'status' && record.overdue === true && <OverdueBadge />}
                         </Group>
                       </Table.Td>
                     ))}

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { emptyValues, toFormValues } from '../../components/forms/values.ts';
 import { RouterAnchor, RouterButton } from '../../components/links.tsx';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { formatDate } from '../../i18n/format.ts';
+import { OverdueBadge } from './OverdueBadge.tsx';
 import { ConfirmDelete } from './ConfirmDelete.tsx';
 import { positionFields } from './config.ts';
 import { RecordEditor } from './RecordEditor.tsx';
@@ -87,11 +88,7 @@ function StatementRow({ statement }: { statement: Statement }) {
       <Table.Td>
         <Group gap="xs">
           {t(`enums.statementStatus.${statement.status}`)}
-          {statement.overdue && (
-            <Badge color="red.9" variant="filled">
-              {t('overdue')}
-            </Badge>
-          )}
+          {statement.overdue && <OverdueBadge />}
         </Group>
       </Table.Td>
       <Table.Td>{formatDate(statement.dueOn, i18n.language)}</Table.Td>
