@@ -144,6 +144,12 @@ describeInBrowser('records: lists, details and forms', (ctx) => {
       .toBe(1);
     expect(await page.getByRole('row', { name: /Alexander Mikhailov.*Governor/ }).count()).toBe(0);
 
+    // An outlet names its operator's and producers' organizations and links them.
+    await page.goto(`/records/outlets/${await firstId('/api/outlets')}`);
+    await expect.poll(() => page.getByRole('heading', { name: 'Product groups carried' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('rowheader', { name: 'Product groups carried' }).count()).toBe(1);
+    await saveScreenshot(page, 'records-outlet-detail');
+
     // Keyboard: the first row's link is reached with Tab and opened with Enter.
     await page.goto('/records/documents');
     const link = page.getByRole('table').getByRole('link').first();
@@ -152,6 +158,8 @@ describeInBrowser('records: lists, details and forms', (ctx) => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.url()).toMatch(/\/records\/documents\/[^/]+$/);
     await expect.poll(() => page.getByRole('heading', { name: 'Cited by' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('link', { name: 'https://president.gov.by/en' }).count()).toBe(1);
+    await saveScreenshot(page, 'records-document-detail');
   });
 
   it('pages through a long list', async () => {

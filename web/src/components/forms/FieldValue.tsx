@@ -69,7 +69,11 @@ export function FieldValue({ field, record }: { field: FieldConfig; record: Reco
         </List>
       );
     case 'textarea':
-      return <Text style={{ whiteSpace: 'pre-wrap' }}>{String(value)}</Text>;
+      return (
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {String(value)}
+        </Text>
+      );
     case 'rows':
       return (
         <Table.ScrollContainer minWidth={400}>
