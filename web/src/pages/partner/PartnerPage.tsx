@@ -8,7 +8,7 @@ import { api, type Page } from '../../api/client.ts';
 import { RouterAnchor } from '../../components/links.tsx';
 import { ErrorState, Loading, NotFound } from '../../components/states.tsx';
 import { formatDate } from '../../i18n/format.ts';
-import { prefetchTradeTab } from './trade/queries.ts';
+import { datasetsQuery, prefetchTradeTab } from './trade/queries.ts';
 import { usePartnerRelationship } from './usePartner.ts';
 import type { Agreement, Relationship } from '../../../../src/registry/relationships/model.ts';
 
@@ -36,6 +36,10 @@ export default function PartnerPage() {
   // The trade tab's code downloads while the relationship is being read, and its figures are asked for as
   // soon as the pair is known, while the header renders: not one after the other.
   if (tab === 'trade') void loadTradeTab();
+  useEffect(() => {
+    // Which months the data hold does not depend on the pair: asked for beside the relationship.
+    if (tab === 'trade' && !search.period) void queryClient.prefetchQuery(datasetsQuery);
+  }, [tab, search.period, queryClient]);
   const pair = relationship.data ? { home: relationship.data.homeCode, partner: relationship.data.partnerCode } : null;
   useEffect(() => {
     if (tab === 'trade' && pair) void prefetchTradeTab(queryClient, pair, search);

@@ -1,4 +1,4 @@
-import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../../api/client.ts';
 import type { Document } from '../../../../../src/documents/model.ts';
@@ -45,16 +45,23 @@ export interface DataSpan {
   latest: MonthRange;
 }
 
+/** Every dataset with the months it holds; it does not depend on the pair, so it can be asked for first. */
+export const datasetsQuery = queryOptions({
+  queryKey: ['trade', 'datasets'],
+  staleTime,
+  queryFn: () => api.get<TradeDataset[]>('/api/trade/datasets'),
+});
+
 /**
  * The latest cumulative period the pair's data cover: the datasets give the span any data have, the
  * pair's monthly series over that span gives its last month with trade. Null when the pair has no data.
  */
-export const spanQuery = (pair: Pair) =>
+export const spanQuery = (client: QueryClient, pair: Pair) =>
   queryOptions({
     queryKey: ['trade', 'span', pair],
     staleTime,
     queryFn: async (): Promise<DataSpan | null> => {
-      const datasets = await api.get<TradeDataset[]>('/api/trade/datasets');
+      const datasets = await client.fetchQuery(datasetsQuery);
       const months = datasets.flatMap((d) => [d.periodFrom, d.periodTo]).filter((p): p is number => p !== null);
       if (months.length === 0) return null;
       // Annual rows (YYYY00) stand for their whole year.
@@ -112,7 +119,9 @@ export const reconciliationQuery = (pair: Pair) =>
     queryFn: () => api.get<Reconciliation[]>('/api/trade/reconciliation', pair),
   });
 
-export const useDataSpan = (pair: Pair) => useQuery(spanQuery(pair));
+export function useDataSpan(pair: Pair) {
+  return useQuery(spanQuery(useQueryClient(), pair));
+}
 export const useSummary = (pair: Pair, period: string | null) => useQuery(summaryQuery(pair, period));
 export const useStructure = (pair: Pair, period: string | null, level: Level, direction: Direction) =>
   useQuery(structureQuery(pair, period, level, direction));
@@ -146,7 +155,7 @@ export async function prefetchTradeTab(
     if (!asked.ok) return;
     period = periodText(asked.range);
   } else {
-    const span = await client.fetchQuery(spanQuery(pair)).catch(() => null);
+    const span = await client.fetchQuery(spanQuery(client, pair)).catch(() => null);
     if (!span) return;
     period = periodText(span.latest);
   }
