@@ -77,7 +77,8 @@ describeInBrowser('the trade tab of a partner', (ctx) => {
 
     await page.getByRole('textbox', { name: 'From month' }).fill('2016-10');
     await page.getByRole('textbox', { name: 'To month' }).fill('2017-03');
-    await page.getByRole('button', { name: 'Show' }).click();
+    // From the keyboard: Enter in the field applies the range.
+    await page.getByRole('textbox', { name: 'To month' }).press('Enter');
     await expect.poll(() => new URL(page.url()).searchParams.get('period')).toBe('2016-10..2017-03');
     await expect
       .poll(() => textOf(page, 'trade-period'))

@@ -44,7 +44,7 @@ export function SeriesSection({ pair, period }: { pair: Pair; period: string }) 
         {series.isPending && <Loading />}
         {series.isError && <ErrorState error={series.error} />}
         {data && (
-          <>
+          <Stack gap="sm" style={{ opacity: series.isPlaceholderData ? 0.5 : 1 }} aria-busy={series.isPlaceholderData}>
             <Suspense fallback={<div style={{ height: 320 }} />}>
               {drawChart ? <SeriesChart series={data} language={language} /> : <div style={{ height: 320 }} />}
             </Suspense>
@@ -100,7 +100,7 @@ export function SeriesSection({ pair, period }: { pair: Pair; period: string }) 
                 </Table.Tbody>
               </Table>
             </details>
-          </>
+          </Stack>
         )}
       </Stack>
     </section>

@@ -18,6 +18,8 @@ export function StructureSection({ pair, period }: { pair: Pair; period: string 
   const structure = useStructure(pair, period, level, direction);
   const data = structure.data;
   const rows = data ? [...data.lines, ...(data.other ? [data.other] : [])] : [];
+  // While a new answer is on its way the old one is shown, so its own direction labels it.
+  const shownDirection = (data?.direction ?? direction) as Direction;
   const drawChart = usePaintedAfter(data !== undefined && rows.length > 0);
 
   return (
@@ -54,7 +56,11 @@ export function StructureSection({ pair, period }: { pair: Pair; period: string 
         {structure.isError && <ErrorState error={structure.error} />}
         {data && rows.length === 0 && <Empty>{t('structure.empty')}</Empty>}
         {data && rows.length > 0 && (
-          <>
+          <Stack
+            gap="sm"
+            style={{ opacity: structure.isPlaceholderData ? 0.5 : 1 }}
+            aria-busy={structure.isPlaceholderData}
+          >
             <Suspense fallback={<div style={{ height: 340 }} />}>
               {drawChart ? <StructureTreemap structure={data} language={language} /> : <div style={{ height: 340 }} />}
             </Suspense>
@@ -62,8 +68,8 @@ export function StructureSection({ pair, period }: { pair: Pair; period: string 
               <Table styles={tableStyles} striped data-testid="structure-table">
                 <Table.Caption>
                   {t('structure.caption', {
-                    direction: t(`measure.${direction}`),
-                    level: t(`level.${level}`),
+                    direction: t(`measure.${shownDirection}`),
+                    level: t(`level.${data.level}`),
                     currency: data.currency,
                     dataset: data.dataset.name,
                   })}
@@ -92,7 +98,7 @@ export function StructureSection({ pair, period }: { pair: Pair; period: string 
                       <Table.Td>{line.code === 'other' ? '' : line.code}</Table.Td>
                       <Table.Td>{lineTitle(line, language)}</Table.Td>
                       <Table.Td ta="right" style={noWrap}>
-                        {formatMoneyShort(line.current[`${direction}Cents`], data.currency, language)}
+                        {formatMoneyShort(line.current[`${shownDirection}Cents`], data.currency, language)}
                       </Table.Td>
                       <Table.Td ta="right" style={noWrap}>
                         {formatPercent(line.sharePercent, language, false)}
@@ -127,7 +133,7 @@ export function StructureSection({ pair, period }: { pair: Pair; period: string 
                 </Table.Tfoot>
               </Table>
             </Table.ScrollContainer>
-          </>
+          </Stack>
         )}
       </Stack>
     </section>

@@ -1,4 +1,4 @@
-import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../../api/client.ts';
 import type { Document } from '../../../../../src/documents/model.ts';
@@ -91,6 +91,8 @@ export const summaryQuery = (pair: Pair, period: string | null) =>
 export const structureQuery = (pair: Pair, period: string | null, level: Level, direction: Direction) =>
   queryOptions({
     queryKey: ['trade', 'structure', pair, period, level, direction],
+    // A new level or step keeps the old answer on screen, dimmed, until the new one arrives.
+    placeholderData: keepPreviousData,
     enabled: period !== null,
     staleTime,
     queryFn: () => api.get<TradeStructure>('/api/trade/structure', { ...pair, period, level, direction, top: 15 }),
@@ -99,6 +101,8 @@ export const structureQuery = (pair: Pair, period: string | null, level: Level, 
 export const seriesQuery = (pair: Pair, period: string | null, granularity: Granularity, cumulative: boolean) =>
   queryOptions({
     queryKey: ['trade', 'series', pair, period, granularity, cumulative],
+    // A new level or step keeps the old answer on screen, dimmed, until the new one arrives.
+    placeholderData: keepPreviousData,
     enabled: period !== null,
     staleTime,
     queryFn: () => api.get<TradeSeries>('/api/trade/series', { ...pair, period, granularity, cumulative }),
