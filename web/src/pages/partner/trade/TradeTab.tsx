@@ -22,7 +22,7 @@ export default function TradeTab({ relationship }: PartnerTabProps) {
   const span = useDataSpan(pair);
   const range = asked ? (asked.ok ? asked.range : null) : (span.data?.latest ?? null);
   const period = range ? periodText(range) : null;
-  // Every section's query starts in this same render, so they travel together; the summary is drawn first.
+  // The partner page already asked for every section's answer (prefetchTradeTab); these hooks read them.
   const summary = useSummary(pair, period);
 
   function choose(next: string) {
