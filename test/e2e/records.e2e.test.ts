@@ -136,6 +136,18 @@ describeInBrowser('records: lists, details and forms', (ctx) => {
     const expected = await total('/api/statements?overdue=true');
     await expect.poll(() => page.getByRole('cell', { name: /Overdue/ }).count()).toBe(Math.min(expected, 20));
     await saveScreenshot(page, 'records-statements-list');
+    await page.getByRole('checkbox', { name: 'Overdue only' }).check();
+    await expect.poll(() => new URL(page.url()).searchParams.get('overdue')).toBe('true');
+    await expect.poll(() => page.getByRole('table').getByRole('row').count()).toBe(Math.min(expected, 20) + 1);
+    expect(await page.getByRole('cell', { name: /Overdue/ }).count()).toBe(Math.min(expected, 20));
+
+    // Projects by stage.
+    await page.goto('/records/projects');
+    await choose(page, page, 'Stage', 'In execution');
+    await expect.poll(() => new URL(page.url()).searchParams.get('state')).toBe('in_execution');
+    const executing = await total('/api/projects?stage=in_execution');
+    await expect.poll(() => page.getByRole('table').getByRole('row').count()).toBe(executing + 1);
+    expect(await page.getByRole('cell', { name: 'In execution', exact: true }).count()).toBe(executing);
 
     // People are listed with the posts they hold now, not those they left.
     await page.goto('/records/people');

@@ -54,6 +54,10 @@ export interface RecordsSearch {
   q?: string;
   partner?: string;
   offset?: number;
+  /** Status of statements and outlets, stage of projects. */
+  state?: string;
+  /** Statements still open after their due date. */
+  overdue?: boolean;
 }
 export const recordListRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -62,6 +66,8 @@ export const recordListRoute = createRoute({
     q: text(search.q),
     partner: text(search.partner),
     offset: Number.isInteger(Number(search.offset)) && Number(search.offset) > 0 ? Number(search.offset) : undefined,
+    state: text(search.state),
+    overdue: search.overdue === true || search.overdue === 'true' ? true : undefined,
   }),
   component: lazyRouteComponent(() => import('../pages/records/RecordListPage.tsx')),
 });

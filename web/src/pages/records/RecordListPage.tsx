@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -29,16 +29,25 @@ function RecordList({ kind }: { kind: Parameters<typeof kindConfig>[0] }) {
   const navigate = useNavigate({ from: '/records/$kind' });
   const config = kindConfig(kind, t);
   const relationships = useOptions(config.byPartner ? 'relationships' : undefined);
+  const stateField = config.fields.find((field) => field.name === config.stateFilter?.field);
+  const states = useOptions(stateField?.type === 'select' ? stateField.options : undefined);
   const [q, setQ] = useState(search.q ?? '');
   useEffect(() => setQ(search.q ?? ''), [search.q, kind]);
   const offset = search.offset ?? 0;
 
   const list = useQuery({
-    queryKey: ['records', kind, 'list', { q: search.q, partner: search.partner, offset }],
+    queryKey: [
+      'records',
+      kind,
+      'list',
+      { q: search.q, partner: search.partner, offset, state: search.state, overdue: search.overdue },
+    ],
     queryFn: () =>
       api.get<Page<Row>>(config.api, {
         q: config.searchable ? search.q : undefined,
         partner: config.byPartner ? search.partner : undefined,
+        ...(config.stateFilter ? { [config.stateFilter.param]: search.state } : {}),
+        overdue: config.overdueFilter && search.overdue ? 'true' : undefined,
         limit: pageSize,
         offset,
       }),
@@ -63,7 +72,7 @@ function RecordList({ kind }: { kind: Parameters<typeof kindConfig>[0] }) {
           {t(`new.${kind}`)}
         </RouterButton>
       </Group>
-      {(config.searchable || config.byPartner) && (
+      {(config.searchable || config.byPartner || config.stateFilter) && (
         <form onSubmit={applyFilter} role="search" aria-label={t('list.filters')}>
           <Group align="flex-end">
             {config.searchable && (
@@ -86,6 +95,32 @@ function RecordList({ kind }: { kind: Parameters<typeof kindConfig>[0] }) {
                     search: (previous) => ({ ...previous, partner: partner ?? undefined, offset: undefined }),
                   })
                 }
+              />
+            )}
+            {stateField && (
+              <Select
+                label={stateField.label}
+                placeholder={t('list.any')}
+                data={states.options}
+                value={search.state ?? null}
+                clearable
+                onChange={(state) =>
+                  void navigate({
+                    search: (previous) => ({ ...previous, state: state ?? undefined, offset: undefined }),
+                  })
+                }
+              />
+            )}
+            {config.overdueFilter && (
+              <Checkbox
+                color="teal.9"
+                label={t('list.overdueOnly')}
+                checked={search.overdue === true}
+                mb={8}
+                onChange={(event) => {
+                  const overdue = event.currentTarget.checked || undefined;
+                  void navigate({ search: (previous) => ({ ...previous, overdue, offset: undefined }) });
+                }}
               />
             )}
             {config.searchable && (

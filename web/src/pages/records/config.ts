@@ -110,6 +110,10 @@ export interface KindConfig {
   /** The list API takes `partner`. */
   byPartner: boolean;
   titleOf: (record: Record<string, unknown>, language: string) => string;
+  /** The list filters by status or stage: the API's parameter and the field whose choices it offers. */
+  stateFilter?: { param: 'status' | 'stage'; field: string };
+  /** The list API takes `overdue=true`. */
+  overdueFilter?: boolean;
   /** A column the fields do not give, e.g. the posts a person holds now. */
   extraColumn?: { label: string; text: (record: Record<string, unknown>, language: string) => string };
 }
@@ -181,6 +185,8 @@ export function kindConfig(kind: RecordKind, t: TFunction): KindConfig {
         recordType: 'statement',
         searchable: false,
         byPartner: true,
+        stateFilter: { param: 'status', field: 'status' },
+        overdueFilter: true,
         columns: ['kind', 'status', 'dueOn'],
         titleOf: (record) => {
           const words = String(record.text ?? '');
@@ -206,6 +212,7 @@ export function kindConfig(kind: RecordKind, t: TFunction): KindConfig {
         recordType: 'project',
         searchable: true,
         byPartner: true,
+        stateFilter: { param: 'stage', field: 'stage' },
         columns: ['kind', 'stage', 'valueMinor'],
         titleOf: titled,
         fields: [
@@ -271,6 +278,7 @@ export function kindConfig(kind: RecordKind, t: TFunction): KindConfig {
         recordType: 'outlet',
         searchable: false,
         byPartner: true,
+        stateFilter: { param: 'status', field: 'status' },
         columns: ['kind', 'status', 'city'],
         titleOf: titled,
         fields: [
