@@ -67,9 +67,14 @@ export function RecordEditor({
       onSaved(saved);
     } catch (error) {
       if (error instanceof ApiError && error.isStale && fetchCurrent) {
-        const current = await fetchCurrent();
-        setStale({ theirs: toFormValues(fields, current), version: current.version });
-        setErrors(noErrors);
+        try {
+          const current = await fetchCurrent();
+          setStale({ theirs: toFormValues(fields, current), version: current.version });
+          setErrors(noErrors);
+        } catch (gone) {
+          // Deleted meanwhile, or unreachable: say so instead of comparing with nothing.
+          setErrors({ byPath: {}, unplaced: [gone instanceof Error ? gone.message : String(gone)] });
+        }
       } else if (error instanceof ApiError) {
         const problems = error.problems.length > 0 ? error.problems : [{ path: '', message: error.message }];
         setErrors(placeProblems(problems, paths, t, emptyRequiredPaths(shown, values)));

@@ -55,6 +55,8 @@ export function Transition({
       await queryClient.invalidateQueries({ queryKey: ['records'] });
       close();
     } catch (failure) {
+      // A refusal may come from a change made elsewhere; show the record as it is now behind the message.
+      void queryClient.invalidateQueries({ queryKey: ['records'] });
       if (failure instanceof ApiError) {
         const onProblem = failure.problems.find((problem) => problem.path === 'on');
         setError({
