@@ -59,9 +59,10 @@ export function Shell() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('shell.navigation')}>
         <nav>
-          <RouterNavLink to="/" label={t('nav.partners')} active={pathname === '/'} onClick={close} />
+          <RouterNavLink color="teal.9" to="/" label={t('nav.partners')} active={pathname === '/'} onClick={close} />
           {recordKinds.map((kind) => (
             <RouterNavLink
+              color="teal.9"
               key={kind}
               to="/records/$kind"
               params={{ kind }}
@@ -71,6 +72,7 @@ export function Shell() {
             />
           ))}
           <RouterNavLink
+            color="teal.9"
             to="/trade-data"
             label={t('nav.tradeData')}
             active={pathname.startsWith('/trade-data')}

@@ -355,6 +355,8 @@ function Num({ children }: { children: ReactNode }) {
 function PartnerRow({ row, currency }: { row: PartnerTradeOverview; currency: string }) {
   const { t, i18n } = useTranslation('partners');
   const language = i18n.language;
+  // The partner page opens on the period chosen here; without one it finds its own latest period.
+  const { period } = useSearch({ from: '/' });
   const trade = row.trade;
   const growth = trade?.growthPercent ?? null;
   const sparkValues = trade?.sparkline.map((p) => p.turnoverCents) ?? [];
@@ -368,7 +370,7 @@ function PartnerRow({ row, currency }: { row: PartnerTradeOverview; currency: st
   return (
     <Table.Tr>
       <Table.Td>
-        <RouterAnchor to="/partners/$code" params={{ code: row.partner.code }} fw={600} c="teal.9">
+        <RouterAnchor to="/partners/$code" params={{ code: row.partner.code }} search={{ period }} fw={600} c="teal.9">
           {language === 'ru' ? row.partner.nameRu : row.partner.nameEn}
         </RouterAnchor>
       </Table.Td>

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Code, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -8,6 +8,13 @@ import { formatMonth, formatNumber } from '../../i18n/format.ts';
 import type { TradeDataset, TradeDatasetDetail } from '../../../../src/trade/datasets/model.ts';
 
 export const datasetsKey = ['trade-datasets'];
+
+/** After an import or a deletion every trade figure the workspace has cached may be wrong. */
+export function invalidateTradeAnswers(queryClient: QueryClient): Promise<unknown> {
+  return Promise.all(
+    [datasetsKey, ['trade'], ['partners-overview']].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+  );
+}
 
 /** A dataset period: YYYYMM is a month, YYYY00 a whole year. */
 function formatPeriod(period: number | null, language: string): string {
@@ -174,7 +181,7 @@ function ConfirmDelete({ dataset, onClose }: { dataset: TradeDataset; onClose: (
   const remove = useMutation({
     mutationFn: () => api.delete(`/api/trade/datasets/${dataset.id}`, { version: dataset.version }),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: datasetsKey });
+      await invalidateTradeAnswers(queryClient);
       onClose();
     },
   });

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportJob } from '../../../../src/trade/importers/jobs.ts';
-import { DatasetList, datasetsKey } from './DatasetList.tsx';
+import { DatasetList, invalidateTradeAnswers } from './DatasetList.tsx';
 import { ImportJobView } from './ImportJobView.tsx';
 import { UploadForm } from './UploadForm.tsx';
 
@@ -17,7 +17,7 @@ export default function TradeDataPage() {
     (done: ImportJob) => {
       if (done.status !== 'imported') return;
       setImported(done.report?.datasetId ?? undefined);
-      void queryClient.invalidateQueries({ queryKey: datasetsKey });
+      void invalidateTradeAnswers(queryClient);
     },
     [queryClient],
   );
