@@ -59,10 +59,18 @@ export function Shell() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('shell.navigation')}>
         <nav>
-          <RouterNavLink color="teal.9" to="/" label={t('nav.partners')} active={pathname === '/'} onClick={close} />
+          <RouterNavLink
+            color="teal.9"
+            variant="filled"
+            to="/"
+            label={t('nav.partners')}
+            active={pathname === '/'}
+            onClick={close}
+          />
           {recordKinds.map((kind) => (
             <RouterNavLink
               color="teal.9"
+              variant="filled"
               key={kind}
               to="/records/$kind"
               params={{ kind }}
@@ -73,6 +81,7 @@ export function Shell() {
           ))}
           <RouterNavLink
             color="teal.9"
+            variant="filled"
             to="/trade-data"
             label={t('nav.tradeData')}
             active={pathname.startsWith('/trade-data')}
