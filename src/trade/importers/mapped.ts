@@ -361,7 +361,12 @@ async function* sheetRows(stream: Readable, sheet: string | number | undefined):
   for await (const worksheet of workbook as AsyncIterable<SheetReader>) {
     const name = worksheet.name ?? `sheet ${seen.length + 1}`;
     seen.push(name);
-    if (found || !isWanted(name, sheet, tabs(), seen.length)) continue;
+    if (found || !isWanted(name, sheet, tabs(), seen.length)) {
+      // A sheet stored before the shared strings is read from a temp file that ExcelJS deletes as soon as we
+      // move on; a sheet left unread would then open a deleted file and throw outside any handler.
+      for await (const _row of worksheet) continue;
+      continue;
+    }
     found = true;
     let batch: SheetRecord[] = [];
     for await (const row of worksheet) {
