@@ -8,14 +8,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { openDatabase } from '../src/db/connection.ts';
-import { prepareDatabase } from '../src/db/setup.ts';
-import { loadDemo } from '../src/demo/load.ts';
 import { buildApp } from '../src/http/app.ts';
+import { buildWebInto, writeDemoDatabase } from '../test/support/demo-site.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -26,7 +24,6 @@ const { values: args } = parseArgs({
   },
 });
 const runs = Number(args.runs);
-const root = path.resolve(import.meta.dirname, '..');
 const partnerPath = `/partners/${encodeURIComponent(args.partner)}`;
 
 function median(values: number[]): number {
@@ -41,20 +38,7 @@ const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-bench-web-'));
 const webRoot = path.join(dir, 'web');
 process.stdout.write('Building the web workspace…\n');
-execFileSync(
-  process.execPath,
-  [
-    path.join(root, 'node_modules/vite/bin/vite.js'),
-    'build',
-    '--config',
-    path.join(root, 'web/vite.config.ts'),
-    '--outDir',
-    webRoot,
-    '--logLevel',
-    'warn',
-  ],
-  { stdio: 'inherit' },
-);
+buildWebInto(webRoot);
 
 interface Asset {
   name: string;
@@ -85,10 +69,7 @@ const sum = (assets: Asset[], ext: string) => {
 
 // ---- server on a private copy of the demo ----
 const file = path.join(dir, 'accord.sqlite');
-const seed = await openDatabase({ target: { dialect: 'sqlite', file, display: file }, migrations: 'none' });
-await prepareDatabase(seed.db);
-await loadDemo(seed);
-await seed.close();
+await writeDemoDatabase(file);
 const copy = path.join(dir, 'bench.sqlite');
 fs.copyFileSync(file, copy);
 const database = await openDatabase({

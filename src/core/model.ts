@@ -26,6 +26,20 @@ export const longText = (max = 20_000) => z.string().trim().max(max);
 
 export const version = z.number().int().positive();
 
+/** A query parameter naming one or more of `values`, repeated (`a=x&a=y`) or comma-separated (`a=x,y`). */
+export function valueList<const T extends readonly [string, ...string[]]>(values: T) {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .transform((value) =>
+      (Array.isArray(value) ? value : [value])
+        .flatMap((item) => item.split(','))
+        .map((item) => item.trim())
+        .filter((item) => item !== ''),
+    )
+    .pipe(z.array(z.enum(values)).max(values.length))
+    .meta({ description: `One or more of ${values.join(', ')}: repeated or comma-separated` });
+}
+
 export const recordMeta = {
   version: z.number().int(),
   createdAt: z.string(),

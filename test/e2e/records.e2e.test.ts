@@ -1,12 +1,7 @@
 import { expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { describeInBrowser, expectAccessible, saveScreenshot } from './support/browser.ts';
-
-/** The input labelled `label` (a required one's label ends in an asterisk), not the list it opens. */
-function input(scope: Page | Locator, label: string): Locator {
-  const name = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`);
-  return scope.getByLabel(name).and(scope.locator('input, textarea'));
-}
+import { input } from './support/pages.ts';
 
 /** Picks an option of a Mantine select or multi-select found by its label inside `scope`. */
 async function choose(page: Page, scope: Page | Locator, label: string, option: string): Promise<void> {

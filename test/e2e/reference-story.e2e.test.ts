@@ -1,25 +1,10 @@
-import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser, saveScreenshot } from './support/browser.ts';
+import { chooseOption, input, textOf } from './support/pages.ts';
 
 // The walk PRODUCT.md's reference story asks for, in one go and with the mouse: the desk officer preparing
 // the next round with Kursk Oblast reads the trade figures, moves a project on, records a commitment and
 // finds it overdue once its date has passed, then reads the same page in Russian.
-
-async function textOf(page: Page, testId: string): Promise<string> {
-  const locator = page.getByTestId(testId).first();
-  await locator.waitFor();
-  return (await locator.innerText()).replace(/\s+/g, ' ');
-}
-
-async function chooseOption(page: Page, label: string, option: string): Promise<void> {
-  await page.getByRole('combobox', { name: label }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-function field(page: Page, label: string): Locator {
-  return page.getByLabel(new RegExp(`^${label}( \\*)?$`)).and(page.locator('input, textarea'));
-}
 
 function isoDay(offsetDays: number): string {
   return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -69,10 +54,10 @@ describeInBrowser('the reference story, walked in the browser', (ctx) => {
     // Record a commitment due tomorrow: open, not overdue.
     await page.getByRole('link', { name: 'Add a commitment' }).click();
     await page.getByRole('heading', { level: 1, name: 'New statement' }).waitFor();
-    await field(page, 'Type').click();
+    await input(page, 'Type').click();
     await page.getByRole('option', { name: 'Commitment', exact: true }).click();
-    await field(page, 'What was said').fill('Send the oblast the terms for a seed-processing line.');
-    await field(page, 'Due date').fill(isoDay(1));
+    await input(page, 'What was said').fill('Send the oblast the terms for a seed-processing line.');
+    await input(page, 'Due date').fill(isoDay(1));
     await page.getByRole('button', { name: 'Create' }).click();
     await page.getByRole('heading', { level: 1, name: /seed-processing line/ }).waitFor();
     const statementId = page.url().split('/').pop()!;

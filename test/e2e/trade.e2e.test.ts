@@ -1,18 +1,6 @@
-import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser, expectAccessible, saveScreenshot } from './support/browser.ts';
-
-/** The visible text of the element a test id marks, once it is there. */
-async function textOf(page: Page, testId: string): Promise<string> {
-  const locator = page.getByTestId(testId);
-  await locator.first().waitFor();
-  return (await locator.first().innerText()).replace(/\s+/g, ' ');
-}
-
-async function chooseOption(page: Page, label: string, option: string): Promise<void> {
-  await page.getByRole('combobox', { name: label }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
+import { chooseOption, textOf } from './support/pages.ts';
 
 describeInBrowser('the trade tab of a partner', (ctx) => {
   it('reads turnover, growth and the main exports of Kursk Oblast for January–September 2017', async () => {

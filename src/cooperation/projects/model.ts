@@ -8,6 +8,7 @@ import {
   shortText,
   side,
   territoryCode,
+  valueList,
   version,
 } from '../../core/model.ts';
 import { sectorCode } from '../meetings/model.ts';
@@ -147,17 +148,7 @@ export const project = z
   .meta({ id: 'Project' });
 export type Project = z.infer<typeof project>;
 
-/** `stage=agreed&stage=stalled` or `stage=agreed,stalled`: projects in any of the stages named. */
-const stageList = z
-  .union([z.string(), z.array(z.string())])
-  .transform((value) =>
-    (Array.isArray(value) ? value : [value])
-      .flatMap((item) => item.split(','))
-      .map((item) => item.trim())
-      .filter((item) => item !== ''),
-  )
-  .pipe(z.array(projectStage).max(projectStages.length))
-  .meta({ description: `One or more of ${projectStages.join(', ')}: repeated or comma-separated` });
+const stageList = valueList(projectStages);
 
 export const projectFilter = z.object({
   relationshipId: recordId.optional(),

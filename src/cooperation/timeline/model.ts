@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from '../../core/model.ts';
+import { isoDate, valueList } from '../../core/model.ts';
 import { meetingKind } from '../meetings/model.ts';
 import { projectStage } from '../projects/model.ts';
 import { statementKind, statementStatus } from '../statements/model.ts';
@@ -62,17 +62,7 @@ export const timeline = z
   .meta({ id: 'Timeline' });
 export type Timeline = z.infer<typeof timeline>;
 
-/** `kind=meeting&kind=project` or `kind=meeting,project`. */
-const kindList = z
-  .union([z.string(), z.array(z.string())])
-  .transform((value) =>
-    (Array.isArray(value) ? value : [value])
-      .flatMap((item) => item.split(','))
-      .map((item) => item.trim())
-      .filter((item) => item !== ''),
-  )
-  .pipe(z.array(timelineKind).max(timelineKinds.length))
-  .meta({ description: `One or more of ${timelineKinds.join(', ')}: repeated or comma-separated` });
+const kindList = valueList(timelineKinds);
 
 export const timelineQuery = z.object({
   kind: kindList.optional(),
