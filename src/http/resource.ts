@@ -25,6 +25,11 @@ export interface ResourceRoutes<Item, Filter extends z.ZodObject> {
 }
 
 const idParams = z.object({ id: recordId });
+
+/** A misspelt field would otherwise be dropped without a word and the change silently not made. */
+function refusingUnknownFields(schema: z.ZodType): z.ZodType {
+  return schema instanceof z.ZodObject ? schema.strict() : schema;
+}
 const errors = { 404: problemSchema, 409: problemSchema, 422: problemSchema };
 
 export function registerResource<Item, Filter extends z.ZodObject>(
@@ -62,7 +67,12 @@ export function registerResource<Item, Filter extends z.ZodObject>(
   if (r.create && r.input) {
     const create = r.create;
     api.post(r.path, {
-      schema: { tags, summary: `Create a ${r.name}`, body: r.input, response: { 201: r.item, ...errors } },
+      schema: {
+        tags,
+        summary: `Create a ${r.name}`,
+        body: refusingUnknownFields(r.input),
+        response: { 201: r.item, ...errors },
+      },
       handler: async (request, reply) => reply.code(201).send(await create(db, request.body)),
     });
   }
@@ -74,7 +84,7 @@ export function registerResource<Item, Filter extends z.ZodObject>(
         summary: `Change a ${r.name}`,
         description: 'Send the version you read; a stale version is refused with 409 and nothing changes.',
         params: idParams,
-        body: r.update,
+        body: refusingUnknownFields(r.update),
         response: { 200: r.item, ...errors },
       },
       handler: (request) => modify(db, (request.params as { id: string }).id, request.body),

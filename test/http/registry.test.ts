@@ -115,6 +115,16 @@ describeOnEngines('HTTP registry', (ctx) => {
     });
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ code: 'STALE_VERSION' });
+    const misspelt = await app.inject({
+      method: 'PATCH',
+      url: `/api/agreements/${created.json().id}`,
+      payload: { titel: 'Renamed', version: 1 },
+    });
+    expect(misspelt.statusCode).toBe(422);
+    expect(misspelt.json().detail).toContain('titel');
+    expect((await get(`/api/agreements/${created.json().id}`)).json()).toMatchObject({
+      title: 'Cooperation programme',
+    });
     const removed = await app.inject({ method: 'DELETE', url: `/api/agreements/${created.json().id}?version=1` });
     expect(removed.statusCode).toBe(204);
   });
