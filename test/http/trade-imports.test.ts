@@ -28,10 +28,11 @@ describeOnEngines('trade imports over HTTP', (ctx) => {
     throw new Error('the import did not finish');
   }
 
-  function upload(file: string, dataset: string, headerRow: number) {
+  function upload(file: string, dataset: string, headerRow: number, fileName?: string) {
+    const named = fileName ? `&fileName=${encodeURIComponent(fileName)}` : '';
     return app.inject({
       method: 'POST',
-      url: `/api/trade/imports?format=mapped&dataset=${encodeURIComponent(dataset)}&mapping=${encodeURIComponent(mappingOf(headerRow))}`,
+      url: `/api/trade/imports?format=mapped&dataset=${encodeURIComponent(dataset)}&mapping=${encodeURIComponent(mappingOf(headerRow))}${named}`,
       headers: { 'content-type': 'text/csv' },
       payload: fs.readFileSync(fixture(file)),
     });
@@ -46,6 +47,14 @@ describeOnEngines('trade imports over HTTP', (ctx) => {
     expect(job.progress.bytesRead).toBe(job.progress.totalBytes);
     const datasets = (await app.inject({ method: 'GET', url: '/api/trade/datasets' })).json();
     expect(datasets.map((d: { name: string }) => d.name)).toContain('Kursk customs (upload)');
+  });
+
+  it("records the name the user's file had, without any folder it claims", async () => {
+    const started = await upload('kursk-customs.csv', 'Kursk customs (named)', 3, '../../Курск таможня 2017.csv');
+    const job = await finished(started.json().id);
+    expect(job.status).toBe('imported');
+    const dataset = (await app.inject({ method: 'GET', url: `/api/trade/datasets/${job.report.datasetId}` })).json();
+    expect(dataset.imports.map((i: { fileName: string }) => i.fileName)).toEqual(['Курск таможня 2017.csv']);
   });
 
   it('refuses a file with bad rows, imports nothing and offers the rejected rows as CSV', async () => {

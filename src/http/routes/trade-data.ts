@@ -24,6 +24,8 @@ const importQuery = z.object({
   kind: datasetKind.optional(),
   source: z.string().trim().min(1).max(500).optional(),
   hsRevision: hsRevision.optional(),
+  /** The name of the file on the user's machine, recorded with the dataset. */
+  fileName: z.string().trim().min(1).max(255).optional(),
   mapping: z
     .string()
     .max(20_000)
@@ -125,7 +127,7 @@ export function registerTradeDataRoutes(app: FastifyInstance, database: Database
         response: { 202: jobSchema, 409: problemSchema, 413: problemSchema, 422: problemSchema },
       },
       handler: async (request, reply) => {
-        const target = uploadTarget();
+        const target = uploadTarget(request.query.fileName);
         let received = 0;
         const limit = new Transform({
           transform(chunk: Buffer, _encoding, callback) {

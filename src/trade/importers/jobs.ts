@@ -40,9 +40,18 @@ const keepFinishedMs = 60 * 60 * 1000;
 const maxRunning = 2;
 
 /** Where an upload is written before it is imported; removed with the job. */
-export function uploadTarget(): { dir: string; file: string } {
+/**
+ * A private folder for one uploaded file, kept under the name the user's file had (its last path part,
+ * with characters a file system might refuse replaced), so the dataset records which file it came from.
+ */
+export function uploadTarget(fileName?: string): { dir: string; file: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-upload-'));
-  return { dir, file: path.join(dir, 'upload') };
+  const base = (fileName ?? '').split(/[\\/]/).pop() ?? '';
+  const safe = base
+    .replace(/[^\p{L}\p{N}._() -]/gu, '_')
+    .replace(/^\.+/, '')
+    .slice(0, 200);
+  return { dir, file: path.join(dir, safe === '' ? 'upload' : safe) };
 }
 
 /**

@@ -23,7 +23,7 @@ export function startUpload(request: UploadRequest, onProgress?: (fraction: numb
   const { file, ...options } = request;
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', withQuery('/api/trade/imports', { ...options }));
+    xhr.open('POST', withQuery('/api/trade/imports', { ...options, fileName: file.name }));
     xhr.setRequestHeader('accept', 'application/json');
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     xhr.upload.onprogress = (event) => {
