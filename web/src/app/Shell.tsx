@@ -64,7 +64,7 @@ export function Shell() {
             variant="filled"
             to="/"
             label={t('nav.partners')}
-            active={pathname === '/'}
+            active={pathname === '/' || pathname.startsWith('/partners/')}
             onClick={close}
           />
           {recordKinds.map((kind) => (

@@ -7,7 +7,7 @@ export function Loading({ label }: { label?: string }) {
   return (
     <Center py="xl" role="status" aria-live="polite">
       <Loader size="sm" aria-hidden />
-      <Text ml="sm" c="dimmed">
+      <Text ml="sm" c="gray.7">
         {label ?? t('state.loading')}
       </Text>
     </Center>
@@ -44,7 +44,7 @@ export function NotFound() {
 
 export function Empty({ children }: { children: React.ReactNode }) {
   return (
-    <Text c="dimmed" py="md">
+    <Text c="gray.7" py="md">
       {children}
     </Text>
   );
