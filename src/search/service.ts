@@ -9,14 +9,7 @@ import {
   type SearchQuery,
   type SearchResults,
 } from './model.ts';
-import {
-  meetingTexts,
-  organizationAliases,
-  organizationCandidates,
-  partnerCandidates,
-  personCandidates,
-  projectCandidates,
-} from './store.ts';
+import { meetingTexts, organizationAliases, namedCandidates, partnerCandidates, projectCandidates } from './store.ts';
 
 type Field = SearchMatch['field'];
 interface Candidate {
@@ -64,6 +57,29 @@ function bestMatch(candidate: Candidate, words: string): { match: SearchMatch; r
   return best;
 }
 
+/** An organization or a person: found by either name, and an organization by its aliases too. */
+function named(
+  kind: 'organization' | 'person',
+  record: { id: string; nameEn: string | null; nameRu: string | null },
+  aliases: string[],
+): Candidate {
+  return {
+    hit: {
+      kind,
+      id: record.id,
+      title: record.nameEn ?? record.nameRu ?? '',
+      titleEn: record.nameEn,
+      titleRu: record.nameRu,
+      date: null,
+    },
+    fields: [
+      ['name', record.nameEn],
+      ['name', record.nameRu],
+      ...aliases.map((alias): [Field, string] => ['alias', alias]),
+    ],
+  };
+}
+
 /**
  * Finds partners, organizations (by name or alias), people, projects and meetings whose names or texts
  * contain the words, in either alphabet and any case; whole and leading matches come first.
@@ -76,8 +92,8 @@ export async function search(db: Db, input: SearchQuery): Promise<SearchResults>
 
   const [partners, organizations, people, projects, meetings] = await Promise.all([
     partnerCandidates(db, words, take),
-    organizationCandidates(db, words, take),
-    personCandidates(db, words, take),
+    namedCandidates(db, 'organizations', words, take),
+    namedCandidates(db, 'people', words, take),
     projectCandidates(db, words, take),
     meetingTexts(db),
   ]);
@@ -102,35 +118,14 @@ export async function search(db: Db, input: SearchQuery): Promise<SearchResults>
         ['code', p.code],
       ],
     })),
-    ...organizations.map((o): Candidate => ({
-      hit: {
-        kind: 'organization',
-        id: o.id,
-        title: o.nameEn ?? o.nameRu ?? '',
-        titleEn: o.nameEn,
-        titleRu: o.nameRu,
-        date: null,
-      },
-      fields: [
-        ['name', o.nameEn],
-        ['name', o.nameRu],
-        ...aliases.filter((a) => a.organizationId === o.id).map((a): [Field, string] => ['alias', a.alias]),
-      ],
-    })),
-    ...people.map((p): Candidate => ({
-      hit: {
-        kind: 'person',
-        id: p.id,
-        title: p.nameEn ?? p.nameRu ?? '',
-        titleEn: p.nameEn,
-        titleRu: p.nameRu,
-        date: null,
-      },
-      fields: [
-        ['name', p.nameEn],
-        ['name', p.nameRu],
-      ],
-    })),
+    ...organizations.map((o) =>
+      named(
+        'organization',
+        o,
+        aliases.filter((a) => a.organizationId === o.id).map((a) => a.alias),
+      ),
+    ),
+    ...people.map((p) => named('person', p, [])),
     ...projects.map((p): Candidate => ({
       hit: {
         kind: 'project',

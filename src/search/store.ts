@@ -30,9 +30,10 @@ export function partnerCandidates(db: Db, q: string, limit: number) {
     .execute();
 }
 
-export function organizationCandidates(db: Db, q: string, limit: number) {
+/** Organizations or people: both carry names in two languages and a folded search column. */
+export function namedCandidates(db: Db, table: 'organizations' | 'people', q: string, limit: number) {
   return db
-    .selectFrom('organizations')
+    .selectFrom(table)
     .select(['id', 'nameEn', 'nameRu', candidateRank('searchText', q).as('rank')])
     .where(containsText('searchText', q))
     .orderBy('rank')
@@ -50,18 +51,6 @@ export function organizationAliases(db: Db, organizationIds: string[]) {
     .where('organizationId', 'in', organizationIds)
     .orderBy('organizationId')
     .orderBy('position')
-    .execute();
-}
-
-export function personCandidates(db: Db, q: string, limit: number) {
-  return db
-    .selectFrom('people')
-    .select(['id', 'nameEn', 'nameRu', candidateRank('searchText', q).as('rank')])
-    .where(containsText('searchText', q))
-    .orderBy('rank')
-    .orderBy('nameEn')
-    .orderBy('id')
-    .limit(limit)
     .execute();
 }
 

@@ -227,10 +227,9 @@ export async function listPartners(db: Db, query: { home?: string; asOf?: string
   const day = asOf ?? todayIso();
   const rows = await store.listAllRelationships(db, home);
   const ids = rows.map((r) => r.id);
-  const [agreements, commitments, overdue, projects] = await Promise.all([
+  const [agreements, commitments, projects] = await Promise.all([
     store.countAgreementsInForce(db, ids, day),
-    store.countOpenCommitments(db, ids),
-    store.countOverdueCommitments(db, ids, day),
+    store.countOpenCommitments(db, ids, day),
     store.countActiveProjects(db, ids),
   ]);
   return rows.map((row) => {
@@ -241,8 +240,8 @@ export async function listPartners(db: Db, query: { home?: string; asOf?: string
       home: homeTerritory,
       partner,
       agreementsInForce: agreements.get(id) ?? 0,
-      openCommitments: commitments.get(id) ?? 0,
-      overdueCommitments: overdue.get(id) ?? 0,
+      openCommitments: commitments.open.get(id) ?? 0,
+      overdueCommitments: commitments.overdue.get(id) ?? 0,
       activeProjects: projects.get(id) ?? 0,
     };
   });

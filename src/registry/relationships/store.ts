@@ -145,39 +145,33 @@ export async function countAgreementsInForce(db: Db, relationshipIds: string[], 
   return toCounts(rows);
 }
 
-/** Commitments still open or in progress per relationship, through the meetings they were made at. */
-export async function countOpenCommitments(db: Db, relationshipIds: string[]): Promise<Counts> {
-  if (relationshipIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('statements')
-    .innerJoin('meetings', 'meetings.id', 'statements.meetingId')
-    .select(['meetings.relationshipId', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('meetings.relationshipId', 'in', relationshipIds)
-    .where('statements.kind', '=', 'commitment')
-    .where('statements.status', 'in', ['open', 'in_progress'])
-    .groupBy('meetings.relationshipId')
-    .execute();
-  return toCounts(rows);
-}
-
 /**
- * Commitments still open or in progress whose due date is before `asOf`, per relationship: the rule the
- * statements' `overdue` filter applies, counted for many relationships in one query.
+ * Commitments still open or in progress per relationship (through the meetings they were made at), and how
+ * many of them were due before `asOf` — the rule the statements' `overdue` filter applies — in one query.
  */
-export async function countOverdueCommitments(db: Db, relationshipIds: string[], asOf: string): Promise<Counts> {
-  if (relationshipIds.length === 0) return new Map();
+export async function countOpenCommitments(
+  db: Db,
+  relationshipIds: string[],
+  asOf: string,
+): Promise<{ open: Counts; overdue: Counts }> {
+  if (relationshipIds.length === 0) return { open: new Map(), overdue: new Map() };
   const rows = await db
     .selectFrom('statements')
     .innerJoin('meetings', 'meetings.id', 'statements.meetingId')
-    .select(['meetings.relationshipId', (eb) => eb.fn.countAll<number>().as('n')])
+    .select((eb) => [
+      'meetings.relationshipId',
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.count<number>(eb.case().when('statements.dueOn', '<', asOf).then(1).end()).as('overdue'),
+    ])
     .where('meetings.relationshipId', 'in', relationshipIds)
     .where('statements.kind', '=', 'commitment')
     .where('statements.status', 'in', ['open', 'in_progress'])
-    .where('statements.dueOn', 'is not', null)
-    .where('statements.dueOn', '<', asOf)
     .groupBy('meetings.relationshipId')
     .execute();
-  return toCounts(rows);
+  return {
+    open: toCounts(rows),
+    overdue: toCounts(rows.map((r) => ({ relationshipId: r.relationshipId, n: r.overdue }))),
+  };
 }
 
 /** Projects neither completed nor cancelled per relationship. */
