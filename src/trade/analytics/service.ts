@@ -94,6 +94,17 @@ function totalsOf(sums: store.FlowSum[], key?: string): Totals {
   };
 }
 
+/** The totals of every key in one pass: asking `totalsOf` once per key would read the sums once per key. */
+function totalsByKey(sums: store.FlowSum[]): Map<string, Totals> {
+  const grouped = new Map<string, store.FlowSum[]>();
+  for (const s of sums) {
+    const group = grouped.get(s.key);
+    if (group) group.push(s);
+    else grouped.set(s.key, [s]);
+  }
+  return new Map([...grouped].map(([key, group]) => [key, totalsOf(group)]));
+}
+
 /** Growth in percent from exact sums; null when there is nothing to grow from. */
 export function growthPercent(current: number, previous: number): number | null {
   if (previous === 0) return null;
@@ -246,9 +257,11 @@ export async function tradeStructure(
   const prevSums = regroup(prev);
   const currentTotal = directionValue(totalsOf(curSums), direction);
   const previousTotal = directionValue(totalsOf(prevSums), direction);
+  const currentByCode = totalsByKey(curSums);
+  const previousByCode = totalsByKey(prevSums);
   const lines: StructureLine[] = [...codes].map((code) => {
-    const current = totalsOf(curSums, code);
-    const previous = totalsOf(prevSums, code);
+    const current = currentByCode.get(code) ?? zero();
+    const previous = previousByCode.get(code) ?? zero();
     const c = directionValue(current, direction);
     const p = directionValue(previous, direction);
     return {
@@ -360,13 +373,14 @@ export async function tradeSeries(
   const { dataset, perspective } = await resolveDataset(db, query.home, query.partner, query.range, query.datasetId);
   const extended = { from: query.range.from - 100, to: query.range.to };
   const sums = await store.sumsByPeriod(db, perspective, query.partner, extended);
+  const byPeriod = totalsByKey(sums);
   const monthly = new Map<number, Totals>();
-  for (const month of periodsIn(extended)) monthly.set(month, totalsOf(sums, String(month)));
+  for (const month of periodsIn(extended)) monthly.set(month, byPeriod.get(String(month)) ?? zero());
   // Annual rows cannot be split into months; a yearly series shows them as their year.
   if (query.granularity === 'year') {
     for (const key of new Set(sums.map((s) => Number(s.key)).filter(isYear))) {
       const january = key + 1;
-      if (monthly.has(january)) monthly.set(january, plus(monthly.get(january)!, totalsOf(sums, String(key))));
+      if (monthly.has(january)) monthly.set(january, plus(monthly.get(january)!, byPeriod.get(String(key))!));
     }
   }
   const bucketOf = (m: number) =>
