@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_registry_and_cooperation.ts';
 import * as m0002 from './0002_trade.ts';
 import * as m0003 from './0003_trade_product_rollup.ts';
+import * as m0004 from './0004_trade_import_scan.ts';
 
 /** Numbered, append-only. A migration once released is never edited; add the next number instead. */
 export const migrations: Record<string, Migration> = {
   '0001_registry_and_cooperation': m0001,
   '0002_trade': m0002,
   '0003_trade_product_rollup': m0003,
+  '0004_trade_import_scan': m0004,
 };

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../db/connection.ts';
+import type { Database } from '../../db/connection.ts';
+import { CompiledQuery } from 'kysely';
 import { describeOnEngines } from '../../../test/support/engines.ts';
 import { newId } from '../../core/ids.ts';
 import { nowIso } from '../../core/records.ts';
-import { ProductRollup, productColumns } from '../importers/product-rollup.ts';
+import { rollupFromImportSql } from '../importers/rollups.ts';
 import { describeTrend, mirrorView, partnerRanking } from './insights.ts';
 import { growthPercent, tradeSeries, tradeStructure, tradeSummary } from './service.ts';
 
@@ -18,7 +19,8 @@ type Flow = [
 ];
 
 /** Writes flows and their rollup the way an import does, into a new dataset of the given kind. */
-async function makeDataset(db: Db, kind: string, flows: Flow[]): Promise<string> {
+async function makeDataset(database: Database, kind: string, flows: Flow[]): Promise<string> {
+  const db = database.db;
   const id = newId();
   const now = nowIso();
   const taken = await db
@@ -41,11 +43,6 @@ async function makeDataset(db: Db, kind: string, flows: Flow[]): Promise<string>
       updatedAt: now,
     })
     .execute();
-  const products = new ProductRollup();
-  const rollup = new Map<
-    string,
-    { reporter: string; partner: string; period: number; flow: string; valueCents: number; flowRows: number }
-  >();
   for (const [i, [period, reporter, partner, flow, hsCode, usd, revision]] of flows.entries()) {
     await db
       .insertInto('tradeFlows')
@@ -64,31 +61,11 @@ async function makeDataset(db: Db, kind: string, flows: Flow[]): Promise<string>
         sourceLine: i + 2,
       })
       .execute();
-    const key = `${reporter}|${partner}|${period}|${flow}`;
-    const entry = rollup.get(key) ?? { reporter, partner, period, flow, valueCents: 0, flowRows: 0 };
-    entry.valueCents += usd * 100;
-    entry.flowRows += 1;
-    rollup.set(key, entry);
-    products.add({ reporter, partner, period, flow, hsCode, valueCents: usd * 100 });
   }
-  for (const entry of rollup.values())
-    await db
-      .insertInto('tradePairPeriods')
-      .values({ datasetId: id, ...entry })
-      .execute();
-  for (const e of products.drain()) {
-    await db
-      .insertInto('tradePairProducts')
-      .values({
-        datasetId: id,
-        reporter: e.reporter,
-        partner: e.partner,
-        year: e.year,
-        flow: e.flow,
-        heading: e.heading,
-        ...Object.fromEntries(productColumns.map((c, i) => [c, e.values[i]!])),
-      } as never)
-      .execute();
+  // The rollups are added to by the statements an import runs; each engine has its own bind markers.
+  const sql = rollupFromImportSql((n) => (database.target.dialect === 'postgres' ? `$${n + 1}` : '?'));
+  for (const statement of [sql.pairs, sql.products]) {
+    await db.executeQuery(CompiledQuery.raw(statement, [id, seq, seq]));
   }
   return id;
 }
@@ -109,7 +86,7 @@ const q1 = { from: 201701, to: 201703 };
 
 describeOnEngines('trade analytics', (ctx) => {
   it('sums a pair against the same months a year earlier, with share and rank among partners', async () => {
-    const datasetId = await makeDataset(ctx.db, 'official_customs', fixture);
+    const datasetId = await makeDataset(ctx.database, 'official_customs', fixture);
     const s = await tradeSummary(ctx.db, { home: 'BY', partner: 'RU-KRS', range: q1, datasetId });
     expect(s.current).toEqual({
       exportsCents: 19_000,
@@ -133,7 +110,7 @@ describeOnEngines('trade analytics', (ctx) => {
   });
 
   it('gives no growth where there was nothing a year earlier, and keeps a negative balance', async () => {
-    const datasetId = await makeDataset(ctx.db, 'official_customs', fixture);
+    const datasetId = await makeDataset(ctx.database, 'official_customs', fixture);
     const poland = await tradeSummary(ctx.db, { home: 'BY', partner: 'PL', range: q1, datasetId });
     expect(poland.growthPercent.turnover).toBeNull();
     const china = await tradeSummary(ctx.db, { home: 'BY', partner: 'CN', range: q1, datasetId });
@@ -141,7 +118,7 @@ describeOnEngines('trade analytics', (ctx) => {
   });
 
   it('splits the structure by chapter with contributions that add up to the growth, across HS revisions', async () => {
-    const datasetId = await makeDataset(ctx.db, 'official_customs', fixture);
+    const datasetId = await makeDataset(ctx.database, 'official_customs', fixture);
     const s = await tradeStructure(ctx.db, { home: 'BY', partner: 'RU-KRS', range: q1, datasetId, level: 'chapter' });
     const line = (code: string) => s.lines.find((l) => l.code === code)!;
     // Chapter 40 holds an H4 and an H5 row: both count.
@@ -159,7 +136,7 @@ describeOnEngines('trade analytics', (ctx) => {
   });
 
   it('groups chapters into sections and folds the tail into "other"', async () => {
-    const datasetId = await makeDataset(ctx.db, 'official_customs', fixture);
+    const datasetId = await makeDataset(ctx.database, 'official_customs', fixture);
     const sections = await tradeStructure(ctx.db, {
       home: 'BY',
       partner: 'RU-KRS',
@@ -181,7 +158,7 @@ describeOnEngines('trade analytics', (ctx) => {
   });
 
   it("reads imports of a BACI-style dataset from the partners' exports", async () => {
-    const datasetId = await makeDataset(ctx.db, 'baci', [
+    const datasetId = await makeDataset(ctx.database, 'baci', [
       [201701, 'BY', 'RU', 'X', '401110', 100],
       [201701, 'RU', 'BY', 'X', '270900', 40],
       [201601, 'BY', 'RU', 'X', '401110', 50],
@@ -200,7 +177,7 @@ describeOnEngines('trade analytics', (ctx) => {
   });
 
   it('counts annual rows only when whole years are asked', async () => {
-    const datasetId = await makeDataset(ctx.db, 'baci', [
+    const datasetId = await makeDataset(ctx.database, 'baci', [
       [201700, 'BY', 'RU', 'X', '401110', 300],
       [201600, 'BY', 'RU', 'X', '401110', 200],
     ]);
@@ -222,7 +199,7 @@ describeOnEngines('trade analytics', (ctx) => {
   });
 
   it('builds monthly and cumulative series with year-on-year growth', async () => {
-    const datasetId = await makeDataset(ctx.db, 'official_customs', fixture);
+    const datasetId = await makeDataset(ctx.database, 'official_customs', fixture);
     const monthly = await tradeSeries(ctx.db, {
       home: 'BY',
       partner: 'RU-KRS',
@@ -245,7 +222,7 @@ describeOnEngines('trade analytics', (ctx) => {
   });
 
   it('ranks every partner by turnover and by growth', async () => {
-    const datasetId = await makeDataset(ctx.db, 'official_customs', fixture);
+    const datasetId = await makeDataset(ctx.database, 'official_customs', fixture);
     const byTurnover = await partnerRanking(ctx.db, { home: 'BY', range: q1, by: 'turnover', datasetId });
     expect(byTurnover.lines.map((l) => l.partner)).toEqual(['CN', 'RU-KRS', 'PL']);
     const byGrowth = await partnerRanking(ctx.db, { home: 'BY', range: q1, by: 'growth', datasetId });
@@ -253,11 +230,11 @@ describeOnEngines('trade analytics', (ctx) => {
   });
 
   it("sets each side's declaration beside the other's in the mirror view", async () => {
-    await makeDataset(ctx.db, 'official_customs', [
+    await makeDataset(ctx.database, 'official_customs', [
       [201801, 'BY', 'RU-TUL', 'X', '401110', 100],
       [201801, 'BY', 'RU-TUL', 'M', '260111', 30],
     ]);
-    await makeDataset(ctx.db, 'national_statistics', [
+    await makeDataset(ctx.database, 'national_statistics', [
       [201801, 'RU-TUL', 'BY', 'M', '401110', 90],
       [201801, 'RU-TUL', 'BY', 'X', '260111', 35],
     ]);

@@ -71,12 +71,13 @@ export function importsOf(db: Db, datasetId: string) {
     .execute();
 }
 
-/** Everything a dataset holds: its flows, its rollup and the record of its imports. */
+/** Everything a dataset holds: its flows, its rollups and the record of its imports. */
 export async function deleteDatasetContents(db: Db, datasetId: string): Promise<void> {
   await db
     .deleteFrom('tradeFlows')
     .where('datasetSeq', '=', (eb) => eb.selectFrom('tradeDatasets').select('seq').where('id', '=', datasetId))
     .execute();
   await db.deleteFrom('tradePairPeriods').where('datasetId', '=', datasetId).execute();
+  await db.deleteFrom('tradePairProducts').where('datasetId', '=', datasetId).execute();
   await db.deleteFrom('tradeImports').where('datasetId', '=', datasetId).execute();
 }

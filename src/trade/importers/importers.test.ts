@@ -587,7 +587,7 @@ for (const engine of engines) {
       expect(flows.filter((f) => f.flow === 'M')).toHaveLength(2);
     });
 
-    it('lists datasets with their periods and imports, and deletes one with its flows and rollup', async () => {
+    it('lists datasets with their periods and imports, and deletes one with its flows and rollups', async () => {
       await importTradeFile(database, {
         format: 'comtrade',
         file: fixture('comtrade-belarus.csv'),
@@ -613,12 +613,10 @@ for (const engine of engines) {
       expect(stale.code).toBe('STALE_VERSION');
       await deleteDataset(db(), listed.id, listed.version);
       expect(await flowsOf(db(), 'comtrade to delete')).toHaveLength(0);
-      const orphans = await db()
-        .selectFrom('tradePairPeriods')
-        .select('datasetId')
-        .where('datasetId', '=', listed.id)
-        .execute();
-      expect(orphans).toHaveLength(0);
+      for (const rollup of ['tradePairPeriods', 'tradePairProducts'] as const) {
+        const orphans = await db().selectFrom(rollup).select('datasetId').where('datasetId', '=', listed.id).execute();
+        expect(orphans, rollup).toHaveLength(0);
+      }
       expect((await failure(getDataset(db(), listed.id))).code).toBe('NOT_FOUND');
     });
 

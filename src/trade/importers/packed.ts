@@ -1,10 +1,9 @@
-import { ProductRollup } from './product-rollup.ts';
 import type { FlowRow } from '../model.ts';
 
 /**
  * A batch of normalized rows as flat columns: numbers in typed arrays and text as ids into a dictionary
  * both sides keep, so a batch crosses to the writer thread by moving buffers instead of cloning a
- * million objects, and the writer keys its sums on numbers instead of building strings per row.
+ * million objects, and the writer tells new slices apart by numbers instead of building strings per row.
  */
 export interface PackedFlows {
   count: number;
@@ -119,16 +118,6 @@ export class FlowPacker {
   }
 }
 
-/** One (reporter, partner, period, flow) sum to add to the pair rollup. */
-export interface RollupEntry {
-  reporter: string;
-  partner: string;
-  period: number;
-  flow: string;
-  valueCents: number;
-  rows: number;
-}
-
 /** What one import replaces: a reporter's trade in one direction in one period. */
 export interface Slice {
   reporter: string;
@@ -144,26 +133,16 @@ function periodIndex(period: number): number {
 }
 
 /**
- * The writing side of the dictionary: unpacks text and keeps the import's pair rollup and the slices
- * it has met. Keys are exact numbers built from text ids (20 bits each), the period (11) and the direction (1).
+ * The writing side of the dictionary: unpacks text and tells which slices of the import are new.
+ * Slice keys are exact numbers built from text ids (20 bits each) and the period (11).
  */
-/** Heading-rollup entries kept before a flush: about 60 MB at most. */
-const productFlushSize = 250_000;
-
-export class FlowTally {
+export class FlowUnpacker {
   text: string[] = [];
-
-  /** `flushSize`: rollup entries kept before the writer is told to write them out. */
-  constructor(private readonly flushSize: number) {}
-
-  private readonly rollup = new Map<number, RollupEntry>();
-  /** The heading-by-year rollup (trade_pair_products), flushed together with the pair rollup. */
-  readonly products = new ProductRollup();
   private readonly slicesMet = new Set<string>();
   /** The same slices by id, valid until the dictionary starts afresh: spares building a string per row. */
   private slicesById = new Set<number>();
 
-  /** Takes in a batch's dictionary changes; the caller flushes the rollup first when `resetText` is set. */
+  /** Takes in a batch's dictionary changes. */
   learn(batch: PackedFlows): void {
     if (batch.resetText) {
       this.text = [];
@@ -191,56 +170,4 @@ export class FlowTally {
     }
     return fresh;
   }
-
-  add(batch: PackedFlows): void {
-    const rollup = this.rollup;
-    for (let i = 0; i < batch.count; i += 1) {
-      const pair = batch.reporter[i]! * 1048576 + batch.partner[i]!;
-      const key = (pair * 2048 + periodIndex(batch.period[i]!)) * 2 + (this.text[batch.flow[i]!] === 'M' ? 1 : 0);
-      const entry = rollup.get(key);
-      if (entry) {
-        entry.valueCents += batch.valueCents[i]!;
-        entry.rows += 1;
-      } else {
-        rollup.set(key, {
-          reporter: this.text[batch.reporter[i]!]!,
-          partner: this.text[batch.partner[i]!]!,
-          period: batch.period[i]!,
-          flow: this.text[batch.flow[i]!]!,
-          valueCents: batch.valueCents[i]!,
-          rows: 1,
-        });
-      }
-      this.products.add({
-        reporter: this.text[batch.reporter[i]!]!,
-        partner: this.text[batch.partner[i]!]!,
-        period: batch.period[i]!,
-        flow: this.text[batch.flow[i]!]!,
-        hsCode: this.text[batch.hsCode[i]!]!,
-        valueCents: batch.valueCents[i]!,
-      });
-    }
-  }
-
-  get rollupFull(): boolean {
-    // Heading keys recur month after month, so letting them gather longer saves most of their upserts.
-    return this.rollup.size >= this.flushSize || this.products.size >= productFlushSize;
-  }
-
-  /** The rollup so far in key order (reporter, partner, period), which keeps the upserts near each other. */
-  takeRollup(): RollupEntry[] {
-    const entries = [...this.rollup.values()];
-    this.rollup.clear();
-    return entries.sort(
-      (a, b) =>
-        compareText(a.reporter, b.reporter) ||
-        compareText(a.partner, b.partner) ||
-        a.period - b.period ||
-        compareText(a.flow, b.flow),
-    );
-  }
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

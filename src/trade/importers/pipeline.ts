@@ -59,7 +59,7 @@ const maxProblemsKept = 1000;
  * if no row was rejected; a process killed midway leaves the database as it was. Rows of a reporter,
  * period and flow the dataset already holds are replaced, so importing the same slice twice does not
  * double it, while a file of a reporter's imports leaves its exports alone.
- * Memory stays bounded: the file is streamed in batches and the rollup is flushed as it grows.
+ * Memory stays bounded: the file is streamed in batches, and the database adds the rows to the rollups.
  */
 export async function importFlows(database: Database, options: ImportOptions): Promise<ImportReport> {
   const started = performance.now();

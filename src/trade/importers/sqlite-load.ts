@@ -1,6 +1,6 @@
 import SQLite from 'better-sqlite3';
-import { FlowTally, noText, type PackedFlows, type Slice } from './packed.ts';
-import { productClearSql, productUpsertSql, productUpsertValues } from './product-rollup.ts';
+import { FlowUnpacker, noText, type PackedFlows, type Slice } from './packed.ts';
+import { productClearSql, rollupFromImportSql } from './rollups.ts';
 
 export interface DatasetEntry {
   id: string;
@@ -53,21 +53,17 @@ const chunk = 100;
  */
 export class SqliteFlowLoad {
   private readonly db: SQLite.Database;
-  /**
-   * Small, frequent rollup flushes spread the rollup's writes over the load, so the reading thread never
-   * waits on one long flush (measured: 10k entries beat 200k by a fifth on a million rows).
-   */
-  private readonly tally = new FlowTally(10_000);
+  private readonly unpacker = new FlowUnpacker();
   private insertMany?: SQLite.Statement;
   private insertOne?: SQLite.Statement;
-  private upsertRollup?: SQLite.Statement;
-  private upsertProducts?: SQLite.Statement;
   private load?: {
     datasetId: string;
     datasetSeq: number;
     importSeq: number;
     clearSlices: boolean;
     rebuildIndex: boolean;
+    /** The rowid of the import's first row: its rows are the ones from there on, as SQLite appends them. */
+    firstRowid?: bigint;
   };
   private rowsReplaced = 0;
 
@@ -118,31 +114,26 @@ export class SqliteFlowLoad {
     const insert = `insert into trade_flows (${flowColumns.join(',')}) values `;
     this.insertMany = this.db.prepare(insert + placeholders(chunk));
     this.insertOne = this.db.prepare(insert + placeholders(1));
-    this.upsertRollup = this.db.prepare(
-      `insert into trade_pair_periods (dataset_id, reporter, partner, period, flow, value_cents, flow_rows)
-       values (?, ?, ?, ?, ?, ?, ?)
-       on conflict (dataset_id, reporter, partner, period, flow)
-       do update set value_cents = trade_pair_periods.value_cents + excluded.value_cents,
-                     flow_rows = trade_pair_periods.flow_rows + excluded.flow_rows`,
-    );
   }
 
   addFlows(batch: PackedFlows): void {
     const load = this.load!;
-    // The rollup's keys are ids of the old dictionary: it is written out before the ids change meaning.
-    if (batch.resetText) this.flushRollup();
-    this.tally.learn(batch);
-    const fresh = this.tally.freshSlices(batch);
+    this.unpacker.learn(batch);
+    const fresh = this.unpacker.freshSlices(batch);
     if (load.clearSlices && fresh.length > 0) this.clearSlices(fresh);
     this.insertFlows(batch);
-    this.tally.add(batch);
-    if (this.tally.rollupFull) this.flushRollup();
   }
 
-  /** Writes what is left of the rollup, rebuilds the index if it was dropped; returns the rows replaced. */
+  /** Adds the import's rows to the rollups, rebuilds the index if it was dropped; returns the rows replaced. */
   endLoad(): number {
-    this.flushRollup();
-    if (this.load?.rebuildIndex) this.db.exec(pairIndexSql);
+    const { datasetId, datasetSeq, importSeq, firstRowid } = this.load!;
+    if (firstRowid !== undefined) {
+      const sql = rollupFromImportSql(() => '?', 'and rowid >= ?');
+      for (const statement of [sql.pairs, sql.products]) {
+        this.db.prepare(statement).run(datasetId, datasetSeq, importSeq, firstRowid);
+      }
+    }
+    if (this.load!.rebuildIndex) this.db.exec(pairIndexSql);
     return this.rowsReplaced;
   }
 
@@ -203,7 +194,7 @@ export class SqliteFlowLoad {
 
   private insertFlows(batch: PackedFlows): void {
     const { datasetSeq, importSeq } = this.load!;
-    const text = this.tally.text;
+    const text = this.unpacker.text;
     const width = flowColumns.length;
     const params: unknown[] = new Array(chunk * width);
     const fill = (into: unknown[], at: number, i: number) => {
@@ -222,24 +213,21 @@ export class SqliteFlowLoad {
       into[at + 10] = importSeq;
       into[at + 11] = batch.line[i];
     };
+    const load = this.load!;
+    const run = (statement: SQLite.Statement, values: unknown[], rows: number) => {
+      const { lastInsertRowid } = statement.run(values);
+      // A multi-row insert reports the rowid of its last row; its first is that many rows before.
+      load.firstRowid ??= BigInt(lastInsertRowid) - BigInt(rows - 1);
+    };
     let i = 0;
     for (; i + chunk <= batch.count; i += chunk) {
       for (let j = 0; j < chunk; j += 1) fill(params, j * width, i + j);
-      this.insertMany!.run(params);
+      run(this.insertMany!, params, chunk);
     }
     const one: unknown[] = new Array(width);
     for (; i < batch.count; i += 1) {
       fill(one, 0, i);
-      this.insertOne!.run(one);
+      run(this.insertOne!, one, 1);
     }
-  }
-
-  private flushRollup(): void {
-    const datasetId = this.load!.datasetId;
-    for (const e of this.tally.takeRollup()) {
-      this.upsertRollup!.run(datasetId, e.reporter, e.partner, e.period, e.flow, e.valueCents, e.rows);
-    }
-    this.upsertProducts ??= this.db.prepare(productUpsertSql(1, () => '?'));
-    for (const e of this.tally.products.drain()) this.upsertProducts.run(productUpsertValues(datasetId, e));
   }
 }

@@ -1,9 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { productClearSql, productColumns } from './product-rollup.ts';
+import { productClearSql, rollupFromImportSql } from './rollups.ts';
 import type { DatabaseTarget } from '../../db/config.ts';
-import { FlowTally, noText, packedBuffers, type PackedFlows, type Slice } from './packed.ts';
+import { FlowUnpacker, noText, packedBuffers, type PackedFlows, type Slice } from './packed.ts';
 import {
   SqliteFlowLoad,
   flowColumns,
@@ -17,8 +17,8 @@ import type { LoadAnswer, LoadCall } from './sqlite-load-worker.ts';
 /**
  * The bulk path of an import, on its own connection and in one transaction: engine-native bulk writes
  * (multi-row prepared inserts on SQLite, COPY on PostgreSQL) where Kysely's per-statement building would
- * dominate. Everything else in Accord goes through Kysely. The writer keeps the pair rollup and replaces
- * the slices (reporter, period, flow) the file holds that the dataset already had.
+ * dominate. Everything else in Accord goes through Kysely. The writer replaces the slices (reporter,
+ * period, flow) the file holds that the dataset already had, and adds the new rows to the rollups.
  */
 export interface FlowWriter {
   begin(): Promise<void>;
@@ -186,15 +186,13 @@ class SqliteWorkerWriter implements FlowWriter {
 }
 
 /**
- * PostgreSQL takes the rows through one COPY for as long as the rollup fits in memory; the statements
- * that replace slices and add to the rollup run between COPYs. A slice met in the file is cleared of
- * the rows of earlier imports only then, which is the same as clearing it first: the rows of this import
- * are told apart by their import id, and the slice's rollup rows do not hold any of them yet.
+ * PostgreSQL takes all the rows through one COPY; the slices the file replaces are cleared after it,
+ * which is the same as clearing them first: the rows of this import are told apart by their import id,
+ * and the slices' rollup rows do not hold any of them yet. Then the rollups are added to from the rows.
  */
 class PostgresFlowWriter implements FlowWriter {
   private readonly client: pg.Client;
-  /** Each rollup flush ends a COPY; keeping many entries keeps the COPYs long. */
-  private readonly tally = new FlowTally(200_000);
+  private readonly unpacker = new FlowUnpacker();
   /** The dictionary's texts escaped for COPY. */
   private copyTexts: string[] = [];
   private load?: {
@@ -250,12 +248,11 @@ class PostgresFlowWriter implements FlowWriter {
   }
 
   async addFlows(batch: PackedFlows): Promise<void> {
-    if (batch.resetText) await this.flushRollup();
-    this.tally.learn(batch);
+    this.unpacker.learn(batch);
     if (batch.resetText) this.copyTexts = [];
-    const text = this.tally.text;
+    const text = this.unpacker.text;
     for (let k = this.copyTexts.length; k < text.length; k += 1) this.copyTexts.push(copyText(text[k]!));
-    if (this.load!.clearSlices) for (const s of this.tally.freshSlices(batch)) this.slicesToClear.push(s);
+    if (this.load!.clearSlices) for (const s of this.unpacker.freshSlices(batch)) this.slicesToClear.push(s);
 
     const t = this.copyTexts;
     const head = `${this.load!.datasetSeq}\t`;
@@ -276,13 +273,19 @@ class PostgresFlowWriter implements FlowWriter {
       // A COPY that fails while full never drains: its failure ends the wait too.
       await Promise.race([new Promise((resolve) => copy.stream.once('drain', resolve)), copy.done]);
     }
-    this.tally.add(batch);
-    if (this.tally.rollupFull) await this.flushRollup();
   }
 
   async endLoad(): Promise<number> {
-    await this.flushRollup();
-    if (this.load?.rebuildIndex) await this.client.query(pairIndexSql);
+    await this.closeCopy();
+    await this.clearSlices();
+    const { datasetId, datasetSeq, importSeq } = this.load!;
+    // Grouping millions of rows in memory rather than in temporary files; for this transaction only.
+    await this.client.query(`set local work_mem = '256MB'`);
+    const sql = rollupFromImportSql((n) => `$${n + 1}`);
+    for (const statement of [sql.pairs, sql.products]) {
+      await this.client.query(statement, [datasetId, datasetSeq, importSeq]);
+    }
+    if (this.load!.rebuildIndex) await this.client.query(pairIndexSql);
     return this.rowsReplaced;
   }
 
@@ -348,47 +351,7 @@ class PostgresFlowWriter implements FlowWriter {
     await done;
   }
 
-  private async flushRollup(): Promise<void> {
-    await this.closeCopy();
-    await this.clearSlices();
-    const entries = this.tally.takeRollup();
-    const datasetId = this.load!.datasetId;
-    for (let i = 0; i < entries.length; i += 5000) {
-      const part = entries.slice(i, i + 5000);
-      await this.client.query(
-        `insert into trade_pair_periods (dataset_id, reporter, partner, period, flow, value_cents, flow_rows)
-         select $1, * from unnest($2::text[], $3::text[], $4::int[], $5::text[], $6::bigint[], $7::int[])
-         on conflict (dataset_id, reporter, partner, period, flow)
-         do update set value_cents = trade_pair_periods.value_cents + excluded.value_cents,
-                       flow_rows = trade_pair_periods.flow_rows + excluded.flow_rows`,
-        [
-          datasetId,
-          part.map((e) => e.reporter),
-          part.map((e) => e.partner),
-          part.map((e) => e.period),
-          part.map((e) => e.flow),
-          part.map((e) => String(e.valueCents)),
-          part.map((e) => e.rows),
-        ],
-      );
-    }
-    // One array per column: PostgreSQL plans the unnest once however many entries there are.
-    const products = this.tally.products.drain();
-    for (let i = 0; i < products.length; i += 20_000) {
-      const part = products.slice(i, i + 20_000);
-      await this.client.query(productUpsertUnnestSql, [
-        datasetId,
-        part.map((e) => e.reporter),
-        part.map((e) => e.partner),
-        part.map((e) => e.year),
-        part.map((e) => e.flow),
-        part.map((e) => e.heading),
-        ...productColumns.map((_, c) => part.map((e) => String(e.values[c]))),
-      ]);
-    }
-  }
-
-  /** Removes the earlier rows (flows and rollup) of the slices met since the last time. */
+  /** Removes the earlier rows (flows and rollup) of the slices the file holds. */
   private async clearSlices(): Promise<void> {
     const slices = this.slicesToClear;
     this.slicesToClear = [];
@@ -428,14 +391,6 @@ class PostgresFlowWriter implements FlowWriter {
     }
   }
 }
-
-const productUpsertUnnestSql = `insert into trade_pair_products
-    (dataset_id, reporter, partner, year, flow, heading, ${productColumns.join(', ')})
-  select $1, * from unnest($2::text[], $3::text[], $4::int[], $5::text[], $6::text[], ${productColumns
-    .map((_, c) => `$${c + 7}::bigint[]`)
-    .join(', ')})
-  on conflict (dataset_id, reporter, partner, year, flow, heading)
-  do update set ${productColumns.map((c) => `${c} = trade_pair_products.${c} + excluded.${c}`).join(', ')}`;
 
 /** COPY's text format: backslash, tab and line breaks must be escaped. */
 function copyText(value: string): string {
