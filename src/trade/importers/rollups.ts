@@ -16,7 +16,8 @@ export function monthSlot(period: number): number {
 const productKey = 'dataset_id, reporter, partner, year, flow, heading';
 
 /**
- * The statements that add one import's rows to both rollups. Bind values, in order: the dataset's id,
+ * The statements that add one import's rows to both rollups, in key order, which keeps the writes to
+ * the rollups' indexes next to each other instead of all over them. Bind values, in order: the dataset's id,
  * its seq and the import's seq, then whatever `narrowing` (a condition starting with `and`) adds to
  * keep the scan to the import's rows. `placeholder` renders the n-th bind marker (from 0).
  * Slices the import replaces must have been cleared first: the sums are added to what is there.
@@ -30,6 +31,7 @@ export function rollupFromImportSql(
   const pairs = `insert into trade_pair_periods (dataset_id, reporter, partner, period, flow, value_cents, flow_rows)
     select ${datasetId}, reporter, partner, period, flow, sum(value_cents), count(*) ${rows}
     group by reporter, partner, period, flow
+    order by reporter, partner, period, flow
     on conflict (dataset_id, reporter, partner, period, flow)
     do update set value_cents = trade_pair_periods.value_cents + excluded.value_cents,
                   flow_rows = trade_pair_periods.flow_rows + excluded.flow_rows`;
@@ -41,6 +43,7 @@ export function rollupFromImportSql(
     select ${datasetId}, reporter, partner, period / 100, flow, substr(hs_code, 1, 4), ${months.join(', ')}
     ${rows} and length(hs_code) >= 4
     group by reporter, partner, period / 100, flow, substr(hs_code, 1, 4)
+    order by reporter, partner, period / 100, flow, substr(hs_code, 1, 4)
     on conflict (${productKey}) do update set ${productColumns
       .map((c) => `${c} = trade_pair_products.${c} + excluded.${c}`)
       .join(', ')}`;
