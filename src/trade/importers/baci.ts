@@ -3,6 +3,7 @@ import { AccordError } from '../../core/errors.ts';
 import type { HsRevision } from '../model.ts';
 import {
   BatchBuilder,
+  CellCache,
   RowCheck,
   columnCountProblem,
   countryOfAlpha3,
@@ -48,6 +49,10 @@ export function parseBaci(options: BaciOptions = {}): FlowParser {
     let width = 0;
     let started = false;
     const out = new BatchBuilder();
+    const periods = new CellCache((row, text) => readCompactPeriod(row, 't', text));
+    const exporters = new CellCache((row, text) => readCountry(row, 'i', text, options.countries));
+    const importers = new CellCache((row, text) => readCountry(row, 'j', text, options.countries));
+    const products = new CellCache((row, text) => readHsCode(row, 'k', text, hsRevision, options.checkHsCode));
     for await (const records of csvRecords(await decompressed(input))) {
       for (const record of records) {
         if (!started) {
@@ -70,14 +75,14 @@ export function parseBaci(options: BaciOptions = {}): FlowParser {
           out.problems.push(columnCountProblem(record.line, width, record.fields.length));
           continue;
         }
-        const cell = (at: number | undefined) => (at === undefined ? '' : record.fields[at]!.trim());
+        const fields = record.fields;
         const row = new RowCheck(record.line);
-        const period = readCompactPeriod(row, 't', cell(columns!.t));
-        const reporter = readCountry(row, 'i', cell(columns!.i), options.countries);
-        const partner = readCountry(row, 'j', cell(columns!.j), options.countries);
-        const hsCode = readHsCode(row, 'k', cell(columns!.k), hsRevision, options.checkHsCode);
-        const valueCents = readValue(row, 'v', cell(columns!.v), thousandsToCents);
-        const q = cell(columns!.q);
+        const period = periods.read(row, fields[columns!.t]!.trim());
+        const reporter = exporters.read(row, fields[columns!.i]!.trim());
+        const partner = importers.read(row, fields[columns!.j]!.trim());
+        const hsCode = products.read(row, fields[columns!.k]!.trim());
+        const valueCents = readValue(row, 'v', fields[columns!.v]!.trim(), thousandsToCents);
+        const q = columns!.q === undefined ? '' : fields[columns!.q]!.trim();
         const quantity = q.toUpperCase() === 'NA' ? null : readQuantity(row, 'q', q);
         if (row.problems.length > 0) {
           out.problems.push(...row.problems);

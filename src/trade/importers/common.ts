@@ -49,6 +49,32 @@ export class RowCheck {
   }
 }
 
+/**
+ * Remembers what a cell check said about each text met, for columns that repeat a few thousand texts
+ * over millions of rows (periods, countries, HS codes): a repeated text costs one map look-up instead of
+ * the check, and a bad one is reported on every row it appears in, exactly as the check reports it.
+ */
+export class CellCache<T> {
+  private readonly known = new Map<string, { value: T | null; problems: RowProblem[] }>();
+
+  /** `limit`: texts remembered at most, so a column that does not repeat cannot fill memory. */
+  constructor(
+    private readonly check: (row: RowCheck, text: string) => T | null,
+    private readonly limit = 100_000,
+  ) {}
+
+  read(row: RowCheck, text: string): T | null {
+    let known = this.known.get(text);
+    if (!known) {
+      const probe = new RowCheck(row.line);
+      known = { value: this.check(probe, text), problems: probe.problems };
+      if (this.known.size < this.limit) this.known.set(text, known);
+    }
+    for (const p of known.problems) row.reject(p.column, p.value, p.reason);
+    return known.value;
+  }
+}
+
 /** Headers compare case-insensitively, ignoring spacing and line breaks people put in spreadsheet titles. */
 export function headerKey(text: string): string {
   return normalizeSearch(text.replace(/^\uFEFF/, ''));
