@@ -63,7 +63,9 @@ async function makeDataset(database: Database, kind: string, flows: Flow[]): Pro
       .execute();
   }
   // The rollups are added to by the statements an import runs; each engine has its own bind markers.
-  const sql = rollupFromImportSql((n) => (database.target.dialect === 'postgres' ? `$${n + 1}` : '?'));
+  const sql = rollupFromImportSql((n) => (database.target.dialect === 'postgres' ? `$${n + 1}` : '?'), {
+    datasetWasEmpty: true,
+  });
   for (const statement of [sql.pairs, sql.products]) {
     await db.executeQuery(CompiledQuery.raw(statement, [id, seq, seq]));
   }

@@ -17,24 +17,27 @@ const productKey = 'dataset_id, reporter, partner, year, flow, heading';
 
 /**
  * The statements that add one import's rows to both rollups, in key order, which keeps the writes to
- * the rollups' indexes next to each other instead of all over them. Bind values, in order: the dataset's id,
- * its seq and the import's seq, then whatever `narrowing` (a condition starting with `and`) adds to
+ * the rollups' indexes next to each other instead of all over them. Bind values, in order: the dataset's
+ * id, its seq and the import's seq, then whatever `narrowing` (a condition starting with `and`) adds to
  * keep the scan to the import's rows. `placeholder` renders the n-th bind marker (from 0).
- * Slices the import replaces must have been cleared first: the sums are added to what is there.
+ * Slices the import replaces must have been cleared first: the sums are added to what is there, unless
+ * `datasetWasEmpty` says there is nothing, which spares looking for a row to add to (a fifth of the time).
  */
 export function rollupFromImportSql(
   placeholder: (index: number) => string,
-  narrowing = '',
+  options: { narrowing?: string; datasetWasEmpty: boolean },
 ): { pairs: string; products: string } {
-  const rows = `from trade_flows where dataset_seq = ${placeholder(1)} and import_seq = ${placeholder(2)} ${narrowing}`;
+  const rows = `from trade_flows where dataset_seq = ${placeholder(1)} and import_seq = ${placeholder(2)} ${options.narrowing ?? ''}`;
   const datasetId = `cast(${placeholder(0)} as text)`;
+  const addingTo = (key: string, table: string, columns: string[]) =>
+    options.datasetWasEmpty
+      ? ''
+      : `on conflict (${key}) do update set ${columns.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ')}`;
   const pairs = `insert into trade_pair_periods (dataset_id, reporter, partner, period, flow, value_cents, flow_rows)
     select ${datasetId}, reporter, partner, period, flow, sum(value_cents), count(*) ${rows}
     group by reporter, partner, period, flow
     order by reporter, partner, period, flow
-    on conflict (dataset_id, reporter, partner, period, flow)
-    do update set value_cents = trade_pair_periods.value_cents + excluded.value_cents,
-                  flow_rows = trade_pair_periods.flow_rows + excluded.flow_rows`;
+    ${addingTo('dataset_id, reporter, partner, period, flow', 'trade_pair_periods', ['value_cents', 'flow_rows'])}`;
   const months = productColumns.map(
     (_, slot) => `sum(case when period % 100 = ${slot === 12 ? 0 : slot + 1} then value_cents else 0 end)`,
   );
@@ -44,9 +47,7 @@ export function rollupFromImportSql(
     ${rows} and length(hs_code) >= 4
     group by reporter, partner, period / 100, flow, substr(hs_code, 1, 4)
     order by reporter, partner, period / 100, flow, substr(hs_code, 1, 4)
-    on conflict (${productKey}) do update set ${productColumns
-      .map((c) => `${c} = trade_pair_products.${c} + excluded.${c}`)
-      .join(', ')}`;
+    ${addingTo(productKey, 'trade_pair_products', productColumns)}`;
   return { pairs, products };
 }
 

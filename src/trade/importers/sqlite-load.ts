@@ -126,9 +126,9 @@ export class SqliteFlowLoad {
 
   /** Adds the import's rows to the rollups, rebuilds the index if it was dropped; returns the rows replaced. */
   endLoad(): number {
-    const { datasetId, datasetSeq, importSeq, firstRowid } = this.load!;
+    const { datasetId, datasetSeq, importSeq, firstRowid, clearSlices } = this.load!;
     if (firstRowid !== undefined) {
-      const sql = rollupFromImportSql(() => '?', 'and rowid >= ?');
+      const sql = rollupFromImportSql(() => '?', { narrowing: 'and rowid >= ?', datasetWasEmpty: !clearSlices });
       for (const statement of [sql.pairs, sql.products]) {
         this.db.prepare(statement).run(datasetId, datasetSeq, importSeq, firstRowid);
       }

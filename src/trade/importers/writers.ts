@@ -278,10 +278,10 @@ class PostgresFlowWriter implements FlowWriter {
   async endLoad(): Promise<number> {
     await this.closeCopy();
     await this.clearSlices();
-    const { datasetId, datasetSeq, importSeq } = this.load!;
+    const { datasetId, datasetSeq, importSeq, clearSlices } = this.load!;
     // Grouping millions of rows in memory rather than in temporary files; for this transaction only.
     await this.client.query(`set local work_mem = '256MB'`);
-    const sql = rollupFromImportSql((n) => `$${n + 1}`);
+    const sql = rollupFromImportSql((n) => `$${n + 1}`, { datasetWasEmpty: !clearSlices });
     for (const statement of [sql.pairs, sql.products]) {
       await this.client.query(statement, [datasetId, datasetSeq, importSeq]);
     }
