@@ -178,6 +178,15 @@ function progressPrinter(): { update: (progress: ImportProgress) => void; clear:
   return {
     update(progress) {
       const now = performance.now();
+      if (progress.stage === 'finishing') {
+        // Once the file is read the bar stands still for as long as the database works: say what it does.
+        if (drawn) process.stderr.write('\r\x1b[2K');
+        drawn = false;
+        process.stderr.write(
+          `importing: all ${number(progress.rowsRead)} rows read in ${((now - started) / 1000).toFixed(1)} s; adding them to the rollups and indexing them…\n`,
+        );
+        return;
+      }
       if (now - last < every) return;
       last = now;
       const share = progress.totalBytes > 0 ? Math.min(1, progress.bytesRead / progress.totalBytes) : 0;

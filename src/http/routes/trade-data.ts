@@ -49,6 +49,9 @@ const jobSchema = z
     startedAt: z.string(),
     finishedAt: z.string().nullable(),
     progress: z.object({
+      stage: z
+        .enum(['reading', 'finishing'])
+        .describe('reading the file, or finishing: adding the rows to the rollups and indexing them'),
       bytesRead: z.number(),
       totalBytes: z.number(),
       rowsRead: z.number(),

@@ -246,13 +246,19 @@ for (const engine of engines) {
     });
 
     it('imports BACI with its country table: thousands of dollars to cents, zeros restored, tons', async () => {
+      const stages: string[] = [];
       const report = await importTradeFile(database, {
         format: 'baci',
         file: fixture('baci-hs92-2017.csv'),
         countries: fixture('country_codes_V202401.csv'),
         dataset: dataset('baci happy', 'baci'),
+        onProgress: (progress) => stages.push(`${progress.stage} ${progress.rowsRead}`),
       });
       expect(report).toMatchObject({ rowsImported: 6, rowsSkipped: 0 });
+      // The file is read, then the rollups and index are made: a progress display can say which.
+      expect(stages.at(-2)).toBe('reading 6');
+      expect(stages.at(-1)).toBe('finishing 6');
+      expect(stages.filter((s) => s.startsWith('finishing'))).toHaveLength(1);
       const flows = await flowsOf(db(), 'baci happy');
       expect(
         flows.map((f) => [f.reporter, f.partner, f.flow, f.hsCode, f.hsRevision, f.valueCents, f.quantity, f.unit]),

@@ -77,7 +77,7 @@ export function startImportJob(
     format: request.format,
     startedAt: new Date().toISOString(),
     finishedAt: null,
-    progress: { bytesRead: 0, totalBytes: size, rowsRead: 0, rowsRejected: 0 },
+    progress: { stage: 'reading', bytesRead: 0, totalBytes: size, rowsRead: 0, rowsRejected: 0 },
     report: null,
     error: null,
     hasErrorFile: false,

@@ -9,6 +9,11 @@ import { FlowPacker, maxPackedRows } from './packed.ts';
 import { openFlowWriter, type FlowWriter } from './writers.ts';
 
 export interface ImportProgress {
+  /**
+   * `reading`: the file is read and checked, row by row; `finishing`: every row is in, and the database
+   * adds them to the rollups and indexes them before committing, which takes minutes for tens of millions.
+   */
+  stage: 'reading' | 'finishing';
   bytesRead: number;
   totalBytes: number;
   /** Data rows read so far: imported, rejected and skipped. */
@@ -157,6 +162,7 @@ export async function importFlows(database: Database, options: ImportOptions): P
         report.rowsImported += batch.rows.length;
       }
       options.onProgress?.({
+        stage: 'reading',
         bytesRead,
         totalBytes: stat.size,
         rowsRead,
@@ -179,6 +185,7 @@ export async function importFlows(database: Database, options: ImportOptions): P
         details: { rowsSkipped: report.rowsSkipped },
       });
     }
+    options.onProgress?.({ stage: 'finishing', bytesRead, totalBytes: stat.size, rowsRead, rowsRejected: 0 });
     report.rowsReplaced = await writer.endLoad();
     report.periodFrom = packer.periodFrom;
     report.periodTo = packer.periodTo;

@@ -32,7 +32,8 @@ export function ImportJobView({ started, onFinished }: { started: ImportJob; onF
     onFinished(current);
   }, [finished, current, onFinished]);
 
-  const { bytesRead, totalBytes, rowsRead, rowsRejected } = current.progress;
+  const { stage, bytesRead, totalBytes, rowsRead, rowsRejected } = current.progress;
+  const status = current.status === 'running' && stage === 'finishing' ? 'finishing' : current.status;
   const percent =
     current.status === 'imported' ? 100 : totalBytes > 0 ? Math.min(100, (bytesRead / totalBytes) * 100) : 0;
   const n = (value: number) => formatNumber(value, i18n.language);
@@ -53,7 +54,7 @@ export function ImportJobView({ started, onFinished }: { started: ImportJob; onF
           />
         </Progress.Root>
         <Text size="sm" role="status" aria-live="polite">
-          {t(`job.status.${current.status}`)} ·{' '}
+          {t(`job.status.${status}`)} ·{' '}
           {t('job.counts', { read: n(rowsRead), rejected: n(rowsRejected), percent: Math.round(percent) })}
         </Text>
         {job.isError && <ErrorState error={job.error} />}
