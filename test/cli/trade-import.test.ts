@@ -76,7 +76,7 @@ describe('accord trade import', () => {
       errors,
     );
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('9 rows were rejected, so nothing was imported.');
+    expect(result.stderr).toContain('11 rows were rejected, so nothing was imported.');
     expect(result.stderr).toContain('line 2, column reporterISO: not an ISO 3166 country code');
     expect(result.stderr).toContain(`Every rejected row is listed in ${errors}`);
     expect(fs.readFileSync(errors, 'utf8').trim().split('\n')).toHaveLength(10);

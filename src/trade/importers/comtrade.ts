@@ -1,6 +1,7 @@
 import type { FlowRow } from '../model.ts';
 import {
   BatchBuilder,
+  CellCache,
   RowCheck,
   columnCountProblem,
   countryOfAlpha3,
@@ -9,6 +10,7 @@ import {
   decompressed,
   headerIndex,
   headerKey,
+  isHsRevision,
   missingColumnsError,
   readCompactPeriod,
   readHsCode,
@@ -55,6 +57,7 @@ export function parseComtrade(options: ComtradeOptions = {}): FlowParser {
     let columns: Partial<Record<ComtradeColumn, number>> | undefined;
     let width = 0;
     const out = new BatchBuilder();
+    const caches = comtradeCaches(options);
     for await (const records of csvRecords(await decompressed(input))) {
       for (const record of records) {
         if (!columns) {
@@ -66,7 +69,7 @@ export function parseComtrade(options: ComtradeOptions = {}): FlowParser {
           out.problems.push(columnCountProblem(record.line, width, record.fields.length));
           continue;
         }
-        readRow(record.line, record.fields, columns, options, out);
+        readRow(record.line, record.fields, columns, caches, out);
       }
       yield out.take();
     }
@@ -95,11 +98,32 @@ function isZeroCode(text: string): boolean {
   return text === '' || /^0+$/.test(text);
 }
 
+/** Checks of the cells that repeat a few thousand texts over a file: each text is checked once. */
+interface ComtradeCaches {
+  periods: CellCache<number>;
+  /** Keyed by revision and code together, as a code's check depends on the row's revision. */
+  hsCodes: CellCache<string>;
+}
+
+const revisionAndCode = '\u0001';
+
+function comtradeCaches(options: ComtradeOptions): ComtradeCaches {
+  return {
+    periods: new CellCache((row, text) => readCompactPeriod(row, 'period', text)),
+    hsCodes: new CellCache((row, key) => {
+      const at = key.indexOf(revisionAndCode);
+      const revision = key.slice(0, at);
+      const text = key.slice(at + revisionAndCode.length);
+      return readHsCode(row, 'cmdCode', text, isHsRevision(revision) ? revision : null, options.checkHsCode);
+    }),
+  };
+}
+
 function readRow(
   line: number,
   fields: string[],
   columns: Partial<Record<ComtradeColumn, number>>,
-  options: ComtradeOptions,
+  caches: ComtradeCaches,
   out: BatchBuilder,
 ): void {
   const cell = (name: ComtradeColumn) => {
@@ -129,11 +153,11 @@ function readRow(
     return;
   }
 
-  const period = readCompactPeriod(row, 'period', cell('period'));
+  const period = caches.periods.read(row, cell('period'));
   const reporter = readCountry(row, columns, cell, 'reporterISO', 'reporterCode');
   const partner = readCountry(row, columns, cell, 'partnerISO', 'partnerCode');
   const hsRevision = readHsRevision(row, 'classificationCode', cell('classificationCode'));
-  const hsCode = readHsCode(row, 'cmdCode', cell('cmdCode'), hsRevision, options.checkHsCode);
+  const hsCode = caches.hsCodes.read(row, `${hsRevision ?? ''}${revisionAndCode}${cell('cmdCode')}`);
   const valueCents = readValue(row, 'primaryValue', cell('primaryValue'), 2);
   const noUnit = cell('qtyUnitCode') === '-1';
   const quantity = noUnit ? null : readQuantity(row, 'qty', cell('qty'));
