@@ -79,7 +79,7 @@ describe('accord trade import', () => {
     expect(result.stderr).toContain('11 rows were rejected, so nothing was imported.');
     expect(result.stderr).toContain('line 2, column reporterISO: not an ISO 3166 country code');
     expect(result.stderr).toContain(`Every rejected row is listed in ${errors}`);
-    expect(fs.readFileSync(errors, 'utf8').trim().split('\n')).toHaveLength(10);
+    expect(fs.readFileSync(errors, 'utf8').trim().split('\n')).toHaveLength(12);
     const listed = await accord('trade', 'datasets', '--json');
     expect((JSON.parse(listed.stdout) as Array<{ name: string }>).map((d) => d.name)).not.toContain('Rejected');
   });
