@@ -57,11 +57,11 @@ function bestMatch(candidate: Candidate, words: string): { match: SearchMatch; r
   return best;
 }
 
-/** An organization or a person: found by either name, and an organization by its aliases too. */
+/** A partner, an organization or a person: found by either name, and by whatever else `more` lists. */
 function named(
-  kind: 'organization' | 'person',
+  kind: 'partner' | 'organization' | 'person',
   record: { id: string; nameEn: string | null; nameRu: string | null },
-  aliases: string[],
+  more: [Field, string][],
 ): Candidate {
   return {
     hit: {
@@ -72,11 +72,7 @@ function named(
       titleRu: record.nameRu,
       date: null,
     },
-    fields: [
-      ['name', record.nameEn],
-      ['name', record.nameRu],
-      ...aliases.map((alias): [Field, string] => ['alias', alias]),
-    ],
+    fields: [['name', record.nameEn], ['name', record.nameRu], ...more],
   };
 }
 
@@ -103,26 +99,12 @@ export async function search(db: Db, input: SearchQuery): Promise<SearchResults>
   );
 
   const candidates: Candidate[] = [
-    ...partners.map((p): Candidate => ({
-      hit: {
-        kind: 'partner',
-        id: p.code,
-        title: p.nameEn,
-        titleEn: p.nameEn,
-        titleRu: p.nameRu,
-        date: null,
-      },
-      fields: [
-        ['name', p.nameEn],
-        ['name', p.nameRu],
-        ['code', p.code],
-      ],
-    })),
+    ...partners.map((p) => named('partner', { id: p.code, nameEn: p.nameEn, nameRu: p.nameRu }, [['code', p.code]])),
     ...organizations.map((o) =>
       named(
         'organization',
         o,
-        aliases.filter((a) => a.organizationId === o.id).map((a) => a.alias),
+        aliases.filter((a) => a.organizationId === o.id).map((a): [Field, string] => ['alias', a.alias]),
       ),
     ),
     ...people.map((p) => named('person', p, [])),

@@ -2,7 +2,7 @@ import type { Db } from '../../db/connection.ts';
 import { AccordError } from '../../core/errors.ts';
 import type { DatasetKind } from '../model.ts';
 import { formatRange, yearEarlier, type PeriodRange } from '../periods.ts';
-import { growthPercent, tradeSummary, type DatasetRef, type Totals } from './service.ts';
+import { growthPercent, totalsByKey, tradeSummary, type DatasetRef, type Totals } from './service.ts';
 import * as store from './store.ts';
 
 export type RankBy = 'turnover' | 'growth' | 'balance' | 'exports' | 'imports';
@@ -26,20 +26,8 @@ export async function partnerRanking(
   const cur = await store.sumsByPartner(db, perspective, query.range);
   const prev = await store.sumsByPartner(db, perspective, yearEarlier(query.range));
   const partners = new Set([...cur, ...prev].map((s) => s.key));
-  const collect = (sums: store.FlowSum[]) => {
-    const map = new Map<string, Totals>();
-    for (const s of sums) {
-      const t = map.get(s.key) ?? { exportsCents: 0, importsCents: 0, turnoverCents: 0, balanceCents: 0 };
-      if (s.flow === 'X') t.exportsCents += s.valueCents;
-      else t.importsCents += s.valueCents;
-      t.turnoverCents = t.exportsCents + t.importsCents;
-      t.balanceCents = t.exportsCents - t.importsCents;
-      map.set(s.key, t);
-    }
-    return map;
-  };
-  const curBy = collect(cur);
-  const prevBy = collect(prev);
+  const curBy = totalsByKey(cur);
+  const prevBy = totalsByKey(prev);
   const empty: Totals = { exportsCents: 0, importsCents: 0, turnoverCents: 0, balanceCents: 0 };
   const total = [...curBy.values()].reduce((a, t) => a + t.turnoverCents, 0);
   const lines = [...partners].map((partner) => {

@@ -95,7 +95,7 @@ function totalsOf(sums: store.FlowSum[], key?: string): Totals {
 }
 
 /** The totals of every key in one pass: asking `totalsOf` once per key would read the sums once per key. */
-function totalsByKey(sums: store.FlowSum[]): Map<string, Totals> {
+export function totalsByKey(sums: store.FlowSum[]): Map<string, Totals> {
   const grouped = new Map<string, store.FlowSum[]>();
   for (const s of sums) {
     const group = grouped.get(s.key);

@@ -1,4 +1,4 @@
-import type { FlowRow } from '../model.ts';
+import type { FlowRow, HsRevision } from '../model.ts';
 import {
   BatchBuilder,
   CellCache,
@@ -10,7 +10,6 @@ import {
   decompressed,
   headerIndex,
   headerKey,
-  isHsRevision,
   missingColumnsError,
   readCompactPeriod,
   readHsCode,
@@ -101,21 +100,22 @@ function isZeroCode(text: string): boolean {
 /** Checks of the cells that repeat a few thousand texts over a file: each text is checked once. */
 interface ComtradeCaches {
   periods: CellCache<number>;
-  /** Keyed by revision and code together, as a code's check depends on the row's revision. */
-  hsCodes: CellCache<string>;
+  /** A code's check depends on the row's revision: one cache per revision met. */
+  hsCodes: (revision: HsRevision | null) => CellCache<string>;
 }
 
-const revisionAndCode = '\u0001';
-
 function comtradeCaches(options: ComtradeOptions): ComtradeCaches {
+  const byRevision = new Map<HsRevision | null, CellCache<string>>();
   return {
     periods: new CellCache((row, text) => readCompactPeriod(row, 'period', text)),
-    hsCodes: new CellCache((row, key) => {
-      const at = key.indexOf(revisionAndCode);
-      const revision = key.slice(0, at);
-      const text = key.slice(at + revisionAndCode.length);
-      return readHsCode(row, 'cmdCode', text, isHsRevision(revision) ? revision : null, options.checkHsCode);
-    }),
+    hsCodes(revision) {
+      let cache = byRevision.get(revision);
+      if (!cache) {
+        cache = new CellCache((row, text) => readHsCode(row, 'cmdCode', text, revision, options.checkHsCode));
+        byRevision.set(revision, cache);
+      }
+      return cache;
+    },
   };
 }
 
@@ -157,7 +157,7 @@ function readRow(
   const reporter = readCountry(row, columns, cell, 'reporterISO', 'reporterCode');
   const partner = readCountry(row, columns, cell, 'partnerISO', 'partnerCode');
   const hsRevision = readHsRevision(row, 'classificationCode', cell('classificationCode'));
-  const hsCode = caches.hsCodes.read(row, `${hsRevision ?? ''}${revisionAndCode}${cell('cmdCode')}`);
+  const hsCode = caches.hsCodes(hsRevision).read(row, cell('cmdCode'));
   const valueCents = readValue(row, 'primaryValue', cell('primaryValue'), 2);
   const noUnit = cell('qtyUnitCode') === '-1';
   const quantity = noUnit ? null : readQuantity(row, 'qty', cell('qty'));

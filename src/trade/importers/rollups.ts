@@ -1,3 +1,5 @@
+import { monthColumns } from '../analytics/store.ts';
+
 /**
  * The two rollups every import keeps up to date, trade_pair_periods (pair × month) and trade_pair_products
  * (pair × heading × year, a column per month), are added to by the database itself from the import's
@@ -6,9 +8,9 @@
  */
 
 /** The rollup column of a period: m01..m12, or `annual` for a whole-year row (YYYY00). */
-export const productColumns = [...Array.from({ length: 12 }, (_, i) => `m${String(i + 1).padStart(2, '0')}`), 'annual'];
+const productColumns = [...monthColumns, 'annual'];
 
-export function monthSlot(period: number): number {
+function monthSlot(period: number): number {
   const month = period % 100;
   return month === 0 ? 12 : month - 1;
 }

@@ -126,14 +126,14 @@ export class SqliteFlowLoad {
 
   /** Adds the import's rows to the rollups, rebuilds the index if it was dropped; returns the rows replaced. */
   endLoad(): number {
-    const { datasetId, datasetSeq, importSeq, firstRowid, clearSlices } = this.load!;
+    const { datasetId, datasetSeq, importSeq, firstRowid, clearSlices, rebuildIndex } = this.load!;
     if (firstRowid !== undefined) {
       const sql = rollupFromImportSql(() => '?', { narrowing: 'and rowid >= ?', datasetWasEmpty: !clearSlices });
       for (const statement of [sql.pairs, sql.products]) {
         this.db.prepare(statement).run(datasetId, datasetSeq, importSeq, firstRowid);
       }
     }
-    if (this.load!.rebuildIndex) this.db.exec(pairIndexSql);
+    if (rebuildIndex) this.db.exec(pairIndexSql);
     return this.rowsReplaced;
   }
 

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 
 /** The visible text of the element a test id marks, once it is there, with its whitespace collapsed. */
@@ -17,4 +18,13 @@ export async function chooseOption(page: Page, label: string, option: string): P
 export function input(scope: Page | Locator, label: string): Locator {
   const name = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`);
   return scope.getByLabel(name).and(scope.locator('input, textarea'));
+}
+
+/** Sets an English trade tab to January–`month` of `year` and waits until it says so. */
+export async function chooseCumulativePeriod(page: Page, year: number, month: string): Promise<void> {
+  await chooseOption(page, 'Year', String(year));
+  await chooseOption(page, 'From January to', month);
+  await expect
+    .poll(() => textOf(page, 'trade-period'))
+    .toBe(`January–${month} ${year}, compared with January–${month} ${year - 1}`);
 }
