@@ -14,6 +14,7 @@ import { tablesInDependencyOrder } from '../db/schema.ts';
 import { linkProvenance } from '../documents/provenance.ts';
 import { newId } from '../core/ids.ts';
 import { nowIso } from '../core/records.ts';
+import { insertFlows } from '../../test/support/trade.ts';
 import { exportBundle, importBundle, userRecordCount, type Bundle } from './service.ts';
 
 /**
@@ -303,10 +304,9 @@ async function fillDatabase(db: Db): Promise<void> {
       importedAt: now,
     })
     .execute();
-  await db
-    .insertInto('tradeFlows')
-    .values({
-      datasetSeq: 1,
+  await insertFlows(db, { datasetSeq: 1, importSeq: 1 }, [
+    {
+      line: 2,
       period: 201701,
       reporter: 'BY',
       partner: 'RU-KRS',
@@ -316,22 +316,8 @@ async function fillDatabase(db: Db): Promise<void> {
       valueCents: 12_345_678_901_234,
       quantity: 1.5,
       unit: 't',
-      importSeq: 1,
-      sourceLine: 2,
-    })
-    .execute();
-  await db
-    .insertInto('tradePairPeriods')
-    .values({
-      datasetId,
-      reporter: 'BY',
-      partner: 'RU-KRS',
-      period: 201701,
-      flow: 'X',
-      valueCents: 12_345_678_901_234,
-      flowRows: 1,
-    })
-    .execute();
+    },
+  ]);
   await db
     .insertInto('officialFigures')
     .values({
@@ -348,30 +334,6 @@ async function fillDatabase(db: Db): Promise<void> {
       locator: 'paragraph 10',
       notes: null,
       ...meta,
-    })
-    .execute();
-  await db
-    .insertInto('tradePairProducts')
-    .values({
-      datasetId,
-      reporter: 'BY',
-      partner: 'RU-KRS',
-      year: 2017,
-      flow: 'X',
-      heading: '4011',
-      m01: 12_345_678_901_234,
-      m02: 0,
-      m03: 0,
-      m04: 0,
-      m05: 0,
-      m06: 0,
-      m07: 0,
-      m08: 0,
-      m09: 0,
-      m10: 0,
-      m11: 0,
-      m12: 0,
-      annual: 0,
     })
     .execute();
 }

@@ -23,8 +23,17 @@ export interface Bundle {
 // measured trade quantities, so a cell holding anything else, a fraction elsewhere, or an integer beyond
 // 2^53 that JSON cannot carry exactly is refused up front.
 const fractionalColumns: ReadonlySet<string> = new Set(['quantity']);
+// Trade flow blocks are binary (see src/trade/flow-blocks.ts); the bundle carries them as base64 text.
+const binaryColumns: ReadonlySet<string> = new Set(['months', 'body']);
+const base64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const row = z.record(z.string(), z.union([z.string(), z.number(), z.null()])).superRefine((cells, ctx) => {
   for (const [column, value] of Object.entries(cells)) {
+    if (binaryColumns.has(column)) {
+      if (typeof value !== 'string' || value.length % 4 !== 0 || !base64.test(value)) {
+        ctx.addIssue({ code: 'custom', path: [column], message: 'Invalid input: expected base64 text' });
+      }
+      continue;
+    }
     if (typeof value !== 'number') continue;
     const fine = fractionalColumns.has(column) ? Number.isFinite(value) : Number.isSafeInteger(value);
     if (!fine) ctx.addIssue({ code: 'custom', path: [column], message: 'Invalid input: expected an exact integer' });
@@ -48,6 +57,12 @@ export async function exportBundle(db: Db): Promise<Bundle> {
     const tables: Bundle['tables'] = {};
     for (const { table, key } of tablesInDependencyOrder) {
       const rows = (await trx.selectFrom(table).selectAll().execute()) as Record<string, unknown>[];
+      for (const r of rows) {
+        for (const [column, value] of Object.entries(r)) {
+          if (value instanceof Uint8Array)
+            r[column] = Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
+        }
+      }
       tables[table] = rows.sort((a, b) => compareKeys(a, b, key));
     }
     return tables;
@@ -131,7 +146,11 @@ export async function importBundle(db: Db, input: unknown): Promise<{ rows: numb
     }
     let rows = 0;
     for (const { table } of tablesInDependencyOrder) {
-      const tableRows = parentsFirst(bundle.tables[table] ?? []);
+      const tableRows = parentsFirst(bundle.tables[table] ?? []).map((r) => {
+        const binary = Object.keys(r).filter((column) => binaryColumns.has(column));
+        if (binary.length === 0) return r;
+        return { ...r, ...Object.fromEntries(binary.map((c) => [c, Buffer.from(String(r[c]), 'base64')])) };
+      });
       for (let i = 0; i < tableRows.length; i += 100) {
         const chunk = tableRows.slice(i, i + 100);
         try {

@@ -52,6 +52,9 @@ function createKysely(target: DatabaseTarget): Db {
   if (target.dialect === 'sqlite') {
     fs.mkdirSync(path.dirname(target.file), { recursive: true });
     const sqlite = new SQLite(target.file);
+    // Trade flows are stored as blocks of up to megabytes: big pages write them at about twice the speed.
+    // Only a new, empty database takes it; an existing one keeps the page size it was made with.
+    sqlite.pragma('page_size = 65536');
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');

@@ -302,9 +302,8 @@ export const tablesInDependencyOrder: ReadonlyArray<{ table: keyof DB; key: read
   { table: 'hsCodes', key: ['revision', 'code'] },
   { table: 'tradeDatasets', key: ['id'] },
   { table: 'tradeImports', key: ['id'] },
-  { table: 'tradeFlows', key: ['datasetSeq', 'importSeq', 'sourceLine'] },
-  { table: 'tradePairPeriods', key: ['datasetId', 'reporter', 'partner', 'period', 'flow'] },
-  { table: 'tradePairProducts', key: ['datasetId', 'reporter', 'partner', 'year', 'flow', 'heading'] },
+  { table: 'tradeFlowBlocks', key: ['datasetSeq', 'reporter', 'year', 'flow', 'bucket', 'importSeq', 'part'] },
+  { table: 'tradeFlowSums', key: ['datasetSeq', 'side', 'territory', 'year', 'flow', 'importSeq', 'part'] },
   { table: 'officialFigures', key: ['id'] },
 ];
 
@@ -343,52 +342,29 @@ export interface TradeImportTable {
   importedAt: string;
 }
 
-export interface TradeFlowTable {
+/** A reporter's flows in one year and direction with the partners of one bucket (see src/trade/flow-blocks.ts). */
+export interface TradeFlowBlockTable {
   datasetSeq: number;
-  period: number;
   reporter: string;
-  partner: string;
-  flow: string;
-  hsCode: string;
-  hsRevision: string;
-  valueCents: number;
-  quantity: number | null;
-  unit: string | null;
-  importSeq: number;
-  sourceLine: number;
-}
-
-export interface TradePairPeriodTable {
-  datasetId: string;
-  reporter: string;
-  partner: string;
-  period: number;
-  flow: string;
-  valueCents: number;
-  flowRows: number;
-}
-
-/** One heading of a pair's trade in one year, a column per month (see migration 0003). */
-export interface TradePairProductTable {
-  datasetId: string;
-  reporter: string;
-  partner: string;
   year: number;
   flow: string;
-  heading: string;
-  m01: number;
-  m02: number;
-  m03: number;
-  m04: number;
-  m05: number;
-  m06: number;
-  m07: number;
-  m08: number;
-  m09: number;
-  m10: number;
-  m11: number;
-  m12: number;
-  annual: number;
+  bucket: number;
+  importSeq: number;
+  part: number;
+  rowCount: number;
+  body: Uint8Array;
+}
+
+/** A territory's sums by month with each counterpart in one year and direction (see src/trade/flow-blocks.ts). */
+export interface TradeFlowSumTable {
+  datasetSeq: number;
+  side: string;
+  territory: string;
+  year: number;
+  flow: string;
+  importSeq: number;
+  part: number;
+  body: Uint8Array;
 }
 
 export interface OfficialFigureTable extends Versioned {
@@ -410,8 +386,7 @@ export interface TradeDB {
   hsCodes: HsCodeTable;
   tradeDatasets: TradeDatasetTable;
   tradeImports: TradeImportTable;
-  tradeFlows: TradeFlowTable;
-  tradePairPeriods: TradePairPeriodTable;
-  tradePairProducts: TradePairProductTable;
+  tradeFlowBlocks: TradeFlowBlockTable;
+  tradeFlowSums: TradeFlowSumTable;
   officialFigures: OfficialFigureTable;
 }

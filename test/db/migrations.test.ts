@@ -1,9 +1,12 @@
-import { sql } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrationStatus, openDatabase } from '../../src/db/connection.ts';
 import { prepareDatabase } from '../../src/db/setup.ts';
 import { AccordError } from '../../src/core/errors.ts';
+import { migrations } from '../../src/db/migrations/index.ts';
+import { tradeSummary } from '../../src/trade/analytics/service.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/engines.ts';
+import { flowsOf } from '../support/trade.ts';
 
 describe.each(engines)('opening a database [%s]', (engine) => {
   let database: TestDatabase | undefined;
@@ -41,5 +44,69 @@ describe.each(engines)('opening a database [%s]', (engine) => {
     const error = await openDatabase({ target: database.target }).catch((e: unknown) => e);
     expect((error as AccordError).code).toBe('MIGRATION_REQUIRED');
     expect((error as AccordError).message).toContain('newer Accord');
+  });
+});
+
+describe.each(engines)('moving trade flows into blocks (0005) [%s]', (engine) => {
+  let database: TestDatabase | undefined;
+  afterEach(async () => {
+    await database?.drop();
+    database = undefined;
+  });
+
+  it('carries every imported row over with its line, and the figures stay the same', async () => {
+    database = await createTestDatabase(engine, { prepare: false });
+    const db = database.db;
+    const migrator = new Migrator({
+      db,
+      provider: { getMigrations: () => Promise.resolve(migrations) },
+      migrationTableName: 'accord_migrations',
+      migrationLockTableName: 'accord_migration_lock',
+    });
+    expect((await migrator.migrateTo('0004_trade_import_scan')).error).toBeUndefined();
+    const now = '2018-01-10T00:00:00.000Z';
+    await sql`insert into trade_datasets (id, name, seq, kind, source, row_count, version, created_at, updated_at)
+      values ('d1', 'customs', 1, 'official_customs', 'test', 4, 1, ${now}, ${now})`.execute(db);
+    for (const [seq, from, to] of [
+      [1, 201601, 201609],
+      [2, 201701, 201709],
+    ] as const) {
+      await sql`insert into trade_imports (id, dataset_id, seq, format, file_name, file_hash, rows_imported, rows_replaced, period_from, period_to, imported_at)
+        values (${`i${seq}`}, 'd1', ${seq}, 'mapped', 'customs.csv', 'ab', 2, 0, ${from}, ${to}, ${now})`.execute(db);
+    }
+    const flows: Array<[number, number, string, string, string, string, number, number | null, string | null, number]> =
+      [
+        [1, 201603, 'BY', 'RU-KRS', 'X', '401110', 50_000_000, 12.5, 't', 7],
+        [1, 201609, 'BY', 'RU-KRS', 'M', '260111', 20_000_000, null, null, 8],
+        [2, 201702, 'BY', 'RU-KRS', 'X', '401110', 70_000_000, 3, 'pcs', 2],
+        [2, 201709, 'RU-KRS', 'BY', 'X', '260111', 30_000_000, null, null, 3],
+      ];
+    for (const [importSeq, period, reporter, partner, flow, hs, value, quantity, unit, line] of flows) {
+      await sql`insert into trade_flows (dataset_seq, period, reporter, partner, flow, hs_code, hs_revision, value_cents, quantity, unit, import_seq, source_line)
+        values (1, ${period}, ${reporter}, ${partner}, ${flow}, ${hs}, 'H5', ${value}, ${quantity}, ${unit}, ${importSeq}, ${line})`.execute(
+        db,
+      );
+    }
+
+    await prepareDatabase(db);
+    expect(await flowsOf(db, 'customs')).toEqual(
+      flows.map(([, period, reporter, partner, flow, hsCode, valueCents, quantity, unit, sourceLine]) => ({
+        sourceLine,
+        period,
+        reporter,
+        partner,
+        flow,
+        hsCode,
+        hsRevision: 'H5',
+        valueCents,
+        quantity,
+        unit,
+      })),
+    );
+    const summary = await tradeSummary(db, { home: 'BY', partner: 'RU-KRS', range: { from: 201701, to: 201709 } });
+    expect(summary.current).toMatchObject({ exportsCents: 70_000_000, importsCents: 0 });
+    expect(summary.previous).toMatchObject({ exportsCents: 50_000_000, importsCents: 20_000_000 });
+    const tables = await db.introspection.getTables();
+    expect(tables.map((t) => t.name).filter((name) => name.startsWith('trade_'))).not.toContain('trade_flows');
   });
 });

@@ -183,7 +183,7 @@ function progressPrinter(): { update: (progress: ImportProgress) => void; clear:
         if (drawn) process.stderr.write('\r\x1b[2K');
         drawn = false;
         process.stderr.write(
-          `importing: all ${number(progress.rowsRead)} rows read in ${((now - started) / 1000).toFixed(1)} s; adding them to the rollups and indexing them…\n`,
+          `importing: all ${number(progress.rowsRead)} rows read in ${((now - started) / 1000).toFixed(1)} s; writing the last of them and committing…\n`,
         );
         return;
       }

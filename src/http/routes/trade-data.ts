@@ -51,7 +51,9 @@ const jobSchema = z
     progress: z.object({
       stage: z
         .enum(['reading', 'finishing'])
-        .describe('reading the file, or finishing: adding the rows to the rollups and indexing them'),
+        .describe(
+          'reading the file, or finishing: writing the last rows, replacing the slices they supersede and committing',
+        ),
       bytesRead: z.number(),
       totalBytes: z.number(),
       rowsRead: z.number(),

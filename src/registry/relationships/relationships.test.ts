@@ -5,6 +5,8 @@ import { newId } from '../../core/ids.ts';
 import { nowIso, todayIso } from '../../core/records.ts';
 import type { Db } from '../../db/connection.ts';
 import { buildApp } from '../../http/app.ts';
+import { insertFlows } from '../../../test/support/trade.ts';
+import type { FlowRow } from '../../trade/model.ts';
 import {
   createAgreement,
   createRelationship,
@@ -328,7 +330,7 @@ describeOnEngines('relationships and agreements', (ctx) => {
 
 const exportsUsd: Record<number, number> = { 2012: 100, 2013: 200, 2014: 300, 2015: 400, 2016: 600 };
 
-/** Monthly trade of a pair from 2012-01 to 2016-06 in a new illustrative dataset: the pair rollup an import keeps. */
+/** Monthly trade of a pair from 2012-01 to 2016-06 in a new illustrative dataset. */
 async function makeMonthlyTrade(db: Db, home: string, partner: string): Promise<string> {
   const id = newId();
   const now = nowIso();
@@ -336,12 +338,13 @@ async function makeMonthlyTrade(db: Db, home: string, partner: string): Promise<
     .selectFrom('tradeDatasets')
     .select((eb) => eb.fn.max('seq').as('seq'))
     .executeTakeFirst();
+  const seq = Number(taken?.seq ?? 0) + 1;
   await db
     .insertInto('tradeDatasets')
     .values({
       id,
       name: `illustrative ${id}`,
-      seq: Number(taken?.seq ?? 0) + 1,
+      seq,
       kind: 'illustrative',
       source: 'test',
       notes: null,
@@ -351,16 +354,16 @@ async function makeMonthlyTrade(db: Db, home: string, partner: string): Promise<
       updatedAt: now,
     })
     .execute();
-  const rows = [];
+  const rows: FlowRow[] = [];
   for (let year = 2012; year <= 2016; year += 1) {
     for (let month = 1; month <= (year === 2016 ? 6 : 12); month += 1) {
       const period = year * 100 + month;
-      const base = { datasetId: id, reporter: home, partner, period, flowRows: 1 };
-      rows.push({ ...base, flow: 'X', valueCents: exportsUsd[year]! * 100 });
-      rows.push({ ...base, flow: 'M', valueCents: 50 * 100 });
+      const base = { line: rows.length + 2, reporter: home, partner, period, hsCode: '4011', hsRevision: 'H5' };
+      rows.push({ ...base, flow: 'X' as const, valueCents: exportsUsd[year]! * 100, quantity: null, unit: null });
+      rows.push({ ...base, line: base.line + 1, flow: 'M' as const, valueCents: 50 * 100, quantity: null, unit: null });
     }
   }
-  await db.insertInto('tradePairPeriods').values(rows).execute();
+  await insertFlows(db, { datasetSeq: seq, importSeq: seq, datasetId: id }, rows);
   return id;
 }
 

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connection.ts';
-import { CompiledQuery } from 'kysely';
 import { describeOnEngines } from '../../../test/support/engines.ts';
 import { newId } from '../../core/ids.ts';
 import { nowIso } from '../../core/records.ts';
-import { rollupFromImportSql } from '../importers/rollups.ts';
+import { insertFlows } from '../../../test/support/trade.ts';
 import { describeTrend, mirrorView, partnerRanking } from './insights.ts';
 import { growthPercent, tradeSeries, tradeStructure, tradeSummary } from './service.ts';
 
@@ -18,7 +17,7 @@ type Flow = [
   revision?: string,
 ];
 
-/** Writes flows and their rollup the way an import does, into a new dataset of the given kind. */
+/** Writes flows the way an import stores them, into a new dataset of the given kind. */
 async function makeDataset(database: Database, kind: string, flows: Flow[]): Promise<string> {
   const db = database.db;
   const id = newId();
@@ -43,32 +42,22 @@ async function makeDataset(database: Database, kind: string, flows: Flow[]): Pro
       updatedAt: now,
     })
     .execute();
-  for (const [i, [period, reporter, partner, flow, hsCode, usd, revision]] of flows.entries()) {
-    await db
-      .insertInto('tradeFlows')
-      .values({
-        datasetSeq: seq,
-        period,
-        reporter,
-        partner,
-        flow,
-        hsCode,
-        hsRevision: revision ?? 'H5',
-        valueCents: usd * 100,
-        quantity: null,
-        unit: null,
-        importSeq: seq,
-        sourceLine: i + 2,
-      })
-      .execute();
-  }
-  // The rollups are added to by the statements an import runs; each engine has its own bind markers.
-  const sql = rollupFromImportSql((n) => (database.target.dialect === 'postgres' ? `$${n + 1}` : '?'), {
-    datasetWasEmpty: true,
-  });
-  for (const statement of [sql.pairs, sql.products]) {
-    await db.executeQuery(CompiledQuery.raw(statement, [id, seq, seq]));
-  }
+  await insertFlows(
+    db,
+    { datasetSeq: seq, importSeq: seq, datasetId: id },
+    flows.map(([period, reporter, partner, flow, hsCode, usd, revision], i) => ({
+      line: i + 2,
+      period,
+      reporter,
+      partner,
+      flow,
+      hsCode,
+      hsRevision: revision ?? 'H5',
+      valueCents: usd * 100,
+      quantity: null,
+      unit: null,
+    })),
+  );
   return id;
 }
 

@@ -244,12 +244,13 @@ export async function tradeStructure(
   const direction = query.direction ?? 'turnover';
   const digits = query.level === 'section' || query.level === 'chapter' ? 2 : query.level === 'heading' ? 4 : 6;
   const previousRange = yearEarlier(query.range);
-  // Chapters and headings come from the heading-by-year rollup; subheadings need the flows themselves.
-  const sums = (range: typeof query.range) =>
-    digits === 6
-      ? store.sumsByProduct(db, perspective, query.partner, range, 6)
-      : store.sumsByHeading(db, perspective, query.partner, range, digits);
-  const [cur, prev] = [await sums(query.range), await sums(previousRange)];
+  const [cur, prev] = (await store.sumsByProduct(
+    db,
+    perspective,
+    query.partner,
+    [query.range, previousRange],
+    digits,
+  )) as [store.FlowSum[], store.FlowSum[]];
   const bucket = (code: string) => (query.level === 'section' ? (sectionOfChapter(code)?.code ?? '??') : code);
   const codes = new Set<string>([...cur, ...prev].map((s) => bucket(s.key)));
   const regroup = (sums: store.FlowSum[]) => sums.map((s) => ({ ...s, key: bucket(s.key) }));

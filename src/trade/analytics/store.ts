@@ -1,6 +1,6 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../../db/connection.ts';
-import { coversYear, monthOf, yearOf, type PeriodRange } from '../periods.ts';
+import { bucketOf, decodeBlock, decodeSums, periodOfSlot, slotsPerYear, type SumsSide } from '../flow-blocks.ts';
+import { coversYear, yearOf, type PeriodRange } from '../periods.ts';
 
 /** Sums of one direction of trade, keyed by what the query grouped on. */
 export interface FlowSum {
@@ -20,93 +20,189 @@ export interface Perspective {
   mirrorImports: boolean;
 }
 
-/** Exports and imports of home with each partner (or one partner) over a range, from the pair rollup. */
+/**
+ * The slots of a year (bit 0 its annual row, bits 1–12 its months) a range counts: the months within it,
+ * and the annual row when the range covers the whole year.
+ */
+export function slotsWithin(range: PeriodRange, year: number): number {
+  let slots = 0;
+  for (let month = 1; month <= 12; month += 1) {
+    const period = year * 100 + month;
+    if (period >= range.from && period <= range.to) slots |= 1 << month;
+  }
+  if (coversYear(range, year * 100)) slots |= 1;
+  return slots;
+}
+
+const datasetSeqOf = (db: Db, datasetId: string) =>
+  db.selectFrom('tradeDatasets').select('seq').where('id', '=', datasetId);
+
+function yearsOf(ranges: PeriodRange[]): [number, number] {
+  return [Math.min(...ranges.map((r) => yearOf(r.from))), Math.max(...ranges.map((r) => yearOf(r.to)))];
+}
+
+/**
+ * The sums by month a dataset keeps of one territory's trade (as reporter, or as partner) in the years of
+ * the range, one entry per counterpart and year, with the slots that have rows within the range.
+ */
+async function sumsOf(
+  db: Db,
+  datasetId: string,
+  side: SumsSide,
+  territory: string,
+  range: PeriodRange,
+  exportsOnly: boolean,
+): Promise<
+  Array<{ counterpart: string; year: number; flow: string; slots: number; months: Float64Array; at: number }>
+> {
+  const [firstYear, lastYear] = yearsOf([range]);
+  const rows = await db
+    .selectFrom('tradeFlowSums')
+    .select(['year', 'flow', 'body'])
+    .where('datasetSeq', '=', datasetSeqOf(db, datasetId))
+    .where('side', '=', side)
+    .where('territory', '=', territory)
+    .where('year', '>=', firstYear)
+    .where('year', '<=', lastYear)
+    .$if(exportsOnly, (q) => q.where('flow', '=', 'X'))
+    .execute();
+  const entries = [];
+  for (const row of rows) {
+    const year = Number(row.year);
+    const within = slotsWithin(range, year);
+    const sums = decodeSums(row.body);
+    for (let c = 0; c < sums.counterparts.length; c += 1) {
+      const slots = sums.periods[c]! & within;
+      if (slots !== 0) {
+        entries.push({
+          counterpart: sums.counterparts[c]!,
+          year,
+          flow: row.flow,
+          slots,
+          months: sums.months,
+          at: c * slotsPerYear,
+        });
+      }
+    }
+  }
+  return entries;
+}
+
+function valueIn(months: Float64Array, at: number, slots: number): number {
+  let total = 0;
+  for (let slot = 0; slot < slotsPerYear; slot += 1) if (slots & (1 << slot)) total += months[at + slot]!;
+  return total;
+}
+
+/** Adds up sums by key and direction. */
+class Tally {
+  private readonly sums = new Map<string, FlowSum>();
+
+  add(key: string, flow: string, valueCents: number): void {
+    const name = `${key}\t${flow}`;
+    const sum = this.sums.get(name);
+    if (sum) sum.valueCents += valueCents;
+    else this.sums.set(name, { key, flow, valueCents });
+  }
+
+  result(): FlowSum[] {
+    return [...this.sums.values()];
+  }
+}
+
+/**
+ * Exports and imports of home with each partner (or one partner) over a range. With mirrored imports,
+ * home's imports are what the others reported exporting to it: read from the sums kept by partner.
+ */
 export async function sumsByPartner(db: Db, p: Perspective, range: PeriodRange, partner?: string): Promise<FlowSum[]> {
-  let exportsQuery = db
-    .selectFrom('tradePairPeriods')
-    .select(['partner as key', 'flow', (eb) => eb.fn.sum<number>('valueCents').as('valueCents')])
-    .where('datasetId', '=', p.datasetId)
-    .where('reporter', '=', p.home)
-    .where(periodWithin('period', range))
-    .groupBy(['partner', 'flow']);
-  if (partner) exportsQuery = exportsQuery.where('partner', '=', partner);
-  if (p.mirrorImports) exportsQuery = exportsQuery.where('flow', '=', 'X');
-  const own = await exportsQuery.execute();
-  if (!p.mirrorImports) return own.map(numeric);
-  let importsQuery = db
-    .selectFrom('tradePairPeriods')
-    .select(['reporter as key', sql<string>`'M'`.as('flow'), (eb) => eb.fn.sum<number>('valueCents').as('valueCents')])
-    .where('datasetId', '=', p.datasetId)
-    .where('partner', '=', p.home)
-    .where('flow', '=', 'X')
-    .where(periodWithin('period', range))
-    .groupBy('reporter');
-  if (partner) importsQuery = importsQuery.where('reporter', '=', partner);
-  return [...own, ...(await importsQuery.execute())].map(numeric);
+  const tally = new Tally();
+  for (const e of await sumsOf(db, p.datasetId, 'reporter', p.home, range, p.mirrorImports)) {
+    if (partner === undefined || e.counterpart === partner)
+      tally.add(e.counterpart, e.flow, valueIn(e.months, e.at, e.slots));
+  }
+  if (p.mirrorImports) {
+    for (const e of await sumsOf(db, p.datasetId, 'partner', p.home, range, true)) {
+      if (partner === undefined || e.counterpart === partner)
+        tally.add(e.counterpart, 'M', valueIn(e.months, e.at, e.slots));
+    }
+  }
+  return tally.result();
 }
 
-/** Monthly (or yearly) exports and imports of a pair, key = period. */
+/** Monthly (or yearly, YYYY00) exports and imports of a pair, key = period. */
 export async function sumsByPeriod(db: Db, p: Perspective, partner: string, range: PeriodRange): Promise<FlowSum[]> {
-  const own = await db
-    .selectFrom('tradePairPeriods')
-    .select([
-      sql<string>`cast(period as text)`.as('key'),
-      'flow',
-      (eb) => eb.fn.sum<number>('valueCents').as('valueCents'),
-    ])
-    .where('datasetId', '=', p.datasetId)
-    .where('reporter', '=', p.home)
-    .where('partner', '=', partner)
-    .where(periodWithin('period', range))
-    .$if(p.mirrorImports, (q) => q.where('flow', '=', 'X'))
-    .groupBy(['period', 'flow'])
-    .execute();
-  if (!p.mirrorImports) return own.map(numeric);
-  const mirrored = await db
-    .selectFrom('tradePairPeriods')
-    .select([
-      sql<string>`cast(period as text)`.as('key'),
-      sql<string>`'M'`.as('flow'),
-      (eb) => eb.fn.sum<number>('valueCents').as('valueCents'),
-    ])
-    .where('datasetId', '=', p.datasetId)
-    .where('reporter', '=', partner)
-    .where('partner', '=', p.home)
-    .where('flow', '=', 'X')
-    .where(periodWithin('period', range))
-    .groupBy('period')
-    .execute();
-  return [...own, ...mirrored].map(numeric);
+  const tally = new Tally();
+  const add = (e: Awaited<ReturnType<typeof sumsOf>>[number], flow: string) => {
+    for (let slot = 0; slot < slotsPerYear; slot += 1) {
+      if (e.slots & (1 << slot)) tally.add(String(periodOfSlot(e.year, slot)), flow, e.months[e.at + slot]!);
+    }
+  };
+  for (const e of await sumsOf(db, p.datasetId, 'reporter', p.home, range, p.mirrorImports)) {
+    if (e.counterpart === partner) add(e, e.flow);
+  }
+  if (p.mirrorImports) {
+    for (const e of await sumsOf(db, p.datasetId, 'partner', p.home, range, true)) {
+      if (e.counterpart === partner) add(e, 'M');
+    }
+  }
+  return tally.result();
 }
 
-/** Exports and imports of a pair by HS code cut to `digits` (2 chapter, 4 heading, 6 subheading). */
+/**
+ * Exports and imports of a pair by HS code cut to `digits` (2 chapter, 4 heading, 6 subheading), for each
+ * of the ranges: the blocks of the partner's bucket are read and decoded once for all of them, and only
+ * the partner's rows in them are summed.
+ */
 export async function sumsByProduct(
   db: Db,
   p: Perspective,
   partner: string,
-  range: PeriodRange,
+  ranges: PeriodRange[],
   digits: 2 | 4 | 6,
-): Promise<FlowSum[]> {
-  const code = sql<string>`substr(hs_code, 1, ${sql.lit(digits)})`;
-  const side = (reporter: string, counterpart: string, flowFilter: 'X' | null, asFlow: string | null) =>
-    db
-      .selectFrom('tradeFlows')
-      .select([
-        code.as('key'),
-        asFlow ? sql<string>`${sql.lit(asFlow)}`.as('flow') : 'flow',
-        (eb) => eb.fn.sum<number>('valueCents').as('valueCents'),
-      ])
-      .where('datasetSeq', '=', (eb) => eb.selectFrom('tradeDatasets').select('seq').where('id', '=', p.datasetId))
+): Promise<FlowSum[][]> {
+  const tallies = ranges.map(() => new Tally());
+  const [firstYear, lastYear] = yearsOf(ranges);
+  const sides = [{ reporter: p.home, counterpart: partner, asFlow: null as string | null }];
+  if (p.mirrorImports) sides.push({ reporter: partner, counterpart: p.home, asFlow: 'M' });
+  for (const { reporter, counterpart, asFlow } of sides) {
+    const blocks = await db
+      .selectFrom('tradeFlowBlocks')
+      .select(['year', 'flow', 'body'])
+      .where('datasetSeq', '=', datasetSeqOf(db, p.datasetId))
       .where('reporter', '=', reporter)
-      .where('partner', '=', counterpart)
-      .where(periodWithin('period', range))
-      .where(sql<boolean>`length(hs_code) >= ${sql.lit(digits)}`)
-      .$if(flowFilter !== null, (q) => q.where('flow', '=', flowFilter!))
-      .groupBy(asFlow ? [code] : [code, 'flow'])
+      .where('year', '>=', firstYear)
+      .where('year', '<=', lastYear)
+      .where('bucket', '=', bucketOf(counterpart))
+      .$if(p.mirrorImports, (q) => q.where('flow', '=', 'X'))
       .execute();
-  if (!p.mirrorImports) return (await side(p.home, partner, null, null)).map(numeric);
-  const [own, mirrored] = [await side(p.home, partner, 'X', null), await side(partner, p.home, 'X', 'M')];
-  return [...own, ...mirrored].map(numeric);
+    for (const block of blocks) {
+      const year = Number(block.year);
+      const slotsPerRange = ranges.map((range) => slotsWithin(range, year));
+      const rows = decodeBlock(block.body);
+      const at = rows.partners.indexOf(counterpart);
+      if (at < 0) continue;
+      const flow = asFlow ?? block.flow;
+      // Summed by the block's own code numbers first, cut to the prefix once per code. A code with rows
+      // in the range counts even when they sum to zero, as a grouped query would list it.
+      const byCode = ranges.map(() => new Float64Array(rows.codes.length));
+      const seen = ranges.map(() => new Uint8Array(rows.codes.length));
+      for (let i = rows.starts[at]!; i < rows.starts[at + 1]!; i += 1) {
+        const bit = 1 << rows.slot[i]!;
+        for (let r = 0; r < ranges.length; r += 1) {
+          if (slotsPerRange[r]! & bit) {
+            byCode[r]![rows.code[i]!]! += rows.valueCents[i]!;
+            seen[r]![rows.code[i]!] = 1;
+          }
+        }
+      }
+      rows.codes.forEach((code, c) => {
+        if (code.length < digits) return;
+        const key = code.slice(0, digits);
+        for (let r = 0; r < ranges.length; r += 1) if (seen[r]![c]) tallies[r]!.add(key, flow, byCode[r]![c]!);
+      });
+    }
+  }
+  return tallies.map((t) => t.result());
 }
 
 /** Every dataset with its kind; there are few, so callers pick among them in code. */
@@ -116,7 +212,7 @@ export function allDatasets(db: Db) {
 
 /**
  * Whether a dataset holds any trade of `reporter` with `partner` (either way round when `bothWays`) in the
- * range. One probe per direction on the rollup's primary key, so it costs a few index steps.
+ * range: the sums kept by reporter answer without opening a block.
  */
 export async function datasetCovers(
   db: Db,
@@ -126,72 +222,8 @@ export async function datasetCovers(
   range: PeriodRange,
   bothWays: boolean,
 ): Promise<boolean> {
-  const probe = (from: string, to: string | null) =>
-    db
-      .selectFrom('tradePairPeriods')
-      .select('period')
-      .where('datasetId', '=', datasetId)
-      .where('reporter', '=', from)
-      .$if(to !== null, (q) => q.where('partner', '=', to!))
-      .where(periodWithin('period', range))
-      .limit(1)
-      .executeTakeFirst();
+  const probe = async (from: string, to: string | null) =>
+    (await sumsOf(db, datasetId, 'reporter', from, range, false)).some((e) => to === null || e.counterpart === to);
   if (await probe(reporter, partner)) return true;
-  return bothWays && partner !== null && (await probe(partner, reporter)) !== undefined;
-}
-
-/**
- * Months within the range, and annual rows (YYYY00) of the years the range covers whole. The leading
- * `between` keeps the condition on the period index.
- */
-export function periodWithin(column: string, range: PeriodRange): RawBuilder<SqlBool> {
-  const p = sql.ref(column);
-  return sql<SqlBool>`(${p} between ${range.from - 1} and ${range.to} and ((${p} % 100 <> 0 and ${p} >= ${range.from}) or (${p} % 100 = 0 and ${p} + 1 >= ${range.from} and ${p} + 12 <= ${range.to})))`;
-}
-
-function numeric(row: { key: string; flow: string; valueCents: number | string | null }): FlowSum {
-  return { key: String(row.key), flow: row.flow, valueCents: Number(row.valueCents ?? 0) };
-}
-
-/** The month columns of trade_pair_products, m01..m12. */
-export const monthColumns = Array.from({ length: 12 }, (_, i) => `m${String(i + 1).padStart(2, '0')}`);
-
-/**
- * Exports and imports of a pair by chapter (2 digits) or heading (4) from the heading-by-year rollup:
- * the months of the range are summed column by column, annual rows only for years covered whole.
- */
-export async function sumsByHeading(
-  db: Db,
-  p: Perspective,
-  partner: string,
-  range: PeriodRange,
-  digits: 2 | 4,
-): Promise<FlowSum[]> {
-  const firstYear = yearOf(range.from);
-  const lastYear = yearOf(range.to);
-  const cases = [];
-  for (let year = firstYear; year <= lastYear; year += 1) {
-    const from = year === firstYear ? monthOf(range.from) : 1;
-    const to = year === lastYear ? monthOf(range.to) : 12;
-    const columns = monthColumns.slice(from - 1, to).map((c) => sql.ref(c));
-    if (coversYear(range, year * 100)) columns.push(sql.ref('annual'));
-    cases.push(sql`when ${sql.lit(year)} then ${sql.join(columns, sql` + `)}`);
-  }
-  const value = sql<number>`sum(case year ${sql.join(cases, sql` `)} else 0 end)`;
-  const key = sql<string>`substr(heading, 1, ${sql.lit(digits)})`;
-  const side = (reporter: string, counterpart: string, mirrored: boolean) =>
-    db
-      .selectFrom('tradePairProducts')
-      .select([key.as('key'), mirrored ? sql<string>`'M'`.as('flow') : 'flow', value.as('valueCents')])
-      .where('datasetId', '=', p.datasetId)
-      .where('reporter', '=', reporter)
-      .where('partner', '=', counterpart)
-      .where('year', '>=', firstYear)
-      .where('year', '<=', lastYear)
-      .$if(p.mirrorImports, (q) => q.where('flow', '=', 'X'))
-      .groupBy(mirrored ? [key] : [key, 'flow'])
-      .execute();
-  const own = await side(p.home, partner, false);
-  if (!p.mirrorImports) return own.map(numeric);
-  return [...own, ...(await side(partner, p.home, true))].map(numeric);
+  return bothWays && partner !== null && (await probe(partner, reporter));
 }

@@ -20,18 +20,21 @@ export function findDataset(db: Db, id: string) {
   return db.selectFrom('tradeDatasets').select(datasetColumns).where('id', '=', id).executeTakeFirst();
 }
 
-/** First and last period per dataset, from the rollup every import keeps up to date. */
+/**
+ * First and last period per dataset, from its imports' records: a later import only replaces slices it
+ * holds itself, so the imports' ranges together span exactly the periods the dataset holds.
+ */
 export async function datasetPeriods(
   db: Db,
   ids: string[],
 ): Promise<Map<string, { periodFrom: number; periodTo: number }>> {
   if (ids.length === 0) return new Map();
   const rows = await db
-    .selectFrom('tradePairPeriods')
+    .selectFrom('tradeImports')
     .select((eb) => [
       'datasetId',
-      eb.fn.min<number>('period').as('periodFrom'),
-      eb.fn.max<number>('period').as('periodTo'),
+      eb.fn.min<number>('periodFrom').as('periodFrom'),
+      eb.fn.max<number>('periodTo').as('periodTo'),
     ])
     .where('datasetId', 'in', ids)
     .groupBy('datasetId')
@@ -71,13 +74,13 @@ export function importsOf(db: Db, datasetId: string) {
     .execute();
 }
 
-/** Everything a dataset holds: its flows, its rollups and the record of its imports. */
+/** Everything a dataset holds: its flows and the record of its imports. */
 export async function deleteDatasetContents(db: Db, datasetId: string): Promise<void> {
-  await db
-    .deleteFrom('tradeFlows')
-    .where('datasetSeq', '=', (eb) => eb.selectFrom('tradeDatasets').select('seq').where('id', '=', datasetId))
-    .execute();
-  await db.deleteFrom('tradePairPeriods').where('datasetId', '=', datasetId).execute();
-  await db.deleteFrom('tradePairProducts').where('datasetId', '=', datasetId).execute();
+  for (const table of ['tradeFlowBlocks', 'tradeFlowSums'] as const) {
+    await db
+      .deleteFrom(table)
+      .where('datasetSeq', '=', (eb) => eb.selectFrom('tradeDatasets').select('seq').where('id', '=', datasetId))
+      .execute();
+  }
   await db.deleteFrom('tradeImports').where('datasetId', '=', datasetId).execute();
 }

@@ -9,6 +9,7 @@ import countries from 'i18n-iso-countries';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { createTestDatabase, engines, type TestDatabase } from '../../../test/support/engines.ts';
+import { flowsOf, pairPeriodsOf as rollupOf } from '../../../test/support/trade.ts';
 import type { Db } from '../../db/connection.ts';
 import { AccordError } from '../../core/errors.ts';
 import { deleteDataset, getDataset, listDatasets } from '../datasets/service.ts';
@@ -23,42 +24,8 @@ function dataset(name: string, kind: ImportRequest['dataset']['kind'] = 'comtrad
   return { name, kind, source: 'test fixture' };
 }
 
-async function flowsOf(db: Db, name: string) {
-  return db
-    .selectFrom('tradeFlows')
-    .innerJoin('tradeDatasets', 'tradeDatasets.seq', 'tradeFlows.datasetSeq')
-    .select([
-      'sourceLine',
-      'period',
-      'reporter',
-      'partner',
-      'flow',
-      'hsCode',
-      'hsRevision',
-      'valueCents',
-      'quantity',
-      'unit',
-    ])
-    .where('tradeDatasets.name', '=', name)
-    .orderBy('sourceLine')
-    .execute();
-}
-
-async function rollupOf(db: Db, name: string) {
-  return db
-    .selectFrom('tradePairPeriods')
-    .innerJoin('tradeDatasets', 'tradeDatasets.id', 'tradePairPeriods.datasetId')
-    .select(['reporter', 'partner', 'period', 'flow', 'tradePairPeriods.valueCents', 'flowRows'])
-    .where('tradeDatasets.name', '=', name)
-    .orderBy('reporter')
-    .orderBy('partner')
-    .orderBy('period')
-    .orderBy('flow')
-    .execute();
-}
-
 async function tableCounts(db: Db) {
-  const count = async (table: 'tradeFlows' | 'tradePairPeriods' | 'tradeImports' | 'tradeDatasets') =>
+  const count = async (table: 'tradeFlowBlocks' | 'tradeFlowSums' | 'tradeImports' | 'tradeDatasets') =>
     Number(
       (
         await db
@@ -68,8 +35,8 @@ async function tableCounts(db: Db) {
       ).n,
     );
   return {
-    flows: await count('tradeFlows'),
-    rollup: await count('tradePairPeriods'),
+    blocks: await count('tradeFlowBlocks'),
+    sums: await count('tradeFlowSums'),
     imports: await count('tradeImports'),
     datasets: await count('tradeDatasets'),
   };
@@ -258,7 +225,7 @@ for (const engine of engines) {
         onProgress: (progress) => stages.push(`${progress.stage} ${progress.rowsRead}`),
       });
       expect(report).toMatchObject({ rowsImported: 6, rowsSkipped: 0 });
-      // The file is read, then the rollups and index are made: a progress display can say which.
+      // The file is read, then its last rows are written and earlier slices replaced: a progress display can say which.
       expect(stages.at(-2)).toBe('reading 6');
       expect(stages.at(-1)).toBe('finishing 6');
       expect(stages.filter((s) => s.startsWith('finishing'))).toHaveLength(1);
@@ -597,7 +564,7 @@ for (const engine of engines) {
       expect(flows.filter((f) => f.flow === 'M')).toHaveLength(2);
     });
 
-    it('lists datasets with their periods and imports, and deletes one with its flows and rollups', async () => {
+    it('lists datasets with their periods and imports, and deletes one with its flows', async () => {
       await importTradeFile(database, {
         format: 'comtrade',
         file: fixture('comtrade-belarus.csv'),
@@ -623,10 +590,9 @@ for (const engine of engines) {
       expect(stale.code).toBe('STALE_VERSION');
       await deleteDataset(db(), listed.id, listed.version);
       expect(await flowsOf(db(), 'comtrade to delete')).toHaveLength(0);
-      for (const rollup of ['tradePairPeriods', 'tradePairProducts'] as const) {
-        const orphans = await db().selectFrom(rollup).select('datasetId').where('datasetId', '=', listed.id).execute();
-        expect(orphans, rollup).toHaveLength(0);
-      }
+      const datasetSeqs = (await db().selectFrom('tradeDatasets').select('seq').execute()).map((d) => Number(d.seq));
+      const orphans = await db().selectFrom('tradeFlowBlocks').select('datasetSeq').execute();
+      expect(orphans.filter((b) => !datasetSeqs.includes(Number(b.datasetSeq)))).toHaveLength(0);
       expect((await failure(getDataset(db(), listed.id))).code).toBe('NOT_FOUND');
     });
 
@@ -690,8 +656,8 @@ for (const engine of engines) {
           const count = (table: string) =>
             (reopened.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
           expect({
-            flows: count('trade_flows'),
-            rollup: count('trade_pair_periods'),
+            blocks: count('trade_flow_blocks'),
+            sums: count('trade_flow_sums'),
             imports: count('trade_imports'),
             datasets: count('trade_datasets'),
           }).toEqual(before);

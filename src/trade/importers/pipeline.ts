@@ -10,8 +10,8 @@ import { openFlowWriter, type FlowWriter } from './writers.ts';
 
 export interface ImportProgress {
   /**
-   * `reading`: the file is read and checked, row by row; `finishing`: every row is in, and the database
-   * adds them to the rollups and indexes them before committing, which takes minutes for tens of millions.
+   * `reading`: the file is read and checked, row by row; `finishing`: every row is read, the last ones are
+   * written, the slices they supersede are taken out of earlier imports and the transaction commits.
    */
   stage: 'reading' | 'finishing';
   bytesRead: number;
@@ -64,7 +64,7 @@ const maxProblemsKept = 1000;
  * if no row was rejected; a process killed midway leaves the database as it was. Rows of a reporter,
  * period and flow the dataset already holds are replaced, so importing the same slice twice does not
  * double it, while a file of a reporter's imports leaves its exports alone.
- * Memory stays bounded: the file is streamed in batches, and the database adds the rows to the rollups.
+ * Memory stays bounded: the file is streamed in batches, written out as blocks every few million rows.
  */
 export async function importFlows(database: Database, options: ImportOptions): Promise<ImportReport> {
   const started = performance.now();

@@ -14,13 +14,16 @@ export type LoadAnswer =
 const load = new SqliteFlowLoad((workerData as { file: string }).file);
 const port = parentPort!;
 port.on('message', (call: LoadCall) => {
-  try {
-    const method = load[call.method] as (...args: unknown[]) => unknown;
-    port.postMessage({ id: call.id, result: method.apply(load, call.args) } satisfies LoadAnswer);
-  } catch (error) {
-    const { message, stack, code } = (
-      error instanceof Error ? error : new Error(String(error))
-    ) as NodeJS.ErrnoException;
-    port.postMessage({ id: call.id, error: { message, stack, code } } satisfies LoadAnswer);
-  }
+  // Methods are synchronous but for endLoad; a promise is awaited before answering.
+  Promise.resolve()
+    .then(() => (load[call.method] as (...args: unknown[]) => unknown).apply(load, call.args))
+    .then(
+      (result) => port.postMessage({ id: call.id, result } satisfies LoadAnswer),
+      (error: unknown) => {
+        const { message, stack, code } = (
+          error instanceof Error ? error : new Error(String(error))
+        ) as NodeJS.ErrnoException;
+        port.postMessage({ id: call.id, error: { message, stack, code } } satisfies LoadAnswer);
+      },
+    );
 });

@@ -1,0 +1,302 @@
+/**
+ * How trade flows are stored. A database row per flow capped imports near a million rows a second (the
+ * row and its index entries cost more than the data), so flows are kept as blocks of columns instead:
+ * one block holds a reporter's trade in one year and one direction with the partners of one bucket
+ * (partners are spread over `partnerBuckets` by a hash of their code, so a question about one pair
+ * reads a sixteenth of a big reporter's year), its rows grouped by partner. Beside the blocks, the sums
+ * by month of every reporter–partner pair are kept twice, once by reporter and once by partner, for the
+ * summaries, series and rankings that need no single flow.
+ *
+ * Block body (little-endian): a 16-byte header (format version, row count, dictionary length, flags), a
+ * JSON dictionary (the block's partners with the row each starts at, its HS codes, revisions and units),
+ * then the columns, widest first so every one starts aligned: quantity f64, value (f64, or i32 when every
+ * value fits), source line u32, code u32, unit u16, slot u8 (0: a whole-year row, 1–12: a month),
+ * revision u8.
+ */
+
+export const blockFormatVersion = 1;
+
+/** Index 0 is the year's annual row (YYYY00), 1–12 its months. */
+export const slotsPerYear = 13;
+
+/** The unit index of a row without a unit. */
+export const noUnit = 0xffff;
+
+export const partnerBuckets = 16;
+
+const valuesAsInt32 = 1;
+
+/** The bucket of a partner: FNV-1a of its code, so every reader and writer finds the same one. */
+export function bucketOf(partner: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < partner.length; i += 1) {
+    hash ^= partner.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % partnerBuckets;
+}
+
+export interface BlockKey {
+  reporter: string;
+  year: number;
+  flow: string;
+  bucket: number;
+}
+
+export interface FlowBlock extends BlockKey {
+  rowCount: number;
+  body: Uint8Array;
+}
+
+/** A block's rows as columns, grouped by partner: partner p's rows are [starts[p], starts[p + 1]). */
+export interface BlockRows {
+  count: number;
+  partners: string[];
+  starts: number[];
+  slot: Uint8Array;
+  valueCents: Float64Array;
+  /** NaN where the row has no quantity. */
+  quantity: Float64Array;
+  line: Uint32Array;
+  /** Indexes into `codes`. */
+  code: Uint32Array;
+  codes: string[];
+  revision: Uint8Array;
+  revisions: string[];
+  /** `noUnit` where the row has no unit. */
+  unit: Uint16Array;
+  units: string[];
+}
+
+interface Dictionary {
+  partners: string[];
+  starts: number[];
+  codes: string[];
+  revisions: string[];
+  units: string[];
+}
+
+export function slotOfPeriod(period: number): number {
+  return period % 100;
+}
+
+export function periodOfSlot(year: number, slot: number): number {
+  return year * 100 + slot;
+}
+
+export function encodeBlock(key: BlockKey, rows: BlockRows): FlowBlock {
+  const n = rows.count;
+  if (rows.revisions.length > 0xff || rows.units.length >= noUnit) {
+    throw new Error(`block of ${key.reporter} in ${key.year}: too many distinct revisions or units`);
+  }
+  let int32 = true;
+  for (let i = 0; i < n && int32; i += 1) {
+    const value = rows.valueCents[i]!;
+    int32 = value <= 0x7fffffff && Number.isInteger(value);
+  }
+  const dictionary: Dictionary = {
+    partners: rows.partners,
+    starts: rows.starts,
+    codes: rows.codes,
+    revisions: rows.revisions,
+    units: rows.units,
+  };
+  const text = Buffer.from(JSON.stringify(dictionary));
+  const start = align8(16 + text.length);
+  const valueBytes = int32 ? 4 : 8;
+  const body = new Uint8Array(start + n * (8 + valueBytes + 4 + 4 + 2 + 1 + 1));
+  const view = new DataView(body.buffer);
+  view.setUint32(0, blockFormatVersion, true);
+  view.setUint32(4, n, true);
+  view.setUint32(8, text.length, true);
+  view.setUint32(12, int32 ? valuesAsInt32 : 0, true);
+  body.set(text, 16);
+  let at = start;
+  new Float64Array(body.buffer, at, n).set(rows.quantity.subarray(0, n));
+  at += 8 * n;
+  if (int32) new Int32Array(body.buffer, at, n).set(rows.valueCents.subarray(0, n));
+  else new Float64Array(body.buffer, at, n).set(rows.valueCents.subarray(0, n));
+  at += valueBytes * n;
+  new Uint32Array(body.buffer, at, n).set(rows.line.subarray(0, n));
+  at += 4 * n;
+  new Uint32Array(body.buffer, at, n).set(rows.code.subarray(0, n));
+  at += 4 * n;
+  new Uint16Array(body.buffer, at, n).set(rows.unit.subarray(0, n));
+  at += 2 * n;
+  body.set(rows.slot.subarray(0, n), at);
+  at += n;
+  body.set(rows.revision.subarray(0, n), at);
+  return { ...key, rowCount: n, body };
+}
+
+export function decodeBlock(stored: Uint8Array): BlockRows {
+  const body = aligned(stored);
+  const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
+  const version = view.getUint32(0, true);
+  if (version !== blockFormatVersion) {
+    throw new Error(`a trade flow block of format ${version}; this Accord reads format ${blockFormatVersion}`);
+  }
+  const n = view.getUint32(4, true);
+  const textLength = view.getUint32(8, true);
+  const int32 = (view.getUint32(12, true) & valuesAsInt32) !== 0;
+  const dictionary = JSON.parse(
+    Buffer.from(body.buffer, body.byteOffset + 16, textLength).toString('utf8'),
+  ) as Dictionary;
+  let at = body.byteOffset + align8(16 + textLength);
+  const quantity = new Float64Array(body.buffer, at, n);
+  at += 8 * n;
+  const valueCents = int32
+    ? Float64Array.from(new Int32Array(body.buffer, at, n))
+    : new Float64Array(body.buffer, at, n);
+  at += (int32 ? 4 : 8) * n;
+  const line = new Uint32Array(body.buffer, at, n);
+  at += 4 * n;
+  const code = new Uint32Array(body.buffer, at, n);
+  at += 4 * n;
+  const unit = new Uint16Array(body.buffer, at, n);
+  at += 2 * n;
+  const slot = new Uint8Array(body.buffer, at, n);
+  at += n;
+  const revision = new Uint8Array(body.buffer, at, n);
+  return { count: n, slot, valueCents, quantity, line, code, revision, unit, ...dictionary };
+}
+
+/** The block without the rows of some slots (a later import replaces them), or null when none is left. */
+export function blockWithoutSlots(block: FlowBlock, slots: number): { block: FlowBlock | null; removed: number } {
+  const rows = decodeBlock(block.body);
+  const keep: number[] = [];
+  const partners: string[] = [];
+  const starts: number[] = [];
+  rows.partners.forEach((partner, p) => {
+    const before = keep.length;
+    for (let i = rows.starts[p]!; i < rows.starts[p + 1]!; i += 1)
+      if ((slots & (1 << rows.slot[i]!)) === 0) keep.push(i);
+    if (keep.length > before) {
+      partners.push(partner);
+      starts.push(before);
+    }
+  });
+  starts.push(keep.length);
+  const removed = rows.count - keep.length;
+  if (removed === 0) return { block, removed };
+  if (keep.length === 0) return { block: null, removed };
+  const pick = <T extends Float64Array | Uint32Array | Uint16Array | Uint8Array>(column: T, make: (n: number) => T) => {
+    const out = make(keep.length);
+    keep.forEach((from, to) => (out[to] = column[from]!));
+    return out;
+  };
+  const kept: BlockRows = {
+    ...rows,
+    count: keep.length,
+    partners,
+    starts,
+    slot: pick(rows.slot, (n) => new Uint8Array(n)),
+    valueCents: pick(rows.valueCents, (n) => new Float64Array(n)),
+    quantity: pick(rows.quantity, (n) => new Float64Array(n)),
+    line: pick(rows.line, (n) => new Uint32Array(n)),
+    code: pick(rows.code, (n) => new Uint32Array(n)),
+    revision: pick(rows.revision, (n) => new Uint8Array(n)),
+    unit: pick(rows.unit, (n) => new Uint16Array(n)),
+  };
+  return { block: encodeBlock(block, kept), removed };
+}
+
+/**
+ * Which way a row of sums is kept: by the reporter (its counterparts are the partners it reported) or by
+ * the partner (its counterparts are the reporters that reported trade with it, for mirrored questions).
+ */
+export type SumsSide = 'reporter' | 'partner';
+
+export interface SumsKey {
+  side: SumsSide;
+  territory: string;
+  year: number;
+  flow: string;
+}
+
+/** Sums by slot of a territory's trade with each counterpart: counterpart c's are months[13c … 13c + 12]. */
+export interface FlowSums extends SumsKey {
+  counterparts: string[];
+  /** Bit s set when counterpart c has rows in slot s. */
+  periods: Uint32Array;
+  months: Float64Array;
+}
+
+/** Sums body: header (version, counterparts, dictionary length, 0), JSON counterparts, months f64, periods u32. */
+export function encodeSums(sums: Pick<FlowSums, 'counterparts' | 'periods' | 'months'>): Uint8Array {
+  const k = sums.counterparts.length;
+  const text = Buffer.from(JSON.stringify(sums.counterparts));
+  const start = align8(16 + text.length);
+  const body = new Uint8Array(start + k * (slotsPerYear * 8 + 4));
+  const view = new DataView(body.buffer);
+  view.setUint32(0, blockFormatVersion, true);
+  view.setUint32(4, k, true);
+  view.setUint32(8, text.length, true);
+  body.set(text, 16);
+  new Float64Array(body.buffer, start, k * slotsPerYear).set(sums.months.subarray(0, k * slotsPerYear));
+  new Uint32Array(body.buffer, start + k * slotsPerYear * 8, k).set(sums.periods.subarray(0, k));
+  return body;
+}
+
+export function decodeSums(stored: Uint8Array): Pick<FlowSums, 'counterparts' | 'periods' | 'months'> {
+  const body = aligned(stored);
+  const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
+  const version = view.getUint32(0, true);
+  if (version !== blockFormatVersion) {
+    throw new Error(`trade sums of format ${version}; this Accord reads format ${blockFormatVersion}`);
+  }
+  const k = view.getUint32(4, true);
+  const textLength = view.getUint32(8, true);
+  const counterparts = JSON.parse(
+    Buffer.from(body.buffer, body.byteOffset + 16, textLength).toString('utf8'),
+  ) as string[];
+  const start = body.byteOffset + align8(16 + textLength);
+  return {
+    counterparts,
+    months: new Float64Array(body.buffer, start, k * slotsPerYear),
+    periods: new Uint32Array(body.buffer, start + k * slotsPerYear * 8, k),
+  };
+}
+
+/**
+ * The sums without some slots: of every counterpart (the reporter's own row) or of one (a partner's row,
+ * for that reporter). Null when nothing is left.
+ */
+export function sumsWithoutSlots(
+  stored: Uint8Array,
+  slots: number,
+  counterpart: string | null,
+): { body: Uint8Array | null; changed: boolean } {
+  const sums = decodeSums(stored);
+  const months = Float64Array.from(sums.months);
+  const periods = Uint32Array.from(sums.periods);
+  let changed = false;
+  sums.counterparts.forEach((name, c) => {
+    if ((counterpart !== null && name !== counterpart) || (periods[c]! & slots) === 0) return;
+    changed = true;
+    periods[c]! &= ~slots;
+    for (let s = 0; s < slotsPerYear; s += 1) if (slots & (1 << s)) months[c * slotsPerYear + s] = 0;
+  });
+  if (!changed) return { body: stored, changed };
+  const kept = sums.counterparts.map((_, c) => c).filter((c) => periods[c] !== 0);
+  if (kept.length === 0) return { body: null, changed };
+  const keptMonths = new Float64Array(kept.length * slotsPerYear);
+  kept.forEach((c, to) => keptMonths.set(months.subarray(c * slotsPerYear, (c + 1) * slotsPerYear), to * slotsPerYear));
+  return {
+    body: encodeSums({
+      counterparts: kept.map((c) => sums.counterparts[c]!),
+      periods: Uint32Array.from(kept.map((c) => periods[c]!)),
+      months: keptMonths,
+    }),
+    changed,
+  };
+}
+
+/** Typed-array views need their offset aligned to the element size; a driver's buffer may not be. */
+function aligned(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
+}
+
+function align8(n: number): number {
+  return (n + 7) & ~7;
+}
