@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PackedFlows } from './importers/packed.ts';
 
 export const datasetKind = z.enum(['official_customs', 'national_statistics', 'comtrade', 'baci', 'illustrative']);
 export type DatasetKind = z.infer<typeof datasetKind>;
@@ -31,6 +32,11 @@ export interface RowProblem {
 
 export interface ParsedBatch {
   rows: FlowRow[];
+  /**
+   * Rows already packed (a reader that builds columns itself, see importers/baci-fast.ts), in place of
+   * `rows`; a reader gives one or the other for a whole file, its dictionary spanning all its batches.
+   */
+  packed?: PackedFlows;
   problems: RowProblem[];
   /** Rows deliberately not imported, such as world totals and all-commodity totals. */
   skipped: number;

@@ -28,11 +28,12 @@ describeOnEngines('sums by month kept by imports', (ctx) => {
   it('match the rows after a large import and after replacing a slice', { timeout: 120_000 }, async () => {
     writeCountryTable(countries);
     const file = path.join(dir, 'large.csv');
-    // Over 4 MB, so SQLite writes it on the worker thread.
-    await generateBaciLike(file, { rows: 120_000, seed: 7 });
+    // Over 16 MB, so several threads read it and SQLite writes it on the worker thread.
+    await generateBaciLike(file, { rows: 450_000, seed: 7 });
+    expect(fs.statSync(file).size).toBeGreaterThan(16 * 1024 * 1024);
     const dataset = { name: `month sums ${ctx.engine}`, kind: 'comtrade' as const, source: 'generated' };
     const first = await importTradeFile(ctx.database, { format: 'baci', file, countries, hsRevision: 'H5', dataset });
-    expect(first.rowsImported).toBe(120_000);
+    expect(first.rowsImported).toBe(450_000);
     const datasetId = first.datasetId!;
     const { countries: list } = benchTerritories();
     const [cn, us, by, ru] = ['CN', 'US', 'BY', 'RU'].map((code) => list.find((t) => t.code === code)!);

@@ -41,70 +41,99 @@ const thousandsToCents = 5;
 /**
  * CEPII BACI: one line per exporter, importer, product and year (`t,i,j,k,v,q`), already reconciled
  * between both sides' declarations, so each line becomes the exporter's export to the importer.
+ * A big plain file is read by several threads (see baci-fast.ts); this reads the rest.
  */
 export function parseBaci(options: BaciOptions = {}): FlowParser {
-  const hsRevision = options.hsRevision ?? 'H0';
   return async function* (input) {
-    let columns: Record<'t' | 'i' | 'j' | 'k' | 'v', number> & { q: number | undefined };
-    let width = 0;
-    let started = false;
+    const records = new BaciRecords(options);
     const out = new BatchBuilder();
-    const periods = new CellCache((row, text) => readCompactPeriod(row, 't', text));
-    const exporters = new CellCache((row, text) => readCountry(row, 'i', text, options.countries));
-    const importers = new CellCache((row, text) => readCountry(row, 'j', text, options.countries));
-    const products = new CellCache((row, text) => readHsCode(row, 'k', text, hsRevision, options.checkHsCode));
-    for await (const records of csvRecords(await decompressed(input))) {
-      for (const record of records) {
-        if (!started) {
-          const index = headerIndex(record.fields);
-          const missing = ['t', 'i', 'j', 'k', 'v'].filter((name) => !index.has(name));
-          if (missing.length > 0) throw missingColumnsError('BACI', missing, record.fields);
-          columns = {
-            t: index.get('t')!,
-            i: index.get('i')!,
-            j: index.get('j')!,
-            k: index.get('k')!,
-            v: index.get('v')!,
-            q: index.get('q'),
-          };
-          width = record.fields.length;
-          started = true;
-          continue;
-        }
-        if (record.fields.length !== width) {
-          out.problems.push(columnCountProblem(record.line, width, record.fields.length));
-          continue;
-        }
-        const fields = record.fields;
-        const row = new RowCheck(record.line);
-        const period = periods.read(row, fields[columns!.t]!.trim());
-        const reporter = exporters.read(row, fields[columns!.i]!.trim());
-        const partner = importers.read(row, fields[columns!.j]!.trim());
-        const hsCode = products.read(row, fields[columns!.k]!.trim());
-        const valueCents = readValue(row, 'v', fields[columns!.v]!.trim(), thousandsToCents);
-        const q = columns!.q === undefined ? '' : fields[columns!.q]!.trim();
-        const quantity = q.toUpperCase() === 'NA' ? null : readQuantity(row, 'q', q);
-        if (row.problems.length > 0) {
-          out.problems.push(...row.problems);
-          continue;
-        }
-        out.rows.push({
-          line: record.line,
-          period: period!,
-          reporter: reporter!,
-          partner: partner!,
-          flow: 'X',
-          hsCode: hsCode!,
-          hsRevision,
-          valueCents: valueCents!,
-          quantity: quantity ?? null,
-          unit: quantity === null || quantity === undefined ? null : 't',
-        });
+    for await (const batch of csvRecords(await decompressed(input))) {
+      for (const record of batch) {
+        if (!records.started) records.header(record.fields);
+        else records.read(record.line, record.fields, out);
       }
       yield out.take();
     }
-    if (!started) throw missingColumnsError('BACI', ['t', 'i', 'j', 'k', 'v'], []);
+    if (!records.started) throw missingColumnsError('BACI', ['t', 'i', 'j', 'k', 'v'], []);
   };
+}
+
+/** The checks of BACI's lines, shared by both readers; each distinct period, country and code is checked once. */
+export class BaciRecords {
+  columns: Record<'t' | 'i' | 'j' | 'k' | 'v', number> & { q: number | undefined } = {
+    t: 0,
+    i: 0,
+    j: 0,
+    k: 0,
+    v: 0,
+    q: undefined,
+  };
+  width = 0;
+  started = false;
+  readonly hsRevision: HsRevision;
+  readonly periods: CellCache<number>;
+  readonly exporters: CellCache<string>;
+  readonly importers: CellCache<string>;
+  readonly products: CellCache<string>;
+
+  constructor(options: BaciOptions) {
+    const hsRevision = options.hsRevision ?? 'H0';
+    this.hsRevision = hsRevision;
+    this.periods = new CellCache((row, text) => readCompactPeriod(row, 't', text));
+    this.exporters = new CellCache((row, text) => readCountry(row, 'i', text, options.countries));
+    this.importers = new CellCache((row, text) => readCountry(row, 'j', text, options.countries));
+    this.products = new CellCache((row, text) => readHsCode(row, 'k', text, hsRevision, options.checkHsCode));
+  }
+
+  /** Takes the header line; a file without the columns BACI needs is refused naming them. */
+  header(fields: string[]): void {
+    const index = headerIndex(fields);
+    const missing = ['t', 'i', 'j', 'k', 'v'].filter((name) => !index.has(name));
+    if (missing.length > 0) throw missingColumnsError('BACI', missing, fields);
+    this.columns = {
+      t: index.get('t')!,
+      i: index.get('i')!,
+      j: index.get('j')!,
+      k: index.get('k')!,
+      v: index.get('v')!,
+      q: index.get('q'),
+    };
+    this.width = fields.length;
+    this.started = true;
+  }
+
+  /** Checks one line: its row, or every bad cell of it, goes to `out`. */
+  read(line: number, fields: string[], out: BatchBuilder): void {
+    if (fields.length !== this.width) {
+      out.problems.push(columnCountProblem(line, this.width, fields.length));
+      return;
+    }
+    const columns = this.columns;
+    const row = new RowCheck(line);
+    const period = this.periods.read(row, fields[columns.t]!.trim());
+    const reporter = this.exporters.read(row, fields[columns.i]!.trim());
+    const partner = this.importers.read(row, fields[columns.j]!.trim());
+    const hsCode = this.products.read(row, fields[columns.k]!.trim());
+    const valueCents = readValue(row, 'v', fields[columns.v]!.trim(), thousandsToCents);
+    const q = columns.q === undefined ? '' : fields[columns.q]!.trim();
+    const quantity = q.toUpperCase() === 'NA' ? null : readQuantity(row, 'q', q);
+    if (row.problems.length > 0) {
+      out.problems.push(...row.problems);
+      return;
+    }
+    out.rows.push({
+      line,
+      period: period!,
+      reporter: reporter!,
+      partner: partner!,
+      flow: 'X',
+      hsCode: hsCode!,
+      hsRevision: this.hsRevision,
+      valueCents: valueCents!,
+      quantity: quantity ?? null,
+      unit: quantity === null || quantity === undefined ? null : 't',
+    });
+  }
 }
 
 function readCountry(

@@ -125,6 +125,7 @@ export async function importFlows(database: Database, options: ImportOptions): P
     report.datasetId = datasetId;
     await writer.startLoad({ datasetId, fileBytes: stat.size });
     const packer = new FlowPacker();
+    const periods = new PeriodSpan();
 
     for await (const batch of options.parse(input)) {
       report.rowsSkipped += batch.skipped;
@@ -153,13 +154,20 @@ export async function importFlows(database: Database, options: ImportOptions): P
           if (errorOut && !errorOut.write(line)) await drained(errorOut);
         }
       }
-      rowsRead += batch.rows.length + batch.skipped;
+      const rows = batch.packed ? batch.packed.count : batch.rows.length;
+      rowsRead += rows + batch.skipped;
       // Once any row is rejected nothing will be committed; keep reading only to report every bad row.
-      if (report.rowsRejected === 0 && batch.rows.length > 0) {
-        for (let start = 0; start < batch.rows.length; start += maxPackedRows) {
-          await writer.addFlows(packer.pack(batch.rows, start, Math.min(batch.rows.length, start + maxPackedRows)));
+      if (report.rowsRejected === 0 && rows > 0) {
+        if (batch.packed) {
+          periods.take(batch.packed.period, rows);
+          await writer.addFlows(batch.packed);
+        } else {
+          for (let start = 0; start < rows; start += maxPackedRows) {
+            await writer.addFlows(packer.pack(batch.rows, start, Math.min(rows, start + maxPackedRows)));
+          }
+          periods.take(Int32Array.of(packer.periodFrom!, packer.periodTo!), 2);
         }
-        report.rowsImported += batch.rows.length;
+        report.rowsImported += rows;
       }
       options.onProgress?.({
         stage: 'reading',
@@ -187,8 +195,8 @@ export async function importFlows(database: Database, options: ImportOptions): P
     }
     options.onProgress?.({ stage: 'finishing', bytesRead, totalBytes: stat.size, rowsRead, rowsRejected: 0 });
     report.rowsReplaced = await writer.endLoad();
-    report.periodFrom = packer.periodFrom;
-    report.periodTo = packer.periodTo;
+    report.periodFrom = periods.from;
+    report.periodTo = periods.to;
     await writer.recordImport({
       id: importId,
       datasetId,
@@ -216,6 +224,24 @@ export async function importFlows(database: Database, options: ImportOptions): P
     if (out) await new Promise((resolve) => out.end(resolve));
     if (report.errorFileProblem !== null) report.errorFile = null;
     report.seconds = (performance.now() - started) / 1000;
+  }
+}
+
+/** The first and last period of the rows imported. */
+class PeriodSpan {
+  from: number | null = null;
+  to: number | null = null;
+
+  take(periods: Int32Array, count: number): void {
+    let from = this.from ?? Infinity;
+    let to = this.to ?? -Infinity;
+    for (let i = 0; i < count; i += 1) {
+      const period = periods[i]!;
+      if (period < from) from = period;
+      if (period > to) to = period;
+    }
+    this.from = from;
+    this.to = to;
   }
 }
 

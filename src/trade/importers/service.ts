@@ -6,7 +6,8 @@ import { AccordError } from '../../core/errors.ts';
 import { longText, parseInput, shortText } from '../../core/model.ts';
 import { hsCodeChecker } from '../hs/service.ts';
 import { datasetKind, hsRevision, hsRevisions, type HsRevision } from '../model.ts';
-import { parseBaci, readBaciCountries } from './baci.ts';
+import { readBaciCountries } from './baci.ts';
+import { parseBaciFast } from './baci-fast.ts';
 import type { FlowParser, HsCodeCheck } from './common.ts';
 import { parseComtrade } from './comtrade.ts';
 import { parseMapped, tradeMapping } from './mapped.ts';
@@ -86,7 +87,7 @@ async function adapterFor(db: Db, request: z.output<typeof importRequest>): Prom
       return parseComtrade({ checkHsCode: await hsChecks(db, Object.keys(hsRevisions) as HsRevision[]) });
     case 'baci': {
       const revision = request.hsRevision ?? 'H0';
-      return parseBaci({
+      return parseBaciFast(request.file, {
         countries: request.countries ? await readBaciCountries(request.countries) : undefined,
         hsRevision: revision,
         checkHsCode: await hsChecks(db, [revision]),

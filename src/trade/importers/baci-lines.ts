@@ -1,0 +1,139 @@
+/** What each column of a line is to the reading threads. */
+export const fieldRole = { ignore: 0, t: 1, i: 2, j: 3, k: 4, v: 5, q: 6 } as const;
+
+export interface FileChunk {
+  index: number;
+  start: number;
+  end: number;
+}
+
+/** A chunk's plain lines as numbers, and the lines the threads leave to the full reader. */
+export interface ChunkRows {
+  count: number;
+  /** Lines in the chunk, empty ones included: where the next chunk's numbering starts. */
+  lines: number;
+  /** Lines are numbered from 0 within the chunk. */
+  line: Float64Array;
+  t: Int32Array;
+  i: Int32Array;
+  j: Int32Array;
+  k: Int32Array;
+  kDigits: Uint8Array;
+  valueCents: Float64Array;
+  /** NaN where the line has no quantity (empty or NA). */
+  quantity: Float64Array;
+  odd: Array<{ line: number; text: string }>;
+}
+
+const powers = [1, 10, 100, 1000, 10_000, 100_000, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16];
+
+/**
+ * The plain lines of a chunk as numbers; the rest as text for the full reader. A field is plain when it
+ * is digits with at most one dot after the first digit (or NA for q), with spaces around at most: each
+ * is read by tight loops over the bytes, and anything else sends the whole line to the full reader.
+ */
+export function parseLines(bytes: Uint8Array, roles: number[], width: number): ChunkRows {
+  const capacity = Math.ceil(bytes.length / 12) + 1;
+  const rows: ChunkRows = {
+    count: 0,
+    lines: 0,
+    line: new Float64Array(capacity),
+    t: new Int32Array(capacity),
+    i: new Int32Array(capacity),
+    j: new Int32Array(capacity),
+    k: new Int32Array(capacity),
+    kDigits: new Uint8Array(capacity),
+    valueCents: new Float64Array(capacity),
+    quantity: new Float64Array(capacity),
+    odd: [],
+  };
+  const { t: tColumn, i: iColumn, j: jColumn, k: kColumn, kDigits, valueCents, quantity, line: lineColumn } = rows;
+  const length = bytes.length;
+  let line = 0;
+  let at = 0;
+  let n = 0;
+  while (at < length) {
+    const lineStart = at;
+    // An empty line is skipped, as the CSV reader does; it still counts.
+    if (bytes[at] === 10) {
+      at += 1;
+      line += 1;
+      continue;
+    }
+    let plain = true;
+    let field = 0;
+    let c: number;
+    for (;;) {
+      while (at < length && bytes[at] === 32) at += 1;
+      // Digits, then a dot and more digits: x holds them all, fraction counts those after the dot.
+      let x = 0;
+      const first = at;
+      while (at < length && (c = bytes[at]!) >= 48 && c <= 57) {
+        x = x * 10 + (c - 48);
+        at += 1;
+      }
+      let digits = at - first;
+      let fraction = -1;
+      if (at < length && bytes[at] === 46 && digits > 0) {
+        at += 1;
+        const dot = at;
+        while (at < length && (c = bytes[at]!) >= 48 && c <= 57) {
+          x = x * 10 + (c - 48);
+          at += 1;
+        }
+        fraction = at - dot;
+        digits += fraction;
+      }
+      let na = false;
+      if (digits === 0 && at + 1 < length && bytes[at] === 78 && bytes[at + 1] === 65) {
+        na = true;
+        at += 2;
+      }
+      while (at < length && ((c = bytes[at]!) === 32 || c === 13)) at += 1;
+      c = at < length ? bytes[at]! : 10;
+      if (c !== 44 && c !== 10) {
+        plain = false;
+        while (at < length && (c = bytes[at]!) !== 44 && c !== 10) at += 1;
+        if (at >= length) c = 10;
+      }
+      const role = field < width ? roles[field]! : fieldRole.ignore;
+      if (role === fieldRole.t) {
+        if (na || fraction >= 0 || bytes[first] === 48 || (digits !== 4 && digits !== 6)) plain = false;
+        tColumn[n] = x;
+      } else if (role === fieldRole.i || role === fieldRole.j) {
+        if (na || fraction >= 0 || digits === 0 || digits > 6 || (bytes[first] === 48 && digits > 1)) plain = false;
+        if (role === fieldRole.i) iColumn[n] = x;
+        else jColumn[n] = x;
+      } else if (role === fieldRole.k) {
+        if (na || fraction >= 0 || digits === 0 || digits > 9) plain = false;
+        kColumn[n] = x;
+        kDigits[n] = digits;
+      } else if (role === fieldRole.v) {
+        const value = x * powers[5 - Math.max(fraction, 0)]!;
+        if (na || digits === 0 || digits > 15 || fraction > 5 || !(value <= Number.MAX_SAFE_INTEGER)) plain = false;
+        valueCents[n] = value;
+      } else if (role === fieldRole.q) {
+        if (digits > 15) plain = false;
+        quantity[n] = na || digits === 0 ? NaN : x / powers[Math.max(fraction, 0)]!;
+      }
+      field += 1;
+      at += 1;
+      if (c === 10) break;
+    }
+    if (field !== width) plain = false;
+    if (plain) {
+      lineColumn[n] = line;
+      n += 1;
+    } else {
+      const end = at - 1 < length && bytes[at - 1] === 10 ? at - 1 : Math.min(at, length);
+      rows.odd.push({
+        line,
+        text: Buffer.from(bytes.buffer, bytes.byteOffset + lineStart, end - lineStart).toString('utf8'),
+      });
+    }
+    line += 1;
+  }
+  rows.count = n;
+  rows.lines = line;
+  return rows;
+}
