@@ -24,7 +24,7 @@ export interface Bundle {
 // 2^53 that JSON cannot carry exactly is refused up front.
 const fractionalColumns: ReadonlySet<string> = new Set(['quantity']);
 // Trade flow blocks are binary (see src/trade/flow-blocks.ts); the bundle carries them as base64 text.
-const binaryColumns: ReadonlySet<string> = new Set(['months', 'body']);
+const binaryColumns: ReadonlySet<string> = new Set(['body', 'detail']);
 const base64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const row = z.record(z.string(), z.union([z.string(), z.number(), z.null()])).superRefine((cells, ctx) => {
   for (const [column, value] of Object.entries(cells)) {

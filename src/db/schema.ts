@@ -353,6 +353,7 @@ export interface TradeFlowBlockTable {
   part: number;
   rowCount: number;
   body: Uint8Array;
+  detail: Uint8Array;
 }
 
 /** A territory's sums by month with each counterpart in one year and direction (see src/trade/flow-blocks.ts). */

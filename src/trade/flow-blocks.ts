@@ -7,11 +7,12 @@
  * by month of every reporter–partner pair are kept twice, once by reporter and once by partner, for the
  * summaries, series and rankings that need no single flow.
  *
- * Block body (little-endian): a 16-byte header (format version, row count, dictionary length, flags), a
- * JSON dictionary (the block's partners with the row each starts at, its HS codes, revisions and units),
- * then the columns, widest first so every one starts aligned: quantity f64, value (f64, or i32 when every
- * value fits), source line u32, code u32, unit u16, slot u8 (0: a whole-year row, 1–12: a month),
- * revision u8.
+ * A block is two binary cells, so that a question about sums reads only what it sums: the body holds a
+ * 16-byte header (format version, row count, dictionary length, flags), a JSON dictionary (the block's
+ * partners with the row each starts at, and its HS codes), then the value of each row (i32 when every
+ * value fits, else f64), its code (u16 when the block has fewer than 65,536 codes, else u32) and its slot
+ * (u8: 0 a whole-year row, 1–12 a month). The detail holds the same header, a dictionary of revisions and
+ * units, then quantity (f64, NaN for none), source line (u32), unit (u16) and revision (u8).
  */
 
 export const blockFormatVersion = 1;
@@ -23,8 +24,6 @@ export const slotsPerYear = 13;
 export const noUnit = 0xffff;
 
 export const partnerBuckets = 16;
-
-const valuesAsInt32 = 1;
 
 /** The bucket of a partner: FNV-1a of its code, so every reader and writer finds the same one. */
 export function bucketOf(partner: string): number {
@@ -46,33 +45,30 @@ export interface BlockKey {
 export interface FlowBlock extends BlockKey {
   rowCount: number;
   body: Uint8Array;
+  detail: Uint8Array;
 }
 
-/** A block's rows as columns, grouped by partner: partner p's rows are [starts[p], starts[p + 1]). */
+/** What sums need of a block's rows, grouped by partner: partner p's rows are [starts[p], starts[p + 1]). */
 export interface BlockRows {
   count: number;
   partners: string[];
   starts: number[];
   slot: Uint8Array;
-  valueCents: Float64Array;
+  valueCents: Float64Array | Int32Array;
+  /** Indexes into `codes`. */
+  code: Uint32Array | Uint16Array;
+  codes: string[];
+}
+
+/** The rest of each row: what it was reported with and where it came from. */
+export interface BlockDetail {
   /** NaN where the row has no quantity. */
   quantity: Float64Array;
   line: Uint32Array;
-  /** Indexes into `codes`. */
-  code: Uint32Array;
-  codes: string[];
   revision: Uint8Array;
   revisions: string[];
   /** `noUnit` where the row has no unit. */
   unit: Uint16Array;
-  units: string[];
-}
-
-interface Dictionary {
-  partners: string[];
-  starts: number[];
-  codes: string[];
-  revisions: string[];
   units: string[];
 }
 
@@ -84,7 +80,10 @@ export function periodOfSlot(year: number, slot: number): number {
   return year * 100 + slot;
 }
 
-export function encodeBlock(key: BlockKey, rows: BlockRows): FlowBlock {
+const valuesAsInt32 = 1;
+const codesAsUint16 = 2;
+
+export function encodeBlock(key: BlockKey, rows: BlockRows & BlockDetail): FlowBlock {
   const n = rows.count;
   if (rows.revisions.length > 0xff || rows.units.length >= noUnit) {
     throw new Error(`block of ${key.reporter} in ${key.year}: too many distinct revisions or units`);
@@ -94,76 +93,119 @@ export function encodeBlock(key: BlockKey, rows: BlockRows): FlowBlock {
     const value = rows.valueCents[i]!;
     int32 = value <= 0x7fffffff && Number.isInteger(value);
   }
-  const dictionary: Dictionary = {
-    partners: rows.partners,
-    starts: rows.starts,
-    codes: rows.codes,
-    revisions: rows.revisions,
-    units: rows.units,
-  };
-  const text = Buffer.from(JSON.stringify(dictionary));
-  const start = align8(16 + text.length);
+  const uint16 = rows.codes.length <= 0x10000;
   const valueBytes = int32 ? 4 : 8;
-  const body = new Uint8Array(start + n * (8 + valueBytes + 4 + 4 + 2 + 1 + 1));
-  const view = new DataView(body.buffer);
-  view.setUint32(0, blockFormatVersion, true);
-  view.setUint32(4, n, true);
-  view.setUint32(8, text.length, true);
-  view.setUint32(12, int32 ? valuesAsInt32 : 0, true);
-  body.set(text, 16);
-  let at = start;
-  new Float64Array(body.buffer, at, n).set(rows.quantity.subarray(0, n));
-  at += 8 * n;
-  if (int32) new Int32Array(body.buffer, at, n).set(rows.valueCents.subarray(0, n));
-  else new Float64Array(body.buffer, at, n).set(rows.valueCents.subarray(0, n));
+  const codeBytes = uint16 ? 2 : 4;
+  // Partners and codes (letters, digits, hyphens) as one text each: one string to parse, not thousands.
+  const body = withHeader(
+    { partners: rows.partners.join(','), starts: rows.starts, codes: rows.codes.join(',') },
+    n,
+    (int32 ? valuesAsInt32 : 0) | (uint16 ? codesAsUint16 : 0),
+    n * (valueBytes + codeBytes + 1),
+  );
+  let at = body.start;
+  const values = int32 ? new Int32Array(body.bytes.buffer, at, n) : new Float64Array(body.bytes.buffer, at, n);
+  values.set(rows.valueCents.subarray(0, n));
   at += valueBytes * n;
-  new Uint32Array(body.buffer, at, n).set(rows.line.subarray(0, n));
+  const codes = uint16 ? new Uint16Array(body.bytes.buffer, at, n) : new Uint32Array(body.bytes.buffer, at, n);
+  codes.set(rows.code.subarray(0, n));
+  at += codeBytes * n;
+  body.bytes.set(rows.slot.subarray(0, n), at);
+
+  const detail = withHeader({ revisions: rows.revisions, units: rows.units }, n, 0, n * (8 + 4 + 2 + 1));
+  at = detail.start;
+  new Float64Array(detail.bytes.buffer, at, n).set(rows.quantity.subarray(0, n));
+  at += 8 * n;
+  new Uint32Array(detail.bytes.buffer, at, n).set(rows.line.subarray(0, n));
   at += 4 * n;
-  new Uint32Array(body.buffer, at, n).set(rows.code.subarray(0, n));
-  at += 4 * n;
-  new Uint16Array(body.buffer, at, n).set(rows.unit.subarray(0, n));
+  new Uint16Array(detail.bytes.buffer, at, n).set(rows.unit.subarray(0, n));
   at += 2 * n;
-  body.set(rows.slot.subarray(0, n), at);
-  at += n;
-  body.set(rows.revision.subarray(0, n), at);
-  return { ...key, rowCount: n, body };
+  detail.bytes.set(rows.revision.subarray(0, n), at);
+  return { ...key, rowCount: n, body: body.bytes, detail: detail.bytes };
 }
 
-export function decodeBlock(stored: Uint8Array): BlockRows {
-  const body = aligned(stored);
-  const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
+/** A cell with the common header and its dictionary, and room for the columns after them. */
+function withHeader(dictionary: unknown, rows: number, flags: number, columnBytes: number) {
+  const text = Buffer.from(JSON.stringify(dictionary));
+  const start = align8(16 + text.length);
+  const bytes = new Uint8Array(start + columnBytes);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(0, blockFormatVersion, true);
+  view.setUint32(4, rows, true);
+  view.setUint32(8, text.length, true);
+  view.setUint32(12, flags, true);
+  bytes.set(text, 16);
+  return { bytes, start };
+}
+
+function readHeader<T>(stored: Uint8Array, what: string) {
+  const bytes = aligned(stored);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(0, true);
   if (version !== blockFormatVersion) {
-    throw new Error(`a trade flow block of format ${version}; this Accord reads format ${blockFormatVersion}`);
+    throw new Error(`${what} of format ${version}; this Accord reads format ${blockFormatVersion}`);
   }
-  const n = view.getUint32(4, true);
   const textLength = view.getUint32(8, true);
-  const int32 = (view.getUint32(12, true) & valuesAsInt32) !== 0;
-  const dictionary = JSON.parse(
-    Buffer.from(body.buffer, body.byteOffset + 16, textLength).toString('utf8'),
-  ) as Dictionary;
-  let at = body.byteOffset + align8(16 + textLength);
-  const quantity = new Float64Array(body.buffer, at, n);
-  at += 8 * n;
-  const valueCents = int32
-    ? Float64Array.from(new Int32Array(body.buffer, at, n))
-    : new Float64Array(body.buffer, at, n);
+  const dictionary = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + 16, textLength).toString('utf8')) as T;
+  return {
+    bytes,
+    rows: view.getUint32(4, true),
+    flags: view.getUint32(12, true),
+    dictionary,
+    start: bytes.byteOffset + align8(16 + textLength),
+  };
+}
+
+export function decodeBlock(body: Uint8Array): BlockRows {
+  const {
+    bytes,
+    rows: n,
+    flags,
+    dictionary,
+    start,
+  } = readHeader<{ partners: string; starts: number[]; codes: string }>(body, 'a trade flow block');
+  let at = start;
+  const int32 = (flags & valuesAsInt32) !== 0;
+  const valueCents = int32 ? new Int32Array(bytes.buffer, at, n) : new Float64Array(bytes.buffer, at, n);
   at += (int32 ? 4 : 8) * n;
-  const line = new Uint32Array(body.buffer, at, n);
+  const uint16 = (flags & codesAsUint16) !== 0;
+  const code = uint16 ? new Uint16Array(bytes.buffer, at, n) : new Uint32Array(bytes.buffer, at, n);
+  at += (uint16 ? 2 : 4) * n;
+  const slot = new Uint8Array(bytes.buffer, at, n);
+  const list = (text: string) => (text === '' ? [] : text.split(','));
+  return {
+    count: n,
+    slot,
+    valueCents,
+    code,
+    partners: list(dictionary.partners),
+    starts: dictionary.starts,
+    codes: list(dictionary.codes),
+  };
+}
+
+export function decodeDetail(detail: Uint8Array): BlockDetail {
+  const {
+    bytes,
+    rows: n,
+    dictionary,
+    start,
+  } = readHeader<Pick<BlockDetail, 'revisions' | 'units'>>(detail, 'a trade flow block’s detail');
+  let at = start;
+  const quantity = new Float64Array(bytes.buffer, at, n);
+  at += 8 * n;
+  const line = new Uint32Array(bytes.buffer, at, n);
   at += 4 * n;
-  const code = new Uint32Array(body.buffer, at, n);
-  at += 4 * n;
-  const unit = new Uint16Array(body.buffer, at, n);
+  const unit = new Uint16Array(bytes.buffer, at, n);
   at += 2 * n;
-  const slot = new Uint8Array(body.buffer, at, n);
-  at += n;
-  const revision = new Uint8Array(body.buffer, at, n);
-  return { count: n, slot, valueCents, quantity, line, code, revision, unit, ...dictionary };
+  const revision = new Uint8Array(bytes.buffer, at, n);
+  return { quantity, line, unit, revision, ...dictionary };
 }
 
 /** The block without the rows of some slots (a later import replaces them), or null when none is left. */
 export function blockWithoutSlots(block: FlowBlock, slots: number): { block: FlowBlock | null; removed: number } {
   const rows = decodeBlock(block.body);
+  const detail = decodeDetail(block.detail);
   const keep: number[] = [];
   const partners: string[] = [];
   const starts: number[] = [];
@@ -180,25 +222,32 @@ export function blockWithoutSlots(block: FlowBlock, slots: number): { block: Flo
   const removed = rows.count - keep.length;
   if (removed === 0) return { block, removed };
   if (keep.length === 0) return { block: null, removed };
-  const pick = <T extends Float64Array | Uint32Array | Uint16Array | Uint8Array>(column: T, make: (n: number) => T) => {
+  const pick = <T extends Float64Array | Uint32Array | Uint16Array | Uint8Array>(
+    column: ArrayLike<number>,
+    make: (n: number) => T,
+  ) => {
     const out = make(keep.length);
     keep.forEach((from, to) => (out[to] = column[from]!));
     return out;
   };
-  const kept: BlockRows = {
-    ...rows,
-    count: keep.length,
-    partners,
-    starts,
-    slot: pick(rows.slot, (n) => new Uint8Array(n)),
-    valueCents: pick(rows.valueCents, (n) => new Float64Array(n)),
-    quantity: pick(rows.quantity, (n) => new Float64Array(n)),
-    line: pick(rows.line, (n) => new Uint32Array(n)),
-    code: pick(rows.code, (n) => new Uint32Array(n)),
-    revision: pick(rows.revision, (n) => new Uint8Array(n)),
-    unit: pick(rows.unit, (n) => new Uint16Array(n)),
+  return {
+    block: encodeBlock(block, {
+      count: keep.length,
+      partners,
+      starts,
+      codes: rows.codes,
+      revisions: detail.revisions,
+      units: detail.units,
+      slot: pick(rows.slot, (n) => new Uint8Array(n)),
+      valueCents: pick(rows.valueCents, (n) => new Float64Array(n)),
+      code: pick(rows.code, (n) => new Uint32Array(n)),
+      quantity: pick(detail.quantity, (n) => new Float64Array(n)),
+      line: pick(detail.line, (n) => new Uint32Array(n)),
+      revision: pick(detail.revision, (n) => new Uint8Array(n)),
+      unit: pick(detail.unit, (n) => new Uint16Array(n)),
+    }),
+    removed,
   };
-  return { block: encodeBlock(block, kept), removed };
 }
 
 /**

@@ -1,7 +1,14 @@
 import { newId } from '../../src/core/ids.ts';
 import { nowIso } from '../../src/core/records.ts';
 import type { Db } from '../../src/db/connection.ts';
-import { decodeBlock, decodeSums, noUnit, periodOfSlot, slotsPerYear } from '../../src/trade/flow-blocks.ts';
+import {
+  decodeBlock,
+  decodeDetail,
+  decodeSums,
+  noUnit,
+  periodOfSlot,
+  slotsPerYear,
+} from '../../src/trade/flow-blocks.ts';
 import { FlowBlockBuilder, partRows } from '../../src/trade/importers/block-builder.ts';
 import { FlowPacker, maxPackedRows } from '../../src/trade/importers/packed.ts';
 import type { FlowRow } from '../../src/trade/model.ts';
@@ -60,26 +67,27 @@ export async function flowsOf(db: Db, datasetName: string) {
   const blocks = await db
     .selectFrom('tradeFlowBlocks')
     .innerJoin('tradeDatasets', 'tradeDatasets.seq', 'tradeFlowBlocks.datasetSeq')
-    .select(['reporter', 'year', 'flow', 'importSeq', 'body'])
+    .select(['reporter', 'year', 'flow', 'importSeq', 'body', 'detail'])
     .where('tradeDatasets.name', '=', datasetName)
     .execute();
   const flows = blocks.flatMap((block) => {
     const rows = decodeBlock(block.body);
+    const detail = decodeDetail(block.detail);
     return rows.partners.flatMap((partner, p) =>
       Array.from({ length: rows.starts[p + 1]! - rows.starts[p]! }, (_, k) => {
         const i = rows.starts[p]! + k;
         return {
           importSeq: Number(block.importSeq),
-          sourceLine: rows.line[i]!,
+          sourceLine: detail.line[i]!,
           period: periodOfSlot(Number(block.year), rows.slot[i]!),
           reporter: block.reporter,
           partner,
           flow: block.flow,
           hsCode: rows.codes[rows.code[i]!]!,
-          hsRevision: rows.revisions[rows.revision[i]!]!,
+          hsRevision: detail.revisions[detail.revision[i]!]!,
           valueCents: rows.valueCents[i]!,
-          quantity: Number.isNaN(rows.quantity[i]!) ? null : rows.quantity[i]!,
-          unit: rows.unit[i] === noUnit ? null : rows.units[rows.unit[i]!]!,
+          quantity: Number.isNaN(detail.quantity[i]!) ? null : detail.quantity[i]!,
+          unit: detail.unit[i] === noUnit ? null : detail.units[detail.unit[i]!]!,
         };
       }),
     );

@@ -25,6 +25,8 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('part', 'integer', (c) => c.notNull())
     .addColumn('row_count', 'integer', (c) => c.notNull())
     .addColumn('body', binary, (c) => c.notNull())
+    // After the body, so that reading sums does not read it.
+    .addColumn('detail', binary, (c) => c.notNull())
     .addPrimaryKeyConstraint('trade_flow_blocks_pk', [
       'dataset_seq',
       'reporter',

@@ -160,8 +160,12 @@ export async function sumsByProduct(
   ranges: PeriodRange[],
   digits: 2 | 4 | 6,
 ): Promise<FlowSum[][]> {
-  const tallies = ranges.map(() => new Tally());
   const [firstYear, lastYear] = yearsOf(ranges);
+  // Sums by (code prefix, direction), numbered as met; a block's codes are mapped to those numbers once.
+  const keys: Array<{ key: string; flow: string }> = [];
+  const keyIds = new Map<string, number>();
+  const totals = ranges.map(() => [] as number[]);
+  const counted = ranges.map(() => [] as boolean[]);
   const sides = [{ reporter: p.home, counterpart: partner, asFlow: null as string | null }];
   if (p.mirrorImports) sides.push({ reporter: partner, counterpart: p.home, asFlow: 'M' });
   for (const { reporter, counterpart, asFlow } of sides) {
@@ -182,27 +186,47 @@ export async function sumsByProduct(
       const at = rows.partners.indexOf(counterpart);
       if (at < 0) continue;
       const flow = asFlow ?? block.flow;
-      // Summed by the block's own code numbers first, cut to the prefix once per code. A code with rows
-      // in the range counts even when they sum to zero, as a grouped query would list it.
-      const byCode = ranges.map(() => new Float64Array(rows.codes.length));
-      const seen = ranges.map(() => new Uint8Array(rows.codes.length));
+      // Summed by the block's own code numbers first, then by prefix once per code. A code with rows in
+      // the range counts even when they sum to zero, as a grouped query would list it.
+      const codeCount = rows.codes.length;
+      const rangesOfSlot = new Uint8Array(slotsPerYear);
+      slotsPerRange.forEach((slots, r) => {
+        for (let slot = 0; slot < slotsPerYear; slot += 1) if (slots & (1 << slot)) rangesOfSlot[slot]! |= 1 << r;
+      });
+      const byCode = new Float64Array(ranges.length * codeCount);
+      const seen = new Uint8Array(codeCount);
+      const { slot, code, valueCents } = rows;
       for (let i = rows.starts[at]!; i < rows.starts[at + 1]!; i += 1) {
-        const bit = 1 << rows.slot[i]!;
-        for (let r = 0; r < ranges.length; r += 1) {
-          if (slotsPerRange[r]! & bit) {
-            byCode[r]![rows.code[i]!]! += rows.valueCents[i]!;
-            seen[r]![rows.code[i]!] = 1;
-          }
+        const inRanges = rangesOfSlot[slot[i]!]!;
+        if (inRanges === 0) continue;
+        const c = code[i]!;
+        seen[c]! |= inRanges;
+        for (let r = 0, bits = inRanges; bits !== 0; r += 1, bits >>= 1) {
+          if (bits & 1) byCode[r * codeCount + c]! += valueCents[i]!;
         }
       }
-      rows.codes.forEach((code, c) => {
-        if (code.length < digits) return;
-        const key = code.slice(0, digits);
-        for (let r = 0; r < ranges.length; r += 1) if (seen[r]![c]) tallies[r]!.add(key, flow, byCode[r]![c]!);
-      });
+      for (let c = 0; c < codeCount; c += 1) {
+        if (seen[c] === 0) continue;
+        const hsCode = rows.codes[c]!;
+        if (hsCode.length < digits) continue;
+        const name = `${hsCode.slice(0, digits)}\t${flow}`;
+        let id = keyIds.get(name);
+        if (id === undefined) {
+          id = keys.length;
+          keys.push({ key: hsCode.slice(0, digits), flow });
+          keyIds.set(name, id);
+        }
+        for (let r = 0; r < ranges.length; r += 1) {
+          if ((seen[c]! & (1 << r)) === 0) continue;
+          totals[r]![id] = (totals[r]![id] ?? 0) + byCode[r * codeCount + c]!;
+          counted[r]![id] = true;
+        }
+      }
     }
   }
-  return tallies.map((t) => t.result());
+  return ranges.map((_, r) =>
+    keys.flatMap((k, id) => (counted[r]![id] ? [{ key: k.key, flow: k.flow, valueCents: totals[r]![id]! }] : [])),
+  );
 }
 
 /** Every dataset with its kind; there are few, so callers pick among them in code. */

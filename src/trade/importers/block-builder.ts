@@ -6,6 +6,7 @@ import {
   slotOfPeriod,
   slotsPerYear,
   type BlockKey,
+  type BlockDetail,
   type BlockRows,
   type FlowBlock,
   type FlowSums,
@@ -98,7 +99,7 @@ export class FlowBlockBuilder {
     const { fromBatch, fromRow, groupStarts } = this.ordered(text.length);
     let largest = 0;
     for (let g = 0; g < this.keys.length; g += 1) largest = Math.max(largest, groupStarts[g + 1]! - groupStarts[g]!);
-    const scratch: BlockRows = {
+    const scratch: BlockRows & BlockDetail & { valueCents: Float64Array; code: Uint32Array } = {
       count: 0,
       partners: [],
       starts: [],
@@ -299,7 +300,7 @@ export function slicesByBlock(
 }
 
 /** Rows an import holds in memory before writing them out as blocks: bounds memory on any file size. */
-export const rowsPerPart = 2_000_000;
+export const rowsPerPart = 4_000_000;
 
 /** The rows a part adds to trade_flow_blocks and trade_flow_sums, by column name. */
 export function partRows(part: BlockPart, keys: { datasetSeq: number; importSeq: number; part: number }) {
@@ -314,6 +315,7 @@ export function partRows(part: BlockPart, keys: { datasetSeq: number; importSeq:
       part: keys.part,
       row_count: b.rowCount,
       body: bytes(b.body),
+      detail: bytes(b.detail),
     })),
     sums: part.sums.map((s) => ({
       dataset_seq: keys.datasetSeq,

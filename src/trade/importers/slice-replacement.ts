@@ -27,7 +27,7 @@ export async function removeReplacedSlices(
   for (const s of slicesByBlock(slices)) {
     const earlier = [keys.datasetSeq, s.reporter, s.year, s.flow, keys.importSeq];
     const blocks = await db.all(
-      `select bucket, import_seq, part, row_count, body from trade_flow_blocks
+      `select bucket, import_seq, part, row_count, body, detail from trade_flow_blocks
        where dataset_seq = ? and reporter = ? and year = ? and flow = ? and import_seq <> ?`,
       earlier,
     );
@@ -39,15 +39,17 @@ export async function removeReplacedSlices(
         bucket: Number(row.bucket),
         rowCount: Number(row.row_count),
         body: row.body as Uint8Array,
+        detail: row.detail as Uint8Array,
       };
       const { block: kept, removed } = blockWithoutSlots(block, s.slots);
       if (removed === 0) continue;
       replaced += removed;
       const key = [keys.datasetSeq, s.reporter, s.year, s.flow, block.bucket, row.import_seq, row.part];
       if (kept) {
-        await db.run(`update trade_flow_blocks set row_count = ?, body = ? where ${blockKey}`, [
+        await db.run(`update trade_flow_blocks set row_count = ?, body = ?, detail = ? where ${blockKey}`, [
           kept.rowCount,
           bytes(kept.body),
+          bytes(kept.detail),
           ...key,
         ]);
       } else {

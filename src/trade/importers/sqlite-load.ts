@@ -161,5 +161,6 @@ export const blockColumns = [
   'part',
   'row_count',
   'body',
+  'detail',
 ];
 export const sumsColumns = ['dataset_seq', 'side', 'territory', 'year', 'flow', 'import_seq', 'part', 'body'];
