@@ -1,4 +1,4 @@
-import { PostgresAdapter, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import { FlowBlockBuilder, partRows } from '../../trade/importers/block-builder.ts';
 import { FlowPacker, maxPackedRows } from '../../trade/importers/packed.ts';
 import type { FlowDirection, FlowRow } from '../../trade/model.ts';
@@ -58,6 +58,18 @@ export async function up(db: AnyDb): Promise<void> {
       'part',
     ])
     .execute();
+
+  if (binary === 'bytea') {
+    // Blocks are numbers that do not compress much: PostgreSQL stores them as they are rather than try
+    // and then unpack them on every read.
+    for (const [table, column] of [
+      ['trade_flow_blocks', 'body'],
+      ['trade_flow_blocks', 'detail'],
+      ['trade_flow_sums', 'body'],
+    ]) {
+      await sql`alter table ${sql.table(table!)} alter column ${sql.ref(column!)} set storage external`.execute(db);
+    }
+  }
 
   // Rows as stored (snake_case), whatever plugins the caller's connection has.
   const plain = db.withoutPlugins();
