@@ -34,28 +34,41 @@ export function parseBaciFast(
   reading: ThreadedReading = threadedReading,
 ): FlowParser {
   return async function* (input) {
-    // The pipeline hashes and counts what goes through `input`; the threads read the file themselves.
-    const drained = (async () => {
-      for await (const chunk of input) void chunk;
-    })();
-    drained.catch(() => undefined);
-    try {
-      const plan = planChunks(file, reading);
-      const source = plan ? readingThreads(file, plan) : null;
-      if (!plan || !source) {
-        yield* parseBaci(options)(fs.createReadStream(file, { highWaterMark: 1 << 20 }));
-        return;
+    const plan = planChunks(file, reading);
+    if (!plan) {
+      yield* parseBaci(options)(input);
+      return;
+    }
+    // The pipeline hashes and counts what goes through `input`, while the threads read the file
+    // themselves: `input` is read as far as the rows handed on, so the progress it shows is theirs.
+    const source = input[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+    let consumed = 0;
+    const consumeTo = async (offset: number) => {
+      while (consumed < offset) {
+        const next = await source.next();
+        if (next.done) return;
+        consumed += next.value.length;
       }
-      try {
-        const records = new BaciRecords(options);
-        records.header(plan.header);
-        const packer = new FastPacker(records);
-        for await (const rows of source.chunks()) yield packer.batch(rows);
-      } finally {
-        source.stop();
-      }
-    } finally {
+    };
+    const threads = readingThreads(file, plan);
+    if (!threads) {
+      const drained = consumeTo(Infinity);
+      drained.catch(() => undefined);
+      yield* parseBaci(options)(fs.createReadStream(file, { highWaterMark: 1 << 20 }));
       await drained;
+      return;
+    }
+    try {
+      const records = new BaciRecords(options);
+      records.header(plan.header);
+      const packer = new FastPacker(records);
+      for await (const { rows, end } of threads.chunks()) {
+        await consumeTo(end);
+        yield packer.batch(rows);
+      }
+      await consumeTo(Infinity);
+    } finally {
+      threads.stop();
     }
   };
 }
@@ -160,7 +173,7 @@ function readingThreads(file: string, plan: { chunks: FileChunk[]; roles: number
   return {
     stop,
     /** The chunks in file order, so rejected rows are reported in the order of the file. */
-    async *chunks(): AsyncGenerator<ChunkRows> {
+    async *chunks(): AsyncGenerator<{ rows: ChunkRows; end: number }> {
       for (let index = 0; index < plan.chunks.length; index += 1) {
         while (!arrived.has(index)) {
           if (failure) throw failure;
@@ -170,7 +183,7 @@ function readingThreads(file: string, plan: { chunks: FileChunk[]; roles: number
         const rows = arrived.get(index)!;
         arrived.delete(index);
         workers[index % threads]!.postMessage({ type: 'ack' } satisfies FastCall);
-        yield rows;
+        yield { rows, end: plan.chunks[index]!.end };
       }
     },
   };

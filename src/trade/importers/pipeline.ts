@@ -123,7 +123,7 @@ export async function importFlows(database: Database, options: ImportOptions): P
     });
     createdDataset = datasetId === newDatasetId;
     report.datasetId = datasetId;
-    await writer.startLoad({ datasetId, fileBytes: stat.size });
+    await writer.startLoad({ datasetId });
     const packer = new FlowPacker();
     const periods = new PeriodSpan();
 

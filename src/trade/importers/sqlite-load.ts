@@ -65,7 +65,7 @@ export class SqliteFlowLoad {
     return d.id;
   }
 
-  startLoad(load: { datasetId: string; fileBytes: number }): void {
+  startLoad(load: { datasetId: string }): void {
     const number = (sql: string, ...args: unknown[]) =>
       this.db
         .prepare(sql)

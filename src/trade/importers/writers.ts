@@ -18,7 +18,7 @@ export interface FlowWriter {
   begin(): Promise<void>;
   /** The dataset's id: the existing one of that name, or the new one given. */
   ensureDataset(dataset: DatasetEntry): Promise<string>;
-  startLoad(load: { datasetId: string; fileBytes: number }): Promise<void>;
+  startLoad(load: { datasetId: string }): Promise<void>;
   /** May return before the rows are written, so the next batch is read meanwhile; a failure surfaces at a later call. */
   addFlows(batch: PackedFlows): Promise<void>;
   /** Completes the writes of the rows; returns how many rows of the dataset they replaced. */
@@ -50,7 +50,7 @@ class SqliteInlineWriter implements FlowWriter {
     return this.load.ensureDataset(dataset);
   }
 
-  async startLoad(load: { datasetId: string; fileBytes: number }): Promise<void> {
+  async startLoad(load: { datasetId: string }): Promise<void> {
     this.load.startLoad(load);
   }
 
@@ -127,7 +127,7 @@ class SqliteWorkerWriter implements FlowWriter {
     return (await this.call('ensureDataset', [dataset])) as string;
   }
 
-  async startLoad(load: { datasetId: string; fileBytes: number }): Promise<void> {
+  async startLoad(load: { datasetId: string }): Promise<void> {
     await this.call('startLoad', [load]);
   }
 
@@ -192,7 +192,7 @@ class PostgresFlowWriter implements FlowWriter {
     return d.id;
   }
 
-  async startLoad(load: { datasetId: string; fileBytes: number }): Promise<void> {
+  async startLoad(load: { datasetId: string }): Promise<void> {
     const number = async (sql: string, args: unknown[] = []) =>
       Number((await this.client.query<{ n: number }>(sql, args)).rows[0]!.n);
     const datasetSeq = await number('select seq as n from trade_datasets where id = $1', [load.datasetId]);
