@@ -9,7 +9,7 @@ import countries from 'i18n-iso-countries';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { createTestDatabase, engines, type TestDatabase } from '../../../test/support/engines.ts';
-import { flowsOf, pairPeriodsOf as rollupOf } from '../../../test/support/trade.ts';
+import { flowsOf, pairPeriodsOf } from '../../../test/support/trade.ts';
 import type { Db } from '../../db/connection.ts';
 import { AccordError } from '../../core/errors.ts';
 import { deleteDataset, getDataset, listDatasets } from '../datasets/service.ts';
@@ -69,7 +69,7 @@ for (const engine of engines) {
       await database?.drop();
     });
 
-    it('imports a UN Comtrade file, skipping totals, re-exports and breakdowns, with exact cents and a rollup', async () => {
+    it('imports a UN Comtrade file, skipping totals, re-exports and breakdowns, with exact cents and sums by month', async () => {
       const report = await importTradeFile(database, {
         format: 'comtrade',
         file: fixture('comtrade-belarus.csv'),
@@ -159,7 +159,7 @@ for (const engine of engines) {
           unit: 'u',
         },
       ]);
-      expect(await rollupOf(db(), 'comtrade happy')).toEqual([
+      expect(await pairPeriodsOf(db(), 'comtrade happy')).toEqual([
         { reporter: 'BY', partner: 'DE', period: 201700, flow: 'X', valueCents: 4_500_010, flowRows: 1 },
         { reporter: 'BY', partner: 'FR', period: 201700, flow: 'M', valueCents: 7_770, flowRows: 1 },
         { reporter: 'BY', partner: 'RU', period: 201700, flow: 'M', valueCents: 500_000_050, flowRows: 1 },
@@ -241,12 +241,12 @@ for (const engine of engines) {
         ['BY', 'DE', 'X', '870410', 'H0', 100, null, null],
       ]);
       expect(flows.every((f) => f.period === 201700)).toBe(true);
-      const rollup = await rollupOf(db(), 'baci happy');
-      expect(rollup.find((r) => r.reporter === 'BY' && r.partner === 'RU')).toMatchObject({
+      const sums = await pairPeriodsOf(db(), 'baci happy');
+      expect(sums.find((r) => r.reporter === 'BY' && r.partner === 'RU')).toMatchObject({
         valueCents: 9_631_234_500,
         flowRows: 2,
       });
-      expect(rollup).toHaveLength(5);
+      expect(sums).toHaveLength(5);
     });
 
     it('reads BACI country codes as UN M49 without the table, and takes the revision given', async () => {
@@ -358,7 +358,7 @@ for (const engine of engines) {
           unit: null,
         },
       ]);
-      expect(await rollupOf(db(), 'kursk customs')).toHaveLength(5);
+      expect(await pairPeriodsOf(db(), 'kursk customs')).toHaveLength(5);
     });
 
     it('rejects every bad cell of a mapped table with its header name and imports nothing', async () => {
@@ -508,7 +508,7 @@ for (const engine of engines) {
         file: fixture('comtrade-belarus.csv'),
         dataset: dataset('comtrade twice'),
       });
-      const rollup = await rollupOf(db(), 'comtrade twice');
+      const sums = await pairPeriodsOf(db(), 'comtrade twice');
       const second = await importTradeFile(database, {
         format: 'comtrade',
         file: fixture('comtrade-belarus.csv'),
@@ -516,7 +516,7 @@ for (const engine of engines) {
       });
       expect(second).toMatchObject({ rowsImported: 6, rowsReplaced: 6, fileHash: first.fileHash });
       expect(await flowsOf(db(), 'comtrade twice')).toHaveLength(6);
-      expect(await rollupOf(db(), 'comtrade twice')).toEqual(rollup);
+      expect(await pairPeriodsOf(db(), 'comtrade twice')).toEqual(sums);
 
       await importTradeFile(database, {
         format: 'baci',
@@ -537,7 +537,7 @@ for (const engine of engines) {
         ['UA', 1_000_000],
       ]);
       expect(flows.filter((f) => f.reporter !== 'BY')).toHaveLength(3);
-      const byRussia = (await rollupOf(db(), 'baci revised')).filter((r) => r.reporter === 'BY');
+      const byRussia = (await pairPeriodsOf(db(), 'baci revised')).filter((r) => r.reporter === 'BY');
       expect(byRussia).toEqual([
         { reporter: 'BY', partner: 'RU', period: 201700, flow: 'X', valueCents: 9_900_050_000, flowRows: 1 },
         { reporter: 'BY', partner: 'UA', period: 201700, flow: 'X', valueCents: 1_000_000, flowRows: 1 },
