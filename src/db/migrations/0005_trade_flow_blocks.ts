@@ -1,5 +1,5 @@
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
-import { FlowBlockBuilder, partRows } from '../../trade/importers/block-builder.ts';
+import { FlowBlockBuilder, partRows, rowsPerPart } from '../../trade/importers/block-builder.ts';
 import { FlowPacker, maxPackedRows } from '../../trade/importers/packed.ts';
 import type { FlowDirection, FlowRow } from '../../trade/model.ts';
 
@@ -73,49 +73,95 @@ export async function up(db: AnyDb): Promise<void> {
 
   // Rows as stored (snake_case), whatever plugins the caller's connection has.
   const plain = db.withoutPlugins();
-  const slices = await plain
-    .selectFrom('trade_flows')
-    .select(['dataset_seq', 'import_seq', 'reporter'])
-    .distinct()
-    .orderBy('dataset_seq')
-    .orderBy('import_seq')
-    .orderBy('reporter')
-    .execute();
+  // Read a pair and a year at a time through the pair index, so memory is bounded by the largest pair's
+  // year rather than the database; each import's rows go to its own builder, written out every few
+  // million rows.
+  const loads = new Map<
+    string,
+    { datasetSeq: number; importSeq: number; packer: FlowPacker; builder: FlowBlockBuilder; text: string[] }
+  >();
   let part = 0;
-  for (const slice of slices as Array<{ dataset_seq: number; import_seq: number; reporter: string }>) {
-    const rows = (await plain
-      .selectFrom('trade_flows')
-      .selectAll()
-      .where('dataset_seq', '=', slice.dataset_seq)
-      .where('import_seq', '=', slice.import_seq)
-      .where('reporter', '=', slice.reporter)
-      .execute()) as Array<Record<string, unknown>>;
-    const flows: FlowRow[] = rows.map((r) => ({
-      line: Number(r.source_line),
-      period: Number(r.period),
-      reporter: String(r.reporter),
-      partner: String(r.partner),
-      flow: r.flow as FlowDirection,
-      hsCode: String(r.hs_code),
-      hsRevision: String(r.hs_revision),
-      valueCents: Number(r.value_cents),
-      quantity: r.quantity === null ? null : Number(r.quantity),
-      unit: r.unit === null ? null : String(r.unit),
-    }));
-    const packer = new FlowPacker();
-    const builder = new FlowBlockBuilder();
-    const text: string[] = [];
-    for (let start = 0; start < flows.length; start += maxPackedRows) {
-      const batch = packer.pack(flows, start, Math.min(flows.length, start + maxPackedRows));
-      if (batch.resetText) throw new Error('too many distinct texts in one reporter’s flows to carry over');
-      text.push(...batch.newText);
-      builder.add(batch, text);
-    }
+  const writeOut = async (load: {
+    datasetSeq: number;
+    importSeq: number;
+    builder: FlowBlockBuilder;
+    text: string[];
+  }) => {
+    if (load.builder.rows === 0) return;
     part += 1;
-    const written = partRows(builder.take(text), { datasetSeq: slice.dataset_seq, importSeq: slice.import_seq, part });
+    const written = partRows(load.builder.take(load.text), { ...load, part });
     for (const row of written.blocks) await plain.insertInto('trade_flow_blocks').values(row).execute();
     for (const row of written.sums) await plain.insertInto('trade_flow_sums').values(row).execute();
+  };
+  const datasets = (await plain
+    .selectFrom('trade_flows')
+    .select((eb) => ['dataset_seq', eb.fn.min('period').as('first'), eb.fn.max('period').as('last')])
+    .groupBy('dataset_seq')
+    .execute()) as Array<{ dataset_seq: number; first: number; last: number }>;
+  for (const dataset of datasets) {
+    const datasetSeq = Number(dataset.dataset_seq);
+    const pairs = (await plain
+      .selectFrom('trade_flows')
+      .select(['reporter', 'partner'])
+      .distinct()
+      .where('dataset_seq', '=', datasetSeq)
+      .execute()) as Array<{ reporter: string; partner: string }>;
+    for (const pair of pairs) {
+      for (
+        let year = Math.floor(Number(dataset.first) / 100);
+        year <= Math.floor(Number(dataset.last) / 100);
+        year += 1
+      ) {
+        const rows = (await plain
+          .selectFrom('trade_flows')
+          .selectAll()
+          .where('dataset_seq', '=', datasetSeq)
+          .where('reporter', '=', pair.reporter)
+          .where('partner', '=', pair.partner)
+          .where('period', '>=', year * 100)
+          .where('period', '<=', year * 100 + 12)
+          .execute()) as Array<Record<string, unknown>>;
+        const byImport = new Map<number, FlowRow[]>();
+        for (const r of rows) {
+          const importSeq = Number(r.import_seq);
+          const flows = byImport.get(importSeq) ?? [];
+          byImport.set(importSeq, flows);
+          flows.push({
+            line: Number(r.source_line),
+            period: Number(r.period),
+            reporter: String(r.reporter),
+            partner: String(r.partner),
+            flow: r.flow as FlowDirection,
+            hsCode: String(r.hs_code),
+            hsRevision: String(r.hs_revision),
+            valueCents: Number(r.value_cents),
+            quantity: r.quantity === null ? null : Number(r.quantity),
+            unit: r.unit === null ? null : String(r.unit),
+          });
+        }
+        for (const [importSeq, flows] of byImport) {
+          const name = `${datasetSeq}:${importSeq}`;
+          let load = loads.get(name);
+          if (!load) {
+            load = { datasetSeq, importSeq, packer: new FlowPacker(), builder: new FlowBlockBuilder(), text: [] };
+            loads.set(name, load);
+          }
+          for (let start = 0; start < flows.length; start += maxPackedRows) {
+            const batch = load.packer.pack(flows, start, Math.min(flows.length, start + maxPackedRows));
+            // The rows held use the dictionary as it was: they are written before it starts afresh.
+            if (batch.resetText) {
+              await writeOut(load);
+              load.text = [];
+            }
+            load.text.push(...batch.newText);
+            load.builder.add(batch, load.text);
+            if (load.builder.rows >= rowsPerPart) await writeOut(load);
+          }
+        }
+      }
+    }
   }
+  for (const load of loads.values()) await writeOut(load);
   await db.schema.dropTable('trade_pair_products').execute();
   await db.schema.dropTable('trade_pair_periods').execute();
   await db.schema.dropTable('trade_flows').execute();
