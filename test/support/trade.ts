@@ -9,7 +9,7 @@ import {
   periodOfSlot,
   slotsPerYear,
 } from '../../src/trade/flow-blocks.ts';
-import { FlowBlockBuilder, partRows } from '../../src/trade/importers/block-builder.ts';
+import { ImportBlocks } from '../../src/trade/importers/block-builder.ts';
 import { FlowPacker, maxPackedRows } from '../../src/trade/importers/packed.ts';
 import type { FlowRow } from '../../src/trade/model.ts';
 
@@ -23,25 +23,25 @@ export async function insertFlows(
   flows: FlowRow[],
 ): Promise<void> {
   const packer = new FlowPacker();
-  const builder = new FlowBlockBuilder();
-  const text: string[] = [];
+  const blocks = new ImportBlocks({ ...keys, clearSlices: false });
+  const parts = [];
   for (let start = 0; start < flows.length; start += maxPackedRows) {
-    const batch = packer.pack(flows, start, Math.min(flows.length, start + maxPackedRows));
-    text.push(...batch.newText);
-    builder.add(batch, text);
+    parts.push(...blocks.add(packer.pack(flows, start, Math.min(flows.length, start + maxPackedRows))));
   }
-  const rows = partRows(builder.take(text), { ...keys, part: 1 });
+  parts.push(...blocks.rest());
   const plain = db.withoutPlugins();
-  for (const row of rows.blocks)
-    await plain
-      .insertInto('trade_flow_blocks' as never)
-      .values(row as never)
-      .execute();
-  for (const row of rows.sums)
-    await plain
-      .insertInto('trade_flow_sums' as never)
-      .values(row as never)
-      .execute();
+  for (const part of parts) {
+    for (const row of part.blocks)
+      await plain
+        .insertInto('trade_flow_blocks' as never)
+        .values(row as never)
+        .execute();
+    for (const row of part.sums)
+      await plain
+        .insertInto('trade_flow_sums' as never)
+        .values(row as never)
+        .execute();
+  }
   if (keys.datasetId) {
     await db
       .insertInto('tradeImports')
@@ -54,8 +54,8 @@ export async function insertFlows(
         fileHash: '0'.repeat(64),
         rowsImported: flows.length,
         rowsReplaced: 0,
-        periodFrom: packer.periodFrom,
-        periodTo: packer.periodTo,
+        periodFrom: Math.min(...flows.map((f) => f.period)),
+        periodTo: Math.max(...flows.map((f) => f.period)),
         importedAt: nowIso(),
       })
       .execute();

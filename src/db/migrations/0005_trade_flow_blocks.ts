@@ -1,5 +1,5 @@
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
-import { FlowBlockBuilder, partRows, rowsPerPart } from '../../trade/importers/block-builder.ts';
+import { ImportBlocks, type PartRows } from '../../trade/importers/block-builder.ts';
 import { FlowPacker, maxPackedRows } from '../../trade/importers/packed.ts';
 import type { FlowDirection, FlowRow } from '../../trade/model.ts';
 
@@ -74,24 +74,14 @@ export async function up(db: AnyDb): Promise<void> {
   // Rows as stored (snake_case), whatever plugins the caller's connection has.
   const plain = db.withoutPlugins();
   // Read a pair and a year at a time through the pair index, so memory is bounded by the largest pair's
-  // year rather than the database; each import's rows go to its own builder, written out every few
-  // million rows.
-  const loads = new Map<
-    string,
-    { datasetSeq: number; importSeq: number; packer: FlowPacker; builder: FlowBlockBuilder; text: string[] }
-  >();
-  let part = 0;
-  const writeOut = async (load: {
-    datasetSeq: number;
-    importSeq: number;
-    builder: FlowBlockBuilder;
-    text: string[];
-  }) => {
-    if (load.builder.rows === 0) return;
-    part += 1;
-    const written = partRows(load.builder.take(load.text), { ...load, part });
-    for (const row of written.blocks) await plain.insertInto('trade_flow_blocks').values(row).execute();
-    for (const row of written.sums) await plain.insertInto('trade_flow_sums').values(row).execute();
+  // year rather than the database; each import's rows are gathered apart (import numbers are unique
+  // across datasets), written out every few million rows.
+  const loads = new Map<number, { packer: FlowPacker; blocks: ImportBlocks }>();
+  const write = async (parts: PartRows[]) => {
+    for (const part of parts) {
+      for (const row of part.blocks) await plain.insertInto('trade_flow_blocks').values(row).execute();
+      for (const row of part.sums) await plain.insertInto('trade_flow_sums').values(row).execute();
+    }
   };
   const datasets = (await plain
     .selectFrom('trade_flows')
@@ -140,28 +130,20 @@ export async function up(db: AnyDb): Promise<void> {
           });
         }
         for (const [importSeq, flows] of byImport) {
-          const name = `${datasetSeq}:${importSeq}`;
-          let load = loads.get(name);
+          let load = loads.get(importSeq);
           if (!load) {
-            load = { datasetSeq, importSeq, packer: new FlowPacker(), builder: new FlowBlockBuilder(), text: [] };
-            loads.set(name, load);
+            const keys = { datasetSeq, importSeq, clearSlices: false };
+            load = { packer: new FlowPacker(), blocks: new ImportBlocks(keys) };
+            loads.set(importSeq, load);
           }
           for (let start = 0; start < flows.length; start += maxPackedRows) {
-            const batch = load.packer.pack(flows, start, Math.min(flows.length, start + maxPackedRows));
-            // The rows held use the dictionary as it was: they are written before it starts afresh.
-            if (batch.resetText) {
-              await writeOut(load);
-              load.text = [];
-            }
-            load.text.push(...batch.newText);
-            load.builder.add(batch, load.text);
-            if (load.builder.rows >= rowsPerPart) await writeOut(load);
+            await write(load.blocks.add(load.packer.pack(flows, start, Math.min(flows.length, start + maxPackedRows))));
           }
         }
       }
     }
   }
-  for (const load of loads.values()) await writeOut(load);
+  for (const load of loads.values()) await write(load.blocks.rest());
   await db.schema.dropTable('trade_pair_products').execute();
   await db.schema.dropTable('trade_pair_periods').execute();
   await db.schema.dropTable('trade_flows').execute();

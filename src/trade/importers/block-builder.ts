@@ -13,7 +13,7 @@ import {
   type SumsKey,
   type SumsSide,
 } from '../flow-blocks.ts';
-import { noText, type PackedFlows } from './packed.ts';
+import { FlowUnpacker, noText, type PackedFlows, type Slice } from './packed.ts';
 
 /** Years 1950–2100, as periods are validated: 8 bits of a group key. */
 const firstYear = 1950;
@@ -301,6 +301,44 @@ export function slicesByBlock(
 
 /** Rows an import holds in memory before writing them out as blocks: bounds memory on any file size. */
 export const rowsPerPart = 4_000_000;
+
+export type PartRows = ReturnType<typeof partRows>;
+
+/**
+ * An import's rows on their way to the database, for any writer: packed batches go in, and the rows of
+ * a part come out every `rowsPerPart` rows (and before the dictionary starts afresh, since the rows held
+ * point into it). With `clearSlices`, it notes the slices (reporter, period, direction) the import holds,
+ * for the writer to take out of earlier imports at the end.
+ */
+export class ImportBlocks {
+  private readonly unpacker = new FlowUnpacker();
+  private readonly builder = new FlowBlockBuilder();
+  private part = 0;
+  readonly slices: Slice[] = [];
+
+  constructor(private readonly keys: { datasetSeq: number; importSeq: number; clearSlices: boolean }) {}
+
+  /** Takes a batch; returns the parts now due to be written, most often none. */
+  add(batch: PackedFlows): PartRows[] {
+    const due: PartRows[] = [];
+    if (batch.resetText && this.builder.rows > 0) due.push(this.take());
+    this.unpacker.learn(batch);
+    if (this.keys.clearSlices) for (const s of this.unpacker.freshSlices(batch)) this.slices.push(s);
+    this.builder.add(batch, this.unpacker.text);
+    if (this.builder.rows >= rowsPerPart) due.push(this.take());
+    return due;
+  }
+
+  /** The last part, when rows are left. */
+  rest(): PartRows[] {
+    return this.builder.rows > 0 ? [this.take()] : [];
+  }
+
+  private take(): PartRows {
+    this.part += 1;
+    return partRows(this.builder.take(this.unpacker.text), { ...this.keys, part: this.part });
+  }
+}
 
 /** The rows a part adds to trade_flow_blocks and trade_flow_sums, by column name. */
 export function partRows(part: BlockPart, keys: { datasetSeq: number; importSeq: number; part: number }) {

@@ -54,8 +54,6 @@ export function packedBuffers(batch: PackedFlows): ArrayBuffer[] {
 /** The reading side of the dictionary: turns rows into packed batches. */
 export class FlowPacker {
   private ids = new Map<string, number>();
-  periodFrom: number | null = null;
-  periodTo: number | null = null;
 
   /** Packs rows[start, end), at most `maxPackedRows` of them. */
   pack(rows: FlowRow[], start: number, end: number): PackedFlows {
@@ -93,14 +91,10 @@ export class FlowPacker {
       hsRevision: new Uint32Array(n),
       unit: new Uint32Array(n),
     };
-    let from = this.periodFrom ?? Infinity;
-    let to = this.periodTo ?? -Infinity;
     for (let i = 0; i < n; i += 1) {
       const r = rows[start + i]!;
       batch.line[i] = r.line;
       batch.period[i] = r.period;
-      if (r.period < from) from = r.period;
-      if (r.period > to) to = r.period;
       batch.valueCents[i] = r.valueCents;
       batch.quantity[i] = r.quantity ?? NaN;
       batch.reporter[i] = id(r.reporter);
@@ -109,10 +103,6 @@ export class FlowPacker {
       batch.hsCode[i] = id(r.hsCode);
       batch.hsRevision[i] = id(r.hsRevision);
       batch.unit[i] = r.unit === null ? noText : id(r.unit);
-    }
-    if (n > 0) {
-      this.periodFrom = from;
-      this.periodTo = to;
     }
     return batch;
   }

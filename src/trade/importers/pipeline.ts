@@ -5,7 +5,7 @@ import type { Database } from '../../db/connection.ts';
 import { AccordError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import type { DatasetKind, ParsedBatch, RowProblem } from '../model.ts';
-import { FlowPacker, maxPackedRows } from './packed.ts';
+import { FlowPacker, maxPackedRows, type PackedFlows } from './packed.ts';
 import { openFlowWriter, type FlowWriter } from './writers.ts';
 
 export interface ImportProgress {
@@ -158,14 +158,14 @@ export async function importFlows(database: Database, options: ImportOptions): P
       rowsRead += rows + batch.skipped;
       // Once any row is rejected nothing will be committed; keep reading only to report every bad row.
       if (report.rowsRejected === 0 && rows > 0) {
-        if (batch.packed) {
-          periods.take(batch.packed.period, rows);
-          await writer.addFlows(batch.packed);
-        } else {
-          for (let start = 0; start < rows; start += maxPackedRows) {
-            await writer.addFlows(packer.pack(batch.rows, start, Math.min(rows, start + maxPackedRows)));
-          }
-          periods.take(Int32Array.of(packer.periodFrom!, packer.periodTo!), 2);
+        const packed = batch.packed
+          ? [batch.packed]
+          : Array.from({ length: Math.ceil(rows / maxPackedRows) }, (_, k) =>
+              packer.pack(batch.rows, k * maxPackedRows, Math.min(rows, (k + 1) * maxPackedRows)),
+            );
+        for (const flows of packed) {
+          periods.take(flows);
+          await writer.addFlows(flows);
         }
         report.rowsImported += rows;
       }
@@ -232,11 +232,11 @@ class PeriodSpan {
   from: number | null = null;
   to: number | null = null;
 
-  take(periods: Int32Array, count: number): void {
+  take(flows: PackedFlows): void {
     let from = this.from ?? Infinity;
     let to = this.to ?? -Infinity;
-    for (let i = 0; i < count; i += 1) {
-      const period = periods[i]!;
+    for (let i = 0; i < flows.count; i += 1) {
+      const period = flows.period[i]!;
       if (period < from) from = period;
       if (period > to) to = period;
     }

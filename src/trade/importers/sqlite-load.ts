@@ -1,6 +1,6 @@
 import SQLite from 'better-sqlite3';
-import { FlowBlockBuilder, partRows, rowsPerPart } from './block-builder.ts';
-import { FlowUnpacker, type PackedFlows, type Slice } from './packed.ts';
+import { ImportBlocks, type PartRows } from './block-builder.ts';
+import type { PackedFlows } from './packed.ts';
 import { removeReplacedSlices } from './slice-replacement.ts';
 
 export interface DatasetEntry {
@@ -31,12 +31,9 @@ export interface ImportEntry {
  */
 export class SqliteFlowLoad {
   private readonly db: SQLite.Database;
-  private readonly unpacker = new FlowUnpacker();
-  private readonly builder = new FlowBlockBuilder();
   private insertBlock?: SQLite.Statement;
   private insertSums?: SQLite.Statement;
-  private load?: { datasetId: string; datasetSeq: number; importSeq: number; clearSlices: boolean; part: number };
-  private slicesToClear: Slice[] = [];
+  private load?: { datasetSeq: number; importSeq: number; blocks: ImportBlocks };
 
   constructor(file: string) {
     this.db = new SQLite(file);
@@ -76,7 +73,7 @@ export class SqliteFlowLoad {
     // A dataset with nothing in it has no slice to replace: the look-ups are skipped.
     const clearSlices =
       this.db.prepare('select 1 from trade_flow_blocks where dataset_seq = ? limit 1').get(datasetSeq) !== undefined;
-    this.load = { datasetId: load.datasetId, datasetSeq, importSeq, clearSlices, part: 0 };
+    this.load = { datasetSeq, importSeq, blocks: new ImportBlocks({ datasetSeq, importSeq, clearSlices }) };
     const insert = (table: string, columns: string[]) =>
       this.db.prepare(
         `insert into ${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`,
@@ -86,25 +83,20 @@ export class SqliteFlowLoad {
   }
 
   addFlows(batch: PackedFlows): void {
-    // Ids of the rows held refer to the dictionary as it is: they are written out before it starts afresh.
-    if (batch.resetText && this.builder.rows > 0) this.writePart();
-    this.unpacker.learn(batch);
-    if (this.load!.clearSlices) for (const s of this.unpacker.freshSlices(batch)) this.slicesToClear.push(s);
-    this.builder.add(batch, this.unpacker.text);
-    if (this.builder.rows >= rowsPerPart) this.writePart();
+    for (const part of this.load!.blocks.add(batch)) this.write(part);
   }
 
   /** Writes the last rows, removes the earlier rows of the slices the file replaces; returns how many. */
   async endLoad(): Promise<number> {
-    if (this.builder.rows > 0) this.writePart();
-    const { datasetSeq, importSeq } = this.load!;
+    const { datasetSeq, importSeq, blocks } = this.load!;
+    for (const part of blocks.rest()) this.write(part);
     return removeReplacedSlices(
       {
         all: async (sql, args) => this.db.prepare(sql).all(...args) as Array<Record<string, unknown>>,
         run: async (sql, args) => void this.db.prepare(sql).run(...args),
       },
       { datasetSeq, importSeq },
-      this.slicesToClear,
+      blocks.slices,
     );
   }
 
@@ -142,12 +134,9 @@ export class SqliteFlowLoad {
     }
   }
 
-  private writePart(): void {
-    const load = this.load!;
-    load.part += 1;
-    const rows = partRows(this.builder.take(this.unpacker.text), { ...load, part: load.part });
-    for (const block of rows.blocks) this.insertBlock!.run(block);
-    for (const sums of rows.sums) this.insertSums!.run(sums);
+  private write(part: PartRows): void {
+    for (const block of part.blocks) this.insertBlock!.run(block);
+    for (const sums of part.sums) this.insertSums!.run(sums);
   }
 }
 

@@ -2,8 +2,8 @@ import type { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { startWorker } from '../../core/workers.ts';
 import type { DatabaseTarget } from '../../db/config.ts';
-import { FlowBlockBuilder, partRows, rowsPerPart } from './block-builder.ts';
-import { FlowUnpacker, packedBuffers, type PackedFlows, type Slice } from './packed.ts';
+import { ImportBlocks, type PartRows } from './block-builder.ts';
+import { packedBuffers, type PackedFlows } from './packed.ts';
 import { removeReplacedSlices } from './slice-replacement.ts';
 import { SqliteFlowLoad, blockColumns, sumsColumns, type DatasetEntry, type ImportEntry } from './sqlite-load.ts';
 import type { LoadAnswer, LoadCall } from './sqlite-load-worker.ts';
@@ -163,10 +163,7 @@ class SqliteWorkerWriter implements FlowWriter {
 /** PostgreSQL gets the same blocks as SQLite, a few hundred to a statement. */
 class PostgresFlowWriter implements FlowWriter {
   private readonly client: pg.Client;
-  private readonly unpacker = new FlowUnpacker();
-  private readonly builder = new FlowBlockBuilder();
-  private load?: { datasetId: string; datasetSeq: number; importSeq: number; clearSlices: boolean; part: number };
-  private slicesToClear: Slice[] = [];
+  private load?: { datasetSeq: number; importSeq: number; blocks: ImportBlocks };
 
   constructor(url: string) {
     this.client = new pg.Client({ connectionString: url });
@@ -200,19 +197,16 @@ class PostgresFlowWriter implements FlowWriter {
     const clearSlices =
       (await this.client.query('select 1 from trade_flow_blocks where dataset_seq = $1 limit 1', [datasetSeq]))
         .rowCount !== 0;
-    this.load = { datasetId: load.datasetId, datasetSeq, importSeq, clearSlices, part: 0 };
+    this.load = { datasetSeq, importSeq, blocks: new ImportBlocks({ datasetSeq, importSeq, clearSlices }) };
   }
 
   async addFlows(batch: PackedFlows): Promise<void> {
-    if (batch.resetText && this.builder.rows > 0) await this.writePart();
-    this.unpacker.learn(batch);
-    if (this.load!.clearSlices) for (const s of this.unpacker.freshSlices(batch)) this.slicesToClear.push(s);
-    this.builder.add(batch, this.unpacker.text);
-    if (this.builder.rows >= rowsPerPart) await this.writePart();
+    for (const part of this.load!.blocks.add(batch)) await this.write(part);
   }
 
   async endLoad(): Promise<number> {
-    if (this.builder.rows > 0) await this.writePart();
+    const { datasetSeq, importSeq, blocks } = this.load!;
+    for (const part of blocks.rest()) await this.write(part);
     const numbered = (sql: string) => {
       let n = 0;
       return sql.replace(/\?/g, () => `$${(n += 1)}`);
@@ -222,8 +216,8 @@ class PostgresFlowWriter implements FlowWriter {
         all: async (sql, args) => (await this.client.query(numbered(sql), args)).rows as Array<Record<string, unknown>>,
         run: async (sql, args) => void (await this.client.query(numbered(sql), args)),
       },
-      this.load!,
-      this.slicesToClear,
+      { datasetSeq, importSeq },
+      blocks.slices,
     );
   }
 
@@ -259,12 +253,9 @@ class PostgresFlowWriter implements FlowWriter {
     }
   }
 
-  private async writePart(): Promise<void> {
-    const load = this.load!;
-    load.part += 1;
-    const rows = partRows(this.builder.take(this.unpacker.text), { ...load, part: load.part });
-    await this.insertMany('trade_flow_blocks', blockColumns, rows.blocks);
-    await this.insertMany('trade_flow_sums', sumsColumns, rows.sums);
+  private async write(part: PartRows): Promise<void> {
+    await this.insertMany('trade_flow_blocks', blockColumns, part.blocks);
+    await this.insertMany('trade_flow_sums', sumsColumns, part.sums);
   }
 
   private async insertMany(table: string, columns: string[], rows: Array<Record<string, unknown>>): Promise<void> {
