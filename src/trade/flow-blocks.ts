@@ -83,7 +83,39 @@ export function periodOfSlot(year: number, slot: number): number {
 const valuesAsInt32 = 1;
 const codesAsUint16 = 2;
 
-export function encodeBlock(key: BlockKey, rows: BlockRows & BlockDetail): FlowBlock {
+/**
+ * Hands out aligned, zeroed byte ranges from a few big buffers, so the blocks of an import part are
+ * not thousands of separate allocations (whose collection cost more than their encoding) and travel
+ * between threads as a few buffers.
+ */
+export class ByteArena {
+  readonly buffers: ArrayBuffer[] = [];
+  private current = new Uint8Array(0);
+  private used = 0;
+
+  constructor(private readonly bufferBytes = 32 * 1024 * 1024) {}
+
+  take(length: number): Uint8Array {
+    const room = align8(length);
+    if (this.used + room > this.current.length) {
+      this.current = new Uint8Array(Math.max(this.bufferBytes, room));
+      this.buffers.push(this.current.buffer);
+      this.used = 0;
+    }
+    const bytes = this.current.subarray(this.used, this.used + length);
+    this.used += room;
+    return bytes;
+  }
+}
+
+/** Where an encoder without an arena gets its bytes: a buffer of its own. */
+const ownBuffer = { take: (length: number) => new Uint8Array(length) };
+
+export function encodeBlock(
+  key: BlockKey,
+  rows: BlockRows & BlockDetail,
+  arena: Pick<ByteArena, 'take'> = ownBuffer,
+): FlowBlock {
   const n = rows.count;
   if (rows.revisions.length > 0xff || rows.units.length >= noUnit) {
     throw new Error(`block of ${key.reporter} in ${key.year}: too many distinct revisions or units`);
@@ -102,34 +134,42 @@ export function encodeBlock(key: BlockKey, rows: BlockRows & BlockDetail): FlowB
     n,
     (int32 ? valuesAsInt32 : 0) | (uint16 ? codesAsUint16 : 0),
     n * (valueBytes + codeBytes + 1),
+    arena,
   );
-  let at = body.start;
-  const values = int32 ? new Int32Array(body.bytes.buffer, at, n) : new Float64Array(body.bytes.buffer, at, n);
+  const buffer = body.bytes.buffer;
+  let at = body.bytes.byteOffset + body.start;
+  const values = int32 ? new Int32Array(buffer, at, n) : new Float64Array(buffer, at, n);
   values.set(rows.valueCents.subarray(0, n));
   at += valueBytes * n;
-  const codes = uint16 ? new Uint16Array(body.bytes.buffer, at, n) : new Uint32Array(body.bytes.buffer, at, n);
+  const codes = uint16 ? new Uint16Array(buffer, at, n) : new Uint32Array(buffer, at, n);
   codes.set(rows.code.subarray(0, n));
   at += codeBytes * n;
-  body.bytes.set(rows.slot.subarray(0, n), at);
+  body.bytes.set(rows.slot.subarray(0, n), at - body.bytes.byteOffset);
 
-  const detail = withHeader({ revisions: rows.revisions, units: rows.units }, n, 0, n * (8 + 4 + 2 + 1));
-  at = detail.start;
+  const detail = withHeader({ revisions: rows.revisions, units: rows.units }, n, 0, n * (8 + 4 + 2 + 1), arena);
+  at = detail.bytes.byteOffset + detail.start;
   new Float64Array(detail.bytes.buffer, at, n).set(rows.quantity.subarray(0, n));
   at += 8 * n;
   new Uint32Array(detail.bytes.buffer, at, n).set(rows.line.subarray(0, n));
   at += 4 * n;
   new Uint16Array(detail.bytes.buffer, at, n).set(rows.unit.subarray(0, n));
   at += 2 * n;
-  detail.bytes.set(rows.revision.subarray(0, n), at);
+  detail.bytes.set(rows.revision.subarray(0, n), at - detail.bytes.byteOffset);
   return { ...key, rowCount: n, body: body.bytes, detail: detail.bytes };
 }
 
 /** A cell with the common header and its dictionary, and room for the columns after them. */
-function withHeader(dictionary: unknown, rows: number, flags: number, columnBytes: number) {
+function withHeader(
+  dictionary: unknown,
+  rows: number,
+  flags: number,
+  columnBytes: number,
+  arena: Pick<ByteArena, 'take'>,
+) {
   const text = Buffer.from(JSON.stringify(dictionary));
   const start = align8(16 + text.length);
-  const bytes = new Uint8Array(start + columnBytes);
-  const view = new DataView(bytes.buffer);
+  const bytes = arena.take(start + columnBytes);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, 16);
   view.setUint32(0, blockFormatVersion, true);
   view.setUint32(4, rows, true);
   view.setUint32(8, text.length, true);
@@ -272,18 +312,22 @@ export interface FlowSums extends SumsKey {
 }
 
 /** Sums body: header (version, counterparts, dictionary length, 0), JSON counterparts, months f64, periods u32. */
-export function encodeSums(sums: Pick<FlowSums, 'counterparts' | 'periods' | 'months'>): Uint8Array {
+export function encodeSums(
+  sums: Pick<FlowSums, 'counterparts' | 'periods' | 'months'>,
+  arena: Pick<ByteArena, 'take'> = ownBuffer,
+): Uint8Array {
   const k = sums.counterparts.length;
   const text = Buffer.from(JSON.stringify(sums.counterparts));
   const start = align8(16 + text.length);
-  const body = new Uint8Array(start + k * (slotsPerYear * 8 + 4));
-  const view = new DataView(body.buffer);
+  const body = arena.take(start + k * (slotsPerYear * 8 + 4));
+  const view = new DataView(body.buffer, body.byteOffset, 16);
   view.setUint32(0, blockFormatVersion, true);
   view.setUint32(4, k, true);
   view.setUint32(8, text.length, true);
   body.set(text, 16);
-  new Float64Array(body.buffer, start, k * slotsPerYear).set(sums.months.subarray(0, k * slotsPerYear));
-  new Uint32Array(body.buffer, start + k * slotsPerYear * 8, k).set(sums.periods.subarray(0, k));
+  const at = body.byteOffset + start;
+  new Float64Array(body.buffer, at, k * slotsPerYear).set(sums.months.subarray(0, k * slotsPerYear));
+  new Uint32Array(body.buffer, at + k * slotsPerYear * 8, k).set(sums.periods.subarray(0, k));
   return body;
 }
 

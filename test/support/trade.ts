@@ -23,7 +23,7 @@ export async function insertFlows(
   flows: FlowRow[],
 ): Promise<void> {
   const packer = new FlowPacker();
-  const blocks = new ImportBlocks({ ...keys, clearSlices: false });
+  const blocks = new ImportBlocks(keys);
   const parts = [];
   for (let start = 0; start < flows.length; start += maxPackedRows) {
     parts.push(...blocks.add(packer.pack(flows, start, Math.min(flows.length, start + maxPackedRows))));
@@ -62,6 +62,35 @@ export async function insertFlows(
   }
 }
 
+/** Every row of a block, as stored: its partners' rows in block order. */
+export function rowsOfBlock(block: {
+  reporter: string;
+  year: number | string;
+  flow: string;
+  body: Uint8Array;
+  detail: Uint8Array;
+}) {
+  const rows = decodeBlock(block.body);
+  const detail = decodeDetail(block.detail);
+  return rows.partners.flatMap((partner, p) =>
+    Array.from({ length: rows.starts[p + 1]! - rows.starts[p]! }, (_, k) => {
+      const i = rows.starts[p]! + k;
+      return {
+        sourceLine: detail.line[i]!,
+        period: periodOfSlot(Number(block.year), rows.slot[i]!),
+        reporter: block.reporter,
+        partner,
+        flow: block.flow,
+        hsCode: rows.codes[rows.code[i]!]!,
+        hsRevision: detail.revisions[detail.revision[i]!]!,
+        valueCents: rows.valueCents[i]!,
+        quantity: Number.isNaN(detail.quantity[i]!) ? null : detail.quantity[i]!,
+        unit: detail.unit[i] === noUnit ? null : detail.units[detail.unit[i]!]!,
+      };
+    }),
+  );
+}
+
 /** Every flow of a dataset, read back from its blocks, in file order (import, then line). */
 export async function flowsOf(db: Db, datasetName: string) {
   const blocks = await db
@@ -70,28 +99,9 @@ export async function flowsOf(db: Db, datasetName: string) {
     .select(['reporter', 'year', 'flow', 'importSeq', 'body', 'detail'])
     .where('tradeDatasets.name', '=', datasetName)
     .execute();
-  const flows = blocks.flatMap((block) => {
-    const rows = decodeBlock(block.body);
-    const detail = decodeDetail(block.detail);
-    return rows.partners.flatMap((partner, p) =>
-      Array.from({ length: rows.starts[p + 1]! - rows.starts[p]! }, (_, k) => {
-        const i = rows.starts[p]! + k;
-        return {
-          importSeq: Number(block.importSeq),
-          sourceLine: detail.line[i]!,
-          period: periodOfSlot(Number(block.year), rows.slot[i]!),
-          reporter: block.reporter,
-          partner,
-          flow: block.flow,
-          hsCode: rows.codes[rows.code[i]!]!,
-          hsRevision: detail.revisions[detail.revision[i]!]!,
-          valueCents: rows.valueCents[i]!,
-          quantity: Number.isNaN(detail.quantity[i]!) ? null : detail.quantity[i]!,
-          unit: detail.unit[i] === noUnit ? null : detail.units[detail.unit[i]!]!,
-        };
-      }),
-    );
-  });
+  const flows = blocks.flatMap((block) =>
+    rowsOfBlock(block).map((row) => ({ importSeq: Number(block.importSeq), ...row })),
+  );
   return flows
     .sort((a, b) => a.importSeq - b.importSeq || a.sourceLine - b.sourceLine)
     .map(({ importSeq: _, ...flow }) => flow);

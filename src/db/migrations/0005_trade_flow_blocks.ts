@@ -132,7 +132,7 @@ export async function up(db: AnyDb): Promise<void> {
         for (const [importSeq, flows] of byImport) {
           let load = loads.get(importSeq);
           if (!load) {
-            const keys = { datasetSeq, importSeq, clearSlices: false };
+            const keys = { datasetSeq, importSeq };
             load = { packer: new FlowPacker(), blocks: new ImportBlocks(keys) };
             loads.set(importSeq, load);
           }

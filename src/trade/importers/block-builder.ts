@@ -1,19 +1,19 @@
 import {
   bucketOf,
+  ByteArena,
   encodeBlock,
+  partnerBuckets,
   encodeSums,
   noUnit,
   slotOfPeriod,
   slotsPerYear,
   type BlockKey,
-  type BlockDetail,
-  type BlockRows,
   type FlowBlock,
   type FlowSums,
   type SumsKey,
   type SumsSide,
 } from '../flow-blocks.ts';
-import { FlowUnpacker, noText, type PackedFlows, type Slice } from './packed.ts';
+import { FlowUnpacker, noText, type PackedFlows } from './packed.ts';
 
 /** Years 1950–2100, as periods are validated: 8 bits of a group key. */
 const firstYear = 1950;
@@ -21,231 +21,320 @@ const firstYear = 1950;
 /** What one part of an import writes: its blocks, and the sums by month of every pair in them. */
 export interface BlockPart {
   blocks: FlowBlock[];
-  sums: FlowSums[];
+  sums: EncodedSums[];
+  /** What the part holds, by reporter, year and direction: a mask of the slots. */
+  slices: BlockSlices[];
+  /** The buffers the blocks' and sums' bytes are views of. */
+  buffers: ArrayBuffer[];
+}
+
+export type EncodedSums = SumsKey & { body: Uint8Array };
+
+export interface BlockSlices {
+  reporter: string;
+  year: number;
+  flow: string;
+  slots: number;
+}
+
+/** Where a batch's line numbers start: added to them when its rows are encoded, known by then. */
+export interface LineBase {
+  base: number;
+}
+
+const absoluteLines: LineBase = { base: 0 };
+
+/** A growable column of 32-bit integers. */
+class IntColumn {
+  values = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Int32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+
+  clear(): void {
+    this.length = 0;
+  }
+}
+
+/** A batch held until its part is taken, with its runs: where each starts and its cell. */
+interface HeldBatch {
+  batch: PackedFlows;
+  lines: LineBase;
+  runs: number;
+  runStart: Int32Array;
+  runCell: Int32Array;
 }
 
 /**
- * Gathers an import's packed rows into blocks (reporter, year, direction, partner bucket). Rows are only
- * tagged with their block as they come; `take` then orders them by block and partner with two counting
- * passes and encodes each block, so the cost per row is a few array writes whatever the number of blocks.
+ * Gathers an import's packed rows into blocks (reporter, year, direction, partner bucket), grouped by
+ * partner within a block. Trade files come in runs of rows of one reporter, partner and year (BACI and
+ * customs tables are sorted that way), so rows are noted as runs as they come, a cell (a pair's year in
+ * one direction) looked up once a run. `take` lays the cells out block by block, copies each run to its
+ * place as one record a row (a row's fields in one cache line: the copy jumps once a run, not once a
+ * column), then reads each block's records in order into its columns and sums.
  */
 export class FlowBlockBuilder {
-  private batches: PackedFlows[] = [];
-  private groupsOf: Int32Array[] = [];
-  private keys: BlockKey[] = [];
-  private byIds = new Map<number, number>();
-  private byName = new Map<string, number>();
-  /** The bucket of each partner text id met, -1 before. */
-  private buckets = new Int8Array(0);
+  private held: HeldBatch[] = [];
+  private records = new ArrayBuffer(0);
+  private readonly cellRows = new IntColumn();
+  /** Reporter, partner, flow and year of each cell, four numbers a cell. */
+  private readonly cellKeys = new IntColumn();
+  /** Cells by reporter, year and direction, then by partner. */
+  private cells = new Map<number, Map<number, number>>();
   rows = 0;
 
-  /** `text`: the dictionary the batch's ids point into; it must not start afresh before `take`. */
-  add(batch: PackedFlows, text: readonly string[]): void {
-    if (this.buckets.length < text.length) {
-      const grown = new Int8Array(Math.max(text.length, this.buckets.length * 2)).fill(-1);
-      grown.set(this.buckets);
-      this.buckets = grown;
-    }
+  /**
+   * `text`: the dictionary the batch's ids point into; it must not start afresh before `take`.
+   * `lines`: added to the batch's line numbers, and may be set any time before `take`.
+   */
+  add(batch: PackedFlows, text: readonly string[], lines: LineBase = absoluteLines): void {
     const { count, flow: flows, partner: partners, reporter: reporters, period: periods } = batch;
-    const buckets = this.buckets;
-    const groups = new Int32Array(count);
-    let lastKey = -1;
-    let lastGroup = -1;
-    let lastFlowId = -1;
-    let lastFlowBit = 0;
+    let reporter = -1;
+    let partner = -1;
+    let flow = -1;
+    let yearFrom = 0;
+    let yearTo = 0;
+    let byPartner: Map<number, number> | undefined;
+    let cell = -1;
+    let runFrom = 0;
+    const runStart = new Int32Array(count);
+    const runCell = new Int32Array(count);
+    let runs = 0;
     for (let i = 0; i < count; i += 1) {
-      const flowId = flows[i]!;
-      if (flowId !== lastFlowId) {
-        lastFlowId = flowId;
-        lastFlowBit = text[flowId] === 'X' ? 0 : 1;
+      const period = periods[i]!;
+      if (
+        partners[i] === partner &&
+        reporters[i] === reporter &&
+        flows[i] === flow &&
+        period >= yearFrom &&
+        period < yearTo
+      )
+        continue;
+      if (cell >= 0) this.cellRows.values[cell]! += i - runFrom;
+      runFrom = i;
+      const year = Math.floor(period / 100);
+      if (reporters[i] !== reporter || flows[i] !== flow || period < yearFrom || period >= yearTo) {
+        reporter = reporters[i]!;
+        flow = flows[i]!;
+        yearFrom = year * 100;
+        yearTo = yearFrom + 100;
+        const context = (reporter * 256 + (year - firstYear)) * 2 + (text[flow] === 'X' ? 0 : 1);
+        byPartner = this.cells.get(context);
+        if (!byPartner) this.cells.set(context, (byPartner = new Map()));
       }
-      const partner = partners[i]!;
-      let bucket = buckets[partner]!;
-      if (bucket < 0) {
-        bucket = bucketOf(text[partner]!);
-        buckets[partner] = bucket;
+      partner = partners[i]!;
+      cell = byPartner!.get(partner) ?? -1;
+      if (cell < 0) {
+        cell = this.cellRows.length;
+        byPartner!.set(partner, cell);
+        this.cellRows.push(0);
+        this.cellKeys.push(reporter);
+        this.cellKeys.push(partner);
+        this.cellKeys.push(flow);
+        this.cellKeys.push(year);
       }
-      const year = Math.floor(periods[i]! / 100);
-      const key = ((reporters[i]! * 256 + (year - firstYear)) * 2 + lastFlowBit) * 16 + bucket;
-      if (key !== lastKey) {
-        lastKey = key;
-        lastGroup = this.groupOf(key, reporters[i]!, year, flowId, bucket, text);
-      }
-      groups[i] = lastGroup;
+      runStart[runs] = i;
+      runCell[runs] = cell;
+      runs += 1;
     }
-    this.batches.push(batch);
-    this.groupsOf.push(groups);
-    this.rows += batch.count;
-  }
-
-  private groupOf(key: number, reporter: number, year: number, flow: number, bucket: number, text: readonly string[]) {
-    let group = this.byIds.get(key);
-    if (group === undefined) {
-      const blockKey = { reporter: text[reporter]!, year, flow: text[flow]!, bucket };
-      const name = `${blockKey.reporter}\t${year}\t${blockKey.flow}\t${bucket}`;
-      group = this.byName.get(name);
-      if (group === undefined) {
-        group = this.keys.length;
-        this.keys.push(blockKey);
-        this.byName.set(name, group);
-      }
-      this.byIds.set(key, group);
-    }
-    return group;
+    if (cell >= 0) this.cellRows.values[cell]! += count - runFrom;
+    // Most batches have far fewer runs than rows: the room left is given back.
+    const trim = runs < count / 2;
+    this.held.push({
+      batch,
+      lines,
+      runs,
+      runStart: trim ? runStart.slice(0, runs) : runStart,
+      runCell: trim ? runCell.slice(0, runs) : runCell,
+    });
+    this.rows += count;
   }
 
   /** Encodes the rows added since the last call into blocks and sums, and starts empty. */
   take(text: readonly string[]): BlockPart {
-    const { fromBatch, fromRow, groupStarts } = this.ordered(text.length);
-    let largest = 0;
-    for (let g = 0; g < this.keys.length; g += 1) largest = Math.max(largest, groupStarts[g + 1]! - groupStarts[g]!);
-    const scratch: BlockRows & BlockDetail & { valueCents: Float64Array; code: Uint32Array } = {
-      count: 0,
-      partners: [],
-      starts: [],
-      slot: new Uint8Array(largest),
-      valueCents: new Float64Array(largest),
-      quantity: new Float64Array(largest),
-      line: new Uint32Array(largest),
-      code: new Uint32Array(largest),
-      codes: [],
-      revision: new Uint8Array(largest),
-      revisions: [],
-      unit: new Uint16Array(largest),
-      units: [],
-    };
-    const codeIndex = new LocalIndex(text.length);
-    const revisionIndex = new LocalIndex(text.length);
-    const unitIndex = new LocalIndex(text.length);
-    const sums = new SumsCollector();
-    const blocks: FlowBlock[] = [];
-    const months = new Float64Array(slotsPerYear);
-    const batches = this.batches;
-    for (let g = 0; g < this.keys.length; g += 1) {
-      const key = this.keys[g]!;
-      const from = groupStarts[g]!;
-      const n = groupStarts[g + 1]! - from;
-      if (n === 0) continue;
-      scratch.partners = [];
-      scratch.starts = [];
-      let partner = -1;
-      let periods = 0;
-      for (let k = 0; k < n; k += 1) {
-        const batch = batches[fromBatch[from + k]!]!;
-        const i = fromRow[from + k]!;
-        if (batch.partner[i] !== partner) {
-          if (partner >= 0) sums.add(key, text[partner]!, periods, months);
-          months.fill(0);
-          periods = 0;
-          partner = batch.partner[i]!;
-          scratch.partners.push(text[partner]!);
-          scratch.starts.push(k);
-        }
-        const line = batch.line[i]!;
-        if (line > 0xffffffff) throw new Error(`line ${line} is beyond what a trade flow block records`);
-        const slot = slotOfPeriod(batch.period[i]!);
-        const value = batch.valueCents[i]!;
-        months[slot]! += value;
-        periods |= 1 << slot;
-        scratch.slot[k] = slot;
-        scratch.valueCents[k] = value;
-        scratch.quantity[k] = batch.quantity[i]!;
-        scratch.line[k] = line;
-        scratch.code[k] = codeIndex.of(batch.hsCode[i]!);
-        scratch.revision[k] = revisionIndex.of(batch.hsRevision[i]!);
-        const unit = batch.unit[i]!;
-        scratch.unit[k] = unit === noText ? noUnit : unitIndex.of(unit);
+    const cellCount = this.cellRows.length;
+    const cellRows = this.cellRows.values;
+    const cellKeys = this.cellKeys.values;
+    // Blocks numbered as first met, and their cells in the order met.
+    const blockOfCell = new Int32Array(cellCount);
+    const blockIds = new Map<number, number>();
+    const blockKeys: BlockKey[] = [];
+    const bucketOfText = new Int8Array(text.length).fill(-1);
+    for (let c = 0; c < cellCount; c += 1) {
+      const reporter = cellKeys[4 * c]!;
+      const partner = cellKeys[4 * c + 1]!;
+      const flow = cellKeys[4 * c + 2]!;
+      const year = cellKeys[4 * c + 3]!;
+      let bucket = bucketOfText[partner]!;
+      if (bucket < 0) bucketOfText[partner] = bucket = bucketOf(text[partner]!);
+      const key = ((reporter * partnerBuckets + bucket) * 256 + (year - firstYear)) * 2 + (text[flow] === 'X' ? 0 : 1);
+      let block = blockIds.get(key);
+      if (block === undefined) {
+        block = blockKeys.length;
+        blockIds.set(key, block);
+        blockKeys.push({ reporter: text[reporter]!, year, flow: text[flow]!, bucket });
       }
-      sums.add(key, text[partner]!, periods, months);
-      scratch.starts.push(n);
-      scratch.count = n;
-      scratch.codes = codeIndex.take(text);
-      scratch.revisions = revisionIndex.take(text);
-      scratch.units = unitIndex.take(text);
-      blocks.push(encodeBlock(key, scratch));
+      blockOfCell[c] = block;
     }
-    this.batches = [];
-    this.groupsOf = [];
-    this.keys = [];
-    this.byIds = new Map();
-    this.byName = new Map();
+    const blockCount = blockKeys.length;
+    const cellsFrom = new Int32Array(blockCount + 1);
+    for (let c = 0; c < cellCount; c += 1) cellsFrom[blockOfCell[c]! + 1]! += 1;
+    for (let g = 0; g < blockCount; g += 1) cellsFrom[g + 1]! += cellsFrom[g]!;
+    const cellOrder = new Int32Array(cellCount);
+    const cellFill = cellsFrom.slice(0, blockCount);
+    for (let c = 0; c < cellCount; c += 1) cellOrder[cellFill[blockOfCell[c]!]!++] = c;
+    // Where each cell's rows go, and where each block's start.
+    const cellFrom = new Int32Array(cellCount);
+    const rowsFrom = new Int32Array(blockCount + 1);
+    let total = 0;
+    let largest = 0;
+    for (let g = 0; g < blockCount; g += 1) {
+      rowsFrom[g] = total;
+      for (let k = cellsFrom[g]!; k < cellsFrom[g + 1]!; k += 1) {
+        const c = cellOrder[k]!;
+        cellFrom[c] = total;
+        total += cellRows[c]!;
+      }
+      largest = Math.max(largest, total - rowsFrom[g]!);
+    }
+    rowsFrom[blockCount] = total;
+    const records = this.laidOut(cellFrom, total);
+
+    const columns = new BlockColumns(largest, text.length, records);
+    const sums = new SumsCollector();
+    const arena = new ByteArena();
+    const blocks: FlowBlock[] = [];
+    for (let g = 0; g < blockCount; g += 1) {
+      const key = blockKeys[g]!;
+      const from = rowsFrom[g]!;
+      const flowBit = key.flow === 'X' ? 0 : 1;
+      columns.start();
+      const partners: string[] = [];
+      const starts: number[] = [];
+      for (let k = cellsFrom[g]!; k < cellsFrom[g + 1]!; k += 1) {
+        const c = cellOrder[k]!;
+        const ids = { reporter: cellKeys[4 * c]!, partner: cellKeys[4 * c + 1]!, flowBit };
+        const partner = text[ids.partner]!;
+        partners.push(partner);
+        starts.push(cellFrom[c]! - from);
+        const periods = columns.copy(cellFrom[c]!, cellFrom[c]! + cellRows[c]!, cellFrom[c]! - from);
+        sums.add(key, ids, partner, periods, columns.months);
+      }
+      const count = rowsFrom[g + 1]! - from;
+      starts.push(count);
+      blocks.push(encodeBlock(key, { ...columns.rows(text), count, partners, starts }, arena));
+    }
+    this.held = [];
+    this.cellRows.clear();
+    this.cellKeys.clear();
+    this.cells = new Map();
     this.rows = 0;
-    return { blocks, sums: sums.result() };
+    return { blocks, ...sums.result(arena), buffers: arena.buffers };
   }
 
-  /** The rows in block order, partners in id order within a block: a counting pass by partner, then a stable one by block. */
-  private ordered(textIds: number) {
-    const total = this.rows;
-    const batches = this.batches;
-    const groupsOf = this.groupsOf;
-    const partnerStarts = new Uint32Array(textIds + 1);
-    for (const batch of batches) {
-      const partners = batch.partner;
-      for (let i = 0; i < batch.count; i += 1) partnerStarts[partners[i]! + 1]! += 1;
-    }
-    for (let p = 0; p < textIds; p += 1) partnerStarts[p + 1]! += partnerStarts[p]!;
-    const byPartnerBatch = new Uint32Array(total);
-    const byPartnerRow = new Uint32Array(total);
-    for (let b = 0; b < batches.length; b += 1) {
-      const partners = batches[b]!.partner;
-      const count = batches[b]!.count;
-      for (let i = 0; i < count; i += 1) {
-        const at = partnerStarts[partners[i]!]!++;
-        byPartnerBatch[at] = b;
-        byPartnerRow[at] = i;
+  /**
+   * Every run's rows copied to where its cell's rows go (`fill`: each cell's first place), as 32-byte
+   * records: value and quantity (f64), then line, code id, revision id and slot with the unit id above it (u32).
+   */
+  private laidOut(fill: Int32Array, total: number): ArrayBuffer {
+    // Kept from part to part: fresh memory costs a page fault every 4 KiB on first write.
+    if (this.records.byteLength < total * 32) this.records = new ArrayBuffer(total * 32);
+    const records = this.records;
+    const asNumbers = new Float64Array(records);
+    const asIds = new Uint32Array(records);
+    const next = fill.slice();
+    for (const { batch, lines, runs, runStart, runCell } of this.held) {
+      const base = lines.base;
+      const { line, period, valueCents, quantity, hsCode, hsRevision, unit } = batch;
+      for (let r = 0; r < runs; r += 1) {
+        const end = r + 1 < runs ? runStart[r + 1]! : batch.count;
+        let to = next[runCell[r]!]!;
+        for (let i = runStart[r]!; i < end; i += 1, to += 1) {
+          const rowLine = base + line[i]!;
+          if (rowLine > 0xffffffff) throw new Error(`line ${rowLine} is beyond what a trade flow block records`);
+          asNumbers[4 * to] = valueCents[i]!;
+          asNumbers[4 * to + 1] = quantity[i]!;
+          asIds[8 * to + 4] = rowLine;
+          asIds[8 * to + 5] = hsCode[i]!;
+          asIds[8 * to + 6] = hsRevision[i]!;
+          const u = unit[i]!;
+          asIds[8 * to + 7] = ((u === noText ? noRecordUnit : u) << 8) | slotOfPeriod(period[i]!);
+        }
+        next[runCell[r]!] = to;
       }
     }
-    const groupCount = this.keys.length;
-    const groupStarts = new Uint32Array(groupCount + 1);
-    for (const groups of groupsOf) for (let i = 0; i < groups.length; i += 1) groupStarts[groups[i]! + 1]! += 1;
-    for (let g = 0; g < groupCount; g += 1) groupStarts[g + 1]! += groupStarts[g]!;
-    const fill = groupStarts.slice(0, groupCount);
-    const fromBatch = new Uint32Array(total);
-    const fromRow = new Uint32Array(total);
-    for (let k = 0; k < total; k += 1) {
-      const b = byPartnerBatch[k]!;
-      const i = byPartnerRow[k]!;
-      const at = fill[groupsOf[b]![i]!]!++;
-      fromBatch[at] = b;
-      fromRow[at] = i;
-    }
-    return { fromBatch, fromRow, groupStarts };
+    return records;
   }
 }
 
-/** Collects each pair's sums by month twice: under its reporter and under its partner. */
-class SumsCollector {
-  private readonly rows = new Map<string, SumsRow>();
+/** A record's unit id has 24 bits (text ids stay below 2^20, see packed.ts); this one stands for no unit. */
+const noRecordUnit = 0xffffff;
 
-  add(block: BlockKey, partner: string, periods: number, months: Float64Array): void {
-    this.row('reporter', block.reporter, block).push(partner, periods, months);
-    this.row('partner', partner, block).push(block.reporter, periods, months);
+/**
+ * Collects each pair's sums by month twice: under its reporter and under its partner. Rows are found by
+ * number (territory text id, year, direction); the reporter's row is the same for all cells of a block.
+ */
+class SumsCollector {
+  private readonly rows = new Map<number, SumsRow>();
+  private last: { key: number; row: SumsRow } = {
+    key: -1,
+    row: new SumsRow({ side: 'reporter', territory: '', year: 0, flow: '' }),
+  };
+
+  add(
+    block: BlockKey,
+    ids: { reporter: number; partner: number; flowBit: number },
+    partner: string,
+    periods: number,
+    months: Float64Array,
+  ): void {
+    const context = (block.year - firstYear) * 2 + ids.flowBit;
+    const own = (ids.reporter * 256 * 2 + context) * 2;
+    if (own !== this.last.key) this.last = { key: own, row: this.row(own, 'reporter', block.reporter, block) };
+    this.last.row.push(partner, periods, months);
+    this.row((ids.partner * 256 * 2 + context) * 2 + 1, 'partner', partner, block).push(
+      block.reporter,
+      periods,
+      months,
+    );
   }
 
-  private row(side: SumsSide, territory: string, block: BlockKey): SumsRow {
-    const name = `${side}\t${territory}\t${block.year}\t${block.flow}`;
-    let row = this.rows.get(name);
+  private row(key: number, side: SumsSide, territory: string, block: BlockKey): SumsRow {
+    let row = this.rows.get(key);
     if (!row) {
       row = new SumsRow({ side, territory, year: block.year, flow: block.flow });
-      this.rows.set(name, row);
+      this.rows.set(key, row);
     }
     return row;
   }
 
-  result(): FlowSums[] {
-    return [...this.rows.values()].map((row) => ({
-      ...row.key,
-      counterparts: row.counterparts,
-      periods: Uint32Array.from(row.periods),
-      months: Float64Array.from(row.months),
-    }));
+  /** The rows encoded, and the slices (reporter, year, direction, slots) they hold. */
+  result(arena: ByteArena): Pick<BlockPart, 'sums' | 'slices'> {
+    const sums: EncodedSums[] = [];
+    const slices: BlockSlices[] = [];
+    for (const row of this.rows.values()) {
+      sums.push({ ...row.key, body: encodeSums(row.encoded(), arena) });
+      if (row.key.side !== 'reporter') continue;
+      let slots = 0;
+      for (const periods of row.periods) slots |= periods;
+      slices.push({ reporter: row.key.territory, year: row.key.year, flow: row.key.flow, slots });
+    }
+    return { sums, slices };
   }
 }
 
 class SumsRow {
   readonly counterparts: string[] = [];
   readonly periods: number[] = [];
-  readonly months: number[] = [];
+  /** A plain array: small typed arrays cost an allocation each, many times what their numbers do. */
+  private readonly months: number[] = [];
 
   constructor(readonly key: SumsKey) {}
 
@@ -253,6 +342,109 @@ class SumsRow {
     this.counterparts.push(counterpart);
     this.periods.push(periods);
     for (let s = 0; s < slotsPerYear; s += 1) this.months.push(months[s]!);
+  }
+
+  encoded(): Pick<FlowSums, 'counterparts' | 'periods' | 'months'> {
+    return {
+      counterparts: this.counterparts,
+      periods: Uint32Array.from(this.periods),
+      months: Float64Array.from(this.months),
+    };
+  }
+}
+
+/**
+ * One block's columns, read from the part's records a cell at a time: a small method the engine
+ * optimises once, where a loop inside one long function ran unoptimised after every deoptimisation.
+ */
+class BlockColumns {
+  readonly slot: Uint8Array;
+  readonly valueCents: Float64Array;
+  /** The values again while they all fit 32 bits, so a block takes them as they are stored. */
+  readonly narrowValues: Int32Array;
+  readonly code: Uint32Array;
+  readonly quantity: Float64Array;
+  readonly line: Uint32Array;
+  readonly revision: Uint8Array;
+  readonly unit: Uint16Array;
+  readonly months = new Float64Array(slotsPerYear);
+  private readonly asNumbers: Float64Array;
+  private readonly asIds: Uint32Array;
+  private readonly codes: LocalIndex;
+  private readonly revisions: LocalIndex;
+  private readonly units: LocalIndex;
+  private narrow = true;
+  // Revision and unit are most often the same row after row: their last look-up is kept.
+  private revisionId = -1;
+  private revisionAt = 0;
+  private unitId = -1;
+  private unitAt = 0;
+
+  constructor(largest: number, textIds: number, records: ArrayBuffer) {
+    this.slot = new Uint8Array(largest);
+    this.valueCents = new Float64Array(largest);
+    this.narrowValues = new Int32Array(largest);
+    this.code = new Uint32Array(largest);
+    this.quantity = new Float64Array(largest);
+    this.line = new Uint32Array(largest);
+    this.revision = new Uint8Array(largest);
+    this.unit = new Uint16Array(largest);
+    this.asNumbers = new Float64Array(records);
+    this.asIds = new Uint32Array(records);
+    this.codes = new LocalIndex(textIds);
+    this.revisions = new LocalIndex(textIds);
+    this.units = new LocalIndex(textIds);
+  }
+
+  start(): void {
+    this.narrow = true;
+    this.revisionId = -1;
+    this.unitId = -1;
+  }
+
+  /** Copies records [from, to) to rows from `at`; sums them by slot into `months`; returns the slots met. */
+  copy(from: number, to: number, at: number): number {
+    const { asNumbers, asIds, months, valueCents, narrowValues } = this;
+    months.fill(0);
+    let periods = 0;
+    let narrow = this.narrow;
+    for (let r = from, i = at; r < to; r += 1, i += 1) {
+      const value = asNumbers[4 * r]!;
+      const slot = asIds[8 * r + 7]! & 0xff;
+      months[slot]! += value;
+      periods |= 1 << slot;
+      valueCents[i] = value;
+      narrowValues[i] = value;
+      narrow &&= value === narrowValues[i];
+      this.quantity[i] = asNumbers[4 * r + 1]!;
+      this.line[i] = asIds[8 * r + 4]!;
+      this.code[i] = this.codes.of(asIds[8 * r + 5]!);
+      const revision = asIds[8 * r + 6]!;
+      if (revision !== this.revisionId) this.revisionAt = this.revisions.of((this.revisionId = revision));
+      this.revision[i] = this.revisionAt;
+      const unit = asIds[8 * r + 7]! >>> 8;
+      if (unit !== this.unitId) this.unitAt = (this.unitId = unit) === noRecordUnit ? noUnit : this.units.of(unit);
+      this.unit[i] = this.unitAt;
+      this.slot[i] = slot;
+    }
+    this.narrow = narrow;
+    return periods;
+  }
+
+  /** The block's columns and dictionaries; the local numbering starts afresh for the next block. */
+  rows(text: readonly string[]) {
+    return {
+      slot: this.slot,
+      valueCents: this.narrow ? this.narrowValues : this.valueCents,
+      code: this.code,
+      quantity: this.quantity,
+      line: this.line,
+      revision: this.revision,
+      unit: this.unit,
+      codes: this.codes.take(text),
+      revisions: this.revisions.take(text),
+      units: this.units.take(text),
+    };
   }
 }
 
@@ -284,21 +476,6 @@ class LocalIndex {
   }
 }
 
-/** The slices an import replaces, gathered by reporter, year and direction: a mask of the slots of each. */
-export function slicesByBlock(
-  slices: ReadonlyArray<{ reporter: string; period: number; flow: string }>,
-): Array<{ reporter: string; year: number; flow: string; slots: number }> {
-  const byBlock = new Map<string, { reporter: string; year: number; flow: string; slots: number }>();
-  for (const s of slices) {
-    const year = Math.floor(s.period / 100);
-    const name = `${s.reporter}\t${year}\t${s.flow}`;
-    const entry = byBlock.get(name) ?? { reporter: s.reporter, year, flow: s.flow, slots: 0 };
-    entry.slots |= 1 << slotOfPeriod(s.period);
-    byBlock.set(name, entry);
-  }
-  return [...byBlock.values()];
-}
-
 /** Rows an import holds in memory before writing them out as blocks: bounds memory on any file size. */
 export const rowsPerPart = 4_000_000;
 
@@ -307,26 +484,38 @@ export type PartRows = ReturnType<typeof partRows>;
 /**
  * An import's rows on their way to the database, for any writer: packed batches go in, and the rows of
  * a part come out every `rowsPerPart` rows (and before the dictionary starts afresh, since the rows held
- * point into it). With `clearSlices`, it notes the slices (reporter, period, direction) the import holds,
- * for the writer to take out of earlier imports at the end.
+ * point into it); parts built elsewhere (by the threads reading a big file) come in numbered along.
+ * It gathers the slices (reporter, year, direction, slots) the import holds, for the writer to take
+ * out of earlier imports at the end.
  */
 export class ImportBlocks {
   private readonly unpacker = new FlowUnpacker();
   private readonly builder = new FlowBlockBuilder();
   private part = 0;
-  readonly slices: Slice[] = [];
+  private readonly held = new Map<string, BlockSlices>();
 
-  constructor(private readonly keys: { datasetSeq: number; importSeq: number; clearSlices: boolean }) {}
+  constructor(private readonly keys: { datasetSeq: number; importSeq: number }) {}
 
   /** Takes a batch; returns the parts now due to be written, most often none. */
   add(batch: PackedFlows): PartRows[] {
     const due: PartRows[] = [];
     if (batch.resetText && this.builder.rows > 0) due.push(this.take());
     this.unpacker.learn(batch);
-    if (this.keys.clearSlices) for (const s of this.unpacker.freshSlices(batch)) this.slices.push(s);
     this.builder.add(batch, this.unpacker.text);
     if (this.builder.rows >= rowsPerPart) due.push(this.take());
     return due;
+  }
+
+  /** A part built elsewhere, numbered as the next one. */
+  addPart(part: BlockPart): PartRows {
+    for (const s of part.slices) {
+      const name = `${s.reporter}\t${s.year}\t${s.flow}`;
+      const entry = this.held.get(name);
+      if (entry) entry.slots |= s.slots;
+      else this.held.set(name, { ...s });
+    }
+    this.part += 1;
+    return partRows(part, { ...this.keys, part: this.part });
   }
 
   /** The last part, when rows are left. */
@@ -334,9 +523,13 @@ export class ImportBlocks {
     return this.builder.rows > 0 ? [this.take()] : [];
   }
 
+  /** The slices the import's parts hold. */
+  get slices(): BlockSlices[] {
+    return [...this.held.values()];
+  }
+
   private take(): PartRows {
-    this.part += 1;
-    return partRows(this.builder.take(this.unpacker.text), { ...this.keys, part: this.part });
+    return this.addPart(this.builder.take(this.unpacker.text));
   }
 }
 
@@ -363,7 +556,7 @@ export function partRows(part: BlockPart, keys: { datasetSeq: number; importSeq:
       flow: s.flow,
       import_seq: keys.importSeq,
       part: keys.part,
-      body: bytes(encodeSums(s)),
+      body: bytes(s.body),
     })),
   };
 }

@@ -108,56 +108,13 @@ export class FlowPacker {
   }
 }
 
-/** What one import replaces: a reporter's trade in one direction in one period. */
-export interface Slice {
-  reporter: string;
-  period: number;
-  flow: string;
-}
-
-/** Periods as months since January 1950 (years as a thirteenth month): 11 bits for 1950–2100. */
-function periodIndex(period: number): number {
-  const index = (Math.floor(period / 100) - 1950) * 13 + (period % 100);
-  if (!(index >= 0 && index < 2048)) throw new Error(`period ${period} is outside 1950–2100`);
-  return index;
-}
-
-/**
- * The writing side of the dictionary: unpacks text and tells which slices of the import are new.
- * Slice keys are exact numbers built from text ids (20 bits each) and the period (11).
- */
+/** The writing side of the dictionary: unpacks text. */
 export class FlowUnpacker {
   text: string[] = [];
-  private readonly slicesMet = new Set<string>();
-  /** The same slices by id, valid until the dictionary starts afresh: spares building a string per row. */
-  private slicesById = new Set<number>();
 
   /** Takes in a batch's dictionary changes. */
   learn(batch: PackedFlows): void {
-    if (batch.resetText) {
-      this.text = [];
-      this.slicesById = new Set();
-    }
+    if (batch.resetText) this.text = [];
     for (const t of batch.newText) this.text.push(t);
-  }
-
-  /** The slices of a batch not met before in this import, in order of appearance. */
-  freshSlices(batch: PackedFlows): Slice[] {
-    const fresh: Slice[] = [];
-    for (let i = 0; i < batch.count; i += 1) {
-      const key = (batch.reporter[i]! * 2048 + periodIndex(batch.period[i]!)) * 1048576 + batch.flow[i]!;
-      if (this.slicesById.has(key)) continue;
-      this.slicesById.add(key);
-      const slice = {
-        reporter: this.text[batch.reporter[i]!]!,
-        period: batch.period[i]!,
-        flow: this.text[batch.flow[i]!]!,
-      };
-      const named = `${slice.reporter}|${slice.period}|${slice.flow}`;
-      if (this.slicesMet.has(named)) continue;
-      this.slicesMet.add(named);
-      fresh.push(slice);
-    }
-    return fresh;
   }
 }

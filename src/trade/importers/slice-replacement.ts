@@ -1,6 +1,5 @@
 import { blockWithoutSlots, sumsWithoutSlots } from '../flow-blocks.ts';
-import { slicesByBlock, bytes } from './block-builder.ts';
-import type { Slice } from './packed.ts';
+import { bytes, type BlockSlices } from './block-builder.ts';
 
 /** The few statements slice replacement runs, on the import's own connection; `?` marks a parameter. */
 export interface SliceStatements {
@@ -21,10 +20,10 @@ const sumsKey =
 export async function removeReplacedSlices(
   db: SliceStatements,
   keys: { datasetSeq: number; importSeq: number },
-  slices: Slice[],
+  slices: BlockSlices[],
 ): Promise<number> {
   let replaced = 0;
-  for (const s of slicesByBlock(slices)) {
+  for (const s of slices) {
     const earlier = [keys.datasetSeq, s.reporter, s.year, s.flow, keys.importSeq];
     const blocks = await db.all(
       `select bucket, import_seq, part, row_count, body, detail from trade_flow_blocks

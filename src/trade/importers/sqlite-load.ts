@@ -33,7 +33,7 @@ export class SqliteFlowLoad {
   private readonly db: SQLite.Database;
   private insertBlock?: SQLite.Statement;
   private insertSums?: SQLite.Statement;
-  private load?: { datasetSeq: number; importSeq: number; blocks: ImportBlocks };
+  private load?: { datasetSeq: number; importSeq: number; clearSlices: boolean; blocks: ImportBlocks };
 
   constructor(file: string) {
     this.db = new SQLite(file);
@@ -73,7 +73,7 @@ export class SqliteFlowLoad {
     // A dataset with nothing in it has no slice to replace: the look-ups are skipped.
     const clearSlices =
       this.db.prepare('select 1 from trade_flow_blocks where dataset_seq = ? limit 1').get(datasetSeq) !== undefined;
-    this.load = { datasetSeq, importSeq, blocks: new ImportBlocks({ datasetSeq, importSeq, clearSlices }) };
+    this.load = { datasetSeq, importSeq, clearSlices, blocks: new ImportBlocks({ datasetSeq, importSeq }) };
     const insert = (table: string, columns: string[]) =>
       this.db.prepare(
         `insert into ${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`,
@@ -88,8 +88,9 @@ export class SqliteFlowLoad {
 
   /** Writes the last rows, removes the earlier rows of the slices the file replaces; returns how many. */
   async endLoad(): Promise<number> {
-    const { datasetSeq, importSeq, blocks } = this.load!;
+    const { datasetSeq, importSeq, clearSlices, blocks } = this.load!;
     for (const part of blocks.rest()) this.write(part);
+    if (!clearSlices) return 0;
     return removeReplacedSlices(
       {
         all: async (sql, args) => this.db.prepare(sql).all(...args) as Array<Record<string, unknown>>,

@@ -163,7 +163,7 @@ class SqliteWorkerWriter implements FlowWriter {
 /** PostgreSQL gets the same blocks as SQLite, a few hundred to a statement. */
 class PostgresFlowWriter implements FlowWriter {
   private readonly client: pg.Client;
-  private load?: { datasetSeq: number; importSeq: number; blocks: ImportBlocks };
+  private load?: { datasetSeq: number; importSeq: number; clearSlices: boolean; blocks: ImportBlocks };
 
   constructor(url: string) {
     this.client = new pg.Client({ connectionString: url });
@@ -197,7 +197,7 @@ class PostgresFlowWriter implements FlowWriter {
     const clearSlices =
       (await this.client.query('select 1 from trade_flow_blocks where dataset_seq = $1 limit 1', [datasetSeq]))
         .rowCount !== 0;
-    this.load = { datasetSeq, importSeq, blocks: new ImportBlocks({ datasetSeq, importSeq, clearSlices }) };
+    this.load = { datasetSeq, importSeq, clearSlices, blocks: new ImportBlocks({ datasetSeq, importSeq }) };
   }
 
   async addFlows(batch: PackedFlows): Promise<void> {
@@ -205,12 +205,13 @@ class PostgresFlowWriter implements FlowWriter {
   }
 
   async endLoad(): Promise<number> {
-    const { datasetSeq, importSeq, blocks } = this.load!;
+    const { datasetSeq, importSeq, clearSlices, blocks } = this.load!;
     for (const part of blocks.rest()) await this.write(part);
     const numbered = (sql: string) => {
       let n = 0;
       return sql.replace(/\?/g, () => `$${(n += 1)}`);
     };
+    if (!clearSlices) return 0;
     return removeReplacedSlices(
       {
         all: async (sql, args) => (await this.client.query(numbered(sql), args)).rows as Array<Record<string, unknown>>,
