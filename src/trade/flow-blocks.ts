@@ -84,21 +84,27 @@ const valuesAsInt32 = 1;
 const codesAsUint16 = 2;
 
 /**
- * Hands out aligned, zeroed byte ranges from a few big buffers, so the blocks of an import part are
- * not thousands of separate allocations (whose collection cost more than their encoding) and travel
- * between threads as a few buffers.
+ * Hands out aligned byte ranges from a few big buffers, so the blocks of an import part are not
+ * thousands of separate allocations (whose collection cost more than their encoding) and travel between
+ * threads as a few buffers. `spare`: buffers of earlier parts, already written, to fill again, as fresh
+ * memory costs a page fault every 4 KiB; the encoders write every byte of what they take.
  */
 export class ByteArena {
   readonly buffers: ArrayBuffer[] = [];
   private current = new Uint8Array(0);
   private used = 0;
 
-  constructor(private readonly bufferBytes = 32 * 1024 * 1024) {}
+  constructor(
+    private readonly spare: ArrayBuffer[] = [],
+    private readonly bufferBytes = 32 * 1024 * 1024,
+  ) {}
 
   take(length: number): Uint8Array {
     const room = align8(length);
     if (this.used + room > this.current.length) {
-      this.current = new Uint8Array(Math.max(this.bufferBytes, room));
+      const size = Math.max(this.bufferBytes, room);
+      const reused = this.spare.length > 0 && this.spare.at(-1)!.byteLength >= size ? this.spare.pop() : undefined;
+      this.current = new Uint8Array(reused ?? new ArrayBuffer(size));
       this.buffers.push(this.current.buffer);
       this.used = 0;
     }
@@ -169,6 +175,7 @@ function withHeader(
   const text = Buffer.from(JSON.stringify(dictionary));
   const start = align8(16 + text.length);
   const bytes = arena.take(start + columnBytes);
+  bytes.fill(0, 16 + text.length, start);
   const view = new DataView(bytes.buffer, bytes.byteOffset, 16);
   view.setUint32(0, blockFormatVersion, true);
   view.setUint32(4, rows, true);
@@ -320,10 +327,12 @@ export function encodeSums(
   const text = Buffer.from(JSON.stringify(sums.counterparts));
   const start = align8(16 + text.length);
   const body = arena.take(start + k * (slotsPerYear * 8 + 4));
+  body.fill(0, 16 + text.length, start);
   const view = new DataView(body.buffer, body.byteOffset, 16);
   view.setUint32(0, blockFormatVersion, true);
   view.setUint32(4, k, true);
   view.setUint32(8, text.length, true);
+  view.setUint32(12, 0, true);
   body.set(text, 16);
   const at = body.byteOffset + start;
   new Float64Array(body.buffer, at, k * slotsPerYear).set(sums.months.subarray(0, k * slotsPerYear));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PackedFlows } from './importers/packed.ts';
+import type { BlockPart } from './importers/block-builder.ts';
 
 export const datasetKind = z.enum(['official_customs', 'national_statistics', 'comtrade', 'baci', 'illustrative']);
 export type DatasetKind = z.infer<typeof datasetKind>;
@@ -32,14 +32,23 @@ export interface RowProblem {
 
 export interface ParsedBatch {
   rows: FlowRow[];
-  /**
-   * Rows already packed (a reader that builds columns itself, see importers/baci-fast.ts), in place of
-   * `rows`; a reader gives one or the other for a whole file, its dictionary spanning all its batches.
-   */
-  packed?: PackedFlows;
+  /** Rows already gathered into blocks (by the threads reading a big BACI file, see importers/baci-fast.ts). */
+  parts?: BuiltPart[];
+  /** Rows read in this batch that come later, inside a part. */
+  pending?: number;
   problems: RowProblem[];
   /** Rows deliberately not imported, such as world totals and all-commodity totals. */
   skipped: number;
+}
+
+/** Blocks built by a reader: the rows they hold and the first and last period among them. */
+export interface BuiltPart {
+  part: BlockPart;
+  rows: number;
+  periodFrom: number;
+  periodTo: number;
+  /** Called once the part is written, or will not be: with its buffers, for the reader to fill again. */
+  done?: (spare: ArrayBuffer[]) => void;
 }
 
 /** HS revisions as UN Comtrade names them; an import states which one its codes follow. */

@@ -2,31 +2,86 @@ import fs from 'node:fs';
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../../core/workers.ts';
-import type { ParsedBatch, RowProblem } from '../model.ts';
+import type { BuiltPart, FlowRow, ParsedBatch, RowProblem } from '../model.ts';
 import { BaciRecords, parseBaci, type BaciOptions } from './baci.ts';
-import { BatchBuilder, RowCheck, headerKey, type CellCache, type FlowParser } from './common.ts';
-import { fieldRole, type ChunkRows, type FileChunk } from './baci-lines.ts';
-import { noText, type PackedFlows } from './packed.ts';
+import { BatchBuilder, RowCheck, headerKey, type FlowParser } from './common.ts';
+import { fieldRole, type FileChunk } from './baci-lines.ts';
+import { rowsPerPart } from './block-builder.ts';
 
-export type FastCall = { type: 'ack' };
-export type FastMessage = { type: 'chunk'; index: number; rows: ChunkRows };
+/** What a reading thread starts with. */
+export interface FastThreadData {
+  file: string;
+  /** Its chunks: every n-th of the file, for n threads. */
+  chunks: FileChunk[];
+  roles: number[];
+  width: number;
+  rowsPerPart: number;
+  revision: string;
+}
+
+/** A line a thread read but whose period, country or code was refused; `k` as in `productText`. */
+export interface RejectedLine {
+  line: number;
+  t: number;
+  i: number;
+  j: number;
+  k: number;
+}
+
+/** From a reading thread. */
+export type FastMessage =
+  | { type: 'ask'; index: number; t: number[]; i: number[]; j: number[]; k: number[] }
+  | {
+      type: 'chunk';
+      index: number;
+      /** Lines in the chunk, empty ones included: where the next chunk's numbering starts. */
+      lines: number;
+      /** Rows accepted into the thread's blocks. */
+      rows: number;
+      /** Lines not plain digits, for the full reader; lines are numbered from 0 within the chunk. */
+      odd: Array<{ line: number; text: string }>;
+      rejected: RejectedLine[];
+    }
+  | ({ type: 'part' } & BuiltPart)
+  | { type: 'done' };
+
+/** To a reading thread. */
+export type FastCall =
+  | {
+      type: 'verdicts';
+      t: Array<number | null>;
+      i: Array<string | null>;
+      j: Array<string | null>;
+      k: Array<string | null>;
+    }
+  | { type: 'base'; index: number; base: number }
+  | { type: 'refuse' }
+  /** A part was written (or will not be), and its buffers are free to be filled again. */
+  | { type: 'written'; spare: ArrayBuffer[] };
 
 export interface ThreadedReading {
   /** Files from this size on are read by several threads; below it, starting them costs more than it saves. */
   from: number;
   /** Bytes a thread reads at once: large enough to keep it busy, small enough to bound memory. */
   chunkBytes: number;
+  /** Rows the threads hold together before sending them as parts, each its share: bounds memory. */
+  rowsHeld: number;
 }
 
-const threadedReading: ThreadedReading = { from: 16 * 1024 * 1024, chunkBytes: 8 * 1024 * 1024 };
+const threadedReading: ThreadedReading = {
+  from: 16 * 1024 * 1024,
+  chunkBytes: 8 * 1024 * 1024,
+  rowsHeld: rowsPerPart,
+};
 
 /**
  * BACI files are big (hundreds of millions of lines) and plain: digits, commas and newlines. A file like
- * that is cut into chunks at line ends and read by one thread per core into columns of numbers; this
- * thread checks each distinct period, country and code once, as the full reader does, and builds the
- * packed batches. Any line that is not plain digits where they belong goes through the full reader's
- * checks, so a bad cell gets the same report. A gzipped file, another separator, or quotes anywhere
- * (a quoted field may span lines) make the whole file go through the full reader instead.
+ * that is cut into chunks at line ends, each read by one of a thread per core into numbers and then
+ * into blocks, ready to be written. This thread checks each distinct period, country and code once, for
+ * all threads, with the full reader's checks, numbers the lines, and reports what was refused: any line
+ * that is not plain digits where they belong goes through the full reader, so a bad cell gets the same
+ * report. A gzipped file, another separator, or quotes anywhere (a quoted field may span lines) make the
+ * whole file go through the full reader instead.
  */
 export function parseBaciFast(
   file: string,
@@ -50,7 +105,9 @@ export function parseBaciFast(
         consumed += next.value.length;
       }
     };
-    const threads = readingThreads(file, plan);
+    const records = new BaciRecords(options);
+    records.header(plan.header);
+    const threads = readingThreads(file, plan, { rowsHeld: reading.rowsHeld, revision: records.hsRevision });
     if (!threads) {
       const drained = consumeTo(Infinity);
       drained.catch(() => undefined);
@@ -59,12 +116,35 @@ export function parseBaciFast(
       return;
     }
     try {
-      const records = new BaciRecords(options);
-      records.header(plan.header);
-      const packer = new FastPacker(records);
-      for await (const { rows, end } of threads.chunks()) {
-        await consumeTo(end);
-        yield packer.batch(rows);
+      const checks = new ThreadChecks(records);
+      const arrived = new Map<number, Extract<FastMessage, { type: 'chunk' }>>();
+      let nextChunk = 0;
+      let firstLine = 2;
+      let refusing = false;
+      for await (const { thread, message } of threads.messages()) {
+        if (message.type === 'ask') {
+          threads.tell(thread, checks.verdicts(message));
+        } else if (message.type === 'part') {
+          const { part, rows, periodFrom, periodTo } = message;
+          const done = (spare: ArrayBuffer[]) => threads.tell(thread, { type: 'written', spare }, spare);
+          yield { rows: [], parts: [{ part, rows, periodFrom, periodTo, done }], problems: [], skipped: 0 };
+        } else if (message.type === 'chunk') {
+          arrived.set(message.index, message);
+          // Chunks are reported in file order, so rejected rows come in the order of the file.
+          for (let chunk = arrived.get(nextChunk); chunk; chunk = arrived.get(nextChunk)) {
+            arrived.delete(nextChunk);
+            threads.tell(threads.ownerOf(nextChunk), { type: 'base', index: nextChunk, base: firstLine });
+            const batch = checks.chunk(chunk, firstLine);
+            firstLine += chunk.lines;
+            await consumeTo(plan.chunks[nextChunk]!.end);
+            nextChunk += 1;
+            if (batch.problems.length > 0 && !refusing) {
+              refusing = true;
+              threads.tellAll({ type: 'refuse' });
+            }
+            yield batch;
+          }
+        }
       }
       await consumeTo(Infinity);
     } finally {
@@ -136,10 +216,14 @@ function planChunks(
  * Starts the reading threads on their chunks (every n-th) and, meanwhile, looks for quotes: a quoted field
  * may span lines, which only the full reader follows. Null when there is one.
  */
-function readingThreads(file: string, plan: { chunks: FileChunk[]; roles: number[]; header: string[] }) {
+function readingThreads(
+  file: string,
+  plan: { chunks: FileChunk[]; roles: number[]; header: string[] },
+  settings: { rowsHeld: number; revision: string },
+) {
   const threads = Math.max(1, Math.min(os.availableParallelism(), plan.chunks.length));
   const workers: Worker[] = [];
-  const arrived = new Map<number, ChunkRows>();
+  const queue: Array<{ thread: number; message: FastMessage }> = [];
   let wake: (() => void) | null = null;
   let failure: Error | null = null;
   for (let w = 0; w < threads; w += 1) {
@@ -148,9 +232,11 @@ function readingThreads(file: string, plan: { chunks: FileChunk[]; roles: number
       chunks: plan.chunks.filter((chunk) => chunk.index % threads === w),
       roles: plan.roles,
       width: plan.header.length,
-    });
+      rowsPerPart: Math.ceil(settings.rowsHeld / threads),
+      revision: settings.revision,
+    } satisfies FastThreadData);
     worker.on('message', (message: FastMessage) => {
-      arrived.set(message.index, message.rows);
+      queue.push({ thread: w, message });
       wake?.();
     });
     const stop = (error: Error) => {
@@ -172,18 +258,22 @@ function readingThreads(file: string, plan: { chunks: FileChunk[]; roles: number
   }
   return {
     stop,
-    /** The chunks in file order, so rejected rows are reported in the order of the file. */
-    async *chunks(): AsyncGenerator<{ rows: ChunkRows; end: number }> {
-      for (let index = 0; index < plan.chunks.length; index += 1) {
-        while (!arrived.has(index)) {
+    ownerOf: (chunk: number) => chunk % threads,
+    tell: (thread: number, call: FastCall, transfer: ArrayBuffer[] = []) =>
+      workers[thread]!.postMessage(call, transfer),
+    tellAll: (call: FastCall) => workers.forEach((worker) => worker.postMessage(call)),
+    /** The threads' messages as they come, until every thread is done. */
+    async *messages(): AsyncGenerator<{ thread: number; message: FastMessage }> {
+      let done = 0;
+      while (done < threads) {
+        while (queue.length === 0) {
           if (failure) throw failure;
           await new Promise<void>((resolve) => (wake = resolve));
           wake = null;
         }
-        const rows = arrived.get(index)!;
-        arrived.delete(index);
-        workers[index % threads]!.postMessage({ type: 'ack' } satisfies FastCall);
-        yield { rows, end: plan.chunks[index]!.end };
+        const next = queue.shift()!;
+        if (next.message.type === 'done') done += 1;
+        else yield next;
       }
     },
   };
@@ -204,167 +294,49 @@ function holdsQuote(file: string, from: number): boolean {
   }
 }
 
-/** Numeric codes already checked: 0 not yet, the text id + 1 when fine, -1 when refused. */
-class CheckedCodes {
-  private readonly small = new Int32Array(1 << 20);
-  private readonly large = new Map<number, number>();
-
-  constructor(
-    private readonly cache: CellCache<string>,
-    private readonly textOf: (code: number) => string,
-    private readonly id: (text: string) => number,
-  ) {}
-
-  /** The text id of a code, or -1 when it is refused (`problems` then tells why, for the row). */
-  of(code: number): number {
-    let state = code < this.small.length ? this.small[code]! : (this.large.get(code) ?? 0);
-    if (state === 0) {
-      const value = this.cache.read(new RowCheck(0), this.textOf(code));
-      state = value === null ? -1 : this.id(value) + 1;
-      if (code < this.small.length) this.small[code] = state;
-      else this.large.set(code, state);
-    }
-    return state - 1;
-  }
-
-  problems(row: RowCheck, code: number): void {
-    this.cache.read(row, this.textOf(code));
-  }
+/** A thread's product key: a six-digit code as it is, others by code and digit count, below zero. */
+export function productText(key: number): string {
+  if (key >= 0) return String(key).padStart(6, '0');
+  const code = -key - 1;
+  return String(Math.floor(code / 16)).padStart(code % 16, '0');
 }
 
-/** Turns the threads' numbers into packed batches, with one dictionary for the whole file. */
-class FastPacker {
-  private readonly texts: string[] = [];
-  private readonly ids = new Map<string, number>();
-  private sent = 0;
-  private readonly exporters: CheckedCodes;
-  private readonly importers: CheckedCodes;
-  private readonly products: CheckedCodes;
-  private readonly otherProducts: CheckedCodes;
-  private readonly periods = new Map<number, number>();
+/** The checks the reading threads ask for, and the report of what they could not read or had refused. */
+class ThreadChecks {
+  constructor(private readonly records: BaciRecords) {}
 
-  constructor(private readonly records: BaciRecords) {
-    const id = (text: string) => this.id(text);
-    this.exporters = new CheckedCodes(records.exporters, String, id);
-    this.importers = new CheckedCodes(records.importers, String, id);
-    this.products = new CheckedCodes(records.products, (code) => String(code).padStart(6, '0'), id);
-    // Codes of other lengths by code and digit count in one number, as leading zeros tell them apart.
-    this.otherProducts = new CheckedCodes(
-      records.products,
-      (key) => String(Math.floor(key / 16)).padStart(key % 16, '0'),
-      id,
-    );
-  }
-
-  private id(text: string): number {
-    let at = this.ids.get(text);
-    if (at === undefined) {
-      at = this.texts.length;
-      this.texts.push(text);
-      this.ids.set(text, at);
-    }
-    return at;
-  }
-
-  private period(t: number): number {
-    let period = this.periods.get(t);
-    if (period === undefined) {
-      period = this.records.periods.read(new RowCheck(0), String(t)) ?? -1;
-      this.periods.set(t, period);
-    }
-    return period;
-  }
-
-  /** The line number of the chunk's first line: threads number lines from 0 within their chunk. */
-  private firstLine = 2;
-
-  batch(rows: ChunkRows): ParsedBatch {
-    const base = this.firstLine;
-    this.firstLine += rows.lines;
-    const odd = new BatchBuilder();
-    for (const { line, text } of rows.odd) {
-      const raw = text.endsWith('\r') ? text.slice(0, -1) : text;
-      if (raw.length > 0) this.records.read(base + line, raw.split(','), odd);
-    }
-    const capacity = rows.count + odd.rows.length;
-    const packed: PackedFlows = {
-      count: 0,
-      resetText: false,
-      newText: [],
-      line: new Float64Array(capacity),
-      period: new Int32Array(capacity),
-      valueCents: new Float64Array(capacity),
-      quantity: new Float64Array(capacity),
-      reporter: new Uint32Array(capacity),
-      partner: new Uint32Array(capacity),
-      flow: new Uint32Array(capacity),
-      hsCode: new Uint32Array(capacity),
-      hsRevision: new Uint32Array(capacity),
-      unit: new Uint32Array(capacity),
+  verdicts(ask: Extract<FastMessage, { type: 'ask' }>): FastCall {
+    const { records } = this;
+    const check = <T>(cache: { read(row: RowCheck, text: string): T | null }, text: string) =>
+      cache.read(new RowCheck(0), text);
+    return {
+      type: 'verdicts',
+      t: ask.t.map((t) => check(records.periods, String(t))),
+      i: ask.i.map((i) => check(records.exporters, String(i))),
+      j: ask.j.map((j) => check(records.importers, String(j))),
+      k: ask.k.map((k) => check(records.products, productText(k))),
     };
+  }
+
+  /** The rows of the lines the thread left to the full reader, and every refused cell of the chunk. */
+  chunk(chunk: Extract<FastMessage, { type: 'chunk' }>, firstLine: number): ParsedBatch & { rows: FlowRow[] } {
+    const { records } = this;
+    const odd = new BatchBuilder();
+    for (const { line, text } of chunk.odd) {
+      const raw = text.endsWith('\r') ? text.slice(0, -1) : text;
+      if (raw.length > 0) records.read(firstLine + line, raw.split(','), odd);
+    }
     const problems: RowProblem[] = [];
-    const exports = this.id('X');
-    const revision = this.id(this.records.hsRevision);
-    const tonnes = this.id('t');
-    let n = 0;
-    let lastT = -1;
-    let period = -1;
-    for (let r = 0; r < rows.count; r += 1) {
-      const t = rows.t[r]!;
-      if (t !== lastT) {
-        lastT = t;
-        period = this.period(t);
-      }
-      const i = rows.i[r]!;
-      const j = rows.j[r]!;
-      const sixDigits = rows.kDigits[r] === 6;
-      const products = sixDigits ? this.products : this.otherProducts;
-      const k = sixDigits ? rows.k[r]! : rows.k[r]! * 16 + rows.kDigits[r]!;
-      const reporter = this.exporters.of(i);
-      const partner = this.importers.of(j);
-      const product = products.of(k);
-      if (period < 0 || reporter < 0 || partner < 0 || product < 0) {
-        // The checks again, now for this line, so its problems come in the order the full reader gives.
-        const row = new RowCheck(base + rows.line[r]!);
-        this.records.periods.read(row, String(t));
-        this.exporters.problems(row, i);
-        this.importers.problems(row, j);
-        products.problems(row, k);
-        problems.push(...row.problems);
-        continue;
-      }
-      const quantity = rows.quantity[r]!;
-      packed.line[n] = base + rows.line[r]!;
-      packed.period[n] = period;
-      packed.valueCents[n] = rows.valueCents[r]!;
-      packed.quantity[n] = quantity;
-      packed.reporter[n] = reporter;
-      packed.partner[n] = partner;
-      packed.flow[n] = exports;
-      packed.hsCode[n] = product;
-      packed.hsRevision[n] = revision;
-      packed.unit[n] = Number.isNaN(quantity) ? noText : tonnes;
-      n += 1;
+    for (const r of chunk.rejected) {
+      const row = new RowCheck(firstLine + r.line);
+      records.periods.read(row, String(r.t));
+      records.exporters.read(row, String(r.i));
+      records.importers.read(row, String(r.j));
+      records.products.read(row, productText(r.k));
+      problems.push(...row.problems);
     }
-    for (const flow of odd.rows) {
-      packed.line[n] = flow.line;
-      packed.period[n] = flow.period;
-      packed.valueCents[n] = flow.valueCents;
-      packed.quantity[n] = flow.quantity ?? NaN;
-      packed.reporter[n] = this.id(flow.reporter);
-      packed.partner[n] = this.id(flow.partner);
-      packed.flow[n] = exports;
-      packed.hsCode[n] = this.id(flow.hsCode);
-      packed.hsRevision[n] = revision;
-      packed.unit[n] = flow.unit === null ? noText : this.id(flow.unit);
-      n += 1;
-    }
-    packed.count = n;
-    packed.newText = this.texts.slice(this.sent);
-    this.sent = this.texts.length;
     problems.push(...odd.problems);
-    // Lines the threads left to the full reader are checked after the rest: back to file order.
     problems.sort((a, b) => a.line - b.line);
-    return { rows: [], packed, problems, skipped: 0 };
+    return { rows: odd.rows, problems, skipped: 0, pending: chunk.rows };
   }
 }

@@ -31,22 +31,29 @@ const powers = [1, 10, 100, 1000, 10_000, 100_000, 1e6, 1e7, 1e8, 1e9, 1e10, 1e1
  * The plain lines of a chunk as numbers; the rest as text for the full reader. A field is plain when it
  * is digits with at most one dot after the first digit (or NA for q), with spaces around at most: each
  * is read by tight loops over the bytes, and anything else sends the whole line to the full reader.
+ * `reuse`: an earlier chunk's columns, filled again when big enough (fresh memory costs a page fault
+ * every 4 KiB).
  */
-export function parseLines(bytes: Uint8Array, roles: number[], width: number): ChunkRows {
+export function parseLines(bytes: Uint8Array, roles: number[], width: number, reuse?: ChunkRows): ChunkRows {
+  // A plain line has at least 12 bytes (a 4-digit year and four one-digit fields with their commas).
   const capacity = Math.ceil(bytes.length / 12) + 1;
-  const rows: ChunkRows = {
-    count: 0,
-    lines: 0,
-    line: new Float64Array(capacity),
-    t: new Int32Array(capacity),
-    i: new Int32Array(capacity),
-    j: new Int32Array(capacity),
-    k: new Int32Array(capacity),
-    kDigits: new Uint8Array(capacity),
-    valueCents: new Float64Array(capacity),
-    quantity: new Float64Array(capacity),
-    odd: [],
-  };
+  // The same object is filled again: a new one of another shape would make the engine recompile its readers.
+  const rows: ChunkRows =
+    reuse && reuse.line.length >= capacity
+      ? Object.assign(reuse, { count: 0, lines: 0, odd: [] })
+      : {
+          count: 0,
+          lines: 0,
+          line: new Float64Array(capacity),
+          t: new Int32Array(capacity),
+          i: new Int32Array(capacity),
+          j: new Int32Array(capacity),
+          k: new Int32Array(capacity),
+          kDigits: new Uint8Array(capacity),
+          valueCents: new Float64Array(capacity),
+          quantity: new Float64Array(capacity),
+          odd: [],
+        };
   const { t: tColumn, i: iColumn, j: jColumn, k: kColumn, kDigits, valueCents, quantity, line: lineColumn } = rows;
   const length = bytes.length;
   let line = 0;

@@ -63,6 +63,69 @@ class IntColumn {
   }
 }
 
+/** Block g of a part laid out: its cells' rows read into columns, summed, and encoded. */
+function encodedBlock(
+  g: number,
+  layout: {
+    blockKeys: BlockKey[];
+    cellsFrom: Int32Array;
+    cellOrder: Int32Array;
+    cellFrom: Int32Array;
+    rowsFrom: Int32Array;
+    cellRows: Int32Array;
+    cellKeys: Int32Array;
+  },
+  columns: BlockColumns,
+  sums: SumsCollector,
+  arena: ByteArena,
+  text: readonly string[],
+): FlowBlock {
+  const { blockKeys, cellsFrom, cellOrder, cellFrom, rowsFrom, cellRows, cellKeys } = layout;
+  const key = blockKeys[g]!;
+  const from = rowsFrom[g]!;
+  const flowBit = key.flow === 'X' ? 0 : 1;
+  columns.start();
+  const partners: string[] = [];
+  const starts: number[] = [];
+  for (let k = cellsFrom[g]!; k < cellsFrom[g + 1]!; k += 1) {
+    const c = cellOrder[k]!;
+    const ids = { reporter: cellKeys[4 * c]!, partner: cellKeys[4 * c + 1]!, flowBit };
+    const partner = text[ids.partner]!;
+    partners.push(partner);
+    starts.push(cellFrom[c]! - from);
+    const periods = columns.copy(cellFrom[c]!, cellFrom[c]! + cellRows[c]!, cellFrom[c]! - from);
+    sums.add(key, ids, partner, periods, columns.months);
+  }
+  const count = rowsFrom[g + 1]! - from;
+  starts.push(count);
+  return encodeBlock(key, { ...columns.rows(text), count, partners, starts }, arena);
+}
+
+/** Where the batch's runs of one reporter, partner, direction and year start; returns how many there are. */
+function runsOf(batch: PackedFlows, runStart: Int32Array): number {
+  const { count, flow: flows, partner: partners, reporter: reporters, period: periods } = batch;
+  let runs = 0;
+  let yearFrom = 0;
+  let yearTo = 0;
+  for (let i = 0; i < count; i += 1) {
+    const period = periods[i]!;
+    if (
+      i > 0 &&
+      partners[i] === partners[i - 1] &&
+      reporters[i] === reporters[i - 1] &&
+      flows[i] === flows[i - 1] &&
+      period >= yearFrom &&
+      period < yearTo
+    )
+      continue;
+    yearFrom = period - (period % 100);
+    yearTo = yearFrom + 100;
+    runStart[runs] = i;
+    runs += 1;
+  }
+  return runs;
+}
+
 /** A batch held until its part is taken, with its runs: where each starts and its cell. */
 interface HeldBatch {
   batch: PackedFlows;
@@ -95,70 +158,53 @@ export class FlowBlockBuilder {
    * `lines`: added to the batch's line numbers, and may be set any time before `take`.
    */
   add(batch: PackedFlows, text: readonly string[], lines: LineBase = absoluteLines): void {
-    const { count, flow: flows, partner: partners, reporter: reporters, period: periods } = batch;
-    let reporter = -1;
-    let partner = -1;
-    let flow = -1;
-    let yearFrom = 0;
-    let yearTo = 0;
-    let byPartner: Map<number, number> | undefined;
-    let cell = -1;
-    let runFrom = 0;
+    const { count } = batch;
     const runStart = new Int32Array(count);
-    const runCell = new Int32Array(count);
-    let runs = 0;
-    for (let i = 0; i < count; i += 1) {
-      const period = periods[i]!;
-      if (
-        partners[i] === partner &&
-        reporters[i] === reporter &&
-        flows[i] === flow &&
-        period >= yearFrom &&
-        period < yearTo
-      )
-        continue;
-      if (cell >= 0) this.cellRows.values[cell]! += i - runFrom;
-      runFrom = i;
-      const year = Math.floor(period / 100);
-      if (reporters[i] !== reporter || flows[i] !== flow || period < yearFrom || period >= yearTo) {
-        reporter = reporters[i]!;
-        flow = flows[i]!;
-        yearFrom = year * 100;
-        yearTo = yearFrom + 100;
-        const context = (reporter * 256 + (year - firstYear)) * 2 + (text[flow] === 'X' ? 0 : 1);
+    const runs = runsOf(batch, runStart);
+    const runCell = new Int32Array(runs);
+    const { flow: flows, partner: partners, reporter: reporters, period: periods } = batch;
+    const cellRows = this.cellRows;
+    let context = -1;
+    let byPartner: Map<number, number> | undefined;
+    for (let r = 0; r < runs; r += 1) {
+      const i = runStart[r]!;
+      const reporter = reporters[i]!;
+      const flow = flows[i]!;
+      const year = Math.floor(periods[i]! / 100);
+      const rowContext = (reporter * 256 + (year - firstYear)) * 2 + (text[flow] === 'X' ? 0 : 1);
+      if (rowContext !== context) {
+        context = rowContext;
         byPartner = this.cells.get(context);
         if (!byPartner) this.cells.set(context, (byPartner = new Map()));
       }
-      partner = partners[i]!;
-      cell = byPartner!.get(partner) ?? -1;
-      if (cell < 0) {
-        cell = this.cellRows.length;
+      const partner = partners[i]!;
+      let cell = byPartner!.get(partner);
+      if (cell === undefined) {
+        cell = this.newCell(reporter, partner, flow, year);
         byPartner!.set(partner, cell);
-        this.cellRows.push(0);
-        this.cellKeys.push(reporter);
-        this.cellKeys.push(partner);
-        this.cellKeys.push(flow);
-        this.cellKeys.push(year);
       }
-      runStart[runs] = i;
-      runCell[runs] = cell;
-      runs += 1;
+      runCell[r] = cell;
+      cellRows.values[cell]! += (r + 1 < runs ? runStart[r + 1]! : count) - i;
     }
-    if (cell >= 0) this.cellRows.values[cell]! += count - runFrom;
-    // Most batches have far fewer runs than rows: the room left is given back.
-    const trim = runs < count / 2;
-    this.held.push({
-      batch,
-      lines,
-      runs,
-      runStart: trim ? runStart.slice(0, runs) : runStart,
-      runCell: trim ? runCell.slice(0, runs) : runCell,
-    });
+    this.held.push({ batch, lines, runs, runStart: runStart.slice(0, runs), runCell });
     this.rows += count;
   }
 
-  /** Encodes the rows added since the last call into blocks and sums, and starts empty. */
-  take(text: readonly string[]): BlockPart {
+  private newCell(reporter: number, partner: number, flow: number, year: number): number {
+    const cell = this.cellRows.length;
+    this.cellRows.push(0);
+    this.cellKeys.push(reporter);
+    this.cellKeys.push(partner);
+    this.cellKeys.push(flow);
+    this.cellKeys.push(year);
+    return cell;
+  }
+
+  /**
+   * Encodes the rows added since the last call into blocks and sums, and starts empty. `spare`: buffers
+   * of parts already written, to encode into again.
+   */
+  take(text: readonly string[], spare: ArrayBuffer[] = []): BlockPart {
     const cellCount = this.cellRows.length;
     const cellRows = this.cellRows.values;
     const cellKeys = this.cellKeys.values;
@@ -209,28 +255,10 @@ export class FlowBlockBuilder {
 
     const columns = new BlockColumns(largest, text.length, records);
     const sums = new SumsCollector();
-    const arena = new ByteArena();
+    const arena = new ByteArena(spare);
+    const layout = { blockKeys, cellsFrom, cellOrder, cellFrom, rowsFrom, cellRows, cellKeys };
     const blocks: FlowBlock[] = [];
-    for (let g = 0; g < blockCount; g += 1) {
-      const key = blockKeys[g]!;
-      const from = rowsFrom[g]!;
-      const flowBit = key.flow === 'X' ? 0 : 1;
-      columns.start();
-      const partners: string[] = [];
-      const starts: number[] = [];
-      for (let k = cellsFrom[g]!; k < cellsFrom[g + 1]!; k += 1) {
-        const c = cellOrder[k]!;
-        const ids = { reporter: cellKeys[4 * c]!, partner: cellKeys[4 * c + 1]!, flowBit };
-        const partner = text[ids.partner]!;
-        partners.push(partner);
-        starts.push(cellFrom[c]! - from);
-        const periods = columns.copy(cellFrom[c]!, cellFrom[c]! + cellRows[c]!, cellFrom[c]! - from);
-        sums.add(key, ids, partner, periods, columns.months);
-      }
-      const count = rowsFrom[g + 1]! - from;
-      starts.push(count);
-      blocks.push(encodeBlock(key, { ...columns.rows(text), count, partners, starts }, arena));
-    }
+    for (let g = 0; g < blockCount; g += 1) blocks.push(encodedBlock(g, layout, columns, sums, arena, text));
     this.held = [];
     this.cellRows.clear();
     this.cellKeys.clear();

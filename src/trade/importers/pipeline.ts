@@ -154,20 +154,23 @@ export async function importFlows(database: Database, options: ImportOptions): P
           if (errorOut && !errorOut.write(line)) await drained(errorOut);
         }
       }
-      const rows = batch.packed ? batch.packed.count : batch.rows.length;
-      rowsRead += rows + batch.skipped;
+      const rows = batch.rows.length;
+      rowsRead += rows + (batch.pending ?? 0) + batch.skipped;
       // Once any row is rejected nothing will be committed; keep reading only to report every bad row.
-      if (report.rowsRejected === 0 && rows > 0) {
-        const packed = batch.packed
-          ? [batch.packed]
-          : Array.from({ length: Math.ceil(rows / maxPackedRows) }, (_, k) =>
-              packer.pack(batch.rows, k * maxPackedRows, Math.min(rows, (k + 1) * maxPackedRows)),
-            );
-        for (const flows of packed) {
+      if (report.rowsRejected === 0) {
+        for (let start = 0; start < rows; start += maxPackedRows) {
+          const flows = packer.pack(batch.rows, start, Math.min(rows, start + maxPackedRows));
           periods.take(flows);
           await writer.addFlows(flows);
         }
         report.rowsImported += rows;
+        for (const built of batch.parts ?? []) {
+          periods.span(built.periodFrom, built.periodTo);
+          await writer.addPart(built.part, built.done);
+          report.rowsImported += built.rows;
+        }
+      } else {
+        for (const built of batch.parts ?? []) built.done?.([]);
       }
       options.onProgress?.({
         stage: 'reading',
@@ -233,15 +236,20 @@ class PeriodSpan {
   to: number | null = null;
 
   take(flows: PackedFlows): void {
-    let from = this.from ?? Infinity;
-    let to = this.to ?? -Infinity;
+    let from = Infinity;
+    let to = -Infinity;
     for (let i = 0; i < flows.count; i += 1) {
       const period = flows.period[i]!;
       if (period < from) from = period;
       if (period > to) to = period;
     }
-    this.from = from;
-    this.to = to;
+    this.span(from, to);
+  }
+
+  span(from: number, to: number): void {
+    if (from > to) return;
+    this.from = Math.min(this.from ?? from, from);
+    this.to = Math.max(this.to ?? to, to);
   }
 }
 

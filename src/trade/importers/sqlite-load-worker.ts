@@ -4,7 +4,7 @@ import { SqliteFlowLoad } from './sqlite-load.ts';
 /** A call from the importing thread: a method of the load and its arguments, answered by `id`. */
 export interface LoadCall {
   id: number;
-  method: 'begin' | 'ensureDataset' | 'startLoad' | 'addFlows' | 'endLoad' | 'recordImport' | 'finish';
+  method: 'begin' | 'ensureDataset' | 'startLoad' | 'addFlows' | 'addPart' | 'endLoad' | 'recordImport' | 'finish';
   args: unknown[];
 }
 
@@ -18,7 +18,12 @@ port.on('message', (call: LoadCall) => {
   Promise.resolve()
     .then(() => (load[call.method] as (...args: unknown[]) => unknown).apply(load, call.args))
     .then(
-      (result) => port.postMessage({ id: call.id, result } satisfies LoadAnswer),
+      // A part's buffers go back to be filled again.
+      (result) =>
+        port.postMessage(
+          { id: call.id, result } satisfies LoadAnswer,
+          call.method === 'addPart' ? (result as ArrayBuffer[]) : [],
+        ),
       (error: unknown) => {
         const { message, stack, code } = (
           error instanceof Error ? error : new Error(String(error))

@@ -1,5 +1,5 @@
 import SQLite from 'better-sqlite3';
-import { ImportBlocks, type PartRows } from './block-builder.ts';
+import { ImportBlocks, type BlockPart, type PartRows } from './block-builder.ts';
 import type { PackedFlows } from './packed.ts';
 import { removeReplacedSlices } from './slice-replacement.ts';
 
@@ -84,6 +84,12 @@ export class SqliteFlowLoad {
 
   addFlows(batch: PackedFlows): void {
     for (const part of this.load!.blocks.add(batch)) this.write(part);
+  }
+
+  /** Writes a part; returns its buffers, free to be filled again (the driver copies what it binds). */
+  addPart(part: BlockPart): ArrayBuffer[] {
+    this.write(this.load!.blocks.addPart(part));
+    return part.buffers;
   }
 
   /** Writes the last rows, removes the earlier rows of the slices the file replaces; returns how many. */

@@ -2,7 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { startWorker } from '../../core/workers.ts';
 import type { DatabaseTarget } from '../../db/config.ts';
-import { ImportBlocks, type PartRows } from './block-builder.ts';
+import { ImportBlocks, type BlockPart, type PartRows } from './block-builder.ts';
 import { packedBuffers, type PackedFlows } from './packed.ts';
 import { removeReplacedSlices } from './slice-replacement.ts';
 import { SqliteFlowLoad, blockColumns, sumsColumns, type DatasetEntry, type ImportEntry } from './sqlite-load.ts';
@@ -21,6 +21,8 @@ export interface FlowWriter {
   startLoad(load: { datasetId: string }): Promise<void>;
   /** May return before the rows are written, so the next batch is read meanwhile; a failure surfaces at a later call. */
   addFlows(batch: PackedFlows): Promise<void>;
+  /** Blocks built by the reader; like `addFlows`, may return before they are written, then calls `done`. */
+  addPart(part: BlockPart, done?: (spare: ArrayBuffer[]) => void): Promise<void>;
   /** Completes the writes of the rows; returns how many rows of the dataset they replaced. */
   endLoad(): Promise<number>;
   recordImport(entry: ImportEntry): Promise<void>;
@@ -56,6 +58,11 @@ class SqliteInlineWriter implements FlowWriter {
 
   async addFlows(batch: PackedFlows): Promise<void> {
     this.load.addFlows(batch);
+  }
+
+  async addPart(part: BlockPart, done?: (spare: ArrayBuffer[]) => void): Promise<void> {
+    this.load.addPart(part);
+    done?.(part.buffers);
   }
 
   async endLoad(): Promise<number> {
@@ -132,7 +139,16 @@ class SqliteWorkerWriter implements FlowWriter {
   }
 
   async addFlows(batch: PackedFlows): Promise<void> {
-    const written = this.call('addFlows', [batch], packedBuffers(batch));
+    await this.handOver(this.call('addFlows', [batch], packedBuffers(batch)));
+  }
+
+  async addPart(part: BlockPart, done?: (spare: ArrayBuffer[]) => void): Promise<void> {
+    // The thread hands the buffers back once written.
+    const written = this.call('addPart', [part], part.buffers).then((spare) => done?.(spare as ArrayBuffer[]));
+    await this.handOver(written);
+  }
+
+  private async handOver(written: Promise<unknown>): Promise<void> {
     // Awaited later: marking it handled now keeps a failure from being reported as unhandled meanwhile.
     written.catch(() => undefined);
     this.inFlight.push(written);
@@ -202,6 +218,11 @@ class PostgresFlowWriter implements FlowWriter {
 
   async addFlows(batch: PackedFlows): Promise<void> {
     for (const part of this.load!.blocks.add(batch)) await this.write(part);
+  }
+
+  async addPart(part: BlockPart, done?: (spare: ArrayBuffer[]) => void): Promise<void> {
+    await this.write(this.load!.blocks.addPart(part));
+    done?.(part.buffers);
   }
 
   async endLoad(): Promise<number> {
