@@ -164,6 +164,8 @@ export async function sumsByProduct(
   // Sums by (code prefix, direction), numbered as met; a block's codes are mapped to those numbers once.
   const keys: Array<{ key: string; flow: string }> = [];
   const keyIds = new Map<string, number>();
+  // The same codes come back block after block: each full code's key, by direction, is looked up once.
+  const keyOfCode = new Map<string, Map<string, number>>();
   const totals = ranges.map(() => [] as number[]);
   const counted = ranges.map(() => [] as boolean[]);
   const sides = [{ reporter: p.home, counterpart: partner, asFlow: null as string | null }];
@@ -205,16 +207,22 @@ export async function sumsByProduct(
           if (bits & 1) byCode[r * codeCount + c]! += valueCents[i]!;
         }
       }
+      let flowKeys = keyOfCode.get(flow);
+      if (!flowKeys) keyOfCode.set(flow, (flowKeys = new Map()));
       for (let c = 0; c < codeCount; c += 1) {
         if (seen[c] === 0) continue;
         const hsCode = rows.codes[c]!;
         if (hsCode.length < digits) continue;
-        const name = `${hsCode.slice(0, digits)}\t${flow}`;
-        let id = keyIds.get(name);
+        let id = flowKeys.get(hsCode);
         if (id === undefined) {
-          id = keys.length;
-          keys.push({ key: hsCode.slice(0, digits), flow });
-          keyIds.set(name, id);
+          const name = `${hsCode.slice(0, digits)}\t${flow}`;
+          id = keyIds.get(name);
+          if (id === undefined) {
+            id = keys.length;
+            keys.push({ key: hsCode.slice(0, digits), flow });
+            keyIds.set(name, id);
+          }
+          flowKeys.set(hsCode, id);
         }
         for (let r = 0; r < ranges.length; r += 1) {
           if ((seen[c]! & (1 << r)) === 0) continue;

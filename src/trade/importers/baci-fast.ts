@@ -71,7 +71,7 @@ export interface ThreadedReading {
 const threadedReading: ThreadedReading = {
   from: 16 * 1024 * 1024,
   chunkBytes: 8 * 1024 * 1024,
-  rowsHeld: rowsPerPart,
+  rowsHeld: 2 * rowsPerPart,
 };
 
 /**

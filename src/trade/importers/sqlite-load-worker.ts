@@ -11,7 +11,9 @@ export interface LoadCall {
 export type LoadAnswer =
   { id: number; result: unknown } | { id: number; error: { message: string; stack?: string; code?: string } };
 
-const load = new SqliteFlowLoad((workerData as { file: string }).file);
+// The commit of a big import leaves copying its pages into the database file for after the answer: the
+// import is committed and readable then, and its caller need not wait for the copy.
+const load = new SqliteFlowLoad((workerData as { file: string }).file, true);
 const port = parentPort!;
 port.on('message', (call: LoadCall) => {
   // Methods are synchronous but for endLoad; a promise is awaited before answering.
@@ -19,11 +21,16 @@ port.on('message', (call: LoadCall) => {
     .then(() => (load[call.method] as (...args: unknown[]) => unknown).apply(load, call.args))
     .then(
       // A part's buffers go back to be filled again.
-      (result) =>
+      (result) => {
         port.postMessage(
           { id: call.id, result } satisfies LoadAnswer,
           call.method === 'addPart' ? (result as ArrayBuffer[]) : [],
-        ),
+        );
+        if (call.method === 'finish') {
+          load.checkpoint();
+          port.close();
+        }
+      },
       (error: unknown) => {
         const { message, stack, code } = (
           error instanceof Error ? error : new Error(String(error))

@@ -35,12 +35,20 @@ export class SqliteFlowLoad {
   private insertSums?: SQLite.Statement;
   private load?: { datasetSeq: number; importSeq: number; clearSlices: boolean; blocks: ImportBlocks };
 
-  constructor(file: string) {
+  /**
+   * `checkpointLater`: the commit leaves the write-ahead log as it is, for `checkpoint` to copy into the
+   * database file afterwards; the import is done, and readable, once committed.
+   */
+  constructor(
+    file: string,
+    private readonly checkpointLater = false,
+  ) {
     this.db = new SQLite(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 10000');
     // A small page cache: blocks are written once, and a big cache only delays and slows their writing.
     this.db.pragma('cache_size = -16384');
+    if (checkpointLater) this.db.pragma('wal_autocheckpoint = 0');
   }
 
   begin(): void {
@@ -136,6 +144,15 @@ export class SqliteFlowLoad {
   finish(commit: boolean): void {
     try {
       if (this.db.inTransaction) this.db.exec(commit ? 'commit' : 'rollback');
+    } finally {
+      if (!this.checkpointLater) this.db.close();
+    }
+  }
+
+  /** Copies the committed pages from the write-ahead log into the database file, as far as readers allow, and closes. */
+  checkpoint(): void {
+    try {
+      this.db.pragma('wal_checkpoint(PASSIVE)');
     } finally {
       this.db.close();
     }

@@ -165,13 +165,18 @@ class SqliteWorkerWriter implements FlowWriter {
   }
 
   async finish(commit: boolean): Promise<void> {
+    let finished = false;
     try {
       await this.settle().catch((error: unknown) => {
         if (commit) throw error;
       });
       await this.call('finish', [commit]);
+      finished = true;
     } finally {
-      await this.worker.terminate();
+      // Once finished, the thread copies the log into the database file and ends by itself; it must not
+      // keep the process alive for that, an interrupted copy being taken up by the next connection.
+      if (finished) this.worker.unref();
+      else await this.worker.terminate();
     }
   }
 }
