@@ -86,7 +86,8 @@ report(
 );
 
 // DuckDB: read_csv into a table, then the same answers by SQL over the raw rows.
-const duck = await (await DuckDBInstance.create(':memory:')).connect();
+const duckInstance = await DuckDBInstance.create(':memory:');
+const duck = await duckInstance.connect();
 const duckLoad = await timed(() =>
   duck.run(
     `create table flows as select * from read_csv('${csv}', header = true,
@@ -128,6 +129,10 @@ const duckProfiles = new Map<string, number>();
 for (const [home, partner] of pairs) {
   duckProfiles.set(`${home}-${partner}`, await medianOf(() => duckProfile(numeric.get(home)!, numeric.get(partner)!)));
 }
+
+// Each side runs alone: DuckDB's table and threads are let go before Accord's imports.
+duck.closeSync();
+duckInstance.closeSync();
 
 for (const engine of engines) {
   let database: Database;
@@ -175,7 +180,14 @@ for (const engine of engines) {
     if (engine === 'sqlite') {
       // The import returns once committed; its thread then copies the write-ahead log into the database
       // file. That copy is waited for here, outside the ingest time, so it does not slow the profile runs.
-      const copy = await timed(() => sql`pragma wal_checkpoint(truncate)`.execute(database.db));
+      const copy = await timed(async () => {
+        // Busy while the import's thread is still copying: asked again until the log is empty.
+        for (;;) {
+          const { rows } = await sql<{ busy: number }>`pragma wal_checkpoint(truncate)`.execute(database.db);
+          if (rows[0]?.busy === 0) return;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      });
       report(
         `SQLite: write-ahead log copied into the database file in ${(copy.ms / 1000).toFixed(2)} s after the commit`,
       );

@@ -2,34 +2,25 @@ import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FastCall, FastMessage, FastThreadData, RejectedLine } from './baci-fast.ts';
 import { parseLines, type ChunkRows, type FileChunk } from './baci-lines.ts';
-import { FlowBlockBuilder, type LineBase } from './block-builder.ts';
-import { noText, type PackedFlows } from './packed.ts';
+import { FlowBlockBuilder } from './block-builder.ts';
+import { noText, packedBuffers, type PackedFlows } from './packed.ts';
 
 /**
  * One reading thread of a BACI file. For each of its chunks: reads the lines into numbers, asks the
  * importing thread about periods, countries and codes it has not met before (that thread checks each
- * once, for all threads, with the full reader's checks), and hands back the lines it cannot read and
- * the rows refused; the rows accepted go into its own blocks, sent as a part every `rowsPerPart` rows.
+ * once, for all threads, with the full reader's checks, and numbers their text for all), and hands back
+ * the lines it cannot read and the rows refused. Each reporter's rows are built into blocks by one
+ * thread, so a block holds all of its trade in a part: the rows of reporters another thread builds go
+ * to it, and this thread takes in the rows of its reporters from the others. Blocks are sent as a part
+ * every `rowsPerPart` rows.
  */
-const { file, chunks, roles, width, rowsPerPart, revision } = workerData as FastThreadData;
+const { file, chunks, roles, width, rowsPerPart, thread, threads, seedText } = workerData as FastThreadData;
 const port = parentPort!;
 const fd = fs.openSync(file, 'r');
 
-/** The thread's dictionary: the text its blocks are built from. */
-const text: string[] = [];
-const textIds = new Map<string, number>();
-function textId(value: string): number {
-  let at = textIds.get(value);
-  if (at === undefined) {
-    at = text.length;
-    text.push(value);
-    textIds.set(value, at);
-  }
-  return at;
-}
-const exportsId = textId('X');
-const revisionId = textId(revision);
-const tonnesId = textId('t');
+/** The importing thread's dictionary, as far as it has been told: the text blocks are built from. */
+const text: string[] = [...seedText];
+const [exportsId, revisionId, tonnesId] = [0, 1, 2];
 
 /**
  * What is known of each number met: 0 not yet, -1 refused, -2 asked, else the period (t) or the text
@@ -44,6 +35,8 @@ const exporterOf = new Int32Array(codeRange);
 const importerOf = new Int32Array(codeRange);
 const productOf = new Int32Array(codeRange);
 const otherProducts = new Map<number, number>();
+/** The thread that builds the blocks of each exporter. */
+const builderOf = new Int8Array(codeRange);
 
 let reading = new Uint8Array(0);
 function read(chunk: FileChunk): Uint8Array {
@@ -57,6 +50,9 @@ function read(chunk: FileChunk): Uint8Array {
 /** What the importing thread has told: each chunk's first line number, answers, what was written. */
 const firstLines = new Map<number, number>();
 const verdicts: Array<Extract<FastCall, { type: 'verdicts' }>> = [];
+/** Rows of this thread's reporters read by other threads, with the chunk they come from. */
+const incoming: Array<{ index: number; batch: PackedFlows }> = [];
+let ended = false;
 let refusing = false;
 let partsUnwritten = 0;
 /** Buffers of parts written, to encode the next parts into. */
@@ -64,8 +60,11 @@ const spareBytes: ArrayBuffer[] = [];
 let told: () => void = () => undefined;
 
 port.on('message', (call: FastCall) => {
+  if ('texts' in call) text.push(...call.texts);
   if (call.type === 'base') firstLines.set(call.index, call.base);
   else if (call.type === 'verdicts') verdicts.push(call);
+  else if (call.type === 'rows') incoming.push(call);
+  else if (call.type === 'end') ended = true;
   else if (call.type === 'refuse') refusing = true;
   else if (call.type === 'written') {
     partsUnwritten -= 1;
@@ -117,9 +116,10 @@ async function learn(index: number, rows: ChunkRows): Promise<void> {
   port.postMessage({ type: 'ask', index, ...ask } satisfies FastMessage);
   await until(() => verdicts.length > 0);
   const answer = verdicts.shift()!;
-  const id = (value: string | null) => (value === null ? refused : textId(value) + 1);
+  const id = (value: number | null) => (value === null ? refused : value + 1);
   answer.t.forEach((period, n) => (periodOf[ask.t[n]!] = period ?? refused));
   answer.i.forEach((value, n) => (exporterOf[ask.i[n]!] = id(value)));
+  answer.builders.forEach((builder, n) => (builderOf[ask.i[n]!] = builder));
   answer.j.forEach((value, n) => (importerOf[ask.j[n]!] = id(value)));
   answer.k.forEach((value, n) => {
     const key = ask.k[n]!;
@@ -133,8 +133,8 @@ const spare: PackedFlows[] = [];
 const inPart: PackedFlows[] = [];
 
 function batchFor(capacity: number): PackedFlows {
-  const reused = spare.pop();
-  if (reused && reused.line.length >= capacity) return reused;
+  const at = spare.findIndex((batch) => batch.line.length >= capacity);
+  if (at >= 0) return spare.splice(at, 1)[0]!;
   return {
     count: 0,
     resetText: false,
@@ -153,15 +153,16 @@ function batchFor(capacity: number): PackedFlows {
 }
 
 /**
- * The chunk's rows as text ids; the refused ones are listed instead, for the importing thread to report.
- * Null when a number of the chunk was not met before: `learn` must ask about it first.
+ * The chunk's rows as text ids, a batch for each thread that builds their reporters' blocks; the refused
+ * ones are listed instead, for the importing thread to report. Null when a number of the chunk was not
+ * met before: `learn` must ask about it first.
  */
-function translate(rows: ChunkRows, rejected: RejectedLine[]): PackedFlows | null {
-  const batch = batchFor(rows.count);
+function translate(rows: ChunkRows, rejected: RejectedLine[]): PackedFlows[] | null {
   const { t, i, j, k, kDigits, line, valueCents, quantity } = rows;
-  const out = batch;
-  const { period: periods, reporter: reporters, partner: partners, hsCode: products, unit: units } = out;
-  let n = 0;
+  const counts = new Int32Array(threads);
+  for (let r = 0; r < rows.count; r += 1) counts[builderOf[i[r]!]!]! += 1;
+  const outs = Array.from(counts, (count) => batchFor(count));
+  const fill = new Int32Array(threads);
   for (let r = 0; r < rows.count; r += 1) {
     const period = periodOf[t[r]!]!;
     const reporter = exporterOf[i[r]!]!;
@@ -170,36 +171,34 @@ function translate(rows: ChunkRows, rejected: RejectedLine[]): PackedFlows | nul
     const product = key >= 0 ? productOf[key]! : (otherProducts.get(key) ?? unknown);
     if (period <= 0 || reporter <= 0 || partner <= 0 || product <= 0) {
       if (period === unknown || reporter === unknown || partner === unknown || product === unknown) {
-        spare.push(batch);
+        spare.push(...outs);
         rejected.length = 0;
         return null;
       }
       rejected.push({ line: line[r]!, t: t[r]!, i: i[r]!, j: j[r]!, k: key });
       continue;
     }
+    const b = builderOf[i[r]!]!;
+    const out = outs[b]!;
+    const n = fill[b]!++;
     const q = quantity[r]!;
     out.line[n] = line[r]!;
-    periods[n] = period;
+    out.period[n] = period;
     out.valueCents[n] = valueCents[r]!;
     out.quantity[n] = q;
-    reporters[n] = reporter - 1;
-    partners[n] = partner - 1;
-    products[n] = product - 1;
-    units[n] = Number.isNaN(q) ? noText : tonnesId;
-    n += 1;
+    out.reporter[n] = reporter - 1;
+    out.partner[n] = partner - 1;
+    out.hsCode[n] = product - 1;
+    out.unit[n] = Number.isNaN(q) ? noText : tonnesId;
   }
-  batch.count = n;
-  return batch;
+  outs.forEach((out, b) => (out.count = fill[b]!));
+  return outs;
 }
 
 let builder = new FlowBlockBuilder();
-/** The chunks whose rows the builder holds, and where their line numbers start once known. */
-const heldChunks: Array<{ index: number; lines: LineBase }> = [];
 
-/** Encodes the rows held into a part and sends it, once every line number they need is known. */
+/** Encodes the rows held into a part and sends it. */
 async function sendPart(): Promise<void> {
-  await until(() => heldChunks.every((chunk) => firstLines.has(chunk.index)));
-  for (const chunk of heldChunks) chunk.lines.base = firstLines.get(chunk.index)!;
   const rows = builder.rows;
   const part = builder.take(text, spareBytes);
   let from = Infinity;
@@ -209,11 +208,39 @@ async function sendPart(): Promise<void> {
     to = Math.max(to, slice.year * 100 + 31 - Math.clz32(slice.slots));
   }
   spare.push(...inPart.splice(0));
-  heldChunks.length = 0;
   partsUnwritten += 1;
   port.postMessage({ type: 'part', part, rows, periodFrom: from, periodTo: to } satisfies FastMessage, part.buffers);
   // Two parts at most on their way to the database, so memory stays bounded when writing lags.
   await until(() => partsUnwritten < 2 || refusing);
+}
+
+/**
+ * Rows of this thread's reporters, its own and those other threads read, waiting for the first line
+ * number of their chunk. They go into the blocks only once it is known: waiting for it with rows held
+ * could wait for a chunk this thread has yet to read.
+ */
+const waiting: Array<{ index: number; batch: PackedFlows }> = [];
+
+/** Adds the rows whose line numbers are known to the blocks, sending a part whenever enough are held. */
+async function build(): Promise<void> {
+  for (let at = 0; at < waiting.length;) {
+    const { index, batch } = waiting[at]!;
+    const base = firstLines.get(index);
+    if (base === undefined) {
+      at += 1;
+      continue;
+    }
+    waiting.splice(at, 1);
+    if (refusing) {
+      // Nothing will be imported: the rest is only read to report every refused line.
+      builder = new FlowBlockBuilder();
+      spare.push(batch, ...inPart.splice(0));
+      continue;
+    }
+    builder.add(batch, text, { base });
+    inPart.push(batch);
+    if (builder.rows >= rowsPerPart) await sendPart();
+  }
 }
 
 async function run(): Promise<void> {
@@ -221,35 +248,37 @@ async function run(): Promise<void> {
   for (const chunk of chunks) {
     parsed = parseLines(read(chunk), roles, width, parsed);
     const rejected: RejectedLine[] = [];
-    let batch = translate(parsed, rejected);
-    if (!batch) {
+    let batches = translate(parsed, rejected);
+    if (!batches) {
       await learn(chunk.index, parsed);
-      batch = translate(parsed, rejected)!;
+      batches = translate(parsed, rejected)!;
     }
+    if (rejected.length > 0) refusing = true;
+    // Rows for other threads go first: the importing thread passes them on before it numbers the chunk.
+    batches.forEach((batch, to) => {
+      if (to === thread) return;
+      if (refusing || batch.count === 0) spare.push(batch);
+      else
+        port.postMessage({ type: 'rows', to, index: chunk.index, batch } satisfies FastMessage, packedBuffers(batch));
+    });
     port.postMessage({
       type: 'chunk',
       index: chunk.index,
       lines: parsed.lines,
-      rows: batch.count,
+      rows: batches.reduce((sum, batch) => sum + batch.count, 0),
       odd: parsed.odd,
       rejected,
     } satisfies FastMessage);
-    if (refusing || rejected.length > 0) {
-      // Nothing will be imported: the rest is only read to report every refused line.
-      refusing = true;
-      builder = new FlowBlockBuilder();
-      spare.push(batch, ...inPart.splice(0));
-      heldChunks.length = 0;
-      continue;
-    }
-    const lines = { base: 0 };
-    builder.add(batch, text, lines);
-    inPart.push(batch);
-    heldChunks.push({ index: chunk.index, lines });
-    if (builder.rows >= rowsPerPart) await sendPart();
+    waiting.push({ index: chunk.index, batch: batches[thread]! });
+    waiting.push(...incoming.splice(0));
+    await build();
   }
-  if (!refusing && builder.rows > 0) await sendPart();
   fs.closeSync(fd);
+  // Every chunk is numbered and its rows passed on once the importing thread says so.
+  await until(() => ended);
+  waiting.push(...incoming.splice(0));
+  await build();
+  if (!refusing && builder.rows > 0) await sendPart();
   port.postMessage({ type: 'done' } satisfies FastMessage);
 }
 

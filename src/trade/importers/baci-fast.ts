@@ -7,6 +7,7 @@ import { BaciRecords, parseBaci, type BaciOptions } from './baci.ts';
 import { BatchBuilder, RowCheck, headerKey, type FlowParser } from './common.ts';
 import { fieldRole, type FileChunk } from './baci-lines.ts';
 import { rowsPerPart } from './block-builder.ts';
+import { packedBuffers, type PackedFlows } from './packed.ts';
 
 /** What a reading thread starts with. */
 export interface FastThreadData {
@@ -16,7 +17,11 @@ export interface FastThreadData {
   roles: number[];
   width: number;
   rowsPerPart: number;
-  revision: string;
+  /** Which of how many threads it is. */
+  thread: number;
+  threads: number;
+  /** The first texts of the dictionary: the direction, the HS revision and the unit, ids 0, 1 and 2. */
+  seedText: string[];
 }
 
 /** A line a thread read but whose period, country or code was refused; `k` as in `productText`. */
@@ -42,6 +47,8 @@ export type FastMessage =
       odd: Array<{ line: number; text: string }>;
       rejected: RejectedLine[];
     }
+  /** Rows read for another thread, whose reporters it builds. */
+  | { type: 'rows'; to: number; index: number; batch: PackedFlows }
   | ({ type: 'part' } & BuiltPart)
   | { type: 'done' };
 
@@ -49,12 +56,20 @@ export type FastMessage =
 export type FastCall =
   | {
       type: 'verdicts';
+      /** Periods, and text ids of the rest; null for refused. */
       t: Array<number | null>;
-      i: Array<string | null>;
-      j: Array<string | null>;
-      k: Array<string | null>;
+      i: Array<number | null>;
+      /** The thread building each exporter's blocks. */
+      builders: number[];
+      j: Array<number | null>;
+      k: Array<number | null>;
+      /** Texts added to the dictionary since the thread was last told. */
+      texts: string[];
     }
+  | { type: 'rows'; index: number; batch: PackedFlows; texts: string[] }
   | { type: 'base'; index: number; base: number }
+  /** Every chunk has been read and its rows passed on. */
+  | { type: 'end' }
   | { type: 'refuse' }
   /** A part was written (or will not be), and its buffers are free to be filled again. */
   | { type: 'written'; spare: ArrayBuffer[] };
@@ -107,7 +122,8 @@ export function parseBaciFast(
     };
     const records = new BaciRecords(options);
     records.header(plan.header);
-    const threads = readingThreads(file, plan, { rowsHeld: reading.rowsHeld, revision: records.hsRevision });
+    const seedText = ['X', records.hsRevision, 't'];
+    const threads = readingThreads(file, plan, { rowsHeld: reading.rowsHeld, seedText });
     if (!threads) {
       const drained = consumeTo(Infinity);
       drained.catch(() => undefined);
@@ -116,14 +132,17 @@ export function parseBaciFast(
       return;
     }
     try {
-      const checks = new ThreadChecks(records);
+      const checks = new ThreadChecks(records, seedText, threads.count);
       const arrived = new Map<number, Extract<FastMessage, { type: 'chunk' }>>();
       let nextChunk = 0;
       let firstLine = 2;
       let refusing = false;
       for await (const { thread, message } of threads.messages()) {
         if (message.type === 'ask') {
-          threads.tell(thread, checks.verdicts(message));
+          threads.tell(thread, checks.verdicts(thread, message));
+        } else if (message.type === 'rows') {
+          const { to, index, batch } = message;
+          threads.tell(to, { type: 'rows', index, batch, texts: checks.textsFor(to) }, packedBuffers(batch));
         } else if (message.type === 'part') {
           const { part, rows, periodFrom, periodTo } = message;
           const done = (spare: ArrayBuffer[]) => threads.tell(thread, { type: 'written', spare }, spare);
@@ -133,11 +152,12 @@ export function parseBaciFast(
           // Chunks are reported in file order, so rejected rows come in the order of the file.
           for (let chunk = arrived.get(nextChunk); chunk; chunk = arrived.get(nextChunk)) {
             arrived.delete(nextChunk);
-            threads.tell(threads.ownerOf(nextChunk), { type: 'base', index: nextChunk, base: firstLine });
+            threads.tellAll({ type: 'base', index: nextChunk, base: firstLine });
             const batch = checks.chunk(chunk, firstLine);
             firstLine += chunk.lines;
             await consumeTo(plan.chunks[nextChunk]!.end);
             nextChunk += 1;
+            if (nextChunk === plan.chunks.length) threads.tellAll({ type: 'end' });
             if (batch.problems.length > 0 && !refusing) {
               refusing = true;
               threads.tellAll({ type: 'refuse' });
@@ -219,7 +239,7 @@ function planChunks(
 function readingThreads(
   file: string,
   plan: { chunks: FileChunk[]; roles: number[]; header: string[] },
-  settings: { rowsHeld: number; revision: string },
+  settings: { rowsHeld: number; seedText: string[] },
 ) {
   const threads = Math.max(1, Math.min(os.availableParallelism(), plan.chunks.length));
   const workers: Worker[] = [];
@@ -233,7 +253,9 @@ function readingThreads(
       roles: plan.roles,
       width: plan.header.length,
       rowsPerPart: Math.ceil(settings.rowsHeld / threads),
-      revision: settings.revision,
+      thread: w,
+      threads,
+      seedText: settings.seedText,
     } satisfies FastThreadData);
     worker.on('message', (message: FastMessage) => {
       queue.push({ thread: w, message });
@@ -258,7 +280,7 @@ function readingThreads(
   }
   return {
     stop,
-    ownerOf: (chunk: number) => chunk % threads,
+    count: threads,
     tell: (thread: number, call: FastCall, transfer: ArrayBuffer[] = []) =>
       workers[thread]!.postMessage(call, transfer),
     tellAll: (call: FastCall) => workers.forEach((worker) => worker.postMessage(call)),
@@ -301,20 +323,67 @@ export function productText(key: number): string {
   return String(Math.floor(code / 16)).padStart(code % 16, '0');
 }
 
-/** The checks the reading threads ask for, and the report of what they could not read or had refused. */
+/**
+ * The checks the reading threads ask for, the dictionary their blocks share (each thread is told the
+ * texts added since it was last told, before any row using them reaches it), and the report of what
+ * they could not read or had refused.
+ */
 class ThreadChecks {
-  constructor(private readonly records: BaciRecords) {}
+  private readonly texts: string[];
+  private readonly ids = new Map<string, number>();
+  private readonly told: number[];
+  private readonly builders = new Map<string, number>();
 
-  verdicts(ask: Extract<FastMessage, { type: 'ask' }>): FastCall {
+  constructor(
+    private readonly records: BaciRecords,
+    seedText: string[],
+    private readonly threads: number,
+  ) {
+    this.texts = [...seedText];
+    seedText.forEach((text, id) => this.ids.set(text, id));
+    this.told = Array.from({ length: threads }, () => seedText.length);
+  }
+
+  private id(text: string | null): number | null {
+    if (text === null) return null;
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.texts.length;
+      this.texts.push(text);
+      this.ids.set(text, id);
+    }
+    return id;
+  }
+
+  textsFor(thread: number): string[] {
+    const texts = this.texts.slice(this.told[thread]);
+    this.told[thread] = this.texts.length;
+    return texts;
+  }
+
+  verdicts(thread: number, ask: Extract<FastMessage, { type: 'ask' }>): FastCall {
     const { records } = this;
     const check = <T>(cache: { read(row: RowCheck, text: string): T | null }, text: string) =>
       cache.read(new RowCheck(0), text);
+    const exporters = ask.i.map((i) => check(records.exporters, String(i)));
+    // Exporters are dealt to the threads in turn as met, so that the biggest spread over them.
+    const builders = exporters.map((exporter) => {
+      if (exporter === null) return 0;
+      let builder = this.builders.get(exporter);
+      if (builder === undefined) this.builders.set(exporter, (builder = this.builders.size % this.threads));
+      return builder;
+    });
+    const i = exporters.map((exporter) => this.id(exporter));
+    const j = ask.j.map((j) => this.id(check(records.importers, String(j))));
+    const k = ask.k.map((k) => this.id(check(records.products, productText(k))));
     return {
       type: 'verdicts',
       t: ask.t.map((t) => check(records.periods, String(t))),
-      i: ask.i.map((i) => check(records.exporters, String(i))),
-      j: ask.j.map((j) => check(records.importers, String(j))),
-      k: ask.k.map((k) => check(records.products, productText(k))),
+      i,
+      builders,
+      j,
+      k,
+      texts: this.textsFor(thread),
     };
   }
 
