@@ -14,7 +14,7 @@ import { noText, packedBuffers, type PackedFlows } from './packed.ts';
  * to it, and this thread takes in the rows of its reporters from the others. Blocks are sent as a part
  * every `rowsPerPart` rows.
  */
-const { file, chunks, roles, width, rowsPerPart, thread, threads, seedText } = workerData as FastThreadData;
+const { file, roles, width, rowsPerPart, thread, threads, seedText } = workerData as FastThreadData;
 const port = parentPort!;
 const fd = fs.openSync(file, 'r');
 
@@ -50,6 +50,9 @@ function read(chunk: FileChunk): Uint8Array {
 /** What the importing thread has told: each chunk's first line number, answers, what was written. */
 const firstLines = new Map<number, number>();
 const verdicts: Array<Extract<FastCall, { type: 'verdicts' }>> = [];
+/** Chunks handed to this thread to read, and whether more may come. */
+const toRead: FileChunk[] = [];
+let lastChunk = false;
 /** Rows of this thread's reporters read by other threads, with the chunk they come from. */
 const incoming: Array<{ index: number; batch: PackedFlows }> = [];
 let ended = false;
@@ -64,7 +67,10 @@ port.on('message', (call: FastCall) => {
   if (call.type === 'base') firstLines.set(call.index, call.base);
   else if (call.type === 'verdicts') verdicts.push(call);
   else if (call.type === 'rows') incoming.push(call);
-  else if (call.type === 'end') ended = true;
+  else if (call.type === 'read') {
+    if (call.chunk) toRead.push(call.chunk);
+    else lastChunk = true;
+  } else if (call.type === 'end') ended = true;
   else if (call.type === 'refuse') refusing = true;
   else if (call.type === 'written') {
     partsUnwritten -= 1;
@@ -245,7 +251,10 @@ async function build(): Promise<void> {
 
 async function run(): Promise<void> {
   let parsed: ChunkRows | undefined;
-  for (const chunk of chunks) {
+  for (;;) {
+    await until(() => toRead.length > 0 || lastChunk);
+    const chunk = toRead.shift();
+    if (!chunk) break;
     parsed = parseLines(read(chunk), roles, width, parsed);
     const rejected: RejectedLine[] = [];
     let batches = translate(parsed, rejected);
@@ -274,6 +283,10 @@ async function run(): Promise<void> {
     await build();
   }
   fs.closeSync(fd);
+  // While the other threads read the last chunks, the rows held are encoded rather than left to the end.
+  waiting.push(...incoming.splice(0));
+  await build();
+  if (!refusing && builder.rows >= rowsPerPart / 4) await sendPart();
   // Every chunk is numbered and its rows passed on once the importing thread says so.
   await until(() => ended);
   waiting.push(...incoming.splice(0));

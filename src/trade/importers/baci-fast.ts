@@ -12,8 +12,6 @@ import { packedBuffers, type PackedFlows } from './packed.ts';
 /** What a reading thread starts with. */
 export interface FastThreadData {
   file: string;
-  /** Its chunks: every n-th of the file, for n threads. */
-  chunks: FileChunk[];
   roles: number[];
   width: number;
   rowsPerPart: number;
@@ -68,6 +66,8 @@ export type FastCall =
     }
   | { type: 'rows'; index: number; batch: PackedFlows; texts: string[] }
   | { type: 'base'; index: number; base: number }
+  /** A chunk to read next; null when there are no more for this thread. */
+  | { type: 'read'; chunk: FileChunk | null }
   /** Every chunk has been read and its rows passed on. */
   | { type: 'end' }
   | { type: 'refuse' }
@@ -148,6 +148,7 @@ export function parseBaciFast(
           const done = (spare: ArrayBuffer[]) => threads.tell(thread, { type: 'written', spare }, spare);
           yield { rows: [], parts: [{ part, rows, periodFrom, periodTo, done }], problems: [], skipped: 0 };
         } else if (message.type === 'chunk') {
+          threads.handOut(thread);
           arrived.set(message.index, message);
           // Chunks are reported in file order, so rejected rows come in the order of the file.
           for (let chunk = arrived.get(nextChunk); chunk; chunk = arrived.get(nextChunk)) {
@@ -233,8 +234,9 @@ function planChunks(
 }
 
 /**
- * Starts the reading threads on their chunks (every n-th) and, meanwhile, looks for quotes: a quoted field
- * may span lines, which only the full reader follows. Null when there is one.
+ * Starts the reading threads and, meanwhile, looks for quotes: a quoted field may span lines, which only
+ * the full reader follows. Null when there is one. Chunks are handed out as threads finish them, two
+ * ahead, so a thread busy encoding a part leaves more of the file to the others.
  */
 function readingThreads(
   file: string,
@@ -249,7 +251,6 @@ function readingThreads(
   for (let w = 0; w < threads; w += 1) {
     const worker = startWorker(new URL('./baci-fast-worker.ts', import.meta.url), {
       file,
-      chunks: plan.chunks.filter((chunk) => chunk.index % threads === w),
       roles: plan.roles,
       width: plan.header.length,
       rowsPerPart: Math.ceil(settings.rowsHeld / threads),
@@ -278,9 +279,18 @@ function readingThreads(
     stop();
     return null;
   }
+  let handedOut = 0;
+  const handOut = (thread: number) => {
+    const chunk = plan.chunks[handedOut] ?? null;
+    if (chunk) handedOut += 1;
+    workers[thread]!.postMessage({ type: 'read', chunk } satisfies FastCall);
+  };
+  for (let ahead = 0; ahead < 2; ahead += 1) for (let w = 0; w < threads; w += 1) handOut(w);
   return {
     stop,
     count: threads,
+    /** Hands the thread its next chunk, when one is left, as it reports one read. */
+    handOut,
     tell: (thread: number, call: FastCall, transfer: ArrayBuffer[] = []) =>
       workers[thread]!.postMessage(call, transfer),
     tellAll: (call: FastCall) => workers.forEach((worker) => worker.postMessage(call)),
