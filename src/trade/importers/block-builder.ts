@@ -70,8 +70,6 @@ function encodedBlock(
     blockKeys: BlockKey[];
     cellsFrom: Int32Array;
     cellOrder: Int32Array;
-    cellFrom: Int32Array;
-    rowsFrom: Int32Array;
     cellRows: Int32Array;
     cellKeys: Int32Array;
   },
@@ -80,9 +78,9 @@ function encodedBlock(
   arena: ByteArena,
   text: readonly string[],
 ): FlowBlock {
-  const { blockKeys, cellsFrom, cellOrder, cellFrom, rowsFrom, cellRows, cellKeys } = layout;
+  const { blockKeys, cellsFrom, cellOrder, cellRows, cellKeys } = layout;
   const key = blockKeys[g]!;
-  const from = rowsFrom[g]!;
+  let count = 0;
   const flowBit = key.flow === 'X' ? 0 : 1;
   columns.start();
   const partners: string[] = [];
@@ -92,11 +90,11 @@ function encodedBlock(
     const ids = { reporter: cellKeys[4 * c]!, partner: cellKeys[4 * c + 1]!, flowBit };
     const partner = text[ids.partner]!;
     partners.push(partner);
-    starts.push(cellFrom[c]! - from);
-    const periods = columns.copy(cellFrom[c]!, cellFrom[c]! + cellRows[c]!, cellFrom[c]! - from);
+    starts.push(count);
+    const periods = columns.copy(c, count);
+    count += cellRows[c]!;
     sums.add(key, ids, partner, periods, columns.months);
   }
-  const count = rowsFrom[g + 1]! - from;
   starts.push(count);
   return encodeBlock(key, { ...columns.rows(text), count, partners, starts }, arena);
 }
@@ -145,7 +143,6 @@ interface HeldBatch {
  */
 export class FlowBlockBuilder {
   private held: HeldBatch[] = [];
-  private records = new ArrayBuffer(0);
   private readonly cellRows = new IntColumn();
   /** Reporter, partner, flow and year of each cell, four numbers a cell. */
   private readonly cellKeys = new IntColumn();
@@ -236,27 +233,16 @@ export class FlowBlockBuilder {
     const cellOrder = new Int32Array(cellCount);
     const cellFill = cellsFrom.slice(0, blockCount);
     for (let c = 0; c < cellCount; c += 1) cellOrder[cellFill[blockOfCell[c]!]!++] = c;
-    // Where each cell's rows go, and where each block's start.
-    const cellFrom = new Int32Array(cellCount);
-    const rowsFrom = new Int32Array(blockCount + 1);
-    let total = 0;
     let largest = 0;
     for (let g = 0; g < blockCount; g += 1) {
-      rowsFrom[g] = total;
-      for (let k = cellsFrom[g]!; k < cellsFrom[g + 1]!; k += 1) {
-        const c = cellOrder[k]!;
-        cellFrom[c] = total;
-        total += cellRows[c]!;
-      }
-      largest = Math.max(largest, total - rowsFrom[g]!);
+      let rows = 0;
+      for (let k = cellsFrom[g]!; k < cellsFrom[g + 1]!; k += 1) rows += cellRows[cellOrder[k]!]!;
+      largest = Math.max(largest, rows);
     }
-    rowsFrom[blockCount] = total;
-    const records = this.laidOut(cellFrom, total);
-
-    const columns = new BlockColumns(largest, text.length, records);
+    const columns = new BlockColumns(largest, text.length, this.held, cellCount);
     const sums = new SumsCollector();
     const arena = new ByteArena(spare);
-    const layout = { blockKeys, cellsFrom, cellOrder, cellFrom, rowsFrom, cellRows, cellKeys };
+    const layout = { blockKeys, cellsFrom, cellOrder, cellRows, cellKeys };
     const blocks: FlowBlock[] = [];
     for (let g = 0; g < blockCount; g += 1) blocks.push(encodedBlock(g, layout, columns, sums, arena, text));
     this.held = [];
@@ -266,44 +252,7 @@ export class FlowBlockBuilder {
     this.rows = 0;
     return { blocks, ...sums.result(arena), buffers: arena.buffers };
   }
-
-  /**
-   * Every run's rows copied to where its cell's rows go (`fill`: each cell's first place), as 32-byte
-   * records: value and quantity (f64), then line, code id, revision id and slot with the unit id above it (u32).
-   */
-  private laidOut(fill: Int32Array, total: number): ArrayBuffer {
-    // Kept from part to part: fresh memory costs a page fault every 4 KiB on first write.
-    if (this.records.byteLength < total * 32) this.records = new ArrayBuffer(total * 32);
-    const records = this.records;
-    const asNumbers = new Float64Array(records);
-    const asIds = new Uint32Array(records);
-    const next = fill.slice();
-    for (const { batch, lines, runs, runStart, runCell } of this.held) {
-      const base = lines.base;
-      const { line, period, valueCents, quantity, hsCode, hsRevision, unit } = batch;
-      for (let r = 0; r < runs; r += 1) {
-        const end = r + 1 < runs ? runStart[r + 1]! : batch.count;
-        let to = next[runCell[r]!]!;
-        for (let i = runStart[r]!; i < end; i += 1, to += 1) {
-          const rowLine = base + line[i]!;
-          if (rowLine > 0xffffffff) throw new Error(`line ${rowLine} is beyond what a trade flow block records`);
-          asNumbers[4 * to] = valueCents[i]!;
-          asNumbers[4 * to + 1] = quantity[i]!;
-          asIds[8 * to + 4] = rowLine;
-          asIds[8 * to + 5] = hsCode[i]!;
-          asIds[8 * to + 6] = hsRevision[i]!;
-          const u = unit[i]!;
-          asIds[8 * to + 7] = ((u === noText ? noRecordUnit : u) << 8) | slotOfPeriod(period[i]!);
-        }
-        next[runCell[r]!] = to;
-      }
-    }
-    return records;
-  }
 }
-
-/** A record's unit id has 24 bits (text ids stay below 2^20, see packed.ts); this one stands for no unit. */
-const noRecordUnit = 0xffffff;
 
 /**
  * Collects each pair's sums by month twice: under its reporter and under its partner. Rows are found by
@@ -396,8 +345,10 @@ class BlockColumns {
   readonly revision: Uint8Array;
   readonly unit: Uint16Array;
   readonly months = new Float64Array(slotsPerYear);
-  private readonly asNumbers: Float64Array;
-  private readonly asIds: Uint32Array;
+  /** Each cell's runs, in file order: [runsFrom[c], runsFrom[c + 1]) of `runBatch` and `runIndex`. */
+  private readonly runsFrom: Int32Array;
+  private readonly runBatch: Int32Array;
+  private readonly runIndex: Int32Array;
   private readonly codes: LocalIndex;
   private readonly revisions: LocalIndex;
   private readonly units: LocalIndex;
@@ -408,7 +359,12 @@ class BlockColumns {
   private unitId = -1;
   private unitAt = 0;
 
-  constructor(largest: number, textIds: number, records: ArrayBuffer) {
+  constructor(
+    largest: number,
+    textIds: number,
+    private readonly held: HeldBatch[],
+    cells: number,
+  ) {
     this.slot = new Uint8Array(largest);
     this.valueCents = new Float64Array(largest);
     this.narrowValues = new Int32Array(largest);
@@ -417,8 +373,24 @@ class BlockColumns {
     this.line = new Uint32Array(largest);
     this.revision = new Uint8Array(largest);
     this.unit = new Uint16Array(largest);
-    this.asNumbers = new Float64Array(records);
-    this.asIds = new Uint32Array(records);
+    // The runs grouped by cell with a counting pass, keeping the file's order within each.
+    this.runsFrom = new Int32Array(cells + 1);
+    let runs = 0;
+    for (const { runs: count, runCell } of held) {
+      for (let r = 0; r < count; r += 1) this.runsFrom[runCell[r]! + 1]! += 1;
+      runs += count;
+    }
+    for (let c = 0; c < cells; c += 1) this.runsFrom[c + 1]! += this.runsFrom[c]!;
+    this.runBatch = new Int32Array(runs);
+    this.runIndex = new Int32Array(runs);
+    const fill = this.runsFrom.slice(0, cells);
+    held.forEach(({ runs: count, runCell }, b) => {
+      for (let r = 0; r < count; r += 1) {
+        const at = fill[runCell[r]!]!++;
+        this.runBatch[at] = b;
+        this.runIndex[at] = r;
+      }
+    });
     this.codes = new LocalIndex(textIds);
     this.revisions = new LocalIndex(textIds);
     this.units = new LocalIndex(textIds);
@@ -430,28 +402,44 @@ class BlockColumns {
     this.unitId = -1;
   }
 
-  /** Copies records [from, to) to rows from `at`; sums them by slot into `months`; returns the slots met. */
-  copy(from: number, to: number, at: number): number {
-    const { asNumbers, asIds, months, valueCents, narrowValues } = this;
-    months.fill(0);
+  /** Copies cell c's rows to the block's rows from `at`; sums them by slot into `months`; returns the slots met. */
+  copy(c: number, at: number): number {
+    this.months.fill(0);
+    let periods = 0;
+    for (let k = this.runsFrom[c]!; k < this.runsFrom[c + 1]!; k += 1) {
+      const { batch, lines, runs, runStart } = this.held[this.runBatch[k]!]!;
+      const r = this.runIndex[k]!;
+      const from = runStart[r]!;
+      const to = r + 1 < runs ? runStart[r + 1]! : batch.count;
+      periods |= this.copyRun(batch, lines.base, from, to, at);
+      at += to - from;
+    }
+    return periods;
+  }
+
+  private copyRun(batch: PackedFlows, base: number, from: number, to: number, at: number): number {
+    const { months, valueCents, narrowValues } = this;
+    const { line, period, valueCents: values, quantity, hsCode, hsRevision, unit: units } = batch;
     let periods = 0;
     let narrow = this.narrow;
     for (let r = from, i = at; r < to; r += 1, i += 1) {
-      const value = asNumbers[4 * r]!;
-      const slot = asIds[8 * r + 7]! & 0xff;
+      const value = values[r]!;
+      const slot = slotOfPeriod(period[r]!);
       months[slot]! += value;
       periods |= 1 << slot;
       valueCents[i] = value;
       narrowValues[i] = value;
       narrow &&= value === narrowValues[i];
-      this.quantity[i] = asNumbers[4 * r + 1]!;
-      this.line[i] = asIds[8 * r + 4]!;
-      this.code[i] = this.codes.of(asIds[8 * r + 5]!);
-      const revision = asIds[8 * r + 6]!;
+      this.quantity[i] = quantity[r]!;
+      const rowLine = base + line[r]!;
+      if (rowLine > 0xffffffff) throw new Error(`line ${rowLine} is beyond what a trade flow block records`);
+      this.line[i] = rowLine;
+      this.code[i] = this.codes.of(hsCode[r]!);
+      const revision = hsRevision[r]!;
       if (revision !== this.revisionId) this.revisionAt = this.revisions.of((this.revisionId = revision));
       this.revision[i] = this.revisionAt;
-      const unit = asIds[8 * r + 7]! >>> 8;
-      if (unit !== this.unitId) this.unitAt = (this.unitId = unit) === noRecordUnit ? noUnit : this.units.of(unit);
+      const unit = units[r]!;
+      if (unit !== this.unitId) this.unitAt = (this.unitId = unit) === noText ? noUnit : this.units.of(unit);
       this.unit[i] = this.unitAt;
       this.slot[i] = slot;
     }
