@@ -140,9 +140,13 @@ async function learn(index: number, rows: ChunkRows): Promise<void> {
 const spare: PackedFlows[] = [];
 const inPart: PackedFlows[] = [];
 
-function batchFor(capacity: number): PackedFlows {
-  const at = spare.findIndex((batch) => batch.line.length >= capacity);
+/** Batch sizes are rounded up, so a batch given back fits the next chunk's rows instead of missing by a few. */
+const batchStep = 32_768;
+
+function batchFor(rows: number): PackedFlows {
+  const at = spare.findIndex((batch) => batch.line.length >= rows);
   if (at >= 0) return spare.splice(at, 1)[0]!;
+  const capacity = Math.max(batchStep, Math.ceil(rows / batchStep) * batchStep);
   return {
     count: 0,
     resetText: false,
@@ -227,18 +231,20 @@ async function sendPart(): Promise<void> {
  * number of their chunk. They go into the blocks only once it is known: waiting for it with rows held
  * could wait for a chunk this thread has yet to read.
  */
-const waiting: Array<{ index: number; batch: PackedFlows }> = [];
+const waiting: Array<{ index: number; batch: PackedFlows; foreign: boolean }> = [];
 
 /** Adds the rows whose line numbers are known to the blocks, sending a part whenever enough are held. */
 async function build(): Promise<void> {
   for (let at = 0; at < waiting.length;) {
-    const { index, batch } = waiting[at]!;
+    const { index, batch, foreign } = waiting[at]!;
     const base = firstLines.get(index);
     if (base === undefined) {
       at += 1;
       continue;
     }
     waiting.splice(at, 1);
+    // The importing thread hands out no more chunks while a thread has many rows of others to take in.
+    if (foreign) port.postMessage({ type: 'taken' } satisfies FastMessage);
     if (refusing) {
       // Nothing will be imported: the rest is only read to report every refused line.
       builder = new FlowBlockBuilder();
@@ -251,10 +257,21 @@ async function build(): Promise<void> {
   }
 }
 
+function takeIncoming(): void {
+  for (const { index, batch } of incoming.splice(0)) waiting.push({ index, batch, foreign: true });
+}
+
 async function run(): Promise<void> {
   let parsed: ChunkRows | undefined;
   for (;;) {
-    await until(() => toRead.length > 0 || lastChunk);
+    await until(
+      () => toRead.length > 0 || lastChunk || incoming.length > 0 || waiting.some((w) => firstLines.has(w.index)),
+    );
+    takeIncoming();
+    if (toRead.length === 0 && !lastChunk) {
+      await build();
+      continue;
+    }
     const chunk = toRead.shift();
     if (!chunk) break;
     parsed = parseLines(read(chunk), roles, width, parsed);
@@ -280,18 +297,18 @@ async function run(): Promise<void> {
       odd: parsed.odd,
       rejected,
     } satisfies FastMessage);
-    waiting.push({ index: chunk.index, batch: batches[thread]! });
-    waiting.push(...incoming.splice(0));
+    waiting.push({ index: chunk.index, batch: batches[thread]!, foreign: false });
+    takeIncoming();
     await build();
   }
   fs.closeSync(fd);
   // While the other threads read the last chunks, the rows held are encoded rather than left to the end.
-  waiting.push(...incoming.splice(0));
+  takeIncoming();
   await build();
   if (!refusing && builder.rows >= rowsPerPart / 4) await sendPart();
   // Every chunk is numbered and its rows passed on once the importing thread says so.
   await until(() => ended);
-  waiting.push(...incoming.splice(0));
+  takeIncoming();
   await build();
   if (!refusing && builder.rows > 0) await sendPart();
   port.postMessage({ type: 'done' } satisfies FastMessage);

@@ -47,6 +47,8 @@ export type FastMessage =
     }
   /** Rows read for another thread, whose reporters it builds. */
   | { type: 'rows'; to: number; index: number; batch: PackedFlows }
+  /** Rows read by another thread taken in. */
+  | { type: 'taken' }
   | ({ type: 'part' } & BuiltPart)
   | { type: 'done' };
 
@@ -82,6 +84,9 @@ export interface ThreadedReading {
   /** Rows the threads hold together before sending them as parts, each its share: bounds memory. */
   rowsHeld: number;
 }
+
+/** Batches of rows (half a chunk, about) passed on to a thread and not yet taken in, at most, before reading waits. */
+const maxRelayed = 32;
 
 const threadedReading: ThreadedReading = {
   from: 16 * 1024 * 1024,
@@ -142,7 +147,10 @@ export function parseBaciFast(
           threads.tell(thread, checks.verdicts(thread, message));
         } else if (message.type === 'rows') {
           const { to, index, batch } = message;
+          threads.relayed(to, 1);
           threads.tell(to, { type: 'rows', index, batch, texts: checks.textsFor(to) }, packedBuffers(batch));
+        } else if (message.type === 'taken') {
+          threads.relayed(thread, -1);
         } else if (message.type === 'part') {
           const { part, rows, periodFrom, periodTo } = message;
           const done = (spare: ArrayBuffer[]) => threads.tell(thread, { type: 'written', spare }, spare);
@@ -280,7 +288,15 @@ function readingThreads(
     return null;
   }
   let handedOut = 0;
+  // Rows passed on to each thread and not yet taken in: while one has many, the others read no more,
+  // so a thread slower to take in rows (its reporters trade more) does not pile them up.
+  const relayed = new Int32Array(threads);
+  const deferred: number[] = [];
   const handOut = (thread: number) => {
+    if (relayed.some((batches) => batches > maxRelayed)) {
+      deferred.push(thread);
+      return;
+    }
     const chunk = plan.chunks[handedOut] ?? null;
     if (chunk) handedOut += 1;
     workers[thread]!.postMessage({ type: 'read', chunk } satisfies FastCall);
@@ -291,6 +307,10 @@ function readingThreads(
     count: threads,
     /** Hands the thread its next chunk, when one is left, as it reports one read. */
     handOut,
+    relayed: (thread: number, batches: number) => {
+      relayed[thread]! += batches;
+      if (batches < 0) for (let n = deferred.length; n > 0; n -= 1) handOut(deferred.shift()!);
+    },
     tell: (thread: number, call: FastCall, transfer: ArrayBuffer[] = []) =>
       workers[thread]!.postMessage(call, transfer),
     tellAll: (call: FastCall) => workers.forEach((worker) => worker.postMessage(call)),
