@@ -36,7 +36,7 @@ const importerOf = new Int32Array(codeRange);
 const productOf = new Int32Array(codeRange);
 const otherProducts = new Map<number, number>();
 /** The thread that builds the blocks of each exporter. */
-const builderOf = new Int8Array(codeRange);
+const builderOf = new Int32Array(codeRange);
 
 let reading = new Uint8Array(0);
 function read(chunk: FileChunk): Uint8Array {

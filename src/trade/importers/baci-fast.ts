@@ -85,6 +85,9 @@ export interface ThreadedReading {
   rowsHeld: number;
 }
 
+/** Reading threads at most, whatever the cores. */
+const maxReadingThreads = 8;
+
 /** Batches of rows (half a chunk, about) passed on to a thread and not yet taken in, at most, before reading waits. */
 const maxRelayed = 32;
 
@@ -96,12 +99,12 @@ const threadedReading: ThreadedReading = {
 
 /**
  * BACI files are big (hundreds of millions of lines) and plain: digits, commas and newlines. A file like
- * that is cut into chunks at line ends, each read by one of a thread per core into numbers and then
- * into blocks, ready to be written. This thread checks each distinct period, country and code once, for
- * all threads, with the full reader's checks, numbers the lines, and reports what was refused: any line
- * that is not plain digits where they belong goes through the full reader, so a bad cell gets the same
- * report. A gzipped file, another separator, or quotes anywhere (a quoted field may span lines) make the
- * whole file go through the full reader instead.
+ * that is cut into chunks at line ends, handed to reading threads (one per core) that turn them into
+ * numbers and then into blocks, ready to be written. This thread checks each distinct period, country
+ * and code once, for all threads, with the full reader's checks, passes rows between threads, numbers
+ * the lines, and reports what was refused: any line that is not plain digits where they belong goes
+ * through the full reader, so a bad cell gets the same report. A gzipped file, another separator, or
+ * quotes anywhere (a quoted field may span lines) make the whole file go through the full reader instead.
  */
 export function parseBaciFast(
   file: string,
@@ -251,7 +254,9 @@ function readingThreads(
   plan: { chunks: FileChunk[]; roles: number[]; header: string[] },
   settings: { rowsHeld: number; seedText: string[] },
 ) {
-  const threads = Math.max(1, Math.min(os.availableParallelism(), plan.chunks.length));
+  // Past a few threads the importing thread and the single writer set the pace, and each thread's share
+  // of the rows held (so of a part) only gets smaller.
+  const threads = Math.max(1, Math.min(os.availableParallelism(), maxReadingThreads, plan.chunks.length));
   const workers: Worker[] = [];
   const queue: Array<{ thread: number; message: FastMessage }> = [];
   let wake: (() => void) | null = null;

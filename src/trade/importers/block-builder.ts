@@ -137,9 +137,8 @@ interface HeldBatch {
  * Gathers an import's packed rows into blocks (reporter, year, direction, partner bucket), grouped by
  * partner within a block. Trade files come in runs of rows of one reporter, partner and year (BACI and
  * customs tables are sorted that way), so rows are noted as runs as they come, a cell (a pair's year in
- * one direction) looked up once a run. `take` lays the cells out block by block, copies each run to its
- * place as one record a row (a row's fields in one cache line: the copy jumps once a run, not once a
- * column), then reads each block's records in order into its columns and sums.
+ * one direction) looked up once a run. `take` groups the cells by block and each cell's runs, then reads
+ * every block's rows run by run into its columns and sums: the reading jumps once a run, not once a row.
  */
 export class FlowBlockBuilder {
   private held: HeldBatch[] = [];
@@ -331,7 +330,7 @@ class SumsRow {
 }
 
 /**
- * One block's columns, read from the part's records a cell at a time: a small method the engine
+ * One block's columns, read from the part's batches a cell at a time: a small method the engine
  * optimises once, where a loop inside one long function ran unoptimised after every deoptimisation.
  */
 class BlockColumns {
