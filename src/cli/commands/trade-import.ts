@@ -91,6 +91,11 @@ export function registerTradeImportCommands(program: Command): void {
         }
         progress.clear();
         printSummary(report);
+        // The commit left the pages in SQLite's write-ahead log; closing the database copies them into the
+        // file, which takes seconds after a big import: say so rather than leave the prompt waiting unexplained.
+        if (database.target.dialect === 'sqlite' && report.rowsImported >= 1_000_000 && process.stderr.isTTY) {
+          process.stderr.write('Copying the imported data from the write-ahead log into the database file…\n');
+        }
       });
     });
 
