@@ -41,12 +41,9 @@ export interface ParsedBatch {
   skipped: number;
 }
 
-/** Blocks built by a reader: the rows they hold and the first and last period among them. */
+/** Blocks built by a reader. */
 export interface BuiltPart {
   part: BlockPart;
-  rows: number;
-  periodFrom: number;
-  periodTo: number;
   /** Called once the part is written, or will not be: with its buffers, for the reader to fill again. */
   done?: (spare: ArrayBuffer[]) => void;
 }

@@ -170,7 +170,7 @@ function batchFor(rows: number): PackedFlows {
  * met before: `learn` must ask about it first.
  */
 function translate(rows: ChunkRows, rejected: RejectedLine[]): PackedFlows[] | null {
-  const { t, i, j, k, kDigits, line, valueCents, quantity } = rows;
+  const { t, i, j, line, valueCents, quantity } = rows;
   const counts = new Int32Array(threads);
   for (let r = 0; r < rows.count; r += 1) counts[builderOf[i[r]!]!]! += 1;
   const outs = Array.from(counts, (count) => batchFor(count));
@@ -179,8 +179,8 @@ function translate(rows: ChunkRows, rejected: RejectedLine[]): PackedFlows[] | n
     const period = periodOf[t[r]!]!;
     const reporter = exporterOf[i[r]!]!;
     const partner = importerOf[j[r]!]!;
-    const key = kDigits[r] === 6 ? k[r]! : -(k[r]! * 16 + kDigits[r]!) - 1;
-    const product = key >= 0 ? productOf[key]! : (otherProducts.get(key) ?? unknown);
+    const key = productKey(rows, r);
+    const product = productState(key);
     if (period <= 0 || reporter <= 0 || partner <= 0 || product <= 0) {
       if (period === unknown || reporter === unknown || partner === unknown || product === unknown) {
         spare.push(...outs);
@@ -211,17 +211,10 @@ let builder = new FlowBlockBuilder();
 
 /** Encodes the rows held into a part and sends it. */
 async function sendPart(): Promise<void> {
-  const rows = builder.rows;
   const part = builder.take(text, spareBytes);
-  let from = Infinity;
-  let to = -Infinity;
-  for (const slice of part.slices) {
-    from = Math.min(from, slice.year * 100 + 31 - Math.clz32(slice.slots & -slice.slots));
-    to = Math.max(to, slice.year * 100 + 31 - Math.clz32(slice.slots));
-  }
   spare.push(...inPart.splice(0));
   partsUnwritten += 1;
-  port.postMessage({ type: 'part', part, rows, periodFrom: from, periodTo: to } satisfies FastMessage, part.buffers);
+  port.postMessage({ type: 'part', part } satisfies FastMessage, part.buffers);
   // Two parts at most on their way to the database, so memory stays bounded when writing lags.
   await until(() => partsUnwritten < 2 || refusing);
 }

@@ -23,7 +23,7 @@ async function readAll(
     for (const built of batch.parts ?? []) {
       parts += 1;
       const back = built.part.blocks.flatMap((block) => rowsOfBlock(block));
-      expect(back.length).toBe(built.rows);
+      expect(back.length).toBe(built.part.rows);
       for (const { sourceLine, ...row } of back) rows.push({ line: sourceLine, ...row } as FlowRow);
       built.done?.([]);
     }

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../../core/workers.ts';
-import type { BuiltPart, FlowRow, ParsedBatch, RowProblem } from '../model.ts';
+import type { FlowRow, ParsedBatch, RowProblem } from '../model.ts';
 import { BaciRecords, parseBaci, type BaciOptions } from './baci.ts';
 import { BatchBuilder, RowCheck, headerKey, type FlowParser } from './common.ts';
 import { fieldRole, type FileChunk } from './baci-lines.ts';
-import { rowsPerPart } from './block-builder.ts';
+import { rowsPerPart, type BlockPart } from './block-builder.ts';
 import { packedBuffers, type PackedFlows } from './packed.ts';
 
 /** What a reading thread starts with. */
@@ -49,7 +49,7 @@ export type FastMessage =
   | { type: 'rows'; to: number; index: number; batch: PackedFlows }
   /** Rows read by another thread taken in. */
   | { type: 'taken' }
-  | ({ type: 'part' } & BuiltPart)
+  | { type: 'part'; part: BlockPart }
   | { type: 'done' };
 
 /** To a reading thread. */
@@ -155,9 +155,8 @@ export function parseBaciFast(
         } else if (message.type === 'taken') {
           threads.relayed(thread, -1);
         } else if (message.type === 'part') {
-          const { part, rows, periodFrom, periodTo } = message;
           const done = (spare: ArrayBuffer[]) => threads.tell(thread, { type: 'written', spare }, spare);
-          yield { rows: [], parts: [{ part, rows, periodFrom, periodTo, done }], problems: [], skipped: 0 };
+          yield { rows: [], parts: [{ part: message.part, done }], problems: [], skipped: 0 };
         } else if (message.type === 'chunk') {
           threads.handOut(thread);
           arrived.set(message.index, message);

@@ -20,6 +20,8 @@ const firstYear = 1950;
 
 /** What one part of an import writes: its blocks, and the sums by month of every pair in them. */
 export interface BlockPart {
+  /** Rows in its blocks. */
+  rows: number;
   blocks: FlowBlock[];
   sums: EncodedSums[];
   /** What the part holds, by reporter, year and direction: a mask of the slots. */
@@ -29,6 +31,18 @@ export interface BlockPart {
 }
 
 export type EncodedSums = SumsKey & { body: Uint8Array };
+
+/** The first and last period the slices hold (null for none). */
+export function periodSpan(slices: readonly BlockSlices[]): { from: number; to: number } | null {
+  let from = Infinity;
+  let to = -Infinity;
+  for (const { year, slots } of slices) {
+    // The lowest and highest slot set: slots are the months 1–12, or 0 for the whole year.
+    from = Math.min(from, year * 100 + 31 - Math.clz32(slots & -slots));
+    to = Math.max(to, year * 100 + 31 - Math.clz32(slots));
+  }
+  return from <= to ? { from, to } : null;
+}
 
 export interface BlockSlices {
   reporter: string;
@@ -248,8 +262,9 @@ export class FlowBlockBuilder {
     this.cellRows.clear();
     this.cellKeys.clear();
     this.cells = new Map();
+    const rows = this.rows;
     this.rows = 0;
-    return { blocks, ...sums.result(arena), buffers: arena.buffers };
+    return { rows, blocks, ...sums.result(arena), buffers: arena.buffers };
   }
 }
 

@@ -5,6 +5,7 @@ import type { Database } from '../../db/connection.ts';
 import { AccordError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import type { DatasetKind, ParsedBatch, RowProblem } from '../model.ts';
+import { periodSpan } from './block-builder.ts';
 import { FlowPacker, maxPackedRows, type PackedFlows } from './packed.ts';
 import { openFlowWriter, type FlowWriter } from './writers.ts';
 
@@ -165,9 +166,10 @@ export async function importFlows(database: Database, options: ImportOptions): P
         }
         report.rowsImported += rows;
         for (const built of batch.parts ?? []) {
-          periods.span(built.periodFrom, built.periodTo);
+          const span = periodSpan(built.part.slices);
+          if (span) periods.span(span.from, span.to);
           await writer.addPart(built.part, built.done);
-          report.rowsImported += built.rows;
+          report.rowsImported += built.part.rows;
         }
       } else {
         for (const built of batch.parts ?? []) built.done?.([]);
