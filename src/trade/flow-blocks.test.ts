@@ -88,6 +88,26 @@ describe('flow blocks', () => {
     expect(wide - narrow).toBe(3 * 4);
   });
 
+  it('write dictionaries as JSON.stringify does, texts of any characters included', () => {
+    const dictionaryOf = (cell: Uint8Array) => {
+      const length = new DataView(cell.buffer, cell.byteOffset).getUint32(8, true);
+      return Buffer.from(cell.buffer, cell.byteOffset + 16, length).toString('utf8');
+    };
+    const odd = ['ХК "Минск"', 'back\\slash', 'tab\there', 'кг', ''];
+    for (const texts of [['RU', 'RU-KRS', '0101.10'], odd]) {
+      const input = { ...rows([1, 2, 3]), partners: texts.slice(0, 2), codes: texts, units: texts };
+      const block = encodeBlock(key, input);
+      expect(dictionaryOf(block.body)).toBe(
+        JSON.stringify({ partners: texts.slice(0, 2).join(','), starts: input.starts, codes: texts.join(',') }),
+      );
+      expect(dictionaryOf(block.detail)).toBe(JSON.stringify({ revisions: input.revisions, units: texts }));
+      expect(decodeDetail(block.detail).units).toEqual(texts);
+      const sums = encodeSums({ counterparts: texts, periods: new Uint32Array(5), months: new Float64Array(65) });
+      expect(dictionaryOf(sums)).toBe(JSON.stringify(texts));
+      expect(decodeSums(sums).counterparts).toEqual(texts);
+    }
+  });
+
   it('read from a buffer at any offset, as drivers hand them over', () => {
     const block = encodeBlock(key, rows([5, 6, 7]));
     const shifted = new Uint8Array(block.body.length + 3);
