@@ -132,7 +132,9 @@ export function parseLines(bytes: Uint8Array, roles: number[], width: number, re
         valueCents[n] = value;
       } else if (role === fieldRole.q) {
         if (digits > 15) plain = false;
-        quantity[n] = na || digits === 0 ? NaN : x / powers[Math.max(fraction, 0)]!;
+        let q = x / powers[Math.max(fraction, 0)]!;
+        if (na || digits === 0) q = NaN;
+        quantity[n] = q;
       }
       field += 1;
       at += 1;
@@ -241,11 +243,14 @@ function standardLine(bytes: Uint8Array, from: number, rows: ChunkRows, n: numbe
     fraction = at - dot;
     digits += fraction;
   }
-  let quantity = digits === 0 ? NaN : x / powers[fraction]!;
-  if (digits === 0 && at + 1 < length && c === 78 && bytes[at + 1] === 65) {
-    at += 2;
-    c = at < length ? bytes[at]! : 10;
+  // Divided even when there are no digits, then made NaN: a NaN chosen between two doubles cost an allocation a line.
+  let quantity = x / powers[fraction]!;
+  if (digits === 0) {
     quantity = NaN;
+    if (at + 1 < length && c === 78 && bytes[at + 1] === 65) {
+      at += 2;
+      c = at < length ? bytes[at]! : 10;
+    }
   }
   if (at >= length) c = 10;
   if (c === 13 && at + 1 < length && bytes[at + 1] === 10) c = bytes[(at += 1)]!;
