@@ -9,7 +9,6 @@ import {
   slotsPerYear,
   type BlockKey,
   type FlowBlock,
-  type FlowSums,
   type SumsKey,
   type SumsSide,
 } from '../flow-blocks.ts';
@@ -88,26 +87,24 @@ function encodedBlock(
     cellKeys: Int32Array;
   },
   columns: BlockColumns,
-  sums: SumsCollector,
+  sums: SumsLayout,
   arena: ByteArena,
   text: readonly string[],
 ): FlowBlock {
   const { blockKeys, cellsFrom, cellOrder, cellRows, cellKeys } = layout;
   const key = blockKeys[g]!;
   let count = 0;
-  const flowBit = key.flow === 'X' ? 0 : 1;
   columns.start();
   const partners: string[] = [];
   const starts: number[] = [];
   for (let k = cellsFrom[g]!; k < cellsFrom[g + 1]!; k += 1) {
     const c = cellOrder[k]!;
-    const ids = { reporter: cellKeys[4 * c]!, partner: cellKeys[4 * c + 1]!, flowBit };
-    const partner = text[ids.partner]!;
+    const partner = text[cellKeys[4 * c + 1]!]!;
     partners.push(partner);
     starts.push(count);
     const periods = columns.copy(c, count);
     count += cellRows[c]!;
-    sums.add(key, ids, partner, periods, columns.months);
+    sums.add(c, key.reporter, partner, periods, columns.months);
   }
   starts.push(count);
   return encodeBlock(key, { ...columns.rows(text), count, partners, starts }, arena);
@@ -253,9 +250,9 @@ export class FlowBlockBuilder {
       largest = Math.max(largest, rows);
     }
     const columns = new BlockColumns(largest, text.length, this.held, cellCount);
-    const sums = new SumsCollector();
-    const arena = new ByteArena(spare);
     const layout = { blockKeys, cellsFrom, cellOrder, cellRows, cellKeys };
+    const sums = new SumsLayout(layout, cellCount, text);
+    const arena = new ByteArena(spare);
     const blocks: FlowBlock[] = [];
     for (let g = 0; g < blockCount; g += 1) blocks.push(encodedBlock(g, layout, columns, sums, arena, text));
     this.held = [];
@@ -269,78 +266,104 @@ export class FlowBlockBuilder {
 }
 
 /**
- * Collects each pair's sums by month twice: under its reporter and under its partner. Rows are found by
- * number (territory text id, year, direction); the reporter's row is the same for all cells of a block.
+ * Each pair's sums by month, kept twice: under its reporter and under its partner. The rows (territory,
+ * year, direction, side) and the place of every cell's counterpart in them are laid out from the cells
+ * before any block is encoded, in the order blocks are encoded, so the months of a cell go straight into
+ * one array: rows that grew cell by cell made three times their size in garbage and were copied again.
  */
-class SumsCollector {
-  private readonly rows = new Map<number, SumsRow>();
-  private last: { key: number; row: SumsRow } = {
-    key: -1,
-    row: new SumsRow({ side: 'reporter', territory: '', year: 0, flow: '' }),
-  };
+class SumsLayout {
+  private readonly keys: SumsKey[] = [];
+  /** Row r's counterparts are [from[r], from[r + 1]) of `counterparts`, `periods` and `months` (by 13). */
+  private readonly from: Int32Array;
+  /** Where cell c's sums go: 2c under its reporter, 2c + 1 under its partner. */
+  private readonly at: Int32Array;
+  private readonly counterparts: string[];
+  private readonly periods: Uint32Array;
+  private readonly months: Float64Array;
 
-  add(
-    block: BlockKey,
-    ids: { reporter: number; partner: number; flowBit: number },
-    partner: string,
-    periods: number,
-    months: Float64Array,
-  ): void {
-    const context = (block.year - firstYear) * 2 + ids.flowBit;
-    const own = (ids.reporter * 256 * 2 + context) * 2;
-    if (own !== this.last.key) this.last = { key: own, row: this.row(own, 'reporter', block.reporter, block) };
-    this.last.row.push(partner, periods, months);
-    this.row((ids.partner * 256 * 2 + context) * 2 + 1, 'partner', partner, block).push(
-      block.reporter,
-      periods,
-      months,
-    );
+  constructor(
+    layout: { blockKeys: BlockKey[]; cellsFrom: Int32Array; cellOrder: Int32Array; cellKeys: Int32Array },
+    cells: number,
+    text: readonly string[],
+  ) {
+    const { blockKeys, cellsFrom, cellOrder, cellKeys } = layout;
+    const ids = new Map<number, number>();
+    const counts: number[] = [];
+    const rowOf = (key: number, side: SumsSide, territory: string, block: BlockKey) => {
+      let row = ids.get(key);
+      if (row === undefined) {
+        row = this.keys.length;
+        ids.set(key, row);
+        this.keys.push({ side, territory, year: block.year, flow: block.flow });
+        counts.push(0);
+      }
+      counts[row]! += 1;
+      return row;
+    };
+    // Rows are numbered by territory text id, year and direction; `at` holds each cell's row for now.
+    this.at = new Int32Array(2 * cells);
+    for (let g = 0; g < blockKeys.length; g += 1) {
+      const block = blockKeys[g]!;
+      const context = (block.year - firstYear) * 2 + (block.flow === 'X' ? 0 : 1);
+      for (let k = cellsFrom[g]!; k < cellsFrom[g + 1]!; k += 1) {
+        const c = cellOrder[k]!;
+        const partner = cellKeys[4 * c + 1]!;
+        this.at[2 * c] = rowOf((cellKeys[4 * c]! * 256 * 2 + context) * 2, 'reporter', block.reporter, block);
+        this.at[2 * c + 1] = rowOf((partner * 256 * 2 + context) * 2 + 1, 'partner', text[partner]!, block);
+      }
+    }
+    this.from = new Int32Array(this.keys.length + 1);
+    for (let r = 0; r < counts.length; r += 1) this.from[r + 1] = this.from[r]! + counts[r]!;
+    const fill = this.from.slice(0, counts.length);
+    for (let g = 0; g < blockKeys.length; g += 1) {
+      for (let k = cellsFrom[g]!; k < cellsFrom[g + 1]!; k += 1) {
+        const c = cellOrder[k]!;
+        this.at[2 * c] = fill[this.at[2 * c]!]!++;
+        this.at[2 * c + 1] = fill[this.at[2 * c + 1]!]!++;
+      }
+    }
+    this.counterparts = new Array<string>(2 * cells);
+    this.periods = new Uint32Array(2 * cells);
+    this.months = new Float64Array(2 * cells * slotsPerYear);
   }
 
-  private row(key: number, side: SumsSide, territory: string, block: BlockKey): SumsRow {
-    let row = this.rows.get(key);
-    if (!row) {
-      row = new SumsRow({ side, territory, year: block.year, flow: block.flow });
-      this.rows.set(key, row);
+  /** Cell c's sums by slot, of `reporter` with `partner`. */
+  add(c: number, reporter: string, partner: string, periods: number, months: Float64Array): void {
+    const own = this.at[2 * c]!;
+    const theirs = this.at[2 * c + 1]!;
+    this.counterparts[own] = partner;
+    this.counterparts[theirs] = reporter;
+    this.periods[own] = periods;
+    this.periods[theirs] = periods;
+    for (let s = 0; s < slotsPerYear; s += 1) {
+      this.months[own * slotsPerYear + s] = months[s]!;
+      this.months[theirs * slotsPerYear + s] = months[s]!;
     }
-    return row;
   }
 
   /** The rows encoded, and the slices (reporter, year, direction, slots) they hold. */
   result(arena: ByteArena): Pick<BlockPart, 'sums' | 'slices'> {
     const sums: EncodedSums[] = [];
     const slices: BlockSlices[] = [];
-    for (const row of this.rows.values()) {
-      sums.push({ ...row.key, body: encodeSums(row.encoded(), arena) });
-      if (row.key.side !== 'reporter') continue;
+    this.keys.forEach((key, r) => {
+      const from = this.from[r]!;
+      const to = this.from[r + 1]!;
+      const periods = this.periods.subarray(from, to);
+      const body = encodeSums(
+        {
+          counterparts: this.counterparts.slice(from, to),
+          periods,
+          months: this.months.subarray(from * slotsPerYear, to * slotsPerYear),
+        },
+        arena,
+      );
+      sums.push({ ...key, body });
+      if (key.side !== 'reporter') return;
       let slots = 0;
-      for (const periods of row.periods) slots |= periods;
-      slices.push({ reporter: row.key.territory, year: row.key.year, flow: row.key.flow, slots });
-    }
+      for (let p = 0; p < periods.length; p += 1) slots |= periods[p]!;
+      slices.push({ reporter: key.territory, year: key.year, flow: key.flow, slots });
+    });
     return { sums, slices };
-  }
-}
-
-class SumsRow {
-  readonly counterparts: string[] = [];
-  readonly periods: number[] = [];
-  /** A plain array: small typed arrays cost an allocation each, many times what their numbers do. */
-  private readonly months: number[] = [];
-
-  constructor(readonly key: SumsKey) {}
-
-  push(counterpart: string, periods: number, months: Float64Array): void {
-    this.counterparts.push(counterpart);
-    this.periods.push(periods);
-    for (let s = 0; s < slotsPerYear; s += 1) this.months.push(months[s]!);
-  }
-
-  encoded(): Pick<FlowSums, 'counterparts' | 'periods' | 'months'> {
-    return {
-      counterparts: this.counterparts,
-      periods: Uint32Array.from(this.periods),
-      months: Float64Array.from(this.months),
-    };
   }
 }
 
@@ -481,27 +504,34 @@ class BlockColumns {
 /** Numbers the texts one block uses from 0, reusing one array across blocks instead of a map per block. */
 class LocalIndex {
   private readonly local: Int32Array;
-  private used: number[] = [];
+  /** The ids met, in local order: an array that grew block after block was most of a part's garbage. */
+  private readonly used: Int32Array;
+  private count = 0;
 
   constructor(size: number) {
     this.local = new Int32Array(size).fill(-1);
+    this.used = new Int32Array(size);
   }
 
   of(id: number): number {
     let at = this.local[id]!;
     if (at < 0) {
-      at = this.used.length;
+      at = this.count++;
       this.local[id] = at;
-      this.used.push(id);
+      this.used[at] = id;
     }
     return at;
   }
 
   /** The texts in local order; resets for the next block. */
   take(text: readonly string[]): string[] {
-    const texts = this.used.map((id) => text[id]!);
-    for (const id of this.used) this.local[id] = -1;
-    this.used = [];
+    const texts = new Array<string>(this.count);
+    for (let at = 0; at < this.count; at += 1) {
+      const id = this.used[at]!;
+      texts[at] = text[id]!;
+      this.local[id] = -1;
+    }
+    this.count = 0;
     return texts;
   }
 }
