@@ -59,6 +59,8 @@ describe('flow blocks', () => {
     const cases = [
       rows([1, 2, 300, 0, 2_147_483_647]),
       rows([1, 2_147_483_648, 12_345_678_901_234]),
+      rows([-5, 0, -2_147_483_648]),
+      rows([7, -3_000_000_000, 1]),
       rows(
         Array.from({ length: 70_000 }, (_, i) => i * 3),
         66_000,
@@ -86,6 +88,8 @@ describe('flow blocks', () => {
     const narrow = encodeBlock(key, rows([1, 2, 3])).body.length;
     const wide = encodeBlock(key, rows([1, 2, 2_147_483_648])).body.length;
     expect(wide - narrow).toBe(3 * 4);
+    expect(encodeBlock(key, rows([1, 2, -2_147_483_648])).body.length).toBe(narrow);
+    expect(encodeBlock(key, rows([1, 2, -2_147_483_649])).body.length).toBe(wide);
   });
 
   it('write dictionaries as JSON.stringify does, texts of any characters included', () => {

@@ -126,11 +126,7 @@ export function encodeBlock(
   if (rows.revisions.length > 0xff || rows.units.length >= noUnit) {
     throw new Error(`block of ${key.reporter} in ${key.year}: too many distinct revisions or units`);
   }
-  let int32 = true;
-  for (let i = 0; i < n && int32; i += 1) {
-    const value = rows.valueCents[i]!;
-    int32 = value <= 0x7fffffff && Number.isInteger(value);
-  }
+  const int32 = fitsInt32(rows.valueCents, n);
   const uint16 = rows.codes.length <= 0x10000;
   const valueBytes = int32 ? 4 : 8;
   const codeBytes = uint16 ? 2 : 4;
@@ -180,6 +176,15 @@ export function encodeBlock(
   at += 2 * n;
   detail.bytes.set(rows.revision.subarray(0, n), at - detail.bytes.byteOffset);
   return { ...key, rowCount: n, body: body.bytes, detail: detail.bytes };
+}
+
+/** Whether the first n values are all 32-bit integers: a block then keeps them in 4 bytes each. */
+function fitsInt32(values: Float64Array | Int32Array, n: number): boolean {
+  for (let i = 0; i < n; i += 1) {
+    const value = values[i]!;
+    if ((value | 0) !== value) return false;
+  }
+  return true;
 }
 
 /** A cell with the common header and its dictionary, and room for the columns after them. */

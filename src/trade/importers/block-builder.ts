@@ -152,12 +152,12 @@ interface HeldBatch {
  * every block's rows run by run into its columns and sums: the reading jumps once a run, not once a row.
  */
 export class FlowBlockBuilder {
-  private held: HeldBatch[] = [];
+  private readonly held: HeldBatch[] = [];
   private readonly cellRows = new IntColumn();
   /** Reporter, partner, flow and year of each cell, four numbers a cell. */
   private readonly cellKeys = new IntColumn();
   /** Cells by reporter, year and direction, then by partner. */
-  private cells = new Map<number, Map<number, number>>();
+  private readonly cells = new Map<number, Map<number, number>>();
   rows = 0;
 
   /**
@@ -165,11 +165,27 @@ export class FlowBlockBuilder {
    * `lines`: added to the batch's line numbers, and may be set any time before `take`.
    */
   add(batch: PackedFlows, text: readonly string[], lines: LineBase = absoluteLines): void {
-    const { count } = batch;
-    const runStart = new Int32Array(count);
+    const runStart = new Int32Array(batch.count);
     const runs = runsOf(batch, runStart);
     const runCell = new Int32Array(runs);
-    const { flow: flows, partner: partners, reporter: reporters, period: periods } = batch;
+    this.noteRuns(batch, runStart, runs, runCell, text);
+    this.held.push({ batch, lines, runs, runStart: runStart.slice(0, runs), runCell });
+    this.rows += batch.count;
+  }
+
+  /**
+   * Finds the cell of each run and counts its rows. A loop in a method of its own, like the other hot
+   * loops here: the engine compiles a loop it finds hot with what follows it, and code after a loop not
+   * yet run has nothing to go by, so it was thrown away and compiled again at the loop's first end.
+   */
+  private noteRuns(
+    batch: PackedFlows,
+    runStart: Int32Array,
+    runs: number,
+    runCell: Int32Array,
+    text: readonly string[],
+  ): void {
+    const { count, flow: flows, partner: partners, reporter: reporters, period: periods } = batch;
     const cellRows = this.cellRows;
     let context = -1;
     let byPartner: Map<number, number> | undefined;
@@ -193,8 +209,6 @@ export class FlowBlockBuilder {
       runCell[r] = cell;
       cellRows.values[cell]! += (r + 1 < runs ? runStart[r + 1]! : count) - i;
     }
-    this.held.push({ batch, lines, runs, runStart: runStart.slice(0, runs), runCell });
-    this.rows += count;
   }
 
   private newCell(reporter: number, partner: number, flow: number, year: number): number {
@@ -215,53 +229,97 @@ export class FlowBlockBuilder {
     const cellCount = this.cellRows.length;
     const cellRows = this.cellRows.values;
     const cellKeys = this.cellKeys.values;
-    // Blocks numbered as first met, and their cells in the order met.
-    const blockOfCell = new Int32Array(cellCount);
-    const blockIds = new Map<number, number>();
-    const blockKeys: BlockKey[] = [];
-    const bucketOfText = new Int8Array(text.length).fill(-1);
-    for (let c = 0; c < cellCount; c += 1) {
-      const reporter = cellKeys[4 * c]!;
-      const partner = cellKeys[4 * c + 1]!;
-      const flow = cellKeys[4 * c + 2]!;
-      const year = cellKeys[4 * c + 3]!;
-      let bucket = bucketOfText[partner]!;
-      if (bucket < 0) bucketOfText[partner] = bucket = bucketOf(text[partner]!);
-      const key = ((reporter * partnerBuckets + bucket) * 256 + (year - firstYear)) * 2 + (text[flow] === 'X' ? 0 : 1);
-      let block = blockIds.get(key);
-      if (block === undefined) {
-        block = blockKeys.length;
-        blockIds.set(key, block);
-        blockKeys.push({ reporter: text[reporter]!, year, flow: text[flow]!, bucket });
-      }
-      blockOfCell[c] = block;
-    }
-    const blockCount = blockKeys.length;
-    const cellsFrom = new Int32Array(blockCount + 1);
-    for (let c = 0; c < cellCount; c += 1) cellsFrom[blockOfCell[c]! + 1]! += 1;
-    for (let g = 0; g < blockCount; g += 1) cellsFrom[g + 1]! += cellsFrom[g]!;
-    const cellOrder = new Int32Array(cellCount);
-    const cellFill = cellsFrom.slice(0, blockCount);
-    for (let c = 0; c < cellCount; c += 1) cellOrder[cellFill[blockOfCell[c]!]!++] = c;
-    let largest = 0;
-    for (let g = 0; g < blockCount; g += 1) {
-      let rows = 0;
-      for (let k = cellsFrom[g]!; k < cellsFrom[g + 1]!; k += 1) rows += cellRows[cellOrder[k]!]!;
-      largest = Math.max(largest, rows);
-    }
-    const columns = new BlockColumns(largest, text.length, this.held, cellCount);
+    const { blockOfCell, blockKeys } = blocksOfCells(cellKeys, cellCount, text);
+    const { cellsFrom, cellOrder } = cellsByBlock(blockOfCell, cellCount, blockKeys.length);
     const layout = { blockKeys, cellsFrom, cellOrder, cellRows, cellKeys };
+    const columns = new BlockColumns(largestBlock(layout), text.length, this.held, cellCount);
     const sums = new SumsLayout(layout, cellCount, text);
     const arena = new ByteArena(spare);
-    const blocks: FlowBlock[] = [];
-    for (let g = 0; g < blockCount; g += 1) blocks.push(encodedBlock(g, layout, columns, sums, arena, text));
-    this.held = [];
+    const blocks = encodedBlocks(layout, columns, sums, arena, text);
+    // Emptied, not replaced: code compiled for these fields is kept only while they hold the same object.
+    this.held.length = 0;
     this.cellRows.clear();
     this.cellKeys.clear();
-    this.cells = new Map();
+    this.cells.clear();
     const rows = this.rows;
     this.rows = 0;
     return { rows, blocks, ...sums.result(arena), buffers: arena.buffers };
+  }
+}
+
+/** The block of each cell, blocks numbered as first met. */
+function blocksOfCells(cellKeys: Int32Array, cellCount: number, text: readonly string[]) {
+  const blockOfCell = new Int32Array(cellCount);
+  const blockIds = new Map<number, number>();
+  const blockKeys: BlockKey[] = [];
+  const bucketOfText = new Int8Array(text.length).fill(-1);
+  for (let c = 0; c < cellCount; c += 1) {
+    const reporter = cellKeys[4 * c]!;
+    const partner = cellKeys[4 * c + 1]!;
+    const flow = cellKeys[4 * c + 2]!;
+    const year = cellKeys[4 * c + 3]!;
+    let bucket = bucketOfText[partner]!;
+    if (bucket < 0) bucketOfText[partner] = bucket = bucketOf(text[partner]!);
+    const key = ((reporter * partnerBuckets + bucket) * 256 + (year - firstYear)) * 2 + (text[flow] === 'X' ? 0 : 1);
+    let block = blockIds.get(key);
+    if (block === undefined) {
+      block = blockKeys.length;
+      blockIds.set(key, block);
+      blockKeys.push({ reporter: text[reporter]!, year, flow: text[flow]!, bucket });
+    }
+    blockOfCell[c] = block;
+  }
+  return { blockOfCell, blockKeys };
+}
+
+/** The cells grouped by block, in the order met within each: block g's are [cellsFrom[g], cellsFrom[g + 1]) of cellOrder. */
+function cellsByBlock(blockOfCell: Int32Array, cellCount: number, blockCount: number) {
+  const cellsFrom = new Int32Array(blockCount + 1);
+  for (let c = 0; c < cellCount; c += 1) cellsFrom[blockOfCell[c]! + 1]! += 1;
+  for (let g = 0; g < blockCount; g += 1) cellsFrom[g + 1]! += cellsFrom[g]!;
+  const cellOrder = new Int32Array(cellCount);
+  const cellFill = cellsFrom.slice(0, blockCount);
+  for (let c = 0; c < cellCount; c += 1) cellOrder[cellFill[blockOfCell[c]!]!++] = c;
+  return { cellsFrom, cellOrder };
+}
+
+/** Rows in the largest block. */
+function largestBlock(layout: { cellsFrom: Int32Array; cellOrder: Int32Array; cellRows: Int32Array }): number {
+  const { cellsFrom, cellOrder, cellRows } = layout;
+  let largest = 0;
+  for (let g = 0; g + 1 < cellsFrom.length; g += 1) {
+    let rows = 0;
+    for (let k = cellsFrom[g]!; k < cellsFrom[g + 1]!; k += 1) rows += cellRows[cellOrder[k]!]!;
+    largest = Math.max(largest, rows);
+  }
+  return largest;
+}
+
+function encodedBlocks(
+  layout: Parameters<typeof encodedBlock>[1],
+  columns: BlockColumns,
+  sums: SumsLayout,
+  arena: ByteArena,
+  text: readonly string[],
+): FlowBlock[] {
+  const blocks: FlowBlock[] = [];
+  for (let g = 0; g < layout.blockKeys.length; g += 1) blocks.push(encodedBlock(g, layout, columns, sums, arena, text));
+  return blocks;
+}
+
+/** Turns each cell's row numbers in `at` into its places in them, in the order the blocks are encoded. */
+function placeCells(
+  at: Int32Array,
+  fill: Int32Array,
+  layout: { blockKeys: BlockKey[]; cellsFrom: Int32Array; cellOrder: Int32Array },
+): void {
+  const { blockKeys, cellsFrom, cellOrder } = layout;
+  for (let g = 0; g < blockKeys.length; g += 1) {
+    for (let k = cellsFrom[g]!; k < cellsFrom[g + 1]!; k += 1) {
+      const c = cellOrder[k]!;
+      at[2 * c] = fill[at[2 * c]!]!++;
+      at[2 * c + 1] = fill[at[2 * c + 1]!]!++;
+    }
   }
 }
 
@@ -286,6 +344,21 @@ class SumsLayout {
     cells: number,
     text: readonly string[],
   ) {
+    this.at = new Int32Array(2 * cells);
+    const counts = this.numberRows(layout, text);
+    this.from = new Int32Array(counts.length + 1);
+    for (let r = 0; r < counts.length; r += 1) this.from[r + 1] = this.from[r]! + counts[r]!;
+    placeCells(this.at, this.from.slice(0, counts.length), layout);
+    this.counterparts = new Array<string>(2 * cells);
+    this.periods = new Uint32Array(2 * cells);
+    this.months = new Float64Array(2 * cells * slotsPerYear);
+  }
+
+  /** Numbers the rows (by territory text id, year and direction) and puts each cell's in `at`; returns their sizes. */
+  private numberRows(
+    layout: { blockKeys: BlockKey[]; cellsFrom: Int32Array; cellOrder: Int32Array; cellKeys: Int32Array },
+    text: readonly string[],
+  ): number[] {
     const { blockKeys, cellsFrom, cellOrder, cellKeys } = layout;
     const ids = new Map<number, number>();
     const counts: number[] = [];
@@ -300,8 +373,6 @@ class SumsLayout {
       counts[row]! += 1;
       return row;
     };
-    // Rows are numbered by territory text id, year and direction; `at` holds each cell's row for now.
-    this.at = new Int32Array(2 * cells);
     for (let g = 0; g < blockKeys.length; g += 1) {
       const block = blockKeys[g]!;
       const context = (block.year - firstYear) * 2 + (block.flow === 'X' ? 0 : 1);
@@ -312,19 +383,7 @@ class SumsLayout {
         this.at[2 * c + 1] = rowOf((partner * 256 * 2 + context) * 2 + 1, 'partner', text[partner]!, block);
       }
     }
-    this.from = new Int32Array(this.keys.length + 1);
-    for (let r = 0; r < counts.length; r += 1) this.from[r + 1] = this.from[r]! + counts[r]!;
-    const fill = this.from.slice(0, counts.length);
-    for (let g = 0; g < blockKeys.length; g += 1) {
-      for (let k = cellsFrom[g]!; k < cellsFrom[g + 1]!; k += 1) {
-        const c = cellOrder[k]!;
-        this.at[2 * c] = fill[this.at[2 * c]!]!++;
-        this.at[2 * c + 1] = fill[this.at[2 * c + 1]!]!++;
-      }
-    }
-    this.counterparts = new Array<string>(2 * cells);
-    this.periods = new Uint32Array(2 * cells);
-    this.months = new Float64Array(2 * cells * slotsPerYear);
+    return counts;
   }
 
   /** Cell c's sums by slot, of `reporter` with `partner`. */
@@ -367,6 +426,41 @@ class SumsLayout {
   }
 }
 
+/** The runs of the held batches grouped by cell, keeping the file's order within each (a counting sort). */
+function runsByCell(held: readonly HeldBatch[], cells: number) {
+  const runsFrom = new Int32Array(cells + 1);
+  let runs = 0;
+  for (const batch of held) {
+    countRuns(batch.runCell, batch.runs, runsFrom);
+    runs += batch.runs;
+  }
+  for (let c = 0; c < cells; c += 1) runsFrom[c + 1]! += runsFrom[c]!;
+  const runBatch = new Int32Array(runs);
+  const runIndex = new Int32Array(runs);
+  const fill = runsFrom.slice(0, cells);
+  held.forEach((batch, b) => placeRuns(batch.runCell, batch.runs, b, fill, runBatch, runIndex));
+  return { runsFrom, runBatch, runIndex };
+}
+
+function countRuns(runCell: Int32Array, runs: number, runsFrom: Int32Array): void {
+  for (let r = 0; r < runs; r += 1) runsFrom[runCell[r]! + 1]! += 1;
+}
+
+function placeRuns(
+  runCell: Int32Array,
+  runs: number,
+  b: number,
+  fill: Int32Array,
+  runBatch: Int32Array,
+  runIndex: Int32Array,
+): void {
+  for (let r = 0; r < runs; r += 1) {
+    const at = fill[runCell[r]!]!++;
+    runBatch[at] = b;
+    runIndex[at] = r;
+  }
+}
+
 /**
  * One block's columns, read from the part's batches a cell at a time: a small method the engine
  * optimises once, where a loop inside one long function ran unoptimised after every deoptimisation.
@@ -374,8 +468,6 @@ class SumsLayout {
 class BlockColumns {
   readonly slot: Uint8Array;
   readonly valueCents: Float64Array;
-  /** The values again while they all fit 32 bits, so a block takes them as they are stored. */
-  readonly narrowValues: Int32Array;
   readonly code: Uint32Array;
   readonly quantity: Float64Array;
   readonly line: Uint32Array;
@@ -389,7 +481,6 @@ class BlockColumns {
   private readonly codes: LocalIndex;
   private readonly revisions: LocalIndex;
   private readonly units: LocalIndex;
-  private narrow = true;
   // Revision and unit are most often the same row after row: their last look-up is kept.
   private revisionId = -1;
   private revisionAt = 0;
@@ -404,37 +495,18 @@ class BlockColumns {
   ) {
     this.slot = new Uint8Array(largest);
     this.valueCents = new Float64Array(largest);
-    this.narrowValues = new Int32Array(largest);
     this.code = new Uint32Array(largest);
     this.quantity = new Float64Array(largest);
     this.line = new Uint32Array(largest);
     this.revision = new Uint8Array(largest);
     this.unit = new Uint16Array(largest);
-    // The runs grouped by cell with a counting pass, keeping the file's order within each.
-    this.runsFrom = new Int32Array(cells + 1);
-    let runs = 0;
-    for (const { runs: count, runCell } of held) {
-      for (let r = 0; r < count; r += 1) this.runsFrom[runCell[r]! + 1]! += 1;
-      runs += count;
-    }
-    for (let c = 0; c < cells; c += 1) this.runsFrom[c + 1]! += this.runsFrom[c]!;
-    this.runBatch = new Int32Array(runs);
-    this.runIndex = new Int32Array(runs);
-    const fill = this.runsFrom.slice(0, cells);
-    held.forEach(({ runs: count, runCell }, b) => {
-      for (let r = 0; r < count; r += 1) {
-        const at = fill[runCell[r]!]!++;
-        this.runBatch[at] = b;
-        this.runIndex[at] = r;
-      }
-    });
+    ({ runsFrom: this.runsFrom, runBatch: this.runBatch, runIndex: this.runIndex } = runsByCell(held, cells));
     this.codes = new LocalIndex(textIds);
     this.revisions = new LocalIndex(textIds);
     this.units = new LocalIndex(textIds);
   }
 
   start(): void {
-    this.narrow = true;
     this.revisionId = -1;
     this.unitId = -1;
   }
@@ -455,18 +527,15 @@ class BlockColumns {
   }
 
   private copyRun(batch: PackedFlows, base: number, from: number, to: number, at: number): number {
-    const { months, valueCents, narrowValues } = this;
+    const { months, valueCents } = this;
     const { line, period, valueCents: values, quantity, hsCode, hsRevision, unit: units } = batch;
     let periods = 0;
-    let narrow = this.narrow;
     for (let r = from, i = at; r < to; r += 1, i += 1) {
       const value = values[r]!;
       const slot = slotOfPeriod(period[r]!);
       months[slot]! += value;
       periods |= 1 << slot;
       valueCents[i] = value;
-      narrowValues[i] = value;
-      narrow &&= value === narrowValues[i];
       this.quantity[i] = quantity[r]!;
       const rowLine = base + line[r]!;
       if (rowLine > 0xffffffff) throw new Error(`line ${rowLine} is beyond what a trade flow block records`);
@@ -480,7 +549,6 @@ class BlockColumns {
       this.unit[i] = this.unitAt;
       this.slot[i] = slot;
     }
-    this.narrow = narrow;
     return periods;
   }
 
@@ -488,7 +556,7 @@ class BlockColumns {
   rows(text: readonly string[]) {
     return {
       slot: this.slot,
-      valueCents: this.narrow ? this.narrowValues : this.valueCents,
+      valueCents: this.valueCents,
       code: this.code,
       quantity: this.quantity,
       line: this.line,
