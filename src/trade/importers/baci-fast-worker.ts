@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { FastCall, FastMessage, FastThreadData, RejectedLine } from './baci-fast.ts';
+import type { FastCall, FastMessage, FastThreadData, PeerRows, RejectedLine } from './baci-fast.ts';
 import { parseLines, type ChunkRows, type FileChunk } from './baci-lines.ts';
 import { FlowBlockBuilder } from './block-builder.ts';
-import { noText, packedBuffers, type PackedFlows } from './packed.ts';
+import { noText, packedBuffers, packedShape, type PackedFlows } from './packed.ts';
 
 /**
  * One reading thread of a BACI file. For each of its chunks: reads the lines into numbers, asks the
@@ -11,10 +11,10 @@ import { noText, packedBuffers, type PackedFlows } from './packed.ts';
  * once, for all threads, with the full reader's checks, and numbers their text for all), and hands back
  * the lines it cannot read and the rows refused. Each reporter's rows are built into blocks by one
  * thread, so a block holds all of its trade in a part: the rows of reporters another thread builds go
- * to it, and this thread takes in the rows of its reporters from the others. Blocks are sent as a part
- * every `rowsPerPart` rows.
+ * to it straight, and this thread takes in the rows of its reporters from the others. Blocks are sent as
+ * a part every `rowsPerPart` rows.
  */
-const { file, roles, width, rowsPerPart, thread, threads, seedText } = workerData as FastThreadData;
+const { file, roles, width, rowsPerPart, thread, threads, seedText, peers } = workerData as FastThreadData;
 const port = parentPort!;
 const fd = fs.openSync(file, 'r');
 
@@ -55,7 +55,11 @@ const toRead: FileChunk[] = [];
 let lastChunk = false;
 /** Rows of this thread's reporters read by other threads, with the chunk they come from. */
 const incoming: Array<{ index: number; batch: PackedFlows }> = [];
-let ended = false;
+/** Batches of rows the others sent: how many came, and how many will have come in all (once told). */
+let received = 0;
+let toReceive = -1;
+/** Texts the rows received may point into: the dictionary must reach that far before they are encoded. */
+let textsNeeded = 0;
 let refusing = false;
 let partsUnwritten = 0;
 /** Buffers of parts written, to encode the next parts into. */
@@ -66,11 +70,10 @@ port.on('message', (call: FastCall) => {
   if ('texts' in call) text.push(...call.texts);
   if (call.type === 'base') firstLines.set(call.index, call.base);
   else if (call.type === 'verdicts') verdicts.push(call);
-  else if (call.type === 'rows') incoming.push(call);
   else if (call.type === 'read') {
     if (call.chunk) toRead.push(call.chunk);
     else lastChunk = true;
-  } else if (call.type === 'end') ended = true;
+  } else if (call.type === 'end') toReceive = call.batches;
   else if (call.type === 'refuse') refusing = true;
   else if (call.type === 'written') {
     partsUnwritten -= 1;
@@ -78,6 +81,15 @@ port.on('message', (call: FastCall) => {
   }
   told();
 });
+
+for (const peer of peers) {
+  peer?.on('message', (rows: PeerRows) => {
+    incoming.push({ index: rows.index, batch: packedShape(rows.batch) });
+    received += 1;
+    textsNeeded = Math.max(textsNeeded, rows.texts);
+    told();
+  });
+}
 
 /** Waits until the importing thread has told enough. */
 async function until(ready: () => boolean): Promise<void> {
@@ -104,22 +116,31 @@ function unknownIn(column: Int32Array, count: number, states: Int32Array): numbe
   return found;
 }
 
-/** Asks about the numbers of the chunk not met before, and waits for the answer. */
+/** The product keys of the chunk not met before, marked as asked. */
+function unknownProducts(rows: ChunkRows): number[] {
+  const found: number[] = [];
+  for (let r = 0; r < rows.count; r += 1) {
+    const key = productKey(rows, r);
+    if (productState(key) !== unknown) continue;
+    if (key >= 0) productOf[key] = asked;
+    else otherProducts.set(key, asked);
+    found.push(key);
+  }
+  return found;
+}
+
+/**
+ * Asks about the numbers of the chunk not met before, and waits for the answer. Its loops are functions
+ * of their own: a few calls a thread, it then runs as it is instead of being compiled, loops and all,
+ * again after each chunk that took a path not taken before.
+ */
 async function learn(index: number, rows: ChunkRows): Promise<void> {
   const ask = {
     t: unknownIn(rows.t, rows.count, periodOf),
     i: unknownIn(rows.i, rows.count, exporterOf),
     j: unknownIn(rows.j, rows.count, importerOf),
-    k: [] as number[],
+    k: unknownProducts(rows),
   };
-  for (let r = 0; r < rows.count; r += 1) {
-    const key = productKey(rows, r);
-    if (productState(key) === unknown) {
-      if (key >= 0) productOf[key] = asked;
-      else otherProducts.set(key, asked);
-      ask.k.push(key);
-    }
-  }
   if (ask.t.length + ask.i.length + ask.j.length + ask.k.length === 0) return;
   port.postMessage({ type: 'ask', index, ...ask } satisfies FastMessage);
   await until(() => verdicts.length > 0);
@@ -170,10 +191,28 @@ function batchFor(rows: number): PackedFlows {
  * met before: `learn` must ask about it first.
  */
 function translate(rows: ChunkRows, rejected: RejectedLine[]): PackedFlows[] | null {
-  const { t, i, j, line, valueCents, quantity } = rows;
+  const outs = Array.from(rowsByBuilder(rows), (count) => batchFor(count));
+  const filled = translateRows(rows, outs, rejected);
+  if (!filled) {
+    spare.push(...outs);
+    rejected.length = 0;
+    return null;
+  }
+  outs.forEach((out, b) => (out.count = filled[b]!));
+  return outs;
+}
+
+/** How many of the chunk's rows each thread builds. */
+function rowsByBuilder(rows: ChunkRows): Int32Array {
   const counts = new Int32Array(threads);
-  for (let r = 0; r < rows.count; r += 1) counts[builderOf[i[r]!]!]! += 1;
-  const outs = Array.from(counts, (count) => batchFor(count));
+  const { i, count } = rows;
+  for (let r = 0; r < count; r += 1) counts[builderOf[i[r]!]!]! += 1;
+  return counts;
+}
+
+/** Fills the batches; returns how many rows each got, or null as soon as a number not met before is found. */
+function translateRows(rows: ChunkRows, outs: PackedFlows[], rejected: RejectedLine[]): Int32Array | null {
+  const { t, i, j, line, valueCents, quantity } = rows;
   const fill = new Int32Array(threads);
   for (let r = 0; r < rows.count; r += 1) {
     const period = periodOf[t[r]!]!;
@@ -182,11 +221,7 @@ function translate(rows: ChunkRows, rejected: RejectedLine[]): PackedFlows[] | n
     const key = productKey(rows, r);
     const product = productState(key);
     if (period <= 0 || reporter <= 0 || partner <= 0 || product <= 0) {
-      if (period === unknown || reporter === unknown || partner === unknown || product === unknown) {
-        spare.push(...outs);
-        rejected.length = 0;
-        return null;
-      }
+      if (period === unknown || reporter === unknown || partner === unknown || product === unknown) return null;
       rejected.push({ line: line[r]!, t: t[r]!, i: i[r]!, j: j[r]!, k: key });
       continue;
     }
@@ -203,14 +238,15 @@ function translate(rows: ChunkRows, rejected: RejectedLine[]): PackedFlows[] | n
     out.hsCode[n] = product - 1;
     out.unit[n] = Number.isNaN(q) ? noText : tonnesId;
   }
-  outs.forEach((out, b) => (out.count = fill[b]!));
-  return outs;
+  return fill;
 }
 
 let builder = new FlowBlockBuilder();
 
 /** Encodes the rows held into a part and sends it. */
 async function sendPart(): Promise<void> {
+  // The importing thread tells every thread the texts it adds before it answers the one that asked.
+  await until(() => text.length >= textsNeeded);
   const part = builder.take(text, spareBytes);
   spare.push(...inPart.splice(0));
   partsUnwritten += 1;
@@ -275,18 +311,22 @@ async function run(): Promise<void> {
       batches = translate(parsed, rejected)!;
     }
     if (rejected.length > 0) refusing = true;
-    // Rows for other threads go first: the importing thread passes them on before it numbers the chunk.
+    const sent = new Array<number>(threads).fill(0);
     batches.forEach((batch, to) => {
       if (to === thread) return;
       if (refusing || batch.count === 0) spare.push(batch);
-      else
-        port.postMessage({ type: 'rows', to, index: chunk.index, batch } satisfies FastMessage, packedBuffers(batch));
+      else {
+        const rows: PeerRows = { type: 'rows', index: chunk.index, batch, texts: text.length };
+        peers[to]!.postMessage(rows, packedBuffers(batch));
+        sent[to] = 1;
+      }
     });
     port.postMessage({
       type: 'chunk',
       index: chunk.index,
       lines: parsed.lines,
       rows: batches.reduce((sum, batch) => sum + batch.count, 0),
+      sent,
       odd: parsed.odd,
       rejected,
     } satisfies FastMessage);
@@ -299,8 +339,9 @@ async function run(): Promise<void> {
   takeIncoming();
   await build();
   if (!refusing && builder.rows >= rowsPerPart / 4) await sendPart();
-  // Every chunk is numbered and its rows passed on once the importing thread says so.
-  await until(() => ended);
+  // Every chunk is numbered once the importing thread says so, and every row sent here has come once
+  // as many batches as it counted have.
+  await until(() => toReceive >= 0 && received === toReceive);
   takeIncoming();
   await build();
   if (!refusing && builder.rows > 0) await sendPart();

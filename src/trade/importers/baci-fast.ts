@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import type { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
 import { startWorker } from '../../core/workers.ts';
 import type { FlowRow, ParsedBatch, RowProblem } from '../model.ts';
 import { BaciRecords, parseBaci, type BaciOptions } from './baci.ts';
 import { BatchBuilder, RowCheck, headerKey, type FlowParser } from './common.ts';
 import { fieldRole, type FileChunk } from './baci-lines.ts';
 import { rowsPerPart, type BlockPart } from './block-builder.ts';
-import { packedBuffers, type PackedFlows } from './packed.ts';
+import type { PackedFlows } from './packed.ts';
 
 /** What a reading thread starts with. */
 export interface FastThreadData {
@@ -20,6 +20,20 @@ export interface FastThreadData {
   threads: number;
   /** The first texts of the dictionary: the direction, the HS revision and the unit, ids 0, 1 and 2. */
   seedText: string[];
+  /** A port to each other thread (null for itself), for the rows it reads of their reporters. */
+  peers: Array<MessagePort | null>;
+}
+
+/**
+ * Rows a thread read for another, whose reporters it builds, sent to it straight: through the importing
+ * thread, hundreds of megabytes of buffers counted as its memory, which made it collect its whole heap
+ * again and again. `texts`: how many texts of the dictionary the rows may point into.
+ */
+export interface PeerRows {
+  type: 'rows';
+  index: number;
+  batch: PackedFlows;
+  texts: number;
 }
 
 /** A line a thread read but whose period, country or code was refused; `k` as in `productText`. */
@@ -39,14 +53,14 @@ export type FastMessage =
       index: number;
       /** Lines in the chunk, empty ones included: where the next chunk's numbering starts. */
       lines: number;
-      /** Rows accepted into the thread's blocks. */
+      /** Rows accepted into the threads' blocks. */
       rows: number;
+      /** Batches of the chunk's rows sent to each thread. */
+      sent: number[];
       /** Lines not plain digits, for the full reader; lines are numbered from 0 within the chunk. */
       odd: Array<{ line: number; text: string }>;
       rejected: RejectedLine[];
     }
-  /** Rows read for another thread, whose reporters it builds. */
-  | { type: 'rows'; to: number; index: number; batch: PackedFlows }
   /** Rows read by another thread taken in. */
   | { type: 'taken' }
   | { type: 'part'; part: BlockPart }
@@ -66,12 +80,13 @@ export type FastCall =
       /** Texts added to the dictionary since the thread was last told. */
       texts: string[];
     }
-  | { type: 'rows'; index: number; batch: PackedFlows; texts: string[] }
+  /** Texts added to the dictionary for another thread, which rows sent to this one may point into. */
+  | { type: 'texts'; texts: string[] }
   | { type: 'base'; index: number; base: number }
   /** A chunk to read next; null when there are no more for this thread. */
   | { type: 'read'; chunk: FileChunk | null }
-  /** Every chunk has been read and its rows passed on. */
-  | { type: 'end' }
+  /** Every chunk has been read; `batches` of rows were sent to the thread by the others in all. */
+  | { type: 'end'; batches: number }
   | { type: 'refuse' }
   /** A part was written (or will not be), and its buffers are free to be filled again. */
   | { type: 'written'; spare: ArrayBuffer[] };
@@ -145,19 +160,25 @@ export function parseBaciFast(
       let nextChunk = 0;
       let firstLine = 2;
       let refusing = false;
+      const sentTo = new Array<number>(threads.count).fill(0);
       for await (const { thread, message } of threads.messages()) {
         if (message.type === 'ask') {
           threads.tell(thread, checks.verdicts(thread, message));
-        } else if (message.type === 'rows') {
-          const { to, index, batch } = message;
-          threads.relayed(to, 1);
-          threads.tell(to, { type: 'rows', index, batch, texts: checks.textsFor(to) }, packedBuffers(batch));
+          // The others are told the new texts now: rows this thread sends them may point into them.
+          for (let other = 0; other < threads.count; other += 1) {
+            const texts = other === thread ? [] : checks.textsFor(other);
+            if (texts.length > 0) threads.tell(other, { type: 'texts', texts });
+          }
         } else if (message.type === 'taken') {
           threads.relayed(thread, -1);
         } else if (message.type === 'part') {
           const done = (spare: ArrayBuffer[]) => threads.tell(thread, { type: 'written', spare }, spare);
           yield { rows: [], parts: [{ part: message.part, done }], problems: [], skipped: 0 };
         } else if (message.type === 'chunk') {
+          message.sent.forEach((batches, to) => {
+            threads.relayed(to, batches);
+            sentTo[to]! += batches;
+          });
           threads.handOut(thread);
           arrived.set(message.index, message);
           // Chunks are reported in file order, so rejected rows come in the order of the file.
@@ -168,7 +189,9 @@ export function parseBaciFast(
             firstLine += chunk.lines;
             await consumeTo(plan.chunks[nextChunk]!.end);
             nextChunk += 1;
-            if (nextChunk === plan.chunks.length) threads.tellAll({ type: 'end' });
+            if (nextChunk === plan.chunks.length) {
+              sentTo.forEach((batches, to) => threads.tell(to, { type: 'end', batches }));
+            }
             if (batch.problems.length > 0 && !refusing) {
               refusing = true;
               threads.tellAll({ type: 'refuse' });
@@ -257,19 +280,32 @@ function readingThreads(
   // of the rows held (so of a part) only gets smaller.
   const threads = Math.max(1, Math.min(os.availableParallelism(), maxReadingThreads, plan.chunks.length));
   const workers: Worker[] = [];
+  const peers = Array.from({ length: threads }, () => new Array<MessagePort | null>(threads).fill(null));
+  for (let a = 0; a < threads; a += 1) {
+    for (let b = a + 1; b < threads; b += 1) {
+      const { port1, port2 } = new MessageChannel();
+      peers[a]![b] = port1;
+      peers[b]![a] = port2;
+    }
+  }
   const queue: Array<{ thread: number; message: FastMessage }> = [];
   let wake: (() => void) | null = null;
   let failure: Error | null = null;
   for (let w = 0; w < threads; w += 1) {
-    const worker = startWorker(new URL('./baci-fast-worker.ts', import.meta.url), {
-      file,
-      roles: plan.roles,
-      width: plan.header.length,
-      rowsPerPart: Math.ceil(settings.rowsHeld / threads),
-      thread: w,
-      threads,
-      seedText: settings.seedText,
-    } satisfies FastThreadData);
+    const worker = startWorker(
+      new URL('./baci-fast-worker.ts', import.meta.url),
+      {
+        file,
+        roles: plan.roles,
+        width: plan.header.length,
+        rowsPerPart: Math.ceil(settings.rowsHeld / threads),
+        thread: w,
+        threads,
+        seedText: settings.seedText,
+        peers: peers[w]!,
+      } satisfies FastThreadData,
+      peers[w]!.filter((port) => port !== null),
+    );
     worker.on('message', (message: FastMessage) => {
       queue.push({ thread: w, message });
       wake?.();
@@ -311,6 +347,7 @@ function readingThreads(
     count: threads,
     /** Hands the thread its next chunk, when one is left, as it reports one read. */
     handOut,
+    /** Counts batches of rows sent to a thread (taken in, when negative). */
     relayed: (thread: number, batches: number) => {
       relayed[thread]! += batches;
       if (batches < 0) for (let n = deferred.length; n > 0; n -= 1) handOut(deferred.shift()!);

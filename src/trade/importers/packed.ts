@@ -36,6 +36,28 @@ const maxTextIds = 1 << 20;
 /** Rows packed at most at once: a batch can then never hold more new texts than the dictionary has room for. */
 export const maxPackedRows = 10_000;
 
+/**
+ * The batch as an object of the shape the packer's are: a batch that came from another thread is built
+ * property by property, of another shape, and code that read batches of both shapes was compiled again.
+ */
+export function packedShape(batch: PackedFlows): PackedFlows {
+  return {
+    count: batch.count,
+    resetText: batch.resetText,
+    newText: batch.newText,
+    line: batch.line,
+    period: batch.period,
+    valueCents: batch.valueCents,
+    quantity: batch.quantity,
+    reporter: batch.reporter,
+    partner: batch.partner,
+    flow: batch.flow,
+    hsCode: batch.hsCode,
+    hsRevision: batch.hsRevision,
+    unit: batch.unit,
+  };
+}
+
 export function packedBuffers(batch: PackedFlows): ArrayBuffer[] {
   return [
     batch.line,
