@@ -122,5 +122,12 @@ describe('BACI read by several threads', () => {
     const { threaded, full } = await bothWays('quoted.csv', body);
     expect(threaded.parts).toBe(0);
     expect(threaded).toEqual(full);
+    // Quotes far into the file, found while the threads are well under way: none of their work is passed on.
+    const plain = Array.from({ length: 400 }, (_, n) => `2017,112,643,870410,${n + 1},1`);
+    const late = ['t,i,j,k,v,q', ...plain, '2017,643,112,010121,"5\n6",2', ''].join('\n');
+    const lateWays = await bothWays('quoted-late.csv', late);
+    expect(lateWays.threaded.parts).toBe(0);
+    expect(lateWays.threaded).toEqual(lateWays.full);
+    expect(lateWays.full.rows).toHaveLength(401);
   });
 });

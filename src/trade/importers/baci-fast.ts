@@ -147,13 +147,11 @@ export function parseBaciFast(
     records.header(plan.header);
     const seedText = ['X', records.hsRevision, 't'];
     const threads = readingThreads(file, plan, { rowsHeld: reading.rowsHeld, seedText });
-    if (!threads) {
-      const drained = consumeTo(Infinity);
-      drained.catch(() => undefined);
-      yield* parseBaci(options)(fs.createReadStream(file, { highWaterMark: 1 << 20 }));
-      await drained;
-      return;
-    }
+    // A quoted field may span lines, which only the full reader follows. Quotes are looked for while the
+    // threads start reading; nothing they send is passed on before it is known there are none.
+    const plain = noQuoteFrom(file, plan.chunks[0]?.start ?? 0);
+    plain.catch(() => undefined);
+    let quoted = false;
     try {
       const checks = new ThreadChecks(records, seedText, threads.count);
       const arrived = new Map<number, Extract<FastMessage, { type: 'chunk' }>>();
@@ -172,6 +170,10 @@ export function parseBaciFast(
         } else if (message.type === 'taken') {
           threads.relayed(thread, -1);
         } else if (message.type === 'part') {
+          if (!(await plain)) {
+            quoted = true;
+            break;
+          }
           const done = (spare: ArrayBuffer[]) => threads.tell(thread, { type: 'written', spare }, spare);
           yield { rows: [], parts: [{ part: message.part, done }], problems: [], skipped: 0 };
         } else if (message.type === 'chunk') {
@@ -181,6 +183,10 @@ export function parseBaciFast(
           });
           threads.handOut(thread);
           arrived.set(message.index, message);
+          if (!(await plain)) {
+            quoted = true;
+            break;
+          }
           // Chunks are reported in file order, so rejected rows come in the order of the file.
           for (let chunk = arrived.get(nextChunk); chunk; chunk = arrived.get(nextChunk)) {
             arrived.delete(nextChunk);
@@ -200,9 +206,15 @@ export function parseBaciFast(
           }
         }
       }
-      await consumeTo(Infinity);
+      if (!quoted) await consumeTo(Infinity);
     } finally {
       threads.stop();
+    }
+    if (quoted) {
+      const drained = consumeTo(Infinity);
+      drained.catch(() => undefined);
+      yield* parseBaci(options)(fs.createReadStream(file, { highWaterMark: 1 << 20 }));
+      await drained;
     }
   };
 }
@@ -267,9 +279,8 @@ function planChunks(
 }
 
 /**
- * Starts the reading threads and, meanwhile, looks for quotes: a quoted field may span lines, which only
- * the full reader follows. Null when there is one. Chunks are handed out as threads finish them, two
- * ahead, so a thread busy encoding a part leaves more of the file to the others.
+ * Starts the reading threads, each with a channel to each other one. Chunks are handed out as threads
+ * finish them, two ahead, so a thread busy encoding a part leaves more of the file to the others.
  */
 function readingThreads(
   file: string,
@@ -323,10 +334,6 @@ function readingThreads(
   const stop = () => {
     for (const worker of workers) void worker.terminate();
   };
-  if (plan.chunks.length === 0 || holdsQuote(file, plan.chunks[0]!.start)) {
-    stop();
-    return null;
-  }
   let handedOut = 0;
   // Rows passed on to each thread and not yet taken in: while one has many, the others read no more,
   // so a thread slower to take in rows (its reporters trade more) does not pile them up.
@@ -372,18 +379,19 @@ function readingThreads(
   };
 }
 
-function holdsQuote(file: string, from: number): boolean {
-  const fd = fs.openSync(file, 'r');
+/** Whether the file has no quote from `from` on; read a chunk at a time, the thread taking messages meanwhile. */
+async function noQuoteFrom(file: string, from: number): Promise<boolean> {
+  const handle = await fs.promises.open(file, 'r');
   try {
     const buffer = Buffer.allocUnsafe(threadedReading.chunkBytes);
     for (let at = from; ;) {
-      const read = fs.readSync(fd, buffer, 0, buffer.length, at);
-      if (read === 0) return false;
-      if (buffer.subarray(0, read).indexOf(34) >= 0) return true;
-      at += read;
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, at);
+      if (bytesRead === 0) return true;
+      if (buffer.subarray(0, bytesRead).indexOf(34) >= 0) return false;
+      at += bytesRead;
     }
   } finally {
-    fs.closeSync(fd);
+    await handle.close();
   }
 }
 

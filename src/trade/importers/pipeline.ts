@@ -110,12 +110,17 @@ export async function importFlows(database: Database, options: ImportOptions): P
   let committed = false;
   let createdDataset = false;
   let writer: FlowWriter | undefined;
+  let datasetId = '';
   let rowsRead = 0;
-  try {
-    writer = openFlowWriter(database.target, stat.size);
-    await writer.begin();
+  // The writer opens its connection, transaction and dataset while the file starts being read (for a
+  // big file, starting the reading threads takes about as long); batches with nothing to write wait for
+  // neither.
+  const opening = (async () => {
+    const opened = openFlowWriter(database.target, stat.size);
+    writer = opened;
+    await opened.begin();
     const newDatasetId = newId();
-    const datasetId = await writer.ensureDataset({
+    datasetId = await opened.ensureDataset({
       id: newDatasetId,
       name: options.dataset.name,
       kind: options.dataset.kind,
@@ -124,7 +129,12 @@ export async function importFlows(database: Database, options: ImportOptions): P
     });
     createdDataset = datasetId === newDatasetId;
     report.datasetId = datasetId;
-    await writer.startLoad({ datasetId });
+    await opened.startLoad({ datasetId });
+    return opened;
+  })();
+  // Awaited where it is needed; a failure meanwhile must not count as unhandled.
+  opening.catch(() => undefined);
+  try {
     const packer = new FlowPacker();
     const periods = new PeriodSpan();
 
@@ -162,13 +172,13 @@ export async function importFlows(database: Database, options: ImportOptions): P
         for (let start = 0; start < rows; start += maxPackedRows) {
           const flows = packer.pack(batch.rows, start, Math.min(rows, start + maxPackedRows));
           periods.take(flows);
-          await writer.addFlows(flows);
+          await (await opening).addFlows(flows);
         }
         report.rowsImported += rows;
         for (const built of batch.parts ?? []) {
           const span = periodSpan(built.part.slices);
           if (span) periods.span(span.from, span.to);
-          await writer.addPart(built.part, built.done);
+          await (await opening).addPart(built.part, built.done);
           report.rowsImported += built.part.rows;
         }
       } else {
@@ -183,6 +193,7 @@ export async function importFlows(database: Database, options: ImportOptions): P
       });
     }
 
+    const opened = await opening;
     report.fileHash = hash.digest('hex');
     if (report.rowsRejected > 0) {
       report.rowsImported = 0;
@@ -199,10 +210,10 @@ export async function importFlows(database: Database, options: ImportOptions): P
       });
     }
     options.onProgress?.({ stage: 'finishing', bytesRead, totalBytes: stat.size, rowsRead, rowsRejected: 0 });
-    report.rowsReplaced = await writer.endLoad();
+    report.rowsReplaced = await opened.endLoad();
     report.periodFrom = periods.from;
     report.periodTo = periods.to;
-    await writer.recordImport({
+    await opened.recordImport({
       id: importId,
       datasetId,
       format: options.format,
@@ -214,12 +225,13 @@ export async function importFlows(database: Database, options: ImportOptions): P
       periodTo: report.periodTo,
       importedAt: new Date().toISOString(),
     });
-    await writer.finish(true);
+    await opened.finish(true);
     committed = true;
     report.imported = true;
     return report;
   } finally {
     if (!committed) {
+      await opening.catch(() => undefined);
       await writer?.finish(false).catch(() => undefined);
       if (createdDataset) report.datasetId = null;
     }
