@@ -34,11 +34,19 @@ export interface ParsedBatch {
   rows: FlowRow[];
   /** Rows already gathered into blocks (by the threads reading a big BACI file, see importers/baci-fast.ts). */
   parts?: BuiltPart[];
+  /** Parts the reader sent to the writer itself (see `PartSink`): how many rows and which periods each holds. */
+  sent?: SentPart[];
   /** Rows read in this batch that come later, inside a part. */
   pending?: number;
   problems: RowProblem[];
   /** Rows deliberately not imported, such as world totals and all-commodity totals. */
   skipped: number;
+}
+
+export interface SentPart {
+  rows: number;
+  from: number;
+  to: number;
 }
 
 /** Blocks built by a reader. */

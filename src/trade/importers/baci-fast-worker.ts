@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FastCall, FastMessage, FastThreadData, PeerRows, RejectedLine } from './baci-fast.ts';
 import { parseLines, type ChunkRows, type FileChunk } from './baci-lines.ts';
-import { FlowBlockBuilder } from './block-builder.ts';
+import { FlowBlockBuilder, periodSpan } from './block-builder.ts';
 import { noText, packedBuffers, packedShape, type PackedFlows } from './packed.ts';
 
 /**
@@ -14,7 +14,7 @@ import { noText, packedBuffers, packedShape, type PackedFlows } from './packed.t
  * to it straight, and this thread takes in the rows of its reporters from the others. Blocks are sent as
  * a part every `rowsPerPart` rows.
  */
-const { file, roles, width, rowsPerPart, thread, threads, seedText, peers } = workerData as FastThreadData;
+const { file, roles, width, rowsPerPart, thread, threads, seedText, peers, writer } = workerData as FastThreadData;
 const port = parentPort!;
 const fd = fs.openSync(file, 'r');
 
@@ -62,6 +62,8 @@ let toReceive = -1;
 let textsNeeded = 0;
 let refusing = false;
 let partsUnwritten = 0;
+/** Whether the file is known to have no quotes: until then no part goes to the writer. */
+let plainFile = false;
 /** Buffers of parts written, to encode the next parts into. */
 const spareBytes: ArrayBuffer[] = [];
 let told: () => void = () => undefined;
@@ -75,10 +77,18 @@ port.on('message', (call: FastCall) => {
     else lastChunk = true;
   } else if (call.type === 'end') toReceive = call.batches;
   else if (call.type === 'refuse') refusing = true;
-  else if (call.type === 'written') {
-    partsUnwritten -= 1;
-    spareBytes.push(...call.spare);
-  }
+  else if (call.type === 'plain') plainFile = true;
+  else if (call.type === 'written') partWritten(call.spare);
+  told();
+});
+
+function partWritten(spare: ArrayBuffer[]): void {
+  partsUnwritten -= 1;
+  spareBytes.push(...spare);
+}
+
+writer?.on('message', ({ spare }: { type: 'written'; spare: ArrayBuffer[] }) => {
+  partWritten(spare);
   told();
 });
 
@@ -250,7 +260,16 @@ async function sendPart(): Promise<void> {
   const part = builder.take(text, spareBytes);
   spare.push(...inPart.splice(0));
   partsUnwritten += 1;
-  port.postMessage({ type: 'part', part } satisfies FastMessage, part.buffers);
+  if (writer) {
+    // Straight to the writer once the file is known to be plain; the importing thread only counts it.
+    await until(() => plainFile || refusing);
+    if (refusing) partWritten(part.buffers);
+    else {
+      writer.postMessage({ part }, part.buffers);
+      const span = periodSpan(part.slices)!;
+      port.postMessage({ type: 'sent', rows: part.rows, ...span } satisfies FastMessage);
+    }
+  } else port.postMessage({ type: 'part', part } satisfies FastMessage, part.buffers);
   // Two parts at most on their way to the database, so memory stays bounded when writing lags.
   await until(() => partsUnwritten < 2 || refusing);
 }
@@ -345,6 +364,8 @@ async function run(): Promise<void> {
   takeIncoming();
   await build();
   if (!refusing && builder.rows > 0) await sendPart();
+  // The import goes on to its end once every thread is done: its parts must be written by then.
+  if (writer) await until(() => partsUnwritten === 0);
   port.postMessage({ type: 'done' } satisfies FastMessage);
 }
 

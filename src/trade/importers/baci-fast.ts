@@ -4,7 +4,7 @@ import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threa
 import { startWorker } from '../../core/workers.ts';
 import type { FlowRow, ParsedBatch, RowProblem } from '../model.ts';
 import { BaciRecords, parseBaci, type BaciOptions } from './baci.ts';
-import { BatchBuilder, RowCheck, headerKey, type FlowParser } from './common.ts';
+import { BatchBuilder, RowCheck, headerKey, type FlowParser, type PartSink } from './common.ts';
 import { fieldRole, type FileChunk } from './baci-lines.ts';
 import { rowsPerPart, type BlockPart } from './block-builder.ts';
 import type { PackedFlows } from './packed.ts';
@@ -22,6 +22,8 @@ export interface FastThreadData {
   seedText: string[];
   /** A port to each other thread (null for itself), for the rows it reads of their reporters. */
   peers: Array<MessagePort | null>;
+  /** A port to the thread that writes, to send parts to (see `PartSink`); null: they go to this one. */
+  writer: MessagePort | null;
 }
 
 /**
@@ -64,6 +66,8 @@ export type FastMessage =
   /** Rows read by another thread taken in. */
   | { type: 'taken' }
   | { type: 'part'; part: BlockPart }
+  /** A part sent to the writer: its rows, and its first and last period. */
+  | { type: 'sent'; rows: number; from: number; to: number }
   | { type: 'done' };
 
 /** To a reading thread. */
@@ -88,6 +92,8 @@ export type FastCall =
   /** Every chunk has been read; `batches` of rows were sent to the thread by the others in all. */
   | { type: 'end'; batches: number }
   | { type: 'refuse' }
+  /** The file has no quotes: parts may go to the writer. */
+  | { type: 'plain' }
   /** A part was written (or will not be), and its buffers are free to be filled again. */
   | { type: 'written'; spare: ArrayBuffer[] };
 
@@ -126,7 +132,7 @@ export function parseBaciFast(
   options: BaciOptions = {},
   reading: ThreadedReading = threadedReading,
 ): FlowParser {
-  return async function* (input) {
+  return async function* (input, sink) {
     const plan = planChunks(file, reading);
     if (!plan) {
       yield* parseBaci(options)(input);
@@ -146,11 +152,11 @@ export function parseBaciFast(
     const records = new BaciRecords(options);
     records.header(plan.header);
     const seedText = ['X', records.hsRevision, 't'];
-    const threads = readingThreads(file, plan, { rowsHeld: reading.rowsHeld, seedText });
+    const threads = readingThreads(file, plan, { rowsHeld: reading.rowsHeld, seedText, sink });
     // A quoted field may span lines, which only the full reader follows. Quotes are looked for while the
     // threads start reading; nothing they send is passed on before it is known there are none.
     const plain = noQuoteFrom(file, plan.chunks[0]?.start ?? 0);
-    plain.catch(() => undefined);
+    plain.then((none) => none && threads.tellAll({ type: 'plain' })).catch(() => undefined);
     let quoted = false;
     try {
       const checks = new ThreadChecks(records, seedText, threads.count);
@@ -169,6 +175,9 @@ export function parseBaciFast(
           }
         } else if (message.type === 'taken') {
           threads.relayed(thread, -1);
+        } else if (message.type === 'sent') {
+          const { rows, from, to } = message;
+          yield { rows: [], sent: [{ rows, from, to }], problems: [], skipped: 0 };
         } else if (message.type === 'part') {
           if (!(await plain)) {
             quoted = true;
@@ -285,7 +294,7 @@ function planChunks(
 function readingThreads(
   file: string,
   plan: { chunks: FileChunk[]; roles: number[]; header: string[] },
-  settings: { rowsHeld: number; seedText: string[] },
+  settings: { rowsHeld: number; seedText: string[]; sink?: PartSink },
 ) {
   // Past a few threads the importing thread and the single writer set the pace, and each thread's share
   // of the rows held (so of a part) only gets smaller.
@@ -303,6 +312,7 @@ function readingThreads(
   let wake: (() => void) | null = null;
   let failure: Error | null = null;
   for (let w = 0; w < threads; w += 1) {
+    const writer = settings.sink?.partPort?.() ?? null;
     const worker = startWorker(
       new URL('./baci-fast-worker.ts', import.meta.url),
       {
@@ -314,8 +324,9 @@ function readingThreads(
         threads,
         seedText: settings.seedText,
         peers: peers[w]!,
+        writer,
       } satisfies FastThreadData,
-      peers[w]!.filter((port) => port !== null),
+      [...peers[w]!.filter((port) => port !== null), ...(writer ? [writer] : [])],
     );
     worker.on('message', (message: FastMessage) => {
       queue.push({ thread: w, message });

@@ -4,8 +4,9 @@ import { Transform } from 'node:stream';
 import type { Database } from '../../db/connection.ts';
 import { AccordError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
-import type { DatasetKind, ParsedBatch, RowProblem } from '../model.ts';
+import type { DatasetKind, RowProblem } from '../model.ts';
 import { periodSpan } from './block-builder.ts';
+import type { FlowParser } from './common.ts';
 import { FlowPacker, maxPackedRows, type PackedFlows } from './packed.ts';
 import { openFlowWriter, type FlowWriter } from './writers.ts';
 
@@ -27,7 +28,7 @@ export interface ImportOptions {
   file: string;
   format: string;
   /** Turns the file's byte stream into batches of normalized rows and rejected rows. */
-  parse: (input: NodeJS.ReadableStream) => AsyncIterable<ParsedBatch>;
+  parse: FlowParser;
   onProgress?: (progress: ImportProgress) => void;
   /** Where to write every rejected cell as CSV (line, column, value, reason); created only if there are any. */
   errorFile?: string;
@@ -110,14 +111,13 @@ export async function importFlows(database: Database, options: ImportOptions): P
   let committed = false;
   let createdDataset = false;
   let writer: FlowWriter | undefined;
+  let opening: Promise<FlowWriter> | undefined;
   let datasetId = '';
   let rowsRead = 0;
   // The writer opens its connection, transaction and dataset while the file starts being read (for a
   // big file, starting the reading threads takes about as long); batches with nothing to write wait for
   // neither.
-  const opening = (async () => {
-    const opened = openFlowWriter(database.target, stat.size);
-    writer = opened;
+  const openLoad = async (opened: FlowWriter) => {
     await opened.begin();
     const newDatasetId = newId();
     datasetId = await opened.ensureDataset({
@@ -131,14 +131,17 @@ export async function importFlows(database: Database, options: ImportOptions): P
     report.datasetId = datasetId;
     await opened.startLoad({ datasetId });
     return opened;
-  })();
-  // Awaited where it is needed; a failure meanwhile must not count as unhandled.
-  opening.catch(() => undefined);
+  };
   try {
+    const opened = openFlowWriter(database.target, stat.size);
+    writer = opened;
+    opening = openLoad(opened);
+    // Awaited where it is needed; a failure meanwhile must not count as unhandled.
+    opening.catch(() => undefined);
     const packer = new FlowPacker();
     const periods = new PeriodSpan();
 
-    for await (const batch of options.parse(input)) {
+    for await (const batch of options.parse(input, opened)) {
       report.rowsSkipped += batch.skipped;
       if (batch.problems.length > 0) {
         // A row may have several bad cells: each is reported, the row is counted once.
@@ -181,6 +184,10 @@ export async function importFlows(database: Database, options: ImportOptions): P
           await (await opening).addPart(built.part, built.done);
           report.rowsImported += built.part.rows;
         }
+        for (const sent of batch.sent ?? []) {
+          periods.span(sent.from, sent.to);
+          report.rowsImported += sent.rows;
+        }
       } else {
         for (const built of batch.parts ?? []) built.done?.([]);
       }
@@ -193,7 +200,7 @@ export async function importFlows(database: Database, options: ImportOptions): P
       });
     }
 
-    const opened = await opening;
+    await opening;
     report.fileHash = hash.digest('hex');
     if (report.rowsRejected > 0) {
       report.rowsImported = 0;
@@ -231,7 +238,7 @@ export async function importFlows(database: Database, options: ImportOptions): P
     return report;
   } finally {
     if (!committed) {
-      await opening.catch(() => undefined);
+      await opening?.catch(() => undefined);
       await writer?.finish(false).catch(() => undefined);
       if (createdDataset) report.datasetId = null;
     }

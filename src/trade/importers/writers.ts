@@ -1,4 +1,4 @@
-import type { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, type Transferable, type Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { startWorker } from '../../core/workers.ts';
 import type { DatabaseTarget } from '../../db/config.ts';
@@ -23,6 +23,11 @@ export interface FlowWriter {
   addFlows(batch: PackedFlows): Promise<void>;
   /** Blocks built by the reader; like `addFlows`, may return before they are written, then calls `done`. */
   addPart(part: BlockPart, done?: (spare: ArrayBuffer[]) => void): Promise<void>;
+  /**
+   * Where a writer on a thread of its own takes parts straight from the threads that build them (see
+   * `PartSink`); they are written once the load has started, and a failure surfaces at `endLoad`.
+   */
+  partPort?(): MessagePort;
   /** Completes the writes of the rows; returns how many rows of the dataset they replaced. */
   endLoad(): Promise<number>;
   recordImport(entry: ImportEntry): Promise<void>;
@@ -112,7 +117,7 @@ class SqliteWorkerWriter implements FlowWriter {
     this.worker.on('exit', (code) => stop(new Error(`the SQLite import thread stopped (exit code ${code})`)));
   }
 
-  private call(method: LoadCall['method'], args: unknown[], transfer: ArrayBuffer[] = []): Promise<unknown> {
+  private call(method: LoadCall['method'], args: unknown[], transfer: Transferable[] = []): Promise<unknown> {
     if (this.stopped) return Promise.reject(this.stopped);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -146,6 +151,13 @@ class SqliteWorkerWriter implements FlowWriter {
     // The thread hands the buffers back once written.
     const written = this.call('addPart', [part], part.buffers).then((spare) => done?.(spare as ArrayBuffer[]));
     await this.handOver(written);
+  }
+
+  partPort(): MessagePort {
+    const { port1, port2 } = new MessageChannel();
+    // Answered once the thread listens; a failure to do so surfaces at the next call.
+    this.call('takeParts', [port2], [port2]).catch(() => undefined);
+    return port1;
   }
 
   private async handOver(written: Promise<unknown>): Promise<void> {
