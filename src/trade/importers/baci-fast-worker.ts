@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { FastCall, FastMessage, FastThreadData, PeerRows, RejectedLine } from './baci-fast.ts';
+import type { Asked, FastCall, FastMessage, FastThreadData, PeerRows, RejectedLine, Verdicts } from './baci-fast.ts';
 import { parseLines, type ChunkRows, type FileChunk } from './baci-lines.ts';
 import { FlowBlockBuilder, periodSpan } from './block-builder.ts';
 import { noText, packedBuffers, packedShape, type PackedFlows } from './packed.ts';
@@ -49,7 +49,7 @@ function read(chunk: FileChunk): Uint8Array {
 
 /** What the importing thread has told: each chunk's first line number, answers, what was written. */
 const firstLines = new Map<number, number>();
-const verdicts: Array<Extract<FastCall, { type: 'verdicts' }>> = [];
+const verdicts: Verdicts[] = [];
 /** Chunks handed to this thread to read, and whether more may come. */
 const toRead: FileChunk[] = [];
 let lastChunk = false;
@@ -72,7 +72,10 @@ port.on('message', (call: FastCall) => {
   if ('texts' in call) text.push(...call.texts);
   if (call.type === 'base') firstLines.set(call.index, call.base);
   else if (call.type === 'verdicts') verdicts.push(call);
-  else if (call.type === 'read') {
+  else if (call.type === 'known') {
+    text.push(...call.verdicts.texts);
+    know(call.asked, call.verdicts);
+  } else if (call.type === 'read') {
     if (call.chunk) toRead.push(call.chunk);
     else lastChunk = true;
   } else if (call.type === 'end') toReceive = call.batches;
@@ -154,14 +157,18 @@ async function learn(index: number, rows: ChunkRows): Promise<void> {
   if (ask.t.length + ask.i.length + ask.j.length + ask.k.length === 0) return;
   port.postMessage({ type: 'ask', index, ...ask } satisfies FastMessage);
   await until(() => verdicts.length > 0);
-  const answer = verdicts.shift()!;
+  know(ask, verdicts.shift()!);
+}
+
+/** Takes in the answer about numbers asked, by this thread or another. */
+function know(asked: Asked, answer: Verdicts): void {
   const id = (value: number | null) => (value === null ? refused : value + 1);
-  answer.t.forEach((period, n) => (periodOf[ask.t[n]!] = period ?? refused));
-  answer.i.forEach((value, n) => (exporterOf[ask.i[n]!] = id(value)));
-  answer.builders.forEach((builder, n) => (builderOf[ask.i[n]!] = builder));
-  answer.j.forEach((value, n) => (importerOf[ask.j[n]!] = id(value)));
+  answer.t.forEach((period, n) => (periodOf[asked.t[n]!] = period ?? refused));
+  answer.i.forEach((value, n) => (exporterOf[asked.i[n]!] = id(value)));
+  answer.builders.forEach((builder, n) => (builderOf[asked.i[n]!] = builder));
+  answer.j.forEach((value, n) => (importerOf[asked.j[n]!] = id(value)));
   answer.k.forEach((value, n) => {
-    const key = ask.k[n]!;
+    const key = asked.k[n]!;
     if (key >= 0) productOf[key] = id(value);
     else otherProducts.set(key, id(value));
   });

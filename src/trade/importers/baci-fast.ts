@@ -49,7 +49,7 @@ export interface RejectedLine {
 
 /** From a reading thread. */
 export type FastMessage =
-  | { type: 'ask'; index: number; t: number[]; i: number[]; j: number[]; k: number[] }
+  | ({ type: 'ask'; index: number } & Asked)
   | {
       type: 'chunk';
       index: number;
@@ -70,22 +70,37 @@ export type FastMessage =
   | { type: 'sent'; rows: number; from: number; to: number }
   | { type: 'done' };
 
+/** Numbers a thread has not met before: periods, exporters, importers, product keys (see `productText`). */
+export interface Asked {
+  t: number[];
+  i: number[];
+  j: number[];
+  k: number[];
+}
+
+/** The answer to an ask, in its order. */
+export interface Verdicts {
+  type: 'verdicts';
+  /** Periods, and text ids of the rest; null for refused. */
+  t: Array<number | null>;
+  i: Array<number | null>;
+  /** The thread building each exporter's blocks. */
+  builders: number[];
+  j: Array<number | null>;
+  k: Array<number | null>;
+  /** Texts added to the dictionary since the thread was last told. */
+  texts: string[];
+}
+
 /** To a reading thread. */
 export type FastCall =
-  | {
-      type: 'verdicts';
-      /** Periods, and text ids of the rest; null for refused. */
-      t: Array<number | null>;
-      i: Array<number | null>;
-      /** The thread building each exporter's blocks. */
-      builders: number[];
-      j: Array<number | null>;
-      k: Array<number | null>;
-      /** Texts added to the dictionary since the thread was last told. */
-      texts: string[];
-    }
-  /** Texts added to the dictionary for another thread, which rows sent to this one may point into. */
-  | { type: 'texts'; texts: string[] }
+  | Verdicts
+  /**
+   * What another thread asked about, and the answer: the threads meet mostly the same numbers, and each
+   * asked about every one in turn. Its texts are those added since this thread was last told, which rows
+   * sent to it may point into.
+   */
+  | { type: 'known'; asked: Asked; verdicts: Verdicts }
   | { type: 'base'; index: number; base: number }
   /** A chunk to read next; null when there are no more for this thread. */
   | { type: 'read'; chunk: FileChunk | null }
@@ -160,20 +175,29 @@ export function parseBaciFast(
     let quoted = false;
     try {
       const checks = new ThreadChecks(records, seedText, threads.count);
+      // Answered as soon as asked, not in turn with the rest: the thread waits, and the rest may wait
+      // for the file to be read this far. The others are told too: they will meet the same numbers,
+      // and rows this thread sends them may point into the new texts.
+      threads.answer((thread, ask) => {
+        const verdicts = checks.verdicts(thread, ask);
+        threads.tell(thread, verdicts);
+        for (let other = 0; other < threads.count; other += 1) {
+          if (other !== thread) {
+            threads.tell(other, {
+              type: 'known',
+              asked: ask,
+              verdicts: { ...verdicts, texts: checks.textsFor(other) },
+            });
+          }
+        }
+      });
       const arrived = new Map<number, Extract<FastMessage, { type: 'chunk' }>>();
       let nextChunk = 0;
       let firstLine = 2;
       let refusing = false;
       const sentTo = new Array<number>(threads.count).fill(0);
       for await (const { thread, message } of threads.messages()) {
-        if (message.type === 'ask') {
-          threads.tell(thread, checks.verdicts(thread, message));
-          // The others are told the new texts now: rows this thread sends them may point into them.
-          for (let other = 0; other < threads.count; other += 1) {
-            const texts = other === thread ? [] : checks.textsFor(other);
-            if (texts.length > 0) threads.tell(other, { type: 'texts', texts });
-          }
-        } else if (message.type === 'taken') {
+        if (message.type === 'taken') {
           threads.relayed(thread, -1);
         } else if (message.type === 'sent') {
           const { rows, from, to } = message;
@@ -308,7 +332,10 @@ function readingThreads(
       peers[b]![a] = port2;
     }
   }
-  const queue: Array<{ thread: number; message: FastMessage }> = [];
+  const queue: Array<{ thread: number; message: Exclude<FastMessage, { type: 'ask' }> }> = [];
+  let answer: (thread: number, ask: Asked) => void = () => {
+    throw new Error('a reading thread asked before questions were taken');
+  };
   let wake: (() => void) | null = null;
   let failure: Error | null = null;
   for (let w = 0; w < threads; w += 1) {
@@ -328,14 +355,23 @@ function readingThreads(
       } satisfies FastThreadData,
       [...peers[w]!.filter((port) => port !== null), ...(writer ? [writer] : [])],
     );
-    worker.on('message', (message: FastMessage) => {
-      queue.push({ thread: w, message });
-      wake?.();
-    });
     const stop = (error: Error) => {
       failure ??= error;
       wake?.();
     };
+    worker.on('message', (message: FastMessage) => {
+      if (message.type === 'ask') {
+        const { t, i, j, k } = message;
+        try {
+          answer(w, { t, i, j, k });
+        } catch (error) {
+          stop(error instanceof Error ? error : new Error(String(error)));
+        }
+        return;
+      }
+      queue.push({ thread: w, message });
+      wake?.();
+    });
     worker.on('error', stop);
     worker.on('exit', (code) => {
       if (code !== 0) stop(new Error(`a BACI reading thread stopped (exit code ${code})`));
@@ -373,8 +409,12 @@ function readingThreads(
     tell: (thread: number, call: FastCall, transfer: ArrayBuffer[] = []) =>
       workers[thread]!.postMessage(call, transfer),
     tellAll: (call: FastCall) => workers.forEach((worker) => worker.postMessage(call)),
+    /** Who answers the threads' questions, as soon as each comes. */
+    answer: (answering: (thread: number, ask: Asked) => void) => {
+      answer = answering;
+    },
     /** The threads' messages as they come, until every thread is done. */
-    async *messages(): AsyncGenerator<{ thread: number; message: FastMessage }> {
+    async *messages(): AsyncGenerator<{ thread: number; message: Exclude<FastMessage, { type: 'ask' }> }> {
       let done = 0;
       while (done < threads) {
         while (queue.length === 0) {
@@ -451,7 +491,7 @@ class ThreadChecks {
     return texts;
   }
 
-  verdicts(thread: number, ask: Extract<FastMessage, { type: 'ask' }>): FastCall {
+  verdicts(thread: number, ask: Asked): Verdicts {
     const { records } = this;
     const check = <T>(cache: { read(row: RowCheck, text: string): T | null }, text: string) =>
       cache.read(new RowCheck(0), text);
