@@ -90,13 +90,15 @@ const codesAsUint16 = 2;
  * memory costs a page fault every 4 KiB; the encoders write every byte of what they take.
  */
 export class ByteArena {
-  readonly buffers: ArrayBuffer[] = [];
-  private current = new Uint8Array(0);
+  readonly buffers: ArrayBufferLike[] = [];
+  private current: Uint8Array = new Uint8Array(0);
   private used = 0;
 
+  /** `shared`: new buffers are shared memory, which threads pass to each other without counting it (see `movable`). */
   constructor(
-    private readonly spare: ArrayBuffer[] = [],
+    private readonly spare: ArrayBufferLike[] = [],
     private readonly bufferBytes = 32 * 1024 * 1024,
+    private readonly shared = false,
   ) {}
 
   take(length: number): Uint8Array {
@@ -104,7 +106,7 @@ export class ByteArena {
     if (this.used + room > this.current.length) {
       const size = Math.max(this.bufferBytes, room);
       const reused = this.spare.length > 0 && this.spare.at(-1)!.byteLength >= size ? this.spare.pop() : undefined;
-      this.current = new Uint8Array(reused ?? new ArrayBuffer(size));
+      this.current = new Uint8Array(reused ?? (this.shared ? new SharedArrayBuffer(size) : new ArrayBuffer(size)));
       this.buffers.push(this.current.buffer);
       this.used = 0;
     }

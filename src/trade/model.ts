@@ -53,7 +53,7 @@ export interface SentPart {
 export interface BuiltPart {
   part: BlockPart;
   /** Called once the part is written, or will not be: with its buffers, for the reader to fill again. */
-  done?: (spare: ArrayBuffer[]) => void;
+  done?: (spare: ArrayBufferLike[]) => void;
 }
 
 /** HS revisions as UN Comtrade names them; an import states which one its codes follow. */

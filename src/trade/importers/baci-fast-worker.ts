@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Asked, FastCall, FastMessage, FastThreadData, PeerRows, RejectedLine, Verdicts } from './baci-fast.ts';
 import { parseLines, type ChunkRows, type FileChunk } from './baci-lines.ts';
 import { FlowBlockBuilder, periodSpan } from './block-builder.ts';
-import { noText, packedBuffers, packedShape, type PackedFlows } from './packed.ts';
+import { movable, noText, packedBuffers, packedShape, type PackedFlows } from './packed.ts';
 
 /**
  * One reading thread of a BACI file. For each of its chunks: reads the lines into numbers, asks the
@@ -65,7 +65,7 @@ let partsUnwritten = 0;
 /** Whether the file is known to have no quotes: until then no part goes to the writer. */
 let plainFile = false;
 /** Buffers of parts written, to encode the next parts into. */
-const spareBytes: ArrayBuffer[] = [];
+const spareBytes: ArrayBufferLike[] = [];
 let told: () => void = () => undefined;
 
 port.on('message', (call: FastCall) => {
@@ -85,12 +85,12 @@ port.on('message', (call: FastCall) => {
   told();
 });
 
-function partWritten(spare: ArrayBuffer[]): void {
+function partWritten(spare: ArrayBufferLike[]): void {
   partsUnwritten -= 1;
   spareBytes.push(...spare);
 }
 
-writer?.on('message', ({ spare }: { type: 'written'; spare: ArrayBuffer[] }) => {
+writer?.on('message', ({ spare }: { type: 'written'; spare: ArrayBufferLike[] }) => {
   partWritten(spare);
   told();
 });
@@ -185,20 +185,22 @@ function batchFor(rows: number): PackedFlows {
   const at = spare.findIndex((batch) => batch.line.length >= rows);
   if (at >= 0) return spare.splice(at, 1)[0]!;
   const capacity = Math.max(batchStep, Math.ceil(rows / batchStep) * batchStep);
+  // Shared memory: batches go to other threads (see `movable`).
+  const shared = (bytes: number) => new SharedArrayBuffer(capacity * bytes);
   return {
     count: 0,
     resetText: false,
     newText: [],
-    line: new Float64Array(capacity),
-    period: new Int32Array(capacity),
-    valueCents: new Float64Array(capacity),
-    quantity: new Float64Array(capacity),
-    reporter: new Uint32Array(capacity),
-    partner: new Uint32Array(capacity),
-    flow: new Uint32Array(capacity).fill(exportsId),
-    hsCode: new Uint32Array(capacity),
-    hsRevision: new Uint32Array(capacity).fill(revisionId),
-    unit: new Uint32Array(capacity),
+    line: new Float64Array(shared(8)),
+    period: new Int32Array(shared(4)),
+    valueCents: new Float64Array(shared(8)),
+    quantity: new Float64Array(shared(8)),
+    reporter: new Uint32Array(shared(4)),
+    partner: new Uint32Array(shared(4)),
+    flow: new Uint32Array(shared(4)).fill(exportsId),
+    hsCode: new Uint32Array(shared(4)),
+    hsRevision: new Uint32Array(shared(4)).fill(revisionId),
+    unit: new Uint32Array(shared(4)),
   };
 }
 
@@ -258,7 +260,7 @@ function translateRows(rows: ChunkRows, outs: PackedFlows[], rejected: RejectedL
   return fill;
 }
 
-let builder = new FlowBlockBuilder();
+let builder = new FlowBlockBuilder(true);
 
 /** Encodes the rows held into a part and sends it. */
 async function sendPart(): Promise<void> {
@@ -272,11 +274,11 @@ async function sendPart(): Promise<void> {
     await until(() => plainFile || refusing);
     if (refusing) partWritten(part.buffers);
     else {
-      writer.postMessage({ part }, part.buffers);
+      writer.postMessage({ part }, movable(part.buffers));
       const span = periodSpan(part.slices)!;
       port.postMessage({ type: 'sent', rows: part.rows, ...span } satisfies FastMessage);
     }
-  } else port.postMessage({ type: 'part', part } satisfies FastMessage, part.buffers);
+  } else port.postMessage({ type: 'part', part } satisfies FastMessage, movable(part.buffers));
   // Two parts at most on their way to the database, so memory stays bounded when writing lags.
   await until(() => partsUnwritten < 2 || refusing);
 }
@@ -302,7 +304,7 @@ async function build(): Promise<void> {
     if (foreign) port.postMessage({ type: 'taken' } satisfies FastMessage);
     if (refusing) {
       // Nothing will be imported: the rest is only read to report every refused line.
-      builder = new FlowBlockBuilder();
+      builder = new FlowBlockBuilder(true);
       spare.push(batch, ...inPart.splice(0));
       continue;
     }
@@ -343,7 +345,7 @@ async function run(): Promise<void> {
       if (refusing || batch.count === 0) spare.push(batch);
       else {
         const rows: PeerRows = { type: 'rows', index: chunk.index, batch, texts: text.length };
-        peers[to]!.postMessage(rows, packedBuffers(batch));
+        peers[to]!.postMessage(rows, movable(packedBuffers(batch)));
         sent[to] = 1;
       }
     });

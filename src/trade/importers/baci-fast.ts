@@ -7,7 +7,7 @@ import { BaciRecords, parseBaci, type BaciOptions } from './baci.ts';
 import { BatchBuilder, RowCheck, headerKey, type FlowParser, type PartSink } from './common.ts';
 import { fieldRole, type FileChunk } from './baci-lines.ts';
 import { rowsPerPart, type BlockPart } from './block-builder.ts';
-import type { PackedFlows } from './packed.ts';
+import { movable, type PackedFlows } from './packed.ts';
 
 /** What a reading thread starts with. */
 export interface FastThreadData {
@@ -110,7 +110,7 @@ export type FastCall =
   /** The file has no quotes: parts may go to the writer. */
   | { type: 'plain' }
   /** A part was written (or will not be), and its buffers are free to be filled again. */
-  | { type: 'written'; spare: ArrayBuffer[] };
+  | { type: 'written'; spare: ArrayBufferLike[] };
 
 export interface ThreadedReading {
   /** Files from this size on are read by several threads; below it, starting them costs more than it saves. */
@@ -207,7 +207,7 @@ export function parseBaciFast(
             quoted = true;
             break;
           }
-          const done = (spare: ArrayBuffer[]) => threads.tell(thread, { type: 'written', spare }, spare);
+          const done = (spare: ArrayBufferLike[]) => threads.tell(thread, { type: 'written', spare }, movable(spare));
           yield { rows: [], parts: [{ part: message.part, done }], problems: [], skipped: 0 };
         } else if (message.type === 'chunk') {
           message.sent.forEach((batches, to) => {

@@ -26,7 +26,7 @@ export interface BlockPart {
   /** What the part holds, by reporter, year and direction: a mask of the slots. */
   slices: BlockSlices[];
   /** The buffers the blocks' and sums' bytes are views of. */
-  buffers: ArrayBuffer[];
+  buffers: ArrayBufferLike[];
 }
 
 export type EncodedSums = SumsKey & { body: Uint8Array };
@@ -160,6 +160,9 @@ export class FlowBlockBuilder {
   private readonly cells = new Map<number, Map<number, number>>();
   rows = 0;
 
+  /** `sharedMemory`: parts are encoded into shared memory, for threads to pass on (see `movable`). */
+  constructor(private readonly sharedMemory = false) {}
+
   /**
    * `text`: the dictionary the batch's ids point into; it must not start afresh before `take`.
    * `lines`: added to the batch's line numbers, and may be set any time before `take`.
@@ -225,7 +228,7 @@ export class FlowBlockBuilder {
    * Encodes the rows added since the last call into blocks and sums, and starts empty. `spare`: buffers
    * of parts already written, to encode into again.
    */
-  take(text: readonly string[], spare: ArrayBuffer[] = []): BlockPart {
+  take(text: readonly string[], spare: ArrayBufferLike[] = []): BlockPart {
     const cellCount = this.cellRows.length;
     const cellRows = this.cellRows.values;
     const cellKeys = this.cellKeys.values;
@@ -234,7 +237,7 @@ export class FlowBlockBuilder {
     const layout = { blockKeys, cellsFrom, cellOrder, cellRows, cellKeys };
     const columns = new BlockColumns(largestBlock(layout), text.length, this.held, cellCount);
     const sums = new SumsLayout(layout, cellCount, text);
-    const arena = new ByteArena(spare);
+    const arena = new ByteArena(spare, undefined, this.sharedMemory);
     const blocks = encodedBlocks(layout, columns, sums, arena, text);
     // Emptied, not replaced: code compiled for these fields is kept only while they hold the same object.
     this.held.length = 0;

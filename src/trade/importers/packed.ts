@@ -58,7 +58,17 @@ export function packedShape(batch: PackedFlows): PackedFlows {
   };
 }
 
-export function packedBuffers(batch: PackedFlows): ArrayBuffer[] {
+/**
+ * The buffers of a message that move to the thread it goes to; shared ones are not moved but shared.
+ * Big buffers crossing threads are shared memory where they can be: a moved buffer counts as memory the
+ * receiving thread allocated, and hundreds of megabytes of them made it collect its whole heap again and
+ * again; shared memory is not counted so.
+ */
+export function movable(buffers: readonly ArrayBufferLike[]): ArrayBuffer[] {
+  return buffers.filter((buffer): buffer is ArrayBuffer => buffer instanceof ArrayBuffer);
+}
+
+export function packedBuffers(batch: PackedFlows): ArrayBufferLike[] {
   return [
     batch.line,
     batch.period,
@@ -70,7 +80,7 @@ export function packedBuffers(batch: PackedFlows): ArrayBuffer[] {
     batch.hsCode,
     batch.hsRevision,
     batch.unit,
-  ].map((column) => column.buffer as ArrayBuffer);
+  ].map((column) => column.buffer);
 }
 
 /** The reading side of the dictionary: turns rows into packed batches. */

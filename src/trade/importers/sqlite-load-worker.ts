@@ -1,5 +1,6 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { BlockPart } from './block-builder.ts';
+import { movable } from './packed.ts';
 import { SqliteFlowLoad } from './sqlite-load.ts';
 
 /** A call from the importing thread: a method of the load and its arguments, answered by `id`. */
@@ -64,7 +65,7 @@ class PartIntake {
     } catch (error) {
       this.failure = error;
     }
-    from.postMessage({ type: 'written', spare: part.buffers }, part.buffers);
+    from.postMessage({ type: 'written', spare: part.buffers }, movable(part.buffers));
   }
 }
 
@@ -87,7 +88,7 @@ port.on('message', (call: LoadCall) => {
       (result) => {
         port.postMessage(
           { id: call.id, result } satisfies LoadAnswer,
-          call.method === 'addPart' ? (result as ArrayBuffer[]) : [],
+          call.method === 'addPart' ? movable(result as ArrayBufferLike[]) : [],
         );
         if (call.method === 'finish') {
           intake.close();

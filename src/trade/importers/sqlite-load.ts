@@ -95,7 +95,7 @@ export class SqliteFlowLoad {
   }
 
   /** Writes a part; returns its buffers, free to be filled again (the driver copies what it binds). */
-  addPart(part: BlockPart): ArrayBuffer[] {
+  addPart(part: BlockPart): ArrayBufferLike[] {
     this.write(this.load!.blocks.addPart(part));
     return part.buffers;
   }

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { startWorker } from '../../core/workers.ts';
 import type { DatabaseTarget } from '../../db/config.ts';
 import { ImportBlocks, type BlockPart, type PartRows } from './block-builder.ts';
-import { packedBuffers, type PackedFlows } from './packed.ts';
+import { movable, packedBuffers, type PackedFlows } from './packed.ts';
 import { removeReplacedSlices } from './slice-replacement.ts';
 import { SqliteFlowLoad, blockColumns, sumsColumns, type DatasetEntry, type ImportEntry } from './sqlite-load.ts';
 import type { LoadAnswer, LoadCall } from './sqlite-load-worker.ts';
@@ -22,7 +22,7 @@ export interface FlowWriter {
   /** May return before the rows are written, so the next batch is read meanwhile; a failure surfaces at a later call. */
   addFlows(batch: PackedFlows): Promise<void>;
   /** Blocks built by the reader; like `addFlows`, may return before they are written, then calls `done`. */
-  addPart(part: BlockPart, done?: (spare: ArrayBuffer[]) => void): Promise<void>;
+  addPart(part: BlockPart, done?: (spare: ArrayBufferLike[]) => void): Promise<void>;
   /**
    * Where a writer on a thread of its own takes parts straight from the threads that build them (see
    * `PartSink`); they are written once the load has started, and a failure surfaces at `endLoad`.
@@ -65,7 +65,7 @@ class SqliteInlineWriter implements FlowWriter {
     this.load.addFlows(batch);
   }
 
-  async addPart(part: BlockPart, done?: (spare: ArrayBuffer[]) => void): Promise<void> {
+  async addPart(part: BlockPart, done?: (spare: ArrayBufferLike[]) => void): Promise<void> {
     this.load.addPart(part);
     done?.(part.buffers);
   }
@@ -144,12 +144,14 @@ class SqliteWorkerWriter implements FlowWriter {
   }
 
   async addFlows(batch: PackedFlows): Promise<void> {
-    await this.handOver(this.call('addFlows', [batch], packedBuffers(batch)));
+    await this.handOver(this.call('addFlows', [batch], movable(packedBuffers(batch))));
   }
 
-  async addPart(part: BlockPart, done?: (spare: ArrayBuffer[]) => void): Promise<void> {
+  async addPart(part: BlockPart, done?: (spare: ArrayBufferLike[]) => void): Promise<void> {
     // The thread hands the buffers back once written.
-    const written = this.call('addPart', [part], part.buffers).then((spare) => done?.(spare as ArrayBuffer[]));
+    const written = this.call('addPart', [part], movable(part.buffers)).then((spare) =>
+      done?.(spare as ArrayBufferLike[]),
+    );
     await this.handOver(written);
   }
 
@@ -237,7 +239,7 @@ class PostgresFlowWriter implements FlowWriter {
     for (const part of this.load!.blocks.add(batch)) await this.write(part);
   }
 
-  async addPart(part: BlockPart, done?: (spare: ArrayBuffer[]) => void): Promise<void> {
+  async addPart(part: BlockPart, done?: (spare: ArrayBufferLike[]) => void): Promise<void> {
     await this.write(this.load!.blocks.addPart(part));
     done?.(part.buffers);
   }
