@@ -57,11 +57,13 @@ export function parseLines(bytes: Uint8Array, roles: number[], width: number, re
   const { t: tColumn, i: iColumn, j: jColumn, k: kColumn, kDigits, valueCents, quantity, line: lineColumn } = rows;
   const length = bytes.length;
   const standard = width === 6 && standardRoles.every((role, field) => roles[field] === role);
+  // The straight reading takes lines up to the last newline; a last line without one goes the general way.
+  const standardEnd = bytes.lastIndexOf(10) + 1;
   let line = 0;
   let at = 0;
   let n = 0;
   while (at < length) {
-    if (standard) {
+    if (standard && at < standardEnd) {
       const next = standardLine(bytes, at, rows, n);
       if (next >= 0) {
         lineColumn[n] = line;
@@ -167,77 +169,85 @@ const standardRoles = [fieldRole.t, fieldRole.i, fieldRole.j, fieldRole.k, field
  * for the general reading above, which gives the same numbers for the lines this one takes.
  */
 function standardLine(bytes: Uint8Array, from: number, rows: ChunkRows, n: number): number {
-  const length = bytes.length;
   let at = from;
-  let c = 0;
+  let d: number;
+  // Each field: digits while (byte - 48) read unsigned is below 10, one comparison a byte; `d` is then
+  // what stopped it, less 48 (a comma is -4, a dot -2, a newline -38). The caller gives only lines that
+  // end with a newline, so no loop needs to look for the end of the bytes.
   // t: four or six digits, not starting with 0.
   let x = 0;
-  while (at < length && (c = bytes[at]!) >= 48 && c <= 57) {
-    x = x * 10 + (c - 48);
+  while ((d = bytes[at]! - 48) >>> 0 < 10) {
+    x = x * 10 + d;
     at += 1;
   }
-  if ((at - from !== 4 && at - from !== 6) || bytes[from] === 48 || c !== 44) return -1;
+  if ((at - from !== 4 && at - from !== 6) || bytes[from] === 48 || d !== -4) return -1;
   rows.t[n] = x;
   // i and j: one to six digits, no leading 0 unless alone.
-  for (let field = 0; field < 2; field += 1) {
-    const first = (at += 1);
-    x = 0;
-    while (at < length && (c = bytes[at]!) >= 48 && c <= 57) {
-      x = x * 10 + (c - 48);
-      at += 1;
-    }
-    const digits = at - first;
-    if (digits === 0 || digits > 6 || (bytes[first] === 48 && digits > 1) || c !== 44) return -1;
-    if (field === 0) rows.i[n] = x;
-    else rows.j[n] = x;
-  }
-  // k: one to nine digits, leading zeros kept by their count.
   let first = (at += 1);
   x = 0;
-  while (at < length && (c = bytes[at]!) >= 48 && c <= 57) {
-    x = x * 10 + (c - 48);
+  while ((d = bytes[at]! - 48) >>> 0 < 10) {
+    x = x * 10 + d;
     at += 1;
   }
-  if (at - first === 0 || at - first > 9 || c !== 44) return -1;
+  let digits = at - first;
+  if (digits === 0 || digits > 6 || (bytes[first] === 48 && digits > 1) || d !== -4) return -1;
+  rows.i[n] = x;
+  first = at += 1;
+  x = 0;
+  while ((d = bytes[at]! - 48) >>> 0 < 10) {
+    x = x * 10 + d;
+    at += 1;
+  }
+  digits = at - first;
+  if (digits === 0 || digits > 6 || (bytes[first] === 48 && digits > 1) || d !== -4) return -1;
+  rows.j[n] = x;
+  // k: one to nine digits, leading zeros kept by their count.
+  first = at += 1;
+  x = 0;
+  while ((d = bytes[at]! - 48) >>> 0 < 10) {
+    x = x * 10 + d;
+    at += 1;
+  }
+  if (at - first === 0 || at - first > 9 || d !== -4) return -1;
   rows.k[n] = x;
   rows.kDigits[n] = at - first;
   // v: digits, then at most five after a dot.
   first = at += 1;
   x = 0;
-  while (at < length && (c = bytes[at]!) >= 48 && c <= 57) {
-    x = x * 10 + (c - 48);
+  while ((d = bytes[at]! - 48) >>> 0 < 10) {
+    x = x * 10 + d;
     at += 1;
   }
-  let digits = at - first;
+  digits = at - first;
   let fraction = 0;
-  if (c === 46 && digits > 0) {
+  if (d === -2 && digits > 0) {
     const dot = (at += 1);
-    c = 0;
-    while (at < length && (c = bytes[at]!) >= 48 && c <= 57) {
-      x = x * 10 + (c - 48);
+    while ((d = bytes[at]! - 48) >>> 0 < 10) {
+      x = x * 10 + d;
       at += 1;
     }
     fraction = at - dot;
     digits += fraction;
   }
   const value = x * powers[5 - fraction]!;
-  if (digits === 0 || digits > 15 || fraction > 5 || !(value <= Number.MAX_SAFE_INTEGER) || c !== 44) return -1;
+  if (digits === 0 || digits > 15 || fraction > 5 || !(value <= Number.MAX_SAFE_INTEGER) || d !== -4) {
+    return -1;
+  }
   rows.valueCents[n] = value;
   // q: digits with a dot anywhere after the first, NA, or nothing; then the line's end.
   first = at += 1;
   x = 0;
-  c = 10;
-  while (at < length && (c = bytes[at]!) >= 48 && c <= 57) {
-    x = x * 10 + (c - 48);
+  let c: number;
+  while ((d = (c = bytes[at]!) - 48) >>> 0 < 10) {
+    x = x * 10 + d;
     at += 1;
   }
   digits = at - first;
   fraction = 0;
-  if (at < length && c === 46 && digits > 0) {
+  if (c === 46 && digits > 0) {
     const dot = (at += 1);
-    c = 10;
-    while (at < length && (c = bytes[at]!) >= 48 && c <= 57) {
-      x = x * 10 + (c - 48);
+    while ((d = (c = bytes[at]!) - 48) >>> 0 < 10) {
+      x = x * 10 + d;
       at += 1;
     }
     fraction = at - dot;
@@ -247,13 +257,12 @@ function standardLine(bytes: Uint8Array, from: number, rows: ChunkRows, n: numbe
   let quantity = x / powers[fraction]!;
   if (digits === 0) {
     quantity = NaN;
-    if (at + 1 < length && c === 78 && bytes[at + 1] === 65) {
+    if (c === 78 && bytes[at + 1] === 65) {
       at += 2;
-      c = at < length ? bytes[at]! : 10;
+      c = bytes[at]!;
     }
   }
-  if (at >= length) c = 10;
-  if (c === 13 && at + 1 < length && bytes[at + 1] === 10) c = bytes[(at += 1)]!;
+  if (c === 13 && bytes[at + 1] === 10) c = bytes[(at += 1)]!;
   if (digits > 15 || c !== 10) return -1;
   rows.quantity[n] = quantity;
   return at + 1;
