@@ -183,26 +183,20 @@ function standardLine(bytes: Uint8Array, from: number, rows: ChunkRows, n: numbe
   if ((at - from !== 4 && at - from !== 6) || bytes[from] === 48 || d !== -4) return -1;
   rows.t[n] = x;
   // i and j: one to six digits, no leading 0 unless alone.
-  let first = (at += 1);
-  x = 0;
-  while ((d = bytes[at]! - 48) >>> 0 < 10) {
-    x = x * 10 + d;
-    at += 1;
+  for (let field = 0; field < 2; field += 1) {
+    const first = (at += 1);
+    x = 0;
+    while ((d = bytes[at]! - 48) >>> 0 < 10) {
+      x = x * 10 + d;
+      at += 1;
+    }
+    const digits = at - first;
+    if (digits === 0 || digits > 6 || (bytes[first] === 48 && digits > 1) || d !== -4) return -1;
+    if (field === 0) rows.i[n] = x;
+    else rows.j[n] = x;
   }
-  let digits = at - first;
-  if (digits === 0 || digits > 6 || (bytes[first] === 48 && digits > 1) || d !== -4) return -1;
-  rows.i[n] = x;
-  first = at += 1;
-  x = 0;
-  while ((d = bytes[at]! - 48) >>> 0 < 10) {
-    x = x * 10 + d;
-    at += 1;
-  }
-  digits = at - first;
-  if (digits === 0 || digits > 6 || (bytes[first] === 48 && digits > 1) || d !== -4) return -1;
-  rows.j[n] = x;
   // k: one to nine digits, leading zeros kept by their count.
-  first = at += 1;
+  let first = (at += 1);
   x = 0;
   while ((d = bytes[at]! - 48) >>> 0 < 10) {
     x = x * 10 + d;
@@ -218,7 +212,7 @@ function standardLine(bytes: Uint8Array, from: number, rows: ChunkRows, n: numbe
     x = x * 10 + d;
     at += 1;
   }
-  digits = at - first;
+  let digits = at - first;
   let fraction = 0;
   if (d === -2 && digits > 0) {
     const dot = (at += 1);
