@@ -12,7 +12,8 @@ import { movable, noText, packedBuffers, packedShape, type PackedFlows } from '.
  * the lines it cannot read and the rows refused. Each reporter's rows are built into blocks by one
  * thread, so a block holds all of its trade in a part: the rows of reporters another thread builds go
  * to it straight, and this thread takes in the rows of its reporters from the others. Blocks are sent as
- * a part every `rowsPerPart` rows.
+ * a part every `rowsPerPart` rows, to the writer's thread itself when there is a port to it. Rows passed
+ * on and parts are in shared memory (see `movable`).
  */
 const { file, roles, width, rowsPerPart, thread, threads, seedText, peers, writer } = workerData as FastThreadData;
 const port = parentPort!;
@@ -54,7 +55,7 @@ const verdicts: Verdicts[] = [];
 const toRead: FileChunk[] = [];
 let lastChunk = false;
 /** Rows of this thread's reporters read by other threads, with the chunk they come from. */
-const incoming: Array<{ index: number; batch: PackedFlows }> = [];
+const incoming: Array<{ index: number; batch: PackedFlows; from: number }> = [];
 /** Batches of rows the others sent: how many came, and how many will have come in all (once told). */
 let received = 0;
 let toReceive = -1;
@@ -96,10 +97,14 @@ writer?.on('message', ({ spare }: { type: 'written'; spare: ArrayBufferLike[] })
 });
 
 for (const peer of peers) {
-  peer?.on('message', (rows: PeerRows) => {
-    incoming.push({ index: rows.index, batch: packedShape(rows.batch) });
+  peer?.on('message', (message: PeerRows) => {
+    if (message.type === 'spare') {
+      spare.push(packedShape(message.batch));
+      return;
+    }
+    incoming.push({ index: message.index, batch: packedShape(message.batch), from: message.from });
     received += 1;
-    textsNeeded = Math.max(textsNeeded, rows.texts);
+    textsNeeded = Math.max(textsNeeded, message.texts);
     told();
   });
 }
@@ -176,7 +181,16 @@ function know(asked: Asked, answer: Verdicts): void {
 
 /** Batches whose rows a part no longer holds, to fill again: fresh memory costs a page fault every 4 KiB. */
 const spare: PackedFlows[] = [];
-const inPart: PackedFlows[] = [];
+const inPart: Array<{ batch: PackedFlows; from: number }> = [];
+
+/**
+ * A batch whose rows are no longer needed goes back to the thread that filled it: kept by the thread
+ * that took it in, batches piled up there while the other, short of them, made new ones.
+ */
+function giveBack(batch: PackedFlows, from: number): void {
+  if (from === thread) spare.push(batch);
+  else peers[from]!.postMessage({ type: 'spare', batch } satisfies PeerRows, movable(packedBuffers(batch)));
+}
 
 /** Batch sizes are rounded up, so a batch given back fits the next chunk's rows instead of missing by a few. */
 const batchStep = 32_768;
@@ -267,7 +281,7 @@ async function sendPart(): Promise<void> {
   // The importing thread tells every thread the texts it adds before it answers the one that asked.
   await until(() => text.length >= textsNeeded);
   const part = builder.take(text, spareBytes);
-  spare.push(...inPart.splice(0));
+  for (const { batch, from } of inPart.splice(0)) giveBack(batch, from);
   partsUnwritten += 1;
   if (writer) {
     // Straight to the writer once the file is known to be plain; the importing thread only counts it.
@@ -288,12 +302,12 @@ async function sendPart(): Promise<void> {
  * number of their chunk. They go into the blocks only once it is known: waiting for it with rows held
  * could wait for a chunk this thread has yet to read.
  */
-const waiting: Array<{ index: number; batch: PackedFlows; foreign: boolean }> = [];
+const waiting: Array<{ index: number; batch: PackedFlows; from: number }> = [];
 
 /** Adds the rows whose line numbers are known to the blocks, sending a part whenever enough are held. */
 async function build(): Promise<void> {
   for (let at = 0; at < waiting.length;) {
-    const { index, batch, foreign } = waiting[at]!;
+    const { index, batch, from } = waiting[at]!;
     const base = firstLines.get(index);
     if (base === undefined) {
       at += 1;
@@ -301,21 +315,22 @@ async function build(): Promise<void> {
     }
     waiting.splice(at, 1);
     // The importing thread hands out no more chunks while a thread has many rows of others to take in.
-    if (foreign) port.postMessage({ type: 'taken' } satisfies FastMessage);
+    if (from !== thread) port.postMessage({ type: 'taken' } satisfies FastMessage);
     if (refusing) {
       // Nothing will be imported: the rest is only read to report every refused line.
       builder = new FlowBlockBuilder(true);
-      spare.push(batch, ...inPart.splice(0));
+      giveBack(batch, from);
+      for (const held of inPart.splice(0)) giveBack(held.batch, held.from);
       continue;
     }
     builder.add(batch, text, { base });
-    inPart.push(batch);
+    inPart.push({ batch, from });
     if (builder.rows >= rowsPerPart) await sendPart();
   }
 }
 
 function takeIncoming(): void {
-  for (const { index, batch } of incoming.splice(0)) waiting.push({ index, batch, foreign: true });
+  waiting.push(...incoming.splice(0));
 }
 
 async function run(): Promise<void> {
@@ -344,7 +359,7 @@ async function run(): Promise<void> {
       if (to === thread) return;
       if (refusing || batch.count === 0) spare.push(batch);
       else {
-        const rows: PeerRows = { type: 'rows', index: chunk.index, batch, texts: text.length };
+        const rows: PeerRows = { type: 'rows', from: thread, index: chunk.index, batch, texts: text.length };
         peers[to]!.postMessage(rows, movable(packedBuffers(batch)));
         sent[to] = 1;
       }
@@ -358,7 +373,7 @@ async function run(): Promise<void> {
       odd: parsed.odd,
       rejected,
     } satisfies FastMessage);
-    waiting.push({ index: chunk.index, batch: batches[thread]!, foreign: false });
+    waiting.push({ index: chunk.index, batch: batches[thread]!, from: thread });
     takeIncoming();
     await build();
   }

@@ -31,12 +31,10 @@ export interface FastThreadData {
  * thread, hundreds of megabytes of buffers counted as its memory, which made it collect its whole heap
  * again and again. `texts`: how many texts of the dictionary the rows may point into.
  */
-export interface PeerRows {
-  type: 'rows';
-  index: number;
-  batch: PackedFlows;
-  texts: number;
-}
+export type PeerRows =
+  | { type: 'rows'; from: number; index: number; batch: PackedFlows; texts: number }
+  /** A batch of rows the thread sent, taken into a part: its own again, to fill. */
+  | { type: 'spare'; batch: PackedFlows };
 
 /** A line a thread read but whose period, country or code was refused; `k` as in `productText`. */
 export interface RejectedLine {
@@ -136,10 +134,11 @@ const threadedReading: ThreadedReading = {
 /**
  * BACI files are big (hundreds of millions of lines) and plain: digits, commas and newlines. A file like
  * that is cut into chunks at line ends, handed to reading threads (one per core) that turn them into
- * numbers and then into blocks, ready to be written. This thread checks each distinct period, country
- * and code once, for all threads, with the full reader's checks, passes rows between threads, numbers
- * the lines, and reports what was refused: any line that is not plain digits where they belong goes
- * through the full reader, so a bad cell gets the same report. A gzipped file, another separator, or
+ * numbers and then into blocks, ready to be written; they pass rows to each other, and parts straight to
+ * the writer's thread when it has one (`sink`). This thread checks each distinct period, country and code
+ * once, for all threads, with the full reader's checks, counts the rows passed on for back-pressure,
+ * numbers the lines, and reports what was refused: any line that is not plain digits where they belong
+ * goes through the full reader, so a bad cell gets the same report. A gzipped file, another separator, or
  * quotes anywhere (a quoted field may span lines) make the whole file go through the full reader instead.
  */
 export function parseBaciFast(
