@@ -289,7 +289,8 @@ function planChunks(
     });
     const chunks: FileChunk[] = [];
     let start = newline + 1;
-    const probe = Buffer.alloc(1024 * 1024);
+    // Lines are short: a little past each cut is enough to find where the line ends.
+    const probe = Buffer.alloc(64 * 1024);
     while (start < size) {
       let end = Math.min(size, start + reading.chunkBytes);
       while (end < size) {
