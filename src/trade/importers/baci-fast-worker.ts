@@ -196,7 +196,13 @@ function giveBack(batch: PackedFlows, from: number): void {
 const batchStep = 32_768;
 
 function batchFor(rows: number): PackedFlows {
-  const at = spare.findIndex((batch) => batch.line.length >= rows);
+  // The smallest that fits: taking any that fits used big batches for small chunks, then made new big
+  // ones while small ones piled up unused.
+  let at = -1;
+  for (let b = 0; b < spare.length; b += 1) {
+    const capacity = spare[b]!.line.length;
+    if (capacity >= rows && (at < 0 || capacity < spare[at]!.line.length)) at = b;
+  }
   if (at >= 0) return spare.splice(at, 1)[0]!;
   const capacity = Math.max(batchStep, Math.ceil(rows / batchStep) * batchStep);
   // Shared memory: batches go to other threads (see `movable`).

@@ -158,6 +158,7 @@ export class FlowBlockBuilder {
   private readonly cellKeys = new IntColumn();
   /** Cells by reporter, year and direction, then by partner. */
   private readonly cells = new Map<number, Map<number, number>>();
+  private sumsMonths = new Float64Array(0);
   rows = 0;
 
   /** `sharedMemory`: parts are encoded into shared memory, for threads to pass on (see `movable`). */
@@ -236,7 +237,12 @@ export class FlowBlockBuilder {
     const { cellsFrom, cellOrder } = cellsByBlock(blockOfCell, cellCount, blockKeys.length);
     const layout = { blockKeys, cellsFrom, cellOrder, cellRows, cellKeys };
     const columns = new BlockColumns(largestBlock(layout), text.length, this.held, cellCount);
-    const sums = new SumsLayout(layout, cellCount, text);
+    // The months of every cell twice are tens of megabytes a part: allocated afresh each time, they came
+    // back to the system late, a little later each part.
+    if (this.sumsMonths.length < 2 * cellCount * slotsPerYear) {
+      this.sumsMonths = new Float64Array(Math.ceil(2 * cellCount * slotsPerYear * 1.25));
+    }
+    const sums = new SumsLayout(layout, cellCount, text, this.sumsMonths);
     const arena = new ByteArena(spare, undefined, this.sharedMemory);
     const blocks = encodedBlocks(layout, columns, sums, arena, text);
     // Emptied, not replaced: code compiled for these fields is kept only while they hold the same object.
@@ -346,6 +352,8 @@ class SumsLayout {
     layout: { blockKeys: BlockKey[]; cellsFrom: Int32Array; cellOrder: Int32Array; cellKeys: Int32Array },
     cells: number,
     text: readonly string[],
+    /** Room for the months, kept from part to part; each cell's are all written. */
+    months: Float64Array,
   ) {
     this.at = new Int32Array(2 * cells);
     const counts = this.numberRows(layout, text);
@@ -354,7 +362,7 @@ class SumsLayout {
     placeCells(this.at, this.from.slice(0, counts.length), layout);
     this.counterparts = new Array<string>(2 * cells);
     this.periods = new Uint32Array(2 * cells);
-    this.months = new Float64Array(2 * cells * slotsPerYear);
+    this.months = months;
   }
 
   /** Numbers the rows (by territory text id, year and direction) and puts each cell's in `at`; returns their sizes. */
