@@ -39,7 +39,6 @@ const jobs = new Map<string, Entry>();
 const keepFinishedMs = 60 * 60 * 1000;
 const maxRunning = 2;
 
-/** Where an upload is written before it is imported; removed with the job. */
 /**
  * A private folder for one uploaded file, kept under the name the user's file had (its last path part,
  * with characters a file system might refuse replaced), so the dataset records which file it came from.
@@ -109,7 +108,9 @@ export function startImportJob(
     })
     .finally(() => {
       job.finishedAt = new Date().toISOString();
-      fs.rmSync(upload.file, { force: true });
+      // The rejected rows stay to be fetched; without any, nothing of the folder is needed.
+      if (job.hasErrorFile) fs.rmSync(upload.file, { force: true });
+      else fs.rmSync(upload.dir, { recursive: true, force: true });
     });
   return job;
 }
@@ -127,6 +128,12 @@ export function rejectedRowsFile(id: string): string {
   if (!entry || !entry.job.hasErrorFile) throw new AccordError('NOT_FOUND', `import job ${id} has no rejected rows`);
   return entry.errorFile;
 }
+
+// Folders still kept when the process ends (rejected rows not yet an hour old) go with it: nothing
+// else would ever remove them.
+process.once('exit', () => {
+  for (const entry of jobs.values()) fs.rmSync(entry.dir, { recursive: true, force: true });
+});
 
 function sweep(): void {
   const now = Date.now();
