@@ -452,24 +452,23 @@ class JsonBytes {
 
   /** The texts joined by commas, as one JSON string. */
   joined(texts: readonly string[]): this {
-    this.byte(0x22);
-    for (let t = 0; t < texts.length; t += 1) {
-      if (t > 0) this.byte(0x2c);
-      this.chars(texts[t]!);
-    }
-    this.byte(0x22);
-    return this;
+    return this.list(texts, 0x22, 0x22, false);
   }
 
   strings(texts: readonly string[]): this {
-    this.byte(0x5b);
+    return this.list(texts, 0x5b, 0x5d, true);
+  }
+
+  /** The texts between `open` and `close`, separated by commas, each in quotes or not. */
+  private list(texts: readonly string[], open: number, close: number, quoted: boolean): this {
+    this.byte(open);
     for (let t = 0; t < texts.length; t += 1) {
       if (t > 0) this.byte(0x2c);
-      this.byte(0x22);
+      if (quoted) this.byte(0x22);
       this.chars(texts[t]!);
-      this.byte(0x22);
+      if (quoted) this.byte(0x22);
     }
-    this.byte(0x5d);
+    this.byte(close);
     return this;
   }
 

@@ -70,10 +70,11 @@ const spareBytes: ArrayBufferLike[] = [];
 let told: () => void = () => undefined;
 
 port.on('message', (call: FastCall) => {
-  if ('texts' in call) text.push(...call.texts);
   if (call.type === 'base') firstLines.set(call.index, call.base);
-  else if (call.type === 'verdicts') verdicts.push(call);
-  else if (call.type === 'known') {
+  else if (call.type === 'verdicts') {
+    text.push(...call.texts);
+    verdicts.push(call);
+  } else if (call.type === 'known') {
     text.push(...call.verdicts.texts);
     know(call.asked, call.verdicts);
   } else if (call.type === 'read') {

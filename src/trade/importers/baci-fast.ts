@@ -455,8 +455,9 @@ export function productText(key: number): string {
 
 /**
  * The checks the reading threads ask for, the dictionary their blocks share (each thread is told the
- * texts added since it was last told, before any row using them reaches it), and the report of what
- * they could not read or had refused.
+ * texts added since it was last told with every answer; rows another thread sends say how far into it
+ * they point, and wait for it before they are encoded), and the report of what they could not read or
+ * had refused.
  */
 class ThreadChecks {
   private readonly texts: string[];
