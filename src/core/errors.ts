@@ -12,6 +12,10 @@ export const errorCodes = {
   NOT_EMPTY: { status: 409, title: 'Database is not empty' },
   REFERENCED: { status: 409, title: 'Record is still referenced' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Request too large' },
+  URI_TOO_LONG: { status: 414, title: 'Address too long' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Content type not accepted' },
+  HEADERS_TOO_LARGE: { status: 431, title: 'Request headers too large' },
+  REQUEST_TIMEOUT: { status: 408, title: 'Request timeout' },
   BAD_REQUEST: { status: 400, title: 'Bad request' },
   MIGRATION_REQUIRED: { status: 503, title: 'Database needs migrating' },
   FORBIDDEN: { status: 403, title: 'Forbidden' },
@@ -76,4 +80,12 @@ export class ProblemList {
       problems: this.items,
     });
   }
+}
+
+/**
+ * What a message may quote of a value someone sent: the value itself when short, else its start and its
+ * length, so a 200 MB cell never travels whole into a report.
+ */
+export function excerpt(text: string, max = 80): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length.toLocaleString('en')} characters)`;
 }

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { MessagePort } from 'node:worker_threads';
 import { createGunzip } from 'node:zlib';
 import countries from 'i18n-iso-countries';
-import { AccordError } from '../../core/errors.ts';
+import { AccordError, excerpt } from '../../core/errors.ts';
 import { normalizeSearch } from '../../core/records.ts';
 import { decimalToMinor } from '../money.ts';
 import { hsRevisions, type FlowRow, type HsRevision, type ParsedBatch, type RowProblem } from '../model.ts';
@@ -54,7 +54,7 @@ export class RowCheck {
   constructor(readonly line: number) {}
 
   reject(column: string, value: string, reason: string): null {
-    this.problems.push({ line: this.line, column, value, reason });
+    this.problems.push({ line: this.line, column, value: excerpt(value), reason });
     return null;
   }
 }
@@ -80,7 +80,7 @@ export class CellCache<T> {
       known = { value: this.check(probe, text), problems: probe.problems };
       if (this.known.size < this.limit) this.known.set(text, known);
     }
-    for (const p of known.problems) row.reject(p.column, p.value, p.reason);
+    for (const p of known.problems) row.problems.push({ ...p, line: row.line });
     return known.value;
   }
 }

@@ -12,7 +12,11 @@ export interface CsvOptions {
   delimiter?: string;
   /** Records per yielded batch. */
   batchSize?: number;
+  /** A record longer than this (in characters) is refused: no trade table has one, and it would fill memory. */
+  maxRecordChars?: number;
 }
+
+export const defaultMaxRecordChars = 1 << 20;
 
 /**
  * Streams CSV records in batches, with RFC 4180 quoting (separators, quotes and line breaks inside quoted
@@ -21,6 +25,12 @@ export interface CsvOptions {
 export async function* readCsv(input: Readable, options: CsvOptions = {}): AsyncGenerator<CsvRecord[]> {
   const decoder = new StringDecoder('utf8');
   const batchSize = options.batchSize ?? 10_000;
+  const maxRecordChars = options.maxRecordChars ?? defaultMaxRecordChars;
+  const tooLong = (text: string, start: number) =>
+    new CsvSyntaxError(
+      line,
+      `the row is longer than ${maxRecordChars.toLocaleString('en')} characters, which no trade table's row is; it starts: ${JSON.stringify(text.slice(start, start + 40))}…`,
+    );
   let delimiter = options.delimiter;
   let pending = '';
   let line = 1;
@@ -34,11 +44,13 @@ export async function* readCsv(input: Readable, options: CsvOptions = {}): Async
       if (newline === -1 && !final) break;
       const end = newline === -1 ? text.length : newline;
       if (end === start && newline === -1) break;
+      if (end - start > maxRecordChars) throw tooLong(text, start);
       let raw = text.slice(start, end);
       if (raw.includes('"')) {
         // A quoted field may span lines: parse from here and see where the record really ends.
         const parsed = parseQuoted(text, start, delimiter ?? ',', final);
         if (!parsed) break;
+        if (parsed.next - start > maxRecordChars) throw tooLong(text, start);
         if (first) {
           delimiter ??= detectDelimiter(text.slice(start, end));
           first = false;
@@ -67,6 +79,7 @@ export async function* readCsv(input: Readable, options: CsvOptions = {}): Async
       if (newline === -1) break;
     }
     pending = text.slice(start);
+    if (pending.length > maxRecordChars) throw tooLong(pending, 0);
   };
 
   for await (const chunk of input) {

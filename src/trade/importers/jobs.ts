@@ -18,7 +18,7 @@ export interface ImportJob {
   startedAt: string;
   finishedAt: string | null;
   progress: ImportProgress;
-  report: Omit<ImportReport, 'problems'> | null;
+  report: Omit<ImportReport, 'problems' | 'errorFile'> | null;
   error: {
     code: string;
     message: string;
@@ -61,6 +61,8 @@ export function startImportJob(
   database: Database,
   upload: { dir: string; file: string },
   request: Omit<ImportRequest, 'file' | 'errorFile' | 'onProgress'>,
+  /** Where an unexpected failure is told in full (the server's log). */
+  logFailure: (message: string, error: unknown) => void = () => undefined,
 ): ImportJob {
   sweep();
   const running = [...jobs.values()].filter((e) => e.job.status === 'running').length;
@@ -92,12 +94,18 @@ export function startImportJob(
     },
   })
     .then((report) => {
-      const { problems: _problems, ...rest } = report;
+      // The error file's place is the server's own: the rejected rows are offered through the job instead.
+      const { problems: _problems, errorFile: _errorFile, ...rest } = report;
       job.report = rest;
       job.status = 'imported';
     })
     .catch((error: unknown) => {
-      const accordError = error instanceof AccordError ? error : new AccordError('INTERNAL', String(error));
+      // An unexpected failure's own message may name the server's files; it goes to the log, not to the user.
+      if (!(error instanceof AccordError)) logFailure(`import job ${job.id} failed`, error);
+      const accordError =
+        error instanceof AccordError
+          ? error
+          : new AccordError('INTERNAL', 'the import failed for a reason of the server');
       job.error = {
         code: accordError.code,
         message: accordError.message,

@@ -26,6 +26,8 @@ export interface ImportProgress {
 export interface ImportOptions {
   dataset: { name: string; kind: DatasetKind; source: string; notes?: string | null };
   file: string;
+  /** What the file is called in messages, the report and the import's record: an upload's own name; the path by default. */
+  fileName?: string;
   format: string;
   /** Turns the file's byte stream into batches of normalized rows and rejected rows. */
   parse: FlowParser;
@@ -94,7 +96,7 @@ export async function importFlows(database: Database, options: ImportOptions): P
     datasetId: null,
     dataset: options.dataset.name,
     format: options.format,
-    file: options.file,
+    file: options.fileName ?? options.file,
     fileHash: '',
     imported: false,
     rowsImported: 0,
@@ -212,7 +214,7 @@ export async function importFlows(database: Database, options: ImportOptions): P
     if (report.rowsImported === 0) {
       const skipped =
         report.rowsSkipped > 0 ? ` (${report.rowsSkipped} rows were skipped as totals, re-exports or breakdowns)` : '';
-      throw new AccordError('VALIDATION_FAILED', `${options.file} holds no rows of trade to import${skipped}`, {
+      throw new AccordError('VALIDATION_FAILED', `${report.file} holds no rows of trade to import${skipped}`, {
         details: { rowsSkipped: report.rowsSkipped },
       });
     }
@@ -224,7 +226,7 @@ export async function importFlows(database: Database, options: ImportOptions): P
       id: importId,
       datasetId,
       format: options.format,
-      fileName: options.file.split(/[\\/]/).pop() ?? options.file,
+      fileName: report.file.split(/[\\/]/).pop() ?? report.file,
       fileHash: report.fileHash,
       rowsImported: report.rowsImported,
       rowsReplaced: report.rowsReplaced,

@@ -21,6 +21,8 @@ export const importRequest = z
   .object({
     format: importFormat,
     file: z.string().min(1),
+    /** The name the user knows the file by, when `file` is a copy (an upload). */
+    fileName: z.string().min(1).optional(),
     dataset: z.object({
       name: shortText(200),
       kind: datasetKind,
@@ -72,6 +74,7 @@ export async function importTradeFile(database: Database, input: ImportRequest):
   const report = await importFlows(database, {
     dataset: request.dataset,
     file: request.file,
+    fileName: request.fileName,
     format: request.format,
     parse,
     onProgress: request.onProgress,
