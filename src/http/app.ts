@@ -1,3 +1,4 @@
+import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -8,8 +9,9 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { Database, Db } from '../db/connection.ts';
-import { AccordError } from '../core/errors.ts';
-import { sendProblem } from './errors.ts';
+import { AccordError, excerpt } from '../core/errors.ts';
+import { clientErrorAnswer, sendProblem } from './errors.ts';
+import { allowedHostsFor, registerRequestGuard } from './guard.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerGeoRoutes } from './routes/geo.ts';
 import { registerMeetingsRoutes } from './routes/meetings.ts';
@@ -19,7 +21,7 @@ import { registerSearchRoutes } from './routes/search.ts';
 import { registerTimelineRoutes } from './routes/timeline.ts';
 import { registerTradeRoutes } from './routes/trade.ts';
 import { registerTradeAnalyticsRoutes } from './routes/trade-analytics.ts';
-import { registerTradeDataRoutes } from './routes/trade-data.ts';
+import { registerTradeDataRoutes, type UploadLimits } from './routes/trade-data.ts';
 import { registerWeb } from './web.ts';
 
 export interface AppOptions {
@@ -31,6 +33,10 @@ export interface AppOptions {
   bodyLimit?: number;
   /** The built web workspace to serve at /; none when false. */
   webRoot?: string | false;
+  /** Host names the server answers for (see guard.ts); localhost and the loopback addresses by default. */
+  allowedHosts?: string[];
+  /** The largest uploaded trade file by kind; ACCORD_MAX_UPLOAD_BYTES and ACCORD_MAX_XLSX_BYTES by default. */
+  uploadLimits?: UploadLimits;
 }
 
 export const defaultBodyLimit = 1024 * 1024;
@@ -41,14 +47,50 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: options.bodyLimit ?? defaultBodyLimit,
     // Path parameters are ids and codes; this bounds what a stranger can make the router handle.
     routerOptions: { maxParamLength: 200 },
+    // What fails before a route is found (an address that is not valid, a part too long) answers like the rest.
+    frameworkErrors: (error, request, reply) => sendProblem(request, reply, error),
+    clientErrorHandler: (error: NodeJS.ErrnoException, socket) => {
+      if (error.code !== 'ECONNRESET' && !socket.destroyed && socket.writable) socket.write(clientErrorAnswer(error));
+      socket.destroy(error);
+    },
   });
+  // Writes take JSON (and the upload route its file types): nothing a cross-site form can send as is.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => sendProblem(request, reply, error));
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, new AccordError('NOT_FOUND', `no route ${request.method} ${request.url}`)),
+    sendProblem(
+      request,
+      reply,
+      new AccordError('NOT_FOUND', `no route ${request.method} ${excerpt(request.url, 200)}`),
+    ),
   );
 
+  registerRequestGuard(app, options.allowedHosts ?? allowedHostsFor('127.0.0.1'));
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        // Mantine and ECharts set styles from script; no script runs from markup.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'same-origin' },
+    frameguard: { action: 'deny' },
+    // Accord is served over plain HTTP on this machine or a trusted network; a proxy that adds TLS adds HSTS.
+    strictTransportSecurity: false,
+  });
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -75,7 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerTimelineRoutes(app, options.db);
   registerTradeRoutes(app, options.db);
   registerTradeAnalyticsRoutes(app, options.db);
-  registerTradeDataRoutes(app, options.database);
+  registerTradeDataRoutes(app, options.database, options.uploadLimits);
   registerSearchRoutes(app, options.db);
   registerGeoRoutes(app);
   if (options.webRoot !== false) await registerWeb(app, options.webRoot);

@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AccordError, errorCodes, type ErrorCode, type Problem } from '../core/errors.ts';
@@ -46,8 +47,20 @@ export function asAccordError(error: unknown): AccordError {
     });
   }
   const fastifyError = error as Partial<FastifyError>;
-  if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fastifyError.statusCode === 413) {
-    return new AccordError('PAYLOAD_TOO_LARGE', fastifyError.message ?? 'request body is too large');
+  switch (fastifyError.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AccordError('PAYLOAD_TOO_LARGE', 'the request body is larger than this server accepts');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AccordError('UNSUPPORTED_MEDIA_TYPE', 'this content type is not accepted here', {
+        problems: [{ path: 'headers.content-type', message: 'not a content type this operation accepts' }],
+      });
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AccordError('URI_TOO_LONG', 'a part of the address is longer than any id or code Accord has');
+    case 'FST_ERR_BAD_URL':
+      return new AccordError('BAD_REQUEST', 'the address is not valid: a %-escape in it does not stand for text');
+  }
+  if (fastifyError.statusCode === 413) {
+    return new AccordError('PAYLOAD_TOO_LARGE', fastifyError.message ?? 'the request is too large');
   }
   if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     const code: ErrorCode = fastifyError.statusCode === 404 ? 'NOT_FOUND' : 'BAD_REQUEST';
@@ -57,7 +70,45 @@ export function asAccordError(error: unknown): AccordError {
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
-  const accordError = asAccordError(error);
+  let accordError = asAccordError(error);
+  if (accordError.code === 'UNSUPPORTED_MEDIA_TYPE') accordError = withAcceptedTypes(accordError, request);
   if (accordError.code === 'INTERNAL') request.log.error({ err: error }, 'request failed');
   return reply.code(accordError.status).type('application/problem+json').send(toProblem(accordError));
+}
+
+/** Routes that take something other than JSON list what they accept in their config. */
+export interface AcceptsConfig {
+  accepts?: string[];
+}
+
+function withAcceptedTypes(error: AccordError, request: FastifyRequest): AccordError {
+  const accepts = (request.routeOptions?.config as AcceptsConfig | undefined)?.accepts ?? ['application/json'];
+  const sent = (request.headers['content-type'] ?? '').slice(0, 100);
+  return new AccordError(
+    'UNSUPPORTED_MEDIA_TYPE',
+    `${sent ? `the content type ${sent}` : 'a body without a content type'} is not accepted here; send ${accepts.join(', ')}`,
+    { problems: error.problems, details: { accepts } },
+  );
+}
+
+/**
+ * What Node's HTTP parser refuses before any route runs (headers too large, a request line it cannot read,
+ * a client too slow) is answered on the socket itself; it still gets a problem+json body.
+ */
+export function clientErrorAnswer(error: NodeJS.ErrnoException): string {
+  const problem = toProblem(
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? new AccordError(
+          'HEADERS_TOO_LARGE',
+          'the request headers (with the address) are larger than this server accepts',
+        )
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? new AccordError('REQUEST_TIMEOUT', 'the request took too long to arrive')
+        : new AccordError('BAD_REQUEST', 'the request is not valid HTTP'),
+  );
+  const body = JSON.stringify(problem);
+  return (
+    `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\n` +
+    `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`
+  );
 }

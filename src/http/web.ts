@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -24,17 +25,18 @@ export async function registerWeb(app: FastifyInstance, webRoot = defaultWebRoot
     return false;
   }
   // Looked up per request (not listed at start), so a rebuild is served without restarting.
+  const assets = path.resolve(webRoot, 'assets') + path.sep;
   await app.register(fastifyStatic, {
     root: `${webRoot}/assets`,
     prefix: '/assets/',
     index: false,
-    // Hashed bundles never change under the same name.
-    setHeaders: (reply) => {
-      reply.header('cache-control', 'public, max-age=31536000, immutable');
+    // Hashed bundles never change under the same name; the page that names them (sent through this plugin
+    // too) must be asked for again, or a browser would keep an old release's page.
+    setHeaders: (reply, file) => {
+      reply.header('cache-control', file.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  const page = (_request: FastifyRequest, reply: FastifyReply) =>
-    reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot);
+  const page = (_request: FastifyRequest, reply: FastifyReply) => reply.sendFile('index.html', webRoot);
   app.get('/', { schema: { hide: true } }, page);
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
     if (request.url.startsWith('/api/') || /\.\w+$/.test(request.url.split('?')[0] ?? '')) {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { prepareDatabase } from '../../db/setup.ts';
 import { isDatabaseEmpty, loadDemo } from '../../demo/load.ts';
 import { buildApp } from '../../http/app.ts';
+import { allowedHostsFor, isAllInterfaces, isLoopback, parseHostList } from '../../http/guard.ts';
 import { parseInput } from '../../core/model.ts';
 import type { Database } from '../../db/connection.ts';
 import { withDatabase } from '../context.ts';
@@ -17,14 +18,33 @@ async function serve(database: Database, raw: { host?: string; port?: string }):
     host: raw.host ?? process.env.ACCORD_HOST,
     port: raw.port ?? process.env.ACCORD_PORT,
   });
-  const app = await buildApp({ db: database.db, database, logger: { level: process.env.ACCORD_LOG_LEVEL ?? 'info' } });
+  const allowedHosts = allowedHostsFor(host, parseHostList(process.env.ACCORD_ALLOWED_HOSTS));
+  const app = await buildApp({
+    db: database.db,
+    database,
+    allowedHosts,
+    logger: { level: process.env.ACCORD_LOG_LEVEL ?? 'info' },
+  });
   await app.listen({ host, port });
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  const shownHost = host.includes(':') ? `[${host}]` : host;
+  const everywhere = isAllInterfaces(host);
+  const shownHost = everywhere ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  const reach = everywhere
+    ? `listening on all interfaces (${host})`
+    : isLoopback(host)
+      ? `listening on ${host} only: no other machine can reach it`
+      : `listening on ${host}`;
   process.stdout.write(
-    `Accord is running at http://${shownHost}:${actualPort}/  (API reference: /api/docs, database: ${database.target.display})\n`,
+    `Accord is running at http://${shownHost}:${actualPort}/  (${reach}; API reference: /api/docs, database: ${database.target.display})\n`,
   );
+  if (everywhere) {
+    process.stderr.write(
+      `Warning: Accord is listening on every network interface and has no accounts yet: anyone who can reach this machine on port ${actualPort} can read and change all its data. ` +
+        'Listen on 127.0.0.1 (the default) or put Accord behind a proxy that checks who is asking. ' +
+        `It answers for the host names ${allowedHosts.join(', ')}; add others with ACCORD_ALLOWED_HOSTS.\n`,
+    );
+  }
   await new Promise<void>((resolve) => {
     const stop = () => {
       void app.close().then(resolve);

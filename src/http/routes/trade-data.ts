@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -15,8 +15,30 @@ import { importFormat } from '../../trade/importers/service.ts';
 import { problemSchema } from '../problem-schema.ts';
 
 const tags = ['trade'];
-/** Uploads stream to disk, so this bounds disk use, not memory. */
-export const maxUploadBytes = Number(process.env.ACCORD_MAX_UPLOAD_BYTES ?? 2 * 1024 * 1024 * 1024);
+
+/**
+ * The largest file an upload may be, by kind. Uploads stream to disk, so the first bounds disk use; an XLSX
+ * workbook is unpacked as it is read, and its shared texts are held in memory, so it gets less.
+ */
+export interface UploadLimits {
+  /** CSV, gzipped CSV. */
+  table: number;
+  xlsx: number;
+}
+
+export function uploadLimitsFromEnvironment(env = process.env): UploadLimits {
+  return {
+    table: Number(env.ACCORD_MAX_UPLOAD_BYTES ?? 2 * 1024 ** 3),
+    xlsx: Number(env.ACCORD_MAX_XLSX_BYTES ?? 200 * 1024 ** 2),
+  };
+}
+
+const uploadTypes = [
+  'text/csv',
+  'application/octet-stream',
+  'application/gzip',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+];
 
 const importQuery = z.object({
   format: importFormat,
@@ -70,7 +92,11 @@ const jobSchema = z
 const defaultKind = { comtrade: 'comtrade', baci: 'baci', mapped: 'official_customs' } as const;
 const defaultSource = { comtrade: 'UN Comtrade', baci: 'CEPII BACI', mapped: 'uploaded file' } as const;
 
-export function registerTradeDataRoutes(app: FastifyInstance, database: Database | undefined): void {
+export function registerTradeDataRoutes(
+  app: FastifyInstance,
+  database: Database | undefined,
+  limits: UploadLimits = uploadLimitsFromEnvironment(),
+): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const db = () => {
     if (!database) throw new AccordError('INTERNAL', 'this server was started without a database for imports');
@@ -109,56 +135,65 @@ export function registerTradeDataRoutes(app: FastifyInstance, database: Database
   });
 
   app.register(async (scope) => {
-    // Uploaded files are streamed to disk as they arrive, never held in memory.
+    // The file is the body, streamed to disk as it arrives and never held in memory; a JSON body here is a
+    // mistake, refused with the types that are accepted.
+    scope.removeContentTypeParser('application/json');
     scope.addContentTypeParser(
-      [
-        'application/octet-stream',
-        'text/csv',
-        'application/gzip',
-        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      ],
-      { bodyLimit: maxUploadBytes },
+      uploadTypes,
+      { bodyLimit: Math.max(limits.table, limits.xlsx) },
       (_request, payload, done) => done(null, payload),
     );
     scope.withTypeProvider<ZodTypeProvider>().post('/api/trade/imports', {
-      bodyLimit: maxUploadBytes,
+      bodyLimit: Math.max(limits.table, limits.xlsx),
+      config: { accepts: uploadTypes },
       schema: {
         tags,
         summary: 'Upload a trade file (the request body) and import it in the background',
         description:
-          'Send the file as the body (text/csv, application/octet-stream, application/gzip or XLSX); options in the query. ' +
+          `Send the file as the body (${uploadTypes.join(', ')}); options in the query. ` +
+          `A CSV or gzipped CSV may be up to ${formatBytes(limits.table)}, an XLSX workbook up to ${formatBytes(limits.xlsx)}. ` +
           'Answers 202 with a job to poll at /api/trade/imports/{id}; rejected rows can then be downloaded as CSV.',
         querystring: importQuery,
-        response: { 202: jobSchema, 409: problemSchema, 413: problemSchema, 422: problemSchema },
+        response: { 202: jobSchema, 409: problemSchema, 413: problemSchema, 415: problemSchema, 422: problemSchema },
       },
       handler: async (request, reply) => {
-        const target = uploadTarget(request.query.fileName);
-        let received = 0;
-        const limit = new Transform({
-          transform(chunk: Buffer, _encoding, callback) {
-            received += chunk.length;
-            if (received > maxUploadBytes)
-              callback(new AccordError('PAYLOAD_TOO_LARGE', 'the uploaded file is too large'));
-            else callback(null, chunk);
-          },
-        });
-        try {
-          await pipeline(request.body as NodeJS.ReadableStream, limit, fs.createWriteStream(target.file));
-        } catch (error) {
-          fs.rmSync(target.dir, { recursive: true, force: true });
-          throw error;
-        }
         const q = request.query;
-        const job = startImportJob(db(), target, {
-          format: q.format,
-          dataset: {
-            name: q.dataset,
-            kind: q.kind ?? defaultKind[q.format],
-            source: q.source ?? defaultSource[q.format],
-          },
-          hsRevision: q.hsRevision,
-          mapping: q.mapping,
+        const shownName = q.fileName ?? 'the uploaded file';
+        if (!(request.body instanceof Readable)) {
+          throw new AccordError('VALIDATION_FAILED', 'the request has no body: send the file as the body', {
+            problems: [{ path: '(body)', message: 'the file to import is missing' }],
+          });
+        }
+        const declared = Number(request.headers['content-length']);
+        if (declared > Math.max(limits.table, limits.xlsx)) {
+          reply.header('connection', 'close');
+          throw tooLarge(shownName, 'file', Math.max(limits.table, limits.xlsx));
+        }
+        const target = await receiveUpload(request.body, q.fileName, limits).catch((error: unknown) => {
+          if (error instanceof UploadTooLarge) {
+            reply.header('connection', 'close');
+            throw tooLarge(shownName, error.kind, error.limit);
+          }
+          throw new AccordError('BAD_REQUEST', `${shownName} did not arrive whole: the upload was interrupted`, {
+            cause: error,
+          });
         });
+        const job = startImportJob(
+          db(),
+          target,
+          {
+            format: q.format,
+            fileName: q.fileName,
+            dataset: {
+              name: q.dataset,
+              kind: q.kind ?? defaultKind[q.format],
+              source: q.source ?? defaultSource[q.format],
+            },
+            hsRevision: q.hsRevision,
+            mapping: q.mapping,
+          },
+          (message, error) => request.log.error({ err: error }, message),
+        );
         return reply.code(202).send(job);
       },
     });
@@ -182,4 +217,70 @@ export function registerTradeDataRoutes(app: FastifyInstance, database: Database
     handler: (r, reply) =>
       reply.type('text/csv; charset=utf-8').send(fs.createReadStream(rejectedRowsFile(r.params.id))),
   });
+}
+
+class UploadTooLarge extends Error {
+  constructor(
+    readonly kind: 'file' | 'XLSX workbook',
+    readonly limit: number,
+  ) {
+    super(`the upload is larger than ${limit} bytes`);
+  }
+}
+
+function tooLarge(name: string, kind: string, limit: number): AccordError {
+  return new AccordError(
+    'PAYLOAD_TOO_LARGE',
+    `${name} is larger than the ${formatBytes(limit)} an uploaded ${kind} may be`,
+    {
+      problems: [{ path: '(body)', message: `at most ${formatBytes(limit)}` }],
+      details: { limitBytes: limit },
+    },
+  );
+}
+
+/**
+ * Writes the body to a private folder, stopping as soon as it passes the limit of its kind (an XLSX
+ * workbook is known by its first bytes). Nothing of a refused or interrupted upload is left on disk.
+ */
+async function receiveUpload(
+  body: Readable,
+  fileName: string | undefined,
+  limits: UploadLimits,
+): Promise<{ dir: string; file: string }> {
+  const target = uploadTarget(fileName);
+  let received = 0;
+  let limit: { kind: 'file' | 'XLSX workbook'; bytes: number } | undefined;
+  // The request is read without being destroyed when the upload is refused, so the answer still reaches the client.
+  const chunks = async function* () {
+    for await (const chunk of body.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
+      limit ??= isXlsx(chunk) ? { kind: 'XLSX workbook', bytes: limits.xlsx } : { kind: 'file', bytes: limits.table };
+      received += chunk.length;
+      if (received > limit.bytes) throw new UploadTooLarge(limit.kind, limit.bytes);
+      yield chunk;
+    }
+  };
+  try {
+    // Opened at once, so no open is still pending when a failed upload's folder is removed.
+    await pipeline(chunks, fs.createWriteStream(target.file, { fd: fs.openSync(target.file, 'wx') }));
+    return target;
+  } catch (error) {
+    fs.rmSync(target.dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function isXlsx(head: Buffer): boolean {
+  return head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+}
+
+function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
 }
