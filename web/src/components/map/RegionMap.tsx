@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { Loading } from '../states.tsx';
 import { EChart, echarts, type EChartOption } from '../charts/EChart.tsx';
+import { tooltipHtml } from '../charts/tooltip.ts';
 import type { BoundaryCollection } from '../../../../src/geo/model.ts';
 
 /** A country (ISO 3166-1, "BY") or region (ISO 3166-2, "RU-KRS") shaded by `value`. */
@@ -90,9 +91,8 @@ export default function RegionMap({ regions, context = [], points = [], label, h
       tooltip: {
         trigger: 'item',
         formatter: (params: { seriesType: string; name: string; data?: { detail?: string } }) => {
-          if (params.seriesType === 'scatter') return [params.name, params.data?.detail].filter(Boolean).join('<br/>');
-          const name = labels.get(params.name) ?? params.name;
-          return texts.has(params.name) ? `${name}<br/>${texts.get(params.name)}` : name;
+          if (params.seriesType === 'scatter') return tooltipHtml([params.name, params.data?.detail]);
+          return tooltipHtml([labels.get(params.name) ?? params.name, texts.get(params.name)]);
         },
       },
       visualMap: {

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart, type EChartOption } from '../../../components/charts/EChart.tsx';
+import { tooltipHtml } from '../../../components/charts/tooltip.ts';
 import { formatMoneyShort, formatPercent } from '../../../i18n/format.ts';
 import type { TradeSeries, TradeStructure } from './queries.ts';
 import { lineTitle, pointLabel } from './format.ts';
@@ -20,12 +21,12 @@ export function SeriesChart({ series, language }: { series: TradeSeries; languag
         formatter: (items: Array<{ seriesName: string; dataIndex: number; marker: string }>) => {
           const point = series.points[items[0]?.dataIndex ?? 0];
           if (!point) return '';
-          return [
+          return tooltipHtml([
             pointLabel(point, series.granularity, language),
             `${current}: ${money(point.totals.turnoverCents)}`,
             `${previous}: ${point.previous ? money(point.previous.turnoverCents) : '—'}`,
             `${growth}: ${formatPercent(point.turnoverGrowthPercent, language)}`,
-          ].join('<br/>');
+          ]);
         },
       },
       legend: { data: [current, previous, growth], bottom: 0 },
@@ -77,7 +78,7 @@ export function StructureTreemap({ structure, language }: { structure: TradeStru
     return {
       tooltip: {
         formatter: (item: { dataIndex: number; name: string; value: number }) =>
-          `${item.name}<br/>${formatMoneyShort(Math.round(item.value * 100), structure.currency, language)}`,
+          tooltipHtml([item.name, formatMoneyShort(Math.round(item.value * 100), structure.currency, language)]),
       },
       series: [
         {
