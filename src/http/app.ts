@@ -12,6 +12,7 @@ import type { Database, Db } from '../db/connection.ts';
 import { AccordError, excerpt } from '../core/errors.ts';
 import { clientErrorAnswer, sendProblem } from './errors.ts';
 import { allowedHostsFor, registerRequestGuard } from './guard.ts';
+import { refuseNulCharacters } from './text-input.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerGeoRoutes } from './routes/geo.ts';
 import { registerMeetingsRoutes } from './routes/meetings.ts';
@@ -50,7 +51,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // What fails before a route is found (an address that is not valid, a part too long) answers like the rest.
     frameworkErrors: (error, request, reply) => sendProblem(request, reply, error),
     clientErrorHandler: (error: NodeJS.ErrnoException, socket) => {
-      if (error.code !== 'ECONNRESET' && !socket.destroyed && socket.writable) socket.write(clientErrorAnswer(error));
+      // Bytes after a request that was already answered get no second answer on the same connection.
+      const answered = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true;
+      if (error.code !== 'ECONNRESET' && socket.writable && !answered) socket.write(clientErrorAnswer(error));
       socket.destroy(error);
     },
   });
@@ -68,6 +71,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
 
   registerRequestGuard(app, options.allowedHosts ?? allowedHostsFor('127.0.0.1'));
+  refuseNulCharacters(app);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,

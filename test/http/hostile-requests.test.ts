@@ -66,7 +66,7 @@ describe('requests a stranger or a hostile page could send', () => {
     it('answers an import without a body or with a JSON body with problem+json, every time, and keeps running', async () => {
       for (let i = 0; i < 25; i += 1) {
         const empty = await send({ method: 'POST', path: '/api/trade/imports?format=baci&dataset=x' });
-        expect(expectProblem(empty, 422, 'VALIDATION_FAILED').detail).toContain('send the file as the body');
+        expect(expectProblem(empty, 422, 'VALIDATION_FAILED').detail).toContain('send it as the request body');
         const json = await send({
           method: 'POST',
           path: '/api/trade/imports?format=baci&dataset=x',
@@ -100,6 +100,28 @@ describe('requests a stranger or a hostile page could send', () => {
         body: '<organization/>',
       });
       expect(expectProblem(xml, 415, 'UNSUPPORTED_MEDIA_TYPE').detail).toContain('send application/json');
+    });
+
+    it('refuses a NUL character in the address, the query or the body, naming every field that holds one', async () => {
+      const query = expectProblem(await send({ path: '/api/organizations?q=%00' }), 422, 'VALIDATION_FAILED');
+      expect(query.problems).toEqual([{ path: 'querystring.q', message: 'the text holds a NUL character (U+0000)' }]);
+      expectProblem(await send({ path: '/api/organizations/%00' }), 422, 'VALIDATION_FAILED');
+      const body = await send({
+        method: 'POST',
+        path: '/api/organizations',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          nameEn: 'a\u0000b',
+          nameRu: 'x',
+          kind: 'enterprise',
+          territoryCode: 'BY',
+          aliases: ['ok', '\u0000'],
+        }),
+      });
+      expect(expectProblem(body, 422).problems).toEqual([
+        { path: 'nameEn', message: 'the text holds a NUL character (U+0000)' },
+        { path: 'aliases.1', message: 'the text holds a NUL character (U+0000)' },
+      ]);
     });
 
     it('answers headers too large (431) and a request that is not HTTP (400) with problem+json on the socket', async () => {

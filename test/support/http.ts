@@ -23,7 +23,7 @@ export function rawRequest(
         port: url.port,
         method: options.method ?? 'GET',
         path: options.path,
-        headers: options.headers,
+        headers: withLength(options.headers ?? {}, options.body),
         agent: false,
       },
       (response) => {
@@ -59,4 +59,10 @@ export function rawSocket(base: string, bytes: string): Promise<string> {
     });
     socket.end(bytes);
   });
+}
+
+/** A body is sent with its length (Node sends none for a GET), unless it is sent in chunks. */
+function withLength(headers: Record<string, string>, body: string | Buffer | undefined): Record<string, string> {
+  if (body === undefined || 'transfer-encoding' in headers || 'content-length' in headers) return headers;
+  return { ...headers, 'content-length': String(Buffer.byteLength(body)) };
 }

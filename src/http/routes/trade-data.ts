@@ -62,6 +62,11 @@ const importQuery = z.object({
     .optional(),
 });
 
+/** The file itself, streamed: whatever else reached the handler (no body at all) is refused. */
+const uploadBody = z
+  .custom<Readable>((value) => value instanceof Readable, 'the file to import is missing: send it as the request body')
+  .meta({ type: 'string', format: 'binary', description: 'The file, as it is.' });
+
 const jobSchema = z
   .object({
     id: z.string(),
@@ -153,17 +158,14 @@ export function registerTradeDataRoutes(
           `Send the file as the body (${uploadTypes.join(', ')}); options in the query. ` +
           `A CSV or gzipped CSV may be up to ${formatBytes(limits.table)}, an XLSX workbook up to ${formatBytes(limits.xlsx)}. ` +
           'Answers 202 with a job to poll at /api/trade/imports/{id}; rejected rows can then be downloaded as CSV.',
+        consumes: uploadTypes,
+        body: uploadBody,
         querystring: importQuery,
         response: { 202: jobSchema, 409: problemSchema, 413: problemSchema, 415: problemSchema, 422: problemSchema },
       },
       handler: async (request, reply) => {
         const q = request.query;
         const shownName = q.fileName ?? 'the uploaded file';
-        if (!(request.body instanceof Readable)) {
-          throw new AccordError('VALIDATION_FAILED', 'the request has no body: send the file as the body', {
-            problems: [{ path: '(body)', message: 'the file to import is missing' }],
-          });
-        }
         const declared = Number(request.headers['content-length']);
         if (declared > Math.max(limits.table, limits.xlsx)) {
           reply.header('connection', 'close');

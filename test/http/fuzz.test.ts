@@ -1,0 +1,19 @@
+import { expect, it } from 'vitest';
+import { fuzzDemoServer } from '../fuzz/serve.ts';
+import { formatReport } from '../fuzz/run.ts';
+import { describeOnEngines } from '../support/engines.ts';
+
+// About 2,000 requests in the normal run, half on each engine; `npm run fuzz -- --requests 10000` runs the long one.
+const requests = Number(process.env.ACCORD_FUZZ_REQUESTS ?? 1000);
+
+describeOnEngines('every API operation under generated requests, valid and hostile', (ctx) => {
+  it('never answers 5xx, answers every error as problem+json and keeps running', async () => {
+    const report = await fuzzDemoServer(ctx.database, { requests });
+    console.log(formatReport(ctx.engine, report));
+    expect(report.failure).toBeNull();
+    expect(report.serverAlive).toBe(true);
+    expect(report.requests).toBeGreaterThanOrEqual(requests);
+    // Generated requests reach past validation into most operations, not only their error paths.
+    expect(report.operationsReached).toBeGreaterThan(report.operations / 2);
+  }, 300_000);
+});
