@@ -159,7 +159,7 @@ async function jobFinished(base: string, id: string): Promise<void> {
   }
 }
 
-export function formatReport(engine: string, report: FuzzReport): string {
+export function formatReport(engine: string, report: FuzzReport & { serverErrors?: string[] }): string {
   const statuses = Object.entries(report.byStatus)
     .sort(([a], [b]) => Number(a) - Number(b))
     .map(([status, count]) => `${status}: ${count}`)
@@ -175,5 +175,6 @@ export function formatReport(engine: string, report: FuzzReport): string {
     `[fuzz ${engine}] requests by kind: ${kinds}`,
     `[fuzz ${engine}] server alive afterwards: ${report.serverAlive ? 'yes' : 'NO'}; rules broken: ${report.failure ? 'yes' : 'none'}`,
     ...(report.failure ? [report.failure] : []),
+    ...(report.serverErrors ?? []).slice(0, 5).map((line) => `[fuzz ${engine}] server log: ${line.trim()}`),
   ].join('\n');
 }

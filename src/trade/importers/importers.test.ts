@@ -390,6 +390,31 @@ for (const engine of engines) {
       expect(await tableCounts(db())).toEqual(before);
     });
 
+    it('refuses a file that starts as gzip or as a workbook but is not a whole one, as the file’s fault', async () => {
+      const gzip = path.join(scratch, 'broken.csv.gz');
+      fs.writeFileSync(gzip, Buffer.concat([Buffer.from([0x1f, 0x8b]), Buffer.from(' not really gzip')]));
+      const unpacked = await failure(
+        importTradeFile(database, { format: 'comtrade', file: gzip, dataset: dataset('broken gzip') }),
+      );
+      expect(unpacked.code).toBe('VALIDATION_FAILED');
+      expect(unpacked.message).toContain('broken.csv.gz starts as a gzip file but cannot be unpacked');
+      const workbook = path.join(scratch, 'broken.xlsx');
+      fs.writeFileSync(
+        workbook,
+        Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from(' not really a workbook')]),
+      );
+      const unread = await failure(
+        importTradeFile(database, {
+          format: 'mapped',
+          file: workbook,
+          mapping: kurskMapping,
+          dataset: dataset('broken workbook', 'official_customs'),
+        }),
+      );
+      expect(unread.code).toBe('VALIDATION_FAILED');
+      expect(unread.message).toContain('the file starts as an XLSX workbook but cannot be read');
+    });
+
     it('refuses a mapping naming headers the file does not have, before reading any row', async () => {
       const error = await failure(
         importTradeFile(database, {

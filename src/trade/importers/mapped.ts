@@ -345,7 +345,20 @@ interface SheetReader extends AsyncIterable<ExcelJS.Row> {
  * Rows of one sheet, streamed: only the shared strings are held in memory, whatever the number of rows.
  * The other sheets are passed over unread.
  */
+/** A file that starts like a workbook (a zip) but is not a whole one is refused, not failed as the server's fault. */
 async function* sheetRows(stream: Readable, sheet: string | number | undefined): AsyncGenerator<SheetRecord[]> {
+  try {
+    yield* readSheetRows(stream, sheet);
+  } catch (error) {
+    if (error instanceof AccordError) throw error;
+    const reason = (error as Error).message;
+    throw new AccordError('VALIDATION_FAILED', `the file starts as an XLSX workbook but cannot be read: ${reason}`, {
+      problems: [{ path: 'file', message: `not a whole XLSX workbook (${reason})` }],
+    });
+  }
+}
+
+async function* readSheetRows(stream: Readable, sheet: string | number | undefined): AsyncGenerator<SheetRecord[]> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     worksheets: 'emit',
     sharedStrings: 'cache',

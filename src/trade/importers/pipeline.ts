@@ -238,6 +238,8 @@ export async function importFlows(database: Database, options: ImportOptions): P
     committed = true;
     report.imported = true;
     return report;
+  } catch (error) {
+    throw asUnreadableGzip(error, report.file) ?? error;
   } finally {
     if (!committed) {
       await opening?.catch(() => undefined);
@@ -251,6 +253,16 @@ export async function importFlows(database: Database, options: ImportOptions): P
     if (report.errorFileProblem !== null) report.errorFile = null;
     report.seconds = (performance.now() - started) / 1000;
   }
+}
+
+/** zlib's errors (codes Z_…) say a file that starts like gzip is not whole or not gzip at all. */
+function asUnreadableGzip(error: unknown, file: string): AccordError | null {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('Z_')) return null;
+  const reason = (error as Error).message;
+  return new AccordError('VALIDATION_FAILED', `${file} starts as a gzip file but cannot be unpacked: ${reason}`, {
+    problems: [{ path: 'file', message: `not a whole gzip file (${reason})` }],
+  });
 }
 
 /** The first and last period of the rows imported. */
