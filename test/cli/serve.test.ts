@@ -22,7 +22,7 @@ function serveOnce(database: string, args: string[]): Promise<{ stdout: string; 
     });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('exit', () => resolve({ stdout, stderr }));
+    child.on('close', () => resolve({ stdout, stderr }));
   });
 }
 

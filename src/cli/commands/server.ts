@@ -35,9 +35,6 @@ async function serve(database: Database, raw: { host?: string; port?: string }):
     : isLoopback(host)
       ? `listening on ${host} only: no other machine can reach it`
       : `listening on ${host}`;
-  process.stdout.write(
-    `Accord is running at http://${shownHost}:${actualPort}/  (${reach}; API reference: /api/docs, database: ${database.target.display})\n`,
-  );
   if (everywhere) {
     process.stderr.write(
       `Warning: Accord is listening on every network interface and has no accounts yet: anyone who can reach this machine on port ${actualPort} can read and change all its data. ` +
@@ -45,6 +42,9 @@ async function serve(database: Database, raw: { host?: string; port?: string }):
         `It answers for the host names ${allowedHosts.join(', ')}; add others with ACCORD_ALLOWED_HOSTS.\n`,
     );
   }
+  process.stdout.write(
+    `Accord is running at http://${shownHost}:${actualPort}/  (${reach}; API reference: /api/docs, database: ${database.target.display})\n`,
+  );
   await new Promise<void>((resolve) => {
     const stop = () => {
       void app.close().then(resolve);
