@@ -77,7 +77,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
 }
 
 /** Routes that take something other than JSON list what they accept in their config. */
-export interface AcceptsConfig {
+interface AcceptsConfig {
   accepts?: string[];
 }
 

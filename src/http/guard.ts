@@ -30,7 +30,7 @@ export function allowedHostsFor(bindHost: string, extra: string[] = []): string[
       for (const address of addresses ?? []) hosts.add(normalizeHostName(address.address));
     }
   }
-  for (const name of extra) if (name.trim() !== '') hosts.add(normalizeHostName(name.trim()));
+  for (const name of extra) hosts.add(normalizeHostName(name));
   return [...hosts];
 }
 

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/http/app.ts';
 import { allowedHostsFor } from '../../src/http/guard.ts';
+import { uploadLimitsFromEnvironment } from '../../src/http/routes/trade-data.ts';
 import { createTestDatabase, type TestDatabase } from '../support/engines.ts';
 import { rawRequest, rawSocket, type RawAnswer } from '../support/http.ts';
 
@@ -280,6 +281,16 @@ describe('requests a stranger or a hostile page could send', () => {
       );
       expect(await datasetNames()).not.toContain('big');
       await alive();
+    });
+
+    it('takes upload limits from the environment and refuses one that is not a whole number of bytes', () => {
+      expect(uploadLimitsFromEnvironment({})).toEqual({ table: 2 * 1024 ** 3, xlsx: 200 * 1024 ** 2 });
+      expect(uploadLimitsFromEnvironment({ ACCORD_MAX_UPLOAD_BYTES: '1048576' }).table).toBe(1048576);
+      for (const wrong of ['2GB', '-1', '0', '1.5']) {
+        expect(() => uploadLimitsFromEnvironment({ ACCORD_MAX_XLSX_BYTES: wrong })).toThrow(
+          `ACCORD_MAX_XLSX_BYTES must be a whole number of bytes, not "${wrong}"`,
+        );
+      }
     });
 
     it('quotes a short excerpt of a huge cell and names the uploaded file, never a path of the server', async () => {

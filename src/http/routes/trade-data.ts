@@ -28,9 +28,22 @@ export interface UploadLimits {
 
 export function uploadLimitsFromEnvironment(env = process.env): UploadLimits {
   return {
-    table: Number(env.ACCORD_MAX_UPLOAD_BYTES ?? 2 * 1024 ** 3),
-    xlsx: Number(env.ACCORD_MAX_XLSX_BYTES ?? 200 * 1024 ** 2),
+    table: byteCount(env, 'ACCORD_MAX_UPLOAD_BYTES', 2 * 1024 ** 3),
+    xlsx: byteCount(env, 'ACCORD_MAX_XLSX_BYTES', 200 * 1024 ** 2),
   };
+}
+
+/** A limit that is not a whole number of bytes would check nothing (every comparison with NaN is false). */
+function byteCount(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text.trim() === '') return fallback;
+  const bytes = Number(text);
+  if (!Number.isSafeInteger(bytes) || bytes < 1) {
+    throw new AccordError('VALIDATION_FAILED', `${name} must be a whole number of bytes, not "${text}"`, {
+      problems: [{ path: name, message: 'expected a whole number of bytes, e.g. 104857600 for 100 MiB' }],
+    });
+  }
+  return bytes;
 }
 
 const uploadTypes = [

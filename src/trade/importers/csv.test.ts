@@ -2,10 +2,10 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { CsvSyntaxError, readCsv, type CsvRecord } from './csv.ts';
 
-async function parse(text: string | string[], batchSize = 2): Promise<CsvRecord[]> {
+async function parse(text: string | string[], batchSize = 2, maxRecordChars?: number): Promise<CsvRecord[]> {
   const chunks = Array.isArray(text) ? text : [text];
   const out: CsvRecord[] = [];
-  for await (const batch of readCsv(Readable.from(chunks.map((c) => Buffer.from(c))), { batchSize })) {
+  for await (const batch of readCsv(Readable.from(chunks.map((c) => Buffer.from(c))), { batchSize, maxRecordChars })) {
     out.push(...batch);
   }
   return out;
@@ -19,6 +19,26 @@ describe('reading CSV', () => {
       { line: 2, fields: ['1', '2', '3'] },
       { line: 3, fields: ['4', '5', '6'] },
     ]);
+  });
+
+  it('refuses a row longer than the limit at its line, whole or arriving in pieces, quoted or not', async () => {
+    const long = 'x'.repeat(120);
+    for (const text of [
+      `a,b\n1,2\n3,${long}\n5,6\n`,
+      [`a,b\n1,2\n3,${long.slice(0, 60)}`, `${long.slice(60)}\n5,6\n`],
+      `a,b\n1,2\n3,"${long}\n"\n`,
+    ]) {
+      const error = await parse(text, 2, 100).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(CsvSyntaxError);
+      expect((error as CsvSyntaxError).line).toBe(3);
+      expect((error as CsvSyntaxError).message).toMatch(
+        /^line 3: the row is longer than 100 characters, which no trade table's row is; it starts: "3,(\\")?x{37,38}"…$/,
+      );
+    }
+    expect(await parse(`a,b\n1,${'y'.repeat(90)}\n`, 2, 100)).toHaveLength(2);
   });
 
   it('keeps separators, doubled quotes and line breaks inside quoted fields', async () => {

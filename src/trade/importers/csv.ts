@@ -16,7 +16,7 @@ export interface CsvOptions {
   maxRecordChars?: number;
 }
 
-export const defaultMaxRecordChars = 1 << 20;
+const defaultMaxRecordChars = 1 << 20;
 
 /**
  * Streams CSV records in batches, with RFC 4180 quoting (separators, quotes and line breaks inside quoted
