@@ -18,6 +18,7 @@ export const errorCodes = {
   REQUEST_TIMEOUT: { status: 408, title: 'Request timeout' },
   BAD_REQUEST: { status: 400, title: 'Bad request' },
   MIGRATION_REQUIRED: { status: 503, title: 'Database needs migrating' },
+  DATABASE_BUSY: { status: 503, title: 'Database busy' },
   FORBIDDEN: { status: 403, title: 'Forbidden' },
   IMPORT_ROW_INVALID: { status: 422, title: 'Import rows invalid' },
   INTERNAL: { status: 500, title: 'Internal error' },

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, Migrator, PostgresDialect } from 'kysely';
 import type { MigrationResultSet } from 'kysely';
 import pg from 'pg';
 import { AccordError } from '../core/errors.ts';
 import { resolveDatabaseTarget, type DatabaseTarget } from './config.ts';
 import { migrations } from './migrations/index.ts';
+import { LockWaitingSqliteDialect } from './sqlite-lock.ts';
 import type { DB } from './schema.ts';
 
 export type Db = Kysely<DB>;
@@ -57,8 +58,10 @@ function createKysely(target: DatabaseTarget): Db {
     sqlite.pragma('page_size = 65536');
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
-    return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+    return new Kysely<DB>({
+      dialect: new LockWaitingSqliteDialect({ database: sqlite }),
+      plugins: [new CamelCasePlugin()],
+    });
   }
   const pool = new pg.Pool({ connectionString: target.url, max: 10 });
   // An idle connection the server closes (restart, admin drop) must not take the whole process down;

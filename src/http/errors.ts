@@ -73,6 +73,8 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
   let accordError = asAccordError(error);
   if (accordError.code === 'UNSUPPORTED_MEDIA_TYPE') accordError = withAcceptedTypes(accordError, request);
   if (accordError.code === 'INTERNAL') request.log.error({ err: error }, 'request failed');
+  const retryAfter = accordError.details.retryAfterSeconds;
+  if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
   return reply.code(accordError.status).type('application/problem+json').send(toProblem(accordError));
 }
 

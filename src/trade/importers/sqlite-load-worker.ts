@@ -24,7 +24,10 @@ export type LoadAnswer =
 
 // The commit of a big import leaves copying its pages into the database file for after the answer: the
 // import is committed and readable then, and its caller need not wait for the copy.
-const load = new SqliteFlowLoad((workerData as { file: string }).file, true);
+const load = new SqliteFlowLoad((workerData as { file: string }).file, {
+  checkpointLater: true,
+  waitForLockInThread: true,
+});
 const port = parentPort!;
 
 /**

@@ -35,20 +35,22 @@ export class SqliteFlowLoad {
   private insertSums?: SQLite.Statement;
   private load?: { datasetSeq: number; importSeq: number; clearSlices: boolean; blocks: ImportBlocks };
 
+  private readonly checkpointLater: boolean;
+
   /**
    * `checkpointLater`: the commit leaves the write-ahead log as it is, for `checkpoint` to copy into the
    * database file afterwards; the import is done, and readable, once committed.
+   * `waitForLockInThread`: on a thread of its own the load may wait for another writer's lock by blocking;
+   * on the server's thread it must not (the caller waits with `waitForWriteLock`).
    */
-  constructor(
-    file: string,
-    private readonly checkpointLater = false,
-  ) {
+  constructor(file: string, options: { checkpointLater?: boolean; waitForLockInThread: boolean }) {
+    this.checkpointLater = options.checkpointLater ?? false;
     this.db = new SQLite(file);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 10000');
+    this.db.pragma(`busy_timeout = ${options.waitForLockInThread ? 10_000 : 0}`);
     // A small page cache: blocks are written once, and a big cache only delays and slows their writing.
     this.db.pragma('cache_size = -16384');
-    if (checkpointLater) this.db.pragma('wal_autocheckpoint = 0');
+    if (this.checkpointLater) this.db.pragma('wal_autocheckpoint = 0');
   }
 
   begin(): void {

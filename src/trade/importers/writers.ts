@@ -1,6 +1,7 @@
 import { MessageChannel, type MessagePort, type Transferable, type Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { startWorker } from '../../core/workers.ts';
+import { waitForWriteLock } from '../../db/sqlite-lock.ts';
 import type { DatabaseTarget } from '../../db/config.ts';
 import { ImportBlocks, type BlockPart, type PartRows } from './block-builder.ts';
 import { movable, packedBuffers, type PackedFlows } from './packed.ts';
@@ -46,11 +47,11 @@ class SqliteInlineWriter implements FlowWriter {
   private readonly load: SqliteFlowLoad;
 
   constructor(file: string) {
-    this.load = new SqliteFlowLoad(file);
+    this.load = new SqliteFlowLoad(file, { waitForLockInThread: false });
   }
 
   async begin(): Promise<void> {
-    this.load.begin();
+    await waitForWriteLock(() => this.load.begin());
   }
 
   async ensureDataset(dataset: DatasetEntry): Promise<string> {
