@@ -69,7 +69,7 @@ export async function exportBundle(db: Db): Promise<Bundle> {
   };
   const tables = db.isTransaction
     ? await read(db)
-    : await db.transaction().setIsolationLevel('repeatable read').execute(read);
+    : await db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(read);
   return { format: bundleFormat, formatVersion: 1, schema: status.current, tables };
 }
 

@@ -24,7 +24,10 @@ export const side = z.enum(['home', 'partner', 'third']);
 export const shortText = (max = 300) => z.string().trim().min(1).max(max);
 export const longText = (max = 20_000) => z.string().trim().max(max);
 
-export const version = z.number().int().positive();
+/** Versions are 32-bit integers in PostgreSQL: a larger one is refused here rather than by the database. */
+export const version = z.number().int().positive().max(2_147_483_647);
+/** The version a DELETE names in its query string. */
+export const versionQuery = z.object({ version: z.coerce.number().pipe(version) });
 
 /** A query parameter naming one or more of `values`, repeated (`a=x&a=y`) or comma-separated (`a=x,y`). */
 export function valueList<const T extends readonly [string, ...string[]]>(values: T) {

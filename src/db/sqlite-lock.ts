@@ -5,6 +5,7 @@ import {
   type Driver,
   type QueryResult,
   type SqliteDialectConfig,
+  type TransactionSettings,
 } from 'kysely';
 import { AccordError } from '../core/errors.ts';
 
@@ -64,8 +65,13 @@ export class LockWaitingSqliteDialect extends SqliteDialect {
   }
 }
 
+/**
+ * While a write waits for the lock it lets go of the connection (better-sqlite3 has just one), so reads
+ * queued behind it go ahead; a transaction that already holds the lock never waits.
+ */
 class LockWaitingDriver implements Driver {
   private readonly connections = new WeakMap<DatabaseConnection, DatabaseConnection>();
+  private inTransaction = false;
 
   constructor(
     private readonly inner: Driver,
@@ -80,10 +86,8 @@ class LockWaitingDriver implements Driver {
     const connection = await this.inner.acquireConnection();
     let waiting = this.connections.get(connection);
     if (!waiting) {
-      const maxWaitMs = this.maxWaitMs;
       waiting = {
-        executeQuery: <R>(query: CompiledQuery) =>
-          waitForWriteLock(() => connection.executeQuery<R>(query), maxWaitMs) as Promise<QueryResult<R>>,
+        executeQuery: <R>(query: CompiledQuery) => this.execute<R>(connection, query),
         streamQuery: <R>(query: CompiledQuery, chunkSize?: number) => connection.streamQuery<R>(query, chunkSize),
       };
       this.connections.set(connection, waiting);
@@ -91,16 +95,40 @@ class LockWaitingDriver implements Driver {
     return waiting;
   }
 
-  async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  private execute<R>(connection: DatabaseConnection, query: CompiledQuery): Promise<QueryResult<R>> {
+    if (this.inTransaction) return connection.executeQuery<R>(query);
+    let first = true;
+    return waitForWriteLock(async () => {
+      // Between attempts the connection is handed to whoever waits for it, then taken back.
+      if (!first) await this.inner.acquireConnection();
+      first = false;
+      try {
+        return await connection.executeQuery<R>(query);
+      } catch (error) {
+        if (isBusy(error)) await this.inner.releaseConnection(connection);
+        throw error;
+      }
+    }, this.maxWaitMs).catch(async (error: unknown) => {
+      // Given up while not holding the connection: take it back for Kysely to release.
+      if (error instanceof AccordError && error.code === 'DATABASE_BUSY') await this.inner.acquireConnection();
+      throw error;
+    });
   }
 
-  commitTransaction(connection: DatabaseConnection): Promise<void> {
-    return this.inner.commitTransaction(connection);
+  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    // A read-only transaction (a consistent snapshot for an export) takes no lock and waits for none.
+    await connection.executeQuery(CompiledQuery.raw(settings.accessMode === 'read only' ? 'begin' : 'begin immediate'));
+    this.inTransaction = true;
   }
 
-  rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    return this.inner.rollbackTransaction(connection);
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    this.inTransaction = false;
+    await this.inner.commitTransaction(connection);
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    this.inTransaction = false;
+    await this.inner.rollbackTransaction(connection);
   }
 
   savepoint: Driver['savepoint'] = (connection, name, compile) => this.inner.savepoint!(connection, name, compile);

@@ -63,7 +63,14 @@ export function asAccordError(error: unknown): AccordError {
     return new AccordError('PAYLOAD_TOO_LARGE', fastifyError.message ?? 'the request is too large');
   }
   if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-    const code: ErrorCode = fastifyError.statusCode === 404 ? 'NOT_FOUND' : 'BAD_REQUEST';
+    const code: ErrorCode =
+      fastifyError.statusCode === 404
+        ? 'NOT_FOUND'
+        : fastifyError.statusCode === 403
+          ? 'FORBIDDEN'
+          : fastifyError.statusCode === 416
+            ? 'RANGE_NOT_SATISFIABLE'
+            : 'BAD_REQUEST';
     return new AccordError(code, fastifyError.message ?? 'bad request');
   }
   return new AccordError('INTERNAL', 'internal error', { cause: error });

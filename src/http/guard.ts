@@ -30,7 +30,8 @@ export function allowedHostsFor(bindHost: string, extra: string[] = []): string[
       for (const address of addresses ?? []) hosts.add(normalizeHostName(address.address));
     }
   }
-  for (const name of extra) hosts.add(normalizeHostName(name));
+  // A name given with its port (accord.example.org:8443) is matched by name, as the Host header is.
+  for (const name of extra) hosts.add(hostNameOf(name) ?? normalizeHostName(name));
   return [...hosts];
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
-import { pageOf, pageQuery, recordId, type Page, type PageQuery } from '../core/model.ts';
+import { pageOf, pageQuery, recordId, versionQuery, type Page, type PageQuery } from '../core/model.ts';
 import { problemSchema } from './problem-schema.ts';
 
 /**
@@ -97,7 +97,7 @@ export function registerResource<Item, Filter extends z.ZodObject>(
         tags,
         summary: `Delete a ${r.name}`,
         params: idParams,
-        querystring: z.object({ version: z.coerce.number().int().positive() }),
+        querystring: versionQuery,
         response: { 204: z.null(), ...errors },
       },
       handler: async (request, reply) => {

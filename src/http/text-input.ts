@@ -18,14 +18,19 @@ export function refuseNulCharacters(app: FastifyInstance): void {
   });
 }
 
+/** Walks the value with a list rather than by calling itself, so a body nested thousands deep cannot overflow the stack. */
 function collect(value: unknown, path: string, problems: Problem[]): void {
-  if (typeof value === 'string') {
-    if (value.includes('\u0000'))
-      problems.push({ path: path || '(body)', message: 'the text holds a NUL character (U+0000)' });
-  } else if (Array.isArray(value)) {
-    value.forEach((item, i) => collect(item, path ? `${path}.${i}` : String(i), problems));
-  } else if (value !== null && typeof value === 'object' && isPlain(value)) {
-    for (const [key, item] of Object.entries(value)) collect(item, path ? `${path}.${key}` : key, problems);
+  const pending: Array<[unknown, string]> = [[value, path]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, where] = next;
+    if (typeof item === 'string') {
+      if (item.includes('\u0000'))
+        problems.push({ path: where || '(body)', message: 'the text holds a NUL character (U+0000)' });
+    } else if (Array.isArray(item)) {
+      for (let i = item.length - 1; i >= 0; i -= 1) pending.push([item[i], where ? `${where}.${i}` : String(i)]);
+    } else if (item !== null && typeof item === 'object' && isPlain(item)) {
+      for (const [key, inner] of Object.entries(item).reverse()) pending.push([inner, where ? `${where}.${key}` : key]);
+    }
   }
 }
 

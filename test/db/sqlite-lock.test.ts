@@ -1,6 +1,7 @@
 import SQLite from 'better-sqlite3';
 import { CamelCasePlugin, Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportBundle } from '../../src/bundle/service.ts';
 import { AccordError } from '../../src/core/errors.ts';
 import type { DB } from '../../src/db/schema.ts';
 import { LockWaitingSqliteDialect, waitForWriteLock } from '../../src/db/sqlite-lock.ts';
@@ -57,6 +58,22 @@ describe('writes while another connection holds the SQLite write lock', () => {
     expect((await created).nameEn).toBe('Gomselmash');
     const found = await listOrganizations(database.db, { q: 'Gomselmash' }, { limit: 10, offset: 0 });
     expect(found.total).toBe(1);
+  });
+
+  it('lets reads and a consistent export go ahead while a write waits', async () => {
+    const lock = holdWriteLock(file);
+    let written = false;
+    const created = createOrganization(database.db, organization('Belshina')).finally(() => {
+      written = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const read = await listOrganizations(database.db, {}, { limit: 10, offset: 0 });
+    expect(read.total).toBeGreaterThan(0);
+    const bundle = await exportBundle(database.db);
+    expect(bundle.tables.organizations).toHaveLength(read.total);
+    expect(written).toBe(false);
+    lock.release();
+    expect((await created).nameEn).toBe('Belshina');
   });
 
   it('gives up after its longest wait with 503 DATABASE_BUSY and Retry-After, writing nothing', async () => {

@@ -222,11 +222,19 @@ function ownValues(
     case 'integer':
     case 'number': {
       const integer = typeOf(schema) === 'integer';
-      const min = schema.minimum ?? (typeof schema.exclusiveMinimum === 'number' ? schema.exclusiveMinimum : -1e6);
-      const max = schema.maximum ?? (typeof schema.exclusiveMaximum === 'number' ? schema.exclusiveMaximum : 1e9);
-      return integer
-        ? fc.integer({ min: Math.max(min, -(2 ** 31)), max: Math.min(max, 2 ** 31 - 1) })
-        : fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+      const min =
+        schema.minimum ??
+        (typeof schema.exclusiveMinimum === 'number' ? schema.exclusiveMinimum : -Number.MAX_SAFE_INTEGER);
+      const max =
+        schema.maximum ??
+        (typeof schema.exclusiveMaximum === 'number' ? schema.exclusiveMaximum : Number.MAX_SAFE_INTEGER);
+      if (!integer) return fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+      const usual = fc.integer({ min: Math.max(min, -(2 ** 31)), max: Math.min(max, 2 ** 31 - 1) });
+      // Past 32 bits, where PostgreSQL's integer columns end.
+      const edges = [2 ** 31 - 1, 2 ** 31, -(2 ** 31) - 1, Number.MAX_SAFE_INTEGER].filter((v) => v >= min && v <= max);
+      return edges.length > 0
+        ? fc.oneof({ arbitrary: usual, weight: 9 }, { arbitrary: fc.constantFrom(...edges), weight: 1 })
+        : usual;
     }
     case 'boolean':
       return fc.boolean();

@@ -2,7 +2,14 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { rawRequest, type RawAnswer } from '../support/http.ts';
-import { operationsOf, requestsFor, type FuzzRequest, type OpenApiDocument, type Vocabulary } from './requests.ts';
+import {
+  operationsOf,
+  requestsFor,
+  type FuzzRequest,
+  type OpenApiDocument,
+  type RequestKind,
+  type Vocabulary,
+} from './requests.ts';
 
 export interface FuzzReport {
   requests: number;
@@ -57,7 +64,7 @@ export async function fuzzServer(
       if (answer.status < 400) reached.add(request.operation);
       if (answer.status === 202 && request.operation === 'POST /api/trade/imports')
         jobs.push(JSON.parse(answer.body).id);
-      const broken = ruleBroken(request, answer);
+      const broken = ruleBroken(request.kind, answer);
       if (broken) throw new Error(broken);
     }),
     { numRuns: options.requests, seed: report.seed, endOnFailure: false },
@@ -65,7 +72,12 @@ export async function fuzzServer(
   if (outcome.failed) {
     report.failure = fc.defaultReportMessage(outcome) ?? 'failed';
   }
-  await Promise.all(jobs.map((id) => jobFinished(base, id)));
+  // What the import jobs report is an answer too: it must break no rule either.
+  for (const id of jobs) {
+    const job = await jobFinished(base, id);
+    const broken = job && ruleBroken('valid', job);
+    if (broken && !report.failure) report.failure = `import job ${id}: ${broken}`;
+  }
   report.serverAlive = (await rawRequest(base, { path: '/api/health' }).catch(() => ({ status: 0 }))).status === 200;
   report.operationsReached = reached.size;
   report.seconds = (performance.now() - started) / 1000;
@@ -80,14 +92,13 @@ async function send(base: string, request: FuzzRequest): Promise<RawAnswer> {
   }
 }
 
-function ruleBroken(request: FuzzRequest, answer: RawAnswer): string | null {
+function ruleBroken(kind: RequestKind, answer: RawAnswer): string | null {
   if (answer.status === 0) return answer.body;
   if (answer.status >= 500) return `answered ${answer.status}: ${answer.body.slice(0, 500)}`;
   if (answer.body.includes(serverTemp))
     return `the answer names a temporary path of the server: ${answer.body.slice(0, 500)}`;
-  if (request.kind === 'foreign host' && answer.status < 400) return `answered ${answer.status} for a foreign host`;
-  if (request.kind === 'cross-site write' && answer.status < 400)
-    return `took a write from another site (${answer.status})`;
+  if (kind === 'foreign host' && answer.status < 400) return `answered ${answer.status} for a foreign host`;
+  if (kind === 'cross-site write' && answer.status < 400) return `took a write from another site (${answer.status})`;
   const type = String(answer.headers['content-type'] ?? '');
   if (answer.status >= 400) {
     if (!type.startsWith('application/problem+json'))
@@ -151,12 +162,13 @@ async function vocabularyOf(base: string): Promise<Vocabulary> {
   };
 }
 
-async function jobFinished(base: string, id: string): Promise<void> {
+async function jobFinished(base: string, id: string): Promise<RawAnswer | null> {
   for (let i = 0; i < 3000; i += 1) {
     const answer = await rawRequest(base, { path: `/api/trade/imports/${id}` });
-    if (answer.status !== 200 || JSON.parse(answer.body).status !== 'running') return;
+    if (answer.status !== 200 || JSON.parse(answer.body).status !== 'running') return answer;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+  return null;
 }
 
 export function formatReport(engine: string, report: FuzzReport & { serverErrors?: string[] }): string {

@@ -125,6 +125,44 @@ describe('requests a stranger or a hostile page could send', () => {
       ]);
     });
 
+    it('answers a body nested thousands deep, and a version past 32 bits, with 4xx', async () => {
+      for (const body of ['['.repeat(5000) + ']'.repeat(5000), '{"a":'.repeat(5000) + '1' + '}'.repeat(5000)]) {
+        const answer = await send({
+          method: 'POST',
+          path: '/api/organizations',
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
+        expect(answer.status).toBeGreaterThanOrEqual(400);
+        expect(answer.status).toBeLessThan(500);
+        expect(answer.headers['content-type']).toContain('application/problem+json');
+      }
+      const stale = await send({
+        method: 'PATCH',
+        path: '/api/territories/BY',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ nameEn: 'Belarus', version: 2 ** 31 }),
+      });
+      expect(expectProblem(stale, 422, 'VALIDATION_FAILED').problems).toEqual([
+        expect.objectContaining({ path: 'version' }),
+      ]);
+      expectProblem(await send({ method: 'DELETE', path: '/api/organizations/x?version=2147483648' }), 422);
+    });
+
+    it('takes a mapping only as a JSON object, never as the name of a file on the server', async () => {
+      for (const mapping of ['"/etc/passwd"', '"README.md"', '[1]', '12', 'null']) {
+        const answer = await send({
+          method: 'POST',
+          path: `/api/trade/imports?format=mapped&dataset=m&mapping=${encodeURIComponent(mapping)}`,
+          headers: { 'content-type': 'text/csv' },
+          body: 'a,b\n1,2\n',
+        });
+        expect(expectProblem(answer, 422).problems).toEqual([
+          { path: 'querystring.mapping', message: 'mapping must be a JSON object' },
+        ]);
+      }
+    });
+
     it('answers headers too large (431) and a request that is not HTTP (400) with problem+json on the socket', async () => {
       const big = parseRawAnswer(
         await rawSocket(base, `GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${'a'.repeat(40_000)}\r\n\r\n`),
@@ -210,6 +248,7 @@ describe('requests a stranger or a hostile page could send', () => {
         expect.arrayContaining([os.hostname().toLowerCase(), 'accord.example.org', 'localhost']),
       );
       expect(everywhere).not.toContain('0.0.0.0');
+      expect(allowedHostsFor('127.0.0.1', ['Accord.Example.org:8443'])).toContain('accord.example.org');
     });
   });
 
@@ -239,6 +278,7 @@ describe('requests a stranger or a hostile page could send', () => {
       const asset = await send({ path: '/assets/app-1a2b3c.js' });
       expect(asset.status).toBe(200);
       expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expectProblem(await send({ path: '/assets/app-1a2b3c.js', headers: { range: 'bytes=999-' } }), 416);
     });
   });
 
@@ -270,6 +310,20 @@ describe('requests a stranger or a hostile page could send', () => {
       const xlsx = await upload('format=mapped&dataset=big&fileName=kursk.xlsx&mapping=%7B%7D', workbook);
       expect(expectProblem(xlsx, 413).detail).toBe(
         'kursk.xlsx is larger than the 16 KB an uploaded XLSX workbook may be',
+      );
+
+      // A workbook whose first chunk holds only part of its signature is still known for one.
+      const split = parseRawAnswer(
+        await rawSocket(
+          base,
+          `POST /api/trade/imports?format=mapped&dataset=big&fileName=split.xlsx&mapping=%7B%7D HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n` +
+            'Content-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n' +
+            `2\r\nPK\r\n${(20 * 1024).toString(16)}\r\n\u0003\u0004${'x'.repeat(20 * 1024 - 2)}\r\n0\r\n\r\n`,
+        ),
+      );
+      expect(split.status).toBe(413);
+      expect(JSON.parse(split.body).detail).toBe(
+        'split.xlsx is larger than the 16 KB an uploaded XLSX workbook may be',
       );
 
       // A body sent in chunks, with no length declared, is stopped the same way.
@@ -310,6 +364,14 @@ describe('requests a stranger or a hostile page could send', () => {
       const rejected = await send({ path: `/api/trade/imports/${job.id}/rejected-rows` });
       expect(rejected.body.length).toBeLessThan(1000);
       expect(rejected.body).toContain('(50,000 characters)');
+    });
+
+    it('names an upload sent without a file name "the uploaded file", never by its path on the server', async () => {
+      const started = await upload('format=comtrade&dataset=unnamed', Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x01]));
+      const job = await finished(JSON.parse(started.body).id);
+      expect(job.status).toBe('failed');
+      expect(job.error.message).toContain('the uploaded file starts as a gzip file but cannot be unpacked');
+      expect(JSON.stringify(job)).not.toContain(os.tmpdir());
     });
 
     it('refuses a row longer than any trade table has, quoting only its start', async () => {

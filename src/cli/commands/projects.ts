@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
-import { z } from 'zod';
 import { outletFilter } from '../../cooperation/outlets/model.ts';
 import { listOutlets, producerNamesOf } from '../../cooperation/outlets/service.ts';
 import { projectFilter } from '../../cooperation/projects/model.ts';
 import { listProjects, moveProjectStage, partyNamesOf } from '../../cooperation/projects/service.ts';
 import { projectStages } from '../../cooperation/projects/stages.ts';
-import { pageQuery, parseInput } from '../../core/model.ts';
+import { pageQuery, parseInput, versionQuery } from '../../core/model.ts';
 import { withDatabase } from '../context.ts';
 import { formatMoney, printJson, printRows } from '../output.ts';
 
@@ -23,7 +22,7 @@ function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-const stageMoveOptions = z.object({ version: z.coerce.number().int().positive() });
+const stageMoveOptions = versionQuery;
 
 export function registerProjectsCommands(program: Command): void {
   paging(

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
+import { versionQuery } from '../../core/model.ts';
 import { mirrorView, partnerRanking, trendSignals } from '../../trade/analytics/insights.ts';
 import {
   pairQuery,
@@ -184,7 +185,7 @@ export function registerTradeAnalyticsRoutes(app: FastifyInstance, db: Db): void
       tags,
       summary: 'Delete an official figure',
       params: z.object({ id: z.string().max(64) }),
-      querystring: z.object({ version: z.coerce.number().int().positive() }),
+      querystring: versionQuery,
       response: { 204: z.null(), 404: problemSchema, 409: problemSchema },
     },
     handler: async (r, reply) => {

@@ -6,10 +6,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/connection.ts';
 import { AccordError } from '../../core/errors.ts';
-import { recordId } from '../../core/model.ts';
+import { recordId, versionQuery } from '../../core/model.ts';
 import { tradeDataset, tradeDatasetDetail } from '../../trade/datasets/model.ts';
 import { deleteDataset, getDataset, listDatasets } from '../../trade/datasets/service.ts';
-import { getImportJob, rejectedRowsFile, startImportJob, uploadTarget } from '../../trade/importers/jobs.ts';
+import {
+  getImportJob,
+  rejectedRowsFile,
+  requireImportSlot,
+  startImportJob,
+  uploadTarget,
+} from '../../trade/importers/jobs.ts';
 import { datasetKind, hsRevision } from '../../trade/model.ts';
 import { importFormat } from '../../trade/importers/service.ts';
 import { problemSchema } from '../problem-schema.ts';
@@ -65,12 +71,18 @@ const importQuery = z.object({
     .string()
     .max(20_000)
     .transform((text, ctx) => {
+      // Only the mapping itself: a JSON string would be taken for the path of a mapping file on the server.
+      let parsed: unknown;
       try {
-        return JSON.parse(text) as Record<string, unknown>;
+        parsed = JSON.parse(text);
       } catch {
+        parsed = undefined;
+      }
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
         ctx.addIssue({ code: 'custom', message: 'mapping must be a JSON object' });
         return z.NEVER;
       }
+      return parsed as Record<string, unknown>;
     })
     .optional(),
 });
@@ -143,7 +155,7 @@ export function registerTradeDataRoutes(
       tags,
       summary: 'Delete a dataset and all its rows',
       params: z.object({ id: recordId }),
-      querystring: z.object({ version: z.coerce.number().int().positive() }),
+      querystring: versionQuery,
       response: { 204: z.null(), 404: problemSchema, 409: problemSchema },
     },
     handler: async (r, reply) => {
@@ -179,26 +191,24 @@ export function registerTradeDataRoutes(
       handler: async (request, reply) => {
         const q = request.query;
         const shownName = q.fileName ?? 'the uploaded file';
-        const declared = Number(request.headers['content-length']);
-        if (declared > Math.max(limits.table, limits.xlsx)) {
+        let target: { dir: string; file: string };
+        try {
+          // Refused before the file is received, not after gigabytes of it were written for nothing.
+          requireImportSlot();
+          const largest = Math.max(limits.table, limits.xlsx);
+          if (Number(request.headers['content-length']) > largest) throw new UploadTooLarge('file', largest);
+          target = await receiveUpload(request.body, q.fileName, limits);
+        } catch (error) {
+          // The rest of a refused body is not read: the connection ends with the answer.
           reply.header('connection', 'close');
-          throw tooLarge(shownName, 'file', Math.max(limits.table, limits.xlsx));
+          throw uploadFailure(error, shownName);
         }
-        const target = await receiveUpload(request.body, q.fileName, limits).catch((error: unknown) => {
-          if (error instanceof UploadTooLarge) {
-            reply.header('connection', 'close');
-            throw tooLarge(shownName, error.kind, error.limit);
-          }
-          throw new AccordError('BAD_REQUEST', `${shownName} did not arrive whole: the upload was interrupted`, {
-            cause: error,
-          });
-        });
         const job = startImportJob(
           db(),
           target,
           {
             format: q.format,
-            fileName: q.fileName,
+            fileName: shownName,
             dataset: {
               name: q.dataset,
               kind: q.kind ?? defaultKind[q.format],
@@ -243,15 +253,26 @@ class UploadTooLarge extends Error {
   }
 }
 
-function tooLarge(name: string, kind: string, limit: number): AccordError {
-  return new AccordError(
-    'PAYLOAD_TOO_LARGE',
-    `${name} is larger than the ${formatBytes(limit)} an uploaded ${kind} may be`,
-    {
-      problems: [{ path: '(body)', message: `at most ${formatBytes(limit)}` }],
-      details: { limitBytes: limit },
-    },
-  );
+/** Why an upload did not arrive, told by whose fault it is: the client's (4xx) or the server's (5xx). */
+function uploadFailure(error: unknown, name: string): unknown {
+  if (error instanceof UploadTooLarge) {
+    return new AccordError(
+      'PAYLOAD_TOO_LARGE',
+      `${name} is larger than the ${formatBytes(error.limit)} an uploaded ${error.kind} may be`,
+      {
+        problems: [{ path: '(body)', message: `at most ${formatBytes(error.limit)}` }],
+        details: { limitBytes: error.limit },
+      },
+    );
+  }
+  if (error instanceof AccordError) return error;
+  const { code, syscall } = error as NodeJS.ErrnoException;
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new AccordError('INSUFFICIENT_STORAGE', `the server has no room left on disk for ${name}`, { cause: error });
+  }
+  // Any other failure writing the file is the server's own, and is logged as such.
+  if (syscall === 'open' || syscall === 'write' || syscall === 'close') return error;
+  return new AccordError('BAD_REQUEST', `${name} did not arrive whole: the upload was interrupted`, { cause: error });
 }
 
 /**
@@ -265,13 +286,19 @@ async function receiveUpload(
 ): Promise<{ dir: string; file: string }> {
   const target = uploadTarget(fileName);
   let received = 0;
+  let head = Buffer.alloc(0);
   let limit: { kind: 'file' | 'XLSX workbook'; bytes: number } | undefined;
   // The request is read without being destroyed when the upload is refused, so the answer still reaches the client.
   const chunks = async function* () {
     for await (const chunk of body.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
-      limit ??= isXlsx(chunk) ? { kind: 'XLSX workbook', bytes: limits.xlsx } : { kind: 'file', bytes: limits.table };
       received += chunk.length;
-      if (received > limit.bytes) throw new UploadTooLarge(limit.kind, limit.bytes);
+      // A workbook is known by its first four bytes, which may come in more than one chunk.
+      if (!limit && head.length < 4) head = Buffer.concat([head, chunk.subarray(0, 4)]);
+      if (!limit && head.length >= 4) {
+        limit = isXlsx(head) ? { kind: 'XLSX workbook', bytes: limits.xlsx } : { kind: 'file', bytes: limits.table };
+      }
+      const bound = limit ?? { kind: 'file' as const, bytes: Math.min(limits.table, limits.xlsx) };
+      if (received > bound.bytes) throw new UploadTooLarge(bound.kind, bound.bytes);
       yield chunk;
     }
   };

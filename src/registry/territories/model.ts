@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordMeta, shortText, territoryCode } from '../../core/model.ts';
+import { recordMeta, shortText, territoryCode, version } from '../../core/model.ts';
 
 export const territoryKind = z.enum(['country', 'region']);
 
@@ -25,7 +25,7 @@ export type TerritoryInput = z.input<typeof territoryInput>;
 export const territoryUpdate = z.object({
   nameEn: shortText(200).optional(),
   nameRu: shortText(200).optional(),
-  version: z.number().int().positive(),
+  version,
 });
 
 export const territory = z

@@ -64,11 +64,11 @@ export function startImportJob(
   /** Where an unexpected failure is told in full (the server's log). */
   logFailure: (message: string, error: unknown) => void = () => undefined,
 ): ImportJob {
-  sweep();
-  const running = [...jobs.values()].filter((e) => e.job.status === 'running').length;
-  if (running >= maxRunning) {
+  try {
+    requireImportSlot();
+  } catch (error) {
     fs.rmSync(upload.dir, { recursive: true, force: true });
-    throw new AccordError('CONFLICT', `${running} imports are running; try again when one has finished`);
+    throw error;
   }
   const size = fs.statSync(upload.file).size;
   const job: ImportJob = {
@@ -121,6 +121,15 @@ export function startImportJob(
       else fs.rmSync(upload.dir, { recursive: true, force: true });
     });
   return job;
+}
+
+/** Refuses a new import while as many as this server runs at once are running; asked before an upload is received too. */
+export function requireImportSlot(): void {
+  sweep();
+  const running = [...jobs.values()].filter((e) => e.job.status === 'running').length;
+  if (running >= maxRunning) {
+    throw new AccordError('CONFLICT', `${running} imports are running; try again when one has finished`);
+  }
 }
 
 export function getImportJob(id: string): ImportJob {
