@@ -29,6 +29,13 @@ export function toProblem(error: AccordError): ProblemDocument {
   };
 }
 
+/** Framework answers (the static files' among them) that keep their own status; any other 4xx is a 400. */
+const codeOfFrameworkStatus: Record<number, ErrorCode> = {
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  416: 'RANGE_NOT_SATISFIABLE',
+};
+
 /** Turns whatever a route threw into an AccordError, so every answer has the same problem+json shape. */
 export function asAccordError(error: unknown): AccordError {
   if (error instanceof AccordError) return error;
@@ -63,14 +70,7 @@ export function asAccordError(error: unknown): AccordError {
     return new AccordError('PAYLOAD_TOO_LARGE', fastifyError.message ?? 'the request is too large');
   }
   if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-    const code: ErrorCode =
-      fastifyError.statusCode === 404
-        ? 'NOT_FOUND'
-        : fastifyError.statusCode === 403
-          ? 'FORBIDDEN'
-          : fastifyError.statusCode === 416
-            ? 'RANGE_NOT_SATISFIABLE'
-            : 'BAD_REQUEST';
+    const code = codeOfFrameworkStatus[fastifyError.statusCode] ?? 'BAD_REQUEST';
     return new AccordError(code, fastifyError.message ?? 'bad request');
   }
   return new AccordError('INTERNAL', 'internal error', { cause: error });

@@ -451,7 +451,7 @@ function dropKey(body: unknown, which: number): string {
   return JSON.stringify(rest);
 }
 
-export function describeRequest(request: FuzzRequest): string {
+function describeRequest(request: FuzzRequest): string {
   const body =
     request.body === undefined
       ? 'no body'

@@ -152,7 +152,6 @@ async function vocabularyOf(base: string): Promise<Vocabulary> {
   ids['trade/datasets'] = datasets.map((dataset) => dataset.id);
   const figures = JSON.parse((await rawRequest(base, { path: '/api/trade/figures' })).body) as Array<{ id: string }>;
   ids['trade/figures'] = figures.map((figure) => figure.id);
-  ids.provenance = [];
   return {
     ids,
     territories: ['BY', 'RU', 'RU-KRS', 'RU-BEL', 'DE', 'CN', 'US', 'XK', 'ZZ'],
