@@ -41,6 +41,17 @@ export interface ParsedBatch {
   problems: RowProblem[];
   /** Rows deliberately not imported, such as world totals and all-commodity totals. */
   skipped: number;
+  /** What the reader did or found that the user should know, though no row was rejected. */
+  notes?: ImportNote[];
+}
+
+/**
+ * A finding of an import for its report: `code` names the kind (for programs), `message` says it in
+ * words with the figures (for people).
+ */
+export interface ImportNote {
+  code: string;
+  message: string;
 }
 
 export interface SentPart {

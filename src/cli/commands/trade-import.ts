@@ -150,6 +150,7 @@ function printSummary(report: ImportReport): void {
       `  replaced ${number(report.rowsReplaced)} rows the dataset held for the same reporters, periods and flows`,
       `  skipped ${number(report.rowsSkipped)} rows (totals, re-exports, breakdowns, empty rows)`,
       `  ${report.seconds.toFixed(1)} s, ${number(rate)} rows/s`,
+      ...report.notes.map((note) => `  note: ${note.message}`),
       '',
     ].join('\n'),
   );
@@ -162,6 +163,8 @@ function printRejected(error: AccordError, errorFile: string): void {
     lines.push(`  line ${p.line}, column ${p.column}: ${p.message}`);
   }
   if (error.problems.length > problemsShown) lines.push('  … and more in the error file');
+  const notes = Array.isArray(error.details.notes) ? (error.details.notes as Array<{ message: string }>) : [];
+  for (const note of notes) lines.push(`  note: ${note.message}`);
   if (typeof error.details.errorFile === 'string') {
     lines.push(`Every rejected row is listed in ${error.details.errorFile}`);
   } else {

@@ -92,6 +92,11 @@ const uploadBody = z
   .custom<Readable>((value) => value instanceof Readable, 'the file to import is missing: send it as the request body')
   .meta({ type: 'string', format: 'binary', description: 'The file, as it is.' });
 
+const importNote = z.object({
+  code: z.string().describe('the kind of finding, such as hs-levels or total-check'),
+  message: z.string(),
+});
+
 const jobSchema = z
   .object({
     id: z.string(),
@@ -111,9 +116,17 @@ const jobSchema = z
       rowsRead: z.number(),
       rowsRejected: z.number(),
     }),
-    report: z.record(z.string(), z.unknown()).nullable(),
+    report: z
+      .looseObject({ notes: z.array(importNote) })
+      .nullable()
+      .describe('the import report: counts, periods, and notes on what the reader did or found'),
     error: z
-      .object({ code: z.string(), message: z.string(), problems: z.array(z.record(z.string(), z.unknown())) })
+      .object({
+        code: z.string(),
+        message: z.string(),
+        problems: z.array(z.record(z.string(), z.unknown())),
+        notes: z.array(importNote),
+      })
       .nullable(),
     hasErrorFile: z.boolean(),
   })

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Database } from '../../db/connection.ts';
 import { AccordError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
+import type { ImportNote } from '../model.ts';
 import type { ImportProgress, ImportReport } from './pipeline.ts';
 import { importTradeFile, type ImportRequest } from './service.ts';
 
@@ -23,6 +24,8 @@ export interface ImportJob {
     code: string;
     message: string;
     problems: Array<{ path: string; message: string; line?: number; column?: string }>;
+    /** What the reader found besides the rejected rows (the file may be truncated, …). */
+    notes: ImportNote[];
   } | null;
   /** Set while the rejected rows can be downloaded as CSV. */
   hasErrorFile: boolean;
@@ -110,6 +113,7 @@ export function startImportJob(
         code: accordError.code,
         message: accordError.message,
         problems: accordError.problems.slice(0, 1000),
+        notes: Array.isArray(accordError.details.notes) ? (accordError.details.notes as ImportNote[]) : [],
       };
       job.status = 'failed';
       job.hasErrorFile = fs.existsSync(entry.errorFile);

@@ -4,7 +4,7 @@ import { Transform } from 'node:stream';
 import type { Database } from '../../db/connection.ts';
 import { AccordError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
-import type { DatasetKind, RowProblem } from '../model.ts';
+import type { DatasetKind, ImportNote, RowProblem } from '../model.ts';
 import { periodSpan } from './block-builder.ts';
 import type { FlowParser } from './common.ts';
 import { FlowPacker, maxPackedRows, type PackedFlows } from './packed.ts';
@@ -50,6 +50,8 @@ export interface ImportReport {
   /** Rows with at least one bad cell. */
   rowsRejected: number;
   rowsSkipped: number;
+  /** What the reader did or found beyond the counts: HS levels set aside, totals checked, rows unverified… */
+  notes: ImportNote[];
   /** The first rejected cells (all of them are in the error file when one was asked for). */
   problems: RowProblem[];
   /** The error file, when rows were rejected and one was asked for. */
@@ -62,6 +64,7 @@ export interface ImportReport {
 }
 
 const maxProblemsKept = 1000;
+const maxNotesKept = 100;
 
 /**
  * Imports one file into a dataset, all or nothing: rows are written in one transaction that commits only
@@ -103,6 +106,7 @@ export async function importFlows(database: Database, options: ImportOptions): P
     rowsReplaced: 0,
     rowsRejected: 0,
     rowsSkipped: 0,
+    notes: [],
     problems: [],
     errorFile: null,
     errorFileProblem: null,
@@ -145,6 +149,7 @@ export async function importFlows(database: Database, options: ImportOptions): P
 
     for await (const batch of options.parse(input, opened)) {
       report.rowsSkipped += batch.skipped;
+      for (const note of batch.notes ?? []) if (report.notes.length < maxNotesKept) report.notes.push(note);
       if (batch.problems.length > 0) {
         // A row may have several bad cells: each is reported, the row is counted once.
         const rejectedLines = new Set(batch.problems.map((p) => p.line));
@@ -323,6 +328,7 @@ export function rejectedRowsError(report: ImportReport): AccordError {
         rowsRejected: report.rowsRejected,
         errorFile: report.errorFile,
         errorFileProblem: report.errorFileProblem,
+        notes: report.notes,
       },
     },
   );

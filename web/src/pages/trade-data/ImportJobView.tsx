@@ -1,4 +1,4 @@
-import { Alert, Anchor, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, List, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { api } from '../../api/client.ts';
 import { ErrorState } from '../../components/states.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import type { ImportJob } from '../../../../src/trade/importers/jobs.ts';
+import type { ImportNote } from '../../../../src/trade/model.ts';
 
 const pollMs = 400;
 /** Rows shown on the page; the downloadable report has them all. */
@@ -87,7 +88,26 @@ function Imported({ job }: { job: ImportJob }) {
           </Anchor>
         )}
       </Text>
+      <Notes notes={report.notes} />
     </Alert>
+  );
+}
+
+/** What the reader did or found beyond the counts: HS levels set aside, totals checked, a file cut short. */
+function Notes({ notes }: { notes: ImportNote[] }) {
+  const { t } = useTranslation('tradeData');
+  if (notes.length === 0) return null;
+  return (
+    <Stack gap={4} mt="xs">
+      <Text size="sm" fw={600}>
+        {t('job.notesTitle')}
+      </Text>
+      <List size="sm">
+        {notes.map((note, index) => (
+          <List.Item key={`${note.code}:${index}`}>{note.message}</List.Item>
+        ))}
+      </List>
+    </Stack>
   );
 }
 
@@ -118,6 +138,7 @@ function Failed({ job }: { job: ImportJob }) {
               {p.path}: {p.message}
             </Text>
           ))}
+          <Notes notes={error.notes} />
         </Stack>
       </Alert>
       {rejected.length > 0 && (
