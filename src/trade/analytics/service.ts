@@ -293,9 +293,14 @@ export async function tradeStructure(
       titleEn: `[chapter ${line.code.slice(0, 2)}] ${chapter.titleEn}`,
       titleRu: `[группа ${line.code.slice(0, 2)}] ${chapter.titleRu}`,
     };
-    const title = builtInTitle(query.level, line.code) ?? loaded.get(line.code) ?? fallback ?? null;
-    line.titleEn = title?.titleEn ?? null;
-    line.titleRu = title?.titleRu ?? null;
+    const coarser = query.level !== 'section' && line.code.length < digits;
+    const title =
+      (coarser && line.code.length === 2 ? builtInTitle('chapter', line.code) : builtInTitle(query.level, line.code)) ??
+      loaded.get(line.code) ??
+      fallback ??
+      null;
+    line.titleEn = title ? `${title.titleEn}${coarser ? ' (not broken down further)' : ''}` : null;
+    line.titleRu = title?.titleRu ? `${title.titleRu}${coarser ? ' (без дальнейшей разбивки)' : ''}` : null;
   }
   return {
     home: query.home,

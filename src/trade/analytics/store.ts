@@ -211,8 +211,9 @@ export async function sumsByProduct(
       if (!flowKeys) keyOfCode.set(flow, (flowKeys = new Map()));
       for (let c = 0; c < codeCount; c += 1) {
         if (seen[c] === 0) continue;
+        // A code coarser than asked for (a chapter a file did not break down) stays a line of its own, so
+        // every level adds up to the same total.
         const hsCode = rows.codes[c]!;
-        if (hsCode.length < digits) continue;
         let id = flowKeys.get(hsCode);
         if (id === undefined) {
           const name = `${hsCode.slice(0, digits)}\t${flow}`;

@@ -5,7 +5,14 @@ import countries from 'i18n-iso-countries';
 import { AccordError, excerpt } from '../../core/errors.ts';
 import { normalizeSearch } from '../../core/records.ts';
 import { decimalToMinor } from '../money.ts';
-import { hsRevisions, type FlowRow, type HsRevision, type ParsedBatch, type RowProblem } from '../model.ts';
+import {
+  hsRevisions,
+  type FlowRow,
+  type HsRevision,
+  type ImportNote,
+  type ParsedBatch,
+  type RowProblem,
+} from '../model.ts';
 import { CsvSyntaxError, readCsv, type CsvRecord } from './csv.ts';
 
 /**
@@ -33,16 +40,18 @@ export class BatchBuilder {
   rows: FlowRow[] = [];
   problems: RowProblem[] = [];
   skipped = 0;
+  notes: ImportNote[] = [];
 
   get size(): number {
     return this.rows.length + this.problems.length + this.skipped;
   }
 
   take(): ParsedBatch {
-    const batch = { rows: this.rows, problems: this.problems, skipped: this.skipped };
+    const batch = { rows: this.rows, problems: this.problems, skipped: this.skipped, notes: this.notes };
     this.rows = [];
     this.problems = [];
     this.skipped = 0;
+    this.notes = [];
     return batch;
   }
 }

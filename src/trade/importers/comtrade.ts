@@ -19,6 +19,7 @@ import {
   type FlowParser,
   type HsCodeCheck,
 } from './common.ts';
+import { HsLevels } from './hs-levels.ts';
 
 export interface ComtradeOptions {
   checkHsCode?: HsCodeCheck;
@@ -49,7 +50,8 @@ const alwaysRequired: ComtradeColumn[] = ['period', 'flowCode', 'classificationC
  * UN Comtrade CSV (or tab-separated, or gzipped) as its API and bulk downloads write it. Only a reporter's
  * exports and imports by commodity and partner country are kept: world totals, all-commodity totals,
  * re-exports and the customs-procedure, transport-mode and second-partner breakdowns would count the same
- * trade twice, so they are skipped and counted rather than refused.
+ * trade twice, so they are skipped and counted rather than refused; so would the chapter and heading rows
+ * a download lists beside their subheadings (see HsLevels), and the all-commodity TOTAL rows check the rest.
  */
 export function parseComtrade(options: ComtradeOptions = {}): FlowParser {
   return async function* (input) {
@@ -57,6 +59,7 @@ export function parseComtrade(options: ComtradeOptions = {}): FlowParser {
     let width = 0;
     const out = new BatchBuilder();
     const caches = comtradeCaches(options);
+    const levels = new HsLevels();
     for await (const records of csvRecords(await decompressed(input))) {
       for (const record of records) {
         if (!columns) {
@@ -68,11 +71,16 @@ export function parseComtrade(options: ComtradeOptions = {}): FlowParser {
           out.problems.push(columnCountProblem(record.line, width, record.fields.length));
           continue;
         }
-        readRow(record.line, record.fields, columns, caches, out);
+        readRow(record.line, record.fields, columns, caches, levels, out);
       }
       yield out.take();
     }
     if (!columns) throw missingColumnsError('UN Comtrade', [...alwaysRequired], []);
+    const resolved = levels.finish();
+    out.rows.push(...resolved.rows);
+    out.skipped += resolved.setAside;
+    out.notes.push(...resolved.notes);
+    yield out.take();
   };
 }
 
@@ -124,6 +132,7 @@ function readRow(
   fields: string[],
   columns: Partial<Record<ComtradeColumn, number>>,
   caches: ComtradeCaches,
+  levels: HsLevels,
   out: BatchBuilder,
 ): void {
   const cell = (name: ComtradeColumn) => {
@@ -143,7 +152,6 @@ function readRow(
     (flowText !== 'X' && flowText !== 'M') ||
     (partnerCode !== '' && isZeroCode(partnerCode)) ||
     cell('partnerISO').toUpperCase() === 'W00' ||
-    cell('cmdCode').toUpperCase() === 'TOTAL' ||
     !isZeroCode(cell('partner2Code')) ||
     !['', 'C00'].includes(cell('customsCode').toUpperCase()) ||
     !isZeroCode(cell('motCode')) ||
@@ -157,8 +165,24 @@ function readRow(
   const reporter = readCountry(row, columns, cell, 'reporterISO', 'reporterCode');
   const partner = readCountry(row, columns, cell, 'partnerISO', 'partnerCode');
   const hsRevision = readHsRevision(row, 'classificationCode', cell('classificationCode'));
-  const hsCode = caches.hsCodes(hsRevision).read(row, cell('cmdCode'));
   const valueCents = readValue(row, 'primaryValue', cell('primaryValue'), 2);
+  if (cell('cmdCode').toUpperCase() === 'TOTAL') {
+    // All commodities: not imported (its commodities are), but a check of them when its cells read well.
+    out.skipped += 1;
+    if (row.problems.length === 0) {
+      levels.total({
+        line,
+        period: period!,
+        reporter: reporter!,
+        partner: partner!,
+        flow: flowText as FlowRow['flow'],
+        hsRevision: hsRevision!,
+        valueCents: valueCents!,
+      });
+    }
+    return;
+  }
+  const hsCode = caches.hsCodes(hsRevision).read(row, cell('cmdCode'));
   const noUnit = cell('qtyUnitCode') === '-1';
   const quantity = noUnit ? null : readQuantity(row, 'qty', cell('qty'));
   const unit = noUnit || quantity === null ? null : cell('qtyUnitAbbr') || null;
@@ -167,7 +191,7 @@ function readRow(
     out.problems.push(...row.problems);
     return;
   }
-  out.rows.push({
+  const flowRow: FlowRow = {
     line,
     period: period!,
     reporter: reporter!,
@@ -178,7 +202,8 @@ function readRow(
     valueCents: valueCents!,
     quantity: quantity ?? null,
     unit,
-  });
+  };
+  if (levels.take(flowRow)) out.rows.push(flowRow);
 }
 
 /**
