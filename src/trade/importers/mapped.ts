@@ -2,7 +2,7 @@ import { Transform, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { AccordError } from '../../core/errors.ts';
-import { hsRevision, type FlowDirection, type HsRevision } from '../model.ts';
+import { hsRevision, type FlowDirection, type FlowRow, type HsRevision, type ImportNote } from '../model.ts';
 import {
   BatchBuilder,
   RowCheck,
@@ -21,6 +21,7 @@ import {
   type FlowParser,
   type HsCodeCheck,
 } from './common.ts';
+import { HsLevels } from './hs-levels.ts';
 
 /** A header as the file writes it; YAML reads a header such as 2017 as a number. */
 const header = z
@@ -103,10 +104,20 @@ export interface MappedOptions {
   checkHsCode?: HsCodeCheck;
 }
 
+/** Words customs tables use, and UN Comtrade's flow codes: 1 import, 2 export (3 re-export, 4 re-import). */
 const defaultFlowValues: Record<FlowDirection, string[]> = {
-  X: ['export', 'экспорт', 'эк', 'x', '1'],
-  M: ['import', 'импорт', 'им', 'm', '2'],
+  X: ['export', 'exports', 'экспорт', 'эк', 'x', '2'],
+  M: ['import', 'imports', 'импорт', 'им', 'm', '1'],
 };
+
+/**
+ * Comtrade's re-exports (3) and re-imports (4) are already in its exports and imports: rows of them are
+ * skipped and counted, as the Comtrade importer does, unless the mapping gives its own flow values.
+ */
+const comtradeSkippedFlows = ['3', '4'];
+
+/** What a customs table writes in its code column for all commodities together. */
+const totalCodes: ReadonlySet<string> = new Set(['total', 'all', 'всего', 'итого'].map(headerKey));
 
 type Field = keyof TradeMapping['columns'];
 
@@ -136,10 +147,12 @@ export function parseMapped(options: MappedOptions): FlowParser {
       },
     ]);
   }
-  const flows = new Map<string, FlowDirection>();
+  const flows = new Map<string, FlowDirection | 'skip'>();
   for (const flow of ['X', 'M'] as const) {
     for (const value of mapping.flowValues?.[flow] ?? defaultFlowValues[flow]) flows.set(headerKey(value), flow);
   }
+  const comtradeCodes = mapping.flowValues === undefined ? new ComtradeFlowCodes() : undefined;
+  if (comtradeCodes) for (const value of comtradeSkippedFlows) flows.set(value, 'skip');
   const valueShift = 2 + Math.round(Math.log10(mapping.valueScale));
 
   return async function* (input) {
@@ -157,6 +170,7 @@ export function parseMapped(options: MappedOptions): FlowParser {
     let columns: Partial<Record<Field, { at: number; name: string }>> | undefined;
     let width = 0;
     const out = new BatchBuilder();
+    const levels = new HsLevels();
     for await (const records of rows) {
       for (const record of records) {
         if (record.line < mapping.headerRow) continue;
@@ -183,6 +197,11 @@ export function parseMapped(options: MappedOptions): FlowParser {
           out.skipped += 1;
           continue;
         }
+        comtradeCodes?.count(cell('flow'));
+        if (columns.flow && flows.get(headerKey(cell('flow'))) === 'skip') {
+          out.skipped += 1;
+          continue;
+        }
         const row = new RowCheck(record.line);
         const period = readPeriod(row, name('period'), cell('period'), mapping.periodFormat);
         const reporter = columns.reporter
@@ -193,14 +212,30 @@ export function parseMapped(options: MappedOptions): FlowParser {
         const revision = columns.hsRevision
           ? readHsRevision(row, name('hsRevision'), cell('hsRevision'))
           : constantRevision!;
-        const hsCode = readHsCode(row, name('hsCode'), cell('hsCode'), revision, options.checkHsCode);
         const valueCents = readValue(row, name('value'), cell('value'), valueShift);
+        if (totalCodes.has(headerKey(cell('hsCode')))) {
+          // All commodities: not imported (its commodities are), but a check of them when its cells read well.
+          out.skipped += 1;
+          if (row.problems.length === 0) {
+            levels.total({
+              line: record.line,
+              period: period!,
+              reporter: reporter!,
+              partner: partner!,
+              flow: flow!,
+              hsRevision: revision!,
+              valueCents: valueCents!,
+            });
+          }
+          continue;
+        }
+        const hsCode = readHsCode(row, name('hsCode'), cell('hsCode'), revision, options.checkHsCode);
         const quantity = columns.quantity ? readQuantity(row, name('quantity'), cell('quantity')) : null;
         const unit = (columns.unit ? cell('unit') : '') || mapping.constants.unit || null;
         if (row.problems.length > 0) {
           out.problems.push(...row.problems);
         } else {
-          out.rows.push({
+          const flowRow: FlowRow = {
             line: record.line,
             period: period!,
             reporter: reporter!,
@@ -211,7 +246,8 @@ export function parseMapped(options: MappedOptions): FlowParser {
             valueCents: valueCents!,
             quantity: quantity ?? null,
             unit: quantity === null || quantity === undefined ? null : unit,
-          });
+          };
+          if (levels.take(flowRow)) out.rows.push(flowRow);
         }
         if (out.size >= rowsPerBatch) yield out.take();
       }
@@ -221,6 +257,10 @@ export function parseMapped(options: MappedOptions): FlowParser {
         { path: 'mapping.headerRow', message: `the file has no row ${mapping.headerRow} to read headers from` },
       ]);
     }
+    const resolved = levels.finish();
+    out.rows.push(...resolved.rows);
+    out.skipped += resolved.setAside;
+    out.notes.push(...(comtradeCodes?.notes(columns.flow?.name ?? 'flow') ?? []), ...resolved.notes);
     yield out.take();
   };
 }
@@ -290,14 +330,51 @@ function readTerritory(row: RowCheck, column: string, text: string, territories:
   return row.reject(column, text, 'unknown territory code: expected ISO 3166-1 alpha-2 (BY) or ISO 3166-2 (RU-KRS)');
 }
 
+/**
+ * Counts the rows whose flow is one of UN Comtrade's numeric codes, read by the default flow values, so the
+ * report says how they were read: a file that means 1 as exports would otherwise be turned round unseen.
+ */
+const comtradeFlowNames: Record<string, string> = {
+  '1': 'as imports',
+  '2': 'as exports',
+  '3': 'as re-exports, skipped',
+  '4': 'as re-imports, skipped',
+};
+
+class ComtradeFlowCodes {
+  private readonly rows = new Map<string, number>();
+
+  count(text: string): void {
+    if (Object.hasOwn(comtradeFlowNames, text)) this.rows.set(text, (this.rows.get(text) ?? 0) + 1);
+  }
+
+  notes(column: string): ImportNote[] {
+    if (this.rows.size === 0) return [];
+    const read = Object.entries(comtradeFlowNames)
+      .filter(([code]) => this.rows.has(code))
+      .map(([code, meaning]) => {
+        const rows = this.rows.get(code)!;
+        return `${code} ${meaning} (${rows.toLocaleString('en-US')} ${rows === 1 ? 'row' : 'rows'})`;
+      });
+    return [
+      {
+        code: 'flow-codes',
+        message:
+          `Column "${column}" holds UN Comtrade's flow codes, read as Comtrade means them: ${read.join(', ')}; ` +
+          'if the file means otherwise, give flowValues in the mapping.',
+      },
+    ];
+  }
+}
+
 function readFlow(
   row: RowCheck,
   column: string,
   text: string,
-  flows: Map<string, FlowDirection>,
+  flows: Map<string, FlowDirection | 'skip'>,
 ): FlowDirection | null {
   const flow = flows.get(headerKey(text));
-  if (flow) return flow;
+  if (flow && flow !== 'skip') return flow;
   const known = (direction: FlowDirection) =>
     [...flows]
       .filter(([, f]) => f === direction)
