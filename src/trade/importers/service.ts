@@ -33,6 +33,10 @@ export const importRequest = z
     mapping: z.union([z.string().min(1), z.record(z.string(), z.unknown())]).optional(),
     /** BACI's country table (country_codes_V202X.csv). */
     countries: z.string().min(1).optional(),
+    /**
+     * The HS revision of the codes: of the whole file for BACI and mapped files; for UN Comtrade, of the rows
+     * whose classification is HS (as reported), as legacy files say, since the others name their own.
+     */
     hsRevision: hsRevision.optional(),
     errorFile: z.string().min(1).optional(),
     onProgress: z
@@ -52,13 +56,6 @@ export const importRequest = z
     }
     if (request.format !== 'baci' && request.countries !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['countries'], message: 'a country table is only for BACI files' });
-    }
-    if (request.format === 'comtrade' && request.hsRevision !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['hsRevision'],
-        message: 'a UN Comtrade file names the revision of each row in classificationCode',
-      });
     }
   });
 export type ImportRequest = z.input<typeof importRequest>;
@@ -87,7 +84,10 @@ export async function importTradeFile(database: Database, input: ImportRequest):
 async function adapterFor(db: Db, request: z.output<typeof importRequest>): Promise<FlowParser> {
   switch (request.format) {
     case 'comtrade':
-      return parseComtrade({ checkHsCode: await hsChecks(db, Object.keys(hsRevisions) as HsRevision[]) });
+      return parseComtrade({
+        checkHsCode: await hsChecks(db, Object.keys(hsRevisions) as HsRevision[]),
+        hsRevision: request.hsRevision,
+      });
     case 'baci': {
       const revision = request.hsRevision ?? 'H0';
       return parseBaciFast(request.file, {
