@@ -5,7 +5,7 @@ import type { Database, Db } from '../../db/connection.ts';
 import { AccordError } from '../../core/errors.ts';
 import { longText, parseInput, shortText } from '../../core/model.ts';
 import { hsCodeChecker } from '../hs/service.ts';
-import { datasetKind, hsRevision, hsRevisions, type HsRevision } from '../model.ts';
+import { datasetKind, hsRevision, hsRevisions, type DatasetKind, type HsRevision } from '../model.ts';
 import { readBaciCountries } from './baci.ts';
 import { parseBaciFast } from './baci-fast.ts';
 import type { FlowParser, HsCodeCheck } from './common.ts';
@@ -59,6 +59,23 @@ export const importRequest = z
     }
   });
 export type ImportRequest = z.input<typeof importRequest>;
+
+const formatKinds: Partial<Record<ImportFormat, DatasetKind>> = { comtrade: 'comtrade', baci: 'baci' };
+
+/**
+ * The kind a dataset gets when the user names none. UN Comtrade and BACI files say what they are; a mapped
+ * table may be customs declarations, national statistics or made-up figures, and its kind decides whether
+ * its figures answer before those of UN Comtrade, so it is asked for rather than assumed. `option` is how
+ * the user gives it (--kind, kind).
+ */
+export function defaultDatasetKind(format: ImportFormat, option: string): DatasetKind {
+  const kind = formatKinds[format];
+  if (kind) return kind;
+  const message =
+    `say which kind of data the ${format} file holds with ${option} (${datasetKind.options.join(', ')}): ` +
+    'the kind decides which dataset answers first where several cover the same trade, so it is not assumed';
+  throw new AccordError('VALIDATION_FAILED', message, { problems: [{ path: 'kind', message }] });
+}
 
 /**
  * Imports a trade file of one of the known formats into a dataset, all or nothing. Rows that cannot be
