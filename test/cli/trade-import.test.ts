@@ -33,7 +33,7 @@ describe('accord trade import', () => {
     expect(result.stdout).toMatch(/skipped 6 rows/);
     expect(result.stdout).toMatch(/\d+\.\d s, [\d,]+ rows\/s/);
 
-    const mapped = await accord(
+    const mappedArgs = [
       'trade',
       'import',
       path.join(fixtures, 'kursk-customs.csv'),
@@ -43,7 +43,14 @@ describe('accord trade import', () => {
       path.join(fixtures, 'kursk-mapping.yaml'),
       '--dataset',
       'Kursk customs',
+    ];
+    // Whether a table is customs data, statistics or made up decides which dataset answers first: not assumed.
+    const unkinded = await accord(...mappedArgs);
+    expect(unkinded.code).not.toBe(0);
+    expect(unkinded.stderr).toContain(
+      'with --kind (official_customs, national_statistics, comtrade, baci, illustrative)',
     );
+    const mapped = await accord(...mappedArgs, '--kind', 'official_customs');
     expect(mapped.code, mapped.stderr).toBe(0);
 
     const listed = await accord('trade', 'datasets', '--json');

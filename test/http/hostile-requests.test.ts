@@ -307,7 +307,10 @@ describe('requests a stranger or a hostile page could send', () => {
       expect(problem.limitBytes).toBe(64 * 1024);
 
       const workbook = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(20 * 1024)]);
-      const xlsx = await upload('format=mapped&dataset=big&fileName=kursk.xlsx&mapping=%7B%7D', workbook);
+      const xlsx = await upload(
+        'format=mapped&kind=official_customs&dataset=big&fileName=kursk.xlsx&mapping=%7B%7D',
+        workbook,
+      );
       expect(expectProblem(xlsx, 413).detail).toBe(
         'kursk.xlsx is larger than the 16 KB an uploaded XLSX workbook may be',
       );
@@ -316,7 +319,7 @@ describe('requests a stranger or a hostile page could send', () => {
       const split = parseRawAnswer(
         await rawSocket(
           base,
-          `POST /api/trade/imports?format=mapped&dataset=big&fileName=split.xlsx&mapping=%7B%7D HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n` +
+          `POST /api/trade/imports?format=mapped&kind=official_customs&dataset=big&fileName=split.xlsx&mapping=%7B%7D HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n` +
             'Content-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n' +
             `2\r\nPK\r\n${(20 * 1024).toString(16)}\r\n\u0003\u0004${'x'.repeat(20 * 1024 - 2)}\r\n0\r\n\r\n`,
         ),

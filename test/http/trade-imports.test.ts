@@ -32,7 +32,7 @@ describeOnEngines('trade imports over HTTP', (ctx) => {
     const named = fileName ? `&fileName=${encodeURIComponent(fileName)}` : '';
     return app.inject({
       method: 'POST',
-      url: `/api/trade/imports?format=mapped&dataset=${encodeURIComponent(dataset)}&mapping=${encodeURIComponent(mappingOf(headerRow))}${named}`,
+      url: `/api/trade/imports?format=mapped&kind=official_customs&dataset=${encodeURIComponent(dataset)}&mapping=${encodeURIComponent(mappingOf(headerRow))}${named}`,
       headers: { 'content-type': 'text/csv' },
       payload: fs.readFileSync(fixture(file)),
     });
@@ -79,5 +79,18 @@ describeOnEngines('trade imports over HTTP', (ctx) => {
     });
     expect(response.statusCode).toBe(422);
     expect(response.json().problems[0].path).toBe('querystring.format');
+  });
+
+  it('asks which kind of data a mapped table is instead of taking it for customs data', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: `/api/trade/imports?format=mapped&dataset=unkinded&mapping=${encodeURIComponent(mappingOf(3))}`,
+      headers: { 'content-type': 'text/csv' },
+      payload: fs.readFileSync(fixture('kursk-customs.csv')),
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().problems).toEqual([{ path: 'kind', message: expect.stringContaining('official_customs') }]);
+    const datasets = (await app.inject({ method: 'GET', url: '/api/trade/datasets' })).json();
+    expect(datasets.map((d: { name: string }) => d.name)).not.toContain('unkinded');
   });
 });

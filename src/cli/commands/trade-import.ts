@@ -5,8 +5,8 @@ import { AccordError } from '../../core/errors.ts';
 import { parseInput, shortText } from '../../core/model.ts';
 import { listDatasets } from '../../trade/datasets/service.ts';
 import type { ImportProgress, ImportReport } from '../../trade/importers/pipeline.ts';
-import { importFormat, importTradeFile, type ImportFormat } from '../../trade/importers/service.ts';
-import { datasetKind, hsRevision, type DatasetKind } from '../../trade/model.ts';
+import { defaultDatasetKind, importFormat, importTradeFile, type ImportFormat } from '../../trade/importers/service.ts';
+import { datasetKind, hsRevision } from '../../trade/model.ts';
 import { formatPeriod } from '../../trade/periods.ts';
 import { withDatabase } from '../context.ts';
 import { printRows } from '../output.ts';
@@ -30,11 +30,6 @@ const importOptions = z.object({
   errors: z.string().min(1).optional(),
 });
 
-const defaultKind: Record<ImportFormat, DatasetKind> = {
-  comtrade: 'comtrade',
-  baci: 'baci',
-  mapped: 'official_customs',
-};
 const defaultSource: Record<ImportFormat, string | null> = {
   comtrade: 'UN Comtrade',
   baci: 'CEPII BACI',
@@ -53,7 +48,10 @@ export function registerTradeImportCommands(program: Command): void {
     .argument('<file>', 'the file: CSV (UN Comtrade, BACI, or any table with --mapping), gzipped CSV, or XLSX')
     .requiredOption('--format <format>', 'comtrade, baci or mapped')
     .requiredOption('--dataset <name>', 'the dataset to import into (created when new)')
-    .option('--kind <kind>', 'comtrade, baci, official_customs, national_statistics or illustrative')
+    .option(
+      '--kind <kind>',
+      'official_customs, national_statistics, comtrade, baci or illustrative (needed for mapped; else by the format)',
+    )
     .option('--source <text>', 'where the data comes from (default: UN Comtrade, CEPII BACI, or the file name)')
     .option('--mapping <file>', 'YAML or JSON column mapping, for --format mapped')
     .option('--countries <file>', "BACI's country table (country_codes_V202X.csv)")
@@ -62,6 +60,7 @@ export function registerTradeImportCommands(program: Command): void {
     .action(async (file: string, o: Record<string, string | undefined>, command: Command) => {
       const options = parseInput(importOptions, o);
       const errorFile = options.errors ?? defaultErrorFile(file);
+      const kind = options.kind ?? defaultDatasetKind(options.format, '--kind');
       await withDatabase(command, 'require-current', async (database) => {
         const progress = progressPrinter();
         let report: ImportReport;
@@ -71,7 +70,7 @@ export function registerTradeImportCommands(program: Command): void {
             file,
             dataset: {
               name: options.dataset,
-              kind: options.kind ?? defaultKind[options.format],
+              kind,
               source: options.source ?? defaultSource[options.format] ?? path.basename(file),
             },
             mapping: options.mapping,

@@ -16,8 +16,8 @@ import {
   startImportJob,
   uploadTarget,
 } from '../../trade/importers/jobs.ts';
-import { datasetKind, hsRevision } from '../../trade/model.ts';
-import { importFormat } from '../../trade/importers/service.ts';
+import { datasetKind, hsRevision, type DatasetKind } from '../../trade/model.ts';
+import { defaultDatasetKind, importFormat } from '../../trade/importers/service.ts';
 import { problemSchema } from '../problem-schema.ts';
 
 const tags = ['trade'];
@@ -132,7 +132,6 @@ const jobSchema = z
   })
   .meta({ id: 'ImportJob', description: 'A trade import running in the background: poll it for progress.' });
 
-const defaultKind = { comtrade: 'comtrade', baci: 'baci', mapped: 'official_customs' } as const;
 const defaultSource = { comtrade: 'UN Comtrade', baci: 'CEPII BACI', mapped: 'uploaded file' } as const;
 
 export function registerTradeDataRoutes(
@@ -205,7 +204,9 @@ export function registerTradeDataRoutes(
         const q = request.query;
         const shownName = q.fileName ?? 'the uploaded file';
         let target: { dir: string; file: string };
+        let kind: DatasetKind;
         try {
+          kind = q.kind ?? defaultDatasetKind(q.format, 'kind');
           // Refused before the file is received, not after gigabytes of it were written for nothing.
           requireImportSlot();
           const largest = Math.max(limits.table, limits.xlsx);
@@ -224,7 +225,7 @@ export function registerTradeDataRoutes(
             fileName: shownName,
             dataset: {
               name: q.dataset,
-              kind: q.kind ?? defaultKind[q.format],
+              kind,
               source: q.source ?? defaultSource[q.format],
             },
             hsRevision: q.hsRevision,

@@ -57,7 +57,7 @@ export interface HsTitle {
   titleRu: string | null;
 }
 
-export const hsFileFormat = z.enum(['comtrade-json', 'harmonized-system-csv']);
+export const hsFileFormat = z.enum(['comtrade-json', 'comtrade-csv', 'harmonized-system-csv']);
 export type HsFileFormat = z.infer<typeof hsFileFormat>;
 
 export interface HsImportResult {

@@ -62,7 +62,7 @@ type EntryField = keyof RawEntry;
 
 /**
  * Loads the headings and subheadings (and the chapters, when the file has them) of one HS revision from a
- * UN Comtrade classification file (JSON) or the CSV of the datasets/harmonized-system repository. The format
+ * UN Comtrade classification file (JSON or CSV) or the CSV of the datasets/harmonized-system repository. The format
  * is read from the content. Every bad row is reported at once and nothing is written; a good file replaces
  * whatever the revision held, in one transaction.
  */
@@ -86,15 +86,18 @@ export async function importHsFile(
   let revision: HsRevision;
   let parsed: ParsedFile;
   let source: string;
-  if (format === 'comtrade-json') {
-    revision = given.revision ?? revisionFromFileName(name) ?? unknownRevision(name);
-    parsed = parseComtrade(await fs.promises.readFile(file, 'utf8'), name);
-    source = `UN Comtrade classification file ${name}`;
-  } else {
+  if (format === 'harmonized-system-csv') {
     // The repository's file is HS 2022, as its own total row says.
     revision = given.revision ?? 'H6';
-    parsed = await parseDatasetCsv(file);
+    parsed = await parseCsv(file, csvLayouts[format]);
     source = `datasets/harmonized-system CSV ${name}`;
+  } else {
+    revision = given.revision ?? revisionFromFileName(name) ?? unknownRevision(name);
+    parsed =
+      format === 'comtrade-json'
+        ? parseComtrade(await fs.promises.readFile(file, 'utf8'), name)
+        : await parseCsv(file, csvLayouts[format]);
+    source = `UN Comtrade classification file ${name}`;
   }
 
   if (parsed.problems.length > 0) throw badRows(name, parsed.problems);
@@ -142,17 +145,51 @@ async function detectFormat(file: string, name: string): Promise<HsFileFormat> {
   }
   const first = head.trimStart()[0];
   if (first === '{' || first === '[') return 'comtrade-json';
-  const header = (head.split(/\r?\n/)[0] ?? '').toLowerCase();
-  const columns = new Set(header.split(',').map((c) => c.trim().replace(/^"|"$/g, '')));
-  if (datasetColumns.every((c) => columns.has(c))) return 'harmonized-system-csv';
+  const header = head.split(/\r?\n/)[0] ?? '';
+  const columns = csvHeader(header.split(','));
+  for (const format of ['harmonized-system-csv', 'comtrade-csv'] as const) {
+    const layout = csvLayouts[format];
+    const needed = entryFields.filter((field) => !layout.optional.includes(field));
+    if (needed.every((field) => layout.headers[field].some((h) => columns.includes(h)))) return format;
+  }
   throw new AccordError(
     'VALIDATION_FAILED',
-    `${name} is neither a UN Comtrade classification file (JSON with "results") nor a CSV with the header ` +
-      `section,hscode,description,parent,level`,
+    `${name} is not in a layout that is read. These are: a UN Comtrade classification file, in JSON ` +
+      `({"results": [{"id": "0101", "text": ..., "parent": "01"}]}) or CSV (id,text,parent,isLeaf,aggrlevel or ` +
+      `Classification,Code,Description,Code Parent,Level,isLeaf), and the CSV of the datasets/harmonized-system ` +
+      `repository (section,hscode,description,parent,level). Its first line: ${JSON.stringify(header.slice(0, 200))}`,
   );
 }
 
-const datasetColumns = ['hscode', 'description', 'parent', 'level'] as const;
+/** Headers compare case-insensitively, without the quotes and spacing a spreadsheet may add. */
+function csvHeader(fields: string[]): string[] {
+  return fields.map((f) => f.trim().replace(/^"|"$/g, '').replace(/\s+/g, ' ').toLowerCase());
+}
+
+const entryFields: EntryField[] = ['code', 'level', 'parent', 'title'];
+
+/** The CSV layouts read: the header of each field, as each layout's files name it. */
+interface CsvLayout {
+  headers: Record<EntryField, string[]>;
+  /** Fields a file may lack: UN Comtrade's older files have no level, which is then the length of the code. */
+  optional: EntryField[];
+}
+
+const csvLayouts: Record<Exclude<HsFileFormat, 'comtrade-json'>, CsvLayout> = {
+  'harmonized-system-csv': {
+    headers: { code: ['hscode'], level: ['level'], parent: ['parent'], title: ['description'] },
+    optional: [],
+  },
+  'comtrade-csv': {
+    headers: {
+      code: ['id', 'code'],
+      level: ['aggrlevel', 'level'],
+      parent: ['parent', 'code parent', 'parentcode'],
+      title: ['text', 'description'],
+    },
+    optional: ['level'],
+  },
+};
 
 function revisionFromFileName(name: string): HsRevision | undefined {
   const match = /^(H[0-6])(?!\d)/i.exec(name);
@@ -215,7 +252,7 @@ function parseComtrade(text: string, name: string): ParsedFile {
   return parsed;
 }
 
-async function parseDatasetCsv(file: string): Promise<ParsedFile> {
+async function parseCsv(file: string, layout: CsvLayout): Promise<ParsedFile> {
   const parsed: ParsedFile = { entries: [], problems: [], skipped: 0 };
   const seen = new Map<string, string>();
   let header: string[] | undefined;
@@ -224,14 +261,11 @@ async function parseDatasetCsv(file: string): Promise<ParsedFile> {
     for await (const batch of readCsv(fs.createReadStream(file), { delimiter: ',' })) {
       for (const record of batch) {
         if (!header) {
-          header = record.fields.map((f) => f.trim().toLowerCase());
-          const column = (name: string) => header!.indexOf(name);
-          index = {
-            code: column('hscode'),
-            level: column('level'),
-            parent: column('parent'),
-            title: column('description'),
-          };
+          header = record.fields.map((f) => f.trim());
+          const columns = csvHeader(record.fields);
+          const column = (field: EntryField) =>
+            layout.headers[field].map((h) => columns.indexOf(h)).find((i) => i >= 0) ?? -1;
+          index = { code: column('code'), level: column('level'), parent: column('parent'), title: column('title') };
           continue;
         }
         const line = record.line;
@@ -243,19 +277,25 @@ async function parseDatasetCsv(file: string): Promise<ParsedFile> {
           });
           continue;
         }
-        const raw: RawEntry = {
-          code: record.fields[index.code]!.trim(),
-          level: record.fields[index.level]!.trim(),
-          parent: record.fields[index.parent]!.trim(),
-          title: record.fields[index.title]!.trim(),
-        };
-        // The last row totals all commodities; it is not a code of the nomenclature.
-        if (raw.code === 'TOTAL') {
+        const code = record.fields[index.code]!.trim();
+        // The total of all commodities and UN Comtrade's aggregates of each level are not codes of the nomenclature.
+        if (/^(TOTAL|AG[246])$/i.test(code)) {
           parsed.skipped += 1;
           continue;
         }
+        const title = record.fields[index.title]!.trim();
+        const raw: RawEntry = {
+          code,
+          level: index.level >= 0 ? record.fields[index.level]!.trim() : String(code.length),
+          parent: record.fields[index.parent]!.trim(),
+          // UN Comtrade starts each text with its code: "0101 - Horses, ...".
+          title: title.startsWith(`${code} `) ? title.slice(code.length).replace(/^\s*-\s*/, '') : title,
+        };
         const problems = checkEntry(raw, seen, `line ${line}`);
-        for (const p of problems) parsed.problems.push({ path: header[index[p.field]]!, line, message: p.message });
+        for (const p of problems) {
+          const path = index[p.field] >= 0 ? header[index[p.field]]! : `${p.field} (the length of the code)`;
+          parsed.problems.push({ path, line, message: p.message });
+        }
         if (problems.length === 0) parsed.entries.push(toEntry(raw));
       }
     }

@@ -4,7 +4,7 @@ import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threa
 import { startWorker } from '../../core/workers.ts';
 import type { FlowRow, ParsedBatch, RowProblem } from '../model.ts';
 import { BaciRecords, parseBaci, type BaciOptions } from './baci.ts';
-import { BatchBuilder, RowCheck, headerKey, type FlowParser, type PartSink } from './common.ts';
+import { BatchBuilder, RowCheck, headerKey, startsAsJson, type FlowParser, type PartSink } from './common.ts';
 import { fieldRole, type FileChunk } from './baci-lines.ts';
 import { rowsPerPart, type BlockPart } from './block-builder.ts';
 import { movable, type PackedFlows } from './packed.ts';
@@ -262,7 +262,8 @@ function planChunks(
   try {
     const head = Buffer.alloc(64 * 1024);
     const got = fs.readSync(fd, head, 0, head.length, 0);
-    if (head[0] === 0x1f && head[1] === 0x8b) return null;
+    // The full reader unpacks a gzipped file, and refuses a JSON one as such.
+    if ((head[0] === 0x1f && head[1] === 0x8b) || startsAsJson(head.subarray(0, got))) return null;
     const newline = head.subarray(0, got).indexOf(10);
     if (newline < 0) return null;
     const headerText = head

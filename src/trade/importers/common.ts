@@ -147,10 +147,27 @@ export async function decompressed(input: NodeJS.ReadableStream): Promise<Readab
   return stream;
 }
 
-/** CSV records in batches; a malformed file is refused with the line where it breaks. */
+/** A JSON document starts with { or [ (after a byte order mark and blanks), which no CSV header does. */
+export function startsAsJson(head: Buffer): boolean {
+  const text = head.toString('utf8', 0, Math.min(head.length, 1024)).replace(/^\uFEFF/, '');
+  return /^\s*[{[]/.test(text);
+}
+
+/**
+ * CSV records in batches; a malformed file is refused with the line where it breaks. A JSON file is
+ * refused as such: read as CSV it would fail on its first line with a puzzling list of "columns".
+ */
 export async function* csvRecords(input: Readable, file: { delimiter?: string } = {}): AsyncGenerator<CsvRecord[]> {
+  const { head, stream } = await peek(input, 64);
+  if (startsAsJson(head)) {
+    throw new AccordError(
+      'VALIDATION_FAILED',
+      'the file is JSON, not CSV: this format reads CSV files (a UN Comtrade API response in JSON is imported with the comtrade format)',
+      { problems: [{ path: 'file', line: 1, message: 'JSON where CSV was expected' }] },
+    );
+  }
   try {
-    yield* readCsv(input, { batchSize: rowsPerBatch, delimiter: file.delimiter });
+    yield* readCsv(stream, { batchSize: rowsPerBatch, delimiter: file.delimiter });
   } catch (error) {
     if (error instanceof CsvSyntaxError) {
       throw new AccordError('VALIDATION_FAILED', `the file is not valid CSV: ${error.message}`, {
@@ -161,12 +178,15 @@ export async function* csvRecords(input: Readable, file: { delimiter?: string } 
   }
 }
 
-/** A file that lacks columns its format needs is refused before any row is read, naming all of them. */
-export function missingColumnsError(format: string, missing: string[], found: string[]): AccordError {
+/**
+ * A file that lacks columns its format needs is refused before any row is read, naming all of them;
+ * `layouts` says which layouts of the format are read, when it has several.
+ */
+export function missingColumnsError(format: string, missing: string[], found: string[], layouts = ''): AccordError {
   const listed = found.filter((f) => f.trim() !== '').join(', ');
   return new AccordError(
     'VALIDATION_FAILED',
-    `the file lacks the ${missing.length === 1 ? 'column' : 'columns'} a ${format} file needs: ${missing.join(', ')} (its columns: ${listed || 'none'})`,
+    `the file lacks the ${missing.length === 1 ? 'column' : 'columns'} a ${format} file needs: ${missing.join(', ')} (its columns: ${listed || 'none'})${layouts && `; ${layouts}`}`,
     { problems: missing.map((column) => ({ path: column, message: `${format} column ${column} is missing` })) },
   );
 }

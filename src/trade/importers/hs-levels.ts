@@ -131,7 +131,8 @@ export class HsLevels {
   ): ImportNote[] {
     const notes: ImportNote[] = [];
     const levels = [...this.levelsSeen].sort();
-    if (levels.length > 1) {
+    // Files that list some flows by chapter and others by subheading, without overlap, need no word.
+    if (setAside + keptInPart > 0) {
       const parts = [`${count(setAside)} ${setAside === 1 ? 'was' : 'were'} set aside where finer rows cover them`];
       if (keptWhole > 0) parts.push(`${count(keptWhole)} kept whole where nothing finer does`);
       if (keptInPart > 0) {

@@ -8,6 +8,7 @@ import {
   RowCheck,
   columnCountProblem,
   countryOfAlpha3,
+  countryOfNumeric,
   csvRecords,
   headerIndex,
   headerKey,
@@ -138,12 +139,12 @@ export function parseMapped(options: MappedOptions): FlowParser {
       },
     ]);
   }
-  const constantReporter = mapping.constants.reporter;
-  if (constantReporter && !territories.has(constantReporter)) {
+  const constantReporter = mapping.constants.reporter && territoryOf(mapping.constants.reporter, territories);
+  if (mapping.constants.reporter && !constantReporter) {
     throw mappingError([
       {
         path: 'mapping.constants.reporter',
-        message: `unknown territory code ${constantReporter}: expected ISO 3166-1 alpha-2 (BY) or ISO 3166-2 (RU-KRS)`,
+        message: `unknown territory code ${mapping.constants.reporter}: expected ${territoryCodesRead}`,
       },
     ]);
   }
@@ -321,13 +322,24 @@ function readPeriod(row: RowCheck, column: string, text: string, format: TradeMa
   return row.reject(column, text, `not a period: expected ${expected}`);
 }
 
+const territoryCodesRead = 'ISO 3166-1 alpha-2 (BY) or alpha-3 (BLR), UN M49 (112) or ISO 3166-2 (RU-KRS)';
+
 function readTerritory(row: RowCheck, column: string, text: string, territories: ReadonlySet<string>): string | null {
   if (text === '') return row.reject(column, text, 'the territory is empty');
+  return (
+    territoryOf(text, territories) ?? row.reject(column, text, `unknown territory code: expected ${territoryCodesRead}`)
+  );
+}
+
+/**
+ * The territory a code names: as Accord knows it, or an ISO alpha-3 or UN M49 country code (643, 0643),
+ * which trade statistics write for countries.
+ */
+function territoryOf(text: string, territories: ReadonlySet<string>): string | undefined {
   const code = text.toUpperCase();
   if (territories.has(code)) return code;
-  const fromAlpha3 = countryOfAlpha3(code);
-  if (fromAlpha3 && territories.has(fromAlpha3)) return fromAlpha3;
-  return row.reject(column, text, 'unknown territory code: expected ISO 3166-1 alpha-2 (BY) or ISO 3166-2 (RU-KRS)');
+  const country = /^\d+$/.test(code) ? countryOfNumeric(code.replace(/^0+(?=\d{1,3}$)/, '')) : countryOfAlpha3(code);
+  return country && territories.has(country) ? country : undefined;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Database, Db } from '../../db/connection.ts';
 import { AccordError } from '../../core/errors.ts';
 import { longText, parseInput, shortText } from '../../core/model.ts';
 import { hsCodeChecker } from '../hs/service.ts';
-import { datasetKind, hsRevision, hsRevisions, type HsRevision } from '../model.ts';
+import { datasetKind, hsRevision, hsRevisions, type DatasetKind, type HsRevision } from '../model.ts';
 import { readBaciCountries } from './baci.ts';
 import { parseBaciFast } from './baci-fast.ts';
 import type { FlowParser, HsCodeCheck } from './common.ts';
@@ -33,6 +33,10 @@ export const importRequest = z
     mapping: z.union([z.string().min(1), z.record(z.string(), z.unknown())]).optional(),
     /** BACI's country table (country_codes_V202X.csv). */
     countries: z.string().min(1).optional(),
+    /**
+     * The HS revision of the codes: of the whole file for BACI and mapped files; for UN Comtrade, of the rows
+     * whose classification is HS (as reported), as legacy files say, since the others name their own.
+     */
     hsRevision: hsRevision.optional(),
     errorFile: z.string().min(1).optional(),
     onProgress: z
@@ -53,15 +57,25 @@ export const importRequest = z
     if (request.format !== 'baci' && request.countries !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['countries'], message: 'a country table is only for BACI files' });
     }
-    if (request.format === 'comtrade' && request.hsRevision !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['hsRevision'],
-        message: 'a UN Comtrade file names the revision of each row in classificationCode',
-      });
-    }
   });
 export type ImportRequest = z.input<typeof importRequest>;
+
+const formatKinds: Partial<Record<ImportFormat, DatasetKind>> = { comtrade: 'comtrade', baci: 'baci' };
+
+/**
+ * The kind a dataset gets when the user names none. UN Comtrade and BACI files say what they are; a mapped
+ * table may be customs declarations, national statistics or made-up figures, and its kind decides whether
+ * its figures answer before those of UN Comtrade, so it is asked for rather than assumed. `option` is how
+ * the user gives it (--kind, kind).
+ */
+export function defaultDatasetKind(format: ImportFormat, option: string): DatasetKind {
+  const kind = formatKinds[format];
+  if (kind) return kind;
+  const message =
+    `say which kind of data the ${format} file holds with ${option} (${datasetKind.options.join(', ')}): ` +
+    'the kind decides which dataset answers first where several cover the same trade, so it is not assumed';
+  throw new AccordError('VALIDATION_FAILED', message, { problems: [{ path: 'kind', message }] });
+}
 
 /**
  * Imports a trade file of one of the known formats into a dataset, all or nothing. Rows that cannot be
@@ -87,7 +101,10 @@ export async function importTradeFile(database: Database, input: ImportRequest):
 async function adapterFor(db: Db, request: z.output<typeof importRequest>): Promise<FlowParser> {
   switch (request.format) {
     case 'comtrade':
-      return parseComtrade({ checkHsCode: await hsChecks(db, Object.keys(hsRevisions) as HsRevision[]) });
+      return parseComtrade({
+        checkHsCode: await hsChecks(db, Object.keys(hsRevisions) as HsRevision[]),
+        hsRevision: request.hsRevision,
+      });
     case 'baci': {
       const revision = request.hsRevision ?? 'H0';
       return parseBaciFast(request.file, {

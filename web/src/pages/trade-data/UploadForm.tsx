@@ -33,11 +33,13 @@ const revisions: Record<HsRevision, string> = {
   H5: 'HS 2017',
   H6: 'HS 2022',
 };
-/** The kind the API gives a dataset of each format when none is chosen. */
-const kindOfFormat: Record<ImportFormat, DatasetKind> = {
+/**
+ * The kind the API gives a dataset of each format when none is chosen. A mapped table has none: whether it
+ * is customs data, national statistics or made up is the officer's to say.
+ */
+const kindOfFormat: Partial<Record<ImportFormat, DatasetKind>> = {
   comtrade: 'comtrade',
   baci: 'baci',
-  mapped: 'official_customs',
 };
 
 // Mantine's default grey hints and red messages are too faint on white for WCAG AA.
@@ -93,7 +95,7 @@ export function UploadForm({ onStarted }: { onStarted: (job: ImportJob) => void 
   function chooseFormat(value: string) {
     const next = formats.find((f) => f === value) ?? '';
     setFormat(next);
-    if (next) setKind(kindOfFormat[next]);
+    if (next) setKind(kindOfFormat[next] ?? null);
     if (next === 'comtrade') setHsRevision(null);
   }
 
@@ -108,6 +110,7 @@ export function UploadForm({ onStarted }: { onStarted: (job: ImportJob) => void 
     if (!file) found.file = t('errors.noFile');
     if (!format) found.format = t('errors.noFormat');
     if (dataset.trim() === '') found.dataset = t('errors.noDataset');
+    if (format === 'mapped' && !kind) found.kind = t('errors.noKind');
     let mappingJson: string | undefined;
     if (format === 'mapped') {
       if (mapping.trim() === '') {
