@@ -14,7 +14,10 @@ export const recordId = z.string().min(1).max(64);
 
 export const territoryCode = z
   .string()
-  .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'expected an ISO 3166-1 alpha-2 code (BY) or an ISO 3166-2 code (RU-KRS)');
+  .regex(
+    /^([A-Z]{2}(-[A-Z0-9]{1,3})?|M49-\d{3})$/,
+    'expected an ISO 3166-1 alpha-2 code (BY), an ISO 3166-2 code (RU-KRS) or a statistical territory (M49-899)',
+  );
 
 export const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as USD');
 

@@ -43,6 +43,17 @@ export interface ParsedBatch {
   skipped: number;
   /** What the reader did or found that the user should know, though no row was rejected. */
   notes?: ImportNote[];
+  /**
+   * Statistical territories the reader met, with the names its file gives them; rows may point to
+   * others (see `statisticalTerritory`), which the import names from Accord's list.
+   */
+  territories?: StatisticalTerritory[];
+}
+
+/** Trade statistics' code for trade of no one country (areas n.e.s., bunkers, free zones), as `M49-899`. */
+export interface StatisticalTerritory {
+  code: string;
+  nameEn: string;
 }
 
 /**

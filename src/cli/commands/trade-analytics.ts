@@ -81,7 +81,7 @@ export function registerTradeAnalyticsCommands(program: Command): void {
         process.stdout.write(
           `Turnover ${millions(s.current.turnoverCents)} USD (${formatMinor(s.current.turnoverCents)} exactly), ${percent(
             s.growthPercent.turnover,
-          )}; share of ${s.home}'s turnover ${percent(s.sharePercent, false)}, rank ${s.rank ?? 'n/a'} of ${s.partners} partners\n`,
+          )}; share of ${s.home}'s turnover ${percent(s.sharePercent, false)}, ${s.grouping ? 'a statistical territory, not ranked among partners' : `rank ${s.rank ?? 'n/a'} of ${s.partners} partners`}\n`,
         );
       });
     });
@@ -218,7 +218,7 @@ export function registerTradeAnalyticsCommands(program: Command): void {
           r.lines,
           [
             { header: '#', value: (l) => l.rank, align: 'right' },
-            { header: 'partner', value: (l) => l.partner },
+            { header: 'partner', value: (l) => (l.grouping ? `${l.partner} (grouping, unranked)` : l.partner) },
             { header: 'turnover', value: (l) => millions(l.current.turnoverCents), align: 'right' },
             { header: 'growth', value: (l) => percent(l.turnoverGrowthPercent), align: 'right' },
             { header: 'balance', value: (l) => millions(l.current.balanceCents), align: 'right' },

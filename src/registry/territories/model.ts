@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { recordMeta, shortText, territoryCode, version } from '../../core/model.ts';
 
-export const territoryKind = z.enum(['country', 'region']);
+/**
+ * `grouping`: a statistical territory of trade data (areas n.e.s., bunkers, free zones, coded `M49-899`),
+ * which imports add; it is shown apart from countries, never ranked among them.
+ */
+export const territoryKind = z.enum(['country', 'region', 'grouping']);
 
 export const territoryInput = z.object({
   code: territoryCode,

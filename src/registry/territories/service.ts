@@ -77,6 +77,14 @@ export async function updateTerritory(db: Db, code: string, input: unknown): Pro
 }
 
 /**
+ * A statistical territory (areas n.e.s., free zones…) as imports add it: a grouping, named as its file or
+ * Accord's list names it; the name stays English in Russian until someone translates it.
+ */
+export function groupingRecord(code: string, nameEn: string) {
+  return { code, numericCode: code.slice(-3), nameEn, nameRu: nameEn, searchText: searchText(code, nameEn) };
+}
+
+/**
  * Inserts the ISO countries and the regions Accord ships that the database does not have yet.
  * Existing rows are left alone, so names a user corrected survive an upgrade.
  */

@@ -8,15 +8,20 @@ import * as store from './store.ts';
 export type RankBy = 'turnover' | 'growth' | 'balance' | 'exports' | 'imports';
 
 export interface RankingLine {
-  rank: number;
+  /** Null for a statistical territory, which is listed after the countries and regions, unranked. */
+  rank: number | null;
   partner: string;
+  grouping: boolean;
   current: Totals;
   previous: Totals;
   turnoverGrowthPercent: number | null;
   sharePercent: number | null;
 }
 
-/** Every partner of home over a range, ranked by turnover, growth or balance. */
+/**
+ * Every partner of home over a range, ranked by turnover, growth or balance; statistical territories
+ * (areas n.e.s., free zones…) are no partner one can rank a country against, so they follow, unranked.
+ */
 export async function partnerRanking(
   db: Db,
   query: { home: string; range: PeriodRange; by: RankBy; datasetId?: string; limit?: number },
@@ -30,12 +35,14 @@ export async function partnerRanking(
   const prevBy = totalsByKey(prev);
   const empty: Totals = { exportsCents: 0, importsCents: 0, turnoverCents: 0, balanceCents: 0 };
   const total = [...curBy.values()].reduce((a, t) => a + t.turnoverCents, 0);
-  const lines = [...partners].map((partner) => {
+  const groupings = await store.groupingCodes(db);
+  const lines: RankingLine[] = [...partners].map((partner) => {
     const current = curBy.get(partner) ?? empty;
     const previous = prevBy.get(partner) ?? empty;
     return {
-      rank: 0,
+      rank: null,
       partner,
+      grouping: groupings.has(partner),
       current,
       previous,
       turnoverGrowthPercent: growthPercent(current.turnoverCents, previous.turnoverCents),
@@ -57,14 +64,16 @@ export async function partnerRanking(
     }
   };
   lines.sort((a, b) => key(b) - key(a) || a.partner.localeCompare(b.partner));
-  lines.forEach((l, i) => (l.rank = i + 1));
+  const ranked = lines.filter((l) => !l.grouping);
+  ranked.forEach((l, i) => (l.rank = i + 1));
+  const limit = query.limit ?? lines.length;
   return {
     home: query.home,
     currency: 'USD',
     dataset,
     period: formatRange(query.range),
     by: query.by,
-    lines: lines.slice(0, query.limit ?? lines.length),
+    lines: [...ranked.slice(0, limit), ...lines.filter((l) => l.grouping).slice(0, limit)],
   };
 }
 

@@ -70,6 +70,7 @@ export const summarySchema = z
     sharePercent: pct,
     rank: z.number().nullable(),
     partners: z.number(),
+    grouping: z.boolean(),
   })
   .meta({ id: 'TradeSummary' });
 
@@ -130,8 +131,9 @@ export const rankingSchema = z
     by: z.string(),
     lines: z.array(
       z.object({
-        rank: z.number(),
+        rank: z.number().nullable(),
         partner: z.string(),
+        grouping: z.boolean(),
         current: totals,
         previous: totals,
         turnoverGrowthPercent: pct,

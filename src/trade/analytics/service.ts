@@ -145,9 +145,15 @@ export interface TradeSummary {
   growthPercent: { exports: number | null; imports: number | null; turnover: number | null };
   /** The partner's share of home's turnover with all partners, in percent. */
   sharePercent: number | null;
-  /** 1 = home's largest partner by turnover in the period. */
+  /**
+   * 1 = home's largest partner by turnover in the period, among the countries and regions it traded
+   * with; null for a partner it did not trade with, or that is a statistical territory (`grouping`).
+   */
   rank: number | null;
+  /** The countries and regions home traded with in the period: what `rank` counts among. */
   partners: number;
+  /** The partner is a statistical territory (areas n.e.s., free zones…), not a country or region. */
+  grouping: boolean;
 }
 
 /** Exports, imports, turnover and balance of a pair over a range against the same range a year earlier. */
@@ -164,7 +170,11 @@ export async function tradeSummary(db: Db, query: PairQuery): Promise<TradeSumma
   for (const s of currentAll) byPartner.set(s.key, (byPartner.get(s.key) ?? 0) + s.valueCents);
   const homeTurnover = [...byPartner.values()].reduce((a, b) => a + b, 0);
   const pairTurnover = current.turnoverCents;
-  const rank = byPartner.has(query.partner) ? 1 + [...byPartner.values()].filter((v) => v > pairTurnover).length : null;
+  // Statistical territories count in home's turnover (the share), but rank among countries they do not.
+  const groupings = await store.groupingCodes(db);
+  const grouping = groupings.has(query.partner);
+  const ranked = [...byPartner].filter(([partner]) => !groupings.has(partner)).map(([, turnover]) => turnover);
+  const rank = byPartner.has(query.partner) && !grouping ? 1 + ranked.filter((v) => v > pairTurnover).length : null;
   return {
     home: query.home,
     partner: query.partner,
@@ -178,7 +188,8 @@ export async function tradeSummary(db: Db, query: PairQuery): Promise<TradeSumma
     growthPercent: growth(current, previous),
     sharePercent: homeTurnover === 0 ? null : (pairTurnover / homeTurnover) * 100,
     rank,
-    partners: byPartner.size,
+    partners: ranked.length,
+    grouping,
   };
 }
 

@@ -238,6 +238,12 @@ export async function sumsByProduct(
   );
 }
 
+/** Statistical territories (areas n.e.s., free zones…): partners whose trade counts, but that take no rank. */
+export async function groupingCodes(db: Db): Promise<Set<string>> {
+  const rows = await db.selectFrom('territories').select('code').where('kind', '=', 'grouping').execute();
+  return new Set(rows.map((r) => r.code));
+}
+
 /** Every dataset with its kind; there are few, so callers pick among them in code. */
 export function allDatasets(db: Db) {
   return db.selectFrom('tradeDatasets').select(['id', 'name', 'kind', 'source']).orderBy('name').execute();

@@ -242,6 +242,8 @@ export function parseBaciFast(
     } finally {
       threads.stop();
     }
+    // Met while answering the threads, for rows of any chunk: handed on once all are read.
+    if (!quoted) yield { rows: [], problems: [], skipped: 0, territories: records.takeTerritories() };
     if (quoted) {
       const drained = consumeTo(Infinity);
       drained.catch(() => undefined);

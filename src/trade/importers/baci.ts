@@ -1,22 +1,24 @@
 import fs from 'node:fs';
 import { AccordError } from '../../core/errors.ts';
-import type { HsRevision } from '../model.ts';
+import type { HsRevision, RowProblem, StatisticalTerritory } from '../model.ts';
 import {
   BatchBuilder,
   CellCache,
   RowCheck,
   columnCountProblem,
   countryOfAlpha3,
-  countryOfNumeric,
   csvRecords,
   decompressed,
   headerIndex,
   isCountryAlpha2,
+  isStatisticalTerritory,
   missingColumnsError,
   readCompactPeriod,
   readHsCode,
   readQuantity,
   readValue,
+  statisticalTerritory,
+  territoryOfNumeric,
   type FlowParser,
   type HsCodeCheck,
 } from './common.ts';
@@ -24,7 +26,8 @@ import {
 /** One line of BACI's country table: its own numeric code and the ISO country it stands for, if any. */
 export interface BaciCountry {
   alpha2: string | null;
-  name: string;
+  /** Null when the table has no name column. */
+  name: string | null;
 }
 
 export interface BaciOptions {
@@ -52,7 +55,7 @@ export function parseBaci(options: BaciOptions = {}): FlowParser {
         if (!records.started) records.header(record.fields);
         else records.read(record.line, record.fields, out);
       }
-      yield out.take();
+      yield { ...out.take(), territories: records.takeTerritories() };
     }
     if (!records.started) throw missingColumnsError('BACI', ['t', 'i', 'j', 'k', 'v'], []);
   };
@@ -75,14 +78,28 @@ export class BaciRecords {
   readonly exporters: CellCache<string>;
   readonly importers: CellCache<string>;
   readonly products: CellCache<string>;
+  private readonly territoriesMet = new Set<string>();
+  private territoriesNew: StatisticalTerritory[] = [];
 
   constructor(options: BaciOptions) {
     const hsRevision = options.hsRevision ?? 'H0';
     this.hsRevision = hsRevision;
     this.periods = new CellCache((row, text) => readCompactPeriod(row, 't', text));
-    this.exporters = new CellCache((row, text) => readCountry(row, 'i', text, options.countries));
-    this.importers = new CellCache((row, text) => readCountry(row, 'j', text, options.countries));
+    const met = (territory: StatisticalTerritory) => {
+      if (this.territoriesMet.has(territory.code)) return;
+      this.territoriesMet.add(territory.code);
+      this.territoriesNew.push(territory);
+    };
+    this.exporters = new CellCache((row, text) => readCountry(row, 'i', text, options.countries, met));
+    this.importers = new CellCache((row, text) => readCountry(row, 'j', text, options.countries, met));
     this.products = new CellCache((row, text) => readHsCode(row, 'k', text, hsRevision, options.checkHsCode));
+  }
+
+  /** The statistical territories met since last asked, named as the country table names them. */
+  takeTerritories(): StatisticalTerritory[] {
+    const taken = this.territoriesNew;
+    this.territoriesNew = [];
+    return taken;
   }
 
   /** Takes the header line; a file without the columns BACI needs is refused naming them. */
@@ -136,23 +153,28 @@ export class BaciRecords {
   }
 }
 
+/** A code the table gives no ISO country for is read as any importer reads it (see `territoryOfNumeric`). */
 function readCountry(
   row: RowCheck,
   column: string,
   code: string,
   table: ReadonlyMap<string, BaciCountry> | undefined,
+  met: (territory: StatisticalTerritory) => void,
 ): string | null {
-  if (!table) {
-    return countryOfNumeric(code) ?? row.reject(column, code, "not a UN M49 country code (give BACI's country table)");
-  }
-  const entry = table.get(code.replace(/^0+(?=\d)/, ''));
-  if (!entry) return row.reject(column, code, 'not in the BACI country table');
-  return entry.alpha2 ?? row.reject(column, code, `${entry.name} has no ISO 3166 country code`);
+  const entry = table?.get(code.replace(/^0+(?=\d)/, ''));
+  if (table && !entry) return row.reject(column, code, 'not in the BACI country table');
+  if (entry?.alpha2) return entry.alpha2;
+  const territory = territoryOfNumeric(code);
+  if (!territory) return row.reject(column, code, 'not a UN M49 code of a territory');
+  if (isStatisticalTerritory(territory)) met(statisticalTerritory(territory, entry?.name));
+  return territory;
 }
 
 /**
  * Reads BACI's `country_codes_V202X.csv`. Releases name the ISO columns differently
- * (country_iso2/country_iso3, or iso_2digit_alpha/iso_3digit_alpha); either is accepted.
+ * (country_iso2/country_iso3, or iso_2digit_alpha/iso_3digit_alpha); either is accepted. A line with
+ * more or fewer fields than the header would shift codes and names between columns: the table is
+ * refused, naming every such line.
  */
 export async function readBaciCountries(file: string): Promise<Map<string, BaciCountry>> {
   if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) {
@@ -160,6 +182,8 @@ export async function readBaciCountries(file: string): Promise<Map<string, BaciC
   }
   const table = new Map<string, BaciCountry>();
   let columns: { code: number; name?: number; iso2?: number; iso3?: number } | undefined;
+  let width = 0;
+  const broken: RowProblem[] = [];
   for await (const records of csvRecords(fs.createReadStream(file))) {
     for (const record of records) {
       if (!columns) {
@@ -180,6 +204,11 @@ export async function readBaciCountries(file: string): Promise<Map<string, BaciC
           );
         }
         columns = { code, iso2, iso3, name: pick('country_name', 'country_name_full', 'country_name_abbreviation') };
+        width = record.fields.length;
+        continue;
+      }
+      if (record.fields.length !== width) {
+        broken.push(columnCountProblem(record.line, width, record.fields.length));
         continue;
       }
       const cell = (at: number | undefined) => (at === undefined ? '' : (record.fields[at] ?? '').trim());
@@ -189,8 +218,18 @@ export async function readBaciCountries(file: string): Promise<Map<string, BaciC
       // BACI-like tables built from regional statistics may map a code to an ISO 3166-2 region (RU-KRS).
       const region = /^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(iso2);
       const alpha2 = isCountryAlpha2(iso2) || region ? iso2 : (countryOfAlpha3(cell(columns.iso3)) ?? null);
-      table.set(code, { alpha2, name: cell(columns.name) || `country ${code}` });
+      table.set(code, { alpha2, name: cell(columns.name) || null });
     }
+  }
+  if (broken.length > 0) {
+    const lines = broken.map((p) => p.line);
+    const listed =
+      lines.length > 10 ? `${lines.slice(0, 10).join(', ')} and ${lines.length - 10} more` : lines.join(', ');
+    throw new AccordError(
+      'VALIDATION_FAILED',
+      `${file} is not a whole BACI country table: ${broken.length === 1 ? `line ${listed} does` : `lines ${listed} do`} not have the header's ${width} fields`,
+      { problems: broken.map((p) => ({ path: 'countries', line: p.line, message: p.reason })) },
+    );
   }
   return table;
 }

@@ -12,6 +12,7 @@ import {
   type ImportNote,
   type ParsedBatch,
   type RowProblem,
+  type StatisticalTerritory,
 } from '../model.ts';
 import { CsvSyntaxError, readCsv, type CsvRecord } from './csv.ts';
 
@@ -298,6 +299,63 @@ export function countryOfNumeric(code: string): string | undefined {
   if (!/^\d{1,3}$/.test(code)) return undefined;
   const padded = code.padStart(3, '0');
   return tradeNumericCodes[padded] ?? countries.numericToAlpha2(padded);
+}
+
+/**
+ * Codes of trade statistics for trade assigned to no country (areas not elsewhere specified, bunkers,
+ * free zones), named for people when the file does not name them.
+ */
+const statisticalNames: Record<string, string> = {
+  '129': 'Caribbean n.e.s.',
+  '290': 'Northern Africa n.e.s.',
+  '471': 'Central American Common Market n.e.s.',
+  '472': 'Africa CAMEU region n.e.s.',
+  '473': 'LAIA n.e.s.',
+  '492': 'Europe EU n.e.s.',
+  '527': 'Oceania n.e.s.',
+  '536': 'Neutral Zone',
+  '568': 'Other Europe n.e.s.',
+  '577': 'Other Africa n.e.s.',
+  '636': 'Rest of America n.e.s.',
+  '637': 'North and Central America n.e.s.',
+  '697': 'Europe EFTA n.e.s.',
+  '837': 'Bunkers',
+  '838': 'Free zones',
+  '839': 'Special categories',
+  '849': 'US Misc. Pacific Islands',
+  '879': 'Western Asia n.e.s.',
+  '899': 'Areas n.e.s.',
+};
+
+/**
+ * The territory a numeric code of UN Comtrade or BACI stands for, the same in every importer: an ISO
+ * 3166 country; Taiwan for 490, which both write as "Other Asia, n.e.s." as the UN does not list it;
+ * any other code a statistical territory of its own (see `statisticalTerritoryCode`), so that no
+ * trade is dropped. 0 is the world, a total rather than a territory: undefined, as for what is no code.
+ */
+export function territoryOfNumeric(code: string): string | undefined {
+  if (!/^\d{1,3}$/.test(code) || /^0+$/.test(code)) return undefined;
+  const padded = code.padStart(3, '0');
+  if (padded === '490') return 'TW';
+  return countryOfNumeric(padded) ?? statisticalTerritoryCode(padded);
+}
+
+/**
+ * Statistical territories are coded `M49-` and the three digits of the file: an ISO 3166 code starts
+ * with two letters, so the two never clash, and the code says where it came from.
+ */
+export function statisticalTerritoryCode(numeric: string): string {
+  return `M49-${numeric.padStart(3, '0')}`;
+}
+
+export function isStatisticalTerritory(code: string): boolean {
+  return /^M49-\d{3}$/.test(code);
+}
+
+/** A statistical territory as an import creates it: named by the file when it can, else by Accord's list. */
+export function statisticalTerritory(code: string, name?: string | null): StatisticalTerritory {
+  const numeric = code.slice('M49-'.length);
+  return { code, nameEn: name?.trim() || statisticalNames[numeric] || `M49 code ${numeric}` };
 }
 
 export function countryOfAlpha3(code: string): string | undefined {

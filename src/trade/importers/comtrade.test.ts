@@ -23,15 +23,16 @@ describe('UN Comtrade partners that are not countries', () => {
     expect(rows.map((r) => r.partner)).toEqual(['TW']);
   });
 
-  it('skips and counts areas n.e.s., bunkers and free zones instead of refusing the file', async () => {
+  it('reads areas n.e.s., bunkers and free zones as statistical territories, and skips the world', async () => {
     const { rows, problems, skipped } = await read([
+      '201701,112,BLR,X,0,W00,0,H5,4011,C00,0,,,1000',
       '201701,112,BLR,X,899,_X,0,H5,4011,C00,0,,,1000',
       '201701,112,BLR,X,837,_2,0,H5,4011,C00,0,,,1000',
       '201701,112,BLR,X,838,_3,0,H5,4011,C00,0,,,1000',
       '201701,112,BLR,X,643,RUS,0,H5,4011,C00,0,,,1000',
     ]);
     expect(problems).toEqual([]);
-    expect(skipped).toBe(3);
-    expect(rows.map((r) => r.partner)).toEqual(['RU']);
+    expect(skipped).toBe(1);
+    expect(rows.map((r) => r.partner)).toEqual(['M49-899', 'M49-837', 'M49-838', 'RU']);
   });
 });

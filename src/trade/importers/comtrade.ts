@@ -6,7 +6,6 @@ import {
   RowCheck,
   columnCountProblem,
   countryOfAlpha3,
-  countryOfNumeric,
   csvRecords,
   decompressed,
   headerIndex,
@@ -19,6 +18,7 @@ import {
   readQuantity,
   readValue,
   startsAsJson,
+  territoryOfNumeric,
   type FlowParser,
   type HsCodeCheck,
 } from './common.ts';
@@ -285,8 +285,7 @@ function readRow(
     cell('partnerISO').toUpperCase() === 'W00' ||
     !isZeroCode(cell('partner2Code')) ||
     !['', 'C00'].includes(cell('customsCode').toUpperCase()) ||
-    !isZeroCode(cell('motCode')) ||
-    unallocatedPartners.has(partnerCode.replace(/^0+/, ''));
+    !isZeroCode(cell('motCode'));
   if (isAggregate) {
     out.skipped += 1;
     return;
@@ -338,25 +337,10 @@ function readRow(
 }
 
 /**
- * Partner codes UN Comtrade uses for trade it cannot assign to a country (areas n.e.s., bunkers, free
- * zones, special categories): real trade, but of no partner Accord can show, so skipped and counted.
+ * The ISO alpha-3 column when the file has it and it names a country, else the numeric code: Taiwan for
+ * 490, and a statistical territory for areas n.e.s., bunkers or free zones, whose ISO column is no
+ * country code (see `territoryOfNumeric`).
  */
-const unallocatedPartners: ReadonlySet<string> = new Set([
-  '473',
-  '492',
-  '527',
-  '568',
-  '577',
-  '636',
-  '637',
-  '837',
-  '838',
-  '839',
-  '879',
-  '899',
-]);
-
-/** The ISO alpha-3 column when the file has it and it names a country, else the numeric code. */
 function readCountry(
   row: RowCheck,
   columns: Partial<Record<ComtradeColumn, number>>,
@@ -368,9 +352,7 @@ function readCountry(
   const fromIso = countryOfAlpha3(iso);
   if (fromIso) return fromIso;
   const code = cell(codeColumn);
-  // Comtrade reports Taiwan as 490 "Other Asia, nes" (ISO alpha-3 S19).
-  if (code.replace(/^0+/, '') === '490') return 'TW';
-  const fromCode = countryOfNumeric(code);
+  const fromCode = territoryOfNumeric(code);
   if (fromCode) return fromCode;
   if (columns[isoColumn] !== undefined) {
     const also = columns[codeColumn] !== undefined ? ` (nor is ${codeColumn} ${code || '(empty)'})` : '';

@@ -8,7 +8,8 @@ import {
   RowCheck,
   columnCountProblem,
   countryOfAlpha3,
-  countryOfNumeric,
+  isStatisticalTerritory,
+  territoryOfNumeric,
   csvRecords,
   headerIndex,
   headerKey,
@@ -332,13 +333,14 @@ function readTerritory(row: RowCheck, column: string, text: string, territories:
 }
 
 /**
- * The territory a code names: as Accord knows it, or an ISO alpha-3 or UN M49 country code (643, 0643),
- * which trade statistics write for countries.
+ * The territory a code names: as Accord knows it, an ISO alpha-3 code, or a UN M49 code (643, 0643) read
+ * by the rule every importer follows (490 is Taiwan, a code of no country a statistical territory).
  */
 function territoryOf(text: string, territories: ReadonlySet<string>): string | undefined {
   const code = text.toUpperCase();
   if (territories.has(code)) return code;
-  const country = /^\d+$/.test(code) ? countryOfNumeric(code.replace(/^0+(?=\d{1,3}$)/, '')) : countryOfAlpha3(code);
+  const country = /^\d+$/.test(code) ? territoryOfNumeric(code.replace(/^0+(?=\d{1,3}$)/, '')) : countryOfAlpha3(code);
+  if (country && isStatisticalTerritory(country)) return country;
   return country && territories.has(country) ? country : undefined;
 }
 

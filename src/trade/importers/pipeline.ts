@@ -4,9 +4,10 @@ import { Transform } from 'node:stream';
 import type { Database } from '../../db/connection.ts';
 import { AccordError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
-import type { DatasetKind, ImportNote, RowProblem } from '../model.ts';
+import { groupingRecord } from '../../registry/territories/service.ts';
+import type { DatasetKind, FlowRow, ImportNote, RowProblem, StatisticalTerritory } from '../model.ts';
 import { periodSpan } from './block-builder.ts';
-import type { FlowParser } from './common.ts';
+import { isStatisticalTerritory, statisticalTerritory, type FlowParser } from './common.ts';
 import { FlowPacker, maxPackedRows, type PackedFlows } from './packed.ts';
 import { openFlowWriter, type FlowWriter } from './writers.ts';
 
@@ -146,9 +147,11 @@ export async function importFlows(database: Database, options: ImportOptions): P
     opening.catch(() => undefined);
     const packer = new FlowPacker();
     const periods = new PeriodSpan();
+    const territories = new TerritoriesMet();
 
     for await (const batch of options.parse(input, opened)) {
       report.rowsSkipped += batch.skipped;
+      territories.take(batch.territories ?? [], batch.rows);
       for (const note of batch.notes ?? []) if (report.notes.length < maxNotesKept) report.notes.push(note);
       if (batch.problems.length > 0) {
         // A row may have several bad cells: each is reported, the row is counted once.
@@ -209,7 +212,9 @@ export async function importFlows(database: Database, options: ImportOptions): P
 
     await opening;
     report.fileHash = hash.digest('hex');
+    const met = territories.all();
     if (report.rowsRejected > 0) {
+      if (met.length > 0) report.notes.push(territoriesNote(met, null));
       report.rowsImported = 0;
       report.rowsReplaced = 0;
       report.periodFrom = null;
@@ -224,6 +229,10 @@ export async function importFlows(database: Database, options: ImportOptions): P
       });
     }
     options.onProgress?.({ stage: 'finishing', bytesRead, totalBytes: stat.size, rowsRead, rowsRejected: 0 });
+    if (met.length > 0) {
+      const added = await opened.ensureTerritories(met.map((t) => groupingRecord(t.code, t.nameEn)));
+      report.notes.push(territoriesNote(met, added.length));
+    }
     report.rowsReplaced = await opened.endLoad();
     report.periodFrom = periods.from;
     report.periodTo = periods.to;
@@ -268,6 +277,45 @@ function asUnreadableGzip(error: unknown, file: string): AccordError | null {
   return new AccordError('VALIDATION_FAILED', `${file} starts as a gzip file but cannot be unpacked: ${reason}`, {
     problems: [{ path: 'file', message: `not a whole gzip file (${reason})` }],
   });
+}
+
+/**
+ * The statistical territories the rows point to: named as the reader found them in the file, the others
+ * (the reader handed on no name, or its rows are not seen here) by Accord's list.
+ */
+class TerritoriesMet {
+  private readonly met = new Map<string, StatisticalTerritory>();
+
+  take(named: StatisticalTerritory[], rows: FlowRow[]): void {
+    for (const territory of named) this.met.set(territory.code, territory);
+    for (const row of rows) {
+      this.meet(row.reporter);
+      this.meet(row.partner);
+    }
+  }
+
+  private meet(code: string): void {
+    if (!this.met.has(code) && isStatisticalTerritory(code)) this.met.set(code, statisticalTerritory(code));
+  }
+
+  all(): StatisticalTerritory[] {
+    return [...this.met.values()].sort((a, b) => a.code.localeCompare(b.code));
+  }
+}
+
+/** Which codes stand for no country, so the figures of the import are not mistaken for a country's. */
+function territoriesNote(met: StatisticalTerritory[], added: number | null): ImportNote {
+  const shown = 20;
+  const listed = met
+    .slice(0, shown)
+    .map((t) => `${t.code} ${t.nameEn}`)
+    .join('; ');
+  const more = met.length > shown ? ` and ${met.length - shown} more` : '';
+  const counted = added === null ? '' : ` (${added} of them new to Accord's territories)`;
+  return {
+    code: 'statistical-territories',
+    message: `${met.length} codes of the file stand for no ISO 3166 country and are kept as statistical territories${counted}, listed apart from countries in rankings: ${listed}${more}`,
+  };
 }
 
 /** The first and last period of the rows imported. */

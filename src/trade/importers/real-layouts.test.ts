@@ -170,7 +170,7 @@ for (const engine of engines) {
       };
       document.data[1]!.primaryValue = -5;
       document.data[4]!.partnerISO = 'XXX';
-      document.data[4]!.partnerCode = 999;
+      document.data[4]!.partnerCode = 1234;
       const file = write('comtrade-bad.json', JSON.stringify(document));
       const error = await failure(
         importTradeFile(database, { format: 'comtrade', file, dataset: dataset('bad json') }),
@@ -253,7 +253,7 @@ for (const engine of engines) {
 
       const bad = write(
         'm49-bad.csv',
-        'period,reporter,partner,flow,hs,value_usd,net_kg\n2018-01,112,999,1,870410,5,1\n2018-01,112,12345,1,870410,5,1\n',
+        'period,reporter,partner,flow,hs,value_usd,net_kg\n2018-01,112,R-U,1,870410,5,1\n2018-01,112,12345,1,870410,5,1\n',
       );
       const error = await failure(
         importTradeFile(database, {

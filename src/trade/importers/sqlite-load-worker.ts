@@ -9,6 +9,7 @@ export interface LoadCall {
   method:
     | 'begin'
     | 'ensureDataset'
+    | 'ensureTerritories'
     | 'startLoad'
     | 'addFlows'
     | 'addPart'

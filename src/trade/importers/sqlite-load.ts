@@ -11,6 +11,19 @@ export interface DatasetEntry {
   notes: string | null;
 }
 
+/** A statistical territory an import adds to the registry when it has not got it yet, as a grouping. */
+export interface TerritoryEntry {
+  code: string;
+  numericCode: string;
+  nameEn: string;
+  nameRu: string;
+  searchText: string;
+}
+
+/** Inserts the territories the registry lacks; the rest, perhaps renamed by a user, stay as they are. */
+export const insertGroupingSql = `insert into territories (code, kind, parent_code, alpha3, numeric_code, name_en, name_ru, search_text, version, created_at, updated_at)
+  values (?, 'grouping', null, null, ?, ?, ?, ?, 1, ?, ?) on conflict (code) do nothing`;
+
 export interface ImportEntry {
   id: string;
   datasetId: string;
@@ -70,6 +83,15 @@ export class SqliteFlowLoad {
       )
       .run(d.id, d.name, d.kind, d.source, d.notes, now, now);
     return d.id;
+  }
+
+  /** Returns the codes it added. */
+  ensureTerritories(entries: TerritoryEntry[]): string[] {
+    const insert = this.db.prepare(insertGroupingSql);
+    const now = new Date().toISOString();
+    return entries
+      .filter((t) => insert.run(t.code, t.numericCode, t.nameEn, t.nameRu, t.searchText, now, now).changes > 0)
+      .map((t) => t.code);
   }
 
   startLoad(load: { datasetId: string }): void {

@@ -6,7 +6,15 @@ import type { DatabaseTarget } from '../../db/config.ts';
 import { ImportBlocks, type BlockPart, type PartRows } from './block-builder.ts';
 import { movable, packedBuffers, type PackedFlows } from './packed.ts';
 import { removeReplacedSlices } from './slice-replacement.ts';
-import { SqliteFlowLoad, blockColumns, sumsColumns, type DatasetEntry, type ImportEntry } from './sqlite-load.ts';
+import {
+  SqliteFlowLoad,
+  blockColumns,
+  insertGroupingSql,
+  sumsColumns,
+  type DatasetEntry,
+  type ImportEntry,
+  type TerritoryEntry,
+} from './sqlite-load.ts';
 import type { LoadAnswer, LoadCall } from './sqlite-load-worker.ts';
 
 /**
@@ -19,6 +27,11 @@ export interface FlowWriter {
   begin(): Promise<void>;
   /** The dataset's id: the existing one of that name, or the new one given. */
   ensureDataset(dataset: DatasetEntry): Promise<string>;
+  /**
+   * Adds the statistical territories the file's rows point to that the registry lacks, in the import's
+   * transaction, so that they go with its rows or not at all; returns the codes added.
+   */
+  ensureTerritories(entries: TerritoryEntry[]): Promise<string[]>;
   startLoad(load: { datasetId: string }): Promise<void>;
   /** May return before the rows are written, so the next batch is read meanwhile; a failure surfaces at a later call. */
   addFlows(batch: PackedFlows): Promise<void>;
@@ -56,6 +69,10 @@ class SqliteInlineWriter implements FlowWriter {
 
   async ensureDataset(dataset: DatasetEntry): Promise<string> {
     return this.load.ensureDataset(dataset);
+  }
+
+  async ensureTerritories(entries: TerritoryEntry[]): Promise<string[]> {
+    return this.load.ensureTerritories(entries);
   }
 
   async startLoad(load: { datasetId: string }): Promise<void> {
@@ -138,6 +155,10 @@ class SqliteWorkerWriter implements FlowWriter {
 
   async ensureDataset(dataset: DatasetEntry): Promise<string> {
     return (await this.call('ensureDataset', [dataset])) as string;
+  }
+
+  async ensureTerritories(entries: TerritoryEntry[]): Promise<string[]> {
+    return (await this.call('ensureTerritories', [entries])) as string[];
   }
 
   async startLoad(load: { datasetId: string }): Promise<void> {
@@ -225,6 +246,17 @@ class PostgresFlowWriter implements FlowWriter {
     return d.id;
   }
 
+  async ensureTerritories(entries: TerritoryEntry[]): Promise<string[]> {
+    const now = new Date().toISOString();
+    const added: string[] = [];
+    for (const t of entries) {
+      const values = [t.code, t.numericCode, t.nameEn, t.nameRu, t.searchText, now, now];
+      const result = await this.client.query(numbered(insertGroupingSql), values);
+      if (result.rowCount) added.push(t.code);
+    }
+    return added;
+  }
+
   async startLoad(load: { datasetId: string }): Promise<void> {
     const number = async (sql: string, args: unknown[] = []) =>
       Number((await this.client.query<{ n: number }>(sql, args)).rows[0]!.n);
@@ -248,10 +280,6 @@ class PostgresFlowWriter implements FlowWriter {
   async endLoad(): Promise<number> {
     const { datasetSeq, importSeq, clearSlices, blocks } = this.load!;
     for (const part of blocks.rest()) await this.write(part);
-    const numbered = (sql: string) => {
-      let n = 0;
-      return sql.replace(/\?/g, () => `$${(n += 1)}`);
-    };
     if (!clearSlices) return 0;
     return removeReplacedSlices(
       {
@@ -308,6 +336,12 @@ class PostgresFlowWriter implements FlowWriter {
       await this.client.query(`insert into ${table} (${columns.join(', ')}) values ${tuples.join(', ')}`, values);
     }
   }
+}
+
+/** PostgreSQL numbers its parameters. */
+function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${(n += 1)}`);
 }
 
 /** Nine parameters a row at most: well within PostgreSQL's 65,535 per statement. */

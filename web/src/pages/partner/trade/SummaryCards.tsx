@@ -58,14 +58,16 @@ export function SummaryCards({ summary, home }: { summary: TradeSummary; home: R
               {formatPercent(summary.sharePercent, language, false)}
             </Text>
             <Text size="sm">
-              {summary.rank === null
-                ? t('summary.noRank')
-                : t('summary.rank', {
-                    rank: formatNumber(summary.rank, language),
-                    partners: formatNumber(summary.partners, language),
-                    home: homeName,
-                    count: summary.partners,
-                  })}
+              {summary.grouping
+                ? t('summary.groupingNoRank')
+                : summary.rank === null
+                  ? t('summary.noRank')
+                  : t('summary.rank', {
+                      rank: formatNumber(summary.rank, language),
+                      partners: formatNumber(summary.partners, language),
+                      home: homeName,
+                      count: summary.partners,
+                    })}
             </Text>
           </Stack>
         </Paper>
