@@ -82,7 +82,9 @@ export class BaciRecords {
     this.periods = new CellCache((row, text) => readCompactPeriod(row, 't', text));
     this.exporters = new CellCache((row, text) => readCountry(row, 'i', text, options.countries));
     this.importers = new CellCache((row, text) => readCountry(row, 'j', text, options.countries));
-    this.products = new CellCache((row, text) => readHsCode(row, 'k', text, hsRevision, options.checkHsCode));
+    // BACI's k is always a six-digit subheading: a shorter code is a broken cell, and would be counted
+    // again beside the subheadings it sums.
+    this.products = new CellCache((row, text) => readHsCode(row, 'k', text, hsRevision, options.checkHsCode, true));
   }
 
   /** Takes the header line; a file without the columns BACI needs is refused naming them. */
