@@ -43,7 +43,7 @@ describeOnEngines('UN Comtrade classification tables in CSV', (ctx) => {
       titleEn: 'Horses and asses for breeding',
     });
     // Trade files of HS 2007 are now checked against it: 010121 came with HS 2012.
-    const check = await hsCodeChecker(ctx.db, 'H3');
+    const { check } = await hsCodeChecker(ctx.db, 'H3');
     expect(check('870410')).toBeNull();
     expect(check('010121')).toContain('not in the H3 nomenclature');
   });

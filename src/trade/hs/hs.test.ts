@@ -217,14 +217,16 @@ describeOnEngines('HS nomenclature', (ctx) => {
 
   it('checks codes for an importer: format and chapter always, existence once the revision is loaded', async () => {
     await importHsFile(ctx.db, fixture('H6.json'));
-    const loaded = await hsCodeChecker(ctx.db, 'H6');
+    const { check: loaded, nomenclature } = await hsCodeChecker(ctx.db, 'H6');
+    expect(nomenclature).toBe(true);
     expect(loaded('870323')).toBeNull();
     expect(loaded('8703')).toBeNull();
     expect(loaded('87')).toBeNull();
     expect(loaded('870399')).toBe('HS code 870399 is not in the H6 nomenclature (HS 2022)');
     expect(loaded('999999') ?? '').not.toContain('is not an HS chapter');
 
-    const unloaded = await hsCodeChecker(ctx.db, 'H1');
+    const { check: unloaded, nomenclature: h1Imported } = await hsCodeChecker(ctx.db, 'H1');
+    expect(h1Imported).toBe(false);
     expect(unloaded('870399')).toBeNull();
     expect(unloaded('12')).toBeNull();
     expect(unloaded('999999')).toBeNull();
@@ -312,7 +314,7 @@ describeOnEngines('HS nomenclature', (ctx) => {
       chapter: { code: '87', titleRu: chapter87Ru },
       section: { roman: 'XVII' },
     });
-    const check = await hsCodeChecker(ctx.db, 'H6');
+    const { check } = await hsCodeChecker(ctx.db, 'H6');
     expect(check('401110')).toBeNull();
     expect(check('401199')).toContain('not in the H6 nomenclature');
   });

@@ -464,14 +464,22 @@ export async function hsTitles(db: Db, codes: string[], revision?: HsRevision): 
   return found;
 }
 
-/**
- * A check an importer runs on every row's commodity code: null when the code is fine, else why not. The
- * revision's codes are read once; when the revision is not loaded, only the chapter can be checked.
- */
-export async function hsCodeChecker(db: Db, revision: HsRevision): Promise<(code: string) => string | null> {
+/** The check an importer runs on the commodity codes of one revision. */
+export interface HsCodeChecker {
+  /** Null when the code is fine, else why not. */
+  check(code: string): string | null;
+  /**
+   * Whether the revision's headings and subheadings have been imported (`accord hs import`): without
+   * them a heading or subheading is checked only to its chapter, and may not exist.
+   */
+  nomenclature: boolean;
+}
+
+/** The revision's codes are read once, for a check that runs on every row. */
+export async function hsCodeChecker(db: Db, revision: HsRevision): Promise<HsCodeChecker> {
   const rev = parseInput(hsRevision, revision, 'revision');
   const known = new Set(await store.codesOfRevision(db, rev, [4, 6]));
-  return (code) => {
+  const check = (code: string) => {
     if (!codePattern.test(code)) return `HS code "${code}" is not 2, 4 or 6 digits`;
     const chapter = code.slice(0, 2);
     // Chapter 99 is how UN Comtrade files goods not specified by kind (9999, 999999); trade data carries it.
@@ -483,6 +491,7 @@ export async function hsCodeChecker(db: Db, revision: HsRevision): Promise<(code
     }
     return null;
   };
+  return { check, nomenclature: known.size > 0 };
 }
 
 /** Codes starting with the digits given (8703, 87.03), or whose titles contain every word given. */

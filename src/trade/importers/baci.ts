@@ -92,7 +92,9 @@ export class BaciRecords {
     };
     this.exporters = new CellCache((row, text) => readCountry(row, 'i', text, options.countries, met));
     this.importers = new CellCache((row, text) => readCountry(row, 'j', text, options.countries, met));
-    this.products = new CellCache((row, text) => readHsCode(row, 'k', text, hsRevision, options.checkHsCode));
+    // BACI's k is always a six-digit subheading: a shorter code is a broken cell, and would be counted
+    // again beside the subheadings it sums.
+    this.products = new CellCache((row, text) => readHsCode(row, 'k', text, hsRevision, options.checkHsCode, true));
   }
 
   /** The statistical territories met since last asked, named as the country table names them. */

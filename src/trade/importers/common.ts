@@ -201,11 +201,19 @@ export function columnCountProblem(line: number, expected: number, found: number
   };
 }
 
+/** Line breaks, tabs and other characters that no code holds. */
+const controlCharacters = /[\p{Cc}\u2028\u2029]/u;
+
 /**
  * HS codes are kept as text of 2, 4 or 6 digits. A code that lost its leading zero (a spreadsheet turned
  * 010121 into the number 10121) has an odd length and gets it back; spaces between digit groups are dropped.
+ * A line break is not: a quoted "0101\n11" may be a heading with a stray line as well as 010111, and
+ * guessing would file goods under a code the file never gave.
  */
 export function normalizeHsCode(text: string): { code: string } | { reason: string } {
+  if (controlCharacters.test(text)) {
+    return { reason: 'an HS code cannot hold a line break or other control character' };
+  }
   const compact = text.replace(/[\s.\u00a0]/g, '');
   if (!/^\d+$/.test(compact)) return { reason: 'an HS code is 2, 4 or 6 digits' };
   const code = compact.length % 2 === 1 ? `0${compact}` : compact;
@@ -216,17 +224,29 @@ export function normalizeHsCode(text: string): { code: string } | { reason: stri
   return { code };
 }
 
-/** Validates an HS code cell; the shape always, the nomenclature when a checker is given. */
+/**
+ * Validates an HS code cell; the shape always, the nomenclature when a checker is given. `subheadings`:
+ * the column holds six-digit subheadings only, so a chapter or heading there is a broken cell.
+ */
 export function readHsCode(
   row: RowCheck,
   column: string,
   text: string,
   revision: HsRevision | null,
   check: HsCodeCheck | undefined,
+  subheadings = false,
 ): string | null {
   if (text === '') return row.reject(column, text, 'the HS code is empty');
   const normalized = normalizeHsCode(text);
-  if ('reason' in normalized) return row.reject(column, text, normalized.reason);
+  if ('reason' in normalized) {
+    // Shown as it is, a line break reads as a space, which a code may hold.
+    const shown = controlCharacters.test(text) ? JSON.stringify(text) : text;
+    return row.reject(column, shown, normalized.reason);
+  }
+  if (subheadings && normalized.code.length !== 6) {
+    const level = normalized.code.length === 2 ? 'a chapter' : 'a heading';
+    return row.reject(column, text, `expected a six-digit HS subheading, not ${level} (${normalized.code})`);
+  }
   if (check && revision) {
     const reason = check(normalized.code, revision);
     if (reason) return row.reject(column, text, reason);

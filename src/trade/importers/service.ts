@@ -4,12 +4,12 @@ import { z } from 'zod';
 import type { Database, Db } from '../../db/connection.ts';
 import { AccordError } from '../../core/errors.ts';
 import { longText, parseInput, shortText } from '../../core/model.ts';
-import { hsCodeChecker } from '../hs/service.ts';
 import { datasetKind, hsRevision, hsRevisions, type DatasetKind, type HsRevision } from '../model.ts';
 import { readBaciCountries } from './baci.ts';
 import { parseBaciFast } from './baci-fast.ts';
-import type { FlowParser, HsCodeCheck } from './common.ts';
+import type { FlowParser } from './common.ts';
 import { parseComtrade } from './comtrade.ts';
+import { ImportHsChecks } from './hs-checks.ts';
 import { parseMapped, tradeMapping } from './mapped.ts';
 import { importFlows, rejectedRowsError, type ImportProgress, type ImportReport } from './pipeline.ts';
 import { territoryCodes } from './store.ts';
@@ -100,18 +100,19 @@ export async function importTradeFile(database: Database, input: ImportRequest):
 
 async function adapterFor(db: Db, request: z.output<typeof importRequest>): Promise<FlowParser> {
   switch (request.format) {
-    case 'comtrade':
-      return parseComtrade({
-        checkHsCode: await hsChecks(db, Object.keys(hsRevisions) as HsRevision[]),
-        hsRevision: request.hsRevision,
-      });
+    case 'comtrade': {
+      const hs = await ImportHsChecks.load(db, Object.keys(hsRevisions) as HsRevision[]);
+      return hs.reporting(parseComtrade({ checkHsCode: hs.check, hsRevision: request.hsRevision }));
+    }
     case 'baci': {
       const revision = request.hsRevision ?? 'H0';
-      return parseBaciFast(request.file, {
+      const hs = await ImportHsChecks.load(db, [revision]);
+      const parse = parseBaciFast(request.file, {
         countries: request.countries ? await readBaciCountries(request.countries) : undefined,
         hsRevision: revision,
-        checkHsCode: await hsChecks(db, [revision]),
+        checkHsCode: hs.check,
       });
+      return hs.reporting(parse, revision);
     }
     case 'mapped': {
       const raw = typeof request.mapping === 'string' ? await readMappingFile(request.mapping) : request.mapping;
@@ -119,21 +120,16 @@ async function adapterFor(db: Db, request: z.output<typeof importRequest>): Prom
       const revisions = mapping.columns.hsRevision
         ? (Object.keys(hsRevisions) as HsRevision[])
         : [mapping.constants.hsRevision ?? request.hsRevision].filter((r): r is HsRevision => r !== undefined);
-      return parseMapped({
+      const hs = await ImportHsChecks.load(db, revisions);
+      const parse = parseMapped({
         mapping,
         territories: await territoryCodes(db),
         hsRevision: request.hsRevision,
-        checkHsCode: await hsChecks(db, revisions),
+        checkHsCode: hs.check,
       });
+      return hs.reporting(parse);
     }
   }
-}
-
-/** The nomenclature checks of the revisions a file may use, read once before the rows. */
-async function hsChecks(db: Db, revisions: HsRevision[]): Promise<HsCodeCheck> {
-  const checks = new Map<string, (code: string) => string | null>();
-  for (const revision of revisions) checks.set(revision, await hsCodeChecker(db, revision));
-  return (code, revision) => checks.get(revision)?.(code) ?? null;
 }
 
 async function readMappingFile(file: string): Promise<unknown> {
