@@ -4,7 +4,7 @@ import { createGunzip } from 'node:zlib';
 import countries from 'i18n-iso-countries';
 import { AccordError, excerpt } from '../../core/errors.ts';
 import { normalizeSearch } from '../../core/records.ts';
-import { decimalToMinor } from '../money.ts';
+import { maxMinor, parseMinor } from '../money.ts';
 import { hsRevisions, type FlowRow, type HsRevision, type ParsedBatch, type RowProblem } from '../model.ts';
 import { CsvSyntaxError, readCsv, type CsvRecord } from './csv.ts';
 
@@ -231,11 +231,17 @@ export function readCompactPeriod(row: RowCheck, column: string, text: string): 
   return typeof period === 'number' ? period : row.reject(column, text, period);
 }
 
+/** Amounts are kept as exact cents in a double, which holds whole numbers exactly up to `maxMinor`. */
+const largestValue = `${Math.trunc(maxMinor / 100).toLocaleString('en')}.${String(maxMinor % 100).padStart(2, '0')}`;
+
 /** A money cell in the file's unit, as exact US cents; `shift` is the power of ten from that unit to cents. */
 export function readValue(row: RowCheck, column: string, text: string, shift: number): number | null {
   if (text === '') return row.reject(column, text, 'the value is empty');
-  const cents = decimalToMinor(text, shift);
-  if (cents === null) return row.reject(column, text, 'the value is not a number');
+  const cents = parseMinor(text, shift);
+  if (cents === 'not-a-number') return row.reject(column, text, 'the value is not a number');
+  if (cents === 'too-large' && text.startsWith('-')) return row.reject(column, text, 'the value is negative');
+  if (cents === 'too-large')
+    return row.reject(column, text, `the value is too large: at most ${largestValue} US dollars`);
   if (cents < 0) return row.reject(column, text, 'the value is negative');
   return cents;
 }
