@@ -4,8 +4,9 @@ import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threa
 import { startWorker } from '../../core/workers.ts';
 import type { FlowRow, ParsedBatch, RowProblem } from '../model.ts';
 import { BaciRecords, parseBaci, type BaciOptions } from './baci.ts';
-import { BatchBuilder, RowCheck, headerKey, type FlowParser, type PartSink } from './common.ts';
-import { fieldRole, type FileChunk } from './baci-lines.ts';
+import { BatchBuilder, RowCheck, headerKey, notUtf8Error, utf8Hint, type FlowParser, type PartSink } from './common.ts';
+import { notUtf8Byte, sniffText } from './text-encoding.ts';
+import { fieldRole, type ChunkRows, type FileChunk } from './baci-lines.ts';
 import { rowsPerPart, type BlockPart } from './block-builder.ts';
 import { movable, type PackedFlows } from './packed.ts';
 
@@ -58,7 +59,7 @@ export type FastMessage =
       /** Batches of the chunk's rows sent to each thread. */
       sent: number[];
       /** Lines not plain digits, for the full reader; lines are numbered from 0 within the chunk. */
-      odd: Array<{ line: number; text: string }>;
+      odd: ChunkRows['odd'];
       rejected: RejectedLine[];
     }
   /** Rows read by another thread taken in. */
@@ -263,6 +264,9 @@ function planChunks(
     const head = Buffer.alloc(64 * 1024);
     const got = fs.readSync(fd, head, 0, head.length, 0);
     if (head[0] === 0x1f && head[1] === 0x8b) return null;
+    // UTF-16, another character set or a binary file: the full reader reads or refuses it.
+    const sniffed = sniffText(head.subarray(0, got));
+    if (sniffed.kind !== 'text' || sniffed.encoding !== 'utf-8') return null;
     const newline = head.subarray(0, got).indexOf(10);
     if (newline < 0) return null;
     const headerText = head
@@ -522,7 +526,8 @@ class ThreadChecks {
   chunk(chunk: Extract<FastMessage, { type: 'chunk' }>, firstLine: number): ParsedBatch & { rows: FlowRow[] } {
     const { records } = this;
     const odd = new BatchBuilder();
-    for (const { line, text } of chunk.odd) {
+    for (const { line, text, notUtf8 } of chunk.odd) {
+      if (notUtf8) throw notUtf8Error(firstLine + line, utf8Hint('BACI', notUtf8), notUtf8Byte(notUtf8.byte));
       const raw = text.endsWith('\r') ? text.slice(0, -1) : text;
       if (raw.length > 0) records.read(firstLine + line, raw.split(','), odd);
     }

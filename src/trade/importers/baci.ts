@@ -17,6 +17,8 @@ import {
   readHsCode,
   readQuantity,
   readValue,
+  utf8Hint,
+  utf8Text,
   type FlowParser,
   type HsCodeCheck,
 } from './common.ts';
@@ -47,7 +49,8 @@ export function parseBaci(options: BaciOptions = {}): FlowParser {
   return async function* (input) {
     const records = new BaciRecords(options);
     const out = new BatchBuilder();
-    for await (const batch of csvRecords(await decompressed(input))) {
+    const text = await utf8Text(await decompressed(input), 'BACI');
+    for await (const batch of csvRecords(text, { notUtf8Hint: utf8Hint('BACI') })) {
       for (const record of batch) {
         if (!records.started) records.header(record.fields);
         else records.read(record.line, record.fields, out);

@@ -5,8 +5,16 @@ import countries from 'i18n-iso-countries';
 import { AccordError, excerpt } from '../../core/errors.ts';
 import { normalizeSearch } from '../../core/records.ts';
 import { maxMinor, parseMinor } from '../money.ts';
-import { hsRevisions, type FlowRow, type HsRevision, type ParsedBatch, type RowProblem } from '../model.ts';
-import { CsvSyntaxError, readCsv, type CsvRecord } from './csv.ts';
+import {
+  hsRevisions,
+  type FlowRow,
+  type HsRevision,
+  type ImportNote,
+  type ParsedBatch,
+  type RowProblem,
+} from '../model.ts';
+import { CsvEncodingError, CsvSyntaxError, readCsv, type CsvRecord } from './csv.ts';
+import { notUtf8Byte, sniffText, toUtf8, type Sniffed } from './text-encoding.ts';
 
 /**
  * Checks a code against the nomenclature of a revision beyond its shape (e.g. that heading 8704 exists in
@@ -33,16 +41,19 @@ export class BatchBuilder {
   rows: FlowRow[] = [];
   problems: RowProblem[] = [];
   skipped = 0;
+  notes: ImportNote[] = [];
 
   get size(): number {
     return this.rows.length + this.problems.length + this.skipped;
   }
 
   take(): ParsedBatch {
-    const batch = { rows: this.rows, problems: this.problems, skipped: this.skipped };
+    const batch: ParsedBatch = { rows: this.rows, problems: this.problems, skipped: this.skipped };
+    if (this.notes.length > 0) batch.notes = this.notes;
     this.rows = [];
     this.problems = [];
     this.skipped = 0;
+    this.notes = [];
     return batch;
   }
 }
@@ -138,11 +149,58 @@ export async function decompressed(input: NodeJS.ReadableStream): Promise<Readab
   return stream;
 }
 
-/** CSV records in batches; a malformed file is refused with the line where it breaks. */
-export async function* csvRecords(input: Readable, file: { delimiter?: string } = {}): AsyncGenerator<CsvRecord[]> {
+/** Bytes enough to tell a file's character set, and binary files from text. */
+export const sniffBytes = 64 * 1024;
+
+/**
+ * The text of a file of a format whose files are UTF-8 (UN Comtrade, BACI: their codes and numbers are
+ * ASCII), as UTF-8: UTF-16, as Excel saves "Unicode text", is read; another character set or a binary
+ * file is refused, naming what it is, instead of being read as columns of garbled names.
+ */
+export async function utf8Text(input: Readable, format: string): Promise<Readable> {
+  const { head, stream } = await peek(input, sniffBytes);
+  const sniffed = sniffText(head);
+  if (sniffed.kind === 'binary') throw binaryFileError(sniffed.what);
+  if (sniffed.kind === 'not-utf-8') {
+    throw notUtf8Error(sniffed.line, utf8Hint(format, sniffed), notUtf8Byte(sniffed.byte));
+  }
+  return sniffed.encoding === 'utf-8' ? stream : stream.pipe(toUtf8(sniffed.encoding));
+}
+
+export function binaryFileError(what: string): AccordError {
+  return new AccordError('VALIDATION_FAILED', `the file is binary, not CSV: ${what}`, {
+    problems: [{ path: 'file', message: `not a CSV file: ${what}` }],
+  });
+}
+
+/** `hint`: what to do about it, which depends on the format. */
+export function notUtf8Error(line: number, hint: string, detail: string): AccordError {
+  return new AccordError('VALIDATION_FAILED', `the file is not UTF-8: line ${line} has ${detail}; ${hint}`, {
+    problems: [{ path: 'file', line, message: `${detail}; ${hint}` }],
+  });
+}
+
+/** What to do about a file of a UTF-8 format that is not UTF-8, naming the character set it seems to be in. */
+export function utf8Hint(format: string, sniffed?: Sniffed): string {
+  const seems =
+    sniffed?.kind === 'not-utf-8' && sniffed.looksLike === 'windows-1251' ? 'Windows-1251 (Cyrillic)' : null;
+  return `${seems ? `it looks like ${seems}, but ` : ''}${format} files are UTF-8: save it as UTF-8 and import that`;
+}
+
+/**
+ * CSV records in batches; a malformed file is refused with the line where it breaks, bytes that are not
+ * UTF-8 with the line they are on and `notUtf8Hint`, what to do about it.
+ */
+export async function* csvRecords(
+  input: Readable,
+  file: { delimiter?: string; notUtf8Hint?: string } = {},
+): AsyncGenerator<CsvRecord[]> {
   try {
     yield* readCsv(input, { batchSize: rowsPerBatch, delimiter: file.delimiter });
   } catch (error) {
+    if (error instanceof CsvEncodingError) {
+      throw notUtf8Error(error.line, file.notUtf8Hint ?? 'save it as UTF-8 and import that', error.detail);
+    }
     if (error instanceof CsvSyntaxError) {
       throw new AccordError('VALIDATION_FAILED', `the file is not valid CSV: ${error.message}`, {
         problems: [{ path: 'file', line: error.line, message: error.message }],
@@ -154,12 +212,30 @@ export async function* csvRecords(input: Readable, file: { delimiter?: string } 
 
 /** A file that lacks columns its format needs is refused before any row is read, naming all of them. */
 export function missingColumnsError(format: string, missing: string[], found: string[]): AccordError {
-  const listed = found.filter((f) => f.trim() !== '').join(', ');
   return new AccordError(
     'VALIDATION_FAILED',
-    `the file lacks the ${missing.length === 1 ? 'column' : 'columns'} a ${format} file needs: ${missing.join(', ')} (its columns: ${listed || 'none'})`,
+    `the file lacks the ${missing.length === 1 ? 'column' : 'columns'} a ${format} file needs: ${missing.join(', ')} (its columns: ${headerList(found)})`,
     { problems: missing.map((column) => ({ path: column, message: `${format} column ${column} is missing` })) },
   );
+}
+
+const headersListed = 30;
+
+/**
+ * A file's headers for a message: blank ones left out, control characters shown as codes and long names
+ * cut, so a file that is not the table it should be cannot flood a message or a terminal.
+ */
+export function headerList(headers: string[]): string {
+  const names = headers.map((h) => h.trim()).filter((h) => h !== '');
+  if (names.length === 0) return 'none';
+  const shown = names.slice(0, headersListed).map((name) =>
+    excerpt(
+      name.replace(/[\p{Cc}\uFFFD]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+      40,
+    ),
+  );
+  const more = names.length - shown.length;
+  return `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }
 
 export function columnCountProblem(line: number, expected: number, found: number): RowProblem {

@@ -16,6 +16,8 @@ import {
   readHsRevision,
   readQuantity,
   readValue,
+  utf8Hint,
+  utf8Text,
   type FlowParser,
   type HsCodeCheck,
 } from './common.ts';
@@ -57,7 +59,8 @@ export function parseComtrade(options: ComtradeOptions = {}): FlowParser {
     let width = 0;
     const out = new BatchBuilder();
     const caches = comtradeCaches(options);
-    for await (const records of csvRecords(await decompressed(input))) {
+    const text = await utf8Text(await decompressed(input), 'UN Comtrade');
+    for await (const records of csvRecords(text, { notUtf8Hint: utf8Hint('UN Comtrade') })) {
       for (const record of records) {
         if (!columns) {
           columns = locateColumns(record.fields);

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
+import { Utf8Check, notUtf8Byte } from './text-encoding.ts';
 
 export interface CsvRecord {
   /** 1-based line number where the record starts, for error reports. */
@@ -21,6 +22,8 @@ const defaultMaxRecordChars = 1 << 20;
 /**
  * Streams CSV records in batches, with RFC 4180 quoting (separators, quotes and line breaks inside quoted
  * fields). Memory stays bounded by the batch size and the longest record, whatever the file size.
+ * The bytes must be UTF-8: any that are not are refused with their line (`CsvEncodingError`), rather than
+ * read as replacement characters into the cells.
  */
 export async function* readCsv(input: Readable, options: CsvOptions = {}): AsyncGenerator<CsvRecord[]> {
   const decoder = new StringDecoder('utf8');
@@ -36,6 +39,8 @@ export async function* readCsv(input: Readable, options: CsvOptions = {}): Async
   let line = 1;
   let first = true;
   let batch: CsvRecord[] = [];
+  const utf8 = new Utf8Check();
+  const notUtf8 = (text: string, detail: string) => new CsvEncodingError(line + (text.split('\n').length - 1), detail);
 
   const consume = function* (text: string, final: boolean): Generator<CsvRecord[]> {
     let start = 0;
@@ -83,9 +88,14 @@ export async function* readCsv(input: Readable, options: CsvOptions = {}): Async
   };
 
   for await (const chunk of input) {
+    if (typeof chunk !== 'string') {
+      const bad = utf8.check(chunk as Buffer);
+      if (bad) throw notUtf8(pending + decoder.write((chunk as Buffer).subarray(0, bad.at)), notUtf8Byte(bad.byte));
+    }
     const text = pending + (typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer));
     yield* consume(text, false);
   }
+  if (utf8.cutShort) throw notUtf8(pending, 'a character cut short by the end of the file');
   yield* consume(pending + decoder.end(), true);
   if (pending.length > 0) {
     throw new CsvSyntaxError(line, 'the file ends inside a quoted field (a closing quote is missing)');
@@ -99,6 +109,16 @@ export class CsvSyntaxError extends Error {
     message: string,
   ) {
     super(`line ${line}: ${message}`);
+  }
+}
+
+/** Bytes that are not UTF-8, at the line where they are; `detail` says which. */
+export class CsvEncodingError extends CsvSyntaxError {
+  constructor(
+    line: number,
+    readonly detail: string,
+  ) {
+    super(line, detail);
   }
 }
 
