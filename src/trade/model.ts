@@ -43,6 +43,11 @@ export interface ParsedBatch {
   skipped: number;
   /** What the reader did or found that the user should know, though no row was rejected. */
   notes?: ImportNote[];
+  /**
+   * The file's last line, when no line break ends it: if its row is rejected too, the file was likely
+   * cut short there, which the report says.
+   */
+  unterminatedLine?: number;
 }
 
 /**

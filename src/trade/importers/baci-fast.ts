@@ -228,6 +228,7 @@ export function parseBaciFast(
             firstLine += chunk.lines;
             await consumeTo(plan.chunks[nextChunk]!.end);
             nextChunk += 1;
+            if (nextChunk === plan.chunks.length && plan.unterminated) batch.unterminatedLine = firstLine - 1;
             if (nextChunk === plan.chunks.length) {
               sentTo.forEach((batches, to) => threads.tell(to, { type: 'end', batches }));
             }
@@ -256,7 +257,7 @@ export function parseBaciFast(
 function planChunks(
   file: string,
   reading: ThreadedReading,
-): { header: string[]; chunks: FileChunk[]; roles: number[] } | null {
+): { header: string[]; chunks: FileChunk[]; roles: number[]; unterminated: boolean } | null {
   const size = fs.statSync(file).size;
   if (size < reading.from) return null;
   const fd = fs.openSync(file, 'r');
@@ -309,7 +310,9 @@ function planChunks(
       chunks.push({ index: chunks.length, start, end });
       start = end;
     }
-    return { header, chunks, roles };
+    const last = Buffer.alloc(1);
+    fs.readSync(fd, last, 0, 1, size - 1);
+    return { header, chunks, roles, unterminated: last[0] !== 10 };
   } finally {
     fs.closeSync(fd);
   }

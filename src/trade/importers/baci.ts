@@ -52,6 +52,7 @@ export function parseBaci(options: BaciOptions = {}): FlowParser {
     const text = await utf8Text(await decompressed(input), 'BACI');
     for await (const batch of csvRecords(text, { notUtf8Hint: utf8Hint('BACI') })) {
       for (const record of batch) {
+        if (record.unterminated) out.unterminatedLine = record.line;
         if (!records.started) records.header(record.fields);
         else records.read(record.line, record.fields, out);
       }

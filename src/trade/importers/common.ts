@@ -42,6 +42,8 @@ export class BatchBuilder {
   problems: RowProblem[] = [];
   skipped = 0;
   notes: ImportNote[] = [];
+  /** See `ParsedBatch.unterminatedLine`. */
+  unterminatedLine: number | undefined;
 
   get size(): number {
     return this.rows.length + this.problems.length + this.skipped;
@@ -50,10 +52,12 @@ export class BatchBuilder {
   take(): ParsedBatch {
     const batch: ParsedBatch = { rows: this.rows, problems: this.problems, skipped: this.skipped };
     if (this.notes.length > 0) batch.notes = this.notes;
+    if (this.unterminatedLine !== undefined) batch.unterminatedLine = this.unterminatedLine;
     this.rows = [];
     this.problems = [];
     this.skipped = 0;
     this.notes = [];
+    this.unterminatedLine = undefined;
     return batch;
   }
 }

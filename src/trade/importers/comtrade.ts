@@ -62,6 +62,7 @@ export function parseComtrade(options: ComtradeOptions = {}): FlowParser {
     const text = await utf8Text(await decompressed(input), 'UN Comtrade');
     for await (const records of csvRecords(text, { notUtf8Hint: utf8Hint('UN Comtrade') })) {
       for (const record of records) {
+        if (record.unterminated) out.unterminatedLine = record.line;
         if (!columns) {
           columns = locateColumns(record.fields);
           width = record.fields.length;

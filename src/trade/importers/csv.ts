@@ -6,6 +6,8 @@ export interface CsvRecord {
   /** 1-based line number where the record starts, for error reports. */
   line: number;
   fields: string[];
+  /** The file's last record, when no line break ends it: a file cut short ends so. */
+  unterminated?: true;
 }
 
 export interface CsvOptions {
@@ -64,6 +66,8 @@ export async function* readCsv(input: Readable, options: CsvOptions = {}): Async
         } else {
           batch.push({ line, fields: parsed.fields });
         }
+        const last = text[parsed.next - 1];
+        if (final && parsed.next === text.length && last !== '\n' && last !== '\r') batch.at(-1)!.unterminated = true;
         line += parsed.lines;
         start = parsed.next;
       } else {
@@ -73,7 +77,13 @@ export async function* readCsv(input: Readable, options: CsvOptions = {}): Async
           delimiter ??= detectDelimiter(raw);
           first = false;
         }
-        if (raw.length > 0) batch.push({ line, fields: raw.split(delimiter!) });
+        if (raw.length > 0) {
+          batch.push(
+            newline === -1
+              ? { line, fields: raw.split(delimiter!), unterminated: true }
+              : { line, fields: raw.split(delimiter!) },
+          );
+        }
         line += 1;
         start = end + 1;
       }
@@ -98,7 +108,10 @@ export async function* readCsv(input: Readable, options: CsvOptions = {}): Async
   if (utf8.cutShort) throw notUtf8(pending, 'a character cut short by the end of the file');
   yield* consume(pending + decoder.end(), true);
   if (pending.length > 0) {
-    throw new CsvSyntaxError(line, 'the file ends inside a quoted field (a closing quote is missing)');
+    throw new CsvSyntaxError(
+      line,
+      'the file ends inside a quoted field that starts on this line: a closing quote is missing, or the file is cut short',
+    );
   }
   if (batch.length > 0) yield batch;
 }

@@ -169,6 +169,7 @@ export function parseMapped(options: MappedOptions): FlowParser {
     let width = 0;
     for await (const records of rows) {
       for (const record of records) {
+        if (record.unterminated) out.unterminatedLine = record.line;
         if (record.line < mapping.headerRow) continue;
         if (!columns) {
           if (record.line > mapping.headerRow) {
@@ -318,6 +319,7 @@ function readFlow(
 interface SheetRecord {
   line: number;
   fields: string[];
+  unterminated?: true;
 }
 
 /**

@@ -120,6 +120,8 @@ export async function importFlows(database: Database, options: ImportOptions): P
   let opening: Promise<FlowWriter> | undefined;
   let datasetId = '';
   let rowsRead = 0;
+  let lastRejectedLine = 0;
+  let unterminatedLine: number | undefined;
   // The writer opens its connection, transaction and dataset while the file starts being read (for a
   // big file, starting the reading threads takes about as long); batches with nothing to write wait for
   // neither.
@@ -150,10 +152,12 @@ export async function importFlows(database: Database, options: ImportOptions): P
     for await (const batch of options.parse(input, opened)) {
       report.rowsSkipped += batch.skipped;
       for (const note of batch.notes ?? []) if (report.notes.length < maxNotesKept) report.notes.push(note);
+      unterminatedLine = batch.unterminatedLine ?? unterminatedLine;
       if (batch.problems.length > 0) {
         // A row may have several bad cells: each is reported, the row is counted once.
         const rejectedLines = new Set(batch.problems.map((p) => p.line));
         report.rowsRejected += rejectedLines.size;
+        for (const line of rejectedLines) lastRejectedLine = Math.max(lastRejectedLine, line);
         rowsRead += rejectedLines.size;
         if (options.errorFile && !errorOut && report.errorFileProblem === null) {
           const out = fs.createWriteStream(options.errorFile);
@@ -210,6 +214,12 @@ export async function importFlows(database: Database, options: ImportOptions): P
     await opening;
     report.fileHash = hash.digest('hex');
     if (report.rowsRejected > 0) {
+      if (unterminatedLine !== undefined && lastRejectedLine === unterminatedLine) {
+        report.notes.push({
+          code: 'file-may-be-truncated',
+          message: `the file may be truncated at line ${unterminatedLine}: that line, the last, has no line break at its end and its row was rejected`,
+        });
+      }
       report.rowsImported = 0;
       report.rowsReplaced = 0;
       report.periodFrom = null;

@@ -100,16 +100,20 @@ describe('reading CSV bytes as UTF-8', () => {
     return records;
   };
 
-  it('takes a character split between two chunks of the file', async () => {
+  it('takes a character split between two chunks of the file, and marks a last record without a line break', async () => {
     const bytes = Buffer.from('Страна,v\nБеларусь,"1"\nРоссия,2');
     for (let cut = 1; cut < bytes.length; cut += 1) {
       const records = await read([bytes.subarray(0, cut), bytes.subarray(cut)]);
       expect(records, `cut at ${cut}`).toEqual([
         { line: 1, fields: ['Страна', 'v'] },
         { line: 2, fields: ['Беларусь', '1'] },
-        { line: 3, fields: ['Россия', '2'] },
+        { line: 3, fields: ['Россия', '2'], unterminated: true },
       ]);
     }
+    expect(await read([Buffer.from('a,b\n"1","2"')])).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, fields: ['1', '2'], unterminated: true },
+    ]);
   });
 
   it('refuses a byte that is not UTF-8 with its line, wherever the chunks are cut', async () => {
@@ -367,6 +371,72 @@ for (const engine of engines) {
           code: 'VALIDATION_FAILED',
           message: 'comtrade-2019.csv.gz starts as a gzip file but cannot be unpacked: unexpected end of file',
         });
+      });
+
+      it('rejects a last line cut short like any bad row, and says the file may be truncated', async () => {
+        const comtrade = write(
+          'comtrade-cut.csv',
+          comtradeText.trimEnd().slice(0, comtradeText.trimEnd().lastIndexOf('38100000000.00') + 5),
+        );
+        const error = await failure(importTradeFile(database, request('comtrade', comtrade, 'cut comtrade')));
+        expect(error.code).toBe('IMPORT_ROW_INVALID');
+        expect(error.problems.map((p) => `${p.line} ${p.column}`)).toEqual(['5 (row)']);
+        expect(error.details.notes).toEqual([
+          {
+            code: 'file-may-be-truncated',
+            message:
+              'the file may be truncated at line 5: that line, the last, has no line break at its end and its row was rejected',
+          },
+        ]);
+        const baci = `${baciText}2019,643,398,1001`;
+        const expected = [{ code: 'file-may-be-truncated', message: expect.stringContaining('line 6') }];
+        const full = await failure(importTradeFile(database, request('baci', write('baci-cut.csv', baci), 'cut baci')));
+        expect(full.details.notes).toEqual(expected);
+        const threaded = await importBaciThreaded(database, write('baci-cut-threads.csv', baci), 'cut baci threads');
+        expect(threaded).toMatchObject({ imported: false, rowsRejected: 1, notes: expected });
+        const customs = write('customs-cut.csv', customsText.trimEnd().replace(/;870421;1 250 000,00$/, ';8704'));
+        const mapped = await failure(importTradeFile(database, request('mapped', customs, 'cut customs')));
+        expect(mapped.details.notes).toEqual([
+          { code: 'file-may-be-truncated', message: expect.stringContaining('line 6') },
+        ]);
+      });
+
+      it('imports a last line without its line break when its row is sound, and blames no other rejected line on it', async () => {
+        const comtrade = await importTradeFile(
+          database,
+          request('comtrade', write('comtrade-no-eol.csv', comtradeText.trimEnd()), 'no eol comtrade'),
+        );
+        expect(comtrade).toMatchObject({ imported: true, rowsImported: 3, notes: [] });
+        const baci = write('baci-no-eol.csv', baciText.trimEnd());
+        expect(await importTradeFile(database, request('baci', baci, 'no eol baci'))).toMatchObject({
+          imported: true,
+          rowsImported: 4,
+          notes: [],
+        });
+        expect(await importBaciThreaded(database, baci, 'no eol baci threads')).toMatchObject({
+          imported: true,
+          rowsImported: 4,
+          notes: [],
+        });
+        const customs = await importTradeFile(
+          database,
+          request('mapped', write('customs-no-eol.csv', customsText.trimEnd()), 'no eol customs'),
+        );
+        expect(customs).toMatchObject({ imported: true, rowsImported: 3, notes: [] });
+        const earlier = write('baci-bad-early.csv', baciText.replace('2019,156,398', '2019,156,999').trimEnd());
+        const error = await failure(importTradeFile(database, request('baci', earlier, 'bad early baci')));
+        expect(error.problems.map((p) => `${p.line} ${p.column}`)).toEqual(['4 j']);
+        expect(error.details.notes).toEqual([]);
+      });
+
+      it('refuses a file that ends inside a quoted field, saying where it opens and that it may be cut short', async () => {
+        const text = comtradeText.trimEnd();
+        const file = write('comtrade-open-quote.csv', text.slice(0, text.indexOf('"Flat-rolled') + 12));
+        const error = await failure(importTradeFile(database, request('comtrade', file, 'open quote')));
+        expect(error.code).toBe('VALIDATION_FAILED');
+        expect(error.message).toBe(
+          'the file is not valid CSV: line 3: the file ends inside a quoted field that starts on this line: a closing quote is missing, or the file is cut short',
+        );
       });
     });
   });
