@@ -48,6 +48,11 @@ export interface ParsedBatch {
    * others (see `statisticalTerritory`), which the import names from Accord's list.
    */
   territories?: StatisticalTerritory[];
+  /**
+   * The file's last line, when no line break ends it: if its row is rejected too, the file was likely
+   * cut short there, which the report says.
+   */
+  unterminatedLine?: number;
 }
 
 /** Trade statistics' code for trade of no one country (areas n.e.s., bunkers, free zones), as `M49-899`. */

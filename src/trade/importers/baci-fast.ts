@@ -4,8 +4,18 @@ import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threa
 import { startWorker } from '../../core/workers.ts';
 import type { FlowRow, ParsedBatch, RowProblem } from '../model.ts';
 import { BaciRecords, parseBaci, type BaciOptions } from './baci.ts';
-import { BatchBuilder, RowCheck, headerKey, startsAsJson, type FlowParser, type PartSink } from './common.ts';
-import { fieldRole, type FileChunk } from './baci-lines.ts';
+import {
+  BatchBuilder,
+  RowCheck,
+  headerKey,
+  notUtf8Error,
+  startsAsJson,
+  utf8Hint,
+  type FlowParser,
+  type PartSink,
+} from './common.ts';
+import { notUtf8Byte, sniffText } from './text-encoding.ts';
+import { fieldRole, type ChunkRows, type FileChunk } from './baci-lines.ts';
 import { rowsPerPart, type BlockPart } from './block-builder.ts';
 import { movable, type PackedFlows } from './packed.ts';
 
@@ -58,7 +68,7 @@ export type FastMessage =
       /** Batches of the chunk's rows sent to each thread. */
       sent: number[];
       /** Lines not plain digits, for the full reader; lines are numbered from 0 within the chunk. */
-      odd: Array<{ line: number; text: string }>;
+      odd: ChunkRows['odd'];
       rejected: RejectedLine[];
     }
   /** Rows read by another thread taken in. */
@@ -227,6 +237,7 @@ export function parseBaciFast(
             firstLine += chunk.lines;
             await consumeTo(plan.chunks[nextChunk]!.end);
             nextChunk += 1;
+            if (nextChunk === plan.chunks.length && plan.unterminated) batch.unterminatedLine = firstLine - 1;
             if (nextChunk === plan.chunks.length) {
               sentTo.forEach((batches, to) => threads.tell(to, { type: 'end', batches }));
             }
@@ -257,7 +268,7 @@ export function parseBaciFast(
 function planChunks(
   file: string,
   reading: ThreadedReading,
-): { header: string[]; chunks: FileChunk[]; roles: number[] } | null {
+): { header: string[]; chunks: FileChunk[]; roles: number[]; unterminated: boolean } | null {
   const size = fs.statSync(file).size;
   if (size < reading.from) return null;
   const fd = fs.openSync(file, 'r');
@@ -266,6 +277,9 @@ function planChunks(
     const got = fs.readSync(fd, head, 0, head.length, 0);
     // The full reader unpacks a gzipped file, and refuses a JSON one as such.
     if ((head[0] === 0x1f && head[1] === 0x8b) || startsAsJson(head.subarray(0, got))) return null;
+    // UTF-16, another character set or a binary file: the full reader reads or refuses it.
+    const sniffed = sniffText(head.subarray(0, got));
+    if (sniffed.kind !== 'text' || sniffed.encoding !== 'utf-8') return null;
     const newline = head.subarray(0, got).indexOf(10);
     if (newline < 0) return null;
     const headerText = head
@@ -308,7 +322,9 @@ function planChunks(
       chunks.push({ index: chunks.length, start, end });
       start = end;
     }
-    return { header, chunks, roles };
+    const last = Buffer.alloc(1);
+    fs.readSync(fd, last, 0, 1, size - 1);
+    return { header, chunks, roles, unterminated: last[0] !== 10 };
   } finally {
     fs.closeSync(fd);
   }
@@ -525,7 +541,8 @@ class ThreadChecks {
   chunk(chunk: Extract<FastMessage, { type: 'chunk' }>, firstLine: number): ParsedBatch & { rows: FlowRow[] } {
     const { records } = this;
     const odd = new BatchBuilder();
-    for (const { line, text } of chunk.odd) {
+    for (const { line, text, notUtf8 } of chunk.odd) {
+      if (notUtf8) throw notUtf8Error(firstLine + line, utf8Hint('BACI', notUtf8), notUtf8Byte(notUtf8.byte));
       const raw = text.endsWith('\r') ? text.slice(0, -1) : text;
       if (raw.length > 0) records.read(firstLine + line, raw.split(','), odd);
     }

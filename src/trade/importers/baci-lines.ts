@@ -1,3 +1,8 @@
+import { isUtf8 } from 'node:buffer';
+import { utf8OrNot, type Sniffed } from './text-encoding.ts';
+
+type NotUtf8 = Extract<Sniffed, { kind: 'not-utf-8' }>;
+
 /** What each column of a line is to the reading threads. */
 export const fieldRole = { ignore: 0, t: 1, i: 2, j: 3, k: 4, v: 5, q: 6 } as const;
 
@@ -22,7 +27,8 @@ export interface ChunkRows {
   valueCents: Float64Array;
   /** NaN where the line has no quantity (empty or NA). */
   quantity: Float64Array;
-  odd: Array<{ line: number; text: string }>;
+  /** `notUtf8`: where the line's bytes stop being UTF-8 (its text shows replacement characters there). */
+  odd: Array<{ line: number; text: string; notUtf8?: NotUtf8 }>;
 }
 
 const powers = [1, 10, 100, 1000, 10_000, 100_000, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16];
@@ -148,10 +154,10 @@ export function parseLines(bytes: Uint8Array, roles: number[], width: number, re
       n += 1;
     } else {
       const end = at - 1 < length && bytes[at - 1] === 10 ? at - 1 : Math.min(at, length);
-      rows.odd.push({
-        line,
-        text: Buffer.from(bytes.buffer, bytes.byteOffset + lineStart, end - lineStart).toString('utf8'),
-      });
+      const lineBytes = Buffer.from(bytes.buffer, bytes.byteOffset + lineStart, end - lineStart);
+      const text = lineBytes.toString('utf8');
+      const checked = isUtf8(lineBytes) ? null : utf8OrNot(lineBytes, true);
+      rows.odd.push(checked?.kind === 'not-utf-8' ? { line, text, notUtf8: checked } : { line, text });
     }
     line += 1;
   }

@@ -19,6 +19,8 @@ import {
   readValue,
   statisticalTerritory,
   territoryOfNumeric,
+  utf8Hint,
+  utf8Text,
   type FlowParser,
   type HsCodeCheck,
 } from './common.ts';
@@ -50,8 +52,10 @@ export function parseBaci(options: BaciOptions = {}): FlowParser {
   return async function* (input) {
     const records = new BaciRecords(options);
     const out = new BatchBuilder();
-    for await (const batch of csvRecords(await decompressed(input))) {
+    const text = await utf8Text(await decompressed(input), 'BACI');
+    for await (const batch of csvRecords(text, { notUtf8Hint: utf8Hint('BACI') })) {
       for (const record of batch) {
+        if (record.unterminated) out.unterminatedLine = record.line;
         if (!records.started) records.header(record.fields);
         else records.read(record.line, record.fields, out);
       }

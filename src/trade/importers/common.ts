@@ -4,7 +4,7 @@ import { createGunzip } from 'node:zlib';
 import countries from 'i18n-iso-countries';
 import { AccordError, excerpt } from '../../core/errors.ts';
 import { normalizeSearch } from '../../core/records.ts';
-import { decimalToMinor } from '../money.ts';
+import { maxMinor, parseMinor } from '../money.ts';
 import {
   hsRevisions,
   type FlowRow,
@@ -14,7 +14,8 @@ import {
   type RowProblem,
   type StatisticalTerritory,
 } from '../model.ts';
-import { CsvSyntaxError, readCsv, type CsvRecord } from './csv.ts';
+import { CsvEncodingError, CsvSyntaxError, readCsv, type CsvRecord } from './csv.ts';
+import { notUtf8Byte, sniffText, toUtf8, type Sniffed } from './text-encoding.ts';
 
 /**
  * Checks a code against the nomenclature of a revision beyond its shape (e.g. that heading 8704 exists in
@@ -42,17 +43,22 @@ export class BatchBuilder {
   problems: RowProblem[] = [];
   skipped = 0;
   notes: ImportNote[] = [];
+  /** See `ParsedBatch.unterminatedLine`. */
+  unterminatedLine: number | undefined;
 
   get size(): number {
     return this.rows.length + this.problems.length + this.skipped;
   }
 
   take(): ParsedBatch {
-    const batch = { rows: this.rows, problems: this.problems, skipped: this.skipped, notes: this.notes };
+    const batch: ParsedBatch = { rows: this.rows, problems: this.problems, skipped: this.skipped };
+    if (this.notes.length > 0) batch.notes = this.notes;
+    if (this.unterminatedLine !== undefined) batch.unterminatedLine = this.unterminatedLine;
     this.rows = [];
     this.problems = [];
     this.skipped = 0;
     this.notes = [];
+    this.unterminatedLine = undefined;
     return batch;
   }
 }
@@ -154,11 +160,53 @@ export function startsAsJson(head: Buffer): boolean {
   return /^\s*[{[]/.test(text);
 }
 
+/** Bytes enough to tell a file's character set, and binary files from text. */
+export const sniffBytes = 64 * 1024;
+
 /**
- * CSV records in batches; a malformed file is refused with the line where it breaks. A JSON file is
- * refused as such: read as CSV it would fail on its first line with a puzzling list of "columns".
+ * The text of a file of a format whose files are UTF-8 (UN Comtrade, BACI: their codes and numbers are
+ * ASCII), as UTF-8: UTF-16, as Excel saves "Unicode text", is read; another character set or a binary
+ * file is refused, naming what it is, instead of being read as columns of garbled names.
  */
-export async function* csvRecords(input: Readable, file: { delimiter?: string } = {}): AsyncGenerator<CsvRecord[]> {
+export async function utf8Text(input: Readable, format: string): Promise<Readable> {
+  const { head, stream } = await peek(input, sniffBytes);
+  const sniffed = sniffText(head);
+  if (sniffed.kind === 'binary') throw binaryFileError(sniffed.what);
+  if (sniffed.kind === 'not-utf-8') {
+    throw notUtf8Error(sniffed.line, utf8Hint(format, sniffed), notUtf8Byte(sniffed.byte));
+  }
+  return sniffed.encoding === 'utf-8' ? stream : stream.pipe(toUtf8(sniffed.encoding));
+}
+
+export function binaryFileError(what: string): AccordError {
+  return new AccordError('VALIDATION_FAILED', `the file is binary, not CSV: ${what}`, {
+    problems: [{ path: 'file', message: `not a CSV file: ${what}` }],
+  });
+}
+
+/** `hint`: what to do about it, which depends on the format. */
+export function notUtf8Error(line: number, hint: string, detail: string): AccordError {
+  return new AccordError('VALIDATION_FAILED', `the file is not UTF-8: line ${line} has ${detail}; ${hint}`, {
+    problems: [{ path: 'file', line, message: `${detail}; ${hint}` }],
+  });
+}
+
+/** What to do about a file of a UTF-8 format that is not UTF-8, naming the character set it seems to be in. */
+export function utf8Hint(format: string, sniffed?: Sniffed): string {
+  const seems =
+    sniffed?.kind === 'not-utf-8' && sniffed.looksLike === 'windows-1251' ? 'Windows-1251 (Cyrillic)' : null;
+  return `${seems ? `it looks like ${seems}, but ` : ''}${format} files are UTF-8: save it as UTF-8 and import that`;
+}
+
+/**
+ * CSV records in batches; a malformed file is refused with the line where it breaks, bytes that are not
+ * UTF-8 with the line they are on and `notUtf8Hint`, what to do about it. A JSON file is refused as such:
+ * read as CSV it would fail on its first line with a puzzling list of "columns".
+ */
+export async function* csvRecords(
+  input: Readable,
+  file: { delimiter?: string; notUtf8Hint?: string } = {},
+): AsyncGenerator<CsvRecord[]> {
   const { head, stream } = await peek(input, 64);
   if (startsAsJson(head)) {
     throw new AccordError(
@@ -170,6 +218,9 @@ export async function* csvRecords(input: Readable, file: { delimiter?: string } 
   try {
     yield* readCsv(stream, { batchSize: rowsPerBatch, delimiter: file.delimiter });
   } catch (error) {
+    if (error instanceof CsvEncodingError) {
+      throw notUtf8Error(error.line, file.notUtf8Hint ?? 'save it as UTF-8 and import that', error.detail);
+    }
     if (error instanceof CsvSyntaxError) {
       throw new AccordError('VALIDATION_FAILED', `the file is not valid CSV: ${error.message}`, {
         problems: [{ path: 'file', line: error.line, message: error.message }],
@@ -184,12 +235,30 @@ export async function* csvRecords(input: Readable, file: { delimiter?: string } 
  * `layouts` says which layouts of the format are read, when it has several.
  */
 export function missingColumnsError(format: string, missing: string[], found: string[], layouts = ''): AccordError {
-  const listed = found.filter((f) => f.trim() !== '').join(', ');
   return new AccordError(
     'VALIDATION_FAILED',
-    `the file lacks the ${missing.length === 1 ? 'column' : 'columns'} a ${format} file needs: ${missing.join(', ')} (its columns: ${listed || 'none'})${layouts && `; ${layouts}`}`,
+    `the file lacks the ${missing.length === 1 ? 'column' : 'columns'} a ${format} file needs: ${missing.join(', ')} (its columns: ${headerList(found)})${layouts && `; ${layouts}`}`,
     { problems: missing.map((column) => ({ path: column, message: `${format} column ${column} is missing` })) },
   );
+}
+
+const headersListed = 30;
+
+/**
+ * A file's headers for a message: blank ones left out, control characters shown as codes and long names
+ * cut, so a file that is not the table it should be cannot flood a message or a terminal.
+ */
+export function headerList(headers: string[]): string {
+  const names = headers.map((h) => h.trim()).filter((h) => h !== '');
+  if (names.length === 0) return 'none';
+  const shown = names.slice(0, headersListed).map((name) =>
+    excerpt(
+      name.replace(/[\p{Cc}\uFFFD]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+      40,
+    ),
+  );
+  const more = names.length - shown.length;
+  return `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }
 
 export function columnCountProblem(line: number, expected: number, found: number): RowProblem {
@@ -281,11 +350,17 @@ export function readCompactPeriod(row: RowCheck, column: string, text: string): 
   return typeof period === 'number' ? period : row.reject(column, text, period);
 }
 
+/** Amounts are kept as exact cents in a double, which holds whole numbers exactly up to `maxMinor`. */
+const largestValue = `${Math.trunc(maxMinor / 100).toLocaleString('en')}.${String(maxMinor % 100).padStart(2, '0')}`;
+
 /** A money cell in the file's unit, as exact US cents; `shift` is the power of ten from that unit to cents. */
 export function readValue(row: RowCheck, column: string, text: string, shift: number): number | null {
   if (text === '') return row.reject(column, text, 'the value is empty');
-  const cents = decimalToMinor(text, shift);
-  if (cents === null) return row.reject(column, text, 'the value is not a number');
+  const cents = parseMinor(text, shift);
+  if (cents === 'not-a-number') return row.reject(column, text, 'the value is not a number');
+  if (cents === 'too-large' && text.startsWith('-')) return row.reject(column, text, 'the value is negative');
+  if (cents === 'too-large')
+    return row.reject(column, text, `the value is too large: at most ${largestValue} US dollars`);
   if (cents < 0) return row.reject(column, text, 'the value is negative');
   return cents;
 }

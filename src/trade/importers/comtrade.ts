@@ -19,6 +19,8 @@ import {
   readValue,
   startsAsJson,
   territoryOfNumeric,
+  utf8Hint,
+  utf8Text,
   type FlowParser,
   type HsCodeCheck,
 } from './common.ts';
@@ -62,15 +64,19 @@ const alwaysRequired: ComtradeColumn[] = ['period', 'flowCode', 'classificationC
  */
 export function parseComtrade(options: ComtradeOptions = {}): FlowParser {
   return async function* (input) {
-    const { head, stream } = await peek(await decompressed(input), 64);
+    const text = await utf8Text(await decompressed(input), 'UN Comtrade');
+    const { head, stream } = await peek(text, 64);
     const json = startsAsJson(head);
     let layout: ComtradeLayout | undefined;
     let width = 0;
     const out = new BatchBuilder();
     const caches = comtradeCaches(options);
     const levels = new HsLevels();
-    for await (const records of json ? comtradeJsonRecords(stream) : csvRecords(stream)) {
+    for await (const records of json
+      ? comtradeJsonRecords(stream)
+      : csvRecords(stream, { notUtf8Hint: utf8Hint('UN Comtrade') })) {
       for (const record of records) {
+        if (record.unterminated) out.unterminatedLine = record.line;
         if (!layout) {
           layout = locateColumns(record.fields, json);
           width = record.fields.length;
@@ -94,7 +100,7 @@ export function parseComtrade(options: ComtradeOptions = {}): FlowParser {
         notes: [
           {
             code: 'hs-revision-unused',
-            message: `the HS revision given (${options.hsRevision}) was not used: every row names its own in its classification`,
+            message: `The HS revision given (${options.hsRevision}) was not used: every row names its own in its classification.`,
           },
         ],
       };
@@ -225,8 +231,8 @@ function layoutBatch(batch: ParsedBatch, layout: ComtradeLayout | undefined): Pa
   layout.noted = true;
   const message =
     layout.kind === 'legacy'
-      ? 'read as the legacy UN Comtrade CSV: Trade Flow Code 1 is an import, 2 an export; 3 and 4 (re-exports and re-imports) are skipped'
-      : 'read as a UN Comtrade API response (JSON): a rejected row is given by its record number in "data", counted from 1';
+      ? 'Read as the legacy UN Comtrade CSV: Trade Flow Code 1 is an import, 2 an export; 3 and 4 (re-exports and re-imports) are skipped.'
+      : 'Read as a UN Comtrade API response (JSON): a rejected row is given by its record number in "data", counted from 1.';
   return { ...batch, notes: [...(batch.notes ?? []), { code: 'comtrade-layout', message }] };
 }
 

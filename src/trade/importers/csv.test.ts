@@ -17,7 +17,7 @@ describe('reading CSV', () => {
     expect(records).toEqual([
       { line: 1, fields: ['a', 'b', 'c'] },
       { line: 2, fields: ['1', '2', '3'] },
-      { line: 3, fields: ['4', '5', '6'] },
+      { line: 3, fields: ['4', '5', '6'], unterminated: true },
     ]);
   });
 

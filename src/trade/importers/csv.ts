@@ -1,10 +1,13 @@
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
+import { Utf8Check, notUtf8Byte } from './text-encoding.ts';
 
 export interface CsvRecord {
   /** 1-based line number where the record starts, for error reports. */
   line: number;
   fields: string[];
+  /** The file's last record, when no line break ends it: a file cut short ends so. */
+  unterminated?: true;
 }
 
 export interface CsvOptions {
@@ -21,6 +24,8 @@ const defaultMaxRecordChars = 1 << 20;
 /**
  * Streams CSV records in batches, with RFC 4180 quoting (separators, quotes and line breaks inside quoted
  * fields). Memory stays bounded by the batch size and the longest record, whatever the file size.
+ * The bytes must be UTF-8: any that are not are refused with their line (`CsvEncodingError`), rather than
+ * read as replacement characters into the cells.
  */
 export async function* readCsv(input: Readable, options: CsvOptions = {}): AsyncGenerator<CsvRecord[]> {
   const decoder = new StringDecoder('utf8');
@@ -36,6 +41,8 @@ export async function* readCsv(input: Readable, options: CsvOptions = {}): Async
   let line = 1;
   let first = true;
   let batch: CsvRecord[] = [];
+  const utf8 = new Utf8Check();
+  const notUtf8 = (text: string, detail: string) => new CsvEncodingError(line + (text.split('\n').length - 1), detail);
 
   const consume = function* (text: string, final: boolean): Generator<CsvRecord[]> {
     let start = 0;
@@ -59,6 +66,8 @@ export async function* readCsv(input: Readable, options: CsvOptions = {}): Async
         } else {
           batch.push({ line, fields: parsed.fields });
         }
+        const last = text[parsed.next - 1];
+        if (final && parsed.next === text.length && last !== '\n' && last !== '\r') batch.at(-1)!.unterminated = true;
         line += parsed.lines;
         start = parsed.next;
       } else {
@@ -68,7 +77,13 @@ export async function* readCsv(input: Readable, options: CsvOptions = {}): Async
           delimiter ??= detectDelimiter(raw);
           first = false;
         }
-        if (raw.length > 0) batch.push({ line, fields: raw.split(delimiter!) });
+        if (raw.length > 0) {
+          batch.push(
+            newline === -1
+              ? { line, fields: raw.split(delimiter!), unterminated: true }
+              : { line, fields: raw.split(delimiter!) },
+          );
+        }
         line += 1;
         start = end + 1;
       }
@@ -83,12 +98,20 @@ export async function* readCsv(input: Readable, options: CsvOptions = {}): Async
   };
 
   for await (const chunk of input) {
+    if (typeof chunk !== 'string') {
+      const bad = utf8.check(chunk as Buffer);
+      if (bad) throw notUtf8(pending + decoder.write((chunk as Buffer).subarray(0, bad.at)), notUtf8Byte(bad.byte));
+    }
     const text = pending + (typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer));
     yield* consume(text, false);
   }
+  if (utf8.cutShort) throw notUtf8(pending, 'a character cut short by the end of the file');
   yield* consume(pending + decoder.end(), true);
   if (pending.length > 0) {
-    throw new CsvSyntaxError(line, 'the file ends inside a quoted field (a closing quote is missing)');
+    throw new CsvSyntaxError(
+      line,
+      'the file ends inside a quoted field that starts on this line: a closing quote is missing, or the file is cut short',
+    );
   }
   if (batch.length > 0) yield batch;
 }
@@ -99,6 +122,16 @@ export class CsvSyntaxError extends Error {
     message: string,
   ) {
     super(`line ${line}: ${message}`);
+  }
+}
+
+/** Bytes that are not UTF-8, at the line where they are; `detail` says which. */
+export class CsvEncodingError extends CsvSyntaxError {
+  constructor(
+    line: number,
+    readonly detail: string,
+  ) {
+    super(line, detail);
   }
 }
 

@@ -1,4 +1,4 @@
-import { Transform, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { AccordError } from '../../core/errors.ts';
@@ -6,15 +6,20 @@ import { hsRevision, type FlowDirection, type FlowRow, type HsRevision, type Imp
 import {
   BatchBuilder,
   RowCheck,
+  binaryFileError,
   columnCountProblem,
   countryOfAlpha3,
   isStatisticalTerritory,
   territoryOfNumeric,
   csvRecords,
+  decompressed,
   headerIndex,
   headerKey,
+  headerList,
+  notUtf8Error,
   periodOf,
   peek,
+  sniffBytes,
   readHsCode,
   readHsRevision,
   readQuantity,
@@ -24,6 +29,7 @@ import {
   type HsCodeCheck,
 } from './common.ts';
 import { HsLevels } from './hs-levels.ts';
+import { notUtf8Byte, sniffText, toUtf8, type TextEncoding } from './text-encoding.ts';
 
 /** A header as the file writes it; YAML reads a header such as 2017 as a number. */
 const header = z
@@ -42,8 +48,11 @@ export const tradeMapping = z
     sheet: z.union([z.string().trim().min(1), z.number().int().positive()]).optional(),
     /** 1-based row (line) of the header; rows above it (titles, notes) are ignored. */
     headerRow: z.number().int().positive().max(1000).default(1),
-    /** Character set of a CSV file; customs offices often export windows-1251. */
-    encoding: z.enum(['utf-8', 'windows-1251']).default('utf-8'),
+    /**
+     * Character set of a CSV file; customs offices often export windows-1251. Unsaid, a file that is not
+     * UTF-8 but reads as Cyrillic in windows-1251 is read so, and the report says it was.
+     */
+    encoding: z.enum(['utf-8', 'windows-1251']).optional(),
     columns: z
       .object({
         period: header,
@@ -158,7 +167,8 @@ export function parseMapped(options: MappedOptions): FlowParser {
   const valueShift = 2 + Math.round(Math.log10(mapping.valueScale));
 
   return async function* (input) {
-    const { head, stream } = await peek(input, 64 * 1024);
+    // A gzipped CSV is read as it is, as the other formats are.
+    const { head, stream } = await peek(await decompressed(input), sniffBytes);
     const isXlsx = head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
     if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
       throw new AccordError(
@@ -167,14 +177,15 @@ export function parseMapped(options: MappedOptions): FlowParser {
         { problems: [{ path: 'file', message: 'XLS workbooks are not read; XLSX and CSV are' }] },
       );
     }
-    const rows = isXlsx ? sheetRows(stream, mapping.sheet) : csvRows(stream, head, mapping);
+    const out = new BatchBuilder();
+    const rows = isXlsx ? sheetRows(stream, mapping.sheet) : csvRows(stream, head, mapping, out);
 
     let columns: Partial<Record<Field, { at: number; name: string }>> | undefined;
     let width = 0;
-    const out = new BatchBuilder();
     const levels = new HsLevels();
     for await (const records of rows) {
       for (const record of records) {
+        if (record.unterminated) out.unterminatedLine = record.line;
         if (record.line < mapping.headerRow) continue;
         if (!columns) {
           if (record.line > mapping.headerRow) {
@@ -293,8 +304,7 @@ function locateColumns(
     }
   }
   if (problems.length > 0) {
-    const found = headerFields.map((h) => h.trim()).filter((h) => h !== '');
-    throw mappingError(problems, `; its columns in row ${mapping.headerRow}: ${found.join(', ') || 'none'}`);
+    throw mappingError(problems, `; its columns in row ${mapping.headerRow}: ${headerList(headerFields)}`);
   }
   return columns;
 }
@@ -400,32 +410,54 @@ function readFlow(
 interface SheetRecord {
   line: number;
   fields: string[];
+  unterminated?: true;
 }
 
-async function* csvRows(stream: Readable, head: Buffer, mapping: TradeMapping): AsyncGenerator<SheetRecord[]> {
-  const decoded = mapping.encoding === 'utf-8' ? stream : stream.pipe(transcoder(mapping.encoding));
-  const headText = new TextDecoder(mapping.encoding).decode(head);
+/**
+ * The rows of a CSV file in the mapping's character set. UTF-16 is read whatever the mapping says (its
+ * byte order mark or zero bytes leave no doubt); without `encoding`, a file that is not UTF-8 but reads
+ * as Cyrillic in Windows-1251 is read so, with a note in the report. A binary file is refused as such.
+ */
+async function* csvRows(
+  stream: Readable,
+  head: Buffer,
+  mapping: TradeMapping,
+  out: BatchBuilder,
+): AsyncGenerator<SheetRecord[]> {
+  const sniffed = sniffText(head);
+  if (sniffed.kind === 'binary') throw binaryFileError(sniffed.what);
+  const setIt = 'or set encoding: windows-1251 in the mapping if it is that';
+  let encoding: TextEncoding = mapping.encoding ?? 'utf-8';
+  let notUtf8Hint = `save it as UTF-8, ${setIt}`;
+  if (sniffed.kind === 'text' && sniffed.encoding !== 'utf-8') {
+    encoding = sniffed.encoding;
+  } else if (sniffed.kind === 'not-utf-8' && sniffed.looksLike === 'windows-1251') {
+    notUtf8Hint = 'it looks like Windows-1251 (Cyrillic): set encoding: windows-1251 in the mapping';
+    if (mapping.encoding === undefined) {
+      encoding = 'windows-1251';
+      out.notes.push({
+        code: 'encoding-guessed',
+        message:
+          'The file was read as Windows-1251: it is not UTF-8 and reads as Cyrillic in Windows-1251; set encoding in the mapping to say which it is.',
+      });
+    }
+  } else if (sniffed.kind === 'not-utf-8' && mapping.encoding === undefined) {
+    throw notUtf8Error(sniffed.line, `its character set could not be told; ${notUtf8Hint}`, notUtf8Byte(sniffed.byte));
+  }
+  const decoded = encoding === 'utf-8' ? stream : stream.pipe(toUtf8(encoding));
+  const headText = new TextDecoder(encoding).decode(head);
   // Title lines above the header would mislead separator detection; judge by the header line itself.
   const headerLine = headText.split('\n')[mapping.headerRow - 1];
-  yield* csvRecords(decoded, { delimiter: headerLine === undefined ? undefined : detectDelimiter(headerLine) });
+  yield* csvRecords(decoded, {
+    delimiter: headerLine === undefined ? undefined : detectDelimiter(headerLine),
+    notUtf8Hint,
+  });
 }
 
 function detectDelimiter(line: string): string {
   const counts = [',', ';', '\t'].map((d) => [d, line.split(d).length - 1] as const);
   counts.sort((a, b) => b[1] - a[1]);
   return counts[0]![1] > 0 ? counts[0]![0] : ',';
-}
-
-function transcoder(encoding: string): Transform {
-  const decoder = new TextDecoder(encoding);
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      callback(null, Buffer.from(decoder.decode(chunk, { stream: true })));
-    },
-    flush(callback) {
-      callback(null, Buffer.from(decoder.decode()));
-    },
-  });
 }
 
 interface SheetReader extends AsyncIterable<ExcelJS.Row> {

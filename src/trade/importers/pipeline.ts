@@ -121,6 +121,8 @@ export async function importFlows(database: Database, options: ImportOptions): P
   let opening: Promise<FlowWriter> | undefined;
   let datasetId = '';
   let rowsRead = 0;
+  let lastRejectedLine = 0;
+  let unterminatedLine: number | undefined;
   // The writer opens its connection, transaction and dataset while the file starts being read (for a
   // big file, starting the reading threads takes about as long); batches with nothing to write wait for
   // neither.
@@ -153,10 +155,12 @@ export async function importFlows(database: Database, options: ImportOptions): P
       report.rowsSkipped += batch.skipped;
       territories.take(batch.territories ?? [], batch.rows);
       for (const note of batch.notes ?? []) if (report.notes.length < maxNotesKept) report.notes.push(note);
+      unterminatedLine = batch.unterminatedLine ?? unterminatedLine;
       if (batch.problems.length > 0) {
         // A row may have several bad cells: each is reported, the row is counted once.
         const rejectedLines = new Set(batch.problems.map((p) => p.line));
         report.rowsRejected += rejectedLines.size;
+        for (const line of rejectedLines) lastRejectedLine = Math.max(lastRejectedLine, line);
         rowsRead += rejectedLines.size;
         if (options.errorFile && !errorOut && report.errorFileProblem === null) {
           const out = fs.createWriteStream(options.errorFile);
@@ -215,6 +219,12 @@ export async function importFlows(database: Database, options: ImportOptions): P
     const met = territories.all();
     if (report.rowsRejected > 0) {
       if (met.length > 0) report.notes.push(territoriesNote(met, null));
+      if (unterminatedLine !== undefined && lastRejectedLine === unterminatedLine) {
+        report.notes.push({
+          code: 'file-may-be-truncated',
+          message: `The file may be truncated at line ${unterminatedLine}: that line, the last, has no line break at its end and its row was rejected.`,
+        });
+      }
       report.rowsImported = 0;
       report.rowsReplaced = 0;
       report.periodFrom = null;
@@ -314,7 +324,7 @@ function territoriesNote(met: StatisticalTerritory[], added: number | null): Imp
   const counted = added === null ? '' : ` (${added} of them new to Accord's territories)`;
   return {
     code: 'statistical-territories',
-    message: `${met.length} codes of the file stand for no ISO 3166 country and are kept as statistical territories${counted}, listed apart from countries in rankings: ${listed}${more}`,
+    message: `${met.length} codes of the file stand for no ISO 3166 country and are kept as statistical territories${counted}, listed apart from countries in rankings: ${listed}${more}.`,
   };
 }
 
