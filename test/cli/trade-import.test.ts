@@ -91,6 +91,33 @@ describe('accord trade import', () => {
     expect((JSON.parse(listed.stdout) as Array<{ name: string }>).map((d) => d.name)).not.toContain('Rejected');
   });
 
+  it('gives the TOTAL of a Comtrade file with chapter, heading and subheading rows, and says what it did', async () => {
+    const imported = await accord(
+      'trade',
+      'import',
+      path.join(fixtures, 'real', 'comtrade-levels.csv'),
+      '--format',
+      'comtrade',
+      '--dataset',
+      'Comtrade by level',
+    );
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('note: The file lists flows at HS chapter, heading and subheading level');
+    expect(imported.stdout).toContain("note: The rows kept add up to the file's TOTAL row in all 2 flows");
+    const id = (JSON.parse((await accord('trade', 'datasets', '--json')).stdout) as Array<{ id: string; name: string }>)
+      .filter((d) => d.name === 'Comtrade by level')
+      .map((d) => d.id)[0]!;
+    const summary = await accord('trade', 'summary', 'BY', 'RU', '--period', '2017', '--dataset', id, '--json');
+    expect(summary.code, summary.stderr).toBe(0);
+    // The file's TOTAL rows: exports 250 million USD, imports 80 million.
+    expect((JSON.parse(summary.stdout) as { current: unknown }).current).toEqual({
+      exportsCents: 25_000_000_000,
+      importsCents: 8_000_000_000,
+      turnoverCents: 33_000_000_000,
+      balanceCents: 17_000_000_000,
+    });
+  });
+
   it('names the option that is wrong', async () => {
     const result = await accord('trade', 'import', 'x.csv', '--format', 'sitc', '--dataset', 'X');
     expect(result.code).not.toBe(0);

@@ -179,6 +179,37 @@ for (const engine of engines) {
       expect(await territory('M49-838')).toMatchObject({ kind: 'grouping', nameEn: 'Free zones' });
     });
 
+    it('reads numeric codes of a mapped table by the same rule: 490 as Taiwan, 899 as a grouping', async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-mapped-m49-'));
+      try {
+        const file = path.join(dir, 'customs.csv');
+        fs.writeFileSync(
+          file,
+          'year,partner,flow,code,usd\n2017,490,2,870410,700\n2017,899,2,870410,40\n2017,643,1,720851,5\n',
+        );
+        const report = await importTradeFile(database, {
+          format: 'mapped',
+          file,
+          mapping: {
+            columns: { period: 'year', partner: 'partner', flow: 'flow', hsCode: 'code', value: 'usd' },
+            constants: { reporter: 'BY', hsRevision: 'H5' },
+          },
+          dataset: { name: 'customs by M49', kind: 'national_statistics', source: 'test' },
+        });
+        expect(report).toMatchObject({ imported: true, rowsImported: 3 });
+        const flows = await flowsOf(database.db, 'customs by M49');
+        expect(flows.map((f) => `${f.partner} ${f.flow} ${f.valueCents}`).sort()).toEqual([
+          'M49-899 X 4000',
+          'RU M 500',
+          'TW X 70000',
+        ]);
+        // Named from Accord's own list, as a mapped table has no country table.
+        expect(await territory('M49-899')).toEqual({ kind: 'grouping', nameEn: 'Areas n.e.s.', numericCode: '899' });
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     it('ranks countries only: groupings follow them unranked, and count in the shares', async () => {
       await importTradeFile(database, {
         format: 'baci',
