@@ -1,5 +1,6 @@
 import { formatMinor } from '../money.ts';
 import type { FlowRow, ImportNote } from '../model.ts';
+import type { BatchBuilder } from './common.ts';
 
 /** One flow: what a reporter traded with a partner in a period, one way, in one HS revision. */
 interface Flow {
@@ -67,10 +68,18 @@ export class HsLevels {
   }
 
   /**
-   * The chapter and heading rows kept (whole, or the part their finer rows leave), how many were set aside,
-   * and what was done.
+   * Ends the file: the chapter and heading rows kept (whole, or the part their finer rows leave) go to `out`,
+   * with those set aside counted as skipped and notes on what was done. A file at heading level keeps every
+   * row until here, more than a spread into `push` can take as arguments: they are appended one by one.
    */
-  finish(): { rows: FlowRow[]; setAside: number; notes: ImportNote[] } {
+  finishInto(out: BatchBuilder): void {
+    const { rows, setAside, notes } = this.finish();
+    for (const row of rows) out.rows.push(row);
+    out.skipped += setAside;
+    out.notes.push(...notes);
+  }
+
+  private finish(): { rows: FlowRow[]; setAside: number; notes: ImportNote[] } {
     const rows: FlowRow[] = [];
     let setAside = 0;
     let keptInPart = 0;
