@@ -105,10 +105,7 @@ export function parseComtrade(options: ComtradeOptions = {}): FlowParser {
         ],
       };
     }
-    const resolved = levels.finish();
-    out.rows.push(...resolved.rows);
-    out.skipped += resolved.setAside;
-    out.notes.push(...resolved.notes);
+    levels.finishInto(out);
     yield layoutBatch(out.take(), layout);
   };
 }

@@ -1,5 +1,6 @@
 import { formatMinor } from '../money.ts';
 import type { FlowRow, ImportNote } from '../model.ts';
+import type { BatchBuilder } from './common.ts';
 
 /** One flow: what a reporter traded with a partner in a period, one way, in one HS revision. */
 interface Flow {
@@ -12,8 +13,11 @@ interface Flow {
 
 interface FlowCodes {
   flow: Flow;
-  /** Chapter and heading rows, by code; a code listed twice adds up. */
-  coarse: Map<string, FlowRow>;
+  /**
+   * Chapter and heading rows, by code. A code listed twice keeps both rows: each has its own line, and
+   * quantities in different units cannot be added.
+   */
+  coarse: Map<string, FlowRow[]>;
   /** Subheading rows summed by their heading and by their chapter (cents). */
   fineByPrefix: Map<string, number>;
   /** Everything kept of the flow so far (cents), for the TOTAL check. */
@@ -50,13 +54,9 @@ export class HsLevels {
       codes.kept += row.valueCents;
       return true;
     }
-    const known = codes.coarse.get(row.hsCode);
-    if (known) {
-      known.valueCents += row.valueCents;
-      known.quantity = known.quantity !== null && row.quantity !== null ? known.quantity + row.quantity : null;
-    } else {
-      codes.coarse.set(row.hsCode, { ...row });
-    }
+    const same = codes.coarse.get(row.hsCode);
+    if (same) same.push(row);
+    else codes.coarse.set(row.hsCode, [row]);
     return false;
   }
 
@@ -67,10 +67,18 @@ export class HsLevels {
   }
 
   /**
-   * The chapter and heading rows kept (whole, or the part their finer rows leave), how many were set aside,
-   * and what was done.
+   * Ends the file: the chapter and heading rows kept (whole, or the part their finer rows leave) go to `out`,
+   * with those set aside counted as skipped and notes on what was done. A file at heading level keeps every
+   * row until here, more than a spread into `push` can take as arguments: they are appended one by one.
    */
-  finish(): { rows: FlowRow[]; setAside: number; notes: ImportNote[] } {
+  finishInto(out: BatchBuilder): void {
+    const { rows, setAside, notes } = this.finish();
+    for (const row of rows) out.rows.push(row);
+    out.skipped += setAside;
+    out.notes.push(...notes);
+  }
+
+  private finish(): { rows: FlowRow[]; setAside: number; notes: ImportNote[] } {
     const rows: FlowRow[] = [];
     let setAside = 0;
     let keptInPart = 0;
@@ -80,31 +88,35 @@ export class HsLevels {
     for (const codes of this.flows.values()) {
       // Headings first: a chapter is covered by its headings as they were resolved.
       const coveredByHeading = new Map<string, number>();
-      const coarse = [...codes.coarse.values()].sort((a, b) => b.hsCode.length - a.hsCode.length);
-      for (const row of coarse) {
+      const coarse = [...codes.coarse.values()].sort((a, b) => b[0]!.hsCode.length - a[0]!.hsCode.length);
+      for (const same of coarse) {
+        const row = same[0]!;
+        const value = same.reduce((sum, r) => sum + r.valueCents, 0);
         let finer = codes.fineByPrefix.get(row.hsCode);
         if (row.hsCode.length === 2) {
           for (const [heading, covered] of coveredByHeading) {
             if (heading.startsWith(row.hsCode)) finer = (finer ?? 0) + covered - (codes.fineByPrefix.get(heading) ?? 0);
           }
         }
-        const covered = finer === undefined ? row.valueCents : Math.max(row.valueCents, finer);
+        const covered = finer === undefined ? value : Math.max(value, finer);
         if (row.hsCode.length === 4) coveredByHeading.set(row.hsCode, covered);
         if (finer === undefined) {
-          rows.push(row);
-          codes.kept += row.valueCents;
+          for (const whole of same) rows.push(whole);
+          codes.kept += value;
           continue;
         }
-        const rest = row.valueCents - finer;
+        const rest = value - finer;
         if (rest > 0) {
+          // The rows of a code listed twice share one remainder: the others are set aside.
           rows.push({ ...row, valueCents: rest, quantity: null, unit: null });
           codes.kept += rest;
           keptInPart += 1;
+          setAside += same.length - 1;
         } else {
-          setAside += 1;
+          setAside += same.length;
           if (rest < 0) {
             shortfalls.push(
-              `line ${row.line}, ${row.hsCode} of ${describe(codes.flow)}: ${usd(row.valueCents)} against ${usd(finer)} in its finer rows`,
+              `line ${row.line}, ${row.hsCode} of ${describe(codes.flow)}: ${usd(value)} against ${usd(finer)} in its finer rows`,
             );
           }
         }

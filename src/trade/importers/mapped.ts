@@ -270,10 +270,8 @@ export function parseMapped(options: MappedOptions): FlowParser {
         { path: 'mapping.headerRow', message: `the file has no row ${mapping.headerRow} to read headers from` },
       ]);
     }
-    const resolved = levels.finish();
-    out.rows.push(...resolved.rows);
-    out.skipped += resolved.setAside;
-    out.notes.push(...(comtradeCodes?.notes(columns.flow?.name ?? 'flow') ?? []), ...resolved.notes);
+    out.notes.push(...(comtradeCodes?.notes(columns.flow?.name ?? 'flow') ?? []));
+    levels.finishInto(out);
     yield out.take();
   };
 }

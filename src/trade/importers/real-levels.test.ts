@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, engines, type TestDatabase } from '../../../test/support/engines.ts';
+import { flowsOf } from '../../../test/support/trade.ts';
 import { tradeStructure, tradeSummary } from '../analytics/service.ts';
 import { importTradeFile, type ImportRequest } from './service.ts';
 
@@ -191,6 +192,42 @@ for (const engine of engines) {
         'Column "Flow" holds UN Comtrade\'s flow codes, read as Comtrade means them: 1 as imports (2 rows), ' +
           '2 as exports (4 rows), 3 as re-exports, skipped (1 row); if the file means otherwise, give flowValues in the mapping.',
       );
+    });
+
+    it('keeps each row of a heading a table lists twice, with its own quantity and unit', async () => {
+      const file = written(
+        'heading-twice.csv',
+        [
+          'Year,Partner,Flow,Commodity,Value,Quantity,Unit',
+          '2017,RU,X,87,150,,',
+          '2017,RU,X,8704,100,40,u',
+          '2017,RU,X,8704,50,9000,kg',
+          '',
+        ].join('\n'),
+      );
+      const { report } = await imported({
+        format: 'mapped',
+        file,
+        mapping: {
+          columns: {
+            period: 'Year',
+            partner: 'Partner',
+            flow: 'Flow',
+            hsCode: 'Commodity',
+            value: 'Value',
+            quantity: 'Quantity',
+            unit: 'Unit',
+          },
+          constants: { reporter: 'BY', hsRevision: 'H5' },
+        },
+      });
+      // Every line of the file is counted once: the two heading rows imported, the chapter they cover skipped.
+      expect(report).toMatchObject({ rowsImported: 2, rowsSkipped: 1, rowsRejected: 0 });
+      const flows = await flowsOf(database.db, `levels ${datasets}`);
+      expect(flows.map((f) => `${f.hsCode} ${f.valueCents} ${f.quantity} ${f.unit}`)).toEqual([
+        '8704 10000 40 u',
+        '8704 5000 9000 kg',
+      ]);
     });
 
     it('reads 1 as exports when the mapping says so', async () => {
