@@ -312,6 +312,8 @@ function readRow(
         hsRevision: hsRevision!,
         valueCents: valueCents!,
       });
+    } else {
+      levels.unreadTotal(row.problems[0]!);
     }
     return;
   }

@@ -1,5 +1,5 @@
 import { formatMinor } from '../money.ts';
-import type { FlowRow, ImportNote } from '../model.ts';
+import type { FlowRow, ImportNote, RowProblem } from '../model.ts';
 import type { BatchBuilder } from './common.ts';
 
 /** One flow: what a reporter traded with a partner in a period, one way, in one HS revision. */
@@ -41,6 +41,7 @@ interface FlowCodes {
 export class HsLevels {
   private readonly flows = new Map<string, FlowCodes>();
   private readonly levelsSeen = new Set<number>();
+  private readonly totalsUnread: { count: number; first?: RowProblem } = { count: 0 };
 
   /** Whether the row goes to the dataset now; if not, `finish` decides what of it is kept. */
   take(row: FlowRow): boolean {
@@ -64,6 +65,15 @@ export class HsLevels {
   total(row: Omit<FlowRow, 'hsCode' | 'quantity' | 'unit'>): void {
     const codes = this.codesOf({ ...row, hsCode: '', quantity: null, unit: null });
     codes.total = { cents: (codes.total?.cents ?? 0) + row.valueCents, line: codes.total?.line ?? row.line };
+  }
+
+  /**
+   * A TOTAL row with a cell that does not read: it is not imported either way, but the check it would have
+   * made is not, which the report says.
+   */
+  unreadTotal(problem: RowProblem): void {
+    this.totalsUnread.count += 1;
+    this.totalsUnread.first ??= problem;
   }
 
   /**
@@ -179,6 +189,16 @@ export class HsLevels {
                 `(first: ${totals.differing[0]}); the file may leave out some commodities.`,
             },
       );
+    }
+    const unread = this.totalsUnread;
+    if (unread.first) {
+      const first = unread.first;
+      notes.push({
+        code: 'total-unread',
+        message:
+          `${rows(unread.count, 'TOTAL row')} could not be read, so ${unread.count === 1 ? 'it checks' : 'they check'} nothing ` +
+          `(first: line ${first.line}, column ${first.column}: ${first.reason}).`,
+      });
     }
     return notes;
   }

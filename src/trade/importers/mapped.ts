@@ -127,6 +127,14 @@ const defaultFlowValues: Record<FlowDirection, string[]> = {
  */
 const comtradeSkippedFlows = ['3', '4'];
 
+/**
+ * The world as a partner: UN Comtrade's 0 (W00), the sum of the reporter's partners, which counts its
+ * trade a second time; skipped and counted, as the Comtrade importer does.
+ */
+function isWorld(partner: string): boolean {
+  return /^0+$/.test(partner) || ['W00', 'WLD', 'WORLD', 'МИР'].includes(partner.toUpperCase());
+}
+
 /** What a customs table writes in its code column for all commodities together. */
 const totalCodes: ReadonlySet<string> = new Set(['total', 'all', 'всего', 'итого'].map(headerKey));
 
@@ -210,6 +218,10 @@ export function parseMapped(options: MappedOptions): FlowParser {
           out.skipped += 1;
           continue;
         }
+        if (isWorld(cell('partner'))) {
+          out.skipped += 1;
+          continue;
+        }
         comtradeCodes?.count(cell('flow'));
         if (columns.flow && flows.get(headerKey(cell('flow'))) === 'skip') {
           out.skipped += 1;
@@ -239,6 +251,8 @@ export function parseMapped(options: MappedOptions): FlowParser {
               hsRevision: revision!,
               valueCents: valueCents!,
             });
+          } else {
+            levels.unreadTotal(row.problems[0]!);
           }
           continue;
         }

@@ -141,6 +141,21 @@ for (const engine of engines) {
       expect(summary.current.exportsCents).toBe(250 * million);
     });
 
+    it('says when a TOTAL row cannot be read, and checks the other flows', async () => {
+      const { report } = await imported({ format: 'comtrade', file: withValue('TOTAL', 'M', 'unknown') });
+      expect(report.notes.filter((n) => n.code.startsWith('total'))).toEqual([
+        {
+          code: 'total-check',
+          message: "The rows kept add up to the file's TOTAL row in the one flow that has one.",
+        },
+        {
+          code: 'total-unread',
+          message:
+            '1 TOTAL row could not be read, so it checks nothing (first: line 12, column primaryValue: the value is not a number).',
+        },
+      ]);
+    });
+
     it('keeps the finer rows where a heading is worth less than them, and says so', async () => {
       const { report, datasetId } = await imported({
         format: 'comtrade',
@@ -165,6 +180,9 @@ for (const engine of engines) {
           '2017,BLR,RUS,1,72,300',
           '2017,BLR,RUS,1,720851,300',
           '2017,BLR,RUS,3,870410,999',
+          // The world is the sum of the partners: counted again, not a partner.
+          '2017,BLR,0,2,TOTAL,90000',
+          '2017,BLR,0,2,870410,7000',
           '',
         ].join('\n'),
       );
