@@ -4,8 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
 import { describeOnEngines } from '../../../test/support/engines.ts';
-import { AccordError } from '../../core/errors.ts';
 import { describeHsCode, hsCodeChecker, importHsFile } from './service.ts';
+import { failure } from '../../../test/support/failure.ts';
 
 const fixture = fileURLToPath(new URL('../../../test/fixtures/trade/real/H3-layouts.csv', import.meta.url));
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-hs-layouts-'));
@@ -15,15 +15,6 @@ function write(name: string, content: string): string {
   const file = path.join(scratch, name);
   fs.writeFileSync(file, content);
   return file;
-}
-
-async function failure(promise: Promise<unknown>): Promise<AccordError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AccordError);
-  return error as AccordError;
 }
 
 describeOnEngines('UN Comtrade classification tables in CSV', (ctx) => {

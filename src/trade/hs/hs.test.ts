@@ -6,7 +6,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { cliOn } from '../../../test/support/cli.ts';
 import { describeOnEngines } from '../../../test/support/engines.ts';
 import { buildApp } from '../../http/app.ts';
-import { AccordError } from '../../core/errors.ts';
 import { hsChapters } from './reference.ts';
 import {
   describeHsCode,
@@ -17,6 +16,7 @@ import {
   maxHsFileBytes,
   searchHs,
 } from './service.ts';
+import { failure } from '../../../test/support/failure.ts';
 
 const fixtureDir = fileURLToPath(new URL('../../../test/fixtures/hs/', import.meta.url));
 const fixture = (name: string) => path.join(fixtureDir, name);
@@ -27,15 +27,6 @@ const realFile = fileURLToPath(
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-hs-'));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
-
-async function failure(promise: Promise<unknown>): Promise<AccordError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AccordError);
-  return error as AccordError;
-}
 
 const chapter87Ru = hsChapters.find((c) => c.code === '87')!.titleRu;
 

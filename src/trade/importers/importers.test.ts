@@ -14,6 +14,7 @@ import type { Db } from '../../db/connection.ts';
 import { AccordError } from '../../core/errors.ts';
 import { deleteDataset, getDataset, listDatasets } from '../datasets/service.ts';
 import { importTradeFile, type ImportRequest } from './service.ts';
+import { failure } from '../../../test/support/failure.ts';
 
 const fixtures = fileURLToPath(new URL('../../../test/fixtures/trade/', import.meta.url));
 const fixture = (name: string) => path.join(fixtures, name);
@@ -40,15 +41,6 @@ async function tableCounts(db: Db) {
     imports: await count('tradeImports'),
     datasets: await count('tradeDatasets'),
   };
-}
-
-async function failure(promise: Promise<unknown>): Promise<AccordError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AccordError);
-  return error as AccordError;
 }
 
 /** Line and column of every rejected cell, in file order. */

@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, engines, type TestDatabase } from '../../../test/support/engines.ts';
 import { flowsOf } from '../../../test/support/trade.ts';
-import { AccordError } from '../../core/errors.ts';
 import { findTerritory } from '../../registry/territories/store.ts';
 import { partnerRanking } from '../analytics/insights.ts';
 import { pairQuery } from '../analytics/model.ts';
@@ -15,6 +14,7 @@ import { readBaciCountries } from './baci.ts';
 import { parseBaciFast } from './baci-fast.ts';
 import { importFlows } from './pipeline.ts';
 import { importTradeFile } from './service.ts';
+import { failure } from '../../../test/support/failure.ts';
 
 /**
  * Real BACI and UN Comtrade files name trade of no country by codes without an ISO 3166 code: 490 for
@@ -40,15 +40,6 @@ function thousandsToCents(text: string): number {
 
 const baciTotal = column('countries-baci.csv', 'v').reduce((sum, v) => sum + thousandsToCents(v), 0);
 const year2017 = { from: 201701, to: 201712 };
-
-async function failure(promise: Promise<unknown>): Promise<AccordError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AccordError);
-  return error as AccordError;
-}
 
 for (const engine of engines) {
   describe(`codes of no ISO 3166 country in real files [${engine}]`, () => {

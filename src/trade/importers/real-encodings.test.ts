@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { createTestDatabase, engines, type TestDatabase } from '../../../test/support/engines.ts';
 import { flowsOf } from '../../../test/support/trade.ts';
-import { AccordError } from '../../core/errors.ts';
 import { getDataset } from '../datasets/service.ts';
 import { parseBaciFast } from './baci-fast.ts';
 import { CsvEncodingError, readCsv } from './csv.ts';
@@ -16,6 +15,7 @@ import { getImportJob, startImportJob, uploadTarget } from './jobs.ts';
 import { importFlows } from './pipeline.ts';
 import { importTradeFile, type ImportRequest } from './service.ts';
 import type { ImportNote } from '../model.ts';
+import { failure } from '../../../test/support/failure.ts';
 
 /** The notes of a report but the one every file of a revision without its nomenclature gets. */
 function besidesHs(notes: unknown): ImportNote[] {
@@ -47,15 +47,6 @@ function utf16be(text: string): Buffer {
   const bytes = Buffer.from(text, 'utf16le');
   for (let i = 0; i + 1 < bytes.length; i += 2) [bytes[i], bytes[i + 1]] = [bytes[i + 1]!, bytes[i]!];
   return bytes;
-}
-
-async function failure(promise: Promise<unknown>): Promise<AccordError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AccordError);
-  return error as AccordError;
 }
 
 const kinds = { comtrade: 'comtrade', baci: 'baci', mapped: 'official_customs' } as const;

@@ -13,6 +13,7 @@ import { parseBaciFast } from './baci-fast.ts';
 import { ImportHsChecks } from './hs-checks.ts';
 import { importFlows, type ImportReport } from './pipeline.ts';
 import { importTradeFile, type ImportRequest } from './service.ts';
+import { failure } from '../../../test/support/failure.ts';
 
 const fixtures = fileURLToPath(new URL('../../../test/fixtures/trade/real/', import.meta.url));
 const fixture = (name: string) => path.join(fixtures, name);
@@ -36,15 +37,6 @@ const mapping = {
   constants: { reporter: 'RU-KRS', hsRevision: 'H5' },
   valueScale: 1000,
 };
-
-async function failure(promise: Promise<unknown>): Promise<AccordError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AccordError);
-  return error as AccordError;
-}
 
 /** Line and column of every rejected cell, in file order. */
 function where(error: AccordError): string[] {

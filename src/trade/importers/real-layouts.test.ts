@@ -13,6 +13,7 @@ import { parsePeriodRange } from '../periods.ts';
 import { parseBaci } from './baci.ts';
 import { parseBaciFast } from './baci-fast.ts';
 import { defaultDatasetKind, importTradeFile, type ImportRequest } from './service.ts';
+import { failure } from '../../../test/support/failure.ts';
 
 const fixtures = fileURLToPath(new URL('../../../test/fixtures/trade/real/', import.meta.url));
 const fixture = (name: string) => path.join(fixtures, name);
@@ -27,15 +28,6 @@ function write(name: string, content: string): string {
   const file = path.join(scratch, name);
   fs.writeFileSync(file, content);
   return file;
-}
-
-async function failure(promise: Promise<unknown>): Promise<AccordError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AccordError);
-  return error as AccordError;
 }
 
 /** The rows of a flow as compared here: who traded what, when, in cents, and how much. */
