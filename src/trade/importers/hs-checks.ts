@@ -83,11 +83,11 @@ export class ImportHsChecks {
       const rev = revision as HsRevision;
       // In code order: the threads reading a BACI file meet codes in no set order.
       const named = [...met.codes].sort().slice(0, codesNamed).join(', ');
-      const codes = `${met.codes.size} ${met.codes.size === 1 ? 'code' : 'codes'}: ${named}${met.codes.size > codesNamed ? ', …' : ''}`;
+      const codes = `${met.codes.size.toLocaleString('en-US')} ${met.codes.size === 1 ? 'code' : 'codes'}: ${named}${met.codes.size > codesNamed ? ', …' : ''}`;
       notes.push({
         code: 'hs-unverified',
         message:
-          `${met.rows} ${met.rows === 1 ? 'row' : 'rows'} of ${hsRevisions[rev]} (${rev}) ` +
+          `${met.rows.toLocaleString('en-US')} ${met.rows === 1 ? 'row' : 'rows'} of ${hsRevisions[rev]} (${rev}) ` +
           `${met.rows === 1 ? 'was' : 'were'} checked only to the chapter (${codes}): ` +
           `the ${rev} nomenclature has not been imported, so these codes may not exist. To check them, ` +
           `import it with accord hs import FILE --revision ${rev} and import this file again.`,
