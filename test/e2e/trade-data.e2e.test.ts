@@ -152,6 +152,33 @@ describeInBrowser('trade data', (ctx) => {
     await page.getByRole('row', { name: /Kursk customs \(picked columns\)/ }).waitFor();
   });
 
+  it('reads the headers of a table saved in Windows-1251 without being told, and imports it', async () => {
+    const page = await ctx.page({ language: 'en' });
+    await page.goto('/trade-data');
+    await page.locator('input[type="file"]').first().setInputFiles(fixture('real/encodings-customs-1251.csv'));
+    await page.getByRole('radio', { name: 'Other CSV or XLSX with a column mapping' }).check();
+    await page.getByRole('textbox', { name: 'Dataset name' }).fill('Smolensk customs (Windows-1251)');
+    await page.getByRole('button', { name: 'Choose the columns from the file' }).click();
+    await page.getByRole('textbox', { name: 'Header line' }).fill('3');
+    await page.getByText('5 columns found.', { exact: false }).waitFor();
+    const pick = async (label: string, option: string) => {
+      await page.getByRole('combobox', { name: new RegExp(`^${label.replace(/[()]/g, '\\$&')}( \\*)?$`) }).click();
+      await page.getByRole('option', { name: option, exact: true }).click();
+    };
+    await pick('Period', 'Период');
+    await pick('Partner country or region', 'Страна');
+    await pick('HS code', 'Код ТН ВЭД');
+    await pick('Value', 'Стоимость, долл. США');
+    await pick('Flow: export or import (if a column)', 'Направление');
+    await page.getByRole('textbox', { name: 'Reporter code' }).fill('RU-SMO');
+    await page.getByRole('button', { name: 'Write the mapping' }).click();
+    await pick('HS revision', 'H5 — HS 2017');
+    await pick('Kind of data', 'Official customs data');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText('The file was imported').waitFor();
+    await page.getByText(/The file was read as Windows-1251/).waitFor();
+  });
+
   it('shows each rejected row with line, column and reason and offers the full report for download', async () => {
     const page = await ctx.page({ language: 'en' });
     await page.goto('/trade-data');

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TradeMapping } from '../../../../src/trade/importers/mapped.ts';
-import { readHeaders } from './columns.ts';
+import { encodings, readHeaders, type Encoding } from './columns.ts';
 
 const hint = { color: 'var(--mantine-color-gray-7)' };
 const fieldStyles = { description: hint, error: { color: 'var(--mantine-color-red-9)' } };
@@ -20,7 +20,7 @@ const scales = ['1', '1000', '1000000'] as const;
 export function ColumnPicker({ file, onMapping }: { file: File | null; onMapping: (text: string) => void }) {
   const { t } = useTranslation('tradeData');
   const [headerRow, setHeaderRow] = useState(1);
-  const [encoding, setEncoding] = useState<'utf-8' | 'windows-1251'>('utf-8');
+  const [encoding, setEncoding] = useState<Encoding>('auto');
   const [chosen, setChosen] = useState<Partial<Record<Column, string>>>({});
   const [reporter, setReporter] = useState('');
   const [flow, setFlow] = useState<string | null>(null);
@@ -48,7 +48,14 @@ export function ColumnPicker({ file, onMapping }: { file: File | null; onMapping
     const constants: Record<string, string> = {};
     if (!chosen.reporter) constants.reporter = reporter.trim().toUpperCase();
     if (!chosen.flow && flow) constants.flow = flow;
-    const mapping = { headerRow, encoding, columns, constants, valueScale: Number(scale) };
+    // Left unsaid, the server reads a file that is not UTF-8 as Windows-1251 and says so in its report.
+    const mapping = {
+      headerRow,
+      ...(encoding === 'auto' ? {} : { encoding }),
+      columns,
+      constants,
+      valueScale: Number(scale),
+    };
     onMapping(JSON.stringify(mapping, null, 2));
   }
 
@@ -82,11 +89,12 @@ export function ColumnPicker({ file, onMapping }: { file: File | null; onMapping
         <Select
           label={t('columns.encoding')}
           data={[
+            { value: 'auto', label: t('columns.encodingAuto') },
             { value: 'utf-8', label: 'UTF-8' },
             { value: 'windows-1251', label: 'Windows-1251' },
           ]}
           value={encoding}
-          onChange={(value) => setEncoding(value === 'windows-1251' ? 'windows-1251' : 'utf-8')}
+          onChange={(value) => setEncoding(encodings.find((e) => e === value) ?? 'auto')}
           allowDeselect={false}
           styles={fieldStyles}
         />

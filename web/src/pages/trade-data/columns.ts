@@ -40,14 +40,28 @@ export function splitLine(line: string, delimiter = delimiterOf(line)): string[]
 
 export type HeaderRead = { kind: 'headers'; headers: string[] } | { kind: 'xlsx' } | { kind: 'missing' };
 
+export const encodings = ['auto', 'utf-8', 'windows-1251'] as const;
+/** `auto`: UTF-8 when the bytes are, else Windows-1251, as the server reads a mapping that names none. */
+export type Encoding = (typeof encodings)[number];
+
 /** The header cells on line `headerRow` (1-based) of the start of a CSV file. */
-export async function readHeaders(file: File, headerRow: number, encoding: string): Promise<HeaderRead> {
+export async function readHeaders(file: File, headerRow: number, encoding: Encoding): Promise<HeaderRead> {
   const head = new Uint8Array(await file.slice(0, 64 * 1024).arrayBuffer());
   // XLSX is a zip archive; its cells cannot be read without a spreadsheet library.
   if (head[0] === 0x50 && head[1] === 0x4b) return { kind: 'xlsx' };
-  const text = new TextDecoder(encoding).decode(head).replace(/^\uFEFF/, '');
+  const text = decode(head, encoding).replace(/^\uFEFF/, '');
   const line = text.split(/\r?\n/)[headerRow - 1];
   if (line === undefined || line.trim() === '') return { kind: 'missing' };
   const headers = splitLine(line).filter((cell) => cell !== '');
   return headers.length > 0 ? { kind: 'headers', headers } : { kind: 'missing' };
+}
+
+function decode(head: Uint8Array, encoding: Encoding): string {
+  if (encoding !== 'auto') return new TextDecoder(encoding).decode(head);
+  try {
+    // The slice may end inside a character: streaming keeps its bytes back instead of refusing them.
+    return new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+  } catch {
+    return new TextDecoder('windows-1251').decode(head);
+  }
 }
