@@ -42,6 +42,12 @@ describe('accord serve', () => {
     expect(stderr).not.toContain('Warning');
   });
 
+  it('refuses a log format it does not write, naming the ones it does', async () => {
+    const result = await cliOn(database)('serve', '--port', '0', '--log', 'xml');
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/log.*text.*json/s);
+  });
+
   it('warns when it listens on every interface while Accord has no accounts', async () => {
     const { stdout, stderr } = await serveOnce(database, ['--host', '0.0.0.0']);
     expect(stdout).toContain('listening on all interfaces (0.0.0.0)');

@@ -4,6 +4,7 @@ import { prepareDatabase } from '../../db/setup.ts';
 import { isDatabaseEmpty, loadDemo } from '../../demo/load.ts';
 import { buildApp } from '../../http/app.ts';
 import { allowedHostsFor, isAllInterfaces, isLoopback, parseHostList } from '../../http/guard.ts';
+import { logFormats, serverLogger } from '../../http/log.ts';
 import { parseInput } from '../../core/model.ts';
 import type { Database } from '../../db/connection.ts';
 import { withDatabase } from '../context.ts';
@@ -11,19 +12,27 @@ import { withDatabase } from '../context.ts';
 const listenOptions = z.object({
   host: z.string().min(1).default('127.0.0.1'),
   port: z.coerce.number().int().min(0).max(65535).default(3000),
+  log: z.enum(logFormats).default('text'),
 });
 
-async function serve(database: Database, raw: { host?: string; port?: string }): Promise<void> {
-  const { host, port } = parseInput(listenOptions, {
+interface ServeOptions {
+  host?: string;
+  port?: string;
+  log?: string;
+}
+
+async function serve(database: Database, raw: ServeOptions): Promise<void> {
+  const { host, port, log } = parseInput(listenOptions, {
     host: raw.host ?? process.env.ACCORD_HOST,
     port: raw.port ?? process.env.ACCORD_PORT,
+    log: raw.log ?? process.env.ACCORD_LOG,
   });
   const allowedHosts = allowedHostsFor(host, parseHostList(process.env.ACCORD_ALLOWED_HOSTS));
   const app = await buildApp({
     db: database.db,
     database,
     allowedHosts,
-    logger: { level: process.env.ACCORD_LOG_LEVEL ?? 'info' },
+    logger: serverLogger(log, process.env.ACCORD_LOG_LEVEL),
   });
   await app.listen({ host, port });
   const address = app.server.address();
@@ -54,6 +63,9 @@ async function serve(database: Database, raw: { host?: string; port?: string }):
   });
 }
 
+const logHelp =
+  'text (default, or $ACCORD_LOG): warnings and failures, a readable line each; json: a JSON line per request and event';
+
 export function registerServerCommands(program: Command): void {
   program
     .command('migrate')
@@ -73,7 +85,8 @@ export function registerServerCommands(program: Command): void {
     .description('start the HTTP server (API and reference at /api/docs)')
     .option('--host <host>', 'address to listen on (default 127.0.0.1, or $ACCORD_HOST)')
     .option('--port <port>', 'port (default 3000, or $ACCORD_PORT; 0 picks a free one)')
-    .action(async (options: { host?: string; port?: string }, command: Command) => {
+    .option('--log <format>', logHelp)
+    .action(async (options: ServeOptions, command: Command) => {
       await withDatabase(command, 'require-current', (database) => serve(database, options));
     });
 
@@ -82,7 +95,8 @@ export function registerServerCommands(program: Command): void {
     .description('first run made easy: migrate, load the demo into an empty database, then serve')
     .option('--host <host>', 'address to listen on (default 127.0.0.1)')
     .option('--port <port>', 'port (default 3000)')
-    .action(async (options: { host?: string; port?: string }, command: Command) => {
+    .option('--log <format>', logHelp)
+    .action(async (options: ServeOptions, command: Command) => {
       await withDatabase(command, 'none', async (database) => {
         await prepareDatabase(database.db);
         if (await isDatabaseEmpty(database.db)) {
