@@ -111,6 +111,7 @@ export async function createStatement(db: Db, input: unknown): Promise<Statement
     await requireReferences(trx, references(data));
     const meeting = await store.meetingDate(trx, data.meetingId);
     if (!meeting) throw notFound('meeting', data.meetingId);
+    requireDueAfterMeeting(data.dueOn, meeting.heldOn);
     const now = nowIso();
     const id = newId();
     await store.insertStatement(trx, { id, ...data, version: 1, createdAt: now, updatedAt: now });
@@ -127,11 +128,21 @@ export async function createStatement(db: Db, input: unknown): Promise<Statement
   });
 }
 
+/** What a meeting set cannot fall due before the meeting was held. */
+function requireDueAfterMeeting(dueOn: string | null | undefined, heldOn: string): void {
+  if (dueOn && dueOn < heldOn) {
+    throw invalid('dueOn', `the due date ${dueOn} is before the meeting that set it, held on ${heldOn}`);
+  }
+}
+
 export async function updateStatement(db: Db, id: string, input: unknown): Promise<Statement> {
   const { version, status: _status, ...patch } = parseInput(statementUpdate, input);
   return inTransaction(db, async (trx) => {
-    if (!(await store.findStatement(trx, id))) throw notFound('statement', id);
+    const current = await store.findStatement(trx, id);
+    if (!current) throw notFound('statement', id);
     await requireReferences(trx, references(patch));
+    const meeting = await store.meetingDate(trx, patch.meetingId ?? current.meetingId);
+    if (meeting) requireDueAfterMeeting(patch.dueOn === undefined ? current.dueOn : patch.dueOn, meeting.heldOn);
     await updateVersioned(trx, 'statements', key(id), version, patch);
     return getStatement(trx, id);
   });

@@ -56,6 +56,34 @@ describeOnEngines('statements', (ctx) => {
     expect((await ownerNamesOf(ctx.db, [house])).get(house.id)).toBe('Mozyr Housing Construction Factory');
   });
 
+  it('refuses a due date before the meeting that set it, on recording and on editing, saying why', async () => {
+    const meeting = await makeMeeting(ctx.db, { heldOn: '2017-12-05' });
+    const early = await createStatement(ctx.db, {
+      meetingId: meeting.id,
+      kind: 'commitment',
+      dueOn: '2017-12-04',
+      text: 'Deliver the first dumpers.',
+    }).catch((e) => e);
+    expect(early.code).toBe('VALIDATION_FAILED');
+    expect(early.problems).toEqual([
+      { path: 'dueOn', message: 'the due date 2017-12-04 is before the meeting that set it, held on 2017-12-05' },
+    ]);
+    // Due on the day of the meeting itself is possible: a thing agreed and done that day.
+    const sameDay = await createStatement(ctx.db, {
+      meetingId: meeting.id,
+      kind: 'commitment',
+      dueOn: '2017-12-05',
+      text: 'Sign the protocol.',
+    });
+    const edited = await updateStatement(ctx.db, sameDay.id, { dueOn: '2017-01-31', version: 1 }).catch((e) => e);
+    expect(edited.problems).toEqual([expect.objectContaining({ path: 'dueOn' })]);
+    // Moved to a later meeting, the due date it keeps would come before it.
+    const later = await makeMeeting(ctx.db, { heldOn: '2018-03-01', relationshipId: meeting.relationshipId });
+    const moved = await updateStatement(ctx.db, sameDay.id, { meetingId: later.id, version: 1 }).catch((e) => e);
+    expect(moved.problems).toEqual([expect.objectContaining({ path: 'dueOn' })]);
+    expect(await getStatement(ctx.db, sameDay.id)).toMatchObject({ dueOn: '2017-12-05', version: 1 });
+  });
+
   it('refuses a statement on a meeting that does not exist, naming meetingId, and writes nothing', async () => {
     const text = `Orphan statement ${newId()}`;
     const error = await createStatement(ctx.db, { meetingId: newId(), kind: 'proposal', text }).catch((e) => e);
