@@ -23,4 +23,15 @@ describeInBrowser('the workspace shell', (ctx) => {
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
   });
+
+  it('says a record that does not exist is not found, in either language, instead of reporting a failure', async () => {
+    const page = await ctx.page();
+    await page.goto('/records/meetings/01890000-0000-7000-8000-000000000000');
+    await page.getByText('What this page shows does not exist', { exact: false }).waitFor();
+    expect(await page.getByText('Something went wrong').count()).toBe(0);
+    await expectAccessible(page, 'a record that does not exist');
+    const russian = await ctx.page({ language: 'ru' });
+    await russian.goto('/records/statements/01890000-0000-7000-8000-000000000000');
+    await russian.getByText('Не найдено', { exact: true }).waitFor();
+  });
 });

@@ -16,6 +16,20 @@ export function Loading({ label }: { label?: string }) {
 
 export function ErrorState({ error }: { error: unknown }) {
   const { t } = useTranslation();
+  if (error instanceof ApiError && error.status === 404) {
+    // A record deleted since, or an address typed wrong: nothing went wrong that the user must report.
+    return (
+      <Alert
+        color="gray"
+        variant="outline"
+        title={t('state.missingTitle')}
+        role="alert"
+        styles={{ title: { color: 'var(--mantine-color-gray-9)' } }}
+      >
+        <Text size="sm">{t('state.missing')}</Text>
+      </Alert>
+    );
+  }
   const message = error instanceof Error ? error.message : String(error);
   const problems = error instanceof ApiError ? error.problems : [];
   return (
