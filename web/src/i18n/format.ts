@@ -78,7 +78,14 @@ export function formatDate(iso: string | null | undefined, language: string): st
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
-  }).format(new Date(Date.UTC(year, month - 1, day)));
+  }).format(utcDay(year, month, day));
+}
+
+/** Date.UTC reads years 0–99 as 1900–1999; the year is set on its own so that 0001 stays 0001. */
+function utcDay(year: number, month: number, day: number): Date {
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year, month - 1, day);
+  return date;
 }
 
 /** A month number YYYYMM or "YYYY-MM" as "Sep 2017" / "сент. 2017 г.". */
@@ -87,6 +94,6 @@ export function formatMonth(period: number | string, language: string): string {
   const year = Number(text.slice(0, 4));
   const month = Number(text.slice(4, 6));
   return new Intl.DateTimeFormat(localeOf(language), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year, month - 1, 1)),
+    utcDay(year, month, 1),
   );
 }
