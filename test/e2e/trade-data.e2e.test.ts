@@ -1,10 +1,18 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser, expectAccessible, saveScreenshot } from './support/browser.ts';
 
 const fixture = (name: string) => path.resolve(import.meta.dirname, '../fixtures/trade', name);
+
+/** Picks an option of the select labelled `label`; a required field's name ends with its asterisk. */
+async function choose(page: Page, label: string, option: string): Promise<void> {
+  const name = new RegExp(`^${label.replace(/[()]/g, '\\$&')}( \\*)?$`);
+  await page.getByRole('combobox', { name }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
 
 describeInBrowser('trade data', (ctx) => {
   it('names each missing field next to it when the form is sent empty', async () => {
@@ -121,12 +129,7 @@ describeInBrowser('trade data', (ctx) => {
     await saveScreenshot(page, 'trade-data-columns');
     await expectAccessible(page, 'the column picker with its messages');
 
-    const pick = async (label: string, option: string) => {
-      // A required field's name ends with its asterisk.
-      const name = new RegExp(`^${label.replace(/[()]/g, '\\$&')}( \\*)?$`);
-      await page.getByRole('combobox', { name }).click();
-      await page.getByRole('option', { name: option, exact: true }).click();
-    };
+    const pick = (label: string, option: string) => choose(page, label, option);
     await pick('Period', 'Период');
     await pick('Partner country or region', 'Страна');
     await pick('HS code', 'Код ТН ВЭД');
@@ -161,10 +164,7 @@ describeInBrowser('trade data', (ctx) => {
     await page.getByRole('button', { name: 'Choose the columns from the file' }).click();
     await page.getByRole('textbox', { name: 'Header line' }).fill('3');
     await page.getByText('5 columns found.', { exact: false }).waitFor();
-    const pick = async (label: string, option: string) => {
-      await page.getByRole('combobox', { name: new RegExp(`^${label.replace(/[()]/g, '\\$&')}( \\*)?$`) }).click();
-      await page.getByRole('option', { name: option, exact: true }).click();
-    };
+    const pick = (label: string, option: string) => choose(page, label, option);
     await pick('Period', 'Период');
     await pick('Partner country or region', 'Страна');
     await pick('HS code', 'Код ТН ВЭД');

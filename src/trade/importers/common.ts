@@ -423,6 +423,14 @@ const statisticalNames: Record<string, string> = {
 };
 
 /**
+ * The world as a partner (UN Comtrade's 0 or W00, or its name): the sum of the reporter's partners, which
+ * would count its trade a second time, so importers skip and count such rows.
+ */
+export function isWorldPartner(code: string): boolean {
+  return /^0+$/.test(code) || ['W00', 'WLD', 'WORLD', 'МИР'].includes(code.toUpperCase());
+}
+
+/**
  * The territory a numeric code of UN Comtrade or BACI stands for, the same in every importer: an ISO
  * 3166 country; Taiwan for 490, which both write as "Other Asia, n.e.s." as the UN does not list it;
  * any other code a statistical territory of its own (see `statisticalTerritoryCode`), so that no

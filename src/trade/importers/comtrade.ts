@@ -17,6 +17,7 @@ import {
   readHsRevision,
   readQuantity,
   readValue,
+  isWorldPartner,
   startsAsJson,
   territoryOfNumeric,
   utf8Hint,
@@ -284,8 +285,8 @@ function readRow(
   const partnerCode = cell('partnerCode');
   const isAggregate =
     (flowText !== 'X' && flowText !== 'M') ||
-    (partnerCode !== '' && isZeroCode(partnerCode)) ||
-    cell('partnerISO').toUpperCase() === 'W00' ||
+    isWorldPartner(partnerCode) ||
+    isWorldPartner(cell('partnerISO')) ||
     !isZeroCode(cell('partner2Code')) ||
     !['', 'C00'].includes(cell('customsCode').toUpperCase()) ||
     !isZeroCode(cell('motCode'));

@@ -1,4 +1,5 @@
 import { formatMinor } from '../money.ts';
+import { formatPeriod } from '../periods.ts';
 import type { FlowRow, ImportNote, RowProblem } from '../model.ts';
 import type { BatchBuilder } from './common.ts';
 
@@ -224,11 +225,7 @@ const levelNames: Record<number, string> = { 2: 'chapter', 4: 'heading', 6: 'sub
 
 function describe(flow: Flow): string {
   const direction = flow.flow === 'X' ? 'exports to' : 'imports from';
-  const period =
-    flow.period % 100 === 0
-      ? String(flow.period / 100)
-      : `${Math.trunc(flow.period / 100)}-${String(flow.period % 100).padStart(2, '0')}`;
-  return `${flow.reporter} ${direction} ${flow.partner}, ${period} (${flow.hsRevision})`;
+  return `${flow.reporter} ${direction} ${flow.partner}, ${formatPeriod(flow.period)} (${flow.hsRevision})`;
 }
 
 function usd(cents: number): string {

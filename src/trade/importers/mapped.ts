@@ -10,6 +10,7 @@ import {
   columnCountProblem,
   countryOfAlpha3,
   isStatisticalTerritory,
+  isWorldPartner,
   territoryOfNumeric,
   csvRecords,
   decompressed,
@@ -127,14 +128,6 @@ const defaultFlowValues: Record<FlowDirection, string[]> = {
  */
 const comtradeSkippedFlows = ['3', '4'];
 
-/**
- * The world as a partner: UN Comtrade's 0 (W00), the sum of the reporter's partners, which counts its
- * trade a second time; skipped and counted, as the Comtrade importer does.
- */
-function isWorld(partner: string): boolean {
-  return /^0+$/.test(partner) || ['W00', 'WLD', 'WORLD', 'МИР'].includes(partner.toUpperCase());
-}
-
 /** What a customs table writes in its code column for all commodities together. */
 const totalCodes: ReadonlySet<string> = new Set(['total', 'all', 'всего', 'итого'].map(headerKey));
 
@@ -218,7 +211,7 @@ export function parseMapped(options: MappedOptions): FlowParser {
           out.skipped += 1;
           continue;
         }
-        if (isWorld(cell('partner'))) {
+        if (isWorldPartner(cell('partner'))) {
           out.skipped += 1;
           continue;
         }
