@@ -21,8 +21,8 @@ function cell(value: Cell, type: ColumnType): string {
   if (value === null) return '';
   if (typeof value === 'string') return text(value);
   if (type === 'money') return majorUnits(value);
-  if (type === 'percent') return String(Math.round(value * 100) / 100);
-  return String(value);
+  // Shares and growth are computed from exact sums; two decimals are more than any reader compares.
+  return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
 }
 
 /** Integer minor units as an exact decimal of major units: -1234567 → "-12345.67". */

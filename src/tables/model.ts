@@ -8,6 +8,8 @@ export type ColumnType = 'text' | 'money' | 'number' | 'percent' | 'date';
 export interface Column {
   header: string;
   type: ColumnType;
+  /** Decimals a number column shows; whole numbers when not given. */
+  decimals?: number;
 }
 
 export type Cell = string | number | null;

@@ -17,13 +17,14 @@ function buildTable(overrides: Partial<FigureTable> = {}): FigureTable {
       { header: 'Стоимость', type: 'money' },
       { header: 'Доля, %', type: 'percent' },
       { header: 'Строк', type: 'number' },
+      { header: 'Вклад, п. п.', type: 'number', decimals: 1 },
       { header: 'Срок', type: 'date' },
     ],
     rows: [
-      ['40', 'Каучук, резина и изделия из них', 1_234_567, 12.5, 3, '2018-03-31'],
-      ['31', '=HYPERLINK("http://x")', -5, null, 0, null],
+      ['40', 'Каучук, резина и изделия из них', 1_234_567, 12.5, 3, 2.345678, '2018-03-31'],
+      ['31', '=HYPERLINK("http://x")', -5, null, 0, -0.04, null],
     ],
-    footer: ['', 'Всего', 96_300_000_01, 100, 3, null],
+    footer: ['', 'Всего', 96_300_000_01, 100, 3, 40.5, null],
     ...overrides,
   };
 }
@@ -42,22 +43,22 @@ describe('the CSV writer', () => {
       'Период,январь–сентябрь 2017',
       'Валюта,USD',
       '',
-      'Код,Товар,Стоимость,"Доля, %",Строк,Срок',
+      'Код,Товар,Стоимость,"Доля, %",Строк,"Вклад, п. п.",Срок',
     ]);
-    expect(lines[5]).toBe('40,"Каучук, резина и изделия из них",12345.67,12.5,3,2018-03-31');
-    expect(lines[7]).toBe(',Всего,96300000.01,100,3,');
+    expect(lines[5]).toBe('40,"Каучук, резина и изделия из них",12345.67,12.5,3,2.35,2018-03-31');
+    expect(lines[7]).toBe(',Всего,96300000.01,100,3,40.5,');
     expect(lines.at(-1)).toBe('');
   });
 
   it('quotes fields with commas, quotes or line breaks, doubling the quotes', () => {
-    const table = buildTable({ rows: [['1', 'He said "yes",\nthen left', 0, 0, 0, null]], footer: undefined });
+    const table = buildTable({ rows: [['1', 'He said "yes",\nthen left', 0, 0, 0, 0, null]], footer: undefined });
     const text = tableToCsv(table).toString('utf8');
-    expect(text).toContain('1,"He said ""yes"",\nthen left",0.00,0,0,\r\n');
+    expect(text).toContain('1,"He said ""yes"",\nthen left",0.00,0,0,0,\r\n');
   });
 
   it('keeps a text cell that starts like a formula as text, but not a negative figure', () => {
     const text = tableToCsv(buildTable()).toString('utf8');
-    expect(text).toContain(`31,"'=HYPERLINK(""http://x"")",-0.05,,0,`);
+    expect(text).toContain(`31,"'=HYPERLINK(""http://x"")",-0.05,,0,-0.04,`);
     for (const start of ['+', '-', '@', '=']) {
       const one = buildTable({ title: `${start}cmd`, about: [{ label: 'x', value: `${start}1` }], rows: [] });
       const lines = tableToCsv(one).toString('utf8').slice(1).split('\r\n');
@@ -90,7 +91,16 @@ describe('the XLSX writer', () => {
     expect(sheet.getCell('A2').value).toBe('Период');
     expect(sheet.getCell('B2').value).toBe('январь–сентябрь 2017');
     expect(sheet.getCell('B3').value).toBe('USD');
-    expect(sheet.getRow(5).values).toEqual([undefined, 'Код', 'Товар', 'Стоимость', 'Доля, %', 'Строк', 'Срок']);
+    expect(sheet.getRow(5).values).toEqual([
+      undefined,
+      'Код',
+      'Товар',
+      'Стоимость',
+      'Доля, %',
+      'Строк',
+      'Вклад, п. п.',
+      'Срок',
+    ]);
   });
 
   it('writes figures as number cells with a number format, money in major units, days as dates', async () => {
@@ -103,8 +113,11 @@ describe('the XLSX writer', () => {
     expect(row.getCell(4).value).toBe(0.125);
     expect(row.getCell(4).numFmt).toBe('0.0%');
     expect(row.getCell(5).value).toBe(3);
-    expect(row.getCell(6).type).toBe(ExcelJS.ValueType.Date);
-    expect((row.getCell(6).value as Date).toISOString()).toBe('2018-03-31T00:00:00.000Z');
+    expect(row.getCell(5).numFmt).toBe('#,##0');
+    expect(row.getCell(6).value).toBe(2.345678);
+    expect(row.getCell(6).numFmt).toBe('#,##0.0');
+    expect(row.getCell(7).type).toBe(ExcelJS.ValueType.Date);
+    expect((row.getCell(7).value as Date).toISOString()).toBe('2018-03-31T00:00:00.000Z');
     expect(sheet.getRow(7).getCell(3).value).toBe(-0.05);
     expect(sheet.getRow(7).getCell(4).value).toBe(null);
     expect(sheet.getRow(8).getCell(3).value).toBe(96300000.01);

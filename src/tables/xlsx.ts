@@ -1,13 +1,20 @@
 import ExcelJS from 'exceljs';
 import { minorPerMajor, type Cell, type Column, type FigureTable } from './model.ts';
 
-const formats: Record<Column['type'], string | undefined> = {
-  text: undefined,
-  money: '#,##0.00',
-  number: '#,##0',
-  percent: '0.0%',
-  date: 'yyyy-mm-dd',
-};
+function formatOf(column: Column): string | undefined {
+  switch (column.type) {
+    case 'money':
+      return '#,##0.00';
+    case 'number':
+      return column.decimals ? `#,##0.${'0'.repeat(column.decimals)}` : '#,##0';
+    case 'percent':
+      return '0.0%';
+    case 'date':
+      return 'yyyy-mm-dd';
+    case 'text':
+      return undefined;
+  }
+}
 
 /**
  * The table as an Excel workbook of one sheet: the title and what the figures are on top, then the table.
@@ -42,7 +49,7 @@ export async function tableToXlsx(table: FigureTable, created: Date = new Date()
   const addRow = (cells: Cell[]) => {
     const row = sheet.addRow(table.columns.map((column, i) => value(cells[i] ?? null, column)));
     table.columns.forEach((column, i) => {
-      const format = formats[column.type];
+      const format = formatOf(column);
       if (format) row.getCell(i + 1).numFmt = format;
     });
     return row;
