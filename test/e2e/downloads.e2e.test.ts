@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { Download, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeInBrowser } from './support/browser.ts';
+import { textOf } from './support/pages.ts';
+
+/** Clicks a table's Download menu and one of its formats, and returns what the browser saved. */
+async function download(page: Page, table: string, format: RegExp): Promise<{ file: Download; bytes: Buffer }> {
+  await page.getByRole('button', { name: table }).click();
+  const saved = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: format }).click();
+  const file = await saved;
+  const path = await file.path();
+  return { file, bytes: fs.readFileSync(path) };
+}
+
+describeInBrowser('downloading and printing the tables of a partner', (ctx) => {
+  it('downloads the Kursk structure for January–September 2017 as the workbook of the figures on screen', async () => {
+    const page = await ctx.page({ language: 'en' });
+    await page.goto('/partners/RU-KRS?period=2017-01..2017-09');
+    await expect.poll(() => textOf(page, 'structure-table')).toContain('Rubber and articles thereof');
+    const onScreen = (await page.getByTestId('structure-table').locator('tfoot td').first().innerText()).trim();
+
+    const { file, bytes } = await download(page, 'Download Commodity structure', /Excel/);
+    expect(file.suggestedFilename()).toBe('accord_structure_BY_RU-KRS_2017-01_2017-09_chapter_exports.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    // exceljs types its input as the older, ArrayBuffer-only Buffer.
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const about = new Map<unknown, unknown>();
+    sheet.eachRow((row) => about.set(row.getCell(1).value, row.getCell(2).value));
+    expect(about.get('Period')).toBe('January–September 2017 (2017-01..2017-09)');
+    expect(String(about.get('Currency and unit'))).toContain('USD');
+    expect(String(about.get('Source'))).toContain('Illustrative');
+
+    let total: ExcelJS.Cell | undefined;
+    sheet.eachRow((row) => {
+      if (row.getCell(2).value === 'Total') total = row.getCell(3);
+    });
+    expect(total?.type).toBe(ExcelJS.ValueType.Number);
+    // The screen rounds to a tenth of a million: "USD 54.1 million".
+    const millions = Number(/USD ([\d.]+) million/.exec(onScreen)?.[1]);
+    expect(Math.round((total!.value as number) / 1e5) / 10).toBe(millions);
+  });
+
+  it('downloads the statements of Kursk Oblast as CSV in Russian, with due dates and status', async () => {
+    const page = await ctx.page({ language: 'ru' });
+    await page.goto('/partners/RU-KRS?tab=cooperation');
+    await page.getByRole('heading', { name: 'Заявления и обязательства' }).waitFor();
+    const { file, bytes } = await download(page, 'Скачать: Заявления и обязательства', /CSV/);
+    expect(file.suggestedFilename()).toMatch(/^accord_statements_RU-KRS_\d{4}-\d{2}-\d{2}\.csv$/);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text).toContain('Заявления и обязательства: Курская область');
+    expect(text).toContain('Срок,Статус,Просрочено');
+    expect(text).toMatch(/,2018-12-31,(Открыто|Выполняется|Выполнено|Снято),(да|нет)\r\n/);
+  });
+});
