@@ -56,4 +56,35 @@ describeInBrowser('downloading and printing the tables of a partner', (ctx) => {
     expect(text).toContain('Срок,Статус,Просрочено');
     expect(text).toMatch(/,2018-12-31,(Открыто|Выполняется|Выполнено|Снято),(да|нет)\r\n/);
   });
+
+  it('prints the Kursk trade page without the app shell, with its charts, on more than one page', async () => {
+    const page = await ctx.page({ language: 'en' });
+    await page.goto('/partners/RU-KRS?period=2017-01..2017-09');
+    await page.getByTestId('structure-treemap').locator('canvas').waitFor();
+    await page.getByTestId('series-chart').locator('canvas').waitFor();
+    const navigation = page.getByRole('navigation', { name: 'Main navigation' });
+    const menus = page.getByTestId('download-menu');
+    await menus.first().waitFor();
+    expect(await navigation.isVisible()).toBe(true);
+    expect(await menus.count()).toBe(2);
+
+    await page.emulateMedia({ media: 'print' });
+    expect(await navigation.isVisible()).toBe(false);
+    expect(await page.locator('.mantine-AppShell-header').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Show' }).isVisible()).toBe(false);
+    for (const menu of await menus.all()) expect(await menu.isVisible()).toBe(false);
+    // A4 less Chromium's default margins is about 720 CSS pixels wide: charts and tables fit inside.
+    await page.setViewportSize({ width: 720, height: 1000 });
+    for (const id of ['structure-treemap', 'series-chart', 'structure-table', 'official-figures']) {
+      const box = await page.getByTestId(id).boundingBox();
+      expect(box, id).not.toBeNull();
+      expect(box!.width, id).toBeGreaterThan(300);
+      expect(box!.x + box!.width, id).toBeLessThanOrEqual(720);
+      expect(box!.height, id).toBeGreaterThan(100);
+    }
+
+    const pdf = await page.pdf({ format: 'A4' });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) ?? [];
+    expect(pages.length).toBeGreaterThan(1);
+  });
 });
