@@ -5,11 +5,16 @@ import { expect, it } from 'vitest';
 import { describeInBrowser } from './support/browser.ts';
 import { textOf } from './support/pages.ts';
 
-/** Clicks a table's Download menu and one of its formats, and returns what the browser saved. */
-async function download(page: Page, table: string, format: RegExp): Promise<{ file: Download; bytes: Buffer }> {
+/** Clicks a table's Download menu and one of its formats (the nth, in a menu of two tables). */
+async function download(
+  page: Page,
+  table: string,
+  format: RegExp,
+  nth = 0,
+): Promise<{ file: Download; bytes: Buffer }> {
   await page.getByRole('button', { name: table }).click();
   const saved = page.waitForEvent('download');
-  await page.getByRole('menuitem', { name: format }).click();
+  await page.getByRole('menuitem', { name: format }).nth(nth).click();
   const file = await saved;
   const path = await file.path();
   return { file, bytes: fs.readFileSync(path) };
@@ -55,6 +60,20 @@ describeInBrowser('downloading and printing the tables of a partner', (ctx) => {
     expect(text).toContain('Заявления и обязательства: Курская область');
     expect(text).toContain('Срок,Статус,Просрочено');
     expect(text).toMatch(/,2018-12-31,(Открыто|Выполняется|Выполнено|Снято),(да|нет)\r\n/);
+  });
+
+  it('downloads the partners overview and the ranking of every trade partner from the partners page', async () => {
+    const page = await ctx.page({ language: 'en' });
+    await page.goto('/?period=2017-01..2017-09');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const overview = await download(page, 'Download Partners', /Excel/);
+    expect(overview.file.suggestedFilename()).toMatch(/^accord_partners_2017-01_2017-09_\d{4}-\d{2}-\d{2}\.xlsx$/);
+
+    const ranking = await download(page, 'Download Partners', /CSV/, 1);
+    expect(ranking.file.suggestedFilename()).toBe('accord_ranking_BY_2017-01_2017-09_turnover.csv');
+    const lines = ranking.bytes.toString('utf8').split('\r\n');
+    expect(lines[0]).toBe('\uFEFFPartners of Belarus ranked by turnover');
+    expect(lines.some((line) => /^1,RU-KRS,Kursk Oblast,no,[\d.]+,/.test(line))).toBe(true);
   });
 
   it('prints the Kursk trade page without the app shell, with its charts, on more than one page', async () => {

@@ -7,9 +7,28 @@ import { withQuery, type Query } from '../api/client.ts';
  * the table on screen was drawn from, in the language of the workspace. Plain links, so the browser
  * saves the file under the name the server gives it.
  */
-export function DownloadMenu({ path, query, table }: { path: string; query: Query; table: string }) {
+export interface DownloadMenuProps {
+  path: string;
+  query: Query;
+  /** What the table is called, for the menu's accessible name. */
+  table: string;
+  /** A further table behind the one on screen, offered under its own heading. */
+  also?: { path: string; query: Query; label: string };
+}
+
+export function DownloadMenu({ path, query, table, also }: DownloadMenuProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'ru' ? 'ru' : 'en';
+  const items = (path: string, query: Query) => (
+    <>
+      <Menu.Item component="a" href={withQuery(`${path}.xlsx`, { ...query, lang })} download>
+        {t('download.xlsx')}
+      </Menu.Item>
+      <Menu.Item component="a" href={withQuery(`${path}.csv`, { ...query, lang })} download>
+        {t('download.csv')}
+      </Menu.Item>
+    </>
+  );
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
@@ -24,12 +43,15 @@ export function DownloadMenu({ path, query, table }: { path: string; query: Quer
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Item component="a" href={withQuery(`${path}.xlsx`, { ...query, lang })} download>
-          {t('download.xlsx')}
-        </Menu.Item>
-        <Menu.Item component="a" href={withQuery(`${path}.csv`, { ...query, lang })} download>
-          {t('download.csv')}
-        </Menu.Item>
+        {also && <Menu.Label>{table}</Menu.Label>}
+        {items(path, query)}
+        {also && (
+          <>
+            <Menu.Divider />
+            <Menu.Label>{also.label}</Menu.Label>
+            {items(also.path, also.query)}
+          </>
+        )}
       </Menu.Dropdown>
     </Menu>
   );

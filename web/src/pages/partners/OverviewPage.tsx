@@ -95,7 +95,22 @@ export default function OverviewPage() {
           <Title order={1}>{t('title')}</Title>
           <Text c={quiet}>{homes.length === 1 ? t('subtitle', { home: homeName(homes[0]!) }) : t('subtitleAll')}</Text>
         </div>
-        {data && <DownloadMenu path="/api/partners/overview" query={overviewQuery} table={t('title')} />}
+        {data && (
+          <DownloadMenu
+            path="/api/partners/overview"
+            query={overviewQuery}
+            table={t('title')}
+            also={
+              homes.length === 1 && data.period
+                ? {
+                    path: '/api/trade/ranking',
+                    query: { home: homes[0]!.code, period: data.period.label },
+                    label: t('ranking', { home: homeName(homes[0]!) }),
+                  }
+                : undefined
+            }
+          />
+        )}
       </Group>
 
       <PeriodForm
