@@ -206,7 +206,7 @@ export async function statementsDownload(db: Db, filter: StatementFilter, langua
         asOf,
         filters,
         meetings,
-        owners: await ownerNamesOf(db, statements),
+        owners: await ownerNamesOf(db, statements, language),
       },
       { language, today: todayIso(), names: territoryNames(db, language) },
     ),
@@ -229,7 +229,13 @@ export async function projectsDownload(db: Db, filter: ProjectFilter, language: 
   ].filter((f): f is string => f !== null);
   return {
     table: projectsTable(
-      { projects, partner: partner?.name ?? null, filters, parties: await partyNamesOf(db, projects), sectors },
+      {
+        projects,
+        partner: partner?.name ?? null,
+        filters,
+        parties: await partyNamesOf(db, projects, language),
+        sectors,
+      },
       { language, today: todayIso(), names: territoryNames(db, language) },
     ),
     name: safeFileName('projects', partner?.code ?? 'all', todayIso()),
