@@ -14,6 +14,7 @@ import { clientErrorAnswer, sendProblem } from './errors.ts';
 import { allowedHostsFor, registerRequestGuard } from './guard.ts';
 import { refuseNulCharacters } from './text-input.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
+import { registerDownloadRoutes } from './routes/downloads.ts';
 import { registerGeoRoutes } from './routes/geo.ts';
 import { registerMeetingsRoutes } from './routes/meetings.ts';
 import { registerProjectsRoutes } from './routes/projects.ts';
@@ -123,6 +124,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerTradeAnalyticsRoutes(app, options.db);
   registerTradeDataRoutes(app, options.database, options.uploadLimits);
   registerSearchRoutes(app, options.db);
+  registerDownloadRoutes(app, options.db);
   registerGeoRoutes(app);
   if (options.webRoot !== false) await registerWeb(app, options.webRoot);
   return app;

@@ -40,7 +40,7 @@ export interface Operation {
   id: string;
   method: string;
   path: string;
-  pathParams: string[];
+  pathParams: Array<{ name: string; schema: Schema }>;
   query: Array<{ name: string; required: boolean; schema: Schema }>;
   body?: { contentTypes: string[]; schema: Schema };
 }
@@ -55,7 +55,7 @@ export function operationsOf(spec: OpenApiDocument): Operation[] {
         id: `${method.toUpperCase()} ${path}`,
         method: method.toUpperCase(),
         path,
-        pathParams: parameters.filter((p) => p.in === 'path').map((p) => p.name),
+        pathParams: parameters.filter((p) => p.in === 'path').map((p) => ({ name: p.name, schema: p.schema })),
         query: parameters
           .filter((p) => p.in === 'query')
           .map((p) => ({ name: p.name, required: p.required === true, schema: p.schema })),
@@ -316,10 +316,14 @@ export function requestsFor(
   return fc.constantFrom(...operations).chain((operation) => {
     const own = vocabulary.ids[collectionOfPath(operation.path)] ?? [];
     const known = [...own, ...vocabulary.territories, ...vocabulary.hsCodes];
-    const pathValues = operation.pathParams.map((name) =>
+    const pathValues = operation.pathParams.map(({ name, schema }) =>
       fc
         .oneof(
-          { arbitrary: fc.constantFrom(...(own.length > 0 ? own : known)), weight: 6 },
+          // A parameter with a list of values (a file format) takes one of them; an id one that exists.
+          {
+            arbitrary: fc.constantFrom(...(resolve(spec, schema).enum ?? (own.length > 0 ? own : known))),
+            weight: 6,
+          },
           { arbitrary: fc.constantFrom(...known), weight: 1 },
           { arbitrary: fc.uuid(), weight: 1 },
           { arbitrary: oddText.map(encodeURIComponent), weight: 1 },

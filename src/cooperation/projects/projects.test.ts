@@ -123,6 +123,7 @@ describeOnEngines('projects', (ctx) => {
     expect(await getProject(ctx.db, created.id)).toEqual(created);
     const names = await partyNamesOf(ctx.db, [created]);
     expect(names.get(supplier.id)).toBe('BelAZ');
+    expect((await partyNamesOf(ctx.db, [created], 'ru')).get(customer.id)).toBe('Михайловский ГОК');
   });
 
   it('records a project already under way at the stage and on the day it reached it', async () => {

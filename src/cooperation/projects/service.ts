@@ -225,9 +225,13 @@ export async function moveProjectStage(db: Db, id: string, input: unknown): Prom
   });
 }
 
-/** The name of every organization that is a party to these projects, for lists people read. */
-export async function partyNamesOf(db: Db, projects: Project[]): Promise<Map<string, string>> {
+/** The name of every organization that is a party to these projects, in the language asked for when it has one. */
+export async function partyNamesOf(
+  db: Db,
+  projects: Project[],
+  language: 'en' | 'ru' = 'en',
+): Promise<Map<string, string>> {
   const ids = [...new Set(projects.flatMap((p) => p.parties.map((party) => party.organizationId)))];
   const rows = await store.organizationNames(db, ids);
-  return new Map(rows.map((r) => [r.id, r.nameEn ?? r.nameRu ?? r.id]));
+  return new Map(rows.map((r) => [r.id, (language === 'ru' ? r.nameRu : r.nameEn) ?? r.nameEn ?? r.nameRu ?? r.id]));
 }

@@ -208,14 +208,18 @@ export async function changeStatementStatus(db: Db, id: string, input: unknown):
 
 /**
  * Who is to act on each statement, by name, for lists people read: the owning organization and the
- * owning person, whichever are given.
+ * owning person, whichever are given; in the language asked for when the record has a name in it.
  */
-export async function ownerNamesOf(db: Db, statements: Statement[]): Promise<Map<string, string>> {
+export async function ownerNamesOf(
+  db: Db,
+  statements: Statement[],
+  language: 'en' | 'ru' = 'en',
+): Promise<Map<string, string>> {
   const distinct = (ids: Array<string | null>) => [...new Set(ids.filter((id): id is string => id !== null))];
   const people = await store.personNames(db, distinct(statements.map((s) => s.ownerPersonId)));
   const organizations = await store.organizationNames(db, distinct(statements.map((s) => s.ownerOrganizationId)));
   const nameOf = (rows: Array<{ id: string; nameEn: string | null; nameRu: string | null }>) =>
-    new Map(rows.map((r) => [r.id, r.nameEn ?? r.nameRu ?? r.id]));
+    new Map(rows.map((r) => [r.id, (language === 'ru' ? r.nameRu : r.nameEn) ?? r.nameEn ?? r.nameRu ?? r.id]));
   const personName = nameOf(people);
   const organizationName = nameOf(organizations);
   const owners = new Map<string, string>();

@@ -25,7 +25,10 @@ describeOnEngines('statements', (ctx) => {
   it('records a commitment as open since the day of the meeting, with its owner and due date', async () => {
     const meeting = await makeMeeting(ctx.db, { heldOn: '2017-12-05' });
     const speaker = await makePerson(ctx.db, { nameEn: 'Aleksandr Lukashenko' });
-    const factory = await makeOrganization(ctx.db, { nameEn: 'Mozyr Housing Construction Factory' });
+    const factory = await makeOrganization(ctx.db, {
+      nameEn: 'Mozyr Housing Construction Factory',
+      nameRu: 'Мозырский домостроительный комбинат',
+    });
     const project = await makeProject(ctx.db, {
       relationshipId: meeting.relationshipId,
       kind: 'construction_contract',
@@ -54,6 +57,7 @@ describeOnEngines('statements', (ctx) => {
     expect(await getStatement(ctx.db, house.id, '2019-01-01')).toMatchObject({ overdue: true });
     expect(await getStatement(ctx.db, house.id, '2018-12-31')).toMatchObject({ overdue: false });
     expect((await ownerNamesOf(ctx.db, [house])).get(house.id)).toBe('Mozyr Housing Construction Factory');
+    expect((await ownerNamesOf(ctx.db, [house], 'ru')).get(house.id)).toBe('Мозырский домостроительный комбинат');
   });
 
   it('refuses a due date before the meeting that set it, on recording and on editing, saying why', async () => {

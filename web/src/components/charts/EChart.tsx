@@ -75,5 +75,14 @@ export function EChart({ option, label, height = 320, onEvents, testId }: EChart
     };
   }, [onEvents]);
 
-  return <div ref={element} role="img" aria-label={label} data-testid={testId} style={{ width: '100%', height }} />;
+  return (
+    <div
+      ref={element}
+      className="accord-chart"
+      role="img"
+      aria-label={label}
+      data-testid={testId}
+      style={{ width: '100%', height }}
+    />
+  );
 }

@@ -16,6 +16,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { lazy, Suspense, useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.ts';
+import { DownloadMenu } from '../../components/DownloadMenu.tsx';
 import { RouterAnchor } from '../../components/links.tsx';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { formatMoneyShort, formatNumber, formatPercent, localeOf } from '../../i18n/format.ts';
@@ -61,9 +62,11 @@ export default function OverviewPage() {
   const navigate = useNavigate({ from: '/' });
   const sort = parseSort(search.sort);
 
+  // The download asks with the same query, so the file holds the figures on screen.
+  const overviewQuery = { period: search.period };
   const overview = useQuery({
     queryKey: ['partners-overview', search.period ?? null],
-    queryFn: () => api.get<PartnersOverview>('/api/partners/overview', { period: search.period }),
+    queryFn: () => api.get<PartnersOverview>('/api/partners/overview', overviewQuery),
   });
   const periodRejected = overview.error instanceof ApiError && overview.error.problems.some((p) => p.path === 'period');
 
@@ -87,10 +90,28 @@ export default function OverviewPage() {
 
   return (
     <Stack gap="md">
-      <div>
-        <Title order={1}>{t('title')}</Title>
-        <Text c={quiet}>{homes.length === 1 ? t('subtitle', { home: homeName(homes[0]!) }) : t('subtitleAll')}</Text>
-      </div>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={1}>{t('title')}</Title>
+          <Text c={quiet}>{homes.length === 1 ? t('subtitle', { home: homeName(homes[0]!) }) : t('subtitleAll')}</Text>
+        </div>
+        {data && (
+          <DownloadMenu
+            path="/api/partners/overview"
+            query={overviewQuery}
+            table={t('title')}
+            also={
+              homes.length === 1 && data.period
+                ? {
+                    path: '/api/trade/ranking',
+                    query: { home: homes[0]!.code, period: data.period.label },
+                    label: t('ranking', { home: homeName(homes[0]!) }),
+                  }
+                : undefined
+            }
+          />
+        )}
+      </Group>
 
       <PeriodForm
         period={data?.period ?? null}

@@ -16,6 +16,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, type Page } from '../../../api/client.ts';
+import { DownloadMenu } from '../../../components/DownloadMenu.tsx';
 import { RouterAnchor } from '../../../components/links.tsx';
 import { Empty, ErrorState, Loading } from '../../../components/states.tsx';
 import { formatMoneyShort } from '../../../i18n/format.ts';
@@ -114,9 +115,14 @@ export function ProjectBoard({ relationship }: { relationship: Relationship }) {
 
   return (
     <Stack gap="xs">
-      <Text size="sm" c="gray.7">
-        {t('board.hint')}
-      </Text>
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Text size="sm" c="gray.7">
+          {t('board.hint')}
+        </Text>
+        {items.length > 0 && (
+          <DownloadMenu path="/api/projects" query={{ relationshipId: relationship.id }} table={t('board.title')} />
+        )}
+      </Group>
       {items.length === 0 && <Empty>{t('board.none')}</Empty>}
       <Text role="status" aria-live="polite" size="sm">
         {announcement}

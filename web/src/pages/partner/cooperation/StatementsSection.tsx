@@ -1,6 +1,7 @@
 import { Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DownloadMenu } from '../../../components/DownloadMenu.tsx';
 import { RouterAnchor, RouterButton } from '../../../components/links.tsx';
 import { Empty, ErrorState, Loading } from '../../../components/states.tsx';
 import { formatDate } from '../../../i18n/format.ts';
@@ -70,7 +71,20 @@ export function StatementsSection({ relationship }: { relationship: Relationship
             </Text>
           )}
         </Group>
-        {addButton}
+        <Group gap="xs">
+          {shown.length > 0 && (
+            <DownloadMenu
+              path="/api/statements"
+              query={{
+                relationshipId: relationship.id,
+                kind: show === 'commitments' ? 'commitment' : undefined,
+                overdue: show === 'overdue' ? true : undefined,
+              }}
+              table={t('statements.title')}
+            />
+          )}
+          {addButton}
+        </Group>
       </Group>
       {shown.length === 0 ? (
         <Empty>{t('statements.none')}</Empty>

@@ -92,7 +92,7 @@ export function PeriodPicker({ range, asked, span, onChoose }: PeriodPickerProps
             })}
           </Text>
         )}
-        <Group align="flex-start" gap="xl" wrap="wrap">
+        <Group align="flex-start" gap="xl" wrap="wrap" className="accord-no-print">
           <Group align="flex-end" gap="xs">
             <Select
               label={t('period.year')}

@@ -1,11 +1,12 @@
 import { Group, SegmentedControl, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DownloadMenu } from '../../../components/DownloadMenu.tsx';
 import { ErrorState, Loading } from '../../../components/states.tsx';
 import { formatMoneyShort, formatPercent } from '../../../i18n/format.ts';
 import { growthColour, noWrap, pointLabel, tableStyles } from './format.ts';
 import { SeriesChart, usePaintedAfter } from './lazyCharts.ts';
-import { defaultGranularity, granularities, useSeries, type Granularity, type Pair } from './queries.ts';
+import { defaultGranularity, granularities, seriesParams, useSeries, type Granularity, type Pair } from './queries.ts';
 
 export function SeriesSection({ pair, period }: { pair: Pair; period: string }) {
   const { t, i18n } = useTranslation('trade');
@@ -19,9 +20,18 @@ export function SeriesSection({ pair, period }: { pair: Pair; period: string }) 
   return (
     <section aria-labelledby="trade-series-title">
       <Stack gap="sm">
-        <Title order={2} size="h4" id="trade-series-title">
-          {t('series.title')}
-        </Title>
+        <Group justify="space-between">
+          <Title order={2} size="h4" id="trade-series-title">
+            {t('series.title')}
+          </Title>
+          {data && (
+            <DownloadMenu
+              path="/api/trade/series"
+              query={seriesParams(pair, period, granularity, cumulative)}
+              table={t('series.title')}
+            />
+          )}
+        </Group>
         <Group gap="lg" align="flex-end" wrap="wrap">
           <Stack gap={2}>
             <Text size="sm" fw={500} id="trade-granularity-label">

@@ -2,11 +2,21 @@ import { Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/cor
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DownloadMenu } from '../../../components/DownloadMenu.tsx';
 import { Empty, ErrorState, Loading } from '../../../components/states.tsx';
 import { formatMoneyShort, formatPercent, formatPoints } from '../../../i18n/format.ts';
 import { growthColour, lineTitle, noWrap, tableStyles } from './format.ts';
 import { StructureTreemap, usePaintedAfter } from './lazyCharts.ts';
-import { defaultDirection, directions, levelOf, levels, useStructure, type Direction, type Pair } from './queries.ts';
+import {
+  defaultDirection,
+  directions,
+  levelOf,
+  levels,
+  structureParams,
+  useStructure,
+  type Direction,
+  type Pair,
+} from './queries.ts';
 
 export function StructureSection({ pair, period }: { pair: Pair; period: string }) {
   const { t, i18n } = useTranslation('trade');
@@ -25,9 +35,18 @@ export function StructureSection({ pair, period }: { pair: Pair; period: string 
   return (
     <section aria-labelledby="trade-structure-title">
       <Stack gap="sm">
-        <Title order={2} size="h4" id="trade-structure-title">
-          {t('structure.title')}
-        </Title>
+        <Group justify="space-between">
+          <Title order={2} size="h4" id="trade-structure-title">
+            {t('structure.title')}
+          </Title>
+          {data && rows.length > 0 && (
+            <DownloadMenu
+              path="/api/trade/structure"
+              query={structureParams(pair, period, level, direction)}
+              table={t('structure.title')}
+            />
+          )}
+        </Group>
         <Group gap="lg" wrap="wrap">
           <Stack gap={2}>
             <Text size="sm" fw={500} id="trade-level-label">

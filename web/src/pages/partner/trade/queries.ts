@@ -88,6 +88,15 @@ export const summaryQuery = (pair: Pair, period: string | null) =>
     queryFn: () => api.get<TradeSummary>('/api/trade/summary', { ...pair, period }),
   });
 
+/** What the structure table asks the API for; its download asks with the same. */
+export const structureParams = (pair: Pair, period: string | null, level: Level, direction: Direction) => ({
+  ...pair,
+  period,
+  level,
+  direction,
+  top: 15,
+});
+
 export const structureQuery = (pair: Pair, period: string | null, level: Level, direction: Direction) =>
   queryOptions({
     queryKey: ['trade', 'structure', pair, period, level, direction],
@@ -95,8 +104,16 @@ export const structureQuery = (pair: Pair, period: string | null, level: Level, 
     placeholderData: keepPreviousData,
     enabled: period !== null,
     staleTime,
-    queryFn: () => api.get<TradeStructure>('/api/trade/structure', { ...pair, period, level, direction, top: 15 }),
+    queryFn: () => api.get<TradeStructure>('/api/trade/structure', structureParams(pair, period, level, direction)),
   });
+
+/** What the series asks the API for; its download asks with the same. */
+export const seriesParams = (pair: Pair, period: string | null, granularity: Granularity, cumulative: boolean) => ({
+  ...pair,
+  period,
+  granularity,
+  cumulative,
+});
 
 export const seriesQuery = (pair: Pair, period: string | null, granularity: Granularity, cumulative: boolean) =>
   queryOptions({
@@ -105,7 +122,7 @@ export const seriesQuery = (pair: Pair, period: string | null, granularity: Gran
     placeholderData: keepPreviousData,
     enabled: period !== null,
     staleTime,
-    queryFn: () => api.get<TradeSeries>('/api/trade/series', { ...pair, period, granularity, cumulative }),
+    queryFn: () => api.get<TradeSeries>('/api/trade/series', seriesParams(pair, period, granularity, cumulative)),
   });
 
 export const signalsQuery = (pair: Pair, period: string | null) =>
