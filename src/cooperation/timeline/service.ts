@@ -4,6 +4,7 @@ import { todayIso } from '../../core/records.ts';
 import { getRelationship } from '../../registry/relationships/service.ts';
 import type { ProjectStage } from '../projects/stages.ts';
 import type { StatementStatus } from '../statements/model.ts';
+import { isOverdue } from '../statements/overdue.ts';
 import {
   timelineQuery,
   type Timeline,
@@ -30,8 +31,6 @@ const dayOrder: Record<TimelineEventType, number> = {
   statement_due: 9,
   agreement_expires: 10,
 };
-
-const pending: readonly StatementStatus[] = ['open', 'in_progress'];
 
 type Draft = Omit<
   TimelineEvent,
@@ -102,7 +101,7 @@ async function collect(db: Db, relationshipId: string, kinds: Set<TimelineKind>,
     };
     events.push(event({ ...common, on: s.heldOn, type: 'statement_made' }));
     if (s.dueOn) {
-      const overdue = pending.includes(status) && s.dueOn < asOf;
+      const overdue = isOverdue({ kind: s.kind, status, dueOn: s.dueOn }, asOf);
       events.push(event({ ...common, on: s.dueOn, type: 'statement_due', overdue }));
     }
   }

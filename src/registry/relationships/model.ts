@@ -104,7 +104,10 @@ export type AgreementFilter = z.infer<typeof agreementFilter>;
 
 export const partnersQuery = z.object({
   home: territoryCode.optional(),
-  /** The day agreements are judged in force on; today when not given. */
+  /**
+   * As known on this day: agreements in force then, commitments and projects as the statements' and
+   * projects' lists give them for that day. Today, with the records as they stand, when not given.
+   */
   asOf: isoDate.optional(),
 });
 export type PartnersQuery = z.infer<typeof partnersQuery>;
@@ -118,7 +121,7 @@ export const partnerOverview = z
     agreementsInForce: z.number().int(),
     /** Commitments made at the relationship's meetings that are still open or in progress. */
     openCommitments: z.number().int(),
-    /** Of those, the ones whose due date is before `asOf` (today by default), as /api/commitments?overdue=true. */
+    /** Of those, the overdue ones (see isOverdue), as /api/commitments?overdue=true&asOf=… counts them. */
     overdueCommitments: z.number().int(),
     /** Projects neither completed nor cancelled. */
     activeProjects: z.number().int(),
