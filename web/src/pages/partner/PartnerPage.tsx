@@ -5,6 +5,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api, type Page } from '../../api/client.ts';
+import { AsOfPicker } from '../../components/AsOfPicker.tsx';
 import { RouterAnchor } from '../../components/links.tsx';
 import { ErrorState, Loading, NotFound } from '../../components/states.tsx';
 import { formatDate } from '../../i18n/format.ts';
@@ -60,6 +61,10 @@ export default function PartnerPage() {
             <Title order={1}>{partnerName}</Title>
             <Text c="gray.7">{t('header.relationship', { home: homeName, partner: partnerName })}</Text>
           </div>
+          <AsOfPicker
+            asOf={search.asOf}
+            onChange={(asOf) => void navigate({ search: (previous) => ({ ...previous, asOf }) })}
+          />
           <Agreements relationship={r} />
           <nav aria-label={t('header.recordsNav')}>
             <Group gap="md" wrap="wrap">

@@ -16,6 +16,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { lazy, Suspense, useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.ts';
+import { AsOfPicker } from '../../components/AsOfPicker.tsx';
 import { RouterAnchor } from '../../components/links.tsx';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { formatMoneyShort, formatNumber, formatPercent, localeOf } from '../../i18n/format.ts';
@@ -62,8 +63,8 @@ export default function OverviewPage() {
   const sort = parseSort(search.sort);
 
   const overview = useQuery({
-    queryKey: ['partners-overview', search.period ?? null],
-    queryFn: () => api.get<PartnersOverview>('/api/partners/overview', { period: search.period }),
+    queryKey: ['partners-overview', search.period ?? null, search.asOf ?? null],
+    queryFn: () => api.get<PartnersOverview>('/api/partners/overview', { period: search.period, asOf: search.asOf }),
   });
   const periodRejected = overview.error instanceof ApiError && overview.error.problems.some((p) => p.path === 'period');
 
@@ -80,6 +81,9 @@ export default function OverviewPage() {
   function choosePeriod(period: string | undefined) {
     void navigate({ search: (prev) => ({ ...prev, period }) });
   }
+  function chooseAsOf(asOf: string | undefined) {
+    void navigate({ search: (prev) => ({ ...prev, asOf }) });
+  }
 
   const data = overview.data;
   const homes = data ? [...new Map(data.partners.map((p) => [p.home.code, p.home])).values()] : [];
@@ -91,6 +95,8 @@ export default function OverviewPage() {
         <Title order={1}>{t('title')}</Title>
         <Text c={quiet}>{homes.length === 1 ? t('subtitle', { home: homeName(homes[0]!) }) : t('subtitleAll')}</Text>
       </div>
+
+      <AsOfPicker asOf={search.asOf} onChange={chooseAsOf} />
 
       <PeriodForm
         period={data?.period ?? null}
@@ -355,8 +361,8 @@ function Num({ children }: { children: ReactNode }) {
 function PartnerRow({ row, currency }: { row: PartnerTradeOverview; currency: string }) {
   const { t, i18n } = useTranslation('partners');
   const language = i18n.language;
-  // The partner page opens on the period chosen here; without one it finds its own latest period.
-  const { period } = useSearch({ from: '/' });
+  // The partner page opens on the period and the day chosen here; without a period it finds its own latest.
+  const { period, asOf } = useSearch({ from: '/' });
   const trade = row.trade;
   const growth = trade?.growthPercent ?? null;
   const sparkValues = trade?.sparkline.map((p) => p.turnoverCents) ?? [];
@@ -370,7 +376,13 @@ function PartnerRow({ row, currency }: { row: PartnerTradeOverview; currency: st
   return (
     <Table.Tr>
       <Table.Td>
-        <RouterAnchor to="/partners/$code" params={{ code: row.partner.code }} search={{ period }} fw={600} c="teal.9">
+        <RouterAnchor
+          to="/partners/$code"
+          params={{ code: row.partner.code }}
+          search={{ period, asOf }}
+          fw={600}
+          c="teal.9"
+        >
           {language === 'ru' ? row.partner.nameRu : row.partner.nameEn}
         </RouterAnchor>
       </Table.Td>
