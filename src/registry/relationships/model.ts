@@ -90,7 +90,8 @@ export const agreement = z
     documentId: z.string().nullable(),
     notes: z.string().nullable(),
     inForce: z.boolean().meta({
-      description: 'Today falls within inForceFrom–inForceTo; a missing date leaves that end open.',
+      description:
+        'Today (or the `asOf` day of a list) falls within inForceFrom–inForceTo; a missing date leaves that end open.',
     }),
     ...recordMeta,
   })
@@ -99,6 +100,8 @@ export type Agreement = z.infer<typeof agreement>;
 
 export const agreementFilter = z.object({
   relationshipId: recordId.optional(),
+  /** As known on this day: agreements not yet signed then are left out, and `inForce` is judged on it. */
+  asOf: isoDate.optional(),
 });
 export type AgreementFilter = z.infer<typeof agreementFilter>;
 

@@ -140,6 +140,12 @@ describeOnEngines('relationships and agreements', (ctx) => {
       'Agreement on trade and economic cooperation',
       'Memorandum not yet in force',
     ]);
+    // As known in March 2016: the agreement signed in May was not there yet, and the action plan was in force.
+    const in2016 = await listAgreements(ctx.db, { relationshipId: relationship.id, asOf: '2016-03-01' }, page);
+    expect(in2016.items.map((a) => [a.title, a.inForce])).toEqual([
+      ['Action plan 2015–2016', true],
+      ['Memorandum not yet in force', false],
+    ]);
     expect(await getAgreement(ctx.db, current.id)).toEqual(current);
     const ended = await updateAgreement(ctx.db, current.id, { inForceTo: shiftDays(today, -1), version: 1 });
     expect(ended).toMatchObject({ inForceFrom: '2016-06-01', inForce: false, version: 2 });

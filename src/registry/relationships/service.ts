@@ -157,7 +157,7 @@ function toAgreement(row: store.AgreementRow, today: string): Agreement {
 }
 
 export function listAgreements(db: Db, filter: AgreementFilter, page: PageQuery): Promise<Page<Agreement>> {
-  const today = todayIso();
+  const today = filter.asOf ?? todayIso();
   return paged(
     page,
     () => store.countAgreements(db, filter),

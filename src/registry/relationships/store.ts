@@ -90,6 +90,10 @@ export type AgreementRow = NonNullable<Awaited<ReturnType<typeof findAgreement>>
 function filteredAgreements(db: Db, filter: AgreementFilter) {
   let query = db.selectFrom('agreements');
   if (filter.relationshipId) query = query.where('relationshipId', '=', filter.relationshipId);
+  if (filter.asOf) {
+    const asOf = filter.asOf;
+    query = query.where((eb) => eb.or([eb('signedOn', 'is', null), eb('signedOn', '<=', asOf)]));
+  }
   return query;
 }
 

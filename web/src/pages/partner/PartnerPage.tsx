@@ -9,6 +9,7 @@ import { AsOfPicker } from '../../components/AsOfPicker.tsx';
 import { RouterAnchor } from '../../components/links.tsx';
 import { ErrorState, Loading, NotFound } from '../../components/states.tsx';
 import { formatDate } from '../../i18n/format.ts';
+import { usePartnerAsOf } from './cooperation/queries.ts';
 import { datasetsQuery, prefetchTradeTab } from './trade/queries.ts';
 import { usePartnerRelationship } from './usePartner.ts';
 import type { Agreement, Relationship } from '../../../../src/registry/relationships/model.ts';
@@ -115,13 +116,14 @@ export default function PartnerPage() {
   );
 }
 
-/** The agreements the relationship rests on, those in force today marked. */
+/** The agreements the relationship rests on, those in force on the page's day marked. */
 function Agreements({ relationship }: PartnerTabProps) {
   const { t, i18n } = useTranslation('partner');
   const language = i18n.language;
+  const asOf = usePartnerAsOf();
   const agreements = useQuery({
-    queryKey: ['agreements', { relationshipId: relationship.id }],
-    queryFn: () => api.get<Page<Agreement>>('/api/agreements', { relationshipId: relationship.id, limit: 100 }),
+    queryKey: ['agreements', { relationshipId: relationship.id, asOf }],
+    queryFn: () => api.get<Page<Agreement>>('/api/agreements', { relationshipId: relationship.id, asOf, limit: 100 }),
   });
 
   return (
