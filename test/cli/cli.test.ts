@@ -40,6 +40,25 @@ describe('accord CLI on an embedded database', () => {
     expect(rows.map((r) => r.dueOn)).toEqual(['2018-12-31']);
   });
 
+  it('answers as known on a day: nothing of the 5 December 2017 talks on the 4th, all of it on the 6th', async () => {
+    const kurskOn = async (asOf: string) => {
+      const result = await accord('partners', '--as-of', asOf, '--json');
+      expect(result.code, result.stderr).toBe(0);
+      const rows = JSON.parse(result.stdout) as Array<{ partner: { code: string }; openCommitments: number }>;
+      return rows.find((r) => r.partner.code === 'RU-KRS')!;
+    };
+    const commitmentsOn = async (asOf: string) =>
+      JSON.parse((await accord('commitments', '--partner', 'RU-KRS', '--as-of', asOf, '--json')).stdout) as unknown[];
+    expect((await kurskOn('2017-12-04')).openCommitments).toBe(0);
+    expect(await commitmentsOn('2017-12-04')).toEqual([]);
+    const meetings = await accord('meetings', '--partner', 'RU-KRS', '--as-of', '2017-12-04', '--json');
+    expect(JSON.parse(meetings.stdout)).toEqual([]);
+    const after = await kurskOn('2017-12-06');
+    expect(after.openCommitments).toBeGreaterThan(0);
+    const open = (await commitmentsOn('2017-12-06')) as Array<{ status: string }>;
+    expect(open.filter((c) => ['open', 'in_progress'].includes(c.status))).toHaveLength(after.openCommitments);
+  }, 90_000);
+
   it('rejects a wrong date with a message naming the option', async () => {
     const result = await accord('commitments', '--overdue', '--as-of', '2019-02-30');
     expect(result.code).not.toBe(0);

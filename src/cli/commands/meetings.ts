@@ -37,9 +37,17 @@ export function registerMeetingsCommands(program: Command): void {
       )
       .option('--from <date>', 'held on or after YYYY-MM-DD')
       .option('--to <date>', 'held on or before YYYY-MM-DD')
-      .option('-q, --query <text>', 'title, place or summary contains, in any case'),
+      .option('-q, --query <text>', 'title, place or summary contains, in any case')
+      .option('--as-of <date>', 'as known on this day (YYYY-MM-DD): only the meetings held by then'),
   ).action(async (o: Options, command: Command) => {
-    const filter = parseInput(meetingFilter, { partner: o.partner, kind: o.kind, from: o.from, to: o.to, q: o.query });
+    const filter = parseInput(meetingFilter, {
+      partner: o.partner,
+      kind: o.kind,
+      from: o.from,
+      to: o.to,
+      q: o.query,
+      asOf: o.asOf,
+    });
     const page = parseInput(pageQuery, { limit: o.limit, offset: o.offset });
     await withDatabase(command, 'require-current', async ({ db }) => {
       const result = await listMeetings(db, filter, page);
@@ -67,13 +75,15 @@ export function registerMeetingsCommands(program: Command): void {
       .option('--meeting <id>', 'made at this meeting')
       .option('--partner <code>', 'partner territory, e.g. RU-KRS')
       .option('--kind <kind>', 'proposal, commitment, request or assessment')
-      .option('--status <status>', 'open, in_progress, fulfilled or dropped'),
+      .option('--status <status>', 'open, in_progress, fulfilled or dropped')
+      .option('--as-of <date>', 'as known on this day (YYYY-MM-DD): made by then, in the status they had then'),
   ).action(async (o: Options, command: Command) => {
     const filter = parseInput(statementFilter, {
       meetingId: o.meeting,
       partner: o.partner,
       kind: o.kind,
       status: o.status,
+      asOf: o.asOf,
     });
     const page = parseInput(pageQuery, { limit: o.limit, offset: o.offset });
     await withDatabase(command, 'require-current', async ({ db }) => {
@@ -89,7 +99,10 @@ export function registerMeetingsCommands(program: Command): void {
       .option('--partner <code>', 'partner territory, e.g. RU-KRS')
       .option('--status <status>', 'open, in_progress, fulfilled or dropped')
       .option('--overdue', 'only those still open or in progress after their due date')
-      .option('--as-of <date>', 'judge overdue on this day (YYYY-MM-DD) instead of today'),
+      .option(
+        '--as-of <date>',
+        'as known on this day (YYYY-MM-DD): made by then, in the status they had then, overdue judged on it',
+      ),
   ).action(async (o: Options, command: Command) => {
     const filter = parseInput(commitmentFilter, {
       partner: o.partner,

@@ -37,9 +37,11 @@ export function registerProjectsCommands(program: Command): void {
       )
       .option('--sector <code>', 'ISIC Rev.4 section or division, e.g. C or 29')
       .option('--organization <id>', 'projects this organization is a party to')
-      .option('-q, --query <text>', 'title, description or a party’s name contains, in any case'),
+      .option('-q, --query <text>', 'title, description or a party’s name contains, in any case')
+      .option('--as-of <date>', 'as known on this day (YYYY-MM-DD): projects begun by then, in the stage they were in'),
   ).action(async (o: Options, command: Command) => {
     const filter = parseInput(projectFilter, {
+      asOf: o.asOf,
       partner: o.partner,
       stage: o.stage,
       kind: o.kind,

@@ -65,9 +65,12 @@ export function registerRegistryCommands(program: Command): void {
 
   program
     .command('partners')
-    .description('each partner with its agreements in force, open commitments and projects under way')
+    .description('each partner with its agreements in force, open and overdue commitments and projects under way')
     .option('--home <code>', 'only the partners of this home territory, e.g. BY')
-    .option('--as-of <date>', 'judge agreements in force on this day (YYYY-MM-DD); default today')
+    .option(
+      '--as-of <date>',
+      'as known on this day (YYYY-MM-DD): agreements in force, commitments and projects as they stood; default today',
+    )
     .option('--json', 'print JSON')
     .action(async (o: Options, command: Command) => {
       const query = parseInput(partnersQuery, { home: o.home, asOf: o.asOf });
@@ -82,6 +85,7 @@ export function registerRegistryCommands(program: Command): void {
             { header: 'название', value: (p) => p.partner.nameRu },
             { header: 'agreements in force', value: (p) => p.agreementsInForce, align: 'right' },
             { header: 'open commitments', value: (p) => p.openCommitments, align: 'right' },
+            { header: 'overdue', value: (p) => p.overdueCommitments, align: 'right' },
             { header: 'projects under way', value: (p) => p.activeProjects, align: 'right' },
             { header: 'relationship id', value: (p) => p.relationshipId },
           ],

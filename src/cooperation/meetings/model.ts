@@ -113,5 +113,7 @@ export const meetingFilter = z.object({
   q: z.string().max(200).optional(),
   /** Meetings this person took part in. */
   personId: recordId.optional(),
+  /** As known on this day: only the meetings held by then. */
+  asOf: isoDate.optional(),
 });
 export type MeetingFilter = z.infer<typeof meetingFilter>;

@@ -31,6 +31,8 @@ function filtered(db: Db, filter: Omit<MeetingFilter, 'q'>) {
   }
   if (filter.from) query = query.where('meetings.heldOn', '>=', filter.from);
   if (filter.to) query = query.where('meetings.heldOn', '<=', filter.to);
+  // As known on a day, a meeting held later had not taken place yet.
+  if (filter.asOf) query = query.where('meetings.heldOn', '<=', filter.asOf);
   if (filter.kind) query = query.where('meetings.kind', '=', filter.kind);
   if (filter.personId) {
     const personId = filter.personId;

@@ -162,6 +162,8 @@ export const projectFilter = z.object({
   organizationId: recordId.optional(),
   /** Title or description, or the name or alias of a party, contains. */
   q: z.string().max(200).optional(),
+  /** As known on this day: projects that existed then, each in the stage it was in then. */
+  asOf: isoDate.optional(),
 });
 export type ProjectFilter = z.infer<typeof projectFilter>;
 

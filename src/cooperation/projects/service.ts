@@ -30,8 +30,11 @@ import * as store from './store.ts';
 
 const key = (id: string) => ({ column: 'id', value: id, label: 'project' });
 
-/** Adds the parties, milestones and stage history to project rows, keeping the rows' order. */
-async function withChildren(db: Db, rows: store.ProjectRow[]): Promise<Project[]> {
+/**
+ * Adds the parties, milestones and stage history to project rows, keeping the rows' order; with `asOf`
+ * the history stops at that day, as the rows' stage does.
+ */
+async function withChildren(db: Db, rows: store.ProjectRow[], asOf?: string): Promise<Project[]> {
   const ids = rows.map((r) => r.id);
   const [parties, milestones, history] = await Promise.all([
     store.partiesOf(db, ids),
@@ -54,7 +57,7 @@ async function withChildren(db: Db, rows: store.ProjectRow[]): Promise<Project[]
       .filter((m) => m.projectId === row.id)
       .map((m) => ({ title: m.title, dueOn: m.dueOn, doneOn: m.doneOn, note: m.note })),
     stageHistory: history
-      .filter((c) => c.projectId === row.id)
+      .filter((c) => c.projectId === row.id && (asOf === undefined || c.changedOn <= asOf))
       .map((c): StageChange => ({
         fromStage: c.fromStage as ProjectStage | null,
         toStage: c.toStage as ProjectStage,
@@ -68,8 +71,13 @@ export function listProjects(db: Db, filter: ProjectFilter, page: PageQuery): Pr
   return paged(
     page,
     () => store.countProjects(db, filter),
-    async (limit, offset) => withChildren(db, await store.listProjects(db, filter, limit, offset)),
+    async (limit, offset) => withChildren(db, await store.listProjects(db, filter, limit, offset), filter.asOf),
   );
+}
+
+/** Projects still under way per relationship; with `asOf`, by the stage each was in on that day. */
+export function countActiveProjects(db: Db, relationshipIds: string[], asOf?: string): Promise<Map<string, number>> {
+  return store.countActiveProjects(db, relationshipIds, asOf);
 }
 
 export async function getProject(db: Db, id: string): Promise<Project> {

@@ -32,6 +32,9 @@ export const nextStages: Readonly<Record<ProjectStage, readonly ProjectStage[]>>
   cancelled: [],
 };
 
+/** Stages of a project still under way: every stage but the final ones. */
+export const activeStages: readonly ProjectStage[] = projectStages.filter((stage) => nextStages[stage].length > 0);
+
 export function isFinalStage(stage: ProjectStage): boolean {
   return nextStages[stage].length === 0;
 }

@@ -1,9 +1,10 @@
-import type { Insertable } from 'kysely';
+import type { ExpressionBuilder, Insertable } from 'kysely';
 import type { Db } from '../../db/connection.ts';
-import type { ProjectStageChangeTable, ProjectTable } from '../../db/schema.ts';
+import type { DB, ProjectStageChangeTable, ProjectTable } from '../../db/schema.ts';
 import { newId } from '../../core/ids.ts';
 import { containsText } from '../../core/records.ts';
 import type { Milestone, Party, ProjectFilter } from './model.ts';
+import { activeStages } from './stages.ts';
 
 const projectColumns = [
   'projects.id',
@@ -14,7 +15,6 @@ const projectColumns = [
   'projects.description',
   'projects.valueMinor',
   'projects.currency',
-  'projects.stage',
   'projects.version',
   'projects.createdAt',
   'projects.updatedAt',
@@ -22,8 +22,35 @@ const projectColumns = [
 
 export type ProjectRow = NonNullable<Awaited<ReturnType<typeof findProject>>>;
 
+type Projects = ExpressionBuilder<DB, 'projects'>;
+
+/**
+ * A project's stage on `day`: the last change its history dates on or before it (read in the order
+ * recorded), null when the project did not exist yet. Without a day, the stage it is in now.
+ */
+function stageOn(eb: Projects, day: string | undefined) {
+  if (day === undefined) return eb.ref('projects.stage');
+  return eb
+    .selectFrom('projectStageChanges as change')
+    .select('change.toStage')
+    .whereRef('change.projectId', '=', 'projects.id')
+    .where('change.changedOn', '<=', day)
+    .orderBy('change.changedOn', 'desc')
+    .orderBy('change.recordedAt', 'desc')
+    .orderBy('change.id', 'desc')
+    .limit(1)
+    .$asScalar();
+}
+
+function selectAsOf(asOf: string | undefined) {
+  return (eb: Projects) => [...projectColumns, stageOn(eb, asOf).as('stage')];
+}
+
+/** With `asOf`, the projects that existed on that day, each in the stage it was in then. */
 function filtered(db: Db, filter: ProjectFilter) {
+  const { asOf } = filter;
   let query = db.selectFrom('projects');
+  if (asOf !== undefined) query = query.where((eb) => eb(stageOn(eb, asOf), 'is not', null));
   if (filter.relationshipId) query = query.where('projects.relationshipId', '=', filter.relationshipId);
   if (filter.partner) {
     const partner = filter.partner;
@@ -31,7 +58,10 @@ function filtered(db: Db, filter: ProjectFilter) {
       eb.selectFrom('relationships').select('relationships.id').where('relationships.partnerCode', '=', partner),
     );
   }
-  if (filter.stage && filter.stage.length > 0) query = query.where('projects.stage', 'in', filter.stage);
+  if (filter.stage && filter.stage.length > 0) {
+    const stages = filter.stage;
+    query = query.where((eb) => eb(stageOn(eb, asOf), 'in', stages));
+  }
   if (filter.kind) query = query.where('projects.kind', '=', filter.kind);
   if (filter.sector) {
     const sector = filter.sector;
@@ -86,7 +116,7 @@ export async function countProjects(db: Db, filter: ProjectFilter): Promise<numb
 
 export function listProjects(db: Db, filter: ProjectFilter, limit: number, offset: number) {
   return filtered(db, filter)
-    .select(projectColumns)
+    .select(selectAsOf(filter.asOf))
     .orderBy('projects.title')
     .orderBy('projects.id')
     .limit(limit)
@@ -95,7 +125,20 @@ export function listProjects(db: Db, filter: ProjectFilter, limit: number, offse
 }
 
 export function findProject(db: Db, id: string) {
-  return db.selectFrom('projects').select(projectColumns).where('projects.id', '=', id).executeTakeFirst();
+  return db.selectFrom('projects').select(selectAsOf(undefined)).where('projects.id', '=', id).executeTakeFirst();
+}
+
+/** Projects neither completed nor cancelled per relationship; with `asOf`, by their stage on that day. */
+export async function countActiveProjects(db: Db, relationshipIds: string[], asOf: string | undefined) {
+  if (relationshipIds.length === 0) return new Map<string, number>();
+  const rows = await db
+    .selectFrom('projects')
+    .select(['projects.relationshipId', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('projects.relationshipId', 'in', relationshipIds)
+    .where((eb) => eb(stageOn(eb, asOf), 'in', [...activeStages]))
+    .groupBy('projects.relationshipId')
+    .execute();
+  return new Map(rows.map((row) => [row.relationshipId, Number(row.n)]));
 }
 
 export function partiesOf(db: Db, projectIds: string[]) {

@@ -82,7 +82,7 @@ export const statement = z
     ownerOrganizationId: z.string().nullable(),
     dueOn: z.string().nullable(),
     status: statementStatus,
-    /** Still open or in progress after its due date, as of the day asked about (today by default). */
+    /** A commitment still open or in progress after its due date, on the day asked about (see isOverdue). */
     overdue: z.boolean(),
     history: z.array(statusChange),
     ...recordMeta,
@@ -100,7 +100,10 @@ export const commitmentFilter = z.object({
   partner: territoryCode.optional(),
   status: statementStatus.optional(),
   overdue: flag.optional(),
-  /** The day `overdue` is judged on; today when not given. */
+  /**
+   * As known on this day: statements made at meetings held by then, each in the status its history gives
+   * for that day, `overdue` judged on it. Without it, statements as they stand, `overdue` judged on today.
+   */
   asOf: isoDate.optional(),
   ownerPersonId: recordId.optional(),
   projectId: recordId.optional(),

@@ -25,16 +25,16 @@ import {
   type StatementStatus,
   type StatusChange,
 } from './model.ts';
+import { isOverdue } from './overdue.ts';
 import * as store from './store.ts';
 
 const key = (id: string) => ({ column: 'id', value: id, label: 'statement' });
 
-/** Overdue is judged on the day asked about, so it is computed on reading and never stored. */
-function isOverdue(row: store.StatementRow, asOf: string): boolean {
-  return store.pendingStatuses.includes(row.status as StatementStatus) && row.dueOn !== null && row.dueOn < asOf;
-}
-
-async function withHistory(db: Db, rows: store.StatementRow[], asOf: string): Promise<Statement[]> {
+/**
+ * Overdue is judged on the day asked about, so it is computed on reading and never stored. With `asOf`,
+ * the rows already carry their status on that day and the history stops there.
+ */
+async function withHistory(db: Db, rows: store.StatementRow[], judgedOn: string, asOf?: string): Promise<Statement[]> {
   const changes = await store.historyOf(
     db,
     rows.map((r) => r.id),
@@ -44,9 +44,9 @@ async function withHistory(db: Db, rows: store.StatementRow[], asOf: string): Pr
     kind: row.kind as Statement['kind'],
     side: row.side as Statement['side'],
     status: row.status as StatementStatus,
-    overdue: isOverdue(row, asOf),
+    overdue: isOverdue({ ...row, status: row.status as StatementStatus }, judgedOn),
     history: changes
-      .filter((c) => c.statementId === row.id)
+      .filter((c) => c.statementId === row.id && (asOf === undefined || c.changedOn <= asOf))
       .map((c): StatusChange => ({
         fromStatus: c.fromStatus as StatementStatus | null,
         toStatus: c.toStatus as StatementStatus,
@@ -56,13 +56,31 @@ async function withHistory(db: Db, rows: store.StatementRow[], asOf: string): Pr
   }));
 }
 
+/**
+ * Statements as they stand, overdue judged on today; with `asOf`, as known on that day: only those made at
+ * meetings held by then, each in the status its history gives for that day, overdue judged on that day.
+ */
 export async function listStatements(db: Db, filter: StatementFilter, page: PageQuery): Promise<Page<Statement>> {
-  const asOf = filter.asOf ?? todayIso();
+  const today = todayIso();
+  const judgedOn = filter.asOf ?? today;
   return paged(
     page,
-    () => store.countStatements(db, filter, asOf),
-    async (limit, offset) => withHistory(db, await store.listStatements(db, filter, asOf, limit, offset), asOf),
+    () => store.countStatements(db, filter, today),
+    async (limit, offset) =>
+      withHistory(db, await store.listStatements(db, filter, today, limit, offset), judgedOn, filter.asOf),
   );
+}
+
+/**
+ * Per relationship, the commitments still pending and how many of them are overdue, by the same rule as
+ * the lists: with `asOf`, as known on that day; else as they stand, judged on today.
+ */
+export function countCommitments(
+  db: Db,
+  relationshipIds: string[],
+  asOf?: string,
+): Promise<{ open: Map<string, number>; overdue: Map<string, number> }> {
+  return store.countCommitments(db, relationshipIds, asOf, todayIso());
 }
 
 /** Statements of kind commitment: what someone undertook to do, with its due date and owner. */

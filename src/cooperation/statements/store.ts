@@ -1,7 +1,8 @@
-import type { Insertable } from 'kysely';
+import type { ExpressionBuilder, Insertable } from 'kysely';
 import type { Db } from '../../db/connection.ts';
-import type { StatementStatusChangeTable, StatementTable } from '../../db/schema.ts';
-import type { StatementFilter, StatementStatus } from './model.ts';
+import type { DB, StatementStatusChangeTable, StatementTable } from '../../db/schema.ts';
+import type { StatementFilter } from './model.ts';
+import { kindsThatFallDue, pendingStatuses } from './overdue.ts';
 
 const statementColumns = [
   'statements.id',
@@ -15,7 +16,6 @@ const statementColumns = [
   'statements.ownerPersonId',
   'statements.ownerOrganizationId',
   'statements.dueOn',
-  'statements.status',
   'statements.version',
   'statements.createdAt',
   'statements.updatedAt',
@@ -23,11 +23,64 @@ const statementColumns = [
 
 export type StatementRow = NonNullable<Awaited<ReturnType<typeof findStatement>>>;
 
-/** The statuses in which a statement with a past due date is overdue. */
-export const pendingStatuses: readonly StatementStatus[] = ['open', 'in_progress'];
+type Statements = ExpressionBuilder<DB, 'statements'>;
 
-function filtered(db: Db, filter: StatementFilter, asOf: string) {
+/**
+ * A statement's status on `day`: the last change its history dates on or before it (the history is read
+ * in the order recorded), null when it had not been made yet. Without a day, the status it has now.
+ */
+function statusOn(eb: Statements, day: string | undefined) {
+  if (day === undefined) return eb.ref('statements.status');
+  return eb
+    .selectFrom('statementStatusChanges as change')
+    .select('change.toStatus')
+    .whereRef('change.statementId', '=', 'statements.id')
+    .where('change.changedOn', '<=', day)
+    .orderBy('change.changedOn', 'desc')
+    .orderBy('change.recordedAt', 'desc')
+    .orderBy('change.id', 'desc')
+    .limit(1)
+    .$asScalar();
+}
+
+/** Statements made at a meeting held on or before `day` (and so recorded with a status by then). */
+function madeBy(eb: Statements, day: string) {
+  return eb.and([
+    eb(
+      'statements.meetingId',
+      'in',
+      eb.selectFrom('meetings').select('meetings.id').where('meetings.heldOn', '<=', day),
+    ),
+    eb(statusOn(eb, day), 'is not', null),
+  ]);
+}
+
+/**
+ * The SQL form of `isOverdue` (overdue.ts), from the same lists: a commitment pending on `judgedOn`,
+ * by its status then when `asOf` is given, and due before that day.
+ */
+function overdueWhere(eb: Statements, asOf: string | undefined, judgedOn: string) {
+  return eb.and([
+    eb('statements.kind', 'in', [...kindsThatFallDue]),
+    eb(statusOn(eb, asOf), 'in', [...pendingStatuses]),
+    eb('statements.dueOn', 'is not', null),
+    eb('statements.dueOn', '<', judgedOn),
+  ]);
+}
+
+/** Columns of a statement as it stood on `asOf` (as it stands now without it). */
+function selectAsOf(asOf: string | undefined) {
+  return (eb: Statements) => [...statementColumns, statusOn(eb, asOf).as('status')];
+}
+
+/**
+ * With `asOf`, what was known on that day: statements made by then, each in the status it had then.
+ * `today` is the day overdue is judged on when `asOf` is not given.
+ */
+function filtered(db: Db, filter: StatementFilter, today: string) {
+  const { asOf } = filter;
   let query = db.selectFrom('statements');
+  if (asOf !== undefined) query = query.where((eb) => madeBy(eb, asOf));
   if (filter.meetingId) query = query.where('statements.meetingId', '=', filter.meetingId);
   if (filter.relationshipId) {
     const relationshipId = filter.relationshipId;
@@ -46,35 +99,34 @@ function filtered(db: Db, filter: StatementFilter, asOf: string) {
     );
   }
   if (filter.kind) query = query.where('statements.kind', '=', filter.kind);
-  if (filter.status) query = query.where('statements.status', '=', filter.status);
+  if (filter.status) {
+    const status = filter.status;
+    query = query.where((eb) => eb(statusOn(eb, asOf), '=', status));
+  }
   if (filter.ownerPersonId) query = query.where('statements.ownerPersonId', '=', filter.ownerPersonId);
   if (filter.projectId) query = query.where('statements.projectId', '=', filter.projectId);
   if (filter.dueBefore) query = query.where('statements.dueOn', '<', filter.dueBefore);
   if (filter.overdue !== undefined) {
     const overdue = filter.overdue;
     query = query.where((eb) => {
-      const late = eb.and([
-        eb('statements.status', 'in', [...pendingStatuses]),
-        eb('statements.dueOn', 'is not', null),
-        eb('statements.dueOn', '<', asOf),
-      ]);
+      const late = overdueWhere(eb, asOf, asOf ?? today);
       return overdue ? late : eb.not(late);
     });
   }
   return query;
 }
 
-export async function countStatements(db: Db, filter: StatementFilter, asOf: string): Promise<number> {
-  const row = await filtered(db, filter, asOf)
+export async function countStatements(db: Db, filter: StatementFilter, today: string): Promise<number> {
+  const row = await filtered(db, filter, today)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 /** Soonest due first; undated statements last on both engines, which place NULL differently by default. */
-export function listStatements(db: Db, filter: StatementFilter, asOf: string, limit: number, offset: number) {
-  return filtered(db, filter, asOf)
-    .select(statementColumns)
+export function listStatements(db: Db, filter: StatementFilter, today: string, limit: number, offset: number) {
+  return filtered(db, filter, today)
+    .select(selectAsOf(filter.asOf))
     .orderBy((eb) => eb.case().when('statements.dueOn', 'is', null).then(1).else(0).end())
     .orderBy('statements.dueOn')
     .orderBy('statements.id')
@@ -84,7 +136,46 @@ export function listStatements(db: Db, filter: StatementFilter, asOf: string, li
 }
 
 export function findStatement(db: Db, id: string) {
-  return db.selectFrom('statements').select(statementColumns).where('statements.id', '=', id).executeTakeFirst();
+  return db.selectFrom('statements').select(selectAsOf(undefined)).where('statements.id', '=', id).executeTakeFirst();
+}
+
+type Counts = Map<string, number>;
+
+/**
+ * Per relationship (through the meetings), the commitments pending on the day and how many of them are
+ * overdue, in one query; with `asOf`, as known on that day, else as they stand now judged on `today`.
+ */
+export async function countCommitments(
+  db: Db,
+  relationshipIds: string[],
+  asOf: string | undefined,
+  today: string,
+): Promise<{ open: Counts; overdue: Counts }> {
+  if (relationshipIds.length === 0) return { open: new Map(), overdue: new Map() };
+  let query = db
+    .selectFrom('statements')
+    .innerJoin('meetings', 'meetings.id', 'statements.meetingId')
+    .select((eb) => [
+      'meetings.relationshipId',
+      eb.fn.countAll<number>().as('n'),
+      eb.fn
+        .count<number>(
+          eb
+            .case()
+            .when(overdueWhere(eb, asOf, asOf ?? today))
+            .then(1)
+            .end(),
+        )
+        .as('overdue'),
+    ])
+    .where('meetings.relationshipId', 'in', relationshipIds)
+    .where('statements.kind', '=', 'commitment')
+    .where((eb) => eb(statusOn(eb, asOf), 'in', [...pendingStatuses]));
+  if (asOf !== undefined) query = query.where((eb) => madeBy(eb, asOf));
+  const rows = await query.groupBy('meetings.relationshipId').execute();
+  const counts = (pick: (row: (typeof rows)[number]) => number | string) =>
+    new Map(rows.map((row) => [row.relationshipId, Number(pick(row))]));
+  return { open: counts((row) => row.n), overdue: counts((row) => row.overdue) };
 }
 
 /** Status changes in the order they were recorded. */

@@ -68,7 +68,10 @@ export const timelineQuery = z.object({
   kind: kindList.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
-  /** The day `overdue` is judged on; today when not given. */
+  /**
+   * As known on this day: what had happened by then and what was then due to come, statements in the status
+   * they had then, `overdue` judged on it. Without it, everything, `overdue` judged on today.
+   */
   asOf: isoDate.optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });

@@ -4,6 +4,7 @@ import { todayIso } from '../../core/records.ts';
 import { getRelationship } from '../../registry/relationships/service.ts';
 import type { ProjectStage } from '../projects/stages.ts';
 import type { StatementStatus } from '../statements/model.ts';
+import { isOverdue } from '../statements/overdue.ts';
 import {
   timelineQuery,
   type Timeline,
@@ -30,8 +31,6 @@ const dayOrder: Record<TimelineEventType, number> = {
   statement_due: 9,
   agreement_expires: 10,
 };
-
-const pending: readonly StatementStatus[] = ['open', 'in_progress'];
 
 type Draft = Omit<
   TimelineEvent,
@@ -63,7 +62,42 @@ function event(draft: Draft & { sequence?: string }): TimelineEvent & { sequence
   };
 }
 
-async function collect(db: Db, relationshipId: string, kinds: Set<TimelineKind>, asOf: string) {
+/**
+ * A statement's status on `day` from the changes after it was recorded: the last one by then, else the
+ * status the first change started from, else (never changed) the status it has now.
+ */
+function statusKnownOn(
+  statement: { id: string; status: string },
+  changes: ReadonlyArray<{
+    id: string;
+    fromStatus: string | null;
+    toStatus: string;
+    changedOn: string;
+    recordedAt: string;
+  }>,
+  day: string,
+): StatementStatus {
+  const own = changes
+    .filter((c) => c.id === statement.id)
+    .sort((a, b) => a.changedOn.localeCompare(b.changedOn) || a.recordedAt.localeCompare(b.recordedAt));
+  const last = own.filter((c) => c.changedOn <= day).at(-1);
+  return (last?.toStatus ?? own[0]?.fromStatus ?? statement.status) as StatementStatus;
+}
+
+/** What falls due is known ahead of its day; everything else happened on the day it is dated. */
+const scheduled: ReadonlySet<TimelineEventType> = new Set(['statement_due', 'milestone_due', 'agreement_expires']);
+
+/**
+ * With `known`, statements made later and the milestones of projects not yet started are left out, and
+ * statements have the status they had on that day.
+ */
+async function collect(
+  db: Db,
+  relationshipId: string,
+  kinds: Set<TimelineKind>,
+  asOf: string,
+  known: string | undefined,
+) {
   const wanted = (kind: TimelineKind) => kinds.size === 0 || kinds.has(kind);
   const none = Promise.resolve([]);
   const [meetings, statements, statusChanges, changes, milestones, agreements, documents] = await Promise.all([
@@ -90,7 +124,8 @@ async function collect(db: Db, relationshipId: string, kinds: Set<TimelineKind>,
     );
   }
   for (const s of statements) {
-    const status = s.status as StatementStatus;
+    if (known !== undefined && s.heldOn > known) continue;
+    const status = known === undefined ? (s.status as StatementStatus) : statusKnownOn(s, statusChanges, known);
     const common = {
       kind: 'statement' as const,
       recordId: s.id,
@@ -102,7 +137,7 @@ async function collect(db: Db, relationshipId: string, kinds: Set<TimelineKind>,
     };
     events.push(event({ ...common, on: s.heldOn, type: 'statement_made' }));
     if (s.dueOn) {
-      const overdue = pending.includes(status) && s.dueOn < asOf;
+      const overdue = isOverdue({ kind: s.kind, status, dueOn: s.dueOn }, asOf);
       events.push(event({ ...common, on: s.dueOn, type: 'statement_due', overdue }));
     }
   }
@@ -136,7 +171,12 @@ async function collect(db: Db, relationshipId: string, kinds: Set<TimelineKind>,
       }),
     );
   }
+  // A project is known from its first stage change on; its milestones are not scheduled before that.
+  const projectsKnown = new Set(
+    changes.filter((c) => known === undefined || c.changedOn <= known).map((c) => c.projectId),
+  );
   for (const m of milestones) {
+    if (!projectsKnown.has(m.projectId)) continue;
     const common = { kind: 'project' as const, recordId: m.projectId, title: m.title, relatedTitle: m.projectTitle };
     if (m.doneOn) events.push(event({ ...common, on: m.doneOn, type: 'milestone_done' }));
     else if (m.dueOn) events.push(event({ ...common, on: m.dueOn, type: 'milestone_due' }));
@@ -165,8 +205,10 @@ export async function relationshipTimeline(db: Db, relationshipId: string, query
   const q = parseInput(timelineQuery, query);
   await getRelationship(db, relationshipId);
   const asOf = q.asOf ?? todayIso();
-  const all = await collect(db, relationshipId, new Set(q.kind ?? []), asOf);
-  const inRange = all.filter((e) => (!q.from || e.on >= q.from) && (!q.to || e.on <= q.to));
+  const all = await collect(db, relationshipId, new Set(q.kind ?? []), asOf, q.asOf);
+  // As known on a given day, only what had happened by then, and what was then scheduled to come.
+  const known = q.asOf === undefined ? all : all.filter((e) => e.on <= asOf || scheduled.has(e.type));
+  const inRange = known.filter((e) => (!q.from || e.on >= q.from) && (!q.to || e.on <= q.to));
   inRange.sort(
     (a, b) =>
       b.on.localeCompare(a.on) ||

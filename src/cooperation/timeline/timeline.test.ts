@@ -125,6 +125,24 @@ describeOnEngines('relationship timeline', (ctx) => {
     expect(cut.total).toBe(14);
   });
 
+  it('shows what was known on the day asked: what had happened, what was due, statuses as they were', async () => {
+    const h = await history('RU-TUL');
+    const before = await relationshipTimeline(ctx.db, h.relationship.id, { asOf: '2017-12-04' });
+    expect(before.events.map((e) => e.type)).toEqual(['agreement_in_force', 'agreement_signed']);
+
+    const february = await relationshipTimeline(ctx.db, h.relationship.id, { asOf: '2018-02-10' });
+    expect(february.events.map((e) => `${e.on} ${e.type} ${e.title}`).slice(0, 6)).toEqual([
+      '2018-12-31 milestone_due House completed',
+      '2018-12-31 statement_due Build a house in 2018',
+      '2018-03-01 statement_due Send a delegation',
+      '2018-01-10 project_stage Housing contract',
+      '2017-12-05 document_published Readout of the talks',
+      '2017-12-05 meeting_held Talks in Minsk',
+    ]);
+    const delegation = february.events.find((e) => e.type === 'statement_due' && e.recordId === h.fulfilled.id);
+    expect(delegation).toMatchObject({ status: 'open', overdue: false });
+  });
+
   it('answers over HTTP with the schema, refusing an unknown kind and an unknown relationship', async () => {
     const h = await history('RU-SMO');
     const app = await buildApp({ db: ctx.db, webRoot: false });

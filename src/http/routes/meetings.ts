@@ -100,7 +100,8 @@ export function registerMeetingsRoutes(app: FastifyInstance, db: Db): void {
       tags,
       summary: 'List commitments: statements of kind commitment',
       description:
-        'With `overdue=true`, those still open or in progress after their due date as of `asOf` (today by default).',
+        'With `overdue=true`, those still open or in progress after their due date. With `asOf`, as known on that ' +
+        'day: made at meetings held by then, in the status they had then, overdue judged on that day.',
       querystring: commitmentFilter.extend(pageQuery.shape),
       response: { 200: pageOf(statement), 422: problemSchema },
     },

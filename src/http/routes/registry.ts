@@ -198,7 +198,9 @@ export function registerRegistryRoutes(app: FastifyInstance, db: Db): void {
         'Turnover, growth on the same months a year earlier, a five-year sparkline of those months and the ' +
         'dataset the figures come from (illustrative data says so), beside agreements in force, open and ' +
         'overdue commitments and active projects. Without `period`, the latest cumulative period the data ' +
-        'hold (January to their last month) is taken and `periodIsDefault` is true.',
+        'hold (January to their last month) is taken and `periodIsDefault` is true. With `asOf`, the counts are ' +
+        'as known on that day (meetings held, statuses and stages then), as the statements and projects lists ' +
+        'give them with the same `asOf`.',
       querystring: partnersOverviewQuery,
       response: { 200: partnersOverviewSchema, 422: problemSchema },
     },

@@ -98,6 +98,8 @@ export const positionFilter = z.object({
   personId: recordId.optional(),
   territory: territoryCode.optional(),
   organizationId: recordId.optional(),
+  /** As known on this day: only the posts held then (a missing start or end leaves that end open). */
+  asOf: isoDate.optional(),
 });
 export type PositionFilter = z.infer<typeof positionFilter>;
 

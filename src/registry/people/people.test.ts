@@ -57,6 +57,11 @@ describeOnEngines('people and positions', (ctx) => {
     expect((await listPositions(ctx.db, { organizationId: administration.id }, page)).items).toEqual([governor]);
     const inKursk = await listPositions(ctx.db, { territory: 'RU-KRS', personId: person.id }, page);
     expect(inKursk.items).toEqual([governor]);
+    const heldOn = async (asOf: string) =>
+      (await listPositions(ctx.db, { personId: person.id, asOf }, page)).items.map((p) => p.id);
+    expect(await heldOn('2017-12-05')).toEqual([governor.id]);
+    expect(await heldOn('1995-06-01')).toEqual([earlier.id]);
+    expect(await heldOn('2019-01-01')).toEqual([]);
   });
 
   it('answers who held a post on a day, matching the title in either language and any case', async () => {

@@ -1,6 +1,6 @@
-import type { Insertable } from 'kysely';
+import type { ExpressionBuilder, Insertable } from 'kysely';
 import type { Db } from '../../db/connection.ts';
-import type { PersonTable, PositionTable } from '../../db/schema.ts';
+import type { DB, PersonTable, PositionTable } from '../../db/schema.ts';
 import { containsText } from '../../core/records.ts';
 import type { PersonFilter, PositionFilter } from './model.ts';
 
@@ -61,8 +61,18 @@ const positionColumns = [
 
 export type PositionRow = NonNullable<Awaited<ReturnType<typeof findPosition>>>;
 
+/** Held on `on`: a missing start or end leaves that end of the term open. */
+function heldOn(on: string) {
+  return (eb: ExpressionBuilder<DB, 'positions'>) =>
+    eb.and([
+      eb.or([eb('positions.fromOn', 'is', null), eb('positions.fromOn', '<=', on)]),
+      eb.or([eb('positions.toOn', 'is', null), eb('positions.toOn', '>=', on)]),
+    ]);
+}
+
 function filteredPositions(db: Db, filter: PositionFilter) {
   let query = db.selectFrom('positions');
+  if (filter.asOf) query = query.where(heldOn(filter.asOf));
   if (filter.personId) query = query.where('positions.personId', '=', filter.personId);
   if (filter.territory) query = query.where('positions.territoryCode', '=', filter.territory);
   if (filter.organizationId) query = query.where('positions.organizationId', '=', filter.organizationId);
@@ -102,10 +112,7 @@ export function findHolders(
   db: Db,
   query: { title?: string; territoryCode?: string; organizationId?: string; on: string },
 ) {
-  let select = db
-    .selectFrom('positions')
-    .where((eb) => eb.or([eb('positions.fromOn', 'is', null), eb('positions.fromOn', '<=', query.on)]))
-    .where((eb) => eb.or([eb('positions.toOn', 'is', null), eb('positions.toOn', '>=', query.on)]));
+  let select = db.selectFrom('positions').where(heldOn(query.on));
   if (query.title) select = select.where(containsText('positions.searchText', query.title));
   if (query.territoryCode) select = select.where('positions.territoryCode', '=', query.territoryCode);
   if (query.organizationId) select = select.where('positions.organizationId', '=', query.organizationId);

@@ -90,7 +90,8 @@ export const agreement = z
     documentId: z.string().nullable(),
     notes: z.string().nullable(),
     inForce: z.boolean().meta({
-      description: 'Today falls within inForceFrom–inForceTo; a missing date leaves that end open.',
+      description:
+        'Today (or the `asOf` day of a list) falls within inForceFrom–inForceTo; a missing date leaves that end open.',
     }),
     ...recordMeta,
   })
@@ -99,12 +100,17 @@ export type Agreement = z.infer<typeof agreement>;
 
 export const agreementFilter = z.object({
   relationshipId: recordId.optional(),
+  /** As known on this day: agreements not yet signed then are left out, and `inForce` is judged on it. */
+  asOf: isoDate.optional(),
 });
 export type AgreementFilter = z.infer<typeof agreementFilter>;
 
 export const partnersQuery = z.object({
   home: territoryCode.optional(),
-  /** The day agreements are judged in force on; today when not given. */
+  /**
+   * As known on this day: agreements in force then, commitments and projects as the statements' and
+   * projects' lists give them for that day. Today, with the records as they stand, when not given.
+   */
   asOf: isoDate.optional(),
 });
 export type PartnersQuery = z.infer<typeof partnersQuery>;
@@ -118,7 +124,7 @@ export const partnerOverview = z
     agreementsInForce: z.number().int(),
     /** Commitments made at the relationship's meetings that are still open or in progress. */
     openCommitments: z.number().int(),
-    /** Of those, the ones whose due date is before `asOf` (today by default), as /api/commitments?overdue=true. */
+    /** Of those, the overdue ones (see isOverdue), as /api/commitments?overdue=true&asOf=… counts them. */
     overdueCommitments: z.number().int(),
     /** Projects neither completed nor cancelled. */
     activeProjects: z.number().int(),

@@ -4,6 +4,7 @@ import { makeDocument, makeMeeting, makeProject, makeRelationship } from '../../
 import { newId } from '../../core/ids.ts';
 import { nowIso, todayIso } from '../../core/records.ts';
 import type { Db } from '../../db/connection.ts';
+import { createStatement } from '../../cooperation/statements/service.ts';
 import { buildApp } from '../../http/app.ts';
 import { insertFlows } from '../../../test/support/trade.ts';
 import type { FlowRow } from '../../trade/model.ts';
@@ -139,6 +140,12 @@ describeOnEngines('relationships and agreements', (ctx) => {
       'Agreement on trade and economic cooperation',
       'Memorandum not yet in force',
     ]);
+    // As known in March 2016: the agreement signed in May was not there yet, and the action plan was in force.
+    const in2016 = await listAgreements(ctx.db, { relationshipId: relationship.id, asOf: '2016-03-01' }, page);
+    expect(in2016.items.map((a) => [a.title, a.inForce])).toEqual([
+      ['Action plan 2015–2016', true],
+      ['Memorandum not yet in force', false],
+    ]);
     expect(await getAgreement(ctx.db, current.id)).toEqual(current);
     const ended = await updateAgreement(ctx.db, current.id, { inForceTo: shiftDays(today, -1), version: 1 });
     expect(ended).toMatchObject({ inForceFrom: '2016-06-01', inForce: false, version: 2 });
@@ -224,17 +231,20 @@ describeOnEngines('relationships and agreements', (ctx) => {
       await makeProject(ctx.db, { relationshipId: relationship.id, stage });
     }
 
-    const [in2015] = await listPartners(ctx.db, { home: 'KZ', asOf: '2015-06-01' });
-    expect(in2015).toEqual({
+    const [today] = await listPartners(ctx.db, { home: 'KZ' });
+    expect(today).toEqual({
       relationshipId: relationship.id,
       title: null,
       home: { code: 'KZ', nameEn: expect.any(String), nameRu: expect.any(String) },
       partner: { code: 'RU-OMS', nameEn: 'Omsk Oblast', nameRu: 'Омская область' },
-      agreementsInForce: 2,
+      agreementsInForce: 1,
       openCommitments: 2,
       overdueCommitments: 0,
       activeProjects: 3,
     });
+    // In 2015 the treaty was in force, and the meeting and the projects (recorded without a history) were not known.
+    const [in2015] = await listPartners(ctx.db, { home: 'KZ', asOf: '2015-06-01' });
+    expect(in2015).toMatchObject({ agreementsInForce: 2, openCommitments: 0, activeProjects: 0 });
     const in2021 = await listPartners(ctx.db, { home: 'KZ', asOf: '2021-01-01' });
     expect(in2021.map((p) => p.agreementsInForce)).toEqual([1]);
     await expect(listPartners(ctx.db, { asOf: '2021-13-01' })).rejects.toMatchObject({
@@ -247,14 +257,16 @@ describeOnEngines('relationships and agreements', (ctx) => {
     const traded = await makeRelationship(ctx.db, { homeCode: 'KG', partnerCode: 'RU-NVS' });
     const quiet = await makeRelationship(ctx.db, { homeCode: 'KG', partnerCode: 'RU-TOM' });
     const dataset = await makeMonthlyTrade(ctx.db, 'KG', 'RU-NVS');
-    const meeting = await makeMeeting(ctx.db, { relationshipId: traded.id });
-    await insertCommitments(ctx.db, meeting.id, [
+    const meeting = await makeMeeting(ctx.db, { relationshipId: traded.id, heldOn: '2014-12-01' });
+    for (const [status, dueOn] of [
       ['open', '2016-01-10'],
       ['in_progress', '2016-06-29'],
       ['open', '2099-01-01'],
       ['open', null],
       ['fulfilled', '2015-01-01'],
-    ]);
+    ] as const) {
+      await createStatement(ctx.db, { meetingId: meeting.id, kind: 'commitment', text: 'A commitment', status, dueOn });
+    }
 
     const overview = await partnersOverview(ctx.db, { home: 'KG', period: '2016-01..2016-06', asOf: '2016-06-30' });
     expect(overview).toMatchObject({
@@ -365,30 +377,4 @@ async function makeMonthlyTrade(db: Db, home: string, partner: string): Promise<
   }
   await insertFlows(db, { datasetSeq: seq, importSeq: seq, datasetId: id }, rows);
   return id;
-}
-
-async function insertCommitments(db: Db, meetingId: string, items: Array<[string, string | null]>) {
-  const now = nowIso();
-  await db
-    .insertInto('statements')
-    .values(
-      items.map(([status, dueOn]) => ({
-        id: newId(),
-        meetingId,
-        kind: 'commitment',
-        speakerPersonId: null,
-        side: 'home',
-        sectorCode: null,
-        text: `commitment ${status} ${dueOn}`,
-        projectId: null,
-        ownerPersonId: null,
-        ownerOrganizationId: null,
-        dueOn,
-        status,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      })),
-    )
-    .execute();
 }

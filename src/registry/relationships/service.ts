@@ -13,6 +13,8 @@ import {
   todayIso,
   updateVersioned,
 } from '../../core/records.ts';
+import { countActiveProjects } from '../../cooperation/projects/service.ts';
+import { countCommitments } from '../../cooperation/statements/service.ts';
 import { tradeSeries, tradeSummary } from '../../trade/analytics/service.ts';
 import { listDatasets } from '../../trade/datasets/service.ts';
 import {
@@ -155,7 +157,7 @@ function toAgreement(row: store.AgreementRow, today: string): Agreement {
 }
 
 export function listAgreements(db: Db, filter: AgreementFilter, page: PageQuery): Promise<Page<Agreement>> {
-  const today = todayIso();
+  const today = filter.asOf ?? todayIso();
   return paged(
     page,
     () => store.countAgreements(db, filter),
@@ -219,8 +221,9 @@ export async function deleteAgreement(db: Db, id: string, version: number): Prom
 }
 
 /**
- * One line per partner: the agreements in force on the given day (today unless told), the commitments
- * still open and the projects still under way. Limited to one home territory when `home` is given.
+ * One line per partner: the agreements in force, the commitments still open (and of them the overdue ones)
+ * and the projects still under way. With `asOf`, as known on that day, by the rules the statements' and
+ * projects' own lists apply; else as the records stand today. Limited to one home territory when `home` is given.
  */
 export async function listPartners(db: Db, query: { home?: string; asOf?: string } = {}): Promise<PartnerOverview[]> {
   const { home, asOf } = parseInput(partnersQuery, query);
@@ -229,8 +232,8 @@ export async function listPartners(db: Db, query: { home?: string; asOf?: string
   const ids = rows.map((r) => r.id);
   const [agreements, commitments, projects] = await Promise.all([
     store.countAgreementsInForce(db, ids, day),
-    store.countOpenCommitments(db, ids, day),
-    store.countActiveProjects(db, ids),
+    countCommitments(db, ids, asOf),
+    countActiveProjects(db, ids, asOf),
   ]);
   return rows.map((row) => {
     const { id, title, home: homeTerritory, partner } = toRelationship(row);
@@ -328,7 +331,7 @@ export async function partnersOverview(db: Db, query: PartnersOverviewQuery = {}
   const parsed = parseInput(partnersOverviewQuery, query);
   const asOf = parsed.asOf ?? todayIso();
   const asked = parsed.period === undefined ? null : parsePeriodRange(parsed.period);
-  const partners = await listPartners(db, { home: parsed.home, asOf });
+  const partners = await listPartners(db, { home: parsed.home, asOf: parsed.asOf });
   const pairs = partners.map((p) => ({ home: p.home.code, partner: p.partner.code }));
   const range = asked ?? (await latestCumulativePeriod(db, pairs));
   const withTrade: PartnerTradeOverview[] = [];

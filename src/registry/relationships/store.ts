@@ -90,6 +90,10 @@ export type AgreementRow = NonNullable<Awaited<ReturnType<typeof findAgreement>>
 function filteredAgreements(db: Db, filter: AgreementFilter) {
   let query = db.selectFrom('agreements');
   if (filter.relationshipId) query = query.where('relationshipId', '=', filter.relationshipId);
+  if (filter.asOf) {
+    const asOf = filter.asOf;
+    query = query.where((eb) => eb.or([eb('signedOn', 'is', null), eb('signedOn', '<=', asOf)]));
+  }
   return query;
 }
 
@@ -140,48 +144,6 @@ export async function countAgreementsInForce(db: Db, relationshipIds: string[], 
     .where('relationshipId', 'in', relationshipIds)
     .where((eb) => eb.or([eb('inForceFrom', 'is', null), eb('inForceFrom', '<=', on)]))
     .where((eb) => eb.or([eb('inForceTo', 'is', null), eb('inForceTo', '>=', on)]))
-    .groupBy('relationshipId')
-    .execute();
-  return toCounts(rows);
-}
-
-/**
- * Commitments still open or in progress per relationship (through the meetings they were made at), and how
- * many of them were due before `asOf` — the rule the statements' `overdue` filter applies — in one query.
- */
-export async function countOpenCommitments(
-  db: Db,
-  relationshipIds: string[],
-  asOf: string,
-): Promise<{ open: Counts; overdue: Counts }> {
-  if (relationshipIds.length === 0) return { open: new Map(), overdue: new Map() };
-  const rows = await db
-    .selectFrom('statements')
-    .innerJoin('meetings', 'meetings.id', 'statements.meetingId')
-    .select((eb) => [
-      'meetings.relationshipId',
-      eb.fn.countAll<number>().as('n'),
-      eb.fn.count<number>(eb.case().when('statements.dueOn', '<', asOf).then(1).end()).as('overdue'),
-    ])
-    .where('meetings.relationshipId', 'in', relationshipIds)
-    .where('statements.kind', '=', 'commitment')
-    .where('statements.status', 'in', ['open', 'in_progress'])
-    .groupBy('meetings.relationshipId')
-    .execute();
-  return {
-    open: toCounts(rows),
-    overdue: toCounts(rows.map((r) => ({ relationshipId: r.relationshipId, n: r.overdue }))),
-  };
-}
-
-/** Projects neither completed nor cancelled per relationship. */
-export async function countActiveProjects(db: Db, relationshipIds: string[]): Promise<Counts> {
-  if (relationshipIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('projects')
-    .select(['relationshipId', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('relationshipId', 'in', relationshipIds)
-    .where('stage', 'not in', ['completed', 'cancelled'])
     .groupBy('relationshipId')
     .execute();
   return toCounts(rows);

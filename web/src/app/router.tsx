@@ -6,6 +6,7 @@ import {
   type ErrorComponentProps,
 } from '@tanstack/react-router';
 import { Shell } from './Shell.tsx';
+import { asOfParam } from '../components/AsOfPicker.tsx';
 import { ErrorState, NotFound } from '../components/states.tsx';
 
 function text(value: unknown): string | undefined {
@@ -22,6 +23,8 @@ export interface OverviewSearch {
   period?: string;
   q?: string;
   sort?: string;
+  /** The day the counts are as known on (YYYY-MM-DD); today when absent. */
+  asOf?: string;
 }
 const overviewRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -30,6 +33,7 @@ const overviewRoute = createRoute({
     period: text(search.period),
     q: text(search.q),
     sort: text(search.sort),
+    asOf: asOfParam(search.asOf),
   }),
   component: lazyRouteComponent(() => import('../pages/partners/OverviewPage.tsx')),
 });
@@ -38,6 +42,8 @@ export interface PartnerSearch {
   tab?: string;
   period?: string;
   level?: string;
+  /** The day the cooperation records are as known on (YYYY-MM-DD); today when absent. */
+  asOf?: string;
 }
 export const partnerRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -46,6 +52,7 @@ export const partnerRoute = createRoute({
     tab: text(search.tab),
     period: text(search.period),
     level: text(search.level),
+    asOf: asOfParam(search.asOf),
   }),
   component: lazyRouteComponent(() => import('../pages/partner/PartnerPage.tsx')),
 });

@@ -5,9 +5,11 @@ import { lazy, Suspense, useEffect } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api, type Page } from '../../api/client.ts';
+import { AsOfPicker } from '../../components/AsOfPicker.tsx';
 import { RouterAnchor } from '../../components/links.tsx';
 import { ErrorState, Loading, NotFound } from '../../components/states.tsx';
 import { formatDate } from '../../i18n/format.ts';
+import { usePartnerAsOf } from './cooperation/queries.ts';
 import { datasetsQuery, prefetchTradeTab } from './trade/queries.ts';
 import { usePartnerRelationship } from './usePartner.ts';
 import type { Agreement, Relationship } from '../../../../src/registry/relationships/model.ts';
@@ -60,6 +62,10 @@ export default function PartnerPage() {
             <Title order={1}>{partnerName}</Title>
             <Text c="gray.7">{t('header.relationship', { home: homeName, partner: partnerName })}</Text>
           </div>
+          <AsOfPicker
+            asOf={search.asOf}
+            onChange={(asOf) => void navigate({ search: (previous) => ({ ...previous, asOf }) })}
+          />
           <Agreements relationship={r} />
           <nav aria-label={t('header.recordsNav')}>
             <Group gap="md" wrap="wrap">
@@ -110,13 +116,14 @@ export default function PartnerPage() {
   );
 }
 
-/** The agreements the relationship rests on, those in force today marked. */
+/** The agreements the relationship rests on, those in force on the page's day marked. */
 function Agreements({ relationship }: PartnerTabProps) {
   const { t, i18n } = useTranslation('partner');
   const language = i18n.language;
+  const asOf = usePartnerAsOf();
   const agreements = useQuery({
-    queryKey: ['agreements', { relationshipId: relationship.id }],
-    queryFn: () => api.get<Page<Agreement>>('/api/agreements', { relationshipId: relationship.id, limit: 100 }),
+    queryKey: ['agreements', { relationshipId: relationship.id, asOf }],
+    queryFn: () => api.get<Page<Agreement>>('/api/agreements', { relationshipId: relationship.id, asOf, limit: 100 }),
   });
 
   return (

@@ -17,6 +17,7 @@ import { lazy, Suspense, useEffect, useMemo, useState, type FormEvent, type Reac
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.ts';
 import { DownloadMenu } from '../../components/DownloadMenu.tsx';
+import { AsOfPicker } from '../../components/AsOfPicker.tsx';
 import { RouterAnchor } from '../../components/links.tsx';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { formatMoneyShort, formatNumber, formatPercent, localeOf } from '../../i18n/format.ts';
@@ -63,9 +64,9 @@ export default function OverviewPage() {
   const sort = parseSort(search.sort);
 
   // The download asks with the same query, so the file holds the figures on screen.
-  const overviewQuery = { period: search.period };
+  const overviewQuery = { period: search.period, asOf: search.asOf };
   const overview = useQuery({
-    queryKey: ['partners-overview', search.period ?? null],
+    queryKey: ['partners-overview', search.period ?? null, search.asOf ?? null],
     queryFn: () => api.get<PartnersOverview>('/api/partners/overview', overviewQuery),
   });
   const periodRejected = overview.error instanceof ApiError && overview.error.problems.some((p) => p.path === 'period');
@@ -82,6 +83,9 @@ export default function OverviewPage() {
   }
   function choosePeriod(period: string | undefined) {
     void navigate({ search: (prev) => ({ ...prev, period }) });
+  }
+  function chooseAsOf(asOf: string | undefined) {
+    void navigate({ search: (prev) => ({ ...prev, asOf }) });
   }
 
   const data = overview.data;
@@ -112,6 +116,8 @@ export default function OverviewPage() {
           />
         )}
       </Group>
+
+      <AsOfPicker asOf={search.asOf} onChange={chooseAsOf} />
 
       <PeriodForm
         period={data?.period ?? null}
@@ -376,8 +382,8 @@ function Num({ children }: { children: ReactNode }) {
 function PartnerRow({ row, currency }: { row: PartnerTradeOverview; currency: string }) {
   const { t, i18n } = useTranslation('partners');
   const language = i18n.language;
-  // The partner page opens on the period chosen here; without one it finds its own latest period.
-  const { period } = useSearch({ from: '/' });
+  // The partner page opens on the period and the day chosen here; without a period it finds its own latest.
+  const { period, asOf } = useSearch({ from: '/' });
   const trade = row.trade;
   const growth = trade?.growthPercent ?? null;
   const sparkValues = trade?.sparkline.map((p) => p.turnoverCents) ?? [];
@@ -391,7 +397,13 @@ function PartnerRow({ row, currency }: { row: PartnerTradeOverview; currency: st
   return (
     <Table.Tr>
       <Table.Td>
-        <RouterAnchor to="/partners/$code" params={{ code: row.partner.code }} search={{ period }} fw={600} c="teal.9">
+        <RouterAnchor
+          to="/partners/$code"
+          params={{ code: row.partner.code }}
+          search={{ period, asOf }}
+          fw={600}
+          c="teal.9"
+        >
           {language === 'ru' ? row.partner.nameRu : row.partner.nameEn}
         </RouterAnchor>
       </Table.Td>

@@ -26,7 +26,7 @@ import type { Relationship } from '../../../../../src/registry/relationships/mod
 import type { Organization } from '../../../../../src/registry/organizations/model.ts';
 import type { Sector } from '../../../../../src/registry/sectors/model.ts';
 import { nameIn, sectorTitle, useOrganizations, useSectors } from './lookups.ts';
-import { projectsKey, useProjects } from './queries.ts';
+import { projectsKey, usePartnerAsOf, useProjects } from './queries.ts';
 
 interface Move {
   project: Project;
@@ -41,7 +41,8 @@ interface Move {
 export function ProjectBoard({ relationship }: { relationship: Relationship }) {
   const { t, i18n } = useTranslation('cooperation');
   const queryClient = useQueryClient();
-  const key = projectsKey(relationship.id);
+  const asOf = usePartnerAsOf();
+  const key = projectsKey(relationship.id, asOf);
   const machine = useQuery({
     queryKey: ['/api/projects/stages'],
     queryFn: () => api.get<StageMachine>('/api/projects/stages'),
@@ -84,9 +85,14 @@ export function ProjectBoard({ relationship }: { relationship: Relationship }) {
       }),
     onMutate: ({ project }) => setRefusals(({ [project.id]: _dropped, ...rest }) => rest),
     onSuccess: (updated) => {
-      queryClient.setQueryData<Page<Project>>(key, (page) =>
-        page ? { ...page, items: page.items.map((p) => (p.id === updated.id ? updated : p)) } : page,
-      );
+      // A move happens today; a board showing an earlier day reads that day's stages again.
+      if (asOf === undefined) {
+        queryClient.setQueryData<Page<Project>>(key, (page) =>
+          page ? { ...page, items: page.items.map((p) => (p.id === updated.id ? updated : p)) } : page,
+        );
+      } else {
+        void queryClient.invalidateQueries({ queryKey: key });
+      }
       setAnnouncement(t('board.moved', { title: updated.title, stage: stageName(updated.stage) }));
       setFocusId(updated.id);
       void queryClient.invalidateQueries({ queryKey: ['timeline', relationship.id] });
@@ -120,7 +126,7 @@ export function ProjectBoard({ relationship }: { relationship: Relationship }) {
           {t('board.hint')}
         </Text>
         {items.length > 0 && (
-          <DownloadMenu path="/api/projects" query={{ relationshipId: relationship.id }} table={t('board.title')} />
+          <DownloadMenu path="/api/projects" query={{ relationshipId: relationship.id, asOf }} table={t('board.title')} />
         )}
       </Group>
       {items.length === 0 && <Empty>{t('board.none')}</Empty>}

@@ -7,7 +7,7 @@ import { Empty, ErrorState, Loading } from '../../../components/states.tsx';
 import { formatDate } from '../../../i18n/format.ts';
 import type { Relationship } from '../../../../../src/registry/relationships/model.ts';
 import { nameIn, useOrganizations, usePeople } from './lookups.ts';
-import { useMeetings, useStatements } from './queries.ts';
+import { useMeetings, usePartnerAsOf, useStatements } from './queries.ts';
 
 type Show = 'all' | 'commitments' | 'overdue';
 
@@ -16,6 +16,7 @@ export function StatementsSection({ relationship }: { relationship: Relationship
   const language = i18n.language;
   const statements = useStatements(relationship.id);
   const meetings = useMeetings(relationship.id);
+  const asOf = usePartnerAsOf();
   const [show, setShow] = useState<Show>('all');
   const items = statements.data?.items ?? [];
   const people = usePeople(items.flatMap((s) => [s.speakerPersonId, s.ownerPersonId]));
@@ -77,6 +78,7 @@ export function StatementsSection({ relationship }: { relationship: Relationship
               path="/api/statements"
               query={{
                 relationshipId: relationship.id,
+                asOf,
                 kind: show === 'commitments' ? 'commitment' : undefined,
                 overdue: show === 'overdue' ? true : undefined,
               }}

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useSearch } from '@tanstack/react-router';
 import { api, type Page } from '../../../api/client.ts';
 import type { Meeting } from '../../../../../src/cooperation/meetings/model.ts';
 import type { NetworkSummary, Outlet } from '../../../../../src/cooperation/outlets/model.ts';
@@ -8,28 +9,39 @@ import type { Statement } from '../../../../../src/cooperation/statements/model.
 // One relationship's records fit in one page of the API; the sections share these queries by key.
 const all = 200;
 
-export function projectsKey(relationshipId: string) {
-  return ['projects', { relationshipId }] as const;
+/**
+ * The day the partner page shows its records as known on (`?asOf=`), undefined for today. The API applies
+ * it, so meetings, statements and projects here count as the overview does for the same day.
+ */
+export function usePartnerAsOf(): string | undefined {
+  return useSearch({ from: '/partners/$code', select: (search) => search.asOf });
+}
+
+export function projectsKey(relationshipId: string, asOf: string | undefined) {
+  return ['projects', { relationshipId, asOf }] as const;
 }
 
 export function useProjects(relationshipId: string) {
+  const asOf = usePartnerAsOf();
   return useQuery({
-    queryKey: projectsKey(relationshipId),
-    queryFn: () => api.get<Page<Project>>('/api/projects', { relationshipId, limit: all }),
+    queryKey: projectsKey(relationshipId, asOf),
+    queryFn: () => api.get<Page<Project>>('/api/projects', { relationshipId, asOf, limit: all }),
   });
 }
 
 export function useMeetings(relationshipId: string) {
+  const asOf = usePartnerAsOf();
   return useQuery({
-    queryKey: ['meetings', { relationshipId }],
-    queryFn: () => api.get<Page<Meeting>>('/api/meetings', { relationshipId, limit: all }),
+    queryKey: ['meetings', { relationshipId, asOf }],
+    queryFn: () => api.get<Page<Meeting>>('/api/meetings', { relationshipId, asOf, limit: all }),
   });
 }
 
 export function useStatements(relationshipId: string) {
+  const asOf = usePartnerAsOf();
   return useQuery({
-    queryKey: ['statements', { relationshipId }],
-    queryFn: () => api.get<Page<Statement>>('/api/statements', { relationshipId, limit: all }),
+    queryKey: ['statements', { relationshipId, asOf }],
+    queryFn: () => api.get<Page<Statement>>('/api/statements', { relationshipId, asOf, limit: all }),
   });
 }
 

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.ts';
 import { RouterAnchor } from '../../../components/links.tsx';
+import { usePartnerAsOf } from '../cooperation/queries.ts';
 import { Empty, ErrorState, Loading } from '../../../components/states.tsx';
 import { formatDate } from '../../../i18n/format.ts';
 import type { Timeline, TimelineEvent, TimelineKind } from '../../../../../src/cooperation/timeline/model.ts';
@@ -25,10 +26,11 @@ export default function TimelineTab({ relationship }: PartnerTabProps) {
   const [kinds, setKinds] = useState<TimelineKind[]>([...timelineKinds]);
   // Every kind ticked means no filter; none ticked shows nothing rather than everything.
   const filter = kinds.length === timelineKinds.length ? undefined : kinds.join(',');
+  const asOf = usePartnerAsOf();
   const timeline = useQuery({
-    queryKey: ['timeline', relationship.id, filter ?? 'all'],
+    queryKey: ['timeline', relationship.id, filter ?? 'all', asOf ?? null],
     queryFn: () =>
-      api.get<Timeline>(`/api/relationships/${encodeURIComponent(relationship.id)}/timeline`, { kind: filter }),
+      api.get<Timeline>(`/api/relationships/${encodeURIComponent(relationship.id)}/timeline`, { kind: filter, asOf }),
     enabled: kinds.length > 0,
     placeholderData: keepPreviousData,
   });
