@@ -126,7 +126,11 @@ export function ProjectBoard({ relationship }: { relationship: Relationship }) {
           {t('board.hint')}
         </Text>
         {items.length > 0 && (
-          <DownloadMenu path="/api/projects" query={{ relationshipId: relationship.id, asOf }} table={t('board.title')} />
+          <DownloadMenu
+            path="/api/projects"
+            query={{ relationshipId: relationship.id, asOf }}
+            table={t('board.title')}
+          />
         )}
       </Group>
       {items.length === 0 && <Empty>{t('board.none')}</Empty>}
