@@ -44,5 +44,7 @@ export interface FormValues {
 /** Messages by dotted field path (participants.0.role), plus those no field can show. */
 export interface PlacedErrors {
   byPath: Record<string, string>;
+  /** The same messages, each after its field's label, for a summary on top of the form. */
+  named: string[];
   unplaced: string[];
 }
