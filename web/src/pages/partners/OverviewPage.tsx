@@ -17,6 +17,7 @@ import { lazy, Suspense, useEffect, useMemo, useState, type FormEvent, type Reac
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.ts';
 import { RouterAnchor } from '../../components/links.tsx';
+import { NoData } from '../../components/NoData.tsx';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { formatMoneyShort, formatNumber, formatPercent, localeOf } from '../../i18n/format.ts';
 import type { PartnersOverview, PartnerTradeOverview } from '../../../../src/registry/relationships/model.ts';
@@ -270,7 +271,7 @@ function Overview({ data, sort, filter, onFilter, onSort }: OverviewProps) {
       </Group>
 
       {data.partners.length === 0 ? (
-        <Empty>{t('empty')}</Empty>
+        <NoData>{t('empty')}</NoData>
       ) : (
         <Table.ScrollContainer minWidth={860}>
           <Table striped highlightOnHover verticalSpacing="xs">

@@ -1,7 +1,8 @@
 import { Alert, Badge, Group, Stack, Text } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { Empty, ErrorState, Loading } from '../../../components/states.tsx';
+import { NoData } from '../../../components/NoData.tsx';
+import { ErrorState, Loading } from '../../../components/states.tsx';
 import type { PartnerTabProps } from '../PartnerPage.tsx';
 import { PeriodPicker } from './PeriodPicker.tsx';
 import { parsePeriod, periodText } from './period.ts';
@@ -31,7 +32,7 @@ export default function TradeTab({ relationship }: PartnerTabProps) {
 
   if (!search.period && span.isPending) return <Loading />;
   if (!search.period && span.isError) return <ErrorState error={span.error} />;
-  if (!search.period && !span.data) return <Empty>{t('noData')}</Empty>;
+  if (!search.period && !span.data) return <NoData>{t('noData')}</NoData>;
 
   return (
     <Stack gap="lg">
