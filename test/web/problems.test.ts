@@ -70,6 +70,10 @@ describe('problems said in the reader’s language', () => {
       general,
     );
     expect(problemMessage({ path: 'x', message: 'no code at all' }, ru, 'ru')).toBe(general);
+    // English readers read the API's own sentence, which says more than a general one.
+    expect(problemMessage({ path: 'x', message: 'the archive is read-only', code: 'brand_new' }, en, 'en')).toBe(
+      'the archive is read-only',
+    );
     expect(
       problemMessage(
         { path: 'x', message: 'Too big', code: 'too_big', params: { origin: 'set', maximum: 2 } },

@@ -177,7 +177,7 @@ function sayable(params: Problem['params'], language: string): Record<string, un
 
 /**
  * A problem said in the reader's language from its code, with plural forms for bounds ("не длиннее
- * 500 знаков"). The API's English sentence is never shown: a code the web does not know gets a general one.
+ * 500 знаков"). A code the web does not know gets a general sentence in the reader's language.
  */
 export function problemMessage(problem: Problem, t: TFunction, language: string): string {
   if (problem.message.startsWith('forms:')) return t(problem.message);
@@ -196,7 +196,8 @@ export function problemMessage(problem: Problem, t: TFunction, language: string)
     const said = t(key, options);
     if (typeof said === 'string' && said !== '') return said;
   }
-  return t('forms:problem.unknown');
+  // The API's own sentence is English: English readers get it as it is, others a general one in their language.
+  return language === 'en' ? problem.message : t('forms:problem.unknown');
 }
 
 export function isEmptyValue(value: FormValue | undefined): boolean {
