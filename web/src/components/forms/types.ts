@@ -29,6 +29,8 @@ interface BaseField {
 
 export type FieldConfig =
   | (BaseField & { type: 'text' | 'textarea' | 'date' })
+  /** A language code typed as text (en, ru, be), shown as the language's name. */
+  | (BaseField & { type: 'language' })
   /** Money in the API's integer minor units, typed as a decimal amount. */
   | (BaseField & { type: 'money' })
   | (BaseField & { type: 'select'; options: OptionSource })
