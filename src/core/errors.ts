@@ -28,10 +28,21 @@ export const errorCodes = {
 
 export type ErrorCode = keyof typeof errorCodes;
 
+/**
+ * Why a field is refused, for a face to say in its reader's language; `message` stays the English
+ * sentence. The zod ones: required, too_big and too_small (params origin, maximum or minimum),
+ * invalid_type (expected), invalid_value (values), invalid_format (format), unrecognized_keys (keys).
+ * Accord's own: date_format, not_a_date, currency_code, territory_code, url, language_code, name_needed,
+ * due_before_meeting (dueOn, heldOn), ends_before_start, date_before_previous, not_found (id), not_unique.
+ */
+export type ProblemParams = Record<string, string | number | boolean | Array<string | number>>;
+
 /** One problem with one field (a JSON pointer-ish dotted path) or one row of an input. */
 export interface Problem {
   path: string;
   message: string;
+  code?: string;
+  params?: ProblemParams;
   /** Line and column for rows of a file. */
   line?: number;
   column?: string;
@@ -63,16 +74,18 @@ export function notFound(what: string, id: string): AccordError {
   return new AccordError('NOT_FOUND', `${what} ${id} does not exist`, { details: { what, id } });
 }
 
-export function invalid(path: string, message: string): AccordError {
-  return new AccordError('VALIDATION_FAILED', `${path}: ${message}`, { problems: [{ path, message }] });
+export function invalid(path: string, message: string, code?: string, params?: ProblemParams): AccordError {
+  return new AccordError('VALIDATION_FAILED', `${path}: ${message}`, {
+    problems: [{ path, message, ...(code ? { code } : {}), ...(params ? { params } : {}) }],
+  });
 }
 
 /** Collects problems so a caller can report every faulty field at once, not just the first. */
 export class ProblemList {
   readonly items: Problem[] = [];
 
-  add(path: string, message: string): void {
-    this.items.push({ path, message });
+  add(path: string, message: string, code?: string, params?: ProblemParams): void {
+    this.items.push({ path, message, ...(code ? { code } : {}), ...(params ? { params } : {}) });
   }
 
   throwIfAny(summary = 'The input is not valid'): void {

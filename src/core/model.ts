@@ -1,25 +1,33 @@
 import { z } from 'zod';
-import { AccordError } from './errors.ts';
+import { AccordError, type Problem, type ProblemParams } from './errors.ts';
 
 /** Calendar date as ISO text; refuses impossible dates such as 2017-02-30. */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, 'not a calendar date');
+  .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value), {
+    message: 'expected a date as YYYY-MM-DD',
+    params: { code: 'date_format' },
+    abort: true,
+  })
+  .refine(
+    (value) => {
+      const date = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+    },
+    { message: 'not a calendar date', params: { code: 'not_a_date' } },
+  );
 
 export const recordId = z.string().min(1).max(64);
 
-export const territoryCode = z
-  .string()
-  .regex(
-    /^([A-Z]{2}(-[A-Z0-9]{1,3})?|M49-\d{3})$/,
-    'expected an ISO 3166-1 alpha-2 code (BY), an ISO 3166-2 code (RU-KRS) or a statistical territory (M49-899)',
-  );
+export const territoryCode = z.string().refine((value) => /^([A-Z]{2}(-[A-Z0-9]{1,3})?|M49-\d{3})$/.test(value), {
+  message: 'expected an ISO 3166-1 alpha-2 code (BY), an ISO 3166-2 code (RU-KRS) or a statistical territory (M49-899)',
+  params: { code: 'territory_code' },
+});
 
-export const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as USD');
+export const currencyCode = z.string().refine((value) => /^[A-Z]{3}$/.test(value), {
+  message: 'expected an ISO 4217 currency code such as USD',
+  params: { code: 'currency_code' },
+});
 
 export const side = z.enum(['home', 'partner', 'third']);
 
@@ -78,11 +86,52 @@ export function updateOf<T extends z.ZodObject>(input: T) {
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown, prefix = ''): z.output<T> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(input)',
-    message: issue.message,
-  }));
+  const problems = result.error.issues.map((issue) =>
+    problemOfIssue(issue, [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(input)'),
+  );
   const first = problems[0]!;
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
   throw new AccordError('VALIDATION_FAILED', `${first.path}: ${first.message}${more}`, { problems });
+}
+
+const paramsOfIssue: Record<string, string[]> = {
+  too_big: ['origin', 'maximum', 'inclusive'],
+  too_small: ['origin', 'minimum', 'inclusive'],
+  invalid_type: ['expected'],
+  invalid_value: ['values'],
+  invalid_format: ['format'],
+  unrecognized_keys: ['keys'],
+};
+
+/**
+ * A zod issue as a problem with a stable code and its parameters, so a face can say it in its reader's
+ * language. A refinement names its code in `params.code`; a value left out or empty is `required`.
+ */
+export function problemOfIssue(issue: { code: string; message: string }, path: string): Problem {
+  const fields = issue as unknown as Record<string, unknown>;
+  const own = (fields.params ?? {}) as Record<string, unknown>;
+  if (issue.code === 'custom') {
+    const { code, ...params } = own;
+    return withCode(path, issue.message, typeof code === 'string' ? code : 'custom', params);
+  }
+  // Zod 4 keeps no trace of the received value on the issue, only in its English sentence.
+  const missing = issue.code === 'invalid_type' && /received (undefined|null)$/.test(issue.message);
+  const empty = issue.code === 'too_small' && fields.origin === 'string' && fields.minimum === 1;
+  if (missing || empty) return withCode(path, issue.message, 'required', {});
+  const params: Record<string, unknown> = {};
+  for (const name of paramsOfIssue[issue.code] ?? []) {
+    if (fields[name] !== undefined) params[name] = fields[name];
+  }
+  return withCode(path, issue.message, issue.code, params);
+}
+
+function withCode(path: string, message: string, code: string, params: Record<string, unknown>): Problem {
+  const kept: ProblemParams = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value === 'string' || typeof value === 'boolean') kept[name] = value;
+    // Zod's bounds may be bigints, which JSON cannot carry.
+    else if (typeof value === 'number' || typeof value === 'bigint') kept[name] = Number(value);
+    else if (Array.isArray(value)) kept[name] = value.map((item) => (typeof item === 'number' ? item : String(item)));
+  }
+  return Object.keys(kept).length > 0 ? { path, message, code, params: kept } : { path, message, code };
 }

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import type { DB } from '../db/schema.ts';
-import { AccordError, notFound } from './errors.ts';
+import { AccordError, notFound, type Problem } from './errors.ts';
 import type { Page, PageQuery } from './model.ts';
 
 export function nowIso(): string {
@@ -126,12 +126,19 @@ export async function requireReferences(
   references: Array<{ path: string; table: keyof DB; id: string | null | undefined; label: string }>,
 ): Promise<void> {
   const anyDb = db as unknown as Kysely<AnyTables>;
-  const problems: Array<{ path: string; message: string }> = [];
+  const problems: Problem[] = [];
   for (const ref of references) {
     if (ref.id === null || ref.id === undefined) continue;
     const keyColumn = ref.table === 'territories' || ref.table === 'sectors' ? 'code' : 'id';
     const row = await anyDb.selectFrom(ref.table).select(keyColumn).where(keyColumn, '=', ref.id).executeTakeFirst();
-    if (!row) problems.push({ path: ref.path, message: `${ref.label} ${ref.id} does not exist` });
+    if (!row) {
+      problems.push({
+        path: ref.path,
+        message: `${ref.label} ${ref.id} does not exist`,
+        code: 'not_found',
+        params: { id: ref.id },
+      });
+    }
   }
   if (problems.length > 0) {
     const first = problems[0]!;

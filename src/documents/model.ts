@@ -19,10 +19,10 @@ export const languageCode = z
   .string()
   .trim()
   .max(35)
-  .refine(
-    (value) => /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(value) && canonicalLanguage(value) !== null,
-    'expected a BCP 47 language code such as en, ru, be or en-GB',
-  )
+  .refine((value) => /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(value) && canonicalLanguage(value) !== null, {
+    message: 'expected a BCP 47 language code such as en, ru, be or en-GB',
+    params: { code: 'language_code' },
+  })
   .transform((value) => canonicalLanguage(value)!);
 
 /** Where the document can be read; only web addresses, so a link in the UI never runs a script. */

@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AccordError, errorCodes, type ErrorCode, type Problem } from '../core/errors.ts';
+import { problemOfIssue } from '../core/model.ts';
 
 export interface ProblemDocument {
   type: string;
@@ -43,10 +44,8 @@ export function asAccordError(error: unknown): AccordError {
     const where = error.validationContext ?? 'body';
     const problems = error.validation.map((v) => {
       const field = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
-      return {
-        path: where === 'body' ? field || '(body)' : [where, field].filter(Boolean).join('.'),
-        message: v.message ?? 'invalid',
-      };
+      const path = where === 'body' ? field || '(body)' : [where, field].filter(Boolean).join('.');
+      return problemOfIssue({ ...v.params, code: v.keyword, message: v.message ?? 'invalid' }, path);
     });
     const first = problems[0];
     return new AccordError('VALIDATION_FAILED', first ? `${first.path}: ${first.message}` : 'invalid request', {

@@ -8,7 +8,20 @@ export const problemSchema = z
     detail: z.string(),
     code: z.string(),
     problems: z.array(
-      z.object({ path: z.string(), message: z.string(), line: z.number().optional(), column: z.string().optional() }),
+      z.object({
+        path: z.string(),
+        message: z.string(),
+        code: z.string().optional().meta({ description: 'Why, for a client to say in its own words' }),
+        params: z
+          .record(
+            z.string(),
+            z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]),
+          )
+          .optional()
+          .meta({ description: 'What the code refers to, e.g. the maximum length' }),
+        line: z.number().optional(),
+        column: z.string().optional(),
+      }),
     ),
   })
   .loose()

@@ -12,6 +12,7 @@ function buildLine(overrides: Partial<StructureLine> = {}): StructureLine {
   const totals = { exportsCents: 500, importsCents: 100, turnoverCents: 600, balanceCents: 400 };
   return {
     code: '01',
+    label: '01',
     titleEn: 'Live animals',
     titleRu: 'Живые животные',
     current: totals,
@@ -108,7 +109,7 @@ describe('the composed tables', () => {
       language: 'ru',
     });
     expect(table.about.find((a) => a.label === 'Источник')?.value).toBe(
-      'Demo (generator); иллюстративные данные, не официальная статистика',
+      'Demo (generator); условные данные, не официальная статистика',
     );
     expect(table.title).toBe('Экспорт, группы ТН ВЭД: Home Land — Partner Province');
   });

@@ -42,7 +42,7 @@ export function structureTable(data: TradeStructure, top: number, { language, to
       ? w.structure.other
       : ((language === 'ru' ? line.titleRu : line.titleEn) ?? line.titleEn ?? line.titleRu ?? '');
   const row = (line: StructureLine): Cell[] => [
-    line.code === 'other' ? '' : line.code,
+    line.code === 'other' ? '' : line.label,
     title(line),
     value(line),
     previous(line),

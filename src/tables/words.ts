@@ -130,7 +130,7 @@ const ru: Words = {
   currency: 'Валюта и единицы',
   currencyValue: (currency) => `${currency}; суммы в ${currency}, доли и темпы в процентах`,
   source: 'Источник',
-  illustrative: 'иллюстративные данные, не официальная статистика',
+  illustrative: 'условные данные, не официальная статистика',
   filters: 'Отбор',
   asOf: 'По состоянию на',
   generated: 'Сформировано в Accord',

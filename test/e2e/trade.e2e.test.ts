@@ -104,7 +104,7 @@ describeInBrowser('the trade tab of a partner', (ctx) => {
     expect(await textOf(page, 'trade-period')).toBe(
       'январь–сентябрь 2017 г. в сравнении с периодом январь–сентябрь 2016 г.',
     );
-    expect((await textOf(page, 'trade-dataset')).toLowerCase()).toContain('иллюстративные данные');
+    expect((await textOf(page, 'trade-dataset')).toLowerCase()).toContain('условные данные');
     await expect.poll(() => textOf(page, 'structure-table')).toContain('Удобрения');
     expect(await textOf(page, 'official-value')).toBe('96,3 млн долл. США +40,5 %');
     await page.getByTestId('series-chart').waitFor();

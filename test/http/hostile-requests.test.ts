@@ -158,7 +158,7 @@ describe('requests a stranger or a hostile page could send', () => {
           body: 'a,b\n1,2\n',
         });
         expect(expectProblem(answer, 422).problems).toEqual([
-          { path: 'querystring.mapping', message: 'mapping must be a JSON object' },
+          expect.objectContaining({ path: 'querystring.mapping', message: 'mapping must be a JSON object' }),
         ]);
       }
     });

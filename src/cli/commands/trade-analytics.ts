@@ -131,7 +131,7 @@ export function registerTradeAnalyticsCommands(program: Command): void {
         printRows(
           [...s.lines, ...(s.other ? [s.other] : [])],
           [
-            { header: 'code', value: (l) => l.code },
+            { header: 'code', value: (l) => l.label },
             { header: 'title', value: (l) => l.titleEn },
             { header: s.period.label, value: (l) => millions(pick(l.current)), align: 'right' },
             { header: 'share', value: (l) => percent(l.sharePercent, false), align: 'right' },

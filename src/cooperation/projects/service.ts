@@ -112,8 +112,10 @@ function references(data: { relationshipId?: string; sectorCode?: string | null;
 /** A value means nothing without its currency, and a currency nothing without a value. */
 function requireValueWithCurrency(valueMinor: number | null, currency: string | null): void {
   const problems = new ProblemList();
-  if (valueMinor !== null && currency === null) problems.add('currency', 'a value needs its currency (ISO 4217)');
-  if (valueMinor === null && currency !== null) problems.add('valueMinor', 'a currency needs a value in minor units');
+  if (valueMinor !== null && currency === null)
+    problems.add('currency', 'a value needs its currency (ISO 4217)', 'required');
+  if (valueMinor === null && currency !== null)
+    problems.add('valueMinor', 'a currency needs a value in minor units', 'required');
   problems.throwIfAny();
 }
 
@@ -217,7 +219,12 @@ export async function moveProjectStage(db: Db, id: string, input: unknown): Prom
     const on = move.on ?? todayIso();
     const last = await store.lastChangeOf(trx, id);
     if (last && on < last.changedOn) {
-      throw invalid('on', `the previous stage change was on ${last.changedOn}; a later one cannot be dated earlier`);
+      throw invalid(
+        'on',
+        `the previous stage change was on ${last.changedOn}; a later one cannot be dated earlier`,
+        'date_before_previous',
+        { previous: last.changedOn },
+      );
     }
     await updateVersioned(trx, 'projects', key(id), move.version, { stage: move.stage });
     await store.insertStageChange(trx, {

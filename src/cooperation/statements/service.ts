@@ -149,7 +149,15 @@ export async function createStatement(db: Db, input: unknown): Promise<Statement
 /** What a meeting set cannot fall due before the meeting was held. */
 function requireDueAfterMeeting(dueOn: string | null | undefined, heldOn: string): void {
   if (dueOn && dueOn < heldOn) {
-    throw invalid('dueOn', `the due date ${dueOn} is before the meeting that set it, held on ${heldOn}`);
+    throw invalid(
+      'dueOn',
+      `the due date ${dueOn} is before the meeting that set it, held on ${heldOn}`,
+      'due_before_meeting',
+      {
+        dueOn,
+        heldOn,
+      },
+    );
   }
 }
 
@@ -208,7 +216,12 @@ export async function changeStatementStatus(db: Db, id: string, input: unknown):
     const on = change.on ?? todayIso();
     const last = await store.lastChangeOf(trx, id);
     if (last && on < last.changedOn) {
-      throw invalid('on', `the previous status change was on ${last.changedOn}; a later one cannot be dated earlier`);
+      throw invalid(
+        'on',
+        `the previous status change was on ${last.changedOn}; a later one cannot be dated earlier`,
+        'date_before_previous',
+        { previous: last.changedOn },
+      );
     }
     await updateVersioned(trx, 'statements', key(id), change.version, { status: change.status });
     await store.insertStatusChange(trx, {

@@ -70,7 +70,12 @@ describeOnEngines('statements', (ctx) => {
     }).catch((e) => e);
     expect(early.code).toBe('VALIDATION_FAILED');
     expect(early.problems).toEqual([
-      { path: 'dueOn', message: 'the due date 2017-12-04 is before the meeting that set it, held on 2017-12-05' },
+      {
+        path: 'dueOn',
+        message: 'the due date 2017-12-04 is before the meeting that set it, held on 2017-12-05',
+        code: 'due_before_meeting',
+        params: { dueOn: '2017-12-04', heldOn: '2017-12-05' },
+      },
     ]);
     // Due on the day of the meeting itself is possible: a thing agreed and done that day.
     const sameDay = await createStatement(ctx.db, {

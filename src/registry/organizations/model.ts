@@ -52,7 +52,12 @@ const name = shortText(500);
 /** Names are kept in the languages they are known in; at least one of the two is needed. */
 function requireName(value: { nameEn?: string | null; nameRu?: string | null }, ctx: z.RefinementCtx): void {
   if (!value.nameEn && !value.nameRu) {
-    ctx.addIssue({ code: 'custom', path: ['nameEn'], message: 'give a name in English (nameEn) or Russian (nameRu)' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['nameEn'],
+      message: 'give a name in English (nameEn) or Russian (nameRu)',
+      params: { code: 'name_needed' },
+    });
   }
 }
 

@@ -107,7 +107,11 @@ export async function updateOrganization(db: Db, id: string, input: unknown): Pr
     const nameRu = patch.nameRu === undefined ? current.nameRu : patch.nameRu;
     if (!nameEn && !nameRu) {
       const problems = new ProblemList();
-      problems.add('nameEn', 'give a name in English (nameEn) or Russian (nameRu); the organization would have none');
+      problems.add(
+        'nameEn',
+        'give a name in English (nameEn) or Russian (nameRu); the organization would have none',
+        'name_needed',
+      );
       problems.throwIfAny();
     }
     await requireReferences(trx, references({ territoryCode: patch.territoryCode, sectorCodes }));

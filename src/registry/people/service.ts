@@ -57,10 +57,15 @@ export async function getPerson(db: Db, id: string): Promise<Person> {
 }
 
 /** Refuses a change that would leave a record with neither its English nor its Russian text. */
-function requireOneOf(values: { en: string | null; ru: string | null }, field: string, what: string): void {
+function requireOneOf(
+  values: { en: string | null; ru: string | null },
+  field: string,
+  what: string,
+  code: 'name_needed' | 'title_needed',
+): void {
   if (values.en || values.ru) return;
   const problems = new ProblemList();
-  problems.add(field, `give ${what} in English or Russian; the record would have none`);
+  problems.add(field, `give ${what} in English or Russian; the record would have none`, code);
   problems.throwIfAny();
 }
 
@@ -88,7 +93,7 @@ export async function updatePerson(db: Db, id: string, input: unknown): Promise<
     if (!current) throw notFound('person', id);
     const nameEn = patch.nameEn === undefined ? current.nameEn : patch.nameEn;
     const nameRu = patch.nameRu === undefined ? current.nameRu : patch.nameRu;
-    requireOneOf({ en: nameEn, ru: nameRu }, 'nameEn', 'a name');
+    requireOneOf({ en: nameEn, ru: nameRu }, 'nameEn', 'a name', 'name_needed');
     await updateVersioned(trx, 'people', personKey(id), version, { ...patch, searchText: searchText(nameEn, nameRu) });
     return getPerson(trx, id);
   });
@@ -129,7 +134,9 @@ export async function getPosition(db: Db, id: string): Promise<Position> {
 function requireOrderedTerm(fromOn: string | null, toOn: string | null): void {
   if (fromOn !== null && toOn !== null && toOn < fromOn) {
     const problems = new ProblemList();
-    problems.add('toOn', `the post cannot end (${toOn}) before it begins (${fromOn})`);
+    problems.add('toOn', `the post cannot end (${toOn}) before it begins (${fromOn})`, 'ends_before_start', {
+      start: fromOn,
+    });
     problems.throwIfAny();
   }
 }
@@ -171,7 +178,7 @@ export async function updatePosition(db: Db, id: string, input: unknown): Promis
     const current = await store.findPosition(trx, id);
     if (!current) throw notFound('position', id);
     const next = { ...current, ...patch };
-    requireOneOf({ en: next.titleEn, ru: next.titleRu }, 'titleEn', 'the title');
+    requireOneOf({ en: next.titleEn, ru: next.titleRu }, 'titleEn', 'the title', 'title_needed');
     requireOrderedTerm(next.fromOn, next.toOn);
     await requireReferences(trx, positionReferences(patch));
     await updateVersioned(trx, 'positions', positionKey(id), version, {

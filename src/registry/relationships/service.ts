@@ -174,7 +174,12 @@ export async function getAgreement(db: Db, id: string): Promise<Agreement> {
 function requireOrderedDates(inForceFrom: string | null, inForceTo: string | null): void {
   if (inForceFrom !== null && inForceTo !== null && inForceTo < inForceFrom) {
     const problems = new ProblemList();
-    problems.add('inForceTo', `the agreement cannot leave force (${inForceTo}) before it enters it (${inForceFrom})`);
+    problems.add(
+      'inForceTo',
+      `the agreement cannot leave force (${inForceTo}) before it enters it (${inForceFrom})`,
+      'ends_before_start',
+      { start: inForceFrom },
+    );
     problems.throwIfAny();
   }
 }

@@ -136,6 +136,12 @@ describeOnEngines('trade analytics', (ctx) => {
       level: 'section',
     });
     expect(sections.lines.map((l) => l.code)).toEqual(['07', '05', '17', '06']);
+    // A section is written once, as its roman numeral, and its title does not repeat it.
+    expect(sections.lines[0]).toMatchObject({
+      label: 'VII',
+      titleEn: 'Plastics and articles thereof; rubber and articles thereof',
+    });
+    expect(sections.lines[0]!.titleRu).not.toMatch(/^VII/);
     const top = await tradeStructure(ctx.db, {
       home: 'BY',
       partner: 'RU-KRS',
@@ -144,7 +150,7 @@ describeOnEngines('trade analytics', (ctx) => {
       level: 'heading',
       top: 1,
     });
-    expect(top.lines.map((l) => l.code)).toEqual(['4011']);
+    expect(top.lines.map((l) => [l.code, l.label])).toEqual([['4011', '4011']]);
     expect(top.other?.current.turnoverCents).toBe(10_000);
   });
 
@@ -256,7 +262,7 @@ describe('trend signals in plain words', () => {
 
   it('counts the years of decline and of growth', () => {
     expect(describeTrend(years(100, 90, 80, 70))[0]!.textEn).toBe('third year of decline (-12.5%)');
-    expect(describeTrend(years(100, 110, 121))[0]!.textRu).toBe('второй год роста (+10,0%)');
+    expect(describeTrend(years(100, 110, 121))[0]!.textRu).toBe('второй год роста (+10,0\u00a0%)');
   });
 
   it('notices a balance that changed sign', () => {

@@ -147,14 +147,13 @@ export function describeTrend(years: Array<{ turnoverCents: number; balanceCents
   let run = 0;
   for (let i = changes.length - 1; i >= 0 && Math.sign(changes[i]!) === Math.sign(last) && last !== 0; i -= 1) run += 1;
   const pct = `${last > 0 ? '+' : ''}${last.toFixed(1)}%`;
+  // Russian writes the decimal comma and a (non-breaking) space before the percent sign.
+  const pctRu = pct.replace('.', ',').replace('%', '\u00a0%');
   if (last < 0) {
     signals.push({
       code: 'decline',
       textEn: run === 1 ? `decline: ${pct}` : `${ordinalsEn[run - 1] ?? `${run}th`} year of decline (${pct})`,
-      textRu:
-        run === 1
-          ? `спад: ${pct.replace('.', ',')}`
-          : `${ordinalsRu[run - 1] ?? `${run}-й`} год спада (${pct.replace('.', ',')})`,
+      textRu: run === 1 ? `спад: ${pctRu}` : `${ordinalsRu[run - 1] ?? `${run}-й`} год спада (${pctRu})`,
     });
   } else if (last > 0) {
     let falls = 0;
@@ -163,13 +162,13 @@ export function describeTrend(years: Array<{ turnoverCents: number; balanceCents
       signals.push({
         code: 'recovery',
         textEn: `recovery: ${pct} after ${countEn[falls] ?? falls} falling year${falls > 1 ? 's' : ''}`,
-        textRu: `восстановление: ${pct.replace('.', ',')} после ${countRu[falls] ?? falls} ${falls === 1 ? 'года' : 'лет'} спада`,
+        textRu: `восстановление: ${pctRu} после ${countRu[falls] ?? falls} ${falls === 1 ? 'года' : 'лет'} спада`,
       });
     } else if (run >= 2) {
       signals.push({
         code: 'growth',
         textEn: `${ordinalsEn[run - 1] ?? `${run}th`} year of growth (${pct})`,
-        textRu: `${ordinalsRu[run - 1] ?? `${run}-й`} год роста (${pct.replace('.', ',')})`,
+        textRu: `${ordinalsRu[run - 1] ?? `${run}-й`} год роста (${pctRu})`,
       });
     }
   }

@@ -76,6 +76,7 @@ export const summarySchema = z
 
 const structureLine = z.object({
   code: z.string(),
+  label: z.string().meta({ description: "The code as people write it: a section's roman numeral, else the code" }),
   titleEn: z.string().nullable(),
   titleRu: z.string().nullable(),
   current: totals,

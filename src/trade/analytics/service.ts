@@ -197,6 +197,8 @@ export type HsLevel = 'section' | 'chapter' | 'heading' | 'subheading';
 
 export interface StructureLine {
   code: string;
+  /** The code as people write it: a section's roman numeral (VII), any other code as it is; none for "other". */
+  label: string;
   titleEn: string | null;
   titleRu: string | null;
   current: Totals;
@@ -234,7 +236,7 @@ export type TitleLookup = (codes: string[]) => Promise<Map<string, { titleEn: st
 function builtInTitle(level: HsLevel, code: string): { titleEn: string; titleRu: string } | null {
   if (level === 'section') {
     const s = hsSections.find((x) => x.code === code);
-    return s ? { titleEn: `${s.roman}. ${s.titleEn}`, titleRu: `${s.roman}. ${s.titleRu}` } : null;
+    return s ? { titleEn: s.titleEn, titleRu: s.titleRu } : null;
   }
   if (level === 'chapter') {
     const c = hsChapters.find((x) => x.code === code);
@@ -278,6 +280,7 @@ export async function tradeStructure(
     const p = directionValue(previous, direction);
     return {
       code,
+      label: query.level === 'section' ? (hsSections.find((s) => s.code === code)?.roman ?? code) : code,
       titleEn: null,
       titleRu: null,
       current,
@@ -349,6 +352,7 @@ function sumLines(lines: StructureLine[], currentTotal: number, previousTotal: n
   const p = directionValue(previous, d);
   return {
     code: 'other',
+    label: '',
     titleEn: `Other (${lines.length} codes)`,
     titleRu: `Прочие (${lines.length})`,
     current,

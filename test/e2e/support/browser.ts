@@ -6,6 +6,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type Database } from '../../../src/db/connection.ts';
+import { prepareDatabase } from '../../../src/db/setup.ts';
 import { buildApp } from '../../../src/http/app.ts';
 
 const executablePath = process.env.ACCORD_CHROMIUM ?? '/usr/bin/chromium';
@@ -28,10 +29,15 @@ export interface BrowserContextForTests {
 }
 
 /**
- * A suite against a real server on a private copy of the demo database, driven in Debian's Chromium.
+ * A suite against a real server on a private copy of the demo database (or, with `workspace: 'empty'`, a
+ * database with the reference data only), driven in Debian's Chromium.
  * Skipped with a printed reason where Chromium is missing, except under CI=true.
  */
-export function describeInBrowser(name: string, suite: (ctx: BrowserContextForTests) => void): void {
+export function describeInBrowser(
+  name: string,
+  suite: (ctx: BrowserContextForTests) => void,
+  options: { workspace?: 'demo' | 'empty' } = {},
+): void {
   const run = chromiumProblem ? describe.skip : describe;
   run(name, () => {
     let browser: Browser | undefined;
@@ -45,11 +51,13 @@ export function describeInBrowser(name: string, suite: (ctx: BrowserContextForTe
     beforeAll(async () => {
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-e2e-run-'));
       const file = path.join(dir, 'accord.sqlite');
-      fs.copyFileSync(inject('demoDatabaseFile'), file);
+      const empty = options.workspace === 'empty';
+      if (!empty) fs.copyFileSync(inject('demoDatabaseFile'), file);
       database = await openDatabase({
         target: { dialect: 'sqlite', file, display: file },
-        migrations: 'require-current',
+        migrations: empty ? 'none' : 'require-current',
       });
+      if (empty) await prepareDatabase(database.db);
       app = await buildApp({ db: database.db, database, webRoot: inject('webRoot') });
       await app.listen({ host: '127.0.0.1', port: 0 });
       const address = app.server.address();

@@ -28,3 +28,65 @@ export async function chooseCumulativePeriod(page: Page, year: number, month: st
     .poll(() => textOf(page, 'trade-period'))
     .toBe(`January–${month} ${year}, compared with January–${month} ${year - 1}`);
 }
+
+/**
+ * The words in Latin letters among the visible text (placeholders included), each with the text it stands
+ * in, except the `allow`ed names and codes (a string matches a whole word, a pattern tests it) and the text
+ * inside elements whose `lang` is not Russian, which is how the pages mark what a user typed in one
+ * language only. `skip` leaves out further elements by CSS selector; `content` lists record texts to leave
+ * out wherever they stand, whole or in part (a search snippet, a title inside a sentence).
+ */
+export async function latinWords(
+  page: Page,
+  allow: ReadonlyArray<string | RegExp>,
+  options: { skip?: readonly string[]; content?: readonly string[] } = {},
+): Promise<string[]> {
+  const texts = await page.evaluate(
+    (skipSelector: string) => {
+      const found: string[] = [];
+      const excluded = (element: Element): boolean => {
+        const marked = element.closest('[lang]');
+        if (marked && !marked.getAttribute('lang')!.toLowerCase().startsWith('ru')) return true;
+        return skipSelector !== '' && element.closest(skipSelector) !== null;
+      };
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentElement;
+        const text = node.textContent?.trim();
+        if (!parent || !text || parent.closest('script, style, noscript, template')) continue;
+        if (!parent.checkVisibility({ visibilityProperty: true, opacityProperty: false })) continue;
+        if (!excluded(parent)) found.push(text);
+      }
+      for (const field of document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')) {
+        if (field.placeholder && field.checkVisibility() && !excluded(field)) found.push(field.placeholder);
+      }
+      return found;
+    },
+    (options.skip ?? []).join(', '),
+  );
+  const content = [...(options.content ?? [])].sort((a, b) => b.length - a.length);
+  const allowed = (word: string) =>
+    allow.some((entry) => (typeof entry === 'string' ? entry === word : entry.test(word)));
+  const words: string[] = [];
+  for (const text of texts) {
+    // A snippet cut from a record's text (a search hit) is long enough not to match by chance.
+    const bare = text.replace(/^…|…$/g, '').trim();
+    if (bare.length >= 20 && content.some((known) => known.includes(bare))) continue;
+    const rest = content.reduce((left, known) => left.split(known).join(' '), text);
+    for (const [word] of rest.matchAll(/[\p{L}\d][\p{L}\d'’-]*/gu)) {
+      if (!/\p{Script=Latin}/u.test(word) || allowed(word)) continue;
+      const entry = `${word} in "${text.length > 80 ? `${text.slice(0, 77)}…` : text}"`;
+      if (!words.includes(entry)) words.push(entry);
+    }
+  }
+  return words;
+}
+
+/** The text of every badge on the page that is cut off rather than shown whole. */
+export async function truncatedBadges(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.mantine-Badge-root, .mantine-Badge-label')]
+      .filter((badge) => badge.checkVisibility() && badge.scrollWidth > badge.clientWidth + 1)
+      .map((badge) => badge.innerText),
+  );
+}

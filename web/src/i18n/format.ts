@@ -23,6 +23,21 @@ const currencyWords: Record<string, { en: string; ru: string }> = {
   BYN: { en: 'BYN', ru: 'бел. руб.' },
 };
 
+/** A language code as its name in the reader's language: "ru" → "Russian" / "русский"; the code when unknown. */
+export function languageName(code: string, language: string): string {
+  try {
+    return new Intl.DisplayNames(localeOf(language), { type: 'language', fallback: 'code' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** The currency as its readers name it beside an amount or in a caption: "USD" / "долл. США". */
+export function currencyName(currency: string, language: string): string {
+  const words = currencyWords[currency];
+  return words ? words[language === 'ru' ? 'ru' : 'en'] : currency;
+}
+
 /** "USD 96.3 million" / "96,3 млн долл. США": the way officials say large sums. */
 export function formatMoneyShort(cents: number, currency: string, language: string): string {
   const ru = language === 'ru';

@@ -1,7 +1,7 @@
 import { Anchor, List, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { RouterAnchor } from '../links.tsx';
-import { formatDate, formatMoneyShort } from '../../i18n/format.ts';
+import { formatDate, formatMoneyShort, languageName } from '../../i18n/format.ts';
 import { useOptions, type Options } from './options.ts';
 import type { FieldConfig, FormValue, FormValues } from './types.ts';
 
@@ -50,6 +50,8 @@ export function FieldValue({ field, record }: { field: FieldConfig; record: Reco
   switch (field.type) {
     case 'date':
       return <>{formatDate(String(value), i18n.language)}</>;
+    case 'language':
+      return <>{languageName(String(value), i18n.language)}</>;
     case 'money':
       return (
         <>

@@ -29,6 +29,8 @@ interface BaseField {
 
 export type FieldConfig =
   | (BaseField & { type: 'text' | 'textarea' | 'date' })
+  /** A language code typed as text (en, ru, be), shown as the language's name. */
+  | (BaseField & { type: 'language' })
   /** Money in the API's integer minor units, typed as a decimal amount. */
   | (BaseField & { type: 'money' })
   | (BaseField & { type: 'select'; options: OptionSource })
@@ -44,5 +46,7 @@ export interface FormValues {
 /** Messages by dotted field path (participants.0.role), plus those no field can show. */
 export interface PlacedErrors {
   byPath: Record<string, string>;
+  /** The same messages, each after its field's label, for a summary on top of the form. */
+  named: string[];
   unplaced: string[];
 }

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Problem } from '../../api/client.ts';
+import { formatDate } from '../../i18n/format.ts';
 import type { FieldConfig, FormValue, FormValues, PlacedErrors } from './types.ts';
 
 function fieldsFor(fields: FieldConfig[], mode: 'create' | 'edit'): FieldConfig[] {
@@ -99,24 +100,33 @@ export function knownPaths(fields: FieldConfig[], values: FormValues, prefix = '
   return walk(fields, values, prefix).map((entry) => entry.path);
 }
 
+/** The label a person reads for each path: "Participant 2 — Role" for a field in the second row. */
+export function labelsByPath(fields: FieldConfig[], values: FormValues): Record<string, string> {
+  return Object.fromEntries(walk(fields, values, '').map((entry) => [entry.path, entry.label]));
+}
+
 /** The required fields left empty, where any complaint of the API is best said as "required". */
 export function emptyRequiredPaths(fields: FieldConfig[], values: FormValues): Set<string> {
   return new Set(walk(fields, values, '').flatMap((entry) => (entry.emptyRequired ? [entry.path] : [])));
 }
 
-function walk(
-  fields: FieldConfig[],
-  values: FormValues,
-  prefix: string,
-): Array<{ path: string; emptyRequired: boolean }> {
-  const paths: Array<{ path: string; emptyRequired: boolean }> = [];
+interface PathEntry {
+  path: string;
+  label: string;
+  emptyRequired: boolean;
+}
+
+function walk(fields: FieldConfig[], values: FormValues, prefix: string, labelPrefix = ''): PathEntry[] {
+  const paths: PathEntry[] = [];
   for (const field of fields) {
     const path = `${prefix}${field.name}`;
-    paths.push({ path, emptyRequired: !!field.required && isEmptyValue(values[field.name]) });
+    const label = `${labelPrefix}${field.label}`;
+    paths.push({ path, label, emptyRequired: !!field.required && isEmptyValue(values[field.name]) });
     if (field.type === 'rows') {
       ((values[field.name] ?? []) as FormValues[]).forEach((row, index) => {
-        paths.push({ path: `${path}.${index}`, emptyRequired: false });
-        paths.push(...walk(field.fields, row, `${path}.${index}.`));
+        const rowLabel = `${field.rowLabel} ${index + 1}`;
+        paths.push({ path: `${path}.${index}`, label: rowLabel, emptyRequired: false });
+        paths.push(...walk(field.fields, row, `${path}.${index}.`, `${rowLabel} — `));
       });
     }
   }
@@ -126,48 +136,68 @@ function walk(
 /**
  * Puts each problem at the deepest field its path falls under (sectorCodes.1 → the sector list,
  * participants.0.role → the role in the first participant row); the rest go to the top of the form.
+ * Each placed one is also listed by its field's label, for the summary on top of the form.
  */
 export function placeProblems(
   problems: Problem[],
-  paths: string[],
+  fields: FieldConfig[],
+  values: FormValues,
   t: TFunction,
-  emptyRequired: Set<string> = new Set(),
+  language: string,
 ): PlacedErrors {
-  const known = new Set(paths);
-  const placed: PlacedErrors = { byPath: {}, unplaced: [] };
+  const labels = labelsByPath(fields, values);
+  const emptyRequired = emptyRequiredPaths(fields, values);
+  const placed: PlacedErrors = { byPath: {}, named: [], unplaced: [] };
   for (const problem of problems) {
     const segments = problem.path.split('.');
     let target: string | undefined;
     for (let length = segments.length; length > 0 && !target; length--) {
       const candidate = segments.slice(0, length).join('.');
-      if (known.has(candidate)) target = candidate;
+      if (candidate in labels) target = candidate;
     }
     const message =
-      target && emptyRequired.has(target) ? t('forms:errors.required') : localizeMessage(problem.message, t);
-    if (target) placed.byPath[target] ??= message;
-    else placed.unplaced.push(problem.path && problem.path !== '(input)' ? `${problem.path}: ${message}` : message);
+      target && emptyRequired.has(target) ? t('forms:problem.required') : problemMessage(problem, t, language);
+    if (target) {
+      if (placed.byPath[target] !== undefined) continue;
+      placed.byPath[target] = message;
+      placed.named.push(t('forms:named', { field: labels[target], message }));
+    } else placed.unplaced.push(message);
   }
   return placed;
 }
 
-const knownMessages: Array<[RegExp, string]> = [
-  [/^Too small: expected string to have >=1 character/, 'forms:errors.required'],
-  [/^Invalid input: expected string, received (null|undefined)/, 'forms:errors.required'],
-  [/^Invalid option/, 'forms:errors.choose'],
-  [/^expected a date as YYYY-MM-DD/, 'forms:errors.dateFormat'],
-  [/^not a calendar date/, 'forms:errors.notADate'],
-  [/^give a name in English/, 'forms:errors.nameNeeded'],
-  [/^give the title in English/, 'forms:errors.titleNeeded'],
-  [/^expected an http\(s\) address/, 'forms:errors.url'],
-  [/^expected a BCP 47 language code/, 'forms:errors.language'],
-  [/^expected an ISO 4217 currency code/, 'forms:errors.currency'],
-];
+/** Parameters worth saying: dates in the reader's way, the rest as they are. */
+function sayable(params: Problem['params'], language: string): Record<string, unknown> {
+  const said: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(params ?? {})) {
+    said[name] = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value, language) : value;
+  }
+  return said;
+}
 
-/** The API speaks English; the messages a form sees most often are said in the reader's language. */
-export function localizeMessage(message: string, t: TFunction): string {
-  if (message.startsWith('forms:')) return t(message);
-  const known = knownMessages.find(([pattern]) => pattern.test(message));
-  return known ? t(known[1]) : message;
+/**
+ * A problem said in the reader's language from its code, with plural forms for bounds ("не длиннее
+ * 500 знаков"). A code the web does not know gets a general sentence in the reader's language.
+ */
+export function problemMessage(problem: Problem, t: TFunction, language: string): string {
+  if (problem.message.startsWith('forms:')) return t(problem.message);
+  const params = sayable(problem.params, language);
+  const bound = typeof params.maximum === 'number' ? params.maximum : params.minimum;
+  // Bounds read differently for text, lists and numbers; formats by what was expected (url…).
+  const variant = params.origin ?? params.format;
+  const options = { ...params, count: typeof bound === 'number' ? bound : undefined, defaultValue: '' };
+  const varied = problem.code === 'too_big' || problem.code === 'too_small' || problem.code === 'invalid_format';
+  const keys = varied
+    ? [`forms:problem.${problem.code}.${String(variant)}`, `forms:problem.${problem.code}.other`]
+    : problem.code
+      ? [`forms:problem.${problem.code}`]
+      : [];
+  for (const key of keys) {
+    const said = t(key, options);
+    if (typeof said === 'string' && said !== '') return said;
+  }
+  // The API's own sentence is English: English readers get it as it is, others a general one in their language.
+  return language === 'en' ? problem.message : t('forms:problem.unknown');
 }
 
 export function isEmptyValue(value: FormValue | undefined): boolean {

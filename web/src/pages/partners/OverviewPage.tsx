@@ -19,6 +19,7 @@ import { api, ApiError } from '../../api/client.ts';
 import { DownloadMenu } from '../../components/DownloadMenu.tsx';
 import { AsOfPicker } from '../../components/AsOfPicker.tsx';
 import { RouterAnchor } from '../../components/links.tsx';
+import { NoData } from '../../components/NoData.tsx';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { formatMoneyShort, formatNumber, formatPercent, localeOf } from '../../i18n/format.ts';
 import type { PartnersOverview, PartnerTradeOverview } from '../../../../src/registry/relationships/model.ts';
@@ -297,7 +298,7 @@ function Overview({ data, sort, filter, onFilter, onSort }: OverviewProps) {
       </Group>
 
       {data.partners.length === 0 ? (
-        <Empty>{t('empty')}</Empty>
+        <NoData>{t('empty')}</NoData>
       ) : (
         <Table.ScrollContainer minWidth={860}>
           <Table striped highlightOnHover verticalSpacing="xs">

@@ -1,16 +1,16 @@
-import { Alert, Button, Group, Stack } from '@mantine/core';
+import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.ts';
 import { RecordForm } from '../../components/forms/RecordForm.tsx';
 import { StaleCompare } from '../../components/forms/StaleCompare.tsx';
-import { emptyRequiredPaths, knownPaths, placeProblems, toFormValues, toInput } from '../../components/forms/values.ts';
+import { placeProblems, toFormValues, toInput } from '../../components/forms/values.ts';
 import type { FieldConfig, FormValues, PlacedErrors } from '../../components/forms/types.ts';
 
 type Saved = Record<string, unknown> & { id: string; version: number };
 
-const noErrors: PlacedErrors = { byPath: {}, unplaced: [] };
+const noErrors: PlacedErrors = { byPath: {}, named: [], unplaced: [] };
 
 /**
  * Creates a record or edits one. An edit carries the version it was read at; when someone saved in
@@ -39,7 +39,7 @@ export function RecordEditor({
   onSaved: (record: Saved) => void;
   onCancel: () => void;
 }) {
-  const { t } = useTranslation('forms');
+  const { t, i18n } = useTranslation('forms');
   const queryClient = useQueryClient();
   const shown = mode === 'edit' ? fields.filter((field) => !field.createOnly) : fields;
   const [values, setValues] = useState(initial);
@@ -49,9 +49,8 @@ export function RecordEditor({
 
   async function save(againstVersion: number | undefined) {
     const { body, problems } = toInput(fields, values, mode);
-    const paths = knownPaths(shown, values);
     if (problems.length > 0) {
-      setErrors(placeProblems(problems, paths, t));
+      setErrors(placeProblems(problems, shown, values, t, i18n.language));
       return;
     }
     setSaving(true);
@@ -73,13 +72,13 @@ export function RecordEditor({
           setErrors(noErrors);
         } catch (gone) {
           // Deleted meanwhile, or unreachable: say so instead of comparing with nothing.
-          setErrors({ byPath: {}, unplaced: [gone instanceof Error ? gone.message : String(gone)] });
+          setErrors({ ...noErrors, unplaced: [gone instanceof Error ? gone.message : String(gone)] });
         }
       } else if (error instanceof ApiError) {
         const problems = error.problems.length > 0 ? error.problems : [{ path: '', message: error.message }];
-        setErrors(placeProblems(problems, paths, t, emptyRequiredPaths(shown, values)));
+        setErrors(placeProblems(problems, shown, values, t, i18n.language));
       } else {
-        setErrors({ byPath: {}, unplaced: [error instanceof Error ? error.message : String(error)] });
+        setErrors({ ...noErrors, unplaced: [error instanceof Error ? error.message : String(error)] });
       }
     } finally {
       setSaving(false);
@@ -114,7 +113,12 @@ export function RecordEditor({
       <Stack>
         {fieldErrorCount > 0 && errors.unplaced.length === 0 && (
           <Alert variant="outline" color="red.9" title={t('notSaved')} role="alert">
-            {t('checkFields', { count: fieldErrorCount })}
+            <Text size="sm">{t('checkFields', { count: fieldErrorCount })}</Text>
+            <List size="sm" data-testid="form-problems">
+              {errors.named.map((line) => (
+                <List.Item key={line}>{line}</List.Item>
+              ))}
+            </List>
           </Alert>
         )}
         <RecordForm fields={shown} values={values} onChange={setValues} errors={errors} />

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.ts';
 import { readableInputStyles } from '../../components/forms/RecordForm.tsx';
-import { localizeMessage } from '../../components/forms/values.ts';
+import { problemMessage } from '../../components/forms/values.ts';
 
 /**
  * A change of a statement's status or a project's stage: its own operation, recorded in the history
@@ -61,7 +61,7 @@ export function Transition({
         const onProblem = failure.problems.find((problem) => problem.path === 'on');
         setError({
           message: failure.message,
-          on: onProblem ? localizeMessage(onProblem.message, forms.t) : undefined,
+          on: onProblem ? problemMessage(onProblem, forms.t, forms.i18n.language) : undefined,
           refused: failure.code === 'INVALID_TRANSITION',
         });
       } else setError({ message: String(failure) });

@@ -3,7 +3,7 @@ import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DownloadMenu } from '../../../components/DownloadMenu.tsx';
 import { ErrorState, Loading } from '../../../components/states.tsx';
-import { formatMoneyShort, formatPercent } from '../../../i18n/format.ts';
+import { currencyName, formatMoneyShort, formatPercent } from '../../../i18n/format.ts';
 import { growthColour, noWrap, pointLabel, tableStyles } from './format.ts';
 import { SeriesChart, usePaintedAfter } from './lazyCharts.ts';
 import { defaultGranularity, granularities, seriesParams, useSeries, type Granularity, type Pair } from './queries.ts';
@@ -62,7 +62,7 @@ export function SeriesSection({ pair, period }: { pair: Pair; period: string }) 
               <summary>{t('series.asTable')}</summary>
               <Table styles={tableStyles} striped mt="xs" data-testid="series-table">
                 <Table.Caption>
-                  {t('series.caption', { currency: data.currency, dataset: data.dataset.name })}
+                  {t('series.caption', { currency: currencyName(data.currency, language), dataset: data.dataset.name })}
                 </Table.Caption>
                 <Table.Thead>
                   <Table.Tr>

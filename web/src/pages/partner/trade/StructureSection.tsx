@@ -4,7 +4,7 @@ import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DownloadMenu } from '../../../components/DownloadMenu.tsx';
 import { Empty, ErrorState, Loading } from '../../../components/states.tsx';
-import { formatMoneyShort, formatPercent, formatPoints } from '../../../i18n/format.ts';
+import { currencyName, formatMoneyShort, formatPercent, formatPoints } from '../../../i18n/format.ts';
 import { growthColour, lineTitle, noWrap, tableStyles } from './format.ts';
 import { StructureTreemap, usePaintedAfter } from './lazyCharts.ts';
 import {
@@ -89,7 +89,7 @@ export function StructureSection({ pair, period }: { pair: Pair; period: string 
                   {t('structure.caption', {
                     direction: t(`measure.${shownDirection}`),
                     level: t(`level.${data.level}`),
-                    currency: data.currency,
+                    currency: currencyName(data.currency, language),
                     dataset: data.dataset.name,
                   })}
                 </Table.Caption>
@@ -114,7 +114,7 @@ export function StructureSection({ pair, period }: { pair: Pair; period: string 
                 <Table.Tbody>
                   {rows.map((line) => (
                     <Table.Tr key={line.code}>
-                      <Table.Td>{line.code === 'other' ? '' : line.code}</Table.Td>
+                      <Table.Td>{line.label}</Table.Td>
                       <Table.Td>{lineTitle(line, language)}</Table.Td>
                       <Table.Td ta="right" style={noWrap}>
                         {formatMoneyShort(line.current[`${shownDirection}Cents`], data.currency, language)}

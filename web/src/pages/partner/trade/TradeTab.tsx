@@ -1,7 +1,9 @@
 import { Alert, Badge, Group, Stack, Text } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { Empty, ErrorState, Loading } from '../../../components/states.tsx';
+import { NoData } from '../../../components/NoData.tsx';
+import { currencyName } from '../../../i18n/format.ts';
+import { ErrorState, Loading } from '../../../components/states.tsx';
 import type { PartnerTabProps } from '../PartnerPage.tsx';
 import { PeriodPicker } from './PeriodPicker.tsx';
 import { parsePeriod, periodText } from './period.ts';
@@ -13,7 +15,7 @@ import { StructureSection } from './StructureSection.tsx';
 import { SummaryCards } from './SummaryCards.tsx';
 
 export default function TradeTab({ relationship }: PartnerTabProps) {
-  const { t } = useTranslation('trade');
+  const { t, i18n } = useTranslation('trade');
   const search = useSearch({ from: '/partners/$code' });
   const navigate = useNavigate({ from: '/partners/$code' });
   const pair: Pair = { home: relationship.homeCode, partner: relationship.partnerCode };
@@ -31,7 +33,7 @@ export default function TradeTab({ relationship }: PartnerTabProps) {
 
   if (!search.period && span.isPending) return <Loading />;
   if (!search.period && span.isError) return <ErrorState error={span.error} />;
-  if (!search.period && !span.data) return <Empty>{t('noData')}</Empty>;
+  if (!search.period && !span.data) return <NoData>{t('noData')}</NoData>;
 
   return (
     <Stack gap="lg">
@@ -54,7 +56,10 @@ export default function TradeTab({ relationship }: PartnerTabProps) {
                   </Badge>
                 )}
                 <Text size="sm" c="gray.7">
-                  {t('answerSource', { currency: summary.data.currency, dataset: summary.data.dataset.name })}
+                  {t('answerSource', {
+                    currency: currencyName(summary.data.currency, i18n.language),
+                    dataset: summary.data.dataset.name,
+                  })}
                 </Text>
               </Group>
               <SummaryCards summary={summary.data} home={relationship.home} />

@@ -92,7 +92,7 @@ export function StructureTreemap({ structure, language }: { structure: TradeStru
           data: lines
             .filter((line) => line.current[`${direction}Cents`] > 0)
             .map((line) => ({
-              name: line.code === 'other' ? lineTitle(line, language) : `${line.code} ${lineTitle(line, language)}`,
+              name: line.label ? `${line.label} ${lineTitle(line, language)}` : lineTitle(line, language),
               value: line.current[`${direction}Cents`] / 100,
             })),
         },
