@@ -8,7 +8,8 @@ import type { Milestone, Party, ProjectFilter } from './model.ts';
 const projectColumns = [
   'projects.id',
   'projects.relationshipId',
-  'projects.title',
+  'projects.titleEn',
+  'projects.titleRu',
   'projects.kind',
   'projects.sectorCode',
   'projects.description',
@@ -87,7 +88,7 @@ export async function countProjects(db: Db, filter: ProjectFilter): Promise<numb
 export function listProjects(db: Db, filter: ProjectFilter, limit: number, offset: number) {
   return filtered(db, filter)
     .select(projectColumns)
-    .orderBy('projects.title')
+    .orderBy((eb) => eb.fn.coalesce('projects.titleEn', 'projects.titleRu'))
     .orderBy('projects.id')
     .limit(limit)
     .offset(offset)
