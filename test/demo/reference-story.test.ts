@@ -35,6 +35,28 @@ describeOnEngines('the Belarus – Kursk Oblast demo', (ctx) => {
     expect((await get('/api/organizations?limit=200')).total).toBe(before);
   });
 
+  it('writes every name, title, text and role in both English and Russian', async () => {
+    const missing: string[] = [];
+    const both = (what: string, record: Record<string, unknown>, base: string) => {
+      if (!record[`${base}En`] || !record[`${base}Ru`]) missing.push(`${what} ${String(record.id ?? '')} ${base}`);
+    };
+    const all = async (path: string) => (await get(`${path}?limit=200`)).items as Array<Record<string, unknown>>;
+    for (const o of await all('/api/organizations')) both('organization', o, 'name');
+    for (const p of await all('/api/people')) {
+      both('person', p, 'name');
+      for (const position of p.positions as Array<Record<string, unknown>>) both('position', position, 'title');
+    }
+    for (const p of await all('/api/projects')) both('project', p, 'title');
+    for (const d of await all('/api/documents')) both('document', d, 'title');
+    for (const s of await all('/api/statements')) both('statement', s, 'text');
+    for (const m of await all('/api/meetings')) {
+      both('meeting', m, 'title');
+      both('meeting', m, 'summary');
+      for (const p of m.participants as Array<Record<string, unknown>>) both('participant', p, 'role');
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('holds Belarus as home and Kursk Oblast (RU-KRS) as partner', async () => {
     const relationships = await get('/api/relationships?partner=RU-KRS');
     expect(relationships.items).toHaveLength(1);
