@@ -23,8 +23,21 @@ export function placeByScript(text: string | null | undefined): { en: string | n
   return cyrillic.test(text) ? { en: null, ru: text } : { en: text, ru: null };
 }
 
+/** `what` with its article, as the message says it: "the title", "a name". */
 function missingMessage(pair: Pair, what: string): string {
-  return `give the ${what} in English (${pair.en}) or Russian (${pair.ru})`;
+  return `give ${what} in English (${pair.en}) or Russian (${pair.ru})`;
+}
+
+/**
+ * Options for `superRefine(requirePair(pair, …), pairCheck(pair))`: zod skips an object's refinements once
+ * another field is at fault, and a form should hear of every problem in one answer; a field of the pair
+ * already refused (too long, blank) is not reported twice.
+ */
+export function pairCheck(pair: Pair) {
+  return {
+    when: (payload: z.core.ParsePayload) =>
+      !payload.issues.some((issue) => issue.path?.[0] === pair.en || issue.path?.[0] === pair.ru),
+  };
 }
 
 /** A zod refinement refusing an object with neither field of the pair, naming both. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, longText, recordId, recordMeta, shortText, version } from '../core/model.ts';
-import { pairOf, requirePair } from '../core/languages.ts';
+import { pairCheck, pairOf, requirePair } from '../core/languages.ts';
 
 export const documentKind = z.enum(['readout', 'article', 'agreement', 'statistical_release', 'minutes', 'other']);
 
@@ -44,7 +44,7 @@ export const documentInput = z
     publisher: shortText(300).nullable().default(null),
     notes: longText(20_000).nullable().default(null),
   })
-  .superRefine(requirePair(documentTitle, 'title'));
+  .superRefine(requirePair(documentTitle, 'the title'), pairCheck(documentTitle));
 export type DocumentInput = z.input<typeof documentInput>;
 
 // Written out rather than derived from documentInput: a default inside an optional field would fill

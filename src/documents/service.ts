@@ -54,7 +54,7 @@ export async function updateDocument(db: Db, id: string, input: unknown): Promis
   return inTransaction(db, async (trx) => {
     const current = await store.findDocument(trx, id);
     if (!current) throw notFound('document', id);
-    pairAfterUpdate(documentTitle, 'title', current, patch);
+    pairAfterUpdate(documentTitle, 'the title', current, patch);
     await updateVersioned(trx, 'documents', { column: 'id', value: id, label: 'document' }, version, patch);
     return getDocument(trx, id);
   });

@@ -49,6 +49,13 @@ describeOnEngines('HTTP records in English, Russian or both', (ctx) => {
     }
   });
 
+  it('names the missing title together with the other faults of the same request', async () => {
+    const response = await post('/api/meetings', { heldOn: '2017-02-30', kind: 'talks' });
+    expect(response.statusCode).toBe(422);
+    const paths = (response.json().problems as Array<{ path: string }>).map((p) => p.path).sort();
+    expect(paths).toEqual(['heldOn', 'relationshipId', 'titleEn']);
+  });
+
   it('refuses an edit that would clear the only language left', async () => {
     const created = (await post('/api/projects', { relationshipId, kind: 'supply', titleRu: 'Поставки семян' })).json();
     const cleared = await app.inject({

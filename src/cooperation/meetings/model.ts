@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, longText, recordId, recordMeta, shortText, side, territoryCode, version } from '../../core/model.ts';
-import { pairOf, requirePair } from '../../core/languages.ts';
+import { pairCheck, pairOf, requirePair } from '../../core/languages.ts';
 
 export const meetingKind = z.enum([
   'talks',
@@ -27,7 +27,7 @@ export const participant = z
     roleEn: role.nullable().default(null),
     roleRu: role.nullable().default(null),
   })
-  .superRefine(requirePair(participantRole, 'role'));
+  .superRefine(requirePair(participantRole, 'the role'), pairCheck(participantRole));
 export type Participant = z.infer<typeof participant>;
 
 export const delegate = z.object({ organizationId: recordId, side });
@@ -83,7 +83,7 @@ export const meetingInput = z
     delegation: delegation.default([]),
     sectorCodes: sectorCodes.default([]),
   })
-  .superRefine(requirePair(meetingTitle, 'title'));
+  .superRefine(requirePair(meetingTitle, 'the title'), pairCheck(meetingTitle));
 export type MeetingInput = z.input<typeof meetingInput>;
 
 // Written out rather than derived from meetingInput: defaults inside optional fields would erase

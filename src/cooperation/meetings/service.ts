@@ -131,7 +131,7 @@ export async function updateMeeting(db: Db, id: string, input: unknown): Promise
   return inTransaction(db, async (trx) => {
     const current = await store.findMeeting(trx, id);
     if (!current) throw notFound('meeting', id);
-    pairAfterUpdate(meetingTitle, 'title', current, patch);
+    pairAfterUpdate(meetingTitle, 'the title', current, patch);
     await requireReferences(
       trx,
       references({ relationshipId: patch.relationshipId, participants, delegation, sectorCodes }),

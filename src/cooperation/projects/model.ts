@@ -11,7 +11,7 @@ import {
   valueList,
   version,
 } from '../../core/model.ts';
-import { pairOf, requirePair } from '../../core/languages.ts';
+import { pairCheck, pairOf, requirePair } from '../../core/languages.ts';
 import { sectorCode } from '../meetings/model.ts';
 import { initialStage, projectStages } from './stages.ts';
 
@@ -95,7 +95,7 @@ export const projectInput = z
     parties: parties.default([]),
     milestones: milestones.default([]),
   })
-  .superRefine(requirePair(projectTitle, 'title'));
+  .superRefine(requirePair(projectTitle, 'the title'), pairCheck(projectTitle));
 export type ProjectInput = z.input<typeof projectInput>;
 
 // Written out rather than derived from projectInput: defaults inside optional fields would erase the

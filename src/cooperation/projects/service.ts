@@ -151,7 +151,7 @@ export async function updateProject(db: Db, id: string, input: unknown): Promise
   return inTransaction(db, async (trx) => {
     const current = await store.findProject(trx, id);
     if (!current) throw notFound('project', id);
-    const title = pairAfterUpdate(projectTitle, 'title', current, patch);
+    const title = pairAfterUpdate(projectTitle, 'the title', current, patch);
     const next = {
       description: patch.description === undefined ? current.description : patch.description,
       valueMinor: patch.valueMinor === undefined ? current.valueMinor : patch.valueMinor,

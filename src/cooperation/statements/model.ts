@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, longText, recordId, recordMeta, shortText, side, territoryCode, version } from '../../core/model.ts';
-import { pairOf, requirePair } from '../../core/languages.ts';
+import { pairCheck, pairOf, requirePair } from '../../core/languages.ts';
 import { sectorCode } from '../meetings/model.ts';
 
 export const statementKind = z.enum(['proposal', 'commitment', 'request', 'assessment']);
@@ -38,7 +38,7 @@ export const statementInput = z
     /** Where the statement stands when it is recorded, e.g. fulfilled for one kept long ago. */
     status: statementStatus.default('open'),
   })
-  .superRefine(requirePair(statementText, 'text'));
+  .superRefine(requirePair(statementText, 'the text'), pairCheck(statementText));
 export type StatementInput = z.input<typeof statementInput>;
 
 // Written out rather than derived from statementInput: defaults inside optional fields would erase the

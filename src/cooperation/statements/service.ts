@@ -142,7 +142,7 @@ export async function updateStatement(db: Db, id: string, input: unknown): Promi
   return inTransaction(db, async (trx) => {
     const current = await store.findStatement(trx, id);
     if (!current) throw notFound('statement', id);
-    pairAfterUpdate(statementText, 'text', current, patch);
+    pairAfterUpdate(statementText, 'the text', current, patch);
     await requireReferences(trx, references(patch));
     const meeting = await store.meetingDate(trx, patch.meetingId ?? current.meetingId);
     if (meeting) requireDueAfterMeeting(patch.dueOn === undefined ? current.dueOn : patch.dueOn, meeting.heldOn);

@@ -158,6 +158,8 @@ const knownMessages: Array<[RegExp, string]> = [
   [/^not a calendar date/, 'forms:errors.notADate'],
   [/^give a name in English/, 'forms:errors.nameNeeded'],
   [/^give the title in English/, 'forms:errors.titleNeeded'],
+  [/^give the text in English/, 'forms:errors.textNeeded'],
+  [/^give the role in English/, 'forms:errors.roleNeeded'],
   [/^expected an http\(s\) address/, 'forms:errors.url'],
   [/^expected a BCP 47 language code/, 'forms:errors.language'],
   [/^expected an ISO 4217 currency code/, 'forms:errors.currency'],
