@@ -46,12 +46,13 @@ async function fillDatabase(db: Db): Promise<void> {
     .execute();
 
   const readout = await makeDocument(db, {
-    title: 'Переговоры с губернатором Курской области Александром Михайловым',
+    titleEn: 'Negotiations with the Governor of Kursk Oblast Alexander Mikhailov',
+    titleRu: 'Переговоры с губернатором Курской области Александром Михайловым',
     language: 'ru',
     sourceUrl: 'https://president.gov.by/ru',
     publisher: 'Пресс-служба Президента Республики Беларусь',
   });
-  const undated = await makeDocument(db, { title: 'Undated note', publishedOn: null, kind: 'other' });
+  const undated = await makeDocument(db, { titleEn: 'Undated note', publishedOn: null, kind: 'other' });
   const relationship = await makeRelationship(db, { title: 'Беларусь – Курская область', notes: 'since 1999' });
   await db
     .insertInto('agreements')
@@ -116,12 +117,28 @@ async function fillDatabase(db: Db): Promise<void> {
     })
     .execute();
 
-  const meeting = await makeMeeting(db, { relationshipId: relationship.id, title: 'Переговоры в Минске' });
+  const meeting = await makeMeeting(db, { relationshipId: relationship.id, titleRu: 'Переговоры в Минске' });
   await db
     .insertInto('meetingParticipants')
     .values([
-      { id: newId(), meetingId: meeting.id, personId: president.id, side: 'home', role: 'head', position: 0 },
-      { id: newId(), meetingId: meeting.id, personId: governor.id, side: 'partner', role: 'head', position: 1 },
+      {
+        id: newId(),
+        meetingId: meeting.id,
+        personId: president.id,
+        side: 'home',
+        roleEn: 'head',
+        roleRu: 'глава',
+        position: 0,
+      },
+      {
+        id: newId(),
+        meetingId: meeting.id,
+        personId: governor.id,
+        side: 'partner',
+        roleEn: null,
+        roleRu: 'глава',
+        position: 1,
+      },
     ])
     .execute();
   await db
@@ -141,7 +158,7 @@ async function fillDatabase(db: Db): Promise<void> {
 
   const project = await makeProject(db, {
     relationshipId: relationship.id,
-    title: 'BelAZ mining equipment for Mikhailovsky GOK',
+    titleEn: 'BelAZ mining equipment for Mikhailovsky GOK',
     sectorCode: 'C',
     valueMinor: 12_345_678_901_234,
     currency: 'USD',
@@ -200,7 +217,8 @@ async function fillDatabase(db: Db): Promise<void> {
       speakerPersonId: governor.id,
       side: 'partner',
       sectorCode: 'F',
-      text: 'Build a trading house in Kursk',
+      textEn: 'Build a trading house in Kursk',
+      textRu: 'Построить торговый дом в Курске',
       projectId: project.id,
       ownerPersonId: governor.id,
       ownerOrganizationId: null,
@@ -419,6 +437,39 @@ describeOnEngines('whole-database bundle', (ctx) => {
         ).toContain(path);
     }
     expect(await exportBundle(target)).toEqual(before);
+  });
+
+  it('imports a bundle written before texts had two languages, placing each text by its script', async () => {
+    const target = await freshDatabase();
+    const old = JSON.parse(JSON.stringify(bundle)) as Bundle;
+    old.schema = '0005_trade_flow_blocks';
+    const single = (table: string, column: string, text: string) => {
+      for (const row of old.tables[table]!) {
+        delete row[`${column}En`];
+        delete row[`${column}Ru`];
+        row[column] = text;
+      }
+    };
+    single('documents', 'title', 'Переговоры в Минске');
+    single('meetings', 'title', 'Talks in Minsk');
+    single('meetings', 'summary', 'Обсудили поставки');
+    single('meetingParticipants', 'role', 'principal');
+    single('projects', 'title', 'Жилой дом');
+    single('statements', 'text', 'Deliver trucks');
+    await importBundle(target, old);
+    const again = await exportBundle(target);
+    expect(again.tables.documents!.map((d) => [d.titleEn, d.titleRu])).toEqual(
+      old.tables.documents!.map(() => [null, 'Переговоры в Минске']),
+    );
+    expect(again.tables.meetings![0]).toMatchObject({
+      titleEn: 'Talks in Minsk',
+      titleRu: null,
+      summaryEn: null,
+      summaryRu: 'Обсудили поставки',
+    });
+    expect(again.tables.meetingParticipants![0]).toMatchObject({ roleEn: 'principal', roleRu: null });
+    expect(again.tables.projects![0]).toMatchObject({ titleEn: null, titleRu: 'Жилой дом' });
+    expect(again.tables.statements![0]).toMatchObject({ textEn: 'Deliver trucks', textRu: null });
   });
 
   it('imports all or nothing: a row whose parent is missing leaves the database as it was', async () => {

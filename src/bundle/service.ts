@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
 import { migrationStatus } from '../db/connection.ts';
+import { migrations } from '../db/migrations/index.ts';
 import { tablesInDependencyOrder, type DB } from '../db/schema.ts';
 import { AccordError } from '../core/errors.ts';
+import { placeByScript } from '../core/languages.ts';
 import { parseInput } from '../core/model.ts';
 import { inTransaction } from '../core/records.ts';
 
@@ -46,6 +48,49 @@ const bundleSchema = z.object({
   schema: z.string().nullable(),
   tables: z.record(z.string(), z.array(row)),
 });
+
+/** The texts 0006_bilingual_records split into an English and a Russian column, by table. */
+const splitTexts: Record<string, readonly string[]> = {
+  projects: ['title'],
+  meetings: ['title', 'summary'],
+  statements: ['text'],
+  documents: ['title'],
+  meetingParticipants: ['role'],
+};
+
+/**
+ * How the rows of a bundle written before a migration become the rows after it, for each migration that
+ * changed what a bundle holds. A bundle imports into a newer schema only when every migration between
+ * the two is listed here.
+ */
+const bundleUpgrades: Record<string, (tables: Bundle['tables']) => void> = {
+  '0006_bilingual_records': (tables) => {
+    for (const [table, columns] of Object.entries(splitTexts)) {
+      for (const row of tables[table] ?? []) {
+        for (const column of columns) {
+          if (!(column in row)) continue;
+          const placed = placeByScript(row[column] as string | null);
+          delete row[column];
+          row[`${column}En`] = placed.en;
+          row[`${column}Ru`] = placed.ru;
+        }
+      }
+    }
+  },
+};
+
+/** The upgrades that bring a bundle from its schema to the database's, or null when there is no such path. */
+function upgradesBetween(from: string | null, to: string | null): Array<(tables: Bundle['tables']) => void> | null {
+  if (from === to) return [];
+  const names = Object.keys(migrations);
+  const start = from === null ? -1 : names.indexOf(from);
+  const end = to === null ? -1 : names.indexOf(to);
+  if (from !== null && start < 0) return null;
+  if (end <= start) return null;
+  const between = names.slice(start + 1, end + 1);
+  if (!between.every((name) => name in bundleUpgrades)) return null;
+  return between.map((name) => bundleUpgrades[name]!);
+}
 
 /** Tables whose rows Accord seeds itself; an import replaces them with the bundle's copy. */
 const referenceTables: ReadonlySet<keyof DB> = new Set(['territories', 'sectors', 'hsCodes']);
@@ -106,13 +151,15 @@ export async function userRecordCount(db: Db): Promise<number> {
 export async function importBundle(db: Db, input: unknown): Promise<{ rows: number }> {
   const bundle = parseInput(bundleSchema, input);
   const status = await migrationStatus(db);
-  if (bundle.schema !== status.current) {
+  const upgrades = upgradesBetween(bundle.schema, status.current);
+  if (upgrades === null) {
     throw new AccordError(
       'VALIDATION_FAILED',
       `the bundle was written at schema ${bundle.schema ?? '(none)'}, this database is at ${status.current ?? '(none)'}; ` +
         'import it with the Accord version that exported it, or migrate first',
     );
   }
+  for (const upgrade of upgrades) upgrade(bundle.tables);
   const known = new Set<string>(tablesInDependencyOrder.map((t) => t.table));
   const unknown = Object.keys(bundle.tables).filter((t) => !known.has(t));
   if (unknown.length > 0) {

@@ -29,7 +29,8 @@ export interface SectorTable extends Versioned {
 
 export interface DocumentTable extends Versioned {
   id: string;
-  title: string;
+  titleEn: string | null;
+  titleRu: string | null;
   kind: string;
   publishedOn: string | null;
   language: string;
@@ -118,8 +119,10 @@ export interface MeetingTable extends Versioned {
   heldOn: string;
   place: string | null;
   kind: string;
-  title: string;
-  summary: string | null;
+  titleEn: string | null;
+  titleRu: string | null;
+  summaryEn: string | null;
+  summaryRu: string | null;
 }
 
 export interface MeetingParticipantTable {
@@ -127,7 +130,8 @@ export interface MeetingParticipantTable {
   meetingId: string;
   personId: string;
   side: string;
-  role: string;
+  roleEn: string | null;
+  roleRu: string | null;
   position: number;
 }
 
@@ -146,7 +150,8 @@ export interface MeetingSectorTable {
 export interface ProjectTable extends Versioned {
   id: string;
   relationshipId: string;
-  title: string;
+  titleEn: string | null;
+  titleRu: string | null;
   kind: string;
   sectorCode: string | null;
   description: string | null;
@@ -192,7 +197,8 @@ export interface StatementTable extends Versioned {
   speakerPersonId: string | null;
   side: string | null;
   sectorCode: string | null;
-  text: string;
+  textEn: string | null;
+  textRu: string | null;
   projectId: string | null;
   ownerPersonId: string | null;
   ownerOrganizationId: string | null;

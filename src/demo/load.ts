@@ -45,7 +45,7 @@ export async function loadDemo(database: Database): Promise<{ records: number; t
   const readout = await db
     .selectFrom('documents')
     .select('id')
-    .where('title', '=', demoDocumentTitle)
+    .where('titleEn', '=', demoDocumentTitle)
     .executeTakeFirst();
   const trade = await db
     .selectFrom('tradeDatasets')

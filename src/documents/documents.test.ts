@@ -11,7 +11,7 @@ const all = { limit: 200, offset: 0 };
 describeOnEngines('documents', (ctx) => {
   it('records a readout with its publisher and address, in the canonical spelling of its language', async () => {
     const created = await createDocument(ctx.db, {
-      title: 'Negotiations with the Governor of Kursk Oblast',
+      titleEn: 'Negotiations with the Governor of Kursk Oblast',
       kind: 'readout',
       publishedOn: '2017-12-05',
       language: 'EN-gb',
@@ -24,7 +24,7 @@ describeOnEngines('documents', (ctx) => {
 
   it('names every faulty field: kind, date, language and a non-web address', async () => {
     const error = await createDocument(ctx.db, {
-      title: '  ',
+      titleEn: '  ',
       kind: 'memo',
       publishedOn: '2017-02-30',
       language: 'english!',
@@ -36,10 +36,10 @@ describeOnEngines('documents', (ctx) => {
       'language',
       'publishedOn',
       'sourceUrl',
-      'title',
+      'titleEn',
     ]);
     const ftp = await createDocument(ctx.db, {
-      title: 'Tables',
+      titleEn: 'Tables',
       kind: 'statistical_release',
       language: 'ru',
       sourceUrl: 'ftp://rosstat.gov.ru/tables.xlsx',
@@ -50,7 +50,7 @@ describeOnEngines('documents', (ctx) => {
   it('filters by kind, language (en also finds en-GB) and publication dates, newest first, undated last', async () => {
     const publisher = `Publisher ${newId()}`;
     const make = (title: string, kind: string, language: string, publishedOn: string | null) =>
-      makeDocument(ctx.db, { title, kind, language, publishedOn, publisher });
+      makeDocument(ctx.db, { titleEn: title, kind, language, publishedOn, publisher });
     const minutes = await make('Minutes of the working group', 'minutes', 'ru', '2018-03-01');
     const article = await make('Article on trade', 'article', 'en-GB', '2017-06-10');
     const undated = await make('Undated note', 'article', 'en', null);
@@ -69,9 +69,9 @@ describeOnEngines('documents', (ctx) => {
 
   it('finds titles by any part, whatever the case, in Cyrillic and Latin, and pages through the matches', async () => {
     const tag = newId().slice(-8);
-    const a = await makeDocument(ctx.db, { title: `Переговоры с губернатором ${tag}`, publishedOn: '2017-12-05' });
-    const b = await makeDocument(ctx.db, { title: `ПЕРЕГОВОРЫ в Минске ${tag}`, publishedOn: '2017-12-04' });
-    const c = await makeDocument(ctx.db, { title: `Talks on Ёлки and trade ${tag}`, publishedOn: '2017-12-03' });
+    const a = await makeDocument(ctx.db, { titleEn: `Переговоры с губернатором ${tag}`, publishedOn: '2017-12-05' });
+    const b = await makeDocument(ctx.db, { titleEn: `ПЕРЕГОВОРЫ в Минске ${tag}`, publishedOn: '2017-12-04' });
+    const c = await makeDocument(ctx.db, { titleEn: `Talks on Ёлки and trade ${tag}`, publishedOn: '2017-12-03' });
 
     const russian = await listDocuments(ctx.db, { q: `переговоры` }, all);
     expect(russian.items.map((d) => d.id)).toEqual(expect.arrayContaining([a.id, b.id]));
@@ -92,16 +92,16 @@ describeOnEngines('documents', (ctx) => {
 
   it('changes only the fields sent, and refuses a change made from a stale version', async () => {
     const created = await createDocument(ctx.db, {
-      title: 'Draft roadmap',
+      titleEn: 'Draft roadmap',
       kind: 'agreement',
       language: 'ru',
       notes: 'kept',
     });
-    const changed = await updateDocument(ctx.db, created.id, { title: 'Roadmap 2018–2020', version: 1 });
-    expect(changed).toMatchObject({ title: 'Roadmap 2018–2020', notes: 'kept', language: 'ru', version: 2 });
-    const stale = await updateDocument(ctx.db, created.id, { title: 'Other', version: 1 }).catch((e) => e);
+    const changed = await updateDocument(ctx.db, created.id, { titleEn: 'Roadmap 2018–2020', version: 1 });
+    expect(changed).toMatchObject({ titleEn: 'Roadmap 2018–2020', notes: 'kept', language: 'ru', version: 2 });
+    const stale = await updateDocument(ctx.db, created.id, { titleEn: 'Other', version: 1 }).catch((e) => e);
     expect(stale.code).toBe('STALE_VERSION');
-    const missing = await updateDocument(ctx.db, newId(), { title: 'x', version: 1 }).catch((e) => e);
+    const missing = await updateDocument(ctx.db, newId(), { titleEn: 'x', version: 1 }).catch((e) => e);
     expect(missing.code).toBe('NOT_FOUND');
   });
 
@@ -113,7 +113,7 @@ describeOnEngines('documents', (ctx) => {
       recordId: organization.id,
       documentId: document.id,
     });
-    const source = await makeDocument(ctx.db, { title: 'Where the readout was found' });
+    const source = await makeDocument(ctx.db, { titleEn: 'Where the readout was found' });
     await linkProvenance(ctx.db, { recordType: 'document', recordId: document.id, documentId: source.id });
 
     const refused = await deleteDocument(ctx.db, document.id, 1).catch((e) => e);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, longText, recordId, recordMeta, shortText, version } from '../core/model.ts';
+import { pairCheck, pairOf, requirePair } from '../core/languages.ts';
 
 export const documentKind = z.enum(['readout', 'article', 'agreement', 'statistical_release', 'minutes', 'other']);
 
@@ -28,21 +29,29 @@ export const languageCode = z
 /** Where the document can be read; only web addresses, so a link in the UI never runs a script. */
 export const sourceUrl = z.string().trim().max(2000).pipe(z.httpUrl('expected an http(s) address'));
 
-export const documentInput = z.object({
-  title: shortText(500),
-  kind: documentKind,
-  publishedOn: isoDate.nullable().default(null),
-  language: languageCode,
-  sourceUrl: sourceUrl.nullable().default(null),
-  publisher: shortText(300).nullable().default(null),
-  notes: longText(20_000).nullable().default(null),
-});
+/** A title in the languages it is known in (a Russian readout may have an English one too); one is needed. */
+export const documentTitle = pairOf('title');
+const title = shortText(500);
+
+export const documentInput = z
+  .object({
+    titleEn: title.nullable().default(null),
+    titleRu: title.nullable().default(null),
+    kind: documentKind,
+    publishedOn: isoDate.nullable().default(null),
+    language: languageCode,
+    sourceUrl: sourceUrl.nullable().default(null),
+    publisher: shortText(300).nullable().default(null),
+    notes: longText(20_000).nullable().default(null),
+  })
+  .superRefine(requirePair(documentTitle, 'the title'), pairCheck(documentTitle));
 export type DocumentInput = z.input<typeof documentInput>;
 
 // Written out rather than derived from documentInput: a default inside an optional field would fill
 // omitted fields with null and so erase them.
 export const documentUpdate = z.object({
-  title: shortText(500).optional(),
+  titleEn: title.nullable().optional(),
+  titleRu: title.nullable().optional(),
   kind: documentKind.optional(),
   publishedOn: isoDate.nullable().optional(),
   language: languageCode.optional(),
@@ -55,7 +64,8 @@ export const documentUpdate = z.object({
 export const document = z
   .object({
     id: z.string(),
-    title: z.string(),
+    titleEn: z.string().nullable(),
+    titleRu: z.string().nullable(),
     kind: documentKind,
     publishedOn: z.string().nullable(),
     language: z.string(),
@@ -108,7 +118,8 @@ export const provenanceInput = provenanceSubject.extend({
 
 const documentSummary = z.object({
   id: z.string(),
-  title: z.string(),
+  titleEn: z.string().nullable(),
+  titleRu: z.string().nullable(),
   kind: documentKind,
   publishedOn: z.string().nullable(),
   sourceUrl: z.string().nullable(),

@@ -9,7 +9,7 @@ const paths = (error: { problems: Array<{ path: string }> }) => error.problems.m
 describeOnEngines('provenance', (ctx) => {
   it('links a record to the paragraph of a document it came from, and lists it with the document', async () => {
     const readout = await makeDocument(ctx.db, {
-      title: 'Negotiations with Kursk Oblast Governor',
+      titleEn: 'Negotiations with Kursk Oblast Governor',
       sourceUrl: 'https://president.gov.by/en',
       publisher: 'Press service',
     });
@@ -29,7 +29,7 @@ describeOnEngines('provenance', (ctx) => {
       note: null,
       document: {
         id: readout.id,
-        title: 'Negotiations with Kursk Oblast Governor',
+        titleEn: 'Negotiations with Kursk Oblast Governor',
         publishedOn: '2017-12-05',
         sourceUrl: 'https://president.gov.by/en',
       },
@@ -105,7 +105,7 @@ describeOnEngines('provenance', (ctx) => {
   it('lists every record citing a document with its name, and forgets a removed link', async () => {
     const document = await makeDocument(ctx.db);
     const organization = await makeOrganization(ctx.db, { nameEn: null, nameRu: 'ОАО «Планар»' });
-    const project = await makeProject(ctx.db, { title: 'Mining trucks for Mikhailovsky GOK' });
+    const project = await makeProject(ctx.db, { titleEn: 'Mining trucks for Mikhailovsky GOK' });
     const first = await linkProvenance(ctx.db, {
       recordType: 'organization',
       recordId: organization.id,

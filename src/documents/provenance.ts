@@ -41,10 +41,11 @@ function toLink(row: store.LinkRow): ProvenanceLink {
     note: row.note,
     createdAt: row.createdAt,
     document:
-      row.documentId !== null && row.documentTitle !== null
+      row.documentId !== null && row.documentKind !== null
         ? {
             id: row.documentId,
-            title: row.documentTitle,
+            titleEn: row.documentTitleEn,
+            titleRu: row.documentTitleRu,
             kind: row.documentKind as NonNullable<ProvenanceLink['document']>['kind'],
             publishedOn: row.documentPublishedOn,
             sourceUrl: row.documentSourceUrl,

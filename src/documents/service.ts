@@ -3,14 +3,15 @@ import { AccordError, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import { parseInput, type Page, type PageQuery } from '../core/model.ts';
 import { deleteVersioned, inTransaction, normalizeSearch, nowIso, paged, updateVersioned } from '../core/records.ts';
-import { documentInput, documentUpdate, type Document, type DocumentFilter } from './model.ts';
+import { pairAfterUpdate } from '../core/languages.ts';
+import { documentInput, documentTitle, documentUpdate, type Document, type DocumentFilter } from './model.ts';
 import { removeProvenanceOf } from './provenance.ts';
 import * as store from './store.ts';
 
 /**
  * Documents carry no normalized search column, and neither engine lower-cases Cyrillic portably
  * (SQLite's lower() and LIKE fold ASCII only; PostgreSQL's depend on the database's locale). So `q`
- * is matched here: the other filters narrow the rows in SQL, and only ids and titles are read, folded
+ * is matched here: the other filters narrow the rows in SQL, and only ids and titles (in both languages) are read, folded
  * with the same normalization every other search uses, then the page is read by id.
  */
 export async function listDocuments(db: Db, filter: DocumentFilter, page: PageQuery): Promise<Page<Document>> {
@@ -24,7 +25,7 @@ export async function listDocuments(db: Db, filter: DocumentFilter, page: PageQu
     );
   }
   const matching = (await store.listDocumentTitles(db, sqlFilter))
-    .filter((row) => normalizeSearch(row.title).includes(needle))
+    .filter((row) => normalizeSearch([row.titleEn, row.titleRu].filter(Boolean).join(' | ')).includes(needle))
     .map((row) => row.id);
   const pageIds = matching.slice(page.offset, page.offset + page.limit);
   const rows = new Map((await store.findDocumentsByIds(db, pageIds)).map((row) => [row.id, row as Document]));
@@ -51,6 +52,9 @@ export async function createDocument(db: Db, input: unknown): Promise<Document> 
 export async function updateDocument(db: Db, id: string, input: unknown): Promise<Document> {
   const { version, ...patch } = parseInput(documentUpdate, input);
   return inTransaction(db, async (trx) => {
+    const current = await store.findDocument(trx, id);
+    if (!current) throw notFound('document', id);
+    pairAfterUpdate(documentTitle, 'the title', current, patch);
     await updateVersioned(trx, 'documents', { column: 'id', value: id, label: 'document' }, version, patch);
     return getDocument(trx, id);
   });

@@ -5,7 +5,8 @@ import type { DocumentFilter, ProvenanceSubject } from './model.ts';
 
 const documentColumns = [
   'id',
-  'title',
+  'titleEn',
+  'titleRu',
   'kind',
   'publishedOn',
   'language',
@@ -51,7 +52,7 @@ export function listDocuments(db: Db, filter: Omit<DocumentFilter, 'q'>, limit: 
 
 /** Ids and titles of every document the other filters let through, in list order. */
 export function listDocumentTitles(db: Db, filter: Omit<DocumentFilter, 'q'>) {
-  return newestFirst(filtered(db, filter)).select(['id', 'title']).execute();
+  return newestFirst(filtered(db, filter)).select(['id', 'titleEn', 'titleRu']).execute();
 }
 
 export function findDocumentsByIds(db: Db, ids: string[]) {
@@ -92,7 +93,8 @@ const linkColumns = [
   'provenanceLinks.locator',
   'provenanceLinks.note',
   'provenanceLinks.createdAt',
-  'documents.title as documentTitle',
+  'documents.titleEn as documentTitleEn',
+  'documents.titleRu as documentTitleRu',
   'documents.kind as documentKind',
   'documents.publishedOn as documentPublishedOn',
   'documents.sourceUrl as documentSourceUrl',
@@ -207,29 +209,26 @@ async function labelQuery(
         await db.selectFrom('positions').select(['id', 'titleEn', 'titleRu']).where('id', 'in', ids).execute()
       ).map((r) => ({ key: r.id, label: r.titleEn ?? r.titleRu }));
     case 'meeting':
-      return (await db.selectFrom('meetings').select(['id', 'title', 'heldOn']).where('id', 'in', ids).execute()).map(
-        (r) => ({ key: r.id, label: `${r.title} (${r.heldOn})` }),
-      );
+      return (
+        await db.selectFrom('meetings').select(['id', 'titleEn', 'titleRu', 'heldOn']).where('id', 'in', ids).execute()
+      ).map((r) => ({ key: r.id, label: `${r.titleEn ?? r.titleRu} (${r.heldOn})` }));
     case 'statement':
-      return (await db.selectFrom('statements').select(['id', 'text']).where('id', 'in', ids).execute()).map((r) => ({
-        key: r.id,
-        label: r.text,
-      }));
+      return (
+        await db.selectFrom('statements').select(['id', 'textEn', 'textRu']).where('id', 'in', ids).execute()
+      ).map((r) => ({ key: r.id, label: r.textEn ?? r.textRu }));
     case 'project':
-      return (await db.selectFrom('projects').select(['id', 'title']).where('id', 'in', ids).execute()).map((r) => ({
-        key: r.id,
-        label: r.title,
-      }));
+      return (
+        await db.selectFrom('projects').select(['id', 'titleEn', 'titleRu']).where('id', 'in', ids).execute()
+      ).map((r) => ({ key: r.id, label: r.titleEn ?? r.titleRu }));
     case 'outlet':
       return (await db.selectFrom('outlets').select(['id', 'name']).where('id', 'in', ids).execute()).map((r) => ({
         key: r.id,
         label: r.name,
       }));
     case 'document':
-      return (await db.selectFrom('documents').select(['id', 'title']).where('id', 'in', ids).execute()).map((r) => ({
-        key: r.id,
-        label: r.title,
-      }));
+      return (
+        await db.selectFrom('documents').select(['id', 'titleEn', 'titleRu']).where('id', 'in', ids).execute()
+      ).map((r) => ({ key: r.id, label: r.titleEn ?? r.titleRu }));
     default:
       return [];
   }

@@ -35,8 +35,8 @@ describeOnEngines('search', (ctx) => {
       aliases: [{ alias: 'Belarusian Autoworks', language: 'en' }],
     });
     personId = (await makePerson(ctx.db, { nameEn: 'Alexander Mikhailov', nameRu: 'Александр Михайлов' })).id;
-    await makeProject(ctx.db, { title: 'Joint production with Planar' });
-    await makeMeeting(ctx.db, { title: 'Talks in Minsk', place: 'Минск', summary: 'The talks named Planar.' });
+    await makeProject(ctx.db, { titleEn: 'Joint production with Planar' });
+    await makeMeeting(ctx.db, { titleEn: 'Talks in Minsk', place: 'Минск', summaryEn: 'The talks named Planar.' });
   });
 
   it('finds an organization by its Russian name in any case, before records that merely mention it', async () => {

@@ -57,10 +57,10 @@ export function organizationAliases(db: Db, organizationIds: string[]) {
 export function projectCandidates(db: Db, q: string, limit: number) {
   return db
     .selectFrom('projects')
-    .select(['id', 'title', 'description', candidateRank('searchText', q).as('rank')])
+    .select(['id', 'titleEn', 'titleRu', 'description', candidateRank('searchText', q).as('rank')])
     .where(containsText('searchText', q))
     .orderBy('rank')
-    .orderBy('title')
+    .orderBy((eb) => eb.fn.coalesce('titleEn', 'titleRu'))
     .orderBy('id')
     .limit(limit)
     .execute();
@@ -73,7 +73,7 @@ export function projectCandidates(db: Db, q: string, limit: number) {
 export function meetingTexts(db: Db) {
   return db
     .selectFrom('meetings')
-    .select(['id', 'title', 'place', 'summary', 'heldOn'])
+    .select(['id', 'titleEn', 'titleRu', 'place', 'summaryEn', 'summaryRu', 'heldOn'])
     .orderBy('heldOn', 'desc')
     .orderBy('id')
     .execute();

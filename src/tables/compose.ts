@@ -1,4 +1,5 @@
 import type { Project } from '../cooperation/projects/model.ts';
+import { textIn } from '../core/languages.ts';
 import type { Statement } from '../cooperation/statements/model.ts';
 import type { PartnersOverview } from '../registry/relationships/model.ts';
 import type { RankBy, RankingLine } from '../trade/analytics/insights.ts';
@@ -38,9 +39,7 @@ export function structureTable(data: TradeStructure, top: number, { language, to
   const value = (line: StructureLine) => line.current[`${data.direction}Cents`];
   const previous = (line: StructureLine) => line.previous[`${data.direction}Cents`];
   const title = (line: StructureLine) =>
-    line.code === 'other'
-      ? w.structure.other
-      : ((language === 'ru' ? line.titleRu : line.titleEn) ?? line.titleEn ?? line.titleRu ?? '');
+    line.code === 'other' ? w.structure.other : textIn(line.titleEn, line.titleRu, language);
   const row = (line: StructureLine): Cell[] => [
     line.code === 'other' ? '' : line.label,
     title(line),
@@ -247,7 +246,7 @@ export function statementsTable(data: StatementsData, { language, today }: Conte
         meeting?.heldOn ?? null,
         meeting?.title ?? null,
         w.statementKind[s.kind],
-        s.text,
+        textIn(s.textEn, s.textRu, language),
         s.side ? w.side[s.side] : null,
         data.owners.get(s.id) ?? null,
         s.dueOn,
@@ -257,9 +256,6 @@ export function statementsTable(data: StatementsData, { language, today }: Conte
     }),
   };
 }
-
-/** The title a project is listed under; the one place to change when projects get a title per language. */
-const projectTitle = (project: Project): string => project.title;
 
 export interface ProjectsData {
   projects: Project[];
@@ -292,7 +288,7 @@ export function projectsTable(data: ProjectsData, { language, today }: Context):
       { header: w.projects.nextDue, type: 'date' },
     ],
     rows: data.projects.map((p) => [
-      projectTitle(p),
+      textIn(p.titleEn, p.titleRu, language),
       w.projectKind[p.kind],
       w.stage[p.stage],
       p.sectorCode ? (data.sectors.get(p.sectorCode) ?? p.sectorCode) : null,

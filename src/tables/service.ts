@@ -5,6 +5,7 @@ import { listProjects, partyNamesOf } from '../cooperation/projects/service.ts';
 import type { Statement, StatementFilter } from '../cooperation/statements/model.ts';
 import { listStatements, ownerNamesOf } from '../cooperation/statements/service.ts';
 import type { Page, PageQuery } from '../core/model.ts';
+import { textIn } from '../core/languages.ts';
 import { todayIso } from '../core/records.ts';
 import type { Db } from '../db/connection.ts';
 import type { PartnersOverviewQuery } from '../registry/relationships/model.ts';
@@ -187,7 +188,7 @@ export async function statementsDownload(db: Db, filter: StatementFilter, langua
   const meetings = new Map<string, { heldOn: string; title: string }>();
   for (const id of new Set(statements.map((s) => s.meetingId))) {
     const meeting = await getMeeting(db, id);
-    meetings.set(id, { heldOn: meeting.heldOn, title: meeting.title });
+    meetings.set(id, { heldOn: meeting.heldOn, title: textIn(meeting.titleEn, meeting.titleRu, language) });
   }
   const partner = await partnerOf(db, filter, language);
   const commitmentsOnly = filter.kind === 'commitment';

@@ -110,3 +110,70 @@ describe.each(engines)('moving trade flows into blocks (0005) [%s]', (engine) =>
     expect(tables.map((t) => t.name).filter((name) => name.startsWith('trade_'))).not.toContain('trade_flows');
   });
 });
+
+describe.each(engines)('texts in two languages (0006) [%s]', (engine) => {
+  let database: TestDatabase | undefined;
+  afterEach(async () => {
+    await database?.drop();
+    database = undefined;
+  });
+
+  it('moves each text written before into the column of its script, English or Russian', async () => {
+    database = await createTestDatabase(engine, { prepare: false });
+    const db = database.db;
+    const migrator = new Migrator({
+      db,
+      provider: { getMigrations: () => Promise.resolve(migrations) },
+      migrationTableName: 'accord_migrations',
+      migrationLockTableName: 'accord_migration_lock',
+    });
+    expect((await migrator.migrateTo('0005_trade_flow_blocks')).error).toBeUndefined();
+    const now = '2017-12-06T00:00:00.000Z';
+    const meta = sql`1, ${now}, ${now}`;
+    await sql`insert into territories (code, kind, name_en, name_ru, search_text, version, created_at, updated_at)
+      values ('BY', 'country', 'Belarus', 'Беларусь', 'belarus', ${meta}), ('RU-KRS', 'region', 'Kursk Oblast', 'Курская область', 'kursk', ${meta})`.execute(
+      db,
+    );
+    await sql`insert into people (id, name_en, search_text, version, created_at, updated_at)
+      values ('p1', 'Alexander Mikhailov', 'alexander mikhailov', ${meta})`.execute(db);
+    await sql`insert into relationships (id, home_code, partner_code, version, created_at, updated_at)
+      values ('r1', 'BY', 'RU-KRS', ${meta})`.execute(db);
+    await sql`insert into documents (id, title, kind, language, version, created_at, updated_at)
+      values ('d1', 'Переговоры в Минске', 'readout', 'ru', ${meta}), ('d2', 'Readout of the talks', 'readout', 'en', ${meta})`.execute(
+      db,
+    );
+    await sql`insert into meetings (id, relationship_id, held_on, kind, title, summary, version, created_at, updated_at)
+      values ('m1', 'r1', '2017-12-05', 'talks', 'Talks in Minsk', 'Обсудили поставки техники', ${meta})`.execute(db);
+    await sql`insert into meeting_participants (id, meeting_id, person_id, side, role, position)
+      values ('mp1', 'm1', 'p1', 'partner', 'глава делегации', 0)`.execute(db);
+    await sql`insert into projects (id, relationship_id, title, kind, stage, search_text, version, created_at, updated_at)
+      values ('pr1', 'r1', 'Жилой дом в Курске', 'construction_contract', 'agreed', 'жилой дом в курске', ${meta})`.execute(
+      db,
+    );
+    await sql`insert into statements (id, meeting_id, kind, text, status, version, created_at, updated_at)
+      values ('s1', 'm1', 'proposal', 'Deliver BelAZ trucks (2018)', 'open', ${meta})`.execute(db);
+
+    await prepareDatabase(db);
+    const rows = async (table: string, columns: string[]) =>
+      (
+        await db
+          .withoutPlugins()
+          .selectFrom(table as never)
+          .select(['id', ...columns] as never[])
+          .orderBy('id' as never)
+          .execute()
+      ).map((row) => Object.values(row as Record<string, unknown>));
+    expect(await rows('documents', ['title_en', 'title_ru'])).toEqual([
+      ['d1', null, 'Переговоры в Минске'],
+      ['d2', 'Readout of the talks', null],
+    ]);
+    expect(await rows('meetings', ['title_en', 'title_ru', 'summary_en', 'summary_ru'])).toEqual([
+      ['m1', 'Talks in Minsk', null, null, 'Обсудили поставки техники'],
+    ]);
+    expect(await rows('meeting_participants', ['role_en', 'role_ru'])).toEqual([['mp1', null, 'глава делегации']]);
+    expect(await rows('projects', ['title_en', 'title_ru'])).toEqual([['pr1', null, 'Жилой дом в Курске']]);
+    expect(await rows('statements', ['text_en', 'text_ru'])).toEqual([['s1', 'Deliver BelAZ trucks (2018)', null]]);
+    const columns = (await db.introspection.getTables()).find((t) => t.name === 'statements')!.columns;
+    expect(columns.map((c) => c.name)).not.toContain('text');
+  });
+});

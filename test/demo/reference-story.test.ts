@@ -35,6 +35,28 @@ describeOnEngines('the Belarus – Kursk Oblast demo', (ctx) => {
     expect((await get('/api/organizations?limit=200')).total).toBe(before);
   });
 
+  it('writes every name, title, text and role in both English and Russian', async () => {
+    const missing: string[] = [];
+    const both = (what: string, record: Record<string, unknown>, base: string) => {
+      if (!record[`${base}En`] || !record[`${base}Ru`]) missing.push(`${what} ${String(record.id ?? '')} ${base}`);
+    };
+    const all = async (path: string) => (await get(`${path}?limit=200`)).items as Array<Record<string, unknown>>;
+    for (const o of await all('/api/organizations')) both('organization', o, 'name');
+    for (const p of await all('/api/people')) {
+      both('person', p, 'name');
+      for (const position of p.positions as Array<Record<string, unknown>>) both('position', position, 'title');
+    }
+    for (const p of await all('/api/projects')) both('project', p, 'title');
+    for (const d of await all('/api/documents')) both('document', d, 'title');
+    for (const s of await all('/api/statements')) both('statement', s, 'text');
+    for (const m of await all('/api/meetings')) {
+      both('meeting', m, 'title');
+      both('meeting', m, 'summary');
+      for (const p of m.participants as Array<Record<string, unknown>>) both('participant', p, 'role');
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('holds Belarus as home and Kursk Oblast (RU-KRS) as partner', async () => {
     const relationships = await get('/api/relationships?partner=RU-KRS');
     expect(relationships.items).toHaveLength(1);
@@ -74,14 +96,14 @@ describeOnEngines('the Belarus – Kursk Oblast demo', (ctx) => {
 
   it('states the trade figure and the main exports, and that trade had fallen before', async () => {
     const statements = (await get('/api/statements?partner=RU-KRS&kind=assessment&limit=200')).items as Array<{
-      text: string;
+      textEn: string;
     }>;
-    const figure = statements.find((s) => s.text.includes('96.3'));
-    expect(figure?.text).toContain('40.5%');
+    const figure = statements.find((s) => s.textEn.includes('96.3'));
+    expect(figure?.textEn).toContain('40.5%');
     for (const product of ['tires', 'potash fertilizers', 'synthetic fibres', 'freight vehicles', 'footwear']) {
-      expect(figure?.text).toContain(product);
+      expect(figure?.textEn).toContain(product);
     }
-    expect(statements.some((s) => /shrunk|fell|declin/.test(s.text))).toBe(true);
+    expect(statements.some((s) => /shrunk|fell|declin/.test(s.textEn))).toBe(true);
   });
 
   it('computes January–September 2017 turnover of USD 96.3 million, +40.5%, from the illustrative data', async () => {
@@ -130,13 +152,13 @@ describeOnEngines('the Belarus – Kursk Oblast demo', (ctx) => {
 
   it('tracks each project the talks named, by sector and stage, with its parties', async () => {
     const projects = (await get('/api/projects?partner=RU-KRS&limit=200')).items as Array<{
-      title: string;
+      titleEn: string;
       stage: string;
       kind: string;
       parties: unknown[];
       milestones: Array<{ dueOn: string | null }>;
     }>;
-    const find = (pattern: RegExp) => projects.find((p) => pattern.test(p.title));
+    const find = (pattern: RegExp) => projects.find((p) => pattern.test(p.titleEn));
     expect(find(/BelAZ/)).toMatchObject({ kind: 'supply', stage: 'in_execution' });
     expect(find(/BelAZ/)?.parties).toHaveLength(2);
     expect(find(/high-tech/)).toMatchObject({ kind: 'joint_production', stage: 'proposed' });
@@ -153,12 +175,12 @@ describeOnEngines('the Belarus – Kursk Oblast demo', (ctx) => {
     const before = (await get('/api/commitments?partner=RU-KRS&asOf=2018-06-01&overdue=true')).items;
     expect(before).toHaveLength(0);
     const after = (await get('/api/commitments?partner=RU-KRS&asOf=2019-01-01&overdue=true')).items as Array<{
-      text: string;
+      textEn: string;
       dueOn: string;
       overdue: boolean;
     }>;
     expect(after.map((c) => c.dueOn)).toEqual(['2018-12-31']);
-    expect(after[0]?.text).toMatch(/house/);
+    expect(after[0]?.textEn).toMatch(/house/);
   });
 
   it('holds the distribution and dealer network with its product groups', async () => {

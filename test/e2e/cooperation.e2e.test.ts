@@ -34,7 +34,7 @@ describeInBrowser('the cooperation tab and the timeline', (ctx) => {
     await page.reload();
     await cardIn(page, 'In execution', housing).waitFor();
     const stored = await fetch(`${ctx.url}/api/projects?partner=RU-KRS&stage=in_execution&limit=50`);
-    const titles = ((await stored.json()) as { items: { title: string }[] }).items.map((p) => p.title);
+    const titles = ((await stored.json()) as { items: { titleEn: string }[] }).items.map((p) => p.titleEn);
     expect(titles).toContain(housing);
   });
 
@@ -92,8 +92,8 @@ describeInBrowser('the cooperation tab and the timeline', (ctx) => {
     await cardIn(page, 'Proposed', farm).waitFor();
     // Someone else edits the project after the board was read.
     const list = await fetch(`${ctx.url}/api/projects?partner=RU-KRS&limit=50`);
-    const project = ((await list.json()) as { items: { id: string; title: string; version: number }[] }).items.find(
-      (p) => p.title === farm,
+    const project = ((await list.json()) as { items: { id: string; titleEn: string; version: number }[] }).items.find(
+      (p) => p.titleEn === farm,
     )!;
     const patched = await fetch(`${ctx.url}/api/projects/${project.id}`, {
       method: 'PATCH',

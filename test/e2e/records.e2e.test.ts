@@ -38,13 +38,13 @@ describeInBrowser('records: lists, details and forms', (ctx) => {
     await choose(page, page, 'Relationship', 'Belarus – Kursk Oblast');
     await input(page, 'Date').fill('2018-03-14');
     await choose(page, page, 'Type', 'Working group');
-    await input(page, 'Title').fill('Working group on farm machinery supplies');
+    await input(page, 'Title (English)').fill('Working group on farm machinery supplies');
     await input(page, 'Place').fill('Kursk');
     await page.getByRole('button', { name: 'Add participant' }).click();
     const participant = page.getByRole('group', { name: 'Participant 1' });
     await choose(page, participant, 'Person', 'Alexander Mikhailov');
     await choose(page, participant, 'Side', 'Partner side');
-    await input(participant, 'Role').fill('head of delegation');
+    await input(participant, 'Role (English)').fill('head of delegation');
     await page.getByRole('button', { name: 'Add organization' }).click();
     const delegate = page.getByRole('group', { name: 'Delegation organization 1' });
     await choose(page, delegate, 'Organization', 'Administration of Kursk Oblast');
@@ -62,11 +62,11 @@ describeInBrowser('records: lists, details and forms', (ctx) => {
     await expect.poll(() => page.getByRole('link', { name: 'Administration of Kursk Oblast' }).count()).toBe(1);
     await expect.poll(() => page.getByText('14 March 2018').count()).toBe(1);
     const stored = (await (await fetch(`${ctx.url}/api/meetings/${meetingId}`)).json()) as {
-      participants: Array<{ side: string; role: string }>;
+      participants: Array<{ side: string; roleEn: string }>;
       delegation: Array<{ side: string }>;
       sectorCodes: string[];
     };
-    expect(stored.participants).toEqual([expect.objectContaining({ side: 'partner', role: 'head of delegation' })]);
+    expect(stored.participants).toEqual([expect.objectContaining({ side: 'partner', roleEn: 'head of delegation' })]);
     expect(stored.delegation).toEqual([expect.objectContaining({ side: 'partner' })]);
     expect(stored.sectorCodes).toEqual(['A']);
     await saveScreenshot(page, 'records-meeting-detail');
@@ -76,7 +76,7 @@ describeInBrowser('records: lists, details and forms', (ctx) => {
     await expect.poll(() => page.getByRole('heading', { name: 'New statement', level: 1 }).count()).toBe(1);
     await expect.poll(() => input(page, 'Meeting').inputValue()).toContain('Working group');
     await choose(page, page, 'Type', 'Commitment');
-    await input(page, 'What was said').fill('Send the price list for tractors to the oblast.');
+    await input(page, 'What was said (English)').fill('Send the price list for tractors to the oblast.');
     await choose(page, page, 'Responsible person', 'Aleksandr Lukashenko');
     await input(page, 'Due date').fill('2018-04-30');
     await page.getByRole('button', { name: 'Create' }).click();
@@ -87,7 +87,7 @@ describeInBrowser('records: lists, details and forms', (ctx) => {
     // One due in the future is not.
     await page.goto(`/records/statements/new?meeting=${meetingId}`);
     await choose(page, page, 'Type', 'Commitment');
-    await input(page, 'What was said').fill('Open a service centre for combines.');
+    await input(page, 'What was said (English)').fill('Open a service centre for combines.');
     const nextYear = new Date().getUTCFullYear() + 1;
     await input(page, 'Due date').fill(`${nextYear}-06-30`);
     await page.getByRole('button', { name: 'Create' }).click();
@@ -174,7 +174,7 @@ describeInBrowser('records: lists, details and forms', (ctx) => {
       const response = await fetch(`${ctx.url}/api/documents`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ title: `Press note ${i}`, kind: 'article', language: 'en' }),
+        body: JSON.stringify({ titleEn: `Press note ${i}`, kind: 'article', language: 'en' }),
       });
       expect(response.status).toBe(201);
     }
@@ -207,7 +207,7 @@ describeInBrowser('records: lists, details and forms', (ctx) => {
               detail: 'The input is not valid',
               problems: [
                 { path: '(input)', message: 'The archive is read-only today' },
-                { path: 'title', message: 'Too small: expected string to have >=1 characters' },
+                { path: 'titleEn', message: 'Too small: expected string to have >=1 characters' },
               ],
             }),
           })
@@ -217,7 +217,7 @@ describeInBrowser('records: lists, details and forms', (ctx) => {
     await page.getByRole('button', { name: 'Create' }).click();
     const top = page.getByRole('alert').filter({ hasText: 'The archive is read-only today' });
     await expect.poll(() => top.count()).toBe(1);
-    await expect.poll(() => messageOf(input(page, 'Title'))).toContain('Required');
+    await expect.poll(() => messageOf(input(page, 'Title (English)'))).toContain('Required');
   });
 
   it("edits an organization's aliases", async () => {
@@ -328,9 +328,13 @@ describeInBrowser('records: lists, details and forms', (ctx) => {
         },
         expect: [
           { label: 'Date', message: 'There is no such date' },
-          { label: 'Title', message: 'Required' },
+          { label: 'Title (English)', message: 'Give the title in English or Russian' },
           { label: 'Relationship', message: 'Required' },
-          { scope: page.getByRole('group', { name: 'Participant 1' }), label: 'Role', message: 'Required' },
+          {
+            scope: page.getByRole('group', { name: 'Participant 1' }),
+            label: 'Role (English)',
+            message: 'Give the role in English or Russian',
+          },
         ],
       },
       {
@@ -340,7 +344,7 @@ describeInBrowser('records: lists, details and forms', (ctx) => {
         },
         expect: [
           { label: 'Meeting', message: 'Required' },
-          { label: 'What was said', message: 'Required' },
+          { label: 'What was said (English)', message: 'Give the text in English or Russian' },
           { label: 'Due date', message: 'There is no such date' },
         ],
       },
@@ -349,7 +353,7 @@ describeInBrowser('records: lists, details and forms', (ctx) => {
         fill: async () => {
           await choose(page, page, 'Relationship', 'Belarus – Kursk Oblast');
           await choose(page, page, 'Type', 'Supply');
-          await input(page, 'Title').first().fill('Tractor supplies');
+          await input(page, 'Title (English)').fill('Tractor supplies');
           await input(page, 'Value').fill('12 million');
           await page.getByRole('button', { name: 'Add milestone' }).click();
           const milestone = page.getByRole('group', { name: 'Milestone 1' });
@@ -396,7 +400,7 @@ describeInBrowser('records: lists, details and forms', (ctx) => {
       {
         kind: 'documents',
         fill: async () => {
-          await input(page, 'Title').fill('Minutes of the working group');
+          await input(page, 'Title (English)').fill('Minutes of the working group');
           await choose(page, page, 'Type', 'Minutes');
           await input(page, 'Language').fill('russian!');
         },
@@ -439,7 +443,7 @@ describeInBrowser('records: lists, details and forms', (ctx) => {
     const before = await total('/api/projects');
     await page.goto('/records/projects/new');
     await choose(page, page, 'Relationship', 'Belarus – Kursk Oblast');
-    await input(page, 'Title').first().fill('Seed potato trials');
+    await input(page, 'Title (English)').fill('Seed potato trials');
     await choose(page, page, 'Type', 'Technology');
     await input(page, 'Value').fill('250000.50');
     await input(page, 'Currency').fill('USD');
@@ -526,7 +530,9 @@ describeInBrowser('records: lists, details and forms', (ctx) => {
     await page.goto('/records/meetings/new');
     await expect.poll(() => page.getByRole('heading', { name: 'Новая встреча', level: 1 }).count()).toBe(1);
     await page.getByRole('button', { name: 'Создать' }).click();
-    await expect.poll(() => messageOf(input(page, 'Название'))).toContain('Обязательное поле');
+    await expect
+      .poll(() => messageOf(input(page, 'Название (на английском)')))
+      .toContain('на английском или на русском');
     await expect.poll(() => page.getByText('Не сохранено').count()).toBeGreaterThan(0);
     await saveScreenshot(page, 'records-meeting-form-ru');
 
@@ -543,5 +549,42 @@ describeInBrowser('records: lists, details and forms', (ctx) => {
     await saveScreenshot(page, 'records-projects-list-ru');
     // The refused inputs of the tests before answer 409 and 422, which the browser reports; nothing may throw.
     expect(ctx.pageErrors.filter((error) => !/status of (409|422)/.test(error))).toEqual([]);
+  });
+
+  it('shows a record known only in English with a marker in the Russian interface', async () => {
+    const relationships = await fetch(`${ctx.url}/api/relationships?partner=RU-KRS`);
+    const relationshipId = ((await relationships.json()) as { items: Array<{ id: string }> }).items[0]!.id;
+    const created = await fetch(`${ctx.url}/api/projects`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ relationshipId, titleEn: 'Grain dryer supplies', kind: 'supply' }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+
+    const page = await ctx.page({ language: 'ru' });
+    await page.goto(`/records/projects/${id}`);
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect.poll(() => heading.textContent()).toContain('Grain dryer supplies');
+    const marker = heading.locator('[lang="en"] abbr');
+    expect(await marker.textContent()).toBe('EN');
+    expect(await marker.getAttribute('title')).toBe('Только на английском');
+    await saveScreenshot(page, 'records-only-english-ru');
+
+    // In English the same title is the reader's own and carries no marker.
+    const english = await ctx.page();
+    await english.goto(`/records/projects/${id}`);
+    await expect.poll(() => english.getByRole('heading', { name: 'Grain dryer supplies', level: 1 }).count()).toBe(1);
+    expect(await english.getByRole('heading', { level: 1 }).locator('abbr').count()).toBe(0);
+  });
+
+  it("shows the demo's Kursk projects and statements in Russian on the partner page", async () => {
+    const page = await ctx.page({ language: 'ru' });
+    await page.goto('/partners/RU-KRS?tab=cooperation');
+    await page.getByRole('heading', { name: 'Проекты по стадиям' }).waitFor();
+    await page.getByRole('article', { name: /Мозырским домостроительным комбинатом/ }).waitFor();
+    await page.getByRole('link', { name: /Продолжать поставки карьерной техники БелАЗ/ }).waitFor();
+    expect(await page.getByText('Keep supplying BelAZ mining equipment to Mikhailovsky GOK.').count()).toBe(0);
+    await saveScreenshot(page, 'partner-cooperation-ru');
   });
 });

@@ -52,7 +52,7 @@ describeInBrowser('the reference story, walked in the browser', (ctx) => {
     await page.getByRole('heading', { level: 1, name: 'New statement' }).waitFor();
     await input(page, 'Type').click();
     await page.getByRole('option', { name: 'Commitment', exact: true }).click();
-    await input(page, 'What was said').fill('Send the oblast the terms for a seed-processing line.');
+    await input(page, 'What was said (English)').fill('Send the oblast the terms for a seed-processing line.');
     await input(page, 'Due date').fill(isoDay(1));
     await page.getByRole('button', { name: 'Create' }).click();
     await page.getByRole('heading', { level: 1, name: /seed-processing line/ }).waitFor();

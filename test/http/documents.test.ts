@@ -15,7 +15,7 @@ describeOnEngines('HTTP documents and provenance', (ctx) => {
   });
 
   const readout = () => ({
-    title: `Переговоры с губернатором Курской области ${newId().slice(-6)}`,
+    titleRu: `Переговоры с губернатором Курской области ${newId().slice(-6)}`,
     kind: 'readout',
     publishedOn: '2017-12-05',
     language: 'ru',
@@ -38,7 +38,11 @@ describeOnEngines('HTTP documents and provenance', (ctx) => {
       payload: { notes: 'Russian version of the readout', version: 1 },
     });
     expect(patched.statusCode).toBe(200);
-    expect(patched.json()).toMatchObject({ notes: 'Russian version of the readout', title: body.title, version: 2 });
+    expect(patched.json()).toMatchObject({
+      notes: 'Russian version of the readout',
+      titleRu: body.titleRu,
+      version: 2,
+    });
 
     const stale = await app.inject({
       method: 'PATCH',
@@ -97,7 +101,7 @@ describeOnEngines('HTTP documents and provenance', (ctx) => {
     expect(link).toMatchObject({
       documentId: document.id,
       locator: 'paragraph 4',
-      document: { title: document.title },
+      document: { titleEn: document.titleEn },
     });
 
     const sources = await app.inject({

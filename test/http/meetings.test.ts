@@ -18,7 +18,7 @@ describeOnEngines('HTTP meetings, statements and commitments', (ctx) => {
     const row = await ctx.db
       .selectFrom('statements')
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('text', '=', text)
+      .where('textEn', '=', text)
       .executeTakeFirstOrThrow();
     return Number(row.n);
   };
@@ -36,24 +36,28 @@ describeOnEngines('HTTP meetings, statements and commitments', (ctx) => {
         heldOn: '2017-12-05',
         place: 'Minsk',
         kind: 'talks',
-        title,
-        participants: [{ personId: governor.id, side: 'partner', role: 'head of delegation' }],
+        titleEn: title,
+        participants: [{ personId: governor.id, side: 'partner', roleEn: 'head of delegation' }],
         delegation: [{ organizationId: administration.id, side: 'partner' }],
         sectorCodes: ['C'],
       },
     });
     expect(created.statusCode, created.body).toBe(201);
     const body = created.json();
-    expect(body).toMatchObject({ title, summary: null, sectorCodes: ['C'], version: 1 });
+    expect(body).toMatchObject({ titleEn: title, summaryEn: null, sectorCodes: ['C'], version: 1 });
 
     expect((await app.inject({ method: 'GET', url: `/api/meetings/${body.id}` })).json()).toEqual(body);
 
     const patched = await app.inject({
       method: 'PATCH',
       url: `/api/meetings/${body.id}`,
-      payload: { summary: 'Manufacturing, agriculture, construction', version: 1 },
+      payload: { summaryEn: 'Manufacturing, agriculture, construction', version: 1 },
     });
-    expect(patched.json()).toMatchObject({ summary: 'Manufacturing, agriculture, construction', title, version: 2 });
+    expect(patched.json()).toMatchObject({
+      summaryEn: 'Manufacturing, agriculture, construction',
+      titleEn: title,
+      version: 2,
+    });
 
     const listed = await app.inject({
       method: 'GET',
@@ -65,7 +69,7 @@ describeOnEngines('HTTP meetings, statements and commitments', (ctx) => {
     const badParticipant = await app.inject({
       method: 'PATCH',
       url: `/api/meetings/${body.id}`,
-      payload: { participants: [{ personId: 'nobody', side: 'partner', role: 'principal' }], version: 2 },
+      payload: { participants: [{ personId: 'nobody', side: 'partner', roleEn: 'principal' }], version: 2 },
     });
     expect(badParticipant.statusCode).toBe(422);
     expect(badParticipant.json().problems).toEqual([expect.objectContaining({ path: 'participants.0.personId' })]);
@@ -84,7 +88,7 @@ describeOnEngines('HTTP meetings, statements and commitments', (ctx) => {
         kind: 'proposal',
         side: 'home',
         sectorCode: 'A',
-        text: 'Supply farm machinery.',
+        textEn: 'Supply farm machinery.',
       },
     });
     expect(created.statusCode, created.body).toBe(201);
@@ -121,7 +125,7 @@ describeOnEngines('HTTP meetings, statements and commitments', (ctx) => {
     const response = await app.inject({
       method: 'POST',
       url: '/api/statements',
-      payload: { meetingId: newId(), kind: 'commitment', text },
+      payload: { meetingId: newId(), kind: 'commitment', textEn: text },
     });
     expect(response.statusCode).toBe(422);
     expect(response.headers['content-type']).toContain('application/problem+json');
@@ -135,10 +139,10 @@ describeOnEngines('HTTP meetings, statements and commitments', (ctx) => {
     const response = await app.inject({
       method: 'POST',
       url: '/api/statements',
-      payload: { meetingId: meeting.id, kind: 'assessment', text },
+      payload: { meetingId: meeting.id, kind: 'assessment', textEn: text },
     });
     expect(response.statusCode).toBe(422);
-    expect(response.json().problems.map((p: { path: string }) => p.path)).toEqual(['text']);
+    expect(response.json().problems.map((p: { path: string }) => p.path)).toEqual(['textEn']);
     expect(await statementCount(text)).toBe(0);
   });
 
@@ -148,7 +152,7 @@ describeOnEngines('HTTP meetings, statements and commitments', (ctx) => {
       await app.inject({
         method: 'POST',
         url: '/api/statements',
-        payload: { meetingId: meeting.id, kind: 'commitment', text: 'Keep supplying mining trucks.' },
+        payload: { meetingId: meeting.id, kind: 'commitment', textEn: 'Keep supplying mining trucks.' },
       })
     ).json();
     const url = `/api/statements/${created.id}/status`;
@@ -187,13 +191,13 @@ describeOnEngines('HTTP meetings, statements and commitments', (ctx) => {
       await app.inject({
         method: 'POST',
         url: '/api/statements',
-        payload: { meetingId: meeting.id, kind: 'commitment', text: 'Build a house in 2018.', dueOn: '2018-12-31' },
+        payload: { meetingId: meeting.id, kind: 'commitment', textEn: 'Build a house in 2018.', dueOn: '2018-12-31' },
       })
     ).json();
     await app.inject({
       method: 'POST',
       url: '/api/statements',
-      payload: { meetingId: meeting.id, kind: 'proposal', text: 'Build more houses.', dueOn: '2018-12-31' },
+      payload: { meetingId: meeting.id, kind: 'proposal', textEn: 'Build more houses.', dueOn: '2018-12-31' },
     });
 
     const overdue = async (asOf: string) => {

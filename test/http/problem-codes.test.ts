@@ -19,14 +19,18 @@ describeOnEngines('HTTP problems name a code and its parameters', (ctx) => {
     const answer = await app.inject({
       method: 'POST',
       url: '/api/meetings',
-      payload: { relationshipId: relationship.id, heldOn: '2017-02-30', title: 'x'.repeat(501), kind: 'party' },
+      payload: { relationshipId: relationship.id, heldOn: '2017-02-30', titleEn: 'x'.repeat(501), kind: 'party' },
     });
     expect(answer.statusCode).toBe(422);
     const problems = (answer.json() as { problems: Array<Record<string, unknown>> }).problems;
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ path: 'heldOn', code: 'not_a_date', message: 'not a calendar date' }),
-        expect.objectContaining({ path: 'title', code: 'too_big', params: expect.objectContaining({ maximum: 500 }) }),
+        expect.objectContaining({
+          path: 'titleEn',
+          code: 'too_big',
+          params: expect.objectContaining({ maximum: 500 }),
+        }),
         expect.objectContaining({ path: 'kind', code: 'invalid_value' }),
       ]),
     );
@@ -37,7 +41,7 @@ describeOnEngines('HTTP problems name a code and its parameters', (ctx) => {
     const answer = await app.inject({
       method: 'POST',
       url: '/api/statements',
-      payload: { meetingId: meeting.id, kind: 'commitment', text: 'Send the terms', dueOn: '2017-11-30' },
+      payload: { meetingId: meeting.id, kind: 'commitment', textEn: 'Send the terms', dueOn: '2017-11-30' },
     });
     expect(answer.statusCode).toBe(422);
     expect(answer.json().problems).toEqual([

@@ -23,7 +23,7 @@ describeOnEngines('HTTP projects and the distribution network', (ctx) => {
       url: '/api/projects',
       payload: {
         relationshipId: relationship.id,
-        title,
+        titleEn: title,
         kind: 'construction_contract',
         sectorCode: 'F',
         valueMinor: 35_000_000_000,
@@ -37,7 +37,7 @@ describeOnEngines('HTTP projects and the distribution network', (ctx) => {
     expect(created.statusCode, created.body).toBe(201);
     const body = created.json();
     expect(body).toMatchObject({
-      title,
+      titleEn: title,
       stage: 'proposed',
       valueMinor: 35_000_000_000,
       currency: 'RUB',
@@ -54,7 +54,11 @@ describeOnEngines('HTTP projects and the distribution network', (ctx) => {
       payload: { description: 'One house under the 2018 contract', version: 1 },
     });
     expect(patched.statusCode, patched.body).toBe(200);
-    expect(patched.json()).toMatchObject({ description: 'One house under the 2018 contract', title, version: 2 });
+    expect(patched.json()).toMatchObject({
+      description: 'One house under the 2018 contract',
+      titleEn: title,
+      version: 2,
+    });
 
     const moved = await app.inject({
       method: 'POST',
@@ -90,7 +94,7 @@ describeOnEngines('HTTP projects and the distribution network', (ctx) => {
   });
 
   it('refuses an impossible jump with 409 naming the allowed stages, and leaves the project unchanged', async () => {
-    const project = await makeProject(ctx.db, { title: 'Nuclear plant specialists' });
+    const project = await makeProject(ctx.db, { titleEn: 'Nuclear plant specialists' });
     const jump = await app.inject({
       method: 'POST',
       url: `/api/projects/${project.id}/stage`,
@@ -106,7 +110,7 @@ describeOnEngines('HTTP projects and the distribution network', (ctx) => {
   });
 
   it('refuses a stale version with 409, and a stage sent through PATCH with 422', async () => {
-    const project = await makeProject(ctx.db, { title: 'Seeds supply' });
+    const project = await makeProject(ctx.db, { titleEn: 'Seeds supply' });
     const first = await app.inject({
       method: 'POST',
       url: `/api/projects/${project.id}/stage`,
@@ -123,7 +127,7 @@ describeOnEngines('HTTP projects and the distribution network', (ctx) => {
     const stalePatch = await app.inject({
       method: 'PATCH',
       url: `/api/projects/${project.id}`,
-      payload: { title: 'x', version: 1 },
+      payload: { titleEn: 'x', version: 1 },
     });
     expect(stalePatch.statusCode).toBe(409);
     const stageByPatch = await app.inject({
@@ -135,7 +139,7 @@ describeOnEngines('HTTP projects and the distribution network', (ctx) => {
     expect(stageByPatch.json().problems.map((p: { path: string }) => p.path)).toEqual(['stage']);
     expect((await app.inject({ method: 'GET', url: `/api/projects/${project.id}` })).json()).toMatchObject({
       stage: 'proposed',
-      title: 'Seeds supply',
+      titleEn: 'Seeds supply',
       version: 2,
     });
     const missing = await app.inject({
@@ -148,7 +152,7 @@ describeOnEngines('HTTP projects and the distribution network', (ctx) => {
 
   it('refuses a value without currency and an unknown party with 422 naming the field', async () => {
     const relationship = await makeRelationship(ctx.db);
-    const base = { relationshipId: relationship.id, title: 'Priced supply', kind: 'supply' };
+    const base = { relationshipId: relationship.id, titleEn: 'Priced supply', kind: 'supply' };
     const noCurrency = await app.inject({
       method: 'POST',
       url: '/api/projects',

@@ -73,7 +73,8 @@ export async function makePerson(db: Db, overrides: Partial<Row<'people'>> = {})
 export async function makeDocument(db: Db, overrides: Partial<Row<'documents'>> = {}) {
   const row: Row<'documents'> = {
     id: newId(),
-    title: 'Test readout',
+    titleEn: 'Test readout',
+    titleRu: null,
     kind: 'readout',
     publishedOn: '2017-12-05',
     language: 'en',
@@ -95,8 +96,10 @@ export async function makeMeeting(db: Db, overrides: Partial<Row<'meetings'>> = 
     heldOn: '2017-12-05',
     place: 'Minsk',
     kind: 'talks',
-    title: 'Test talks',
-    summary: null,
+    titleEn: 'Test talks',
+    titleRu: null,
+    summaryEn: null,
+    summaryRu: null,
     ...meta(),
     ...overrides,
   };
@@ -109,7 +112,8 @@ export async function makeProject(db: Db, overrides: Partial<Row<'projects'>> = 
   const row: Row<'projects'> = {
     id: newId(),
     relationshipId,
-    title: 'Test supply',
+    titleEn: 'Test supply',
+    titleRu: null,
     kind: 'supply',
     sectorCode: null,
     description: null,
@@ -120,7 +124,7 @@ export async function makeProject(db: Db, overrides: Partial<Row<'projects'>> = 
     ...meta(),
     ...overrides,
   };
-  row.searchText = searchText(row.title);
+  row.searchText = searchText(row.titleEn, row.titleRu);
   await db.insertInto('projects').values(row).execute();
   return row;
 }

@@ -12,7 +12,7 @@ export function registerDocumentCommands(program: Command): void {
     .description('readouts, articles, agreements, statistical releases and minutes records are taken from')
     .option('--kind <kind>', 'readout, article, agreement, statistical_release, minutes or other')
     .option('--language <code>', 'language code, e.g. en (also finds en-GB) or ru')
-    .option('-q, --query <text>', 'title contains, in any case')
+    .option('-q, --query <text>', 'title contains, in English or Russian and any case')
     .option('--from <date>', 'published on or after YYYY-MM-DD')
     .option('--to <date>', 'published on or before YYYY-MM-DD')
     .option('--limit <n>', 'rows to show (at most 200)', '50')
@@ -35,7 +35,8 @@ export function registerDocumentCommands(program: Command): void {
             { header: 'published', value: (d) => d.publishedOn },
             { header: 'kind', value: (d) => d.kind },
             { header: 'lang', value: (d) => d.language },
-            { header: 'title', value: (d) => d.title },
+            { header: 'title', value: (d) => d.titleEn },
+            { header: 'название', value: (d) => d.titleRu },
             { header: 'publisher', value: (d) => d.publisher },
             { header: 'id', value: (d) => d.id },
           ],
@@ -65,7 +66,8 @@ export function registerDocumentCommands(program: Command): void {
             { header: 'published', value: (l) => l.document?.publishedOn },
             {
               header: 'source',
-              value: (l) => l.document?.title ?? l.sourcePerson?.nameEn ?? l.sourcePerson?.nameRu,
+              value: (l) =>
+                l.document?.titleEn ?? l.document?.titleRu ?? l.sourcePerson?.nameEn ?? l.sourcePerson?.nameRu,
             },
             { header: 'where', value: (l) => l.locator },
             { header: 'address', value: (l) => l.document?.sourceUrl },

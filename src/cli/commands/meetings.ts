@@ -21,7 +21,8 @@ const statementColumns: Column<Statement>[] = [
   { header: 'kind', value: (s) => s.kind },
   { header: 'status', value: (s) => s.status },
   { header: 'side', value: (s) => s.side },
-  { header: 'text', value: (s) => s.text },
+  { header: 'text', value: (s) => s.textEn },
+  { header: 'текст', value: (s) => s.textRu },
   { header: 'id', value: (s) => s.id },
 ];
 
@@ -37,7 +38,7 @@ export function registerMeetingsCommands(program: Command): void {
       )
       .option('--from <date>', 'held on or after YYYY-MM-DD')
       .option('--to <date>', 'held on or before YYYY-MM-DD')
-      .option('-q, --query <text>', 'title, place or summary contains, in any case')
+      .option('-q, --query <text>', 'title, place or summary contains, in English or Russian and any case')
       .option('--as-of <date>', 'as known on this day (YYYY-MM-DD): only the meetings held by then'),
   ).action(async (o: Options, command: Command) => {
     const filter = parseInput(meetingFilter, {
@@ -56,7 +57,8 @@ export function registerMeetingsCommands(program: Command): void {
         [
           { header: 'held', value: (m) => m.heldOn },
           { header: 'kind', value: (m) => m.kind },
-          { header: 'title', value: (m) => m.title },
+          { header: 'title', value: (m) => m.titleEn },
+          { header: 'название', value: (m) => m.titleRu },
           { header: 'place', value: (m) => m.place },
           { header: 'people', value: (m) => m.participants.length, align: 'right' },
           { header: 'sectors', value: (m) => m.sectorCodes.join(' ') },
@@ -121,7 +123,8 @@ export function registerMeetingsCommands(program: Command): void {
           { header: 'owner', value: (s) => owners.get(s.id) },
           { header: 'status', value: (s) => s.status },
           { header: 'overdue', value: (s) => (s.overdue ? 'OVERDUE' : '') },
-          { header: 'text', value: (s) => s.text },
+          { header: 'text', value: (s) => s.textEn },
+          { header: 'текст', value: (s) => s.textRu },
           { header: 'id', value: (s) => s.id },
         ],
         { json: o.json === true },

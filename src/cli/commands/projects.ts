@@ -56,7 +56,8 @@ export function registerProjectsCommands(program: Command): void {
       printRows(
         result.items,
         [
-          { header: 'title', value: (p) => p.title },
+          { header: 'title', value: (p) => p.titleEn },
+          { header: 'название', value: (p) => p.titleRu },
           { header: 'kind', value: (p) => p.kind },
           { header: 'sector', value: (p) => p.sectorCode },
           { header: 'stage', value: (p) => p.stage },
@@ -145,7 +146,7 @@ export function registerProjectsCommands(program: Command): void {
         }
         const change = project.stageHistory.at(-1)!;
         process.stdout.write(
-          `${project.title}: ${change.fromStage} → ${change.toStage} on ${change.changedOn} (now version ${project.version})\n`,
+          `${project.titleEn ?? project.titleRu}: ${change.fromStage} → ${change.toStage} on ${change.changedOn} (now version ${project.version})\n`,
         );
       });
     });

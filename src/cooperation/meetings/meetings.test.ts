@@ -19,10 +19,10 @@ describeOnEngines('meetings', (ctx) => {
       heldOn: '2017-12-05',
       place: 'Minsk',
       kind: 'talks',
-      title: 'Talks with the Governor of Kursk Oblast',
+      titleEn: 'Talks with the Governor of Kursk Oblast',
       participants: [
-        { personId: president.id, side: 'home', role: 'principal' },
-        { personId: governor.id, side: 'partner', role: 'head of delegation' },
+        { personId: president.id, side: 'home', roleEn: 'principal' },
+        { personId: governor.id, side: 'partner', roleEn: 'head of delegation' },
       ],
       delegation: [{ organizationId: administration.id, side: 'partner' }],
       sectorCodes: ['C', 'A', 'F', 'D'],
@@ -31,10 +31,10 @@ describeOnEngines('meetings', (ctx) => {
     expect(talks).toMatchObject({
       relationshipId: relationship.id,
       heldOn: '2017-12-05',
-      summary: null,
+      summaryEn: null,
       participants: [
-        { personId: president.id, side: 'home', role: 'principal' },
-        { personId: governor.id, side: 'partner', role: 'head of delegation' },
+        { personId: president.id, side: 'home', roleEn: 'principal' },
+        { personId: governor.id, side: 'partner', roleEn: 'head of delegation' },
       ],
       delegation: [{ organizationId: administration.id, side: 'partner' }],
       version: 1,
@@ -54,10 +54,10 @@ describeOnEngines('meetings', (ctx) => {
       relationshipId: 'no-such-relationship',
       heldOn: '2018-03-01',
       kind: 'visit',
-      title,
+      titleEn: title,
       participants: [
-        { personId: person.id, side: 'home', role: 'principal' },
-        { personId: 'no-such-person', side: 'partner', role: 'delegation member' },
+        { personId: person.id, side: 'home', roleEn: 'principal' },
+        { personId: 'no-such-person', side: 'partner', roleEn: 'delegation member' },
       ],
       delegation: [{ organizationId: 'no-such-organization', side: 'partner' }],
       sectorCodes: ['C', 'ZZ'],
@@ -79,10 +79,10 @@ describeOnEngines('meetings', (ctx) => {
       relationshipId: relationship.id,
       heldOn: '2018-03-01',
       kind: 'call',
-      title: 'Call',
+      titleEn: 'Call',
       participants: [
-        { personId: person.id, side: 'home', role: 'principal' },
-        { personId: person.id, side: 'home', role: 'delegation member' },
+        { personId: person.id, side: 'home', roleEn: 'principal' },
+        { personId: person.id, side: 'home', roleEn: 'delegation member' },
       ],
     }).catch((e) => e);
     expect(error.code).toBe('VALIDATION_FAILED');
@@ -97,22 +97,22 @@ describeOnEngines('meetings', (ctx) => {
       ...base,
       relationshipId: orel.id,
       heldOn: '2016-05-01',
-      title: 'Early',
+      titleEn: 'Early',
     });
     const forum = await createMeeting(ctx.db, {
       relationshipId: orel.id,
       heldOn: '2018-06-28',
       kind: 'forum',
-      title: 'Forum of Regions',
-      summary: 'Поставки ТЕХНИКИ для сельского хозяйства',
+      titleEn: 'Forum of Regions',
+      summaryEn: 'Поставки ТЕХНИКИ для сельского хозяйства',
     });
     const later = await createMeeting(ctx.db, {
       ...base,
       relationshipId: orel.id,
       heldOn: '2019-02-01',
-      title: 'Later',
+      titleEn: 'Later',
     });
-    await createMeeting(ctx.db, { ...base, relationshipId: bryansk.id, heldOn: '2018-01-01', title: 'Bryansk' });
+    await createMeeting(ctx.db, { ...base, relationshipId: bryansk.id, heldOn: '2018-01-01', titleEn: 'Bryansk' });
 
     const ids = async (filter: Parameters<typeof listMeetings>[1]) =>
       (await listMeetings(ctx.db, filter, everything)).items.map((m) => m.id);
@@ -136,15 +136,15 @@ describeOnEngines('meetings', (ctx) => {
       relationshipId: relationship.id,
       heldOn: '2018-04-10',
       kind: 'working_group',
-      title: 'Working group on machinery',
-      summary: 'Agreed to meet again',
-      participants: [{ personId: first.id, side: 'home', role: 'principal' }],
+      titleEn: 'Working group on machinery',
+      summaryEn: 'Agreed to meet again',
+      participants: [{ personId: first.id, side: 'home', roleEn: 'principal' }],
       sectorCodes: ['28'],
     });
     const changed = await updateMeeting(ctx.db, meeting.id, {
       participants: [
-        { personId: second.id, side: 'partner', role: 'principal' },
-        { personId: first.id, side: 'home', role: 'principal' },
+        { personId: second.id, side: 'partner', roleEn: 'principal' },
+        { personId: first.id, side: 'home', roleEn: 'principal' },
       ],
       place: 'Kursk',
       version: 1,
@@ -152,16 +152,16 @@ describeOnEngines('meetings', (ctx) => {
     expect(changed).toMatchObject({
       version: 2,
       place: 'Kursk',
-      summary: 'Agreed to meet again',
+      summaryEn: 'Agreed to meet again',
       sectorCodes: ['28'],
       participants: [{ personId: second.id }, { personId: first.id }],
     });
 
-    const stale = await updateMeeting(ctx.db, meeting.id, { title: 'Other', version: 1 }).catch((e) => e);
+    const stale = await updateMeeting(ctx.db, meeting.id, { titleEn: 'Other', version: 1 }).catch((e) => e);
     expect(stale.code).toBe('STALE_VERSION');
     const badSector = await updateMeeting(ctx.db, meeting.id, { sectorCodes: ['04'], version: 2 }).catch((e) => e);
     expect(badSector.problems).toEqual([expect.objectContaining({ path: 'sectorCodes.0' })]);
-    expect((await getMeeting(ctx.db, meeting.id)).title).toBe('Working group on machinery');
+    expect((await getMeeting(ctx.db, meeting.id)).titleEn).toBe('Working group on machinery');
   });
 
   it('keeps a meeting whose statements are recorded, and deletes one without', async () => {
@@ -171,12 +171,12 @@ describeOnEngines('meetings', (ctx) => {
       relationshipId: relationship.id,
       heldOn: '2018-09-01',
       kind: 'visit',
-      title: 'Visit',
-      participants: [{ personId: person.id, side: 'home', role: 'principal' }],
+      titleEn: 'Visit',
+      participants: [{ personId: person.id, side: 'home', roleEn: 'principal' }],
       sectorCodes: ['A'],
     };
     const withStatement = await createMeeting(ctx.db, input);
-    await createStatement(ctx.db, { meetingId: withStatement.id, kind: 'assessment', text: 'Trade grew.' });
+    await createStatement(ctx.db, { meetingId: withStatement.id, kind: 'assessment', textEn: 'Trade grew.' });
     const refused = await deleteMeeting(ctx.db, withStatement.id, 1).catch((e) => e);
     expect(refused.code).toBe('REFERENCED');
     expect((await getMeeting(ctx.db, withStatement.id)).id).toBe(withStatement.id);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, longText, recordId, recordMeta, shortText, side, territoryCode, version } from '../../core/model.ts';
+import { pairCheck, pairOf, requirePair } from '../../core/languages.ts';
 
 export const meetingKind = z.enum([
   'talks',
@@ -15,12 +16,18 @@ export const meetingKind = z.enum([
 /** An ISIC Rev.4 code as stored in the sectors table; whether it exists is checked against that table. */
 export const sectorCode = z.string().trim().min(1).max(4);
 
-export const participant = z.object({
-  personId: recordId,
-  side,
-  /** In the meeting's own terms: "principal", "head of delegation", "delegation member". */
-  role: shortText(200),
-});
+export const participantRole = pairOf('role');
+const role = shortText(200);
+
+export const participant = z
+  .object({
+    personId: recordId,
+    side,
+    /** In the meeting's own terms: "principal", "head of delegation", "delegation member"; in either language or both. */
+    roleEn: role.nullable().default(null),
+    roleRu: role.nullable().default(null),
+  })
+  .superRefine(requirePair(participantRole, 'the role'), pairCheck(participantRole));
 export type Participant = z.infer<typeof participant>;
 
 export const delegate = z.object({ organizationId: recordId, side });
@@ -57,17 +64,26 @@ const participants = unique(participant, 200, (p) => p.personId, 'person', 'pers
 const delegation = unique(delegate, 200, (d) => d.organizationId, 'organization', 'organizationId');
 const sectorCodes = unique(sectorCode, 50, (code) => code, 'sector');
 
-export const meetingInput = z.object({
-  relationshipId: recordId,
-  heldOn: isoDate,
-  place: shortText(300).nullable().default(null),
-  kind: meetingKind,
-  title: shortText(500),
-  summary: longText(20_000).nullable().default(null),
-  participants: participants.default([]),
-  delegation: delegation.default([]),
-  sectorCodes: sectorCodes.default([]),
-});
+/** Titles and summaries are kept in the languages users write them in; a title in at least one. */
+export const meetingTitle = pairOf('title');
+const title = shortText(500);
+const summary = longText(20_000);
+
+export const meetingInput = z
+  .object({
+    relationshipId: recordId,
+    heldOn: isoDate,
+    place: shortText(300).nullable().default(null),
+    kind: meetingKind,
+    titleEn: title.nullable().default(null),
+    titleRu: title.nullable().default(null),
+    summaryEn: summary.nullable().default(null),
+    summaryRu: summary.nullable().default(null),
+    participants: participants.default([]),
+    delegation: delegation.default([]),
+    sectorCodes: sectorCodes.default([]),
+  })
+  .superRefine(requirePair(meetingTitle, 'the title'), pairCheck(meetingTitle));
 export type MeetingInput = z.input<typeof meetingInput>;
 
 // Written out rather than derived from meetingInput: defaults inside optional fields would erase
@@ -77,8 +93,10 @@ export const meetingUpdate = z.object({
   heldOn: isoDate.optional(),
   place: shortText(300).nullable().optional(),
   kind: meetingKind.optional(),
-  title: shortText(500).optional(),
-  summary: longText(20_000).nullable().optional(),
+  titleEn: title.nullable().optional(),
+  titleRu: title.nullable().optional(),
+  summaryEn: summary.nullable().optional(),
+  summaryRu: summary.nullable().optional(),
   participants: participants.optional(),
   delegation: delegation.optional(),
   sectorCodes: sectorCodes.optional(),
@@ -92,9 +110,13 @@ export const meeting = z
     heldOn: z.string(),
     place: z.string().nullable(),
     kind: meetingKind,
-    title: z.string(),
-    summary: z.string().nullable(),
-    participants: z.array(z.object({ personId: z.string(), side, role: z.string() })),
+    titleEn: z.string().nullable(),
+    titleRu: z.string().nullable(),
+    summaryEn: z.string().nullable(),
+    summaryRu: z.string().nullable(),
+    participants: z.array(
+      z.object({ personId: z.string(), side, roleEn: z.string().nullable(), roleRu: z.string().nullable() }),
+    ),
     delegation: z.array(z.object({ organizationId: z.string(), side })),
     sectorCodes: z.array(z.string()),
     ...recordMeta,
@@ -109,7 +131,7 @@ export const meetingFilter = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
   kind: meetingKind.optional(),
-  /** Title, place or summary contains, in any case. */
+  /** Title, place or summary contains, in either language and any case. */
   q: z.string().max(200).optional(),
   /** Meetings this person took part in. */
   personId: recordId.optional(),

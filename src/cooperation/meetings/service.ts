@@ -2,6 +2,7 @@ import type { Db } from '../../db/connection.ts';
 import { removeProvenanceOf } from '../../documents/provenance.ts';
 import { sectorLabel } from '../../registry/sectors/service.ts';
 import { AccordError, notFound } from '../../core/errors.ts';
+import { pairAfterUpdate } from '../../core/languages.ts';
 import { newId } from '../../core/ids.ts';
 import { parseInput, type Page, type PageQuery } from '../../core/model.ts';
 import {
@@ -15,6 +16,7 @@ import {
 } from '../../core/records.ts';
 import {
   meetingInput,
+  meetingTitle,
   meetingUpdate,
   type Delegate,
   type Meeting,
@@ -34,7 +36,7 @@ async function withChildren(db: Db, rows: store.MeetingRow[]): Promise<Meeting[]
     kind: row.kind as Meeting['kind'],
     participants: participants
       .filter((p) => p.meetingId === row.id)
-      .map((p) => ({ personId: p.personId, side: p.side as Participant['side'], role: p.role })),
+      .map((p) => ({ personId: p.personId, side: p.side as Participant['side'], roleEn: p.roleEn, roleRu: p.roleRu })),
     delegation: delegations
       .filter((d) => d.meetingId === row.id)
       .map((d) => ({ organizationId: d.organizationId, side: d.side as Delegate['side'] })),
@@ -44,7 +46,8 @@ async function withChildren(db: Db, rows: store.MeetingRow[]): Promise<Meeting[]
 
 /**
  * Meetings carry no normalized search column, and neither engine folds Cyrillic case portably, so `q`
- * is matched here against title, place and summary of the meetings the other filters let through.
+ * is matched here against title, place and summary, in both languages, of the meetings the other filters
+ * let through.
  */
 export async function listMeetings(db: Db, filter: MeetingFilter, page: PageQuery): Promise<Page<Meeting>> {
   const { q, ...sqlFilter } = filter;
@@ -57,7 +60,11 @@ export async function listMeetings(db: Db, filter: MeetingFilter, page: PageQuer
     );
   }
   const matching = (await store.listMeetingTexts(db, sqlFilter))
-    .filter((row) => normalizeSearch([row.title, row.place, row.summary].filter(Boolean).join(' | ')).includes(needle))
+    .filter((row) =>
+      normalizeSearch(
+        [row.titleEn, row.titleRu, row.place, row.summaryEn, row.summaryRu].filter(Boolean).join(' | '),
+      ).includes(needle),
+    )
     .map((row) => row.id);
   const pageIds = matching.slice(page.offset, page.offset + page.limit);
   const rows = new Map((await store.findMeetingsByIds(db, pageIds)).map((row) => [row.id, row]));
@@ -122,7 +129,9 @@ export async function createMeeting(db: Db, input: unknown): Promise<Meeting> {
 export async function updateMeeting(db: Db, id: string, input: unknown): Promise<Meeting> {
   const { version, participants, delegation, sectorCodes, ...patch } = parseInput(meetingUpdate, input);
   return inTransaction(db, async (trx) => {
-    if (!(await store.findMeeting(trx, id))) throw notFound('meeting', id);
+    const current = await store.findMeeting(trx, id);
+    if (!current) throw notFound('meeting', id);
+    pairAfterUpdate(meetingTitle, 'the title', current, patch);
     await requireReferences(
       trx,
       references({ relationshipId: patch.relationshipId, participants, delegation, sectorCodes }),

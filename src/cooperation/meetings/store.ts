@@ -10,8 +10,10 @@ const meetingColumns = [
   'meetings.heldOn',
   'meetings.place',
   'meetings.kind',
-  'meetings.title',
-  'meetings.summary',
+  'meetings.titleEn',
+  'meetings.titleRu',
+  'meetings.summaryEn',
+  'meetings.summaryRu',
   'meetings.version',
   'meetings.createdAt',
   'meetings.updatedAt',
@@ -64,7 +66,14 @@ export function listMeetings(db: Db, filter: Omit<MeetingFilter, 'q'>, limit: nu
 /** The searchable text of every meeting the other filters let through, in list order. */
 export function listMeetingTexts(db: Db, filter: Omit<MeetingFilter, 'q'>) {
   return latestFirst(filtered(db, filter))
-    .select(['meetings.id', 'meetings.title', 'meetings.place', 'meetings.summary'])
+    .select([
+      'meetings.id',
+      'meetings.titleEn',
+      'meetings.titleRu',
+      'meetings.place',
+      'meetings.summaryEn',
+      'meetings.summaryRu',
+    ])
     .execute();
 }
 
@@ -81,7 +90,7 @@ export function participantsOf(db: Db, meetingIds: string[]) {
   if (meetingIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('meetingParticipants')
-    .select(['meetingId', 'personId', 'side', 'role'])
+    .select(['meetingId', 'personId', 'side', 'roleEn', 'roleRu'])
     .where('meetingId', 'in', meetingIds)
     .orderBy('meetingId')
     .orderBy('position')

@@ -11,6 +11,7 @@ import {
   valueList,
   version,
 } from '../../core/model.ts';
+import { pairCheck, pairOf, requirePair } from '../../core/languages.ts';
 import { sectorCode } from '../meetings/model.ts';
 import { initialStage, projectStages } from './stages.ts';
 
@@ -73,28 +74,36 @@ const milestones = z.array(milestone).max(200);
 /** Money in minor units (kopecks, cents): integers only, so sums never drift. */
 const valueMinor = z.number().int().nonnegative();
 
-export const projectInput = z.object({
-  relationshipId: recordId,
-  title: shortText(500),
-  kind: projectKind,
-  sectorCode: sectorCode.nullable().default(null),
-  description: longText(20_000).nullable().default(null),
-  valueMinor: valueMinor.nullable().default(null),
-  currency: currencyCode.nullable().default(null),
-  /** Where the project stands when it is recorded, e.g. in_execution for one already running. */
-  stage: projectStage.default(initialStage),
-  /** The day it reached that stage; today when not given. */
-  stageOn: isoDate.optional(),
-  parties: parties.default([]),
-  milestones: milestones.default([]),
-});
+/** Titles are kept in the languages users write them in; at least one of the two is needed. */
+export const projectTitle = pairOf('title');
+const title = shortText(500);
+
+export const projectInput = z
+  .object({
+    relationshipId: recordId,
+    titleEn: title.nullable().default(null),
+    titleRu: title.nullable().default(null),
+    kind: projectKind,
+    sectorCode: sectorCode.nullable().default(null),
+    description: longText(20_000).nullable().default(null),
+    valueMinor: valueMinor.nullable().default(null),
+    currency: currencyCode.nullable().default(null),
+    /** Where the project stands when it is recorded, e.g. in_execution for one already running. */
+    stage: projectStage.default(initialStage),
+    /** The day it reached that stage; today when not given. */
+    stageOn: isoDate.optional(),
+    parties: parties.default([]),
+    milestones: milestones.default([]),
+  })
+  .superRefine(requirePair(projectTitle, 'the title'), pairCheck(projectTitle));
 export type ProjectInput = z.input<typeof projectInput>;
 
 // Written out rather than derived from projectInput: defaults inside optional fields would erase the
 // fields an editor left out. `stage` is refused so that every change of it lands in the history.
 export const projectUpdate = z.object({
   relationshipId: recordId.optional(),
-  title: shortText(500).optional(),
+  titleEn: title.nullable().optional(),
+  titleRu: title.nullable().optional(),
   kind: projectKind.optional(),
   sectorCode: sectorCode.nullable().optional(),
   description: longText(20_000).nullable().optional(),
@@ -126,7 +135,8 @@ export const project = z
   .object({
     id: z.string(),
     relationshipId: z.string(),
-    title: z.string(),
+    titleEn: z.string().nullable(),
+    titleRu: z.string().nullable(),
     kind: projectKind,
     sectorCode: z.string().nullable(),
     description: z.string().nullable(),
@@ -160,7 +170,7 @@ export const projectFilter = z.object({
   sector: sectorCode.optional(),
   /** Projects this organization is a party to. */
   organizationId: recordId.optional(),
-  /** Title or description, or the name or alias of a party, contains. */
+  /** Title (in either language) or description, or the name or alias of a party, contains. */
   q: z.string().max(200).optional(),
   /** As known on this day: projects that existed then, each in the stage it was in then. */
   asOf: isoDate.optional(),

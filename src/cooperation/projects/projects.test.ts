@@ -93,7 +93,7 @@ describeOnEngines('projects', (ctx) => {
     const { supplier, customer } = await twoParties();
     const created = await createProject(ctx.db, {
       relationshipId: relationship.id,
-      title: 'Mining dump trucks for the iron ore works',
+      titleEn: 'Mining dump trucks for the iron ore works',
       kind: 'supply',
       sectorCode: '29',
       valueMinor: 1_250_000_000,
@@ -130,7 +130,7 @@ describeOnEngines('projects', (ctx) => {
     const relationship = await makeRelationship(ctx.db);
     const created = await createProject(ctx.db, {
       relationshipId: relationship.id,
-      title: 'Residential house in Kursk',
+      titleEn: 'Residential house in Kursk',
       kind: 'construction_contract',
       stage: 'agreed',
       stageOn: '2017-12-05',
@@ -141,7 +141,7 @@ describeOnEngines('projects', (ctx) => {
 
   it('refuses a value without its currency, a currency without a value, and money that is not whole minor units', async () => {
     const relationship = await makeRelationship(ctx.db);
-    const base = { relationshipId: relationship.id, title: 'Priced supply', kind: 'supply' };
+    const base = { relationshipId: relationship.id, titleEn: 'Priced supply', kind: 'supply' };
     const noCurrency = await createProject(ctx.db, { ...base, valueMinor: 100 }).catch((e) => e);
     expect(noCurrency).toMatchObject({ code: 'VALIDATION_FAILED', problems: [{ path: 'currency' }] });
     const noValue = await createProject(ctx.db, { ...base, currency: 'RUB' }).catch((e) => e);
@@ -163,7 +163,7 @@ describeOnEngines('projects', (ctx) => {
     const { supplier } = await twoParties();
     const error = await createProject(ctx.db, {
       relationshipId: relationship.id,
-      title: 'Broken references',
+      titleEn: 'Broken references',
       kind: 'supply',
       sectorCode: 'ZZ',
       parties: [
@@ -176,7 +176,7 @@ describeOnEngines('projects', (ctx) => {
 
     const dates = await createProject(ctx.db, {
       relationshipId: newId(),
-      title: 'Bad dates',
+      titleEn: 'Bad dates',
       kind: 'supply',
       stageOn: '2017-02-30',
       milestones: [{ title: 'x', dueOn: '2018-13-01', doneOn: '18-01-01' }],
@@ -189,7 +189,7 @@ describeOnEngines('projects', (ctx) => {
 
     const twice = await createProject(ctx.db, {
       relationshipId: relationship.id,
-      title: 'Same role twice',
+      titleEn: 'Same role twice',
       kind: 'supply',
       parties: [
         { organizationId: supplier.id, role: 'supplier', side: 'home' },
@@ -204,14 +204,14 @@ describeOnEngines('projects', (ctx) => {
     const { supplier, customer } = await twoParties();
     const created = await createProject(ctx.db, {
       relationshipId: relationship.id,
-      title: 'Tractor assembly',
+      titleEn: 'Tractor assembly',
       kind: 'joint_production',
       description: 'Assembly of tractors from kits',
       parties: [{ organizationId: supplier.id, role: 'partner', side: 'home' }],
       milestones: [{ title: 'Site chosen' }, { title: 'First tractor assembled' }],
     });
     const changed = await updateProject(ctx.db, created.id, {
-      title: 'Tractor assembly plant',
+      titleEn: 'Tractor assembly plant',
       parties: [
         { organizationId: customer.id, role: 'operator', side: 'partner' },
         { organizationId: supplier.id, role: 'supplier', side: 'home' },
@@ -219,7 +219,7 @@ describeOnEngines('projects', (ctx) => {
       version: 1,
     });
     expect(changed).toMatchObject({
-      title: 'Tractor assembly plant',
+      titleEn: 'Tractor assembly plant',
       description: 'Assembly of tractors from kits',
       version: 2,
       parties: [
@@ -237,18 +237,18 @@ describeOnEngines('projects', (ctx) => {
     ]);
     expect(doneMilestones.parties).toHaveLength(2);
 
-    const stale = await updateProject(ctx.db, created.id, { title: 'Old view', version: 2 }).catch((e) => e);
+    const stale = await updateProject(ctx.db, created.id, { titleEn: 'Old view', version: 2 }).catch((e) => e);
     expect(stale).toMatchObject({ code: 'STALE_VERSION', details: { givenVersion: 2, currentVersion: 3 } });
     const stage = await updateProject(ctx.db, created.id, { stage: 'agreed', version: 3 }).catch((e) => e);
     expect(stage).toMatchObject({ code: 'VALIDATION_FAILED', problems: [{ path: 'stage' }] });
     const after = await getProject(ctx.db, created.id);
-    expect(after).toMatchObject({ title: 'Tractor assembly plant', stage: 'idea', version: 3 });
-    const missing = await updateProject(ctx.db, newId(), { title: 'x', version: 1 }).catch((e) => e);
+    expect(after).toMatchObject({ titleEn: 'Tractor assembly plant', stage: 'idea', version: 3 });
+    const missing = await updateProject(ctx.db, newId(), { titleEn: 'x', version: 1 }).catch((e) => e);
     expect(missing.code).toBe('NOT_FOUND');
   });
 
   it('moves a project along its stages and keeps the history with days and notes', async () => {
-    const project = await makeProject(ctx.db, { title: 'Seeds and fertilizers' });
+    const project = await makeProject(ctx.db, { titleEn: 'Seeds and fertilizers' });
     const proposed = await moveProjectStage(ctx.db, project.id, { stage: 'proposed', version: 1, on: '2017-12-05' });
     const negotiating = await moveProjectStage(ctx.db, project.id, {
       stage: 'negotiating',
@@ -264,7 +264,7 @@ describeOnEngines('projects', (ctx) => {
   });
 
   it('refuses an impossible jump naming the allowed stages, and leaves the project as it was', async () => {
-    const project = await makeProject(ctx.db, { title: 'Jumping project' });
+    const project = await makeProject(ctx.db, { titleEn: 'Jumping project' });
     const error = await moveProjectStage(ctx.db, project.id, { stage: 'completed', version: 1 }).catch((e) => e);
     expect(error.code).toBe('INVALID_TRANSITION');
     expect(error.message).toContain('from idea');
@@ -281,7 +281,7 @@ describeOnEngines('projects', (ctx) => {
   });
 
   it('refuses a stage change from a stale version or dated before the previous one', async () => {
-    const project = await makeProject(ctx.db, { title: 'Careful project' });
+    const project = await makeProject(ctx.db, { titleEn: 'Careful project' });
     await moveProjectStage(ctx.db, project.id, { stage: 'proposed', version: 1, on: '2018-01-10' });
     const stale = await moveProjectStage(ctx.db, project.id, { stage: 'agreed', version: 1 }).catch((e) => e);
     expect(stale).toMatchObject({ code: 'STALE_VERSION', details: { givenVersion: 1, currentVersion: 2 } });
@@ -301,7 +301,7 @@ describeOnEngines('projects', (ctx) => {
     const { supplier, customer } = await twoParties();
     const mark = newId().slice(-8);
     const make = (title: string, fields: Record<string, unknown>) =>
-      createProject(ctx.db, { relationshipId: relationship.id, title: `${title} ${mark}`, ...fields });
+      createProject(ctx.db, { relationshipId: relationship.id, titleEn: `${title} ${mark}`, ...fields });
     const trucks = await make('B trucks', {
       kind: 'supply',
       sectorCode: '29',
@@ -338,7 +338,7 @@ describeOnEngines('projects', (ctx) => {
   });
 
   it('deletes a project with its history, but not one a statement still refers to', async () => {
-    const project = await makeProject(ctx.db, { title: 'Short-lived' });
+    const project = await makeProject(ctx.db, { titleEn: 'Short-lived' });
     await moveProjectStage(ctx.db, project.id, { stage: 'proposed', version: 1 });
     const stale = await deleteProject(ctx.db, project.id, 1).catch((e) => e);
     expect(stale.code).toBe('STALE_VERSION');
@@ -351,7 +351,7 @@ describeOnEngines('projects', (ctx) => {
       .execute();
     expect(leftovers).toEqual([]);
 
-    const referred = await makeProject(ctx.db, { title: 'Promised' });
+    const referred = await makeProject(ctx.db, { titleEn: 'Promised' });
     const meeting = await makeMeeting(ctx.db);
     const now = nowIso();
     await ctx.db
@@ -363,7 +363,7 @@ describeOnEngines('projects', (ctx) => {
         speakerPersonId: null,
         side: 'home',
         sectorCode: null,
-        text: 'We will deliver',
+        textEn: 'We will deliver',
         projectId: referred.id,
         ownerPersonId: null,
         ownerOrganizationId: null,
@@ -376,6 +376,6 @@ describeOnEngines('projects', (ctx) => {
       .execute();
     const refused = await deleteProject(ctx.db, referred.id, 1).catch((e) => e);
     expect(refused.code).toBe('REFERENCED');
-    expect((await getProject(ctx.db, referred.id)).title).toBe('Promised');
+    expect((await getProject(ctx.db, referred.id)).titleEn).toBe('Promised');
   });
 });

@@ -2,6 +2,7 @@ import type { Db } from '../../db/connection.ts';
 import { removeProvenanceOf } from '../../documents/provenance.ts';
 import { sectorLabel } from '../../registry/sectors/service.ts';
 import { AccordError, invalid, notFound, ProblemList } from '../../core/errors.ts';
+import { pairAfterUpdate } from '../../core/languages.ts';
 import { newId } from '../../core/ids.ts';
 import { parseInput, type Page, type PageQuery } from '../../core/model.ts';
 import {
@@ -17,6 +18,7 @@ import {
 } from '../../core/records.ts';
 import {
   projectInput,
+  projectTitle,
   projectUpdate,
   stageMoveInput,
   type Party,
@@ -133,7 +135,7 @@ export async function createProject(db: Db, input: unknown): Promise<Project> {
     await store.insertProject(trx, {
       id,
       ...fields,
-      searchText: searchText(fields.title, fields.description),
+      searchText: searchText(fields.titleEn, fields.titleRu, fields.description),
       version: 1,
       createdAt: now,
       updatedAt: now,
@@ -159,8 +161,8 @@ export async function updateProject(db: Db, id: string, input: unknown): Promise
   return inTransaction(db, async (trx) => {
     const current = await store.findProject(trx, id);
     if (!current) throw notFound('project', id);
+    const title = pairAfterUpdate(projectTitle, 'the title', current, patch);
     const next = {
-      title: patch.title ?? current.title,
       description: patch.description === undefined ? current.description : patch.description,
       valueMinor: patch.valueMinor === undefined ? current.valueMinor : patch.valueMinor,
       currency: patch.currency === undefined ? current.currency : patch.currency,
@@ -169,7 +171,7 @@ export async function updateProject(db: Db, id: string, input: unknown): Promise
     await requireReferences(trx, references({ ...patch, parties }));
     await updateVersioned(trx, 'projects', key(id), version, {
       ...patch,
-      searchText: searchText(next.title, next.description),
+      searchText: searchText(title.en, title.ru, next.description),
     });
     if (parties) await store.replaceParties(trx, id, parties);
     if (milestones) await store.replaceMilestones(trx, id, milestones);

@@ -9,7 +9,8 @@ import { activeStages } from './stages.ts';
 const projectColumns = [
   'projects.id',
   'projects.relationshipId',
-  'projects.title',
+  'projects.titleEn',
+  'projects.titleRu',
   'projects.kind',
   'projects.sectorCode',
   'projects.description',
@@ -117,7 +118,7 @@ export async function countProjects(db: Db, filter: ProjectFilter): Promise<numb
 export function listProjects(db: Db, filter: ProjectFilter, limit: number, offset: number) {
   return filtered(db, filter)
     .select(selectAsOf(filter.asOf))
-    .orderBy('projects.title')
+    .orderBy((eb) => eb.fn.coalesce('projects.titleEn', 'projects.titleRu'))
     .orderBy('projects.id')
     .limit(limit)
     .offset(offset)

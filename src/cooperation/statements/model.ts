@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, longText, recordId, recordMeta, shortText, side, territoryCode, version } from '../../core/model.ts';
+import { pairCheck, pairOf, requirePair } from '../../core/languages.ts';
 import { sectorCode } from '../meetings/model.ts';
 
 export const statementKind = z.enum(['proposal', 'commitment', 'request', 'assessment']);
@@ -14,23 +15,30 @@ export const nextStatuses: Record<StatementStatus, readonly StatementStatus[]> =
   dropped: ['open'],
 };
 
-/** What was said, in our own words rather than quoted, so one statement stays a paragraph. */
-const statementText = shortText(5_000);
+/**
+ * What was said, in our own words rather than quoted, so one statement stays a paragraph; in English,
+ * Russian or both.
+ */
+export const statementText = pairOf('text');
+const text = shortText(5_000);
 
-export const statementInput = z.object({
-  meetingId: recordId,
-  kind: statementKind,
-  speakerPersonId: recordId.nullable().default(null),
-  side: side.nullable().default(null),
-  sectorCode: sectorCode.nullable().default(null),
-  text: statementText,
-  projectId: recordId.nullable().default(null),
-  ownerPersonId: recordId.nullable().default(null),
-  ownerOrganizationId: recordId.nullable().default(null),
-  dueOn: isoDate.nullable().default(null),
-  /** Where the statement stands when it is recorded, e.g. fulfilled for one kept long ago. */
-  status: statementStatus.default('open'),
-});
+export const statementInput = z
+  .object({
+    meetingId: recordId,
+    kind: statementKind,
+    speakerPersonId: recordId.nullable().default(null),
+    side: side.nullable().default(null),
+    sectorCode: sectorCode.nullable().default(null),
+    textEn: text.nullable().default(null),
+    textRu: text.nullable().default(null),
+    projectId: recordId.nullable().default(null),
+    ownerPersonId: recordId.nullable().default(null),
+    ownerOrganizationId: recordId.nullable().default(null),
+    dueOn: isoDate.nullable().default(null),
+    /** Where the statement stands when it is recorded, e.g. fulfilled for one kept long ago. */
+    status: statementStatus.default('open'),
+  })
+  .superRefine(requirePair(statementText, 'the text'), pairCheck(statementText));
 export type StatementInput = z.input<typeof statementInput>;
 
 // Written out rather than derived from statementInput: defaults inside optional fields would erase the
@@ -41,7 +49,8 @@ export const statementUpdate = z.object({
   speakerPersonId: recordId.nullable().optional(),
   side: side.nullable().optional(),
   sectorCode: sectorCode.nullable().optional(),
-  text: statementText.optional(),
+  textEn: text.nullable().optional(),
+  textRu: text.nullable().optional(),
   projectId: recordId.nullable().optional(),
   ownerPersonId: recordId.nullable().optional(),
   ownerOrganizationId: recordId.nullable().optional(),
@@ -76,7 +85,8 @@ export const statement = z
     speakerPersonId: z.string().nullable(),
     side: side.nullable(),
     sectorCode: z.string().nullable(),
-    text: z.string(),
+    textEn: z.string().nullable(),
+    textRu: z.string().nullable(),
     projectId: z.string().nullable(),
     ownerPersonId: z.string().nullable(),
     ownerOrganizationId: z.string().nullable(),

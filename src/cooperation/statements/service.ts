@@ -2,6 +2,7 @@ import type { Db } from '../../db/connection.ts';
 import { removeProvenanceOf } from '../../documents/provenance.ts';
 import { sectorLabel } from '../../registry/sectors/service.ts';
 import { AccordError, invalid, notFound } from '../../core/errors.ts';
+import { pairAfterUpdate } from '../../core/languages.ts';
 import { newId } from '../../core/ids.ts';
 import { parseInput, type Page, type PageQuery } from '../../core/model.ts';
 import {
@@ -17,6 +18,7 @@ import {
 import {
   nextStatuses,
   statementInput,
+  statementText,
   statementUpdate,
   statusChangeInput,
   type CommitmentFilter,
@@ -166,6 +168,7 @@ export async function updateStatement(db: Db, id: string, input: unknown): Promi
   return inTransaction(db, async (trx) => {
     const current = await store.findStatement(trx, id);
     if (!current) throw notFound('statement', id);
+    pairAfterUpdate(statementText, 'the text', current, patch);
     await requireReferences(trx, references(patch));
     const meeting = await store.meetingDate(trx, patch.meetingId ?? current.meetingId);
     if (meeting) requireDueAfterMeeting(patch.dueOn === undefined ? current.dueOn : patch.dueOn, meeting.heldOn);

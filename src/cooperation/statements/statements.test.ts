@@ -42,12 +42,12 @@ describeOnEngines('statements', (ctx) => {
       projectId: project.id,
       ownerOrganizationId: factory.id,
       dueOn: '2018-12-31',
-      text: '  Build a residential house in Kursk Oblast in 2018.  ',
+      textEn: '  Build a residential house in Kursk Oblast in 2018.  ',
     });
     expect(house).toMatchObject({
       meetingId: meeting.id,
       kind: 'commitment',
-      text: 'Build a residential house in Kursk Oblast in 2018.',
+      textEn: 'Build a residential house in Kursk Oblast in 2018.',
       ownerPersonId: null,
       status: 'open',
       version: 1,
@@ -66,7 +66,7 @@ describeOnEngines('statements', (ctx) => {
       meetingId: meeting.id,
       kind: 'commitment',
       dueOn: '2017-12-04',
-      text: 'Deliver the first dumpers.',
+      textEn: 'Deliver the first dumpers.',
     }).catch((e) => e);
     expect(early.code).toBe('VALIDATION_FAILED');
     expect(early.problems).toEqual([
@@ -82,7 +82,7 @@ describeOnEngines('statements', (ctx) => {
       meetingId: meeting.id,
       kind: 'commitment',
       dueOn: '2017-12-05',
-      text: 'Sign the protocol.',
+      textEn: 'Sign the protocol.',
     });
     const edited = await updateStatement(ctx.db, sameDay.id, { dueOn: '2017-01-31', version: 1 }).catch((e) => e);
     expect(edited.problems).toEqual([expect.objectContaining({ path: 'dueOn' })]);
@@ -95,13 +95,13 @@ describeOnEngines('statements', (ctx) => {
 
   it('refuses a statement on a meeting that does not exist, naming meetingId, and writes nothing', async () => {
     const text = `Orphan statement ${newId()}`;
-    const error = await createStatement(ctx.db, { meetingId: newId(), kind: 'proposal', text }).catch((e) => e);
+    const error = await createStatement(ctx.db, { meetingId: newId(), kind: 'proposal', textEn: text }).catch((e) => e);
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.problems).toEqual([expect.objectContaining({ path: 'meetingId' })]);
     const count = await ctx.db
       .selectFrom('statements')
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('text', '=', text)
+      .where('textEn', '=', text)
       .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
   });
@@ -111,7 +111,7 @@ describeOnEngines('statements', (ctx) => {
     const missing = await createStatement(ctx.db, {
       meetingId: meeting.id,
       kind: 'request',
-      text: 'Send a price list.',
+      textEn: 'Send a price list.',
       speakerPersonId: 'nobody',
       sectorCode: 'ZZ',
       projectId: 'no-project',
@@ -128,12 +128,16 @@ describeOnEngines('statements', (ctx) => {
     const long = await createStatement(ctx.db, {
       meetingId: meeting.id,
       kind: 'assessment',
-      text: 'x'.repeat(5_001),
+      textEn: 'x'.repeat(5_001),
     }).catch((e) => e);
     expect(long.code).toBe('VALIDATION_FAILED');
-    expect(long.problems).toEqual([expect.objectContaining({ path: 'text' })]);
-    const exact = await createStatement(ctx.db, { meetingId: meeting.id, kind: 'assessment', text: 'x'.repeat(5_000) });
-    expect(exact.text).toHaveLength(5_000);
+    expect(long.problems).toEqual([expect.objectContaining({ path: 'textEn' })]);
+    const exact = await createStatement(ctx.db, {
+      meetingId: meeting.id,
+      kind: 'assessment',
+      textEn: 'x'.repeat(5_000),
+    });
+    expect(exact.textEn).toHaveLength(5_000);
   });
 
   it('moves a statement through its statuses, keeps the history and refuses impossible or stale changes', async () => {
@@ -141,7 +145,7 @@ describeOnEngines('statements', (ctx) => {
     const created = await createStatement(ctx.db, {
       meetingId: meeting.id,
       kind: 'commitment',
-      text: 'Keep supplying mining trucks.',
+      textEn: 'Keep supplying mining trucks.',
       dueOn: '2018-12-31',
     });
     const started = await changeStatementStatus(ctx.db, created.id, {
@@ -188,12 +192,12 @@ describeOnEngines('statements', (ctx) => {
     const relationship = await makeRelationship(ctx.db, { partnerCode: 'RU-BEL' });
     const meeting = await makeMeeting(ctx.db, { relationshipId: relationship.id });
     const base = { meetingId: meeting.id, kind: 'commitment', dueOn: '2018-12-31' };
-    const open = await createStatement(ctx.db, { ...base, text: 'Open one' });
-    const kept = await createStatement(ctx.db, { ...base, text: 'Kept one', status: 'fulfilled' });
-    const dropped = await createStatement(ctx.db, { ...base, text: 'Dropped one' });
+    const open = await createStatement(ctx.db, { ...base, textEn: 'Open one' });
+    const kept = await createStatement(ctx.db, { ...base, textEn: 'Kept one', status: 'fulfilled' });
+    const dropped = await createStatement(ctx.db, { ...base, textEn: 'Dropped one' });
     await changeStatementStatus(ctx.db, dropped.id, { status: 'dropped', version: 1, on: '2018-03-01' });
-    const undated = await createStatement(ctx.db, { ...base, dueOn: null, text: 'Undated one' });
-    const proposal = await createStatement(ctx.db, { ...base, kind: 'proposal', text: 'A proposal past due' });
+    const undated = await createStatement(ctx.db, { ...base, dueOn: null, textEn: 'Undated one' });
+    const proposal = await createStatement(ctx.db, { ...base, kind: 'proposal', textEn: 'A proposal past due' });
 
     const ids = async (filter: Parameters<typeof listStatements>[1]) =>
       (await listStatements(ctx.db, { partner: 'RU-BEL', ...filter }, everything)).items.map((s) => s.id);
@@ -218,18 +222,18 @@ describeOnEngines('statements', (ctx) => {
     const second = await makeMeeting(ctx.db, { relationshipId: relationship.id });
     const owner = await makePerson(ctx.db);
     const project = await makeProject(ctx.db, { relationshipId: relationship.id });
-    const undated = await createStatement(ctx.db, { meetingId: first.id, kind: 'proposal', text: 'Undated' });
+    const undated = await createStatement(ctx.db, { meetingId: first.id, kind: 'proposal', textEn: 'Undated' });
     const late = await createStatement(ctx.db, {
       meetingId: first.id,
       kind: 'commitment',
-      text: 'Late',
+      textEn: 'Late',
       dueOn: '2020-01-01',
       ownerPersonId: owner.id,
     });
     const soon = await createStatement(ctx.db, {
       meetingId: second.id,
       kind: 'commitment',
-      text: 'Soon',
+      textEn: 'Soon',
       dueOn: '2018-01-01',
       projectId: project.id,
     });
@@ -250,19 +254,19 @@ describeOnEngines('statements', (ctx) => {
 
   it('edits a statement except its status, and deletes it with its history', async () => {
     const meeting = await makeMeeting(ctx.db);
-    const statement = await createStatement(ctx.db, { meetingId: meeting.id, kind: 'request', text: 'Send seeds.' });
+    const statement = await createStatement(ctx.db, { meetingId: meeting.id, kind: 'request', textEn: 'Send seeds.' });
     const edited = await updateStatement(ctx.db, statement.id, {
-      text: 'Send elite seeds.',
+      textEn: 'Send elite seeds.',
       dueOn: '2018-05-01',
       version: 1,
     });
-    expect(edited).toMatchObject({ text: 'Send elite seeds.', dueOn: '2018-05-01', kind: 'request', version: 2 });
+    expect(edited).toMatchObject({ textEn: 'Send elite seeds.', dueOn: '2018-05-01', kind: 'request', version: 2 });
     const status = await updateStatement(ctx.db, statement.id, { status: 'fulfilled', version: 2 }).catch((e) => e);
     expect(status.code).toBe('VALIDATION_FAILED');
     expect(status.problems).toEqual([expect.objectContaining({ path: 'status' })]);
     const moved = await updateStatement(ctx.db, statement.id, { meetingId: 'gone', version: 2 }).catch((e) => e);
     expect(moved.problems).toEqual([expect.objectContaining({ path: 'meetingId' })]);
-    expect((await updateStatement(ctx.db, statement.id, { text: 'x', version: 1 }).catch((e) => e)).code).toBe(
+    expect((await updateStatement(ctx.db, statement.id, { textEn: 'x', version: 1 }).catch((e) => e)).code).toBe(
       'STALE_VERSION',
     );
 

@@ -32,7 +32,9 @@ export const timelineEvent = z
     type: timelineEventType,
     /** The record to open: a meeting, statement, project, agreement or document id. */
     recordId: z.string(),
-    title: z.string(),
+    /** The record's title (a statement's text) in English and in Russian, as far as it was written in each. */
+    titleEn: z.string().nullable(),
+    titleRu: z.string().nullable(),
     /** For meetings: talks, visit, forum… */
     meetingKind: meetingKind.nullable(),
     place: z.string().nullable(),
@@ -45,7 +47,8 @@ export const timelineEvent = z
     toStage: projectStage.nullable(),
     /** The project a stage change or milestone belongs to, or the document an agreement was published in. */
     relatedId: z.string().nullable(),
-    relatedTitle: z.string().nullable(),
+    relatedTitleEn: z.string().nullable(),
+    relatedTitleRu: z.string().nullable(),
   })
   .meta({ id: 'TimelineEvent' });
 export type TimelineEvent = z.infer<typeof timelineEvent>;

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection.ts';
 import { parseInput } from '../../core/model.ts';
+import { placeByScript } from '../../core/languages.ts';
 import { todayIso } from '../../core/records.ts';
 import { getRelationship } from '../../registry/relationships/service.ts';
 import type { ProjectStage } from '../projects/stages.ts';
@@ -42,7 +43,8 @@ type Draft = Omit<
   | 'fromStage'
   | 'toStage'
   | 'relatedId'
-  | 'relatedTitle'
+  | 'relatedTitleEn'
+  | 'relatedTitleRu'
 > &
   Partial<TimelineEvent>;
 
@@ -56,7 +58,8 @@ function event(draft: Draft & { sequence?: string }): TimelineEvent & { sequence
     fromStage: null,
     toStage: null,
     relatedId: null,
-    relatedTitle: null,
+    relatedTitleEn: null,
+    relatedTitleRu: null,
     sequence: '',
     ...draft,
   };
@@ -117,7 +120,8 @@ async function collect(
         kind: 'meeting',
         type: 'meeting_held',
         recordId: m.id,
-        title: m.title,
+        titleEn: m.titleEn,
+        titleRu: m.titleRu,
         meetingKind: m.kind as TimelineEvent['meetingKind'],
         place: m.place,
       }),
@@ -129,11 +133,13 @@ async function collect(
     const common = {
       kind: 'statement' as const,
       recordId: s.id,
-      title: s.text,
+      titleEn: s.textEn,
+      titleRu: s.textRu,
       statementKind: s.kind as TimelineEvent['statementKind'],
       status,
       relatedId: s.meetingId,
-      relatedTitle: s.meetingTitle,
+      relatedTitleEn: s.meetingTitleEn,
+      relatedTitleRu: s.meetingTitleRu,
     };
     events.push(event({ ...common, on: s.heldOn, type: 'statement_made' }));
     if (s.dueOn) {
@@ -148,11 +154,13 @@ async function collect(
         kind: 'statement',
         type: 'statement_status',
         recordId: c.id,
-        title: c.text,
+        titleEn: c.textEn,
+        titleRu: c.textRu,
         statementKind: c.kind as TimelineEvent['statementKind'],
         status: c.toStatus as StatementStatus,
         relatedId: c.meetingId,
-        relatedTitle: c.meetingTitle,
+        relatedTitleEn: c.meetingTitleEn,
+        relatedTitleRu: c.meetingTitleRu,
         sequence: c.recordedAt,
       }),
     );
@@ -164,7 +172,8 @@ async function collect(
         kind: 'project',
         type: 'project_stage',
         recordId: c.projectId,
-        title: c.title,
+        titleEn: c.titleEn,
+        titleRu: c.titleRu,
         fromStage: c.fromStage as ProjectStage | null,
         toStage: c.toStage as ProjectStage,
         sequence: c.recordedAt,
@@ -177,12 +186,28 @@ async function collect(
   );
   for (const m of milestones) {
     if (!projectsKnown.has(m.projectId)) continue;
-    const common = { kind: 'project' as const, recordId: m.projectId, title: m.title, relatedTitle: m.projectTitle };
+    // Milestones and agreements keep one title, in whichever language it was typed.
+    const title = placeByScript(m.title);
+    const common = {
+      kind: 'project' as const,
+      recordId: m.projectId,
+      titleEn: title.en,
+      titleRu: title.ru,
+      relatedTitleEn: m.projectTitleEn,
+      relatedTitleRu: m.projectTitleRu,
+    };
     if (m.doneOn) events.push(event({ ...common, on: m.doneOn, type: 'milestone_done' }));
     else if (m.dueOn) events.push(event({ ...common, on: m.dueOn, type: 'milestone_due' }));
   }
   for (const a of agreements) {
-    const common = { kind: 'agreement' as const, recordId: a.id, title: a.title, relatedId: a.documentId };
+    const title = placeByScript(a.title);
+    const common = {
+      kind: 'agreement' as const,
+      recordId: a.id,
+      titleEn: title.en,
+      titleRu: title.ru,
+      relatedId: a.documentId,
+    };
     if (a.signedOn) events.push(event({ ...common, on: a.signedOn, type: 'agreement_signed' }));
     if (a.inForceFrom) events.push(event({ ...common, on: a.inForceFrom, type: 'agreement_in_force' }));
     if (a.inForceTo) events.push(event({ ...common, on: a.inForceTo, type: 'agreement_expires' }));
@@ -190,7 +215,14 @@ async function collect(
   for (const d of documents) {
     if (!d.publishedOn) continue;
     events.push(
-      event({ on: d.publishedOn, kind: 'document', type: 'document_published', recordId: d.id, title: d.title }),
+      event({
+        on: d.publishedOn,
+        kind: 'document',
+        type: 'document_published',
+        recordId: d.id,
+        titleEn: d.titleEn,
+        titleRu: d.titleRu,
+      }),
     );
   }
   return events;
@@ -214,7 +246,7 @@ export async function relationshipTimeline(db: Db, relationshipId: string, query
       b.on.localeCompare(a.on) ||
       dayOrder[a.type] - dayOrder[b.type] ||
       a.sequence.localeCompare(b.sequence) ||
-      a.title.localeCompare(b.title) ||
+      (a.titleEn ?? a.titleRu ?? '').localeCompare(b.titleEn ?? b.titleRu ?? '') ||
       a.recordId.localeCompare(b.recordId),
   );
   return {

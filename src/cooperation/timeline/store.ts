@@ -8,7 +8,7 @@ import type { Db } from '../../db/connection.ts';
 export function meetingsOf(db: Db, relationshipId: string) {
   return db
     .selectFrom('meetings')
-    .select(['id', 'heldOn', 'title', 'kind', 'place'])
+    .select(['id', 'heldOn', 'titleEn', 'titleRu', 'kind', 'place'])
     .where('relationshipId', '=', relationshipId)
     .execute();
 }
@@ -20,11 +20,13 @@ export function statementsOf(db: Db, relationshipId: string) {
     .select([
       'statements.id',
       'statements.kind',
-      'statements.text',
+      'statements.textEn',
+      'statements.textRu',
       'statements.status',
       'statements.dueOn',
       'meetings.id as meetingId',
-      'meetings.title as meetingTitle',
+      'meetings.titleEn as meetingTitleEn',
+      'meetings.titleRu as meetingTitleRu',
       'meetings.heldOn',
     ])
     .where('meetings.relationshipId', '=', relationshipId)
@@ -40,9 +42,11 @@ export function statusChangesOf(db: Db, relationshipId: string) {
     .select([
       'statements.id',
       'statements.kind',
-      'statements.text',
+      'statements.textEn',
+      'statements.textRu',
       'meetings.id as meetingId',
-      'meetings.title as meetingTitle',
+      'meetings.titleEn as meetingTitleEn',
+      'meetings.titleRu as meetingTitleRu',
       'statementStatusChanges.fromStatus',
       'statementStatusChanges.toStatus',
       'statementStatusChanges.changedOn',
@@ -59,7 +63,8 @@ export function stageChangesOf(db: Db, relationshipId: string) {
     .innerJoin('projects', 'projects.id', 'projectStageChanges.projectId')
     .select([
       'projects.id as projectId',
-      'projects.title',
+      'projects.titleEn',
+      'projects.titleRu',
       'projectStageChanges.fromStage',
       'projectStageChanges.toStage',
       'projectStageChanges.changedOn',
@@ -75,7 +80,8 @@ export function milestonesOf(db: Db, relationshipId: string) {
     .innerJoin('projects', 'projects.id', 'projectMilestones.projectId')
     .select([
       'projects.id as projectId',
-      'projects.title as projectTitle',
+      'projects.titleEn as projectTitleEn',
+      'projects.titleRu as projectTitleRu',
       'projectMilestones.title',
       'projectMilestones.dueOn',
       'projectMilestones.doneOn',
@@ -96,7 +102,7 @@ export function agreementsOf(db: Db, relationshipId: string) {
 export function documentsOf(db: Db, relationshipId: string) {
   return db
     .selectFrom('documents')
-    .select(['documents.id', 'documents.title', 'documents.kind', 'documents.publishedOn'])
+    .select(['documents.id', 'documents.titleEn', 'documents.titleRu', 'documents.kind', 'documents.publishedOn'])
     .where((eb) =>
       eb.or([
         eb(

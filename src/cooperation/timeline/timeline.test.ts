@@ -15,30 +15,30 @@ describeOnEngines('relationship timeline', (ctx) => {
     const talks = await makeMeeting(ctx.db, {
       relationshipId: relationship.id,
       heldOn: '2017-12-05',
-      title: 'Talks in Minsk',
+      titleEn: 'Talks in Minsk',
       place: 'Minsk',
     });
     const proposal = await createStatement(ctx.db, {
       meetingId: talks.id,
       kind: 'proposal',
-      text: 'Supply farm machinery',
+      textEn: 'Supply farm machinery',
     });
     const commitment = await createStatement(ctx.db, {
       meetingId: talks.id,
       kind: 'commitment',
-      text: 'Build a house in 2018',
+      textEn: 'Build a house in 2018',
       dueOn: '2018-12-31',
     });
     const fulfilled = await createStatement(ctx.db, {
       meetingId: talks.id,
       kind: 'commitment',
-      text: 'Send a delegation',
+      textEn: 'Send a delegation',
       dueOn: '2018-03-01',
     });
     await changeStatementStatus(ctx.db, fulfilled.id, { status: 'fulfilled', version: 1, on: '2018-02-20' });
     const project = await createProject(ctx.db, {
       relationshipId: relationship.id,
-      title: 'Housing contract',
+      titleEn: 'Housing contract',
       kind: 'construction_contract',
       stage: 'proposed',
       stageOn: '2017-12-05',
@@ -48,9 +48,9 @@ describeOnEngines('relationship timeline', (ctx) => {
       ],
     });
     await moveProjectStage(ctx.db, project.id, { stage: 'agreed', version: 1, on: '2018-01-10' });
-    const document = await makeDocument(ctx.db, { title: 'Readout of the talks', publishedOn: '2017-12-05' });
+    const document = await makeDocument(ctx.db, { titleEn: 'Readout of the talks', publishedOn: '2017-12-05' });
     await linkProvenance(ctx.db, { recordType: 'meeting', recordId: talks.id, documentId: document.id });
-    const unrelated = await makeDocument(ctx.db, { title: 'Someone else’s readout', publishedOn: '2017-12-06' });
+    const unrelated = await makeDocument(ctx.db, { titleEn: 'Someone else’s readout', publishedOn: '2017-12-06' });
     const agreement = await createAgreement(ctx.db, {
       relationshipId: relationship.id,
       title: 'Cooperation agreement',
@@ -64,10 +64,10 @@ describeOnEngines('relationship timeline', (ctx) => {
   it('lists every kind of event of the relationship by date, newest first, and none of another', async () => {
     const h = await history('RU-BEL');
     const other = await makeRelationship(ctx.db, { homeCode: 'BY', partnerCode: 'RU-ORL' });
-    await makeMeeting(ctx.db, { relationshipId: other.id, heldOn: '2018-06-01', title: 'Talks elsewhere' });
+    await makeMeeting(ctx.db, { relationshipId: other.id, heldOn: '2018-06-01', titleEn: 'Talks elsewhere' });
 
     const result = await relationshipTimeline(ctx.db, h.relationship.id, { asOf: '2019-01-15' });
-    const lines = result.events.map((e) => `${e.on} ${e.type} ${e.title}`);
+    const lines = result.events.map((e) => `${e.on} ${e.type} ${e.titleEn ?? e.titleRu}`);
     expect(lines).toEqual([
       '2018-12-31 milestone_due House completed',
       '2018-12-31 statement_due Build a house in 2018',
@@ -131,7 +131,7 @@ describeOnEngines('relationship timeline', (ctx) => {
     expect(before.events.map((e) => e.type)).toEqual(['agreement_in_force', 'agreement_signed']);
 
     const february = await relationshipTimeline(ctx.db, h.relationship.id, { asOf: '2018-02-10' });
-    expect(february.events.map((e) => `${e.on} ${e.type} ${e.title}`).slice(0, 6)).toEqual([
+    expect(february.events.map((e) => `${e.on} ${e.type} ${e.titleEn ?? e.titleRu}`).slice(0, 6)).toEqual([
       '2018-12-31 milestone_due House completed',
       '2018-12-31 statement_due Build a house in 2018',
       '2018-03-01 statement_due Send a delegation',

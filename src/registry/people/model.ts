@@ -1,22 +1,9 @@
 import { z } from 'zod';
 import { isoDate, longText, recordId, recordMeta, shortText, territoryCode, version } from '../../core/model.ts';
+import { pairCheck, pairOf, requirePair } from '../../core/languages.ts';
 
 const name = shortText(300);
 const title = shortText(500);
-
-/** Names and titles are kept in the languages they are known in; at least one of the two is needed. */
-function requireOneOf(english: string, russian: string, what: string, code: 'name_needed' | 'title_needed') {
-  return (value: Record<string, unknown>, ctx: z.RefinementCtx): void => {
-    if (!value[english] && !value[russian]) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [english],
-        message: `give ${what} in English (${english}) or Russian (${russian})`,
-        params: { code },
-      });
-    }
-  };
-}
 
 export const personInput = z
   .object({
@@ -24,7 +11,7 @@ export const personInput = z
     nameRu: name.nullable().default(null),
     notes: longText(20_000).nullable().default(null),
   })
-  .superRefine(requireOneOf('nameEn', 'nameRu', 'a name', 'name_needed'));
+  .superRefine(requirePair(pairOf('name'), 'a name'), pairCheck(pairOf('name')));
 export type PersonInput = z.input<typeof personInput>;
 
 // Written out rather than derived from personInput: defaults inside optional fields would erase the
@@ -48,7 +35,7 @@ export const positionInput = z
     /** Last day in the post; none while the person still holds it. */
     toOn: isoDate.nullable().default(null),
   })
-  .superRefine(requireOneOf('titleEn', 'titleRu', 'the title', 'title_needed'));
+  .superRefine(requirePair(pairOf('title'), 'the title'), pairCheck(pairOf('title')));
 export type PositionInput = z.input<typeof positionInput>;
 
 export const positionUpdate = z.object({

@@ -173,7 +173,14 @@ describeOnEngines('people and positions', (ctx) => {
     const meeting = await makeMeeting(ctx.db);
     await ctx.db
       .insertInto('meetingParticipants')
-      .values({ id: newId(), meetingId: meeting.id, personId: person.id, side: 'home', role: 'principal', position: 0 })
+      .values({
+        id: newId(),
+        meetingId: meeting.id,
+        personId: person.id,
+        side: 'home',
+        roleEn: 'principal',
+        position: 0,
+      })
       .execute();
     const before = await getPerson(ctx.db, person.id);
     const refused = await deletePerson(ctx.db, person.id, 1).catch((e) => e);

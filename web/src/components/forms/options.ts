@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Page } from '../../api/client.ts';
+import { pickLanguage } from '../../i18n/bilingual.ts';
 import { formatDate } from '../../i18n/format.ts';
 import type { Option, OptionSource } from './types.ts';
 import type { Relationship } from '../../../../src/registry/relationships/model.ts';
@@ -29,9 +30,9 @@ async function fetchSource(source: RecordSource): Promise<unknown[]> {
   return everything(`/api/${source}`);
 }
 
-/** A name kept in two languages, in the reader's one when it is known. */
+/** A name kept in two languages as plain text (a select option), in the reader's one when it is known. */
 export function inLanguage(en: string | null | undefined, ru: string | null | undefined, language: string): string {
-  return (language === 'ru' ? (ru ?? en) : (en ?? ru)) ?? '—';
+  return pickLanguage(en, ru, language)?.text ?? '—';
 }
 
 function label(source: RecordSource, item: unknown, language: string): Option & { partnerCode?: string } {
@@ -59,11 +60,14 @@ function label(source: RecordSource, item: unknown, language: string): Option & 
     }
     case 'meetings': {
       const m = item as Meeting;
-      return { value: m.id, label: `${formatDate(m.heldOn, language)} — ${m.title}` };
+      return {
+        value: m.id,
+        label: `${formatDate(m.heldOn, language)} — ${inLanguage(m.titleEn, m.titleRu, language)}`,
+      };
     }
     case 'projects': {
       const p = item as Project;
-      return { value: p.id, label: p.title };
+      return { value: p.id, label: inLanguage(p.titleEn, p.titleRu, language) };
     }
   }
 }

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { InLanguage } from '../../components/InLanguage.tsx';
 import { api } from '../../api/client.ts';
 import { FieldValue } from '../../components/forms/FieldValue.tsx';
 import { toFormValues } from '../../components/forms/values.ts';
@@ -10,7 +11,7 @@ import { RouterAnchor } from '../../components/links.tsx';
 import { ErrorState, Loading, NotFound } from '../../components/states.tsx';
 import { OverdueBadge } from './OverdueBadge.tsx';
 import { ConfirmDelete } from './ConfirmDelete.tsx';
-import { kindConfig, projectStages, statementStatuses } from './config.ts';
+import { kindConfig, projectStages, statementStatuses, titleText } from './config.ts';
 import { isRecordKind, type RecordKind } from './kinds.ts';
 import { RecordEditor } from './RecordEditor.tsx';
 import { Citations, History, MeetingStatements, OrganizationProjects, Positions, Provenance } from './Related.tsx';
@@ -45,7 +46,7 @@ function RecordDetail({ kind, id }: { kind: RecordKind; id: string }) {
   if (record.isPending) return <Loading />;
   if (record.isError) return <ErrorState error={record.error} />;
   const data = record.data;
-  const title = config.titleOf(data, i18n.language) || t('list.untitled');
+  const title = titleText(config, data, i18n.language) || t('list.untitled');
 
   return (
     <Stack maw={1000}>
@@ -53,7 +54,9 @@ function RecordDetail({ kind, id }: { kind: RecordKind; id: string }) {
         <RouterAnchor c="teal.9" to="/records/$kind" params={{ kind }} size="sm">
           {t('detail.back', { kinds: t(`kinds.${kind}`) })}
         </RouterAnchor>
-        <Title order={1}>{title}</Title>
+        <Title order={1}>
+          <InLanguage {...config.titleOf(data)} empty={t('list.untitled')} />
+        </Title>
         <Group gap="xs">
           <Badge variant="outline" color="teal.9">
             {t(`one.${kind}`)}

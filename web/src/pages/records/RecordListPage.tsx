@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { InLanguage } from '../../components/InLanguage.tsx';
 import { api, type Page } from '../../api/client.ts';
 import { FieldValue } from '../../components/forms/FieldValue.tsx';
 import { useOptions } from '../../components/forms/options.ts';
@@ -157,7 +158,7 @@ function RecordList({ kind }: { kind: Parameters<typeof kindConfig>[0] }) {
                   <Table.Tr key={record.id}>
                     <Table.Td>
                       <RouterAnchor c="teal.9" to="/records/$kind/$id" params={{ kind, id: record.id }}>
-                        {config.titleOf(record, i18n.language) || t('list.untitled')}
+                        <InLanguage {...config.titleOf(record)} empty={t('list.untitled')} />
                       </RouterAnchor>
                     </Table.Td>
                     {columns.map((field) => (

@@ -2,6 +2,8 @@ import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from '@mantin
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localizeLocator } from '../../i18n/bilingual.ts';
+import { InLanguage } from '../../components/InLanguage.tsx';
 import { api, type Page } from '../../api/client.ts';
 import { inLanguage, useOptions } from '../../components/forms/options.ts';
 import { emptyValues, toFormValues } from '../../components/forms/values.ts';
@@ -81,7 +83,7 @@ function StatementRow({ statement }: { statement: Statement }) {
     <Table.Tr>
       <Table.Td>
         <RouterAnchor c="teal.9" to="/records/$kind/$id" params={{ kind: 'statements', id: statement.id }}>
-          {statement.text}
+          <InLanguage en={statement.textEn} ru={statement.textRu} />
         </RouterAnchor>
       </Table.Td>
       <Table.Td>{t(`enums.statementKind.${statement.kind}`)}</Table.Td>
@@ -152,7 +154,7 @@ export function OrganizationProjects({ organizationId }: { organizationId: strin
           {projects.data.items.map((project) => (
             <Text key={project.id}>
               <RouterAnchor c="teal.9" to="/records/$kind/$id" params={{ kind: 'projects', id: project.id }}>
-                {project.title}
+                <InLanguage en={project.titleEn} ru={project.titleRu} />
               </RouterAnchor>{' '}
               <Text span c="gray.7" size="sm">
                 ({t(`enums.stage.${project.stage}`)})
@@ -298,7 +300,7 @@ export function Provenance({ recordType, recordId }: { recordType: string; recor
             <Text key={link.id} size="sm">
               {link.document ? (
                 <RouterAnchor c="teal.9" to="/records/$kind/$id" params={{ kind: 'documents', id: link.document.id }}>
-                  {link.document.title}
+                  <InLanguage en={link.document.titleEn} ru={link.document.titleRu} />
                 </RouterAnchor>
               ) : link.sourcePerson ? (
                 <RouterAnchor c="teal.9" to="/records/$kind/$id" params={{ kind: 'people', id: link.sourcePerson.id }}>
@@ -306,7 +308,7 @@ export function Provenance({ recordType, recordId }: { recordType: string; recor
                 </RouterAnchor>
               ) : null}
               {link.document?.publishedOn && `, ${formatDate(link.document.publishedOn, i18n.language)}`}
-              {link.locator && ` — ${t('related.locator', { place: link.locator })}`}
+              {link.locator && ` — ${t('related.locator', { place: localizeLocator(link.locator, i18n.language) })}`}
               {link.document?.sourceUrl && (
                 <>
                   {' · '}
@@ -326,7 +328,7 @@ export function Provenance({ recordType, recordId }: { recordType: string; recor
 
 /** The records that cite a document as their source. */
 export function Citations({ documentId }: { documentId: string }) {
-  const { t } = useTranslation('records');
+  const { t, i18n } = useTranslation('records');
   const citations = useQuery({
     queryKey: ['records', 'citations', documentId],
     queryFn: () => api.get<DocumentCitation[]>(`/api/documents/${documentId}/links`),
@@ -362,7 +364,8 @@ export function Citations({ documentId }: { documentId: string }) {
                 ) : (
                   text
                 )}
-                {citation.locator && ` — ${t('related.locator', { place: citation.locator })}`}
+                {citation.locator &&
+                  ` — ${t('related.locator', { place: localizeLocator(citation.locator, i18n.language) })}`}
               </Text>
             );
           })}

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { FieldConfig, OptionSource } from '../../components/forms/types.ts';
 import { inLanguage } from '../../components/forms/options.ts';
+import { pickLanguage } from '../../i18n/bilingual.ts';
 import type { RecordKind } from './kinds.ts';
 import type { Meeting } from '../../../../src/cooperation/meetings/model.ts';
 import type { Statement } from '../../../../src/cooperation/statements/model.ts';
@@ -109,7 +110,8 @@ export interface KindConfig {
   searchable: boolean;
   /** The list API takes `partner`. */
   byPartner: boolean;
-  titleOf: (record: Record<string, unknown>, language: string) => string;
+  /** The record's name or title as kept in English and in Russian (the same text when it has one for both). */
+  titleOf: (record: Record<string, unknown>) => { en: string | null; ru: string | null };
   /** The list filters by status or stage: the API's parameter and the field whose choices it offers. */
   stateFilter?: { param: 'status' | 'stage'; field: string };
   /** The list API takes `overdue=true`. */
@@ -131,6 +133,13 @@ export function kindConfig(kind: RecordKind, t: TFunction): KindConfig {
     type: 'textarea',
     required,
   });
+  // A text users write in English, Russian or both: two fields, the first saying that one of them is needed.
+  const pair = (make: (name: string) => FieldConfig, base: string, hint?: string): FieldConfig[] => [
+    { ...make(`${base}En`), ...(hint ? { description: t(`records:hints.${hint}`) } : {}) },
+    make(`${base}Ru`),
+  ];
+  // Positions own the plain titleEn/titleRu labels ("post in English"); records' titles have theirs.
+  const recordTitle = (name: string) => ({ ...text(name), label: label(name.replace('title', 'recordTitle')) });
   const date = (name: string, required = false): FieldConfig => ({ name, label: label(name), type: 'date', required });
   const select = (name: string, options: OptionSource, required = false): FieldConfig => ({
     name,
@@ -154,9 +163,12 @@ export function kindConfig(kind: RecordKind, t: TFunction): KindConfig {
     type: 'multiselect',
     options: 'sectors',
   };
-  const named = (record: Record<string, unknown>, language: string) =>
-    inLanguage(record.nameEn as string | null, record.nameRu as string | null, language);
-  const titled = (record: Record<string, unknown>) => String(record.title ?? record.name ?? '');
+  const pairOf = (record: Record<string, unknown>, base: string) => ({
+    en: (record[`${base}En`] as string | null) ?? null,
+    ru: (record[`${base}Ru`] as string | null) ?? null,
+  });
+  const named = (record: Record<string, unknown>) => pairOf(record, 'name');
+  const titled = (record: Record<string, unknown>) => pairOf(record, 'title');
 
   switch (kind) {
     case 'meetings':
@@ -171,10 +183,10 @@ export function kindConfig(kind: RecordKind, t: TFunction): KindConfig {
           select('relationshipId', 'relationships', true),
           date('heldOn', true),
           select('kind', choices('meetingKind', meetingKinds), true),
-          text('title', true),
+          ...pair(recordTitle, 'title', 'oneRecordTitle'),
           text('place'),
-          textarea('summary'),
-          rows('participants', [select('personId', 'people', true), side(true), text('role', true)]),
+          ...pair(textarea, 'summary'),
+          rows('participants', [select('personId', 'people', true), side(true), ...pair(text, 'role', 'oneRole')]),
           rows('delegation', [select('organizationId', 'organizations', true), side(true)]),
           sectors,
         ],
@@ -189,13 +201,14 @@ export function kindConfig(kind: RecordKind, t: TFunction): KindConfig {
         overdueFilter: true,
         columns: ['kind', 'status', 'dueOn'],
         titleOf: (record) => {
-          const words = String(record.text ?? '');
-          return words.length > 90 ? `${words.slice(0, 88)}…` : words;
+          const short = (words: string | null) => (words && words.length > 90 ? `${words.slice(0, 88)}…` : words);
+          const text = pairOf(record, 'text');
+          return { en: short(text.en), ru: short(text.ru) };
         },
         fields: [
           select('meetingId', 'meetings', true),
           select('kind', choices('statementKind', statementKinds), true),
-          textarea('text', true),
+          ...pair(textarea, 'text', 'oneText'),
           select('speakerPersonId', 'people'),
           side(false),
           select('sectorCode', 'sectors'),
@@ -217,7 +230,7 @@ export function kindConfig(kind: RecordKind, t: TFunction): KindConfig {
         titleOf: titled,
         fields: [
           select('relationshipId', 'relationships', true),
-          text('title', true),
+          ...pair(recordTitle, 'title', 'oneRecordTitle'),
           select('kind', choices('projectKind', projectKinds), true),
           select('sectorCode', 'sectors'),
           textarea('description'),
@@ -283,7 +296,8 @@ export function kindConfig(kind: RecordKind, t: TFunction): KindConfig {
         byPartner: true,
         stateFilter: { param: 'status', field: 'status' },
         columns: ['kind', 'status', 'city'],
-        titleOf: titled,
+        // An outlet's name is kept as it is written on its sign, in one language for every reader.
+        titleOf: (record) => ({ en: String(record.name ?? ''), ru: String(record.name ?? '') }),
         fields: [
           select('relationshipId', 'relationships', true),
           text('name', true),
@@ -306,7 +320,7 @@ export function kindConfig(kind: RecordKind, t: TFunction): KindConfig {
         columns: ['kind', 'publishedOn', 'language'],
         titleOf: titled,
         fields: [
-          text('title', true),
+          ...pair(recordTitle, 'title', 'oneRecordTitle'),
           select('kind', choices('documentKind', documentKinds), true),
           date('publishedOn'),
           { ...text('language', true), type: 'language', description: t('records:hints.language') },
@@ -316,6 +330,12 @@ export function kindConfig(kind: RecordKind, t: TFunction): KindConfig {
         ],
       };
   }
+}
+
+/** A record's title as plain text (a heading, a confirmation), in the reader's language when it has one. */
+export function titleText(config: KindConfig, record: Record<string, unknown>, language: string): string {
+  const title = config.titleOf(record);
+  return pickLanguage(title.en, title.ru, language)?.text ?? '';
 }
 
 /** A post a person holds; positions are their own records, edited from the person's page. */

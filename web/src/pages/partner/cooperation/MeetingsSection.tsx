@@ -1,6 +1,8 @@
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { RouterAnchor } from '../../../components/links.tsx';
+import { inLanguage } from '../../../components/forms/options.ts';
+import { InLanguage } from '../../../components/InLanguage.tsx';
 import { Empty, ErrorState, Loading } from '../../../components/states.tsx';
 import { formatDate } from '../../../i18n/format.ts';
 import type { Relationship } from '../../../../../src/registry/relationships/model.ts';
@@ -41,7 +43,7 @@ export function MeetingsSection({ relationship }: { relationship: Relationship }
                   params={{ kind: 'meetings', id: meeting.id }}
                   size="sm"
                 >
-                  {meeting.title}
+                  <InLanguage en={meeting.titleEn} ru={meeting.titleRu} />
                 </RouterAnchor>
               </Table.Td>
               <Table.Td>{meeting.place ?? '—'}</Table.Td>
@@ -50,7 +52,7 @@ export function MeetingsSection({ relationship }: { relationship: Relationship }
                   <Text size="sm" key={p.personId}>
                     {t('meetings.participant', {
                       name: nameIn(people.get(p.personId), i18n.language) ?? '…',
-                      role: p.role,
+                      role: inLanguage(p.roleEn, p.roleRu, i18n.language),
                       side: t(`side.${p.side}`),
                     })}
                   </Text>
@@ -63,7 +65,9 @@ export function MeetingsSection({ relationship }: { relationship: Relationship }
                   params={{ kind: 'statements' }}
                   search={{ meeting: meeting.id, partner: relationship.partnerCode }}
                   size="sm"
-                  aria-label={t('meetings.addStatementLabel', { title: meeting.title })}
+                  aria-label={t('meetings.addStatementLabel', {
+                    title: inLanguage(meeting.titleEn, meeting.titleRu, i18n.language),
+                  })}
                 >
                   {t('meetings.addStatement')}
                 </RouterAnchor>

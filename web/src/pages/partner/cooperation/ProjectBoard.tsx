@@ -15,6 +15,8 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { inLanguage } from '../../../components/forms/options.ts';
+import { InLanguage } from '../../../components/InLanguage.tsx';
 import { api, ApiError, type Page } from '../../../api/client.ts';
 import { DownloadMenu } from '../../../components/DownloadMenu.tsx';
 import { RouterAnchor } from '../../../components/links.tsx';
@@ -93,7 +95,12 @@ export function ProjectBoard({ relationship }: { relationship: Relationship }) {
       } else {
         void queryClient.invalidateQueries({ queryKey: key });
       }
-      setAnnouncement(t('board.moved', { title: updated.title, stage: stageName(updated.stage) }));
+      setAnnouncement(
+        t('board.moved', {
+          title: inLanguage(updated.titleEn, updated.titleRu, i18n.language),
+          stage: stageName(updated.stage),
+        }),
+      );
       setFocusId(updated.id);
       void queryClient.invalidateQueries({ queryKey: ['timeline', relationship.id] });
     },
@@ -321,7 +328,7 @@ function ProjectCard(props: {
           size="sm"
           draggable={false}
         >
-          {project.title}
+          <InLanguage en={project.titleEn} ru={project.titleRu} />
         </RouterAnchor>
         <Group gap={4}>
           <Badge size="sm" variant="light" color="gray">
@@ -361,7 +368,7 @@ function ProjectCard(props: {
               <Menu.Target>
                 <Button size="compact-xs" variant="default" loading={props.pending}>
                   {t('board.moveTo')}
-                  <VisuallyHidden> {project.title}</VisuallyHidden>
+                  <VisuallyHidden> {inLanguage(project.titleEn, project.titleRu, language)}</VisuallyHidden>
                 </Button>
               </Menu.Target>
               <Menu.Dropdown>

@@ -2,6 +2,8 @@ import { Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DownloadMenu } from '../../../components/DownloadMenu.tsx';
+import { inLanguage } from '../../../components/forms/options.ts';
+import { InLanguage } from '../../../components/InLanguage.tsx';
 import { RouterAnchor, RouterButton } from '../../../components/links.tsx';
 import { Empty, ErrorState, Loading } from '../../../components/states.tsx';
 import { formatDate } from '../../../i18n/format.ts';
@@ -48,7 +50,7 @@ export function StatementsSection({ relationship }: { relationship: Relationship
     (a, b) =>
       Number(b.overdue) - Number(a.overdue) ||
       (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') ||
-      a.text.localeCompare(b.text),
+      inLanguage(a.textEn, a.textRu, language).localeCompare(inLanguage(b.textEn, b.textRu, language), language),
   );
 
   return (
@@ -124,7 +126,7 @@ export function StatementsSection({ relationship }: { relationship: Relationship
                         params={{ kind: 'statements', id: s.id }}
                         size="sm"
                       >
-                        {s.text}
+                        <InLanguage en={s.textEn} ru={s.textRu} />
                       </RouterAnchor>
                     </Table.Td>
                     <Table.Td>

@@ -1,5 +1,6 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { api } from '../../../api/client.ts';
+import { pickLanguage } from '../../../i18n/bilingual.ts';
 import type { Organization } from '../../../../../src/registry/organizations/model.ts';
 import type { Person } from '../../../../../src/registry/people/model.ts';
 import type { Sector } from '../../../../../src/registry/sectors/model.ts';
@@ -8,7 +9,7 @@ import type { Territory } from '../../../../../src/registry/territories/model.ts
 /** A record's name in the reader's language, falling back to the other one (registries often know only one). */
 export function nameIn(record: { nameEn: string | null; nameRu: string | null } | undefined, language: string) {
   if (!record) return undefined;
-  return (language === 'ru' ? (record.nameRu ?? record.nameEn) : (record.nameEn ?? record.nameRu)) ?? undefined;
+  return pickLanguage(record.nameEn, record.nameRu, language)?.text;
 }
 
 type ByIdPath = '/api/organizations' | '/api/people' | '/api/territories';

@@ -2,6 +2,8 @@ import { Badge, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { inLanguage } from '../../../components/forms/options.ts';
+import { InLanguage } from '../../../components/InLanguage.tsx';
 import { api } from '../../../api/client.ts';
 import { RouterAnchor } from '../../../components/links.tsx';
 import { usePartnerAsOf } from '../cooperation/queries.ts';
@@ -76,7 +78,7 @@ export default function TimelineTab({ relationship }: PartnerTabProps) {
             </Title>
             <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
               {day.events.map((event) => (
-                <li key={`${event.type}:${event.recordId}:${event.title}:${event.toStage ?? ''}`}>
+                <li key={`${event.type}:${event.recordId}:${event.titleEn ?? event.titleRu}:${event.toStage ?? ''}`}>
                   <EventCard event={event} />
                 </li>
               ))}
@@ -89,7 +91,11 @@ export default function TimelineTab({ relationship }: PartnerTabProps) {
 }
 
 function EventCard({ event }: { event: TimelineEvent }) {
-  const { t } = useTranslation('cooperation');
+  const { t, i18n } = useTranslation('cooperation');
+  const related =
+    event.relatedTitleEn || event.relatedTitleRu
+      ? inLanguage(event.relatedTitleEn, event.relatedTitleRu, i18n.language)
+      : null;
   const kind = event.statementKind ? t(`statementKind.${event.statementKind}`) : '';
   const details: string[] = [];
   if (event.meetingKind) details.push([t(`meetingKind.${event.meetingKind}`), event.place].filter(Boolean).join(', '));
@@ -100,10 +106,8 @@ function EventCard({ event }: { event: TimelineEvent }) {
         : t('timeline.stageEntered', { to: t(`stage.${event.toStage}`) }),
     );
   }
-  if (event.kind === 'statement' && event.relatedTitle)
-    details.push(t('timeline.atMeeting', { title: event.relatedTitle }));
-  if (event.kind === 'project' && event.relatedTitle)
-    details.push(t('timeline.ofProject', { title: event.relatedTitle }));
+  if (event.kind === 'statement' && related) details.push(t('timeline.atMeeting', { title: related }));
+  if (event.kind === 'project' && related) details.push(t('timeline.ofProject', { title: related }));
   if (event.status) details.push(t(`status.${event.status}`));
 
   return (
@@ -150,13 +154,13 @@ function EventLink({ event }: { event: TimelineEvent }) {
   if (target) {
     return (
       <RouterAnchor c="teal.9" to="/records/$kind/$id" params={target} size="sm" fw={500}>
-        {event.title}
+        <InLanguage en={event.titleEn} ru={event.titleRu} />
       </RouterAnchor>
     );
   }
   return (
     <Text size="sm" fw={500}>
-      {event.title}
+      <InLanguage en={event.titleEn} ru={event.titleRu} />
       {event.relatedId && (
         <>
           {' — '}

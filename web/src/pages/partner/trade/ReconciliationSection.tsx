@@ -1,5 +1,7 @@
 import { Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { localizeLocator } from '../../../i18n/bilingual.ts';
+import { InLanguage } from '../../../components/InLanguage.tsx';
 import { RouterAnchor } from '../../../components/links.tsx';
 import { ErrorState, Loading } from '../../../components/states.tsx';
 import { formatMoneyShort, formatPercent } from '../../../i18n/format.ts';
@@ -104,12 +106,16 @@ function FigureRow({ line }: { line: Reconciliation }) {
       <Table.Td>
         {figure.documentId ? (
           <RouterAnchor c="teal.9" to="/records/$kind/$id" params={{ kind: 'documents', id: figure.documentId }}>
-            {document.data?.title ?? t('official.document')}
+            {document.data ? (
+              <InLanguage en={document.data.titleEn} ru={document.data.titleRu} />
+            ) : (
+              t('official.document')
+            )}
           </RouterAnchor>
         ) : (
           t('official.noDocument')
         )}
-        {figure.locator && <Text size="sm">{figure.locator}</Text>}
+        {figure.locator && <Text size="sm">{localizeLocator(figure.locator, language)}</Text>}
       </Table.Td>
     </Table.Tr>
   );
