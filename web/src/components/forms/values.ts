@@ -23,6 +23,15 @@ export function textToCents(text: string): number | undefined {
   return Number.isSafeInteger(cents) ? cents : undefined;
 }
 
+/** A typed decimal such as "51,73" or "-36.19" as a number; undefined if it is not one. */
+export function textToDecimal(text: string): number | undefined {
+  const normalized = text
+    .replace(/[\s\u00a0]/g, '')
+    .replace(/^[\u2212\u2013]/, '-')
+    .replace(',', '.');
+  return /^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(normalized) ? Number(normalized) : undefined;
+}
+
 export function emptyValues(fields: FieldConfig[]): FormValues {
   const values: FormValues = {};
   for (const field of fields) {
@@ -83,6 +92,13 @@ export function toInput(
           const cents = textToCents(text);
           if (cents === undefined) problems.push({ path, message: 'forms:errors.amount' });
           body[field.name] = cents ?? null;
+        }
+      } else if (field.type === 'decimal') {
+        if (text === '') body[field.name] = null;
+        else {
+          const number = textToDecimal(text);
+          if (number === undefined) problems.push({ path, message: 'forms:errors.decimal' });
+          body[field.name] = number ?? null;
         }
       } else if (text === '') {
         if (!field.omitEmpty) body[field.name] = field.required ? '' : null;
@@ -161,6 +177,9 @@ const knownMessages: Array<[RegExp, string]> = [
   [/^expected an http\(s\) address/, 'forms:errors.url'],
   [/^expected a BCP 47 language code/, 'forms:errors.language'],
   [/^expected an ISO 4217 currency code/, 'forms:errors.currency'],
+  [/^latitude must be between/, 'forms:errors.latitude'],
+  [/^longitude must be between/, 'forms:errors.longitude'],
+  [/^give (latitude|longitude) together with/, 'forms:errors.pointHalf'],
 ];
 
 /** The API speaks English; the messages a form sees most often are said in the reader's language. */
