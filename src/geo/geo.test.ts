@@ -73,6 +73,10 @@ describe('regions of a country', () => {
     expect(codes).toEqual(expect.arrayContaining(['RU-KRS', 'RU-BEL', 'RU-MOW', 'RU-CHU', 'RU-KGD']));
     const kursk = russia.features.find((f) => f.id === 'RU-KRS')!;
     expect(kursk.properties).toMatchObject({ name: 'Kursk', nameRu: 'Курская область' });
+    // Chukotka crosses the 180th meridian; drawn in one piece, no part of Russia lies in the west.
+    const longitudes = russia.features.flatMap((f) => f.geometry.coordinates.flatMap((p) => p[0]!.map(([x]) => x)));
+    expect(Math.min(...longitudes)).toBeGreaterThan(15);
+    expect(Math.max(...longitudes)).toBeGreaterThan(185);
     expect(JSON.stringify(russia).length).toBeLessThan(120_000);
     expect(regionsOf('BY').features.map((f) => f.id)).toEqual(
       expect.arrayContaining(['BY-BR', 'BY-HM', 'BY-HO', 'BY-HR', 'BY-MA', 'BY-MI', 'BY-VI']),

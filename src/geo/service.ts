@@ -152,10 +152,12 @@ export function regionsOf(country: string): BoundaryCollection {
       if (regionCode.test(code)) raws.push([code, raw]);
     }
     const tolerance = Math.max(regionTolerance, extentOf(raws.map(([, raw]) => raw)) / 1500);
-    const features = raws
-      .map(([code, raw]) => regionFeature(code, raw, tolerance))
-      .filter((feature): feature is BoundaryFeature => feature !== null)
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const features = acrossTheAntimeridian(
+      raws
+        .map(([code, raw]) => regionFeature(code, raw, tolerance))
+        .filter((feature): feature is BoundaryFeature => feature !== null)
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    );
     collection =
       features.length === 0 ? null : { type: 'FeatureCollection', features, missing: [], source: boundarySource };
     countryRegions.set(country, collection);
@@ -166,6 +168,22 @@ export function regionsOf(country: string): BoundaryCollection {
     });
   }
   return collection;
+}
+
+/**
+ * A country lying across the 180th meridian (Russia's Chukotka) would stretch over the whole world's width;
+ * its parts just west of the line are moved one turn east (longitude + 360) so it draws in one piece.
+ */
+function acrossTheAntimeridian(features: BoundaryFeature[]): BoundaryFeature[] {
+  const polygons = features.flatMap((f) => f.geometry.coordinates);
+  const east = polygons.some((p) => p[0]!.every(([x]) => x > 150));
+  const west = polygons.some((p) => p[0]!.every(([x]) => x < -150));
+  if (!east || !west) return features;
+  const shift = (polygon: Polygon): Polygon =>
+    polygon[0]!.every(([x]) => x < -150)
+      ? polygon.map((ring) => ring.map(([x, y]): Position => [x + 360, y]))
+      : polygon;
+  return features.map((f) => ({ ...f, geometry: { ...f.geometry, coordinates: f.geometry.coordinates.map(shift) } }));
 }
 
 /** The larger side, in degrees, of the box around all the features' outer rings. */
