@@ -254,6 +254,8 @@ async function fillDatabase(db: Db): Promise<void> {
       openedOn: null,
       status: 'planned',
       notes: null,
+      latitude: 51.730_361,
+      longitude: -36.192_647,
       ...meta,
     })
     .execute();
@@ -425,6 +427,18 @@ describeOnEngines('whole-database bundle', (ctx) => {
         'tables.projects.0.valueMinor',
       ],
       [withRows(bundle, 'people', [{ ...bundle.tables.people![0], notes: { nested: true } }]), 'tables.people.0.notes'],
+      [withRows(bundle, 'outlets', [{ ...bundle.tables.outlets![0], latitude: 90.5 }]), 'tables.outlets.0.latitude'],
+      [
+        withRows(bundle, 'outlets', [{ ...bundle.tables.outlets![0], longitude: '36.19' }]),
+        'tables.outlets.0.longitude',
+      ],
+      [
+        withRows(bundle, 'outlets', [
+          { ...bundle.tables.outlets![0] },
+          { ...bundle.tables.outlets![0], id: newId(), latitude: null },
+        ]),
+        'tables.outlets.1.latitude',
+      ],
       [{ ...bundle, schema: '0099_future' }, ''],
     ];
     for (const [input, path] of attempts) {

@@ -22,9 +22,9 @@ export interface Bundle {
 }
 
 // Every column Accord writes is text or an integer (money in minor units, versions, positions) except
-// measured trade quantities, so a cell holding anything else, a fraction elsewhere, or an integer beyond
-// 2^53 that JSON cannot carry exactly is refused up front.
-const fractionalColumns: ReadonlySet<string> = new Set(['quantity']);
+// measured trade quantities and outlets' coordinates, so a cell holding anything else, a fraction elsewhere,
+// or an integer beyond 2^53 that JSON cannot carry exactly is refused up front.
+const fractionalColumns: ReadonlySet<string> = new Set(['quantity', 'latitude', 'longitude']);
 // Trade flow blocks are binary (see src/trade/flow-blocks.ts); the bundle carries them as base64 text.
 const binaryColumns: ReadonlySet<string> = new Set(['body', 'detail']);
 const base64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -42,11 +42,43 @@ const row = z.record(z.string(), z.union([z.string(), z.number(), z.null()])).su
   }
 });
 
+/**
+ * An outlet's point is checked here as the service checks it, so a bad row is named by its number and
+ * field rather than found by the database's constraint somewhere in a chunk of a hundred rows.
+ */
+function checkPoints(rows: Array<Record<string, unknown>>, ctx: z.RefinementCtx): void {
+  rows.forEach((cells, index) => {
+    const limits = { latitude: 90, longitude: 180 } as const;
+    for (const [column, limit] of Object.entries(limits)) {
+      const value = cells[column];
+      if (value === null || value === undefined) continue;
+      if (typeof value !== 'number' || Math.abs(value) > limit) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['outlets', index, column],
+          message: `${column} must be a number of degrees between -${limit} and ${limit}`,
+        });
+      }
+    }
+    const given = (column: string) => cells[column] !== null && cells[column] !== undefined;
+    if (given('latitude') !== given('longitude')) {
+      const [missing, present] = given('latitude') ? ['longitude', 'latitude'] : ['latitude', 'longitude'];
+      ctx.addIssue({
+        code: 'custom',
+        path: ['outlets', index, missing],
+        message: `give ${missing} together with ${present}`,
+      });
+    }
+  });
+}
+
 const bundleSchema = z.object({
   format: z.literal(bundleFormat),
   formatVersion: z.literal(1),
   schema: z.string().nullable(),
-  tables: z.record(z.string(), z.array(row)),
+  tables: z.record(z.string(), z.array(row)).superRefine((tables, ctx) => {
+    if (tables.outlets) checkPoints(tables.outlets, ctx);
+  }),
 });
 
 /** The texts 0006_bilingual_records split into an English and a Russian column, by table. */
@@ -77,6 +109,8 @@ const bundleUpgrades: Record<string, (tables: Bundle['tables']) => void> = {
       }
     }
   },
+  // Outlets written before had no point; the new columns default to none.
+  '0007_outlet_coordinates': () => undefined,
 };
 
 /** The upgrades that bring a bundle from its schema to the database's, or null when there is no such path. */

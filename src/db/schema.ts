@@ -227,6 +227,8 @@ export interface OutletTable extends Versioned {
   openedOn: string | null;
   status: string;
   notes: string | null;
+  latitude: number | null;
+  longitude: number | null;
 }
 
 export interface OutletLineTable {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeOnEngines } from '../../test/support/engines.ts';
 import { buildApp } from '../http/app.ts';
-import { boundaries } from './service.ts';
+import { boundaries, regionsOf } from './service.ts';
 import { simplifyLine, simplifyPolygons, type Position } from './simplify.ts';
 
 describe('boundary simplification', () => {
@@ -63,6 +63,31 @@ describe('boundaries', () => {
   });
 });
 
+describe('regions of a country', () => {
+  it('lists every region of Russia by its ISO 3166-2 code, Kursk Oblast among them, small enough for a page', () => {
+    const russia = regionsOf('RU');
+    const codes = russia.features.map((f) => f.id);
+    expect(codes.length).toBeGreaterThanOrEqual(80);
+    expect(codes.every((code) => /^RU-[A-Z0-9]{1,3}$/.test(code))).toBe(true);
+    expect(codes).toEqual([...codes].sort());
+    expect(codes).toEqual(expect.arrayContaining(['RU-KRS', 'RU-BEL', 'RU-MOW', 'RU-CHU', 'RU-KGD']));
+    const kursk = russia.features.find((f) => f.id === 'RU-KRS')!;
+    expect(kursk.properties).toMatchObject({ name: 'Kursk', nameRu: 'Курская область' });
+    // Chukotka crosses the 180th meridian; drawn in one piece, no part of Russia lies in the west.
+    const longitudes = russia.features.flatMap((f) => f.geometry.coordinates.flatMap((p) => p[0]!.map(([x]) => x)));
+    expect(Math.min(...longitudes)).toBeGreaterThan(15);
+    expect(Math.max(...longitudes)).toBeGreaterThan(185);
+    expect(JSON.stringify(russia).length).toBeLessThan(120_000);
+    expect(regionsOf('BY').features.map((f) => f.id)).toEqual(
+      expect.arrayContaining(['BY-BR', 'BY-HM', 'BY-HO', 'BY-HR', 'BY-MA', 'BY-MI', 'BY-VI']),
+    );
+  });
+
+  it('says no regions are known for a country the data do not divide', () => {
+    expect(() => regionsOf('QQ')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+  });
+});
+
 describeOnEngines('HTTP geo boundaries', (ctx) => {
   let app: FastifyInstance;
   beforeAll(async () => {
@@ -91,5 +116,19 @@ describeOnEngines('HTTP geo boundaries', (ctx) => {
     expect(malformed.json().problems[0].path).toContain('codes');
     const none = await app.inject({ method: 'GET', url: '/api/geo/boundaries' });
     expect(none.statusCode).toBe(422);
+  });
+
+  it('answers all regions of a country, 404 as problem+json for an unknown one and 422 for a malformed one', async () => {
+    const russia = await app.inject({ method: 'GET', url: '/api/geo/countries/ru/regions' });
+    expect(russia.statusCode, russia.body).toBe(200);
+    expect(russia.headers['cache-control']).toContain('max-age=86400');
+    expect(russia.json().features.map((f: { id: string }) => f.id)).toContain('RU-KRS');
+    const unknown = await app.inject({ method: 'GET', url: '/api/geo/countries/QQ/regions' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers['content-type']).toContain('application/problem+json');
+    expect(unknown.json().problems).toEqual([{ path: 'code', message: 'no regions are known for QQ' }]);
+    const malformed = await app.inject({ method: 'GET', url: '/api/geo/countries/RU-KRS/regions' });
+    expect(malformed.statusCode).toBe(422);
+    expect(malformed.json().problems[0].path).toContain('code');
   });
 });

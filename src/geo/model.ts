@@ -19,6 +19,8 @@ export const boundaryFeature = z
     properties: z.object({
       code: z.string(),
       name: z.string(),
+      /** The region's Russian name where the data give one. */
+      nameRu: z.string().optional(),
       /** Where a label or a marker for the territory goes, [longitude, latitude]. */
       center: position,
     }),
@@ -37,3 +39,11 @@ export const boundaryCollection = z
   })
   .meta({ id: 'BoundaryCollection' });
 export type BoundaryCollection = z.infer<typeof boundaryCollection>;
+
+export const countryRegionsParams = z.object({
+  /** ISO 3166-1 alpha-2, e.g. RU. */
+  code: z
+    .string()
+    .transform((text) => text.toUpperCase())
+    .pipe(z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code such as RU')),
+});

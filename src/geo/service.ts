@@ -38,13 +38,19 @@ function polygonsOf(geometry: RawGeometry | null): Polygon[] {
   return [];
 }
 
-function toFeature(code: string, name: string, polygons: Polygon[], tolerance: number, center?: Position) {
+function toFeature(
+  code: string,
+  names: { name: string; nameRu?: string },
+  polygons: Polygon[],
+  tolerance: number,
+  center?: Position,
+) {
   const coordinates = simplifyPolygons(polygons, tolerance);
   if (coordinates.length === 0) return null;
   const feature: BoundaryFeature = {
     type: 'Feature',
     id: code,
-    properties: { code, name, center: center ?? centerOf(coordinates) },
+    properties: { code, ...names, center: center ?? centerOf(coordinates) },
     geometry: { type: 'MultiPolygon', coordinates },
   };
   return feature;
@@ -54,26 +60,39 @@ let layer: Buffer | undefined;
 const regions = new Map<string, BoundaryFeature | null>();
 const featureStart = Buffer.from('{"type":"Feature"');
 
+function adminLayer(): Buffer {
+  layer ??= fs.readFileSync(dataFile('states', 'admin1.json'));
+  return layer;
+}
+
 /**
- * One region of the admin-1 layer. Parsing the whole 34 MB layer costs seconds, so the file's bytes are kept
- * and only the feature holding the code is cut out and parsed (each feature begins with the same marker).
+ * The admin-1 feature whose properties hold byte offset `at`. Parsing the whole 34 MB layer costs seconds,
+ * so the file's bytes are kept and only this feature is cut out and parsed (each begins with the same marker).
  */
+function rawFeatureAround(at: number): RawFeature {
+  const bytes = adminLayer();
+  const start = bytes.lastIndexOf(featureStart, at);
+  const next = bytes.indexOf(featureStart, at);
+  const end = next === -1 ? bytes.lastIndexOf(']') : bytes.lastIndexOf(',', next);
+  return JSON.parse(bytes.subarray(start, end).toString('utf8')) as RawFeature;
+}
+
+function regionFeature(code: string, raw: RawFeature, tolerance: number): BoundaryFeature | null {
+  const { longitude, latitude, name_en: nameEn, name, name_ru: nameRu } = raw.properties;
+  const center: Position | undefined =
+    typeof longitude === 'number' && typeof latitude === 'number' ? [longitude, latitude] : undefined;
+  const names = {
+    name: String(nameEn ?? name ?? code),
+    ...(typeof nameRu === 'string' && nameRu !== '' ? { nameRu } : {}),
+  };
+  return toFeature(code, names, polygonsOf(raw.geometry), tolerance, center);
+}
+
+/** One region of the admin-1 layer, drawn for a map of a few regions. */
 function region(code: string): BoundaryFeature | null {
   if (regions.has(code)) return regions.get(code)!;
-  layer ??= fs.readFileSync(dataFile('states', 'admin1.json'));
-  let feature: BoundaryFeature | null = null;
-  const at = layer.indexOf(`"iso_3166_2":"${code}"`);
-  if (at !== -1) {
-    const start = layer.lastIndexOf(featureStart, at);
-    const next = layer.indexOf(featureStart, at);
-    const end = next === -1 ? layer.lastIndexOf(']') : layer.lastIndexOf(',', next);
-    const raw = JSON.parse(layer.subarray(start, end).toString('utf8')) as RawFeature;
-    const { longitude, latitude } = raw.properties;
-    const center: Position | undefined =
-      typeof longitude === 'number' && typeof latitude === 'number' ? [longitude, latitude] : undefined;
-    const name = String(raw.properties.name_en ?? raw.properties.name ?? code);
-    feature = toFeature(code, name, polygonsOf(raw.geometry), regionTolerance, center);
-  }
+  const at = adminLayer().indexOf(`"iso_3166_2":"${code}"`);
+  const feature = at === -1 ? null : regionFeature(code, rawFeatureAround(at), regionTolerance);
   regions.set(code, feature);
   return feature;
 }
@@ -86,7 +105,7 @@ function country(code: string): BoundaryFeature | null {
   let feature: BoundaryFeature | null = null;
   if (fs.existsSync(file)) {
     const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as RawFeature;
-    feature = toFeature(code, code, polygonsOf(raw.geometry), countryTolerance);
+    feature = toFeature(code, { name: code }, polygonsOf(raw.geometry), countryTolerance);
   }
   countries.set(code, feature);
   return feature;
@@ -110,4 +129,75 @@ export function boundaries(codes: string[]): BoundaryCollection {
     });
   }
   return { type: 'FeatureCollection', features, missing, source: boundarySource };
+}
+
+const countryRegions = new Map<string, BoundaryCollection | null>();
+// Codes of the ISO 3166-2 form only: Natural Earth also holds placeholder codes (RU-X01~) for unnamed slivers.
+const regionCode = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
+
+/**
+ * Every region (ISO 3166-2 subdivision) of a country, for a map of the whole country with one region
+ * picked out. Regions belong to the country their ISO code names. The edges are trimmed in proportion
+ * to the country's extent, so a map of Russia costs about what a map of Belarus does.
+ */
+export function regionsOf(country: string): BoundaryCollection {
+  let collection = countryRegions.get(country);
+  if (collection === undefined) {
+    const bytes = adminLayer();
+    const marker = `"iso_3166_2":"${country}-`;
+    const raws: Array<[string, RawFeature]> = [];
+    for (let at = bytes.indexOf(marker); at !== -1; at = bytes.indexOf(marker, at + marker.length)) {
+      const raw = rawFeatureAround(at);
+      const code = String(raw.properties.iso_3166_2);
+      if (regionCode.test(code)) raws.push([code, raw]);
+    }
+    const tolerance = Math.max(regionTolerance, extentOf(raws.map(([, raw]) => raw)) / 1500);
+    const features = acrossTheAntimeridian(
+      raws
+        .map(([code, raw]) => regionFeature(code, raw, tolerance))
+        .filter((feature): feature is BoundaryFeature => feature !== null)
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    );
+    collection =
+      features.length === 0 ? null : { type: 'FeatureCollection', features, missing: [], source: boundarySource };
+    countryRegions.set(country, collection);
+  }
+  if (!collection) {
+    throw new AccordError('NOT_FOUND', `no regions are known for ${country}`, {
+      problems: [{ path: 'code', message: `no regions are known for ${country}` }],
+    });
+  }
+  return collection;
+}
+
+/**
+ * A country lying across the 180th meridian (Russia's Chukotka) would stretch over the whole world's width;
+ * its parts just west of the line are moved one turn east (longitude + 360) so it draws in one piece.
+ */
+function acrossTheAntimeridian(features: BoundaryFeature[]): BoundaryFeature[] {
+  const polygons = features.flatMap((f) => f.geometry.coordinates);
+  const east = polygons.some((p) => p[0]!.every(([x]) => x > 150));
+  const west = polygons.some((p) => p[0]!.every(([x]) => x < -150));
+  if (!east || !west) return features;
+  const shift = (polygon: Polygon): Polygon =>
+    polygon[0]!.every(([x]) => x < -150)
+      ? polygon.map((ring) => ring.map(([x, y]): Position => [x + 360, y]))
+      : polygon;
+  return features.map((f) => ({ ...f, geometry: { ...f.geometry, coordinates: f.geometry.coordinates.map(shift) } }));
+}
+
+/** The larger side, in degrees, of the box around all the features' outer rings. */
+function extentOf(raws: RawFeature[]): number {
+  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const raw of raws) {
+    for (const polygon of polygonsOf(raw.geometry)) {
+      for (const [x, y] of polygon[0] ?? []) {
+        west = Math.min(west, x);
+        east = Math.max(east, x);
+        south = Math.min(south, y);
+        north = Math.max(north, y);
+      }
+    }
+  }
+  return Math.max(0, east - west, north - south);
 }

@@ -34,6 +34,10 @@ describe('accord CLI on an embedded database', () => {
     expect(partners.stdout).toContain('Kursk Oblast');
     const projects = await accord('projects', '--partner', 'RU-KRS');
     expect(projects.stdout).toContain('BelAZ mining equipment for Mikhailovsky GOK');
+    const outlets = await accord('outlets', '--partner', 'RU-KRS');
+    expect(outlets.code, outlets.stderr).toBe(0);
+    expect(outlets.stdout).toMatch(/^name .* point /m);
+    expect(outlets.stdout).toContain('51.73, 36.19');
     const overdue = await accord('commitments', '--overdue', '--as-of', '2019-01-01', '--json');
     expect(overdue.code, overdue.stderr).toBe(0);
     const rows = JSON.parse(overdue.stdout) as Array<{ dueOn: string }>;

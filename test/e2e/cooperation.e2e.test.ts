@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser, expectAccessible, saveScreenshot } from './support/browser.ts';
+import { canvasText, recordCanvasText } from './support/pages.ts';
 
 // Demo projects, each at the stage the 5 December 2017 talks left it.
 const housing = 'Housing construction by Mozyr Housing Construction Factory'; // agreed
@@ -165,6 +166,58 @@ describeInBrowser('the cooperation tab and the timeline', (ctx) => {
     await expectAccessible(page, 'the cooperation tab');
     await page.evaluate(() => window.scrollTo(0, 0));
     await saveScreenshot(page, 'cooperation-tab');
+  });
+
+  it('maps the Kursk network inside all of Russia’s regions, with a legend, pins by kind and an approximate one', async () => {
+    const page = await ctx.page();
+    await recordCanvasText(page);
+    const russia = page.waitForResponse((r) => r.url().endsWith('/api/geo/countries/RU/regions'), {
+      timeout: 30_000,
+    });
+    await openCooperation(page);
+    expect((await russia).status()).toBe(200);
+    const network = page.getByRole('region', { name: 'Distribution network' });
+    const map = network.getByTestId('region-map');
+    await map.scrollIntoViewIfNeeded();
+    const label = (await map.getAttribute('aria-label')) ?? '';
+    const regions = /(\d+) regions drawn; partner: Kursk Oblast\./.exec(label);
+    expect(Number(regions?.[1]), label).toBeGreaterThanOrEqual(80);
+    expect(label).toContain('2 pins, 1 of them at an approximate location.');
+
+    const legend = network.getByRole('list', { name: 'Map legend' });
+    expect(await legend.getByRole('listitem').allInnerTexts()).toEqual([
+      'Partner region',
+      'Other regions',
+      'Belarus',
+      'Dealer',
+      'Distribution centre',
+      "Approximate location (the region's centre)",
+    ]);
+    // A kind keeps its symbol; the approximate pin is hollow with a dashed edge.
+    const symbols = await legend
+      .locator('svg')
+      .evaluateAll((marks) =>
+        marks.map((mark) => [
+          mark.getAttribute('data-symbol'),
+          mark.querySelector('path')?.getAttribute('stroke-dasharray'),
+        ]),
+      );
+    expect(symbols).toEqual([
+      ['circle', null],
+      ['triangle', null],
+      ['circle', '2 1.5'],
+    ]);
+    const drawn = await canvasText(page, 'region-map');
+    expect(drawn).toEqual(expect.arrayContaining(['Kursk Oblast', 'Belarus']));
+
+    const russian = await ctx.page({ language: 'ru' });
+    await russian.goto('/partners/RU-KRS?tab=cooperation');
+    const legendRu = russian.getByRole('list', { name: 'Условные обозначения карты' });
+    await legendRu.waitFor({ timeout: 30_000 });
+    expect(await legendRu.getByRole('listitem').allInnerTexts()).toEqual(
+      expect.arrayContaining(['Регион-партнёр', 'Другие регионы', 'Местоположение приблизительное (центр региона)']),
+    );
+    await saveScreenshot(page, 'cooperation-network-map');
   });
 
   it('shows the timeline newest first with the 2017-12-05 talks, filterable by kind', async () => {

@@ -244,7 +244,23 @@ describeOnEngines('HTTP projects and the distribution network', (ctx) => {
         .sort(),
     ).toEqual(['kind', 'status']);
 
-    expect((await app.inject({ method: 'DELETE', url: `/api/outlets/${outlet.id}?version=2` })).statusCode).toBe(204);
+    const halfPoint = await app.inject({
+      method: 'PATCH',
+      url: `/api/outlets/${outlet.id}`,
+      payload: { latitude: 52.6, version: 2 },
+    });
+    expect(halfPoint.statusCode).toBe(422);
+    expect(halfPoint.json().problems).toEqual([
+      { path: 'longitude', message: 'give longitude together with latitude' },
+    ]);
+    const pinned = await app.inject({
+      method: 'PATCH',
+      url: `/api/outlets/${outlet.id}`,
+      payload: { latitude: 52.6, longitude: 39.57, version: 2 },
+    });
+    expect(pinned.json()).toMatchObject({ latitude: 52.6, longitude: 39.57, version: 3 });
+
+    expect((await app.inject({ method: 'DELETE', url: `/api/outlets/${outlet.id}?version=3` })).statusCode).toBe(204);
   });
 
   it('describes the project and outlet routes in the OpenAPI document', async () => {
@@ -263,5 +279,9 @@ describeOnEngines('HTTP projects and the distribution network', (ctx) => {
     expect(Object.keys(spec.components.schemas)).toEqual(
       expect.arrayContaining(['Project', 'Outlet', 'NetworkSummary', 'ProjectStageMachine']),
     );
+    expect(spec.components.schemas.Outlet.properties.latitude).toBeDefined();
+    const create = spec.paths['/api/outlets'].post.requestBody.content['application/json'].schema;
+    expect(create.properties.latitude).toMatchObject({ minimum: -90, maximum: 90 });
+    expect(create.properties.longitude).toMatchObject({ minimum: -180, maximum: 180 });
   });
 });

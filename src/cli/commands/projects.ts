@@ -109,6 +109,7 @@ export function registerProjectsCommands(program: Command): void {
           { header: 'status', value: (x) => x.status },
           { header: 'territory', value: (x) => x.territoryCode },
           { header: 'city', value: (x) => x.city },
+          { header: 'point', value: (x) => (x.latitude === null ? null : `${x.latitude}, ${x.longitude}`) },
           {
             header: 'lines',
             value: (x) =>

@@ -38,36 +38,80 @@ const lines = z
     });
   });
 
-export const outletInput = z.object({
-  relationshipId: recordId,
-  /** Where the outlet is: usually the partner territory or a region inside it. */
-  territoryCode,
-  name: shortText(300),
-  kind: outletKind,
-  operatorOrganizationId: recordId.nullable().default(null),
-  city: shortText(200).nullable().default(null),
-  openedOn: isoDate.nullable().default(null),
-  status: outletStatus.default('active'),
-  notes: longText(20_000).nullable().default(null),
-  lines: lines.default([]),
-});
+const degrees = (field: string, limit: number) =>
+  z
+    .number({ error: `${field} must be a number of degrees` })
+    .min(-limit, `${field} must be between -${limit} and ${limit} degrees`)
+    .max(limit, `${field} must be between -${limit} and ${limit} degrees`);
+/** WGS 84 degrees, north and east positive (Kursk: 51.73, 36.19). */
+const latitude = degrees('latitude', 90);
+const longitude = degrees('longitude', 180);
+
+/**
+ * A point needs both halves: the one left out is named, so a form can show the message beside it.
+ * Says whether it found one half without the other.
+ */
+function halfPoint(
+  data: { latitude?: number | null; longitude?: number | null },
+  ctx: z.RefinementCtx,
+  given: (value: number | null | undefined) => boolean,
+): boolean {
+  const lat = given(data.latitude);
+  if (lat === given(data.longitude)) return false;
+  const [missing, present] = lat ? ['longitude', 'latitude'] : ['latitude', 'longitude'];
+  ctx.addIssue({
+    code: 'custom',
+    path: [missing],
+    message: `give ${missing} together with ${present}`,
+    params: { code: 'point_half' },
+  });
+  return true;
+}
+
+export const outletInput = z
+  .object({
+    relationshipId: recordId,
+    /** Where the outlet is: usually the partner territory or a region inside it. */
+    territoryCode,
+    name: shortText(300),
+    kind: outletKind,
+    operatorOrganizationId: recordId.nullable().default(null),
+    city: shortText(200).nullable().default(null),
+    openedOn: isoDate.nullable().default(null),
+    status: outletStatus.default('active'),
+    notes: longText(20_000).nullable().default(null),
+    /** Where the outlet stands; without a point the map places it, marked approximate, inside its territory. */
+    latitude: latitude.nullable().default(null),
+    longitude: longitude.nullable().default(null),
+    lines: lines.default([]),
+  })
+  .superRefine((data, ctx) => {
+    halfPoint(data, ctx, (value) => value !== null);
+  });
 export type OutletInput = z.input<typeof outletInput>;
 
 // Written out rather than derived from outletInput: defaults inside optional fields would erase the
 // fields an editor left out.
-export const outletUpdate = z.object({
-  relationshipId: recordId.optional(),
-  territoryCode: territoryCode.optional(),
-  name: shortText(300).optional(),
-  kind: outletKind.optional(),
-  operatorOrganizationId: recordId.nullable().optional(),
-  city: shortText(200).nullable().optional(),
-  openedOn: isoDate.nullable().optional(),
-  status: outletStatus.optional(),
-  notes: longText(20_000).nullable().optional(),
-  lines: lines.optional(),
-  version,
-});
+export const outletUpdate = z
+  .object({
+    relationshipId: recordId.optional(),
+    territoryCode: territoryCode.optional(),
+    name: shortText(300).optional(),
+    kind: outletKind.optional(),
+    operatorOrganizationId: recordId.nullable().optional(),
+    city: shortText(200).nullable().optional(),
+    openedOn: isoDate.nullable().optional(),
+    status: outletStatus.optional(),
+    notes: longText(20_000).nullable().optional(),
+    // Moved or cleared as a pair, so a change cannot leave half a point behind.
+    latitude: latitude.nullable().optional(),
+    longitude: longitude.nullable().optional(),
+    lines: lines.optional(),
+    version,
+  })
+  .superRefine((data, ctx) => {
+    if (!halfPoint(data, ctx, (value) => value !== undefined)) halfPoint(data, ctx, (value) => value != null);
+  });
 
 export const outlet = z
   .object({
@@ -81,6 +125,8 @@ export const outlet = z
     openedOn: z.string().nullable(),
     status: outletStatus,
     notes: z.string().nullable(),
+    latitude: z.number().nullable(),
+    longitude: z.number().nullable(),
     lines: z.array(
       z.object({ organizationId: z.string().nullable(), productGroup: z.string(), sinceOn: z.string().nullable() }),
     ),

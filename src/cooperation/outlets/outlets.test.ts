@@ -97,6 +97,92 @@ describeOnEngines('outlets', (ctx) => {
     expect(twice.problems.map((p: { path: string }) => p.path)).toEqual(['lines.1.productGroup']);
   });
 
+  it('keeps an outlet’s point as given, and a point-less outlet without one', async () => {
+    const relationship = await makeRelationship(ctx.db);
+    const pinned = await createOutlet(ctx.db, {
+      relationshipId: relationship.id,
+      territoryCode: 'RU-KRS',
+      name: 'Dealer in Kursk',
+      kind: 'dealer',
+      latitude: 51.7304,
+      longitude: -36.1926,
+    });
+    expect(pinned).toMatchObject({ latitude: 51.7304, longitude: -36.1926 });
+    expect(await getOutlet(ctx.db, pinned.id)).toMatchObject({ latitude: 51.7304, longitude: -36.1926 });
+    const loose = await createOutlet(ctx.db, {
+      relationshipId: relationship.id,
+      territoryCode: 'RU-KRS',
+      name: 'Somewhere in the region',
+      kind: 'retail',
+    });
+    expect(loose).toMatchObject({ latitude: null, longitude: null });
+
+    const moved = await updateOutlet(ctx.db, loose.id, { latitude: -33.5, longitude: 179.25, version: 1 });
+    expect(moved).toMatchObject({ latitude: -33.5, longitude: 179.25, version: 2 });
+    const renamed = await updateOutlet(ctx.db, loose.id, { name: 'Renamed', version: 2 });
+    expect(renamed).toMatchObject({ latitude: -33.5, longitude: 179.25 });
+    const cleared = await updateOutlet(ctx.db, loose.id, { latitude: null, longitude: null, version: 3 });
+    expect(cleared).toMatchObject({ latitude: null, longitude: null });
+  });
+
+  it('refuses a point out of range, not a number, or given by half, naming the field', async () => {
+    const relationship = await makeRelationship(ctx.db);
+    const attempt = (fields: Record<string, unknown>) =>
+      createOutlet(ctx.db, {
+        relationshipId: relationship.id,
+        territoryCode: 'RU-KRS',
+        name: 'Dealer',
+        kind: 'dealer',
+        ...fields,
+      }).catch((e) => e);
+    const problemsOf = (error: { code: string; problems: Array<{ path: string; message: string }> }) => {
+      expect(error.code).toBe('VALIDATION_FAILED');
+      return error.problems.map((p) => [p.path, p.message]);
+    };
+    expect(problemsOf(await attempt({ latitude: 90.5, longitude: -181 }))).toEqual([
+      ['latitude', 'latitude must be between -90 and 90 degrees'],
+      ['longitude', 'longitude must be between -180 and 180 degrees'],
+    ]);
+    expect(problemsOf(await attempt({ latitude: '51.73', longitude: 36.19 }))).toEqual([
+      ['latitude', 'latitude must be a number of degrees'],
+    ]);
+    expect(problemsOf(await attempt({ latitude: 51.73 }))).toEqual([
+      ['longitude', 'give longitude together with latitude'],
+    ]);
+    expect(problemsOf(await attempt({ latitude: null, longitude: 36.19 }))).toEqual([
+      ['latitude', 'give latitude together with longitude'],
+    ]);
+
+    const created = await attempt({ latitude: 51.73, longitude: 36.19 });
+    const half = await updateOutlet(ctx.db, created.id, { longitude: 36.2, version: 1 }).catch((e) => e);
+    expect(problemsOf(half)).toEqual([['latitude', 'give latitude together with longitude']]);
+    const halfCleared = await updateOutlet(ctx.db, created.id, {
+      latitude: null,
+      longitude: 36.2,
+      version: 1,
+    }).catch((e) => e);
+    expect(problemsOf(halfCleared)).toEqual([['latitude', 'give latitude together with longitude']]);
+    expect(await getOutlet(ctx.db, created.id)).toMatchObject({ latitude: 51.73, longitude: 36.19, version: 1 });
+  });
+
+  it('keeps half a point or one out of range out of the table, whoever writes it', async () => {
+    const relationship = await makeRelationship(ctx.db);
+    const created = await createOutlet(ctx.db, {
+      relationshipId: relationship.id,
+      territoryCode: 'RU-KRS',
+      name: 'Warehouse',
+      kind: 'warehouse',
+    });
+    const write = (values: { latitude: number | null; longitude: number | null }) =>
+      ctx.db.updateTable('outlets').set(values).where('id', '=', created.id).execute();
+    await expect(write({ latitude: 51.73, longitude: null })).rejects.toThrow();
+    await expect(write({ latitude: null, longitude: 36.19 })).rejects.toThrow();
+    await expect(write({ latitude: 91, longitude: 36.19 })).rejects.toThrow();
+    await expect(write({ latitude: 51.73, longitude: 181 })).rejects.toThrow();
+    await write({ latitude: 51.73, longitude: 36.19 });
+    expect(await getOutlet(ctx.db, created.id)).toMatchObject({ latitude: 51.73, longitude: 36.19 });
+  });
+
   it('changes the fields given, replaces the lines when given, and refuses a stale version', async () => {
     const relationship = await makeRelationship(ctx.db);
     const created = await createOutlet(ctx.db, {

@@ -15,6 +15,8 @@ const outletColumns = [
   'outlets.openedOn',
   'outlets.status',
   'outlets.notes',
+  'outlets.latitude',
+  'outlets.longitude',
   'outlets.version',
   'outlets.createdAt',
   'outlets.updatedAt',

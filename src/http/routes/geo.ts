@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { boundariesQuery, boundaryCollection } from '../../geo/model.ts';
-import { boundaries } from '../../geo/service.ts';
+import { boundariesQuery, boundaryCollection, countryRegionsParams } from '../../geo/model.ts';
+import { boundaries, regionsOf } from '../../geo/service.ts';
 import { problemSchema } from '../problem-schema.ts';
 
 export function registerGeoRoutes(app: FastifyInstance): void {
@@ -21,6 +21,21 @@ export function registerGeoRoutes(app: FastifyInstance): void {
       // Boundaries change only with the package, so browsers may keep them for a day.
       void reply.header('cache-control', 'public, max-age=86400');
       return boundaries(request.query.codes);
+    },
+  });
+  api.get('/api/geo/countries/:code/regions', {
+    schema: {
+      tags: ['geo'],
+      summary: "Simplified GeoJSON boundaries of all of a country's regions (ISO 3166-2)",
+      description:
+        'Every subdivision whose ISO 3166-2 code names the country, ordered by code, with English and (where ' +
+        'known) Russian names, trimmed for a page-sized map of the whole country. 404 when none is known.',
+      params: countryRegionsParams,
+      response: { 200: boundaryCollection, 404: problemSchema, 422: problemSchema },
+    },
+    handler: (request, reply) => {
+      void reply.header('cache-control', 'public, max-age=86400');
+      return regionsOf(request.params.code);
     },
   });
 }

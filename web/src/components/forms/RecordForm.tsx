@@ -172,7 +172,7 @@ export function FieldInput(props: FieldProps) {
                 (field.type === 'date' ? t('dateHint') : field.type === 'money' ? t('amountHint') : undefined))
           }
           placeholder={field.type === 'date' ? t('datePlaceholder') : undefined}
-          inputMode={field.type === 'money' ? 'decimal' : undefined}
+          inputMode={field.type === 'money' || field.type === 'decimal' ? 'decimal' : undefined}
           onChange={(event) => onChange(event.currentTarget.value)}
         />
       );

@@ -33,6 +33,8 @@ export type FieldConfig =
   | (BaseField & { type: 'language' })
   /** Money in the API's integer minor units, typed as a decimal amount. */
   | (BaseField & { type: 'money' })
+  /** A number with a fraction (degrees of latitude…), typed with a point or a comma. */
+  | (BaseField & { type: 'decimal' })
   | (BaseField & { type: 'select'; options: OptionSource })
   | (BaseField & { type: 'multiselect'; options: OptionSource })
   /** A list of sub-records (participants, parties, milestones…), each row with its own fields. */

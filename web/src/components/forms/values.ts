@@ -24,6 +24,15 @@ export function textToCents(text: string): number | undefined {
   return Number.isSafeInteger(cents) ? cents : undefined;
 }
 
+/** A typed decimal such as "51,73" or "-36.19" as a number; undefined if it is not one. */
+export function textToDecimal(text: string): number | undefined {
+  const normalized = text
+    .replace(/[\s\u00a0]/g, '')
+    .replace(/^[\u2212\u2013]/, '-')
+    .replace(',', '.');
+  return /^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(normalized) ? Number(normalized) : undefined;
+}
+
 export function emptyValues(fields: FieldConfig[]): FormValues {
   const values: FormValues = {};
   for (const field of fields) {
@@ -84,6 +93,13 @@ export function toInput(
           const cents = textToCents(text);
           if (cents === undefined) problems.push({ path, message: 'forms:errors.amount' });
           body[field.name] = cents ?? null;
+        }
+      } else if (field.type === 'decimal') {
+        if (text === '') body[field.name] = null;
+        else {
+          const number = textToDecimal(text);
+          if (number === undefined) problems.push({ path, message: 'forms:errors.decimal' });
+          body[field.name] = number ?? null;
         }
       } else if (text === '') {
         if (!field.omitEmpty) body[field.name] = field.required ? '' : null;

@@ -141,6 +141,12 @@ export function kindConfig(kind: RecordKind, t: TFunction): KindConfig {
   // Positions own the plain titleEn/titleRu labels ("post in English"); records' titles have theirs.
   const recordTitle = (name: string) => ({ ...text(name), label: label(name.replace('title', 'recordTitle')) });
   const date = (name: string, required = false): FieldConfig => ({ name, label: label(name), type: 'date', required });
+  const decimal = (name: string, description: string): FieldConfig => ({
+    name,
+    label: label(name),
+    type: 'decimal',
+    description,
+  });
   const select = (name: string, options: OptionSource, required = false): FieldConfig => ({
     name,
     label: label(name),
@@ -304,6 +310,8 @@ export function kindConfig(kind: RecordKind, t: TFunction): KindConfig {
           select('kind', choices('outletKind', outletKinds), true),
           select('territoryCode', 'territories', true),
           text('city'),
+          decimal('latitude', t('records:hints.latitude')),
+          decimal('longitude', t('records:hints.longitude')),
           select('operatorOrganizationId', 'organizations'),
           date('openedOn'),
           select('status', choices('outletStatus', outletStatuses), true),

@@ -7,6 +7,7 @@ import { formatDate } from '../../../i18n/format.ts';
 import type { Relationship } from '../../../../../src/registry/relationships/model.ts';
 import { nameIn, useOrganizations, useTerritories } from './lookups.ts';
 import { useNetwork, useOutlets } from './queries.ts';
+import { outletKinds } from '../../records/config.ts';
 
 // The map brings the chart library; it loads after the table is on screen.
 const RegionMap = lazy(() => import('../../../components/map/RegionMap.tsx'));
@@ -67,7 +68,17 @@ export function NetworkSection({ relationship }: { relationship: Relationship })
               ? []
               : [{ code: relationship.homeCode, label: nameIn(relationship.home, language) ?? relationship.homeCode }]
           }
-          height={320}
+          points={items.map((outlet) => ({
+            name: outlet.name,
+            code: outlet.territoryCode,
+            ...(outlet.latitude !== null && outlet.longitude !== null
+              ? { coord: [outlet.longitude, outlet.latitude] as [number, number] }
+              : {}),
+            detail: outlet.city ?? undefined,
+            kind: outlet.kind,
+          }))}
+          pointKinds={outletKinds.map((kind) => ({ key: kind, label: t(`outletKind.${kind}`) }))}
+          height={420}
         />
       </Suspense>
       <Table.ScrollContainer minWidth={800}>

@@ -57,18 +57,21 @@ export function SummaryCards({ summary, home }: { summary: TradeSummary; home: R
             <Text size="xl" fw={700}>
               {formatPercent(summary.sharePercent, language, false)}
             </Text>
-            <Text size="sm">
-              {summary.grouping
-                ? t('summary.groupingNoRank')
-                : summary.rank === null
-                  ? t('summary.noRank')
-                  : t('summary.rank', {
-                      rank: formatNumber(summary.rank, language),
-                      partners: formatNumber(summary.partners, language),
-                      home: homeName,
-                      count: summary.partners,
-                    })}
-            </Text>
+            {/* A rank among one partner ("1 of 1") says nothing, so it is left out. */}
+            {(summary.grouping || summary.rank === null || summary.partners > 1) && (
+              <Text size="sm" data-testid="summary-rank">
+                {summary.grouping
+                  ? t('summary.groupingNoRank')
+                  : summary.rank === null
+                    ? t('summary.noRank')
+                    : t('summary.rank', {
+                        rank: formatNumber(summary.rank, language),
+                        partners: formatNumber(summary.partners, language),
+                        home: homeName,
+                        count: summary.partners,
+                      })}
+              </Text>
+            )}
           </Stack>
         </Paper>
       </SimpleGrid>
