@@ -118,8 +118,7 @@ export function StructureTreemap({ structure, language }: { structure: TradeStru
           data: lines
             .filter((line) => line.current[`${direction}Cents`] > 0)
             .map((line) => {
-              const name =
-                line.label ? `${line.label} ${lineTitle(line, language)}` : lineTitle(line, language);
+              const name = line.label ? `${line.label} ${lineTitle(line, language)}` : lineTitle(line, language);
               return {
                 name,
                 value: line.current[`${direction}Cents`] / 100,
