@@ -34,58 +34,14 @@ const allow: Array<string | RegExp> = [
   /^[A-Za-z]$/, // sector sections (C, F) and the one-letter columns of a BACI file
 ];
 
-// TEMPORARY, until the demo's records are written in Russian as well (issue #16, the bilingual records):
-// the free text of the demo's records, which is English only on this branch, is left out wherever it stands.
-const recordTextFields = new Set([
-  'title',
-  'titleEn',
-  'summary',
-  'place',
-  'text',
-  'description',
-  'nameEn',
-  'name',
-  'alias',
-  'aliases',
-  'role',
-  'note',
-  'notes',
-  'locator',
-  'source',
-  'products',
-  'productGroups',
-  'capacityNote',
-  'spareCapacityNote',
-  'productGroup',
-]);
-
-function recordTexts(value: unknown, key = '', found: string[] = []): string[] {
-  if (typeof value === 'string') {
-    if (recordTextFields.has(key) && /\p{Script=Latin}/u.test(value)) found.push(value);
-  } else if (Array.isArray(value)) {
-    for (const item of value) recordTexts(item, key, found);
-  } else if (value && typeof value === 'object') {
-    for (const [name, inner] of Object.entries(value)) recordTexts(inner, name, found);
-  }
-  return found;
-}
-
 describeInBrowser('the story in Russian', (ctx) => {
   it('shows no word in Latin letters but names and codes, and no badge cut off', async () => {
     const get = async (path: string) => (await fetch(`${ctx.url}${path}`)).json() as Promise<unknown>;
-    type Listed = { items: Array<{ id: string; title?: string; kind?: string }> };
+    type Listed = { items: Array<{ id: string; titleEn?: string; kind?: string }> };
     const projects = (await get('/api/projects?limit=200')) as Listed;
     const meetings = (await get('/api/meetings?limit=200')) as Listed;
     const statements = (await get('/api/statements?limit=200')) as Listed;
-    const content: string[] = [];
-    for (const path of ['agreements', 'organizations', 'people', 'outlets', 'trade/datasets', 'trade/figures']) {
-      recordTexts(await get(`/api/${path}?limit=200`), '', content);
-    }
-    const documents = (await get('/api/documents?limit=200')) as Listed;
-    recordTexts(documents, '', content);
-    for (const document of documents.items) recordTexts(await get(`/api/documents/${document.id}/links`), '', content);
-    recordTexts([projects, meetings, statements], '', content);
-    const project = projects.items.find((p) => p.title?.startsWith('BelAZ')) ?? projects.items[0]!;
+    const project = projects.items.find((p) => p.titleEn?.startsWith('BelAZ')) ?? projects.items[0]!;
     const commitment = statements.items.find((s) => s.kind === 'commitment') ?? statements.items[0]!;
 
     const page = await ctx.page({ language: 'ru' });
@@ -116,7 +72,7 @@ describeInBrowser('the story in Russian', (ctx) => {
           timeout: 20_000,
         })
         .toBe(0);
-      found.push(...(await latinWords(page, allow, { content })).map((word) => `${path}: ${word}`));
+      found.push(...(await latinWords(page, allow)).map((word) => `${path}: ${word}`));
       cut.push(...(await truncatedBadges(page)).map((badge) => `${path}: ${badge}`));
     }
     expect(found).toEqual([]);

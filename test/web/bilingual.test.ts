@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localizeLocator, pickLanguage } from '../../web/src/i18n/bilingual.ts';
+import { localizeLocator, pickLanguage, typedLanguage } from '../../web/src/i18n/bilingual.ts';
 
 describe('a text kept in two languages', () => {
   it("shows the reader's language when it is there", () => {
@@ -28,5 +28,16 @@ describe('a place in a document', () => {
     for (const locator of ['table 3', 'paragraph ten', 'annex, line 4', 'стр. 5']) {
       expect(localizeLocator(locator, 'ru')).toBe(locator);
     }
+  });
+});
+
+describe('the language of a text kept in one field', () => {
+  it('is told by its script, and is unknown for codes and numbers', () => {
+    expect(typedLanguage('Minsk')).toBe('en');
+    expect(typedLanguage('Минск')).toBe('ru');
+    expect(typedLanguage('ОАО «БЕЛАЗ» (BelAZ)')).toBe('ru');
+    expect(typedLanguage('Kursk Oblast, 2017')).toBe('en');
+    expect(typedLanguage('8703')).toBeUndefined();
+    expect(typedLanguage('C')).toBeUndefined();
   });
 });

@@ -48,3 +48,12 @@ export function localizeLocator(locator: string, language: string): string {
   const words = locatorWords[unit][language === 'ru' ? 'ru' : 'en'];
   return `${words[range ? 1 : 0]} ${match[2]}${range ? `–${match[3]}` : ''}`;
 }
+
+/**
+ * The language a text kept in one field only was typed in, told by its script: Russian with a Cyrillic
+ * letter, English with Latin letters and no Cyrillic, unknown otherwise (codes, numbers).
+ */
+export function typedLanguage(text: string): 'en' | 'ru' | undefined {
+  if (/\p{Script=Cyrillic}/u.test(text)) return 'ru';
+  return /\p{Script=Latin}{2,}/u.test(text) ? 'en' : undefined;
+}

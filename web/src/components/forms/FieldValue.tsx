@@ -1,6 +1,7 @@
 import { Anchor, List, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { RouterAnchor } from '../links.tsx';
+import { Typed } from '../Typed.tsx';
 import { formatDate, formatMoneyShort, languageName } from '../../i18n/format.ts';
 import { useOptions, type Options } from './options.ts';
 import type { FieldConfig, FormValue, FormValues } from './types.ts';
@@ -73,7 +74,7 @@ export function FieldValue({ field, record }: { field: FieldConfig; record: Reco
     case 'textarea':
       return (
         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-          {String(value)}
+          <Typed text={String(value)} lang={languageOfField(field.name)} />
         </Text>
       );
     case 'rows':
@@ -107,9 +108,16 @@ export function FieldValue({ field, record }: { field: FieldConfig; record: Reco
           {String(value)}
         </Anchor>
       ) : (
-        <>{String(value)}</>
+        <Typed text={String(value)} lang={languageOfField(field.name)} />
       );
   }
+}
+
+/** The fields of a pair (titleEn, titleRu) hold their language whatever their script. */
+function languageOfField(name: string): 'en' | 'ru' | undefined {
+  if (/[a-z]En$/.test(name)) return 'en';
+  if (/[a-z]Ru$/.test(name)) return 'ru';
+  return undefined;
 }
 
 /** A value as the form holds it, as one line of text, for comparing two versions of a record. */

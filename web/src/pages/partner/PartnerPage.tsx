@@ -6,6 +6,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api, type Page } from '../../api/client.ts';
 import { AsOfPicker } from '../../components/AsOfPicker.tsx';
+import { Typed } from '../../components/Typed.tsx';
 import { RouterAnchor } from '../../components/links.tsx';
 import { ErrorState, Loading, NotFound } from '../../components/states.tsx';
 import { formatDate } from '../../i18n/format.ts';
@@ -140,7 +141,7 @@ function Agreements({ relationship }: PartnerTabProps) {
             <List.Item key={agreement.id}>
               <Group gap="xs" wrap="wrap">
                 <Text size="sm" fw={600} component="span">
-                  {agreement.title}
+                  <Typed text={agreement.title} />
                 </Text>
                 <Badge variant="outline" color="gray.8" size="sm">
                   {t(`agreements.kind.${agreement.kind}`)}

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Code, Group, Modal, Stack, Table, Text, Title } f
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Typed } from '../../components/Typed.tsx';
 import { api } from '../../api/client.ts';
 import { ErrorState, Loading } from '../../components/states.tsx';
 import { formatMonth, formatNumber } from '../../i18n/format.ts';
@@ -71,7 +72,7 @@ export function DatasetList({ highlight }: { highlight?: string }) {
                   <Table.Tr id={`dataset-${d.id}`} bg={highlight === d.id ? 'teal.0' : undefined}>
                     <Table.Th scope="row" fw={500}>
                       <Group gap={6} wrap="wrap">
-                        <span>{d.name}</span>
+                        <Typed text={d.name} />
                         {d.kind === 'illustrative' && (
                           <Badge color="yellow.4" c="dark.9" size="sm">
                             {t('illustrative', { ns: 'common' })}
@@ -80,7 +81,7 @@ export function DatasetList({ highlight }: { highlight?: string }) {
                       </Group>
                     </Table.Th>
                     <Table.Td>{t(`kinds.${d.kind}`)}</Table.Td>
-                    <Table.Td>{d.source}</Table.Td>
+                    <Table.Td>{d.source && <Typed text={d.source} />}</Table.Td>
                     <Table.Td style={{ textAlign: 'right' }}>{formatNumber(d.rowCount, lang)}</Table.Td>
                     <Table.Td>
                       {d.periodFrom === null

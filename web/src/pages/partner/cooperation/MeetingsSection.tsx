@@ -1,5 +1,6 @@
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Typed } from '../../../components/Typed.tsx';
 import { RouterAnchor } from '../../../components/links.tsx';
 import { inLanguage } from '../../../components/forms/options.ts';
 import { InLanguage } from '../../../components/InLanguage.tsx';
@@ -46,7 +47,7 @@ export function MeetingsSection({ relationship }: { relationship: Relationship }
                   <InLanguage en={meeting.titleEn} ru={meeting.titleRu} />
                 </RouterAnchor>
               </Table.Td>
-              <Table.Td>{meeting.place ?? '—'}</Table.Td>
+              <Table.Td>{meeting.place ? <Typed text={meeting.place} /> : '—'}</Table.Td>
               <Table.Td>
                 {meeting.participants.map((p) => (
                   <Text size="sm" key={p.personId}>

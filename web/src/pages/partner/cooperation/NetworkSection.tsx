@@ -1,6 +1,7 @@
 import { Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Typed } from '../../../components/Typed.tsx';
 import { RouterAnchor } from '../../../components/links.tsx';
 import { Empty, ErrorState, Loading } from '../../../components/states.tsx';
 import { formatDate } from '../../../i18n/format.ts';
@@ -51,7 +52,13 @@ export function NetworkSection({ relationship }: { relationship: Relationship })
       </Group>
       {summary.productGroups.length > 0 && (
         <Text size="sm">
-          {t('network.productGroups')}: {summary.productGroups.join('; ')}
+          {t('network.productGroups')}:{' '}
+          {summary.productGroups.map((group, index) => (
+            <span key={group}>
+              {index > 0 && '; '}
+              <Typed text={group} />
+            </span>
+          ))}
         </Text>
       )}
       <Suspense fallback={<Loading />}>
@@ -106,7 +113,7 @@ export function NetworkSection({ relationship }: { relationship: Relationship })
                       params={{ kind: 'outlets', id: outlet.id }}
                       size="sm"
                     >
-                      {outlet.name}
+                      <Typed text={outlet.name} />
                     </RouterAnchor>
                     {operator && (
                       <Text size="xs" c="gray.7">
@@ -115,13 +122,22 @@ export function NetworkSection({ relationship }: { relationship: Relationship })
                     )}
                   </Table.Td>
                   <Table.Td>{t(`outletKind.${outlet.kind}`)}</Table.Td>
-                  <Table.Td>{[outlet.city, territory].filter(Boolean).join(', ')}</Table.Td>
+                  <Table.Td>
+                    {outlet.city && (
+                      <>
+                        <Typed text={outlet.city} />
+                        {territory && ', '}
+                      </>
+                    )}
+                    {territory}
+                  </Table.Td>
                   <Table.Td>
                     {outlet.lines.map((line) => {
                       const producer = nameIn(organizations.get(line.organizationId ?? ''), language);
                       return (
                         <Text size="sm" key={`${line.organizationId ?? ''}:${line.productGroup}`}>
-                          {[producer, line.productGroup].filter(Boolean).join(' — ')}
+                          {producer && `${producer} — `}
+                          <Typed text={line.productGroup} />
                           {line.sinceOn ? ` (${t('network.since', { date: formatDate(line.sinceOn, language) })})` : ''}
                         </Text>
                       );

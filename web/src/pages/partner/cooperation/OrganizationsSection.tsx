@@ -2,6 +2,7 @@ import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/co
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, type Page } from '../../../api/client.ts';
+import { Typed } from '../../../components/Typed.tsx';
 import { RouterAnchor } from '../../../components/links.tsx';
 import { ErrorState, Loading } from '../../../components/states.tsx';
 import type { Organization } from '../../../../../src/registry/organizations/model.ts';
@@ -121,7 +122,12 @@ export function OrganizationsSection({ relationship }: { relationship: Relations
                 {(other || organization.aliases.length > 0) && (
                   <Text size="xs">
                     {t('organizations.alsoKnownAs')}:{' '}
-                    {[other, ...organization.aliases.map((a) => a.alias)].filter(Boolean).join('; ')}
+                    {[...(other ? [{ alias: other, language: null }] : []), ...organization.aliases].map((a, index) => (
+                      <span key={index}>
+                        {index > 0 && '; '}
+                        <Typed text={a.alias} lang={a.language} />
+                      </span>
+                    ))}
                   </Text>
                 )}
                 {organization.sectorCodes.length > 0 && (

@@ -1,9 +1,10 @@
 import { Badge, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Fragment, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inLanguage } from '../../../components/forms/options.ts';
 import { InLanguage } from '../../../components/InLanguage.tsx';
+import { Typed } from '../../../components/Typed.tsx';
 import { api } from '../../../api/client.ts';
 import { RouterAnchor } from '../../../components/links.tsx';
 import { usePartnerAsOf } from '../cooperation/queries.ts';
@@ -97,8 +98,18 @@ function EventCard({ event }: { event: TimelineEvent }) {
       ? inLanguage(event.relatedTitleEn, event.relatedTitleRu, i18n.language)
       : null;
   const kind = event.statementKind ? t(`statementKind.${event.statementKind}`) : '';
-  const details: string[] = [];
-  if (event.meetingKind) details.push([t(`meetingKind.${event.meetingKind}`), event.place].filter(Boolean).join(', '));
+  const details: ReactNode[] = [];
+  if (event.meetingKind) {
+    details.push(
+      event.place ? (
+        <>
+          {t(`meetingKind.${event.meetingKind}`)}, <Typed text={event.place} />
+        </>
+      ) : (
+        t(`meetingKind.${event.meetingKind}`)
+      ),
+    );
+  }
   if (event.type === 'project_stage' && event.toStage) {
     details.push(
       event.fromStage
@@ -131,7 +142,12 @@ function EventCard({ event }: { event: TimelineEvent }) {
       <EventLink event={event} />
       {details.length > 0 && (
         <Text size="xs" c="gray.7">
-          {details.join(' · ')}
+          {details.map((detail, index) => (
+            <Fragment key={index}>
+              {index > 0 && ' · '}
+              {detail}
+            </Fragment>
+          ))}
         </Text>
       )}
     </Paper>

@@ -1,5 +1,6 @@
 import { Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Typed } from '../../../components/Typed.tsx';
 import { localizeLocator } from '../../../i18n/bilingual.ts';
 import { InLanguage } from '../../../components/InLanguage.tsx';
 import { RouterAnchor } from '../../../components/links.tsx';
@@ -86,7 +87,7 @@ function FigureRow({ line }: { line: Reconciliation }) {
             <Text size="sm">{formatPercent(line.computedGrowthPercent, language)}</Text>
             {line.dataset && (
               <Text size="xs" c="gray.7">
-                {line.dataset.name}
+                <Typed text={line.dataset.name} />
                 {line.dataset.illustrative ? ` · ${t('illustrative')}` : ''}
               </Text>
             )}

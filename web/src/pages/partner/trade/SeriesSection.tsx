@@ -1,9 +1,10 @@
 import { Group, SegmentedControl, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { Suspense, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { DownloadMenu } from '../../../components/DownloadMenu.tsx';
 import { ErrorState, Loading } from '../../../components/states.tsx';
 import { currencyName, formatMoneyShort, formatPercent } from '../../../i18n/format.ts';
+import { typedLanguage } from '../../../i18n/bilingual.ts';
 import { growthColour, noWrap, pointLabel, tableStyles } from './format.ts';
 import { SeriesChart, usePaintedAfter } from './lazyCharts.ts';
 import { defaultGranularity, granularities, seriesParams, useSeries, type Granularity, type Pair } from './queries.ts';
@@ -62,7 +63,12 @@ export function SeriesSection({ pair, period }: { pair: Pair; period: string }) 
               <summary>{t('series.asTable')}</summary>
               <Table styles={tableStyles} striped mt="xs" data-testid="series-table">
                 <Table.Caption>
-                  {t('series.caption', { currency: currencyName(data.currency, language), dataset: data.dataset.name })}
+                  <Trans
+                    t={t}
+                    i18nKey="series.caption"
+                    values={{ currency: currencyName(data.currency, language), dataset: data.dataset.name }}
+                    components={{ typed: <span lang={typedLanguage(data.dataset.name)} /> }}
+                  />
                 </Table.Caption>
                 <Table.Thead>
                   <Table.Tr>

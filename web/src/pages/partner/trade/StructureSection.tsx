@@ -1,10 +1,11 @@
 import { Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { Suspense, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { DownloadMenu } from '../../../components/DownloadMenu.tsx';
 import { Empty, ErrorState, Loading } from '../../../components/states.tsx';
 import { currencyName, formatMoneyShort, formatPercent, formatPoints } from '../../../i18n/format.ts';
+import { typedLanguage } from '../../../i18n/bilingual.ts';
 import { growthColour, lineTitle, noWrap, tableStyles } from './format.ts';
 import { StructureTreemap, usePaintedAfter } from './lazyCharts.ts';
 import {
@@ -86,12 +87,17 @@ export function StructureSection({ pair, period }: { pair: Pair; period: string 
             <Table.ScrollContainer minWidth={720}>
               <Table styles={tableStyles} striped data-testid="structure-table">
                 <Table.Caption>
-                  {t('structure.caption', {
-                    direction: t(`measure.${shownDirection}`),
-                    level: t(`level.${data.level}`),
-                    currency: currencyName(data.currency, language),
-                    dataset: data.dataset.name,
-                  })}
+                  <Trans
+                    t={t}
+                    i18nKey="structure.caption"
+                    values={{
+                      direction: t(`measure.${shownDirection}`),
+                      level: t(`level.${data.level}`),
+                      currency: currencyName(data.currency, language),
+                      dataset: data.dataset.name,
+                    }}
+                    components={{ typed: <span lang={typedLanguage(data.dataset.name)} /> }}
+                  />
                 </Table.Caption>
                 <Table.Thead>
                   <Table.Tr>

@@ -1,8 +1,9 @@
 import { Alert, Badge, Group, Stack, Text } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { NoData } from '../../../components/NoData.tsx';
 import { currencyName } from '../../../i18n/format.ts';
+import { typedLanguage } from '../../../i18n/bilingual.ts';
 import { ErrorState, Loading } from '../../../components/states.tsx';
 import type { PartnerTabProps } from '../PartnerPage.tsx';
 import { PeriodPicker } from './PeriodPicker.tsx';
@@ -56,10 +57,15 @@ export default function TradeTab({ relationship }: PartnerTabProps) {
                   </Badge>
                 )}
                 <Text size="sm" c="gray.7">
-                  {t('answerSource', {
-                    currency: currencyName(summary.data.currency, i18n.language),
-                    dataset: summary.data.dataset.name,
-                  })}
+                  <Trans
+                    t={t}
+                    i18nKey="answerSource"
+                    values={{
+                      currency: currencyName(summary.data.currency, i18n.language),
+                      dataset: summary.data.dataset.name,
+                    }}
+                    components={{ typed: <span lang={typedLanguage(summary.data.dataset.name)} /> }}
+                  />
                 </Text>
               </Group>
               <SummaryCards summary={summary.data} home={relationship.home} />
