@@ -40,7 +40,11 @@ function missingMessage(pair: Pair, what: string): string {
  */
 export function pairCheck(pair: Pair) {
   return {
+    // Running despite other faults means running on input that may not be an object at all (a body of null).
     when: (payload: z.core.ParsePayload) =>
+      typeof payload.value === 'object' &&
+      payload.value !== null &&
+      !Array.isArray(payload.value) &&
       !payload.issues.some((issue) => issue.path?.[0] === pair.en || issue.path?.[0] === pair.ru),
   };
 }

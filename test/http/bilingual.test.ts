@@ -51,6 +51,21 @@ describeOnEngines('HTTP records in English, Russian or both', (ctx) => {
     }
   });
 
+  it('answers a body that is not an object with a problem, not a crash', async () => {
+    for (const { url } of kinds()) {
+      for (const body of ['null', '[]', '"a title"', '42']) {
+        const response = await app.inject({
+          method: 'POST',
+          url,
+          payload: body,
+          headers: { 'content-type': 'application/json' },
+        });
+        expect(response.statusCode, `${url} ${body}`).toBe(422);
+        expect(response.headers['content-type'], `${url} ${body}`).toContain('application/problem+json');
+      }
+    }
+  });
+
   it('names the missing title together with the other faults of the same request', async () => {
     const response = await post('/api/meetings', { heldOn: '2017-02-30', kind: 'talks' });
     expect(response.statusCode).toBe(422);
