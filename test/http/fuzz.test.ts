@@ -3,8 +3,8 @@ import { fuzzDemoServer } from '../fuzz/serve.ts';
 import { formatReport } from '../fuzz/run.ts';
 import { describeOnEngines } from '../support/engines.ts';
 
-// About 2,000 requests in the normal run, half on each engine; `npm run fuzz -- --requests 10000` runs the long one.
-const requests = Number(process.env.ACCORD_FUZZ_REQUESTS ?? 1000);
+// About 3,000 requests in the normal run, half on each engine (some fifteen per operation); `npm run fuzz -- --requests 10000` runs the long one.
+const requests = Number(process.env.ACCORD_FUZZ_REQUESTS ?? 1500);
 
 describeOnEngines('every API operation under generated requests, valid and hostile', (ctx) => {
   it('never answers 5xx, answers every error as problem+json and keeps running', async () => {
