@@ -251,7 +251,7 @@ describeOnEngines('HTTP projects and the distribution network', (ctx) => {
     });
     expect(halfPoint.statusCode).toBe(422);
     expect(halfPoint.json().problems).toEqual([
-      { path: 'longitude', message: 'give longitude together with latitude' },
+      { path: 'longitude', message: 'give longitude together with latitude', code: 'point_half' },
     ]);
     const pinned = await app.inject({
       method: 'PATCH',

@@ -208,7 +208,8 @@ describeOnEngines('relationships and agreements', (ctx) => {
       speakerPersonId: null,
       side: 'home',
       sectorCode: null,
-      text: `${kind} ${status}`,
+      textEn: `${kind} ${status}`,
+      textRu: null,
       projectId: null,
       ownerPersonId: null,
       ownerOrganizationId: null,
@@ -265,7 +266,13 @@ describeOnEngines('relationships and agreements', (ctx) => {
       ['open', null],
       ['fulfilled', '2015-01-01'],
     ] as const) {
-      await createStatement(ctx.db, { meetingId: meeting.id, kind: 'commitment', text: 'A commitment', status, dueOn });
+      await createStatement(ctx.db, {
+        meetingId: meeting.id,
+        kind: 'commitment',
+        textEn: 'A commitment',
+        status,
+        dueOn,
+      });
     }
 
     const overview = await partnersOverview(ctx.db, { home: 'KG', period: '2016-01..2016-06', asOf: '2016-06-30' });
