@@ -10,9 +10,9 @@ interface Overview {
   partners: Array<{ partner: { code: string }; openCommitments: number; overdueCommitments: number }>;
 }
 
-/** The number in "3 statements past their due date" above the partner page's statements, 0 when absent. */
+/** The number in "3 commitments overdue" above the partner page's statements, 0 when absent. */
 async function overdueOnPartnerPage(page: Page): Promise<number> {
-  const summary = page.getByText(/^\d+ statements? past (its|their) due date$/);
+  const summary = page.getByText(/^\d+ commitments? overdue$/);
   if ((await summary.count()) === 0) return 0;
   return Number((await summary.innerText()).split(' ')[0]);
 }
