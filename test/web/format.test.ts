@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { currencyName, formatDate, formatMoneyShort, formatMonth, languageName } from '../../web/src/i18n/format.ts';
+import {
+  currencyName,
+  formatDate,
+  formatDecimal,
+  formatMoneyShort,
+  formatMonth,
+  languageName,
+} from '../../web/src/i18n/format.ts';
 
 describe('dates in the reader language', () => {
   it('keeps the years 0001 to 0099 as written instead of turning them into 1901 to 1999', () => {
@@ -35,5 +42,13 @@ describe('language codes in the reader language', () => {
     expect(languageName('ru', 'en')).toBe('Russian');
     expect(languageName('xx', 'ru')).toBe('xx');
     expect(languageName('not a code', 'ru')).toBe('not a code');
+  });
+});
+
+describe('measured numbers in the reader language', () => {
+  it('writes a coordinate with the reader’s decimal sign and keeps its digits', () => {
+    expect(formatDecimal(51.7312, 'ru')).toBe('51,7312');
+    expect(formatDecimal(51.7312, 'en')).toBe('51.7312');
+    expect(formatDecimal(-104.123456, 'en')).toBe('-104.123456');
   });
 });

@@ -83,6 +83,11 @@ export function formatNumber(value: number, language: string): string {
   return new Intl.NumberFormat(localeOf(language)).format(value);
 }
 
+/** A measured number such as a coordinate (51.7312 / 51,7312), keeping up to six decimals as typed. */
+export function formatDecimal(value: number, language: string): string {
+  return new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: 6, useGrouping: false }).format(value);
+}
+
 /** An ISO date (YYYY-MM-DD) as "5 December 2017" / "5 декабря 2017 г.". */
 export function formatDate(iso: string | null | undefined, language: string): string {
   if (!iso) return '—';

@@ -2,7 +2,7 @@ import { Anchor, List, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { RouterAnchor } from '../links.tsx';
 import { Typed } from '../Typed.tsx';
-import { formatDate, formatMoneyShort, languageName } from '../../i18n/format.ts';
+import { formatDate, formatDecimal, formatMoneyShort, languageName } from '../../i18n/format.ts';
 import { useOptions, type Options } from './options.ts';
 import type { FieldConfig, FormValue, FormValues } from './types.ts';
 
@@ -53,6 +53,8 @@ export function FieldValue({ field, record }: { field: FieldConfig; record: Reco
       return <>{formatDate(String(value), i18n.language)}</>;
     case 'language':
       return <>{languageName(String(value), i18n.language)}</>;
+    case 'decimal':
+      return <>{formatDecimal(Number(value), i18n.language)}</>;
     case 'money':
       return (
         <>
