@@ -207,7 +207,7 @@ describeInBrowser('records: lists, details and forms', (ctx) => {
               detail: 'The input is not valid',
               problems: [
                 { path: '(input)', message: 'The archive is read-only today' },
-                { path: 'titleEn', message: 'Too small: expected string to have >=1 characters' },
+                { path: 'titleEn', message: 'Too small: expected string to have >=1 characters', code: 'required' },
               ],
             }),
           })
