@@ -10,7 +10,7 @@ import { makeMeeting, makeRelationship } from '../support/factories.ts';
 interface Statement {
   id: string;
   kind: string;
-  text: string;
+  textEn: string | null;
   meetingId: string;
   status: string;
   overdue: boolean;
@@ -65,7 +65,7 @@ for (const engine of engines) {
       const meeting = await makeMeeting(database.db, { relationshipId: relationship.id, heldOn: '2020-01-10' });
       const today = todayIso();
       const make = (text: string, kind: string, dueOn: string, status = 'open') =>
-        createStatement(database.db, { meetingId: meeting.id, kind, text, dueOn, status });
+        createStatement(database.db, { meetingId: meeting.id, kind, textEn: text, dueOn, status });
       await make('A proposal past its date', 'proposal', '2020-02-01');
       await make('A commitment kept', 'commitment', '2020-02-01', 'fulfilled');
       const late = await make('Due yesterday', 'commitment', dayShift(today, -1));
@@ -93,7 +93,7 @@ for (const engine of engines) {
       const promise = await createStatement(database.db, {
         meetingId: meeting.id,
         kind: 'commitment',
-        text: 'Deliver the lifts',
+        textEn: 'Deliver the lifts',
         dueOn: '2018-06-30',
       });
       const kept = await app.inject({

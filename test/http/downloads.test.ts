@@ -111,7 +111,7 @@ describeOnEngines('downloading tables of figures', (ctx) => {
 
   it('lists every Kursk commitment in CSV with its due date and status', async () => {
     const commitments = (await get('/api/commitments?partner=RU-KRS&asOf=2019-01-01&limit=200')).json().items as Array<{
-      text: string;
+      textEn: string;
       dueOn: string | null;
       status: string;
       overdue: boolean;
@@ -139,8 +139,8 @@ describeOnEngines('downloading tables of figures', (ctx) => {
       dropped: 'Dropped',
     };
     for (const c of commitments) {
-      const row = body.find((r) => r[text!] === c.text.replaceAll('"', '""'));
-      expect(row, c.text).toBeDefined();
+      const row = body.find((r) => r[text!] === c.textEn.replaceAll('"', '""'));
+      expect(row, c.textEn).toBeDefined();
       expect(row![due!]).toBe(c.dueOn ?? '');
       expect(row![status!]).toBe(statusWords[c.status]);
       expect(row![overdue!]).toBe(c.overdue ? 'yes' : 'no');
@@ -179,13 +179,13 @@ describeOnEngines('downloading tables of figures', (ctx) => {
     expect(krs[8]).toBe(krsScreen.trade.turnoverCents / 100);
 
     const projects = (await get('/api/projects?partner=RU-KRS&limit=200')).json().items as Array<{
-      title: string;
+      titleEn: string;
       valueMinor: number | null;
     }>;
     const projectsSheet = await readXlsx((await get('/api/projects.xlsx?partner=RU-KRS')).rawPayload);
     for (const p of projects) {
-      const row = projectsSheet.rows.find((r) => r[0] === p.title);
-      expect(row, p.title).toBeDefined();
+      const row = projectsSheet.rows.find((r) => r[0] === p.titleEn);
+      expect(row, p.titleEn).toBeDefined();
       expect(row![4]).toBe(p.valueMinor === null ? null : p.valueMinor / 100);
     }
   });
