@@ -7,6 +7,7 @@ import { Loading } from '../states.tsx';
 import { EChart, echarts, type EChartOption } from '../charts/EChart.tsx';
 import { tooltipHtml } from '../charts/tooltip.ts';
 import type { BoundaryCollection, BoundaryFeature } from '../../../../src/geo/model.ts';
+import { focusOf } from './focus.ts';
 import { MapLegend, pinStyles, type LegendEntry } from './MapLegend.tsx';
 
 /** A country (ISO 3166-1, "BY") or region (ISO 3166-2, "RU-KRS") shaded by `value`. */
@@ -134,6 +135,8 @@ export default function RegionMap(props: RegionMapProps) {
     const shaded = values.length > 1;
     const max = Math.max(1, ...values);
     const partnerCodes = new Set(regions.map((r) => r.code));
+    const focus =
+      countries.length > 0 ? focusOf(drawn, new Set([...partnerCodes, ...context.map((c) => c.code)])) : null;
     const kindIndex = new Map(pointKinds.map((kind, index) => [kind.key, index]));
     const markers = points.flatMap((p) => {
       const at = p.coord ?? (p.code ? features.get(p.code)?.properties.center : undefined);
@@ -191,6 +194,7 @@ export default function RegionMap(props: RegionMapProps) {
         map: mapName,
         nameProperty: 'code',
         roam: true,
+        ...(focus ?? {}),
         // Fit the box on both sides: a wide country (Russia) would be tiny if sized by the box's height.
         left: 8,
         right: 8,
