@@ -15,19 +15,28 @@ export const isoDate = z
       return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
     },
     { message: 'not a calendar date', params: { code: 'not_a_date' } },
-  );
+  )
+  // The refinements carry the problem codes; the pattern keeps the published schema saying what a date is.
+  .meta({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
 export const recordId = z.string().min(1).max(64);
 
-export const territoryCode = z.string().refine((value) => /^([A-Z]{2}(-[A-Z0-9]{1,3})?|M49-\d{3})$/.test(value), {
-  message: 'expected an ISO 3166-1 alpha-2 code (BY), an ISO 3166-2 code (RU-KRS) or a statistical territory (M49-899)',
-  params: { code: 'territory_code' },
-});
+export const territoryCode = z
+  .string()
+  .refine((value) => /^([A-Z]{2}(-[A-Z0-9]{1,3})?|M49-\d{3})$/.test(value), {
+    message:
+      'expected an ISO 3166-1 alpha-2 code (BY), an ISO 3166-2 code (RU-KRS) or a statistical territory (M49-899)',
+    params: { code: 'territory_code' },
+  })
+  .meta({ pattern: '^([A-Z]{2}(-[A-Z0-9]{1,3})?|M49-\\d{3})$' });
 
-export const currencyCode = z.string().refine((value) => /^[A-Z]{3}$/.test(value), {
-  message: 'expected an ISO 4217 currency code such as USD',
-  params: { code: 'currency_code' },
-});
+export const currencyCode = z
+  .string()
+  .refine((value) => /^[A-Z]{3}$/.test(value), {
+    message: 'expected an ISO 4217 currency code such as USD',
+    params: { code: 'currency_code' },
+  })
+  .meta({ pattern: '^[A-Z]{3}$' });
 
 export const side = z.enum(['home', 'partner', 'third']);
 
