@@ -71,6 +71,9 @@ export interface Vocabulary {
   /** Ids by collection as the API names it: organizations, meetings, trade/datasets… */
   ids: Record<string, string[]>;
   territories: string[];
+  /** The relationships' home and partner territories, and a few others: a trade question asks for a pair. */
+  homes: string[];
+  partners: string[];
   hsCodes: string[];
   periods: string[];
   dates: string[];
@@ -193,9 +196,9 @@ function knownValues(name: string, schema: Schema, vocabulary: Vocabulary): unkn
   const collection = collectionOfField.find(([pattern]) => pattern.test(name))?.[1];
   if (collection) return vocabulary.ids[collection] ?? [];
   if (name === 'recordId') return Object.values(vocabulary.ids).flat();
-  if (
-    /^(territory|territoryCode|home|homeCode|partner|partnerCode|reporter|parent|parentCode|territories)$/.test(name)
-  ) {
+  if (/^(home|reporter)$/.test(name)) return vocabulary.homes;
+  if (name === 'partner') return vocabulary.partners;
+  if (/^(territory|territoryCode|homeCode|partnerCode|parent|parentCode|territories)$/.test(name)) {
     return vocabulary.territories;
   }
   if (name === 'codes') return [vocabulary.territories.slice(0, 3).join(',')];
@@ -250,7 +253,17 @@ function ownValues(
       for (const [key, property] of Object.entries(properties)) {
         shape[key] = valueOf(spec, property, vocabulary, key, depth + 1);
       }
-      return fc.record(shape, { requiredKeys: (schema.required ?? []).filter((key) => key in properties) });
+      const record = fc.record(shape, { requiredKeys: (schema.required ?? []).filter((key) => key in properties) });
+      // Records keep texts in pairs (titleEn, titleRu) of which one is needed, a rule the schema cannot state.
+      const pairs = Object.keys(properties).flatMap((key) =>
+        /En$/.test(key) && `${key.slice(0, -2)}Ru` in properties ? [[key, `${key.slice(0, -2)}Ru`] as const] : [],
+      );
+      if (pairs.length === 0) return record;
+      return record.map((value) => {
+        const filled: Record<string, unknown> = { ...value };
+        for (const [en, ru] of pairs) if (!filled[en] && !filled[ru]) filled[en] = 'Text written by the fuzz';
+        return filled;
+      });
     }
     default:
       return fc.jsonValue({ maxDepth: 2 });

@@ -15,6 +15,8 @@ export interface FuzzReport {
   requests: number;
   operations: number;
   operationsReached: number;
+  /** Operations no request got past validation into: where the generator needs to learn valid values. */
+  operationsNotReached: string[];
   byStatus: Record<string, number>;
   byKind: Record<string, number>;
   /** The first answer that broke a rule, after fast-check shrank the request; null when none did. */
@@ -45,6 +47,7 @@ export async function fuzzServer(
     requests: 0,
     operations: operations.length,
     operationsReached: 0,
+    operationsNotReached: [],
     byStatus: {},
     byKind: {},
     failure: null,
@@ -80,6 +83,7 @@ export async function fuzzServer(
   }
   report.serverAlive = (await rawRequest(base, { path: '/api/health' }).catch(() => ({ status: 0 }))).status === 200;
   report.operationsReached = reached.size;
+  report.operationsNotReached = operations.map((o) => o.id).filter((id) => !reached.has(id));
   report.seconds = (performance.now() - started) / 1000;
   return report;
 }
@@ -152,9 +156,14 @@ async function vocabularyOf(base: string): Promise<Vocabulary> {
   ids['trade/datasets'] = datasets.map((dataset) => dataset.id);
   const figures = JSON.parse((await rawRequest(base, { path: '/api/trade/figures' })).body) as Array<{ id: string }>;
   ids['trade/figures'] = figures.map((figure) => figure.id);
+  const relationships = JSON.parse((await rawRequest(base, { path: '/api/relationships?limit=50' })).body) as {
+    items: Array<{ homeCode: string; partnerCode: string }>;
+  };
   return {
     ids,
     territories: ['BY', 'RU', 'RU-KRS', 'RU-BEL', 'DE', 'CN', 'US', 'XK', 'ZZ'],
+    homes: [...new Set(relationships.items.map((r) => r.homeCode)), 'ZZ'],
+    partners: [...new Set(relationships.items.map((r) => r.partnerCode)), 'DE', 'ZZ'],
     hsCodes: ['40', '4011', '401110', '3104', '8704', '99', '0000'],
     periods: ['2017-01..2017-09', '2017', '2016-01..2017-12', '2013..2017', '2017-09', '2018-01..2018-03'],
     dates: ['2017-12-05', '2017-12-04', '2016-06-01', '2018-03-31', '2026-12-07', '2017-02-29', '1900-01-01'],
@@ -184,6 +193,7 @@ export function formatReport(engine: string, report: FuzzReport & { serverErrors
       .filter(([s]) => Number(s) >= 500)
       .reduce((n, [, c]) => n + c, 0)}`,
     `[fuzz ${engine}] requests by kind: ${kinds}`,
+    `[fuzz ${engine}] never past validation: ${report.operationsNotReached.join(', ') || 'none'}`,
     `[fuzz ${engine}] server alive afterwards: ${report.serverAlive ? 'yes' : 'NO'}; rules broken: ${report.failure ? 'yes' : 'none'}`,
     ...(report.failure ? [report.failure] : []),
     ...(report.serverErrors ?? []).slice(0, 5).map((line) => `[fuzz ${engine}] server log: ${line.trim()}`),
