@@ -13,7 +13,14 @@ import { getRelationship, partnersOverview } from '../registry/relationships/ser
 import { listSectors } from '../registry/sectors/service.ts';
 import { getTerritory } from '../registry/territories/service.ts';
 import { partnerRanking } from '../trade/analytics/insights.ts';
-import type { rankingQuery, seriesQuery, structureQuery } from '../trade/analytics/model.ts';
+import {
+  rankingOptions,
+  seriesOptions,
+  structureOptions,
+  type rankingQuery,
+  type seriesQuery,
+  type structureQuery,
+} from '../trade/analytics/model.ts';
 import { tradeSeries, tradeStructure } from '../trade/analytics/service.ts';
 import { hsTitles } from '../trade/hs/service.ts';
 import { formatRange, yearEarlier, type PeriodRange } from '../trade/periods.ts';
@@ -84,16 +91,7 @@ export async function structureDownload(
   query: z.output<typeof structureQuery>,
   language: Language,
 ): Promise<Download> {
-  const data = await tradeStructure(db, {
-    home: query.home,
-    partner: query.partner,
-    range: query.period,
-    datasetId: query.dataset,
-    level: query.level,
-    direction: query.direction,
-    top: query.top,
-    titles: (codes) => hsTitles(db, codes),
-  });
+  const data = await tradeStructure(db, { ...structureOptions(query), titles: (codes) => hsTitles(db, codes) });
   const names = territoryNames(db, language);
   await names.load([data.home, data.partner]);
   return {
@@ -103,14 +101,7 @@ export async function structureDownload(
 }
 
 export async function seriesDownload(db: Db, query: z.output<typeof seriesQuery>, language: Language) {
-  const data = await tradeSeries(db, {
-    home: query.home,
-    partner: query.partner,
-    range: query.period,
-    datasetId: query.dataset,
-    granularity: query.granularity,
-    cumulative: query.cumulative,
-  });
+  const data = await tradeSeries(db, seriesOptions(query));
   const names = territoryNames(db, language);
   await names.load([data.home, data.partner]);
   return {
@@ -124,13 +115,7 @@ export async function rankingDownload(
   query: z.output<typeof rankingQuery>,
   language: Language,
 ): Promise<Download> {
-  const data = await partnerRanking(db, {
-    home: query.home,
-    range: query.period,
-    by: query.by,
-    datasetId: query.dataset,
-    limit: query.limit,
-  });
+  const data = await partnerRanking(db, rankingOptions(query));
   const names = territoryNames(db, language);
   await names.load([data.home, ...data.lines.map((l) => l.partner)]);
   const ranking = {

@@ -1,7 +1,15 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { mirrorView, partnerRanking, trendSignals } from '../../trade/analytics/insights.ts';
-import { pairQuery, rankingQuery, seriesQuery, structureQuery } from '../../trade/analytics/model.ts';
+import {
+  pairQuery,
+  rankingOptions,
+  rankingQuery,
+  seriesOptions,
+  seriesQuery,
+  structureOptions,
+  structureQuery,
+} from '../../trade/analytics/model.ts';
 import {
   tradeSeries,
   tradeStructure,
@@ -109,13 +117,7 @@ export function registerTradeAnalyticsCommands(program: Command): void {
       });
       await withDatabase(command, 'require-current', async ({ db }) => {
         const s = await tradeStructure(db, {
-          home: q.home,
-          partner: q.partner,
-          range: q.period,
-          datasetId: q.dataset,
-          level: q.level,
-          direction: q.direction,
-          top: q.top,
+          ...structureOptions(q),
           titles: async (codes) => {
             const t = await hsTitles(db, codes);
             return new Map([...t].map(([c, v]) => [c, { titleEn: v.titleEn, titleRu: v.titleRu ?? null }]));
@@ -168,14 +170,7 @@ export function registerTradeAnalyticsCommands(program: Command): void {
         cumulative: o.cumulative ? 'true' : 'false',
       });
       await withDatabase(command, 'require-current', async ({ db }) => {
-        const s = await tradeSeries(db, {
-          home: q.home,
-          partner: q.partner,
-          range: q.period,
-          datasetId: q.dataset,
-          granularity: q.granularity,
-          cumulative: q.cumulative,
-        });
+        const s = await tradeSeries(db, seriesOptions(q));
         if (o.json) return printJson(s);
         process.stdout.write(`${datasetLine(s.dataset)}; USD${s.cumulative ? '; cumulative from January' : ''}\n\n`);
         printRows(
@@ -205,13 +200,7 @@ export function registerTradeAnalyticsCommands(program: Command): void {
     .action(async (home: string, o: Options, command: Command) => {
       const q = parseInput(rankingQuery, { home, period: o.period, by: o.by, dataset: o.dataset, limit: o.limit });
       await withDatabase(command, 'require-current', async ({ db }) => {
-        const r = await partnerRanking(db, {
-          home: q.home,
-          range: q.period,
-          by: q.by,
-          datasetId: q.dataset,
-          limit: q.limit,
-        });
+        const r = await partnerRanking(db, rankingOptions(q));
         if (o.json) return printJson(r);
         process.stdout.write(`${datasetLine(r.dataset)}; ${r.period}; USD\n\n`);
         printRows(

@@ -6,11 +6,14 @@ import { versionQuery } from '../../core/model.ts';
 import { mirrorView, partnerRanking, trendSignals } from '../../trade/analytics/insights.ts';
 import {
   pairQuery,
+  rankingOptions,
   rankingQuery,
   rankingSchema,
+  seriesOptions,
   seriesQuery,
   seriesSchema,
   signalsSchema,
+  structureOptions,
   structureQuery,
   structureSchema,
   summarySchema,
@@ -65,17 +68,7 @@ export function registerTradeAnalyticsRoutes(app: FastifyInstance, db: Db): void
       querystring: structureQuery,
       response: { 200: structureSchema, ...errors },
     },
-    handler: (r) =>
-      tradeStructure(db, {
-        home: r.query.home,
-        partner: r.query.partner,
-        range: r.query.period,
-        datasetId: r.query.dataset,
-        level: r.query.level,
-        direction: r.query.direction,
-        top: r.query.top,
-        titles,
-      }),
+    handler: (r) => tradeStructure(db, { ...structureOptions(r.query), titles }),
   });
 
   api.get('/api/trade/series', {
@@ -85,15 +78,7 @@ export function registerTradeAnalyticsRoutes(app: FastifyInstance, db: Db): void
       querystring: seriesQuery,
       response: { 200: seriesSchema, ...errors },
     },
-    handler: (r) =>
-      tradeSeries(db, {
-        home: r.query.home,
-        partner: r.query.partner,
-        range: r.query.period,
-        datasetId: r.query.dataset,
-        granularity: r.query.granularity,
-        cumulative: r.query.cumulative,
-      }),
+    handler: (r) => tradeSeries(db, seriesOptions(r.query)),
   });
 
   api.get('/api/trade/ranking', {
@@ -103,14 +88,7 @@ export function registerTradeAnalyticsRoutes(app: FastifyInstance, db: Db): void
       querystring: rankingQuery,
       response: { 200: rankingSchema, ...errors },
     },
-    handler: (r) =>
-      partnerRanking(db, {
-        home: r.query.home,
-        range: r.query.period,
-        by: r.query.by,
-        datasetId: r.query.dataset,
-        limit: r.query.limit,
-      }),
+    handler: (r) => partnerRanking(db, rankingOptions(r.query)),
   });
 
   api.get('/api/trade/signals', {

@@ -43,6 +43,23 @@ export const rankingQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
+// A query of the API (and of a table's download) as the analytics take it; one place, so a file always
+// holds what the screen shows.
+export function structureOptions(query: z.output<typeof structureQuery>) {
+  const { home, partner, period: range, dataset: datasetId, level, direction, top } = query;
+  return { home, partner, range, datasetId, level, direction, top };
+}
+
+export function seriesOptions(query: z.output<typeof seriesQuery>) {
+  const { home, partner, period: range, dataset: datasetId, granularity, cumulative } = query;
+  return { home, partner, range, datasetId, granularity, cumulative };
+}
+
+export function rankingOptions(query: z.output<typeof rankingQuery>) {
+  const { home, period: range, by, dataset: datasetId, limit } = query;
+  return { home, range, by, datasetId, limit };
+}
+
 const totals = z.object({
   exportsCents: z.number(),
   importsCents: z.number(),
