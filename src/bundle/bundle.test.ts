@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, describeOnEngines, engines, type TestDatabase } from '../../test/support/engines.ts';
 import {
@@ -12,10 +13,13 @@ import type { Db } from '../db/connection.ts';
 import { migrations } from '../db/migrations/index.ts';
 import { tablesInDependencyOrder } from '../db/schema.ts';
 import { linkProvenance } from '../documents/provenance.ts';
+import { createDocumentWithFile, documentFile } from '../documents/service.ts';
 import { newId } from '../core/ids.ts';
 import { nowIso } from '../core/records.ts';
 import { insertFlows } from '../../test/support/trade.ts';
 import { exportBundle, importBundle, userRecordCount, type Bundle } from './service.ts';
+
+const briefingBytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(Array.from({ length: 256 }, (_, i) => i))]);
 
 /**
  * A row in every table, with Cyrillic text, nulls, composite keys and money beyond 32 bits, so a
@@ -271,6 +275,35 @@ async function fillDatabase(db: Db): Promise<void> {
     })
     .execute();
 
+  // A saved briefing: its file holds every byte value, so the round trip shows binary survives as it is.
+  const briefing = await createDocumentWithFile(
+    db,
+    {
+      titleEn: null,
+      titleRu: 'Справка к переговорам с Курской областью',
+      kind: 'briefing',
+      publishedOn: '2017-12-04',
+      language: 'ru',
+      publisher: null,
+      notes: null,
+    },
+    { fileName: 'справка.pdf', contentType: 'application/pdf', bytes: briefingBytes },
+  );
+  await db
+    .insertInto('briefings')
+    .values({
+      documentId: briefing.id,
+      relationshipId: relationship.id,
+      meetingId: meeting.id,
+      asOf: '2017-12-04',
+      language: 'ru',
+      format: 'pdf',
+      marking: 'Для служебного пользования',
+      author: 'Иванова',
+      producedAt: now,
+    })
+    .execute();
+
   await linkProvenance(db, {
     recordType: 'organization',
     recordId: belaz.id,
@@ -405,6 +438,32 @@ describeOnEngines('whole-database bundle', (ctx) => {
     expect(
       (await target.selectFrom('territories').select('nameEn').where('code', '=', 'BY-HR').executeTakeFirst())?.nameEn,
     ).toBe('Hrodna Region');
+  });
+
+  it('carries a saved briefing with its file byte for byte, and what it was produced for', async () => {
+    const target = await freshDatabase();
+    await importBundle(target, bundle);
+    const [row] = bundle.tables.briefings!;
+    expect(row).toMatchObject({ format: 'pdf', author: 'Иванова', marking: 'Для служебного пользования' });
+    const file = await documentFile(target, String(row!.documentId));
+    expect(file.bytes.equals(briefingBytes)).toBe(true);
+    expect(file).toMatchObject({ fileName: 'справка.pdf', contentType: 'application/pdf', byteSize: 265 });
+    expect(file.sha256).toBe(createHash('sha256').update(briefingBytes).digest('hex'));
+  });
+
+  it('imports a bundle written before documents kept files', async () => {
+    const target = await freshDatabase();
+    const old = JSON.parse(JSON.stringify(bundle)) as Bundle;
+    old.schema = '0007_outlet_coordinates';
+    const briefingIds = new Set(old.tables.briefings!.map((b) => b.documentId));
+    old.tables.documents = old.tables.documents!.filter((d) => !briefingIds.has(d.id));
+    delete old.tables.documentFiles;
+    delete old.tables.briefings;
+    await importBundle(target, old);
+    const again = await exportBundle(target);
+    expect(again.tables.briefings).toEqual([]);
+    expect(again.tables.documentFiles).toEqual([]);
+    expect(again.tables.documents).toHaveLength(bundle.tables.documents!.length - 1);
   });
 
   it('refuses to import into a database that holds records, and changes nothing there', async () => {

@@ -25,8 +25,9 @@ export interface Bundle {
 // measured trade quantities and outlets' coordinates, so a cell holding anything else, a fraction elsewhere,
 // or an integer beyond 2^53 that JSON cannot carry exactly is refused up front.
 const fractionalColumns: ReadonlySet<string> = new Set(['quantity', 'latitude', 'longitude']);
-// Trade flow blocks are binary (see src/trade/flow-blocks.ts); the bundle carries them as base64 text.
-const binaryColumns: ReadonlySet<string> = new Set(['body', 'detail']);
+// Trade flow blocks (see src/trade/flow-blocks.ts) and documents' files are binary; the bundle carries them
+// as base64 text.
+const binaryColumns: ReadonlySet<string> = new Set(['body', 'detail', 'content']);
 const base64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const row = z.record(z.string(), z.union([z.string(), z.number(), z.null()])).superRefine((cells, ctx) => {
   for (const [column, value] of Object.entries(cells)) {
@@ -111,6 +112,11 @@ const bundleUpgrades: Record<string, (tables: Bundle['tables']) => void> = {
   },
   // Outlets written before had no point; the new columns default to none.
   '0007_outlet_coordinates': () => undefined,
+  // Documents had no files and there were no briefings: both tables start empty.
+  '0009_briefing_files': (tables) => {
+    tables.documentFiles ??= [];
+    tables.briefings ??= [];
+  },
 };
 
 /** The upgrades that bring a bundle from its schema to the database's, or null when there is no such path. */

@@ -251,6 +251,31 @@ export interface ProvenanceLinkTable {
   createdAt: string;
 }
 
+/** A document's file, kept in the database (see 0009_briefing_files). */
+export interface DocumentFileTable {
+  documentId: string;
+  fileName: string;
+  contentType: string;
+  byteSize: number;
+  /** Lower-case hex SHA-256 of the content. */
+  sha256: string;
+  createdAt: string;
+  content: Uint8Array;
+}
+
+/** What a briefing document was produced for: relationship, day, language and format, and by whom. */
+export interface BriefingTable {
+  documentId: string;
+  relationshipId: string;
+  meetingId: string | null;
+  asOf: string;
+  language: string;
+  format: string;
+  marking: string | null;
+  author: string | null;
+  producedAt: string;
+}
+
 export interface DB extends TradeDB {
   territories: TerritoryTable;
   sectors: SectorTable;
@@ -276,6 +301,8 @@ export interface DB extends TradeDB {
   outlets: OutletTable;
   outletLines: OutletLineTable;
   provenanceLinks: ProvenanceLinkTable;
+  documentFiles: DocumentFileTable;
+  briefings: BriefingTable;
 }
 
 /**
@@ -286,6 +313,7 @@ export const tablesInDependencyOrder: ReadonlyArray<{ table: keyof DB; key: read
   { table: 'territories', key: ['code'] },
   { table: 'sectors', key: ['code'] },
   { table: 'documents', key: ['id'] },
+  { table: 'documentFiles', key: ['documentId'] },
   { table: 'relationships', key: ['id'] },
   { table: 'agreements', key: ['id'] },
   { table: 'organizations', key: ['id'] },
@@ -307,6 +335,7 @@ export const tablesInDependencyOrder: ReadonlyArray<{ table: keyof DB; key: read
   { table: 'outlets', key: ['id'] },
   { table: 'outletLines', key: ['id'] },
   { table: 'provenanceLinks', key: ['id'] },
+  { table: 'briefings', key: ['documentId'] },
   { table: 'hsCodes', key: ['revision', 'code'] },
   { table: 'tradeDatasets', key: ['id'] },
   { table: 'tradeImports', key: ['id'] },

@@ -1,10 +1,20 @@
+import { createHash } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { describeOnEngines } from '../../test/support/engines.ts';
 import { makeDocument, makeOrganization, makeRelationship } from '../../test/support/factories.ts';
 import { newId } from '../core/ids.ts';
 import { nowIso } from '../core/records.ts';
 import { linkProvenance, unlinkProvenance } from './provenance.ts';
-import { createDocument, deleteDocument, getDocument, listDocuments, updateDocument } from './service.ts';
+import {
+  createDocument,
+  createDocumentWithFile,
+  deleteDocument,
+  documentFile,
+  getDocument,
+  listDocuments,
+  updateDocument,
+} from './service.ts';
+import { maxDocumentFileBytes } from './model.ts';
 
 const all = { limit: 200, offset: 0 };
 
@@ -155,5 +165,97 @@ describeOnEngines('documents', (ctx) => {
     const refused = await deleteDocument(ctx.db, document.id, 1).catch((e) => e);
     expect(refused.code).toBe('REFERENCED');
     expect(refused.details).toMatchObject({ agreements: 1, provenanceLinks: 0 });
+  });
+
+  const producedBriefing = {
+    titleEn: 'Briefing for the talks with Kursk Oblast',
+    titleRu: null,
+    kind: 'briefing' as const,
+    publishedOn: '2017-12-04',
+    language: 'en',
+    publisher: null,
+    notes: null,
+  };
+
+  it('keeps a file with its document: name, type, size and SHA-256, and the same bytes back', async () => {
+    const bytes = Buffer.from('# Briefing\n\nTrade grew by 40.5 %.\n');
+    const saved = await createDocumentWithFile(ctx.db, producedBriefing, {
+      fileName: 'briefing.md',
+      contentType: 'text/markdown; charset=utf-8',
+      bytes,
+    });
+    expect(saved).toMatchObject({ kind: 'briefing', language: 'en', version: 1 });
+    expect(saved.file).toEqual({
+      fileName: 'briefing.md',
+      contentType: 'text/markdown; charset=utf-8',
+      byteSize: bytes.byteLength,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
+    const file = await documentFile(ctx.db, saved.id);
+    expect(file.bytes.equals(bytes)).toBe(true);
+    expect(file.sha256).toBe(saved.file.sha256);
+  });
+
+  it('refuses a file over 20 MB and keeps nothing of it', async () => {
+    const before = await listDocuments(ctx.db, { kind: 'briefing' }, all);
+    const error = await createDocumentWithFile(ctx.db, producedBriefing, {
+      fileName: 'huge.pdf',
+      contentType: 'application/pdf',
+      bytes: Buffer.alloc(maxDocumentFileBytes + 1),
+    }).catch((e) => e);
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.message).toContain('up to 20.0 MB');
+    expect(error.problems).toEqual([expect.objectContaining({ path: 'file', code: 'too_big' })]);
+    expect((await listDocuments(ctx.db, { kind: 'briefing' }, all)).total).toBe(before.total);
+  });
+
+  it('takes a file of exactly 20 MB', async () => {
+    const saved = await createDocumentWithFile(ctx.db, producedBriefing, {
+      fileName: 'large.pdf',
+      contentType: 'application/pdf',
+      bytes: Buffer.alloc(maxDocumentFileBytes, 7),
+    });
+    expect(saved.file.byteSize).toBe(maxDocumentFileBytes);
+    expect((await documentFile(ctx.db, saved.id)).bytes.byteLength).toBe(maxDocumentFileBytes);
+    await deleteDocument(ctx.db, saved.id, 1);
+  });
+
+  it('deletes the file with its document, and says a document without a file has none', async () => {
+    const saved = await createDocumentWithFile(ctx.db, producedBriefing, {
+      fileName: 'briefing.html',
+      contentType: 'text/html; charset=utf-8',
+      bytes: Buffer.from('<p>Справка</p>'),
+    });
+    await deleteDocument(ctx.db, saved.id, 1);
+    expect((await documentFile(ctx.db, saved.id).catch((e) => e)).code).toBe('NOT_FOUND');
+    const left = await ctx.db
+      .selectFrom('documentFiles')
+      .select('documentId')
+      .where('documentId', '=', saved.id)
+      .execute();
+    expect(left).toEqual([]);
+    const plain = await makeDocument(ctx.db);
+    const none = await documentFile(ctx.db, plain.id).catch((e) => e);
+    expect(none.code).toBe('NOT_FOUND');
+    expect(none.message).toContain('has no file');
+  });
+
+  it('makes briefings only by saving one: neither created as a briefing nor turned into another kind', async () => {
+    const refused = await createDocument(ctx.db, { titleEn: 'Fake briefing', kind: 'briefing', language: 'en' }).catch(
+      (e) => e,
+    );
+    expect(refused.code).toBe('VALIDATION_FAILED');
+    expect(refused.problems[0].path).toBe('kind');
+    const saved = await createDocumentWithFile(ctx.db, producedBriefing, {
+      fileName: 'briefing.md',
+      contentType: 'text/markdown; charset=utf-8',
+      bytes: Buffer.from('x'),
+    });
+    const changed = await updateDocument(ctx.db, saved.id, { kind: 'readout', version: 1 }).catch((e) => e);
+    expect(changed.problems[0]).toMatchObject({ path: 'kind', code: 'kind_fixed' });
+    expect(await updateDocument(ctx.db, saved.id, { notes: 'handed over on 4 December', version: 1 })).toMatchObject({
+      kind: 'briefing',
+      version: 2,
+    });
   });
 });

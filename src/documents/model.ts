@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { isoDate, longText, recordId, recordMeta, shortText, version } from '../core/model.ts';
 import { pairCheck, pairOf, requirePair } from '../core/languages.ts';
 
-export const documentKind = z.enum(['readout', 'article', 'agreement', 'statistical_release', 'minutes', 'other']);
+export const documentKind = z.enum([
+  'readout',
+  'article',
+  'agreement',
+  'statistical_release',
+  'minutes',
+  'other',
+  'briefing',
+]);
+/** A briefing is only ever a produced file saved with what it was produced for (src/briefing/saved.ts). */
+const writableDocumentKind = documentKind.exclude(['briefing']);
 
 function canonicalLanguage(value: string): string | null {
   try {
@@ -37,7 +47,7 @@ export const documentInput = z
   .object({
     titleEn: title.nullable().default(null),
     titleRu: title.nullable().default(null),
-    kind: documentKind,
+    kind: writableDocumentKind,
     publishedOn: isoDate.nullable().default(null),
     language: languageCode,
     sourceUrl: sourceUrl.nullable().default(null),
@@ -52,7 +62,7 @@ export type DocumentInput = z.input<typeof documentInput>;
 export const documentUpdate = z.object({
   titleEn: title.nullable().optional(),
   titleRu: title.nullable().optional(),
-  kind: documentKind.optional(),
+  kind: writableDocumentKind.optional(),
   publishedOn: isoDate.nullable().optional(),
   language: languageCode.optional(),
   sourceUrl: sourceUrl.nullable().optional(),
@@ -76,6 +86,20 @@ export const document = z
   })
   .meta({ id: 'Document' });
 export type Document = z.infer<typeof document>;
+
+/** What a document's file is, without its bytes. */
+export const documentFileInfo = z
+  .object({
+    fileName: z.string(),
+    contentType: z.string(),
+    byteSize: z.number().int(),
+    sha256: z.string().meta({ description: 'SHA-256 of the bytes, lower-case hex' }),
+  })
+  .meta({ id: 'DocumentFile' });
+export type DocumentFileInfo = z.infer<typeof documentFileInfo>;
+
+/** The largest file a document keeps in the database: 20 MiB. */
+export const maxDocumentFileBytes = 20 * 1024 * 1024;
 
 export const documentFilter = z.object({
   kind: documentKind.optional(),

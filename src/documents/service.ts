@@ -1,10 +1,19 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '../db/connection.ts';
-import { AccordError, notFound } from '../core/errors.ts';
+import { AccordError, invalid, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import { parseInput, type Page, type PageQuery } from '../core/model.ts';
 import { deleteVersioned, inTransaction, normalizeSearch, nowIso, paged, updateVersioned } from '../core/records.ts';
 import { pairAfterUpdate } from '../core/languages.ts';
-import { documentInput, documentTitle, documentUpdate, type Document, type DocumentFilter } from './model.ts';
+import {
+  documentInput,
+  documentTitle,
+  documentUpdate,
+  maxDocumentFileBytes,
+  type Document,
+  type DocumentFileInfo,
+  type DocumentFilter,
+} from './model.ts';
 import { removeProvenanceOf } from './provenance.ts';
 import * as store from './store.ts';
 
@@ -49,11 +58,84 @@ export async function createDocument(db: Db, input: unknown): Promise<Document> 
   });
 }
 
+/** A document made by Accord itself, with the file it consists of; see `createDocumentWithFile`. */
+export interface ProducedDocument {
+  titleEn: string | null;
+  titleRu: string | null;
+  kind: Document['kind'];
+  publishedOn: string | null;
+  language: string;
+  publisher: string | null;
+  notes: string | null;
+}
+
+export interface FileContent {
+  fileName: string;
+  contentType: string;
+  bytes: Buffer;
+}
+
+/**
+ * Keeps a document together with its file, in the caller's transaction when there is one. The file is
+ * kept in the database, so it is refused above 20 MiB before anything is written.
+ */
+export async function createDocumentWithFile(
+  db: Db,
+  data: ProducedDocument,
+  file: FileContent,
+): Promise<Document & { file: DocumentFileInfo }> {
+  if (file.bytes.byteLength > maxDocumentFileBytes) {
+    const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    throw new AccordError(
+      'VALIDATION_FAILED',
+      `the file ${file.fileName} is ${mib(file.bytes.byteLength)}; Accord keeps files of up to ${mib(maxDocumentFileBytes)}`,
+      {
+        problems: [
+          {
+            path: 'file',
+            message: `larger than ${mib(maxDocumentFileBytes)}`,
+            code: 'too_big',
+            params: { maximum: maxDocumentFileBytes, size: file.bytes.byteLength },
+          },
+        ],
+      },
+    );
+  }
+  const info: DocumentFileInfo = {
+    fileName: file.fileName,
+    contentType: file.contentType,
+    byteSize: file.bytes.byteLength,
+    sha256: createHash('sha256').update(file.bytes).digest('hex'),
+  };
+  return inTransaction(db, async (trx) => {
+    const now = nowIso();
+    const id = newId();
+    await store.insertDocument(trx, { id, ...data, sourceUrl: null, version: 1, createdAt: now, updatedAt: now });
+    await store.insertDocumentFile(trx, { documentId: id, ...info, createdAt: now, content: file.bytes });
+    return { ...(await getDocument(trx, id)), file: info };
+  });
+}
+
+/** The file a document keeps, with its bytes; NOT_FOUND when the document or its file does not exist. */
+export async function documentFile(db: Db, id: string): Promise<DocumentFileInfo & { bytes: Buffer }> {
+  const row = await store.findDocumentFile(db, id);
+  if (!row) {
+    if (!(await store.findDocument(db, id))) throw notFound('document', id);
+    throw new AccordError('NOT_FOUND', `document ${id} has no file`, { details: { what: 'file', id } });
+  }
+  const { content, ...info } = row;
+  return { ...info, byteSize: Number(info.byteSize), bytes: Buffer.from(content) };
+}
+
 export async function updateDocument(db: Db, id: string, input: unknown): Promise<Document> {
   const { version, ...patch } = parseInput(documentUpdate, input);
   return inTransaction(db, async (trx) => {
     const current = await store.findDocument(trx, id);
     if (!current) throw notFound('document', id);
+    // The file and what it was produced for make it a briefing; another kind would leave them unexplained.
+    if (current.kind === 'briefing' && patch.kind !== undefined) {
+      throw invalid('kind', 'a briefing stays a briefing; save a new one instead', 'kind_fixed');
+    }
     pairAfterUpdate(documentTitle, 'the title', current, patch);
     await updateVersioned(trx, 'documents', { column: 'id', value: id, label: 'document' }, version, patch);
     return getDocument(trx, id);
@@ -62,7 +144,8 @@ export async function updateDocument(db: Db, id: string, input: unknown): Promis
 
 /**
  * A document records cite, or an agreement's text, stays until those are unlinked: deleting it would
- * leave facts without their source. The links saying where the document itself came from go with it.
+ * leave facts without their source. The links saying where the document itself came from go with it, and
+ * so do its file and, for a briefing, what it was produced for (by the key's cascade).
  */
 export async function deleteDocument(db: Db, id: string, version: number): Promise<void> {
   await inTransaction(db, async (trx) => {
@@ -81,6 +164,7 @@ export async function deleteDocument(db: Db, id: string, version: number): Promi
       );
     }
     await removeProvenanceOf(trx, { recordType: 'document', recordId: id });
+    await store.deleteDocumentFile(trx, id);
     await deleteVersioned(trx, 'documents', { column: 'id', value: id, label: 'document' }, version);
   });
 }

@@ -1,6 +1,6 @@
 import { sql, type Insertable } from 'kysely';
 import type { Db } from '../db/connection.ts';
-import type { DocumentTable, ProvenanceLinkTable } from '../db/schema.ts';
+import type { DocumentFileTable, DocumentTable, ProvenanceLinkTable } from '../db/schema.ts';
 import type { DocumentFilter, ProvenanceSubject } from './model.ts';
 
 const documentColumns = [
@@ -66,6 +66,22 @@ export function findDocument(db: Db, id: string) {
 
 export async function insertDocument(db: Db, row: Insertable<DocumentTable>): Promise<void> {
   await db.insertInto('documents').values(row).execute();
+}
+
+export async function insertDocumentFile(db: Db, row: Insertable<DocumentFileTable>): Promise<void> {
+  await db.insertInto('documentFiles').values(row).execute();
+}
+
+export function findDocumentFile(db: Db, documentId: string) {
+  return db
+    .selectFrom('documentFiles')
+    .select(['fileName', 'contentType', 'byteSize', 'sha256', 'content'])
+    .where('documentId', '=', documentId)
+    .executeTakeFirst();
+}
+
+export async function deleteDocumentFile(db: Db, documentId: string): Promise<void> {
+  await db.deleteFrom('documentFiles').where('documentId', '=', documentId).execute();
 }
 
 export async function countCitations(db: Db, documentId: string): Promise<{ links: number; agreements: number }> {
