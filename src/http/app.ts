@@ -13,6 +13,7 @@ import { AccordError, excerpt } from '../core/errors.ts';
 import { clientErrorAnswer, sendProblem } from './errors.ts';
 import { allowedHostsFor, registerRequestGuard } from './guard.ts';
 import { refuseNulCharacters } from './text-input.ts';
+import { registerBriefingRoutes } from './routes/briefings.ts';
 import { registerDemoRoutes } from './routes/demo.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerDownloadRoutes } from './routes/downloads.ts';
@@ -126,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerTradeDataRoutes(app, options.database, options.uploadLimits);
   registerSearchRoutes(app, options.db);
   registerDownloadRoutes(app, options.db);
+  registerBriefingRoutes(app, options.db);
   registerGeoRoutes(app);
   registerDemoRoutes(app, options.db, options.database);
   if (options.webRoot !== false) await registerWeb(app, options.webRoot);

@@ -13,8 +13,16 @@ import {
   provenanceSubject,
 } from '../../documents/model.ts';
 import { linkProvenance, listDocumentLinks, listProvenance, unlinkProvenance } from '../../documents/provenance.ts';
-import { createDocument, deleteDocument, getDocument, listDocuments, updateDocument } from '../../documents/service.ts';
+import {
+  createDocument,
+  deleteDocument,
+  documentFile,
+  getDocument,
+  listDocuments,
+  updateDocument,
+} from '../../documents/service.ts';
 import { recordId } from '../../core/model.ts';
+import { sendFile } from '../disposition.ts';
 import { problemSchema } from '../problem-schema.ts';
 import { registerResource } from '../resource.ts';
 
@@ -46,6 +54,22 @@ export function registerDocumentRoutes(app: FastifyInstance, db: Db): void {
       response: { 200: z.array(documentCitation), 404: problemSchema },
     },
     handler: (request) => listDocumentLinks(db, request.params.id),
+  });
+
+  api.get('/api/documents/:id/file', {
+    schema: {
+      tags,
+      summary: "A document's file, as it was kept",
+      description:
+        'The bytes kept with the document (a saved briefing), with their content type, a file name in ' +
+        'Content-Disposition and their SHA-256 in the X-Content-SHA256 header. 404 when the document keeps no file.',
+      params: idParams,
+      response: { 404: problemSchema },
+    },
+    handler: async (request, reply) => {
+      const file = await documentFile(db, request.params.id);
+      return sendFile(reply, file, { 'x-content-sha256': file.sha256 });
+    },
   });
 
   api.get('/api/provenance', {
