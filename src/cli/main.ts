@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerBriefingCommands } from './commands/briefing.ts';
 import { registerDataCommands } from './commands/data.ts';
 import { registerDocumentCommands } from './commands/documents.ts';
 import { registerMeetingsCommands } from './commands/meetings.ts';
@@ -34,6 +35,7 @@ registerDocumentCommands(program);
 registerTradeImportCommands(program);
 registerTradeCommands(program);
 registerTradeAnalyticsCommands(program);
+registerBriefingCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -11,12 +11,16 @@ export interface CliResult {
   stderr: string;
 }
 
-/** The `accord` command as a person runs it, on the given database; a failure is a result, not a throw. */
-export function cliOn(database: string): (...args: string[]) => Promise<CliResult> {
+/**
+ * The `accord` command as a person runs it, on the given database (in `cwd`, the test's own directory by
+ * default); a failure is a result, not a throw.
+ */
+export function cliOn(database: string, options: { cwd?: string } = {}): (...args: string[]) => Promise<CliResult> {
   return async (...args) => {
     try {
       const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
         env: { ...process.env, ACCORD_DATABASE: database },
+        cwd: options.cwd,
         maxBuffer: 64 * 1024 * 1024,
       });
       return { code: 0, stdout, stderr };

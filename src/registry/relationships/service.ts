@@ -78,6 +78,17 @@ export async function getRelationship(db: Db, id: string): Promise<Relationship>
   return toRelationship(row);
 }
 
+/** The relationship of a home and a partner territory, as `accord brief BY RU-KRS` names it. */
+export async function getRelationshipOfPair(db: Db, homeCode: string, partnerCode: string): Promise<Relationship> {
+  const row = await store.findRelationshipByPair(db, homeCode, partnerCode);
+  if (!row) {
+    throw new AccordError('NOT_FOUND', `there is no relationship of ${homeCode} with ${partnerCode}`, {
+      details: { what: 'relationship', homeCode, partnerCode },
+    });
+  }
+  return getRelationship(db, row.id);
+}
+
 /**
  * A territory cannot be its own partner, both codes must be territories Accord knows, and each pair is
  * recorded once, so every meeting and project of a pair lands on the same relationship.
