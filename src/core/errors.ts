@@ -34,7 +34,7 @@ export type ErrorCode = keyof typeof errorCodes;
  * invalid_type (expected), invalid_value (values), invalid_format (format), unrecognized_keys (keys).
  * Accord's own: date_format, not_a_date, currency_code, territory_code, url, language_code, name_needed,
  * due_before_meeting (dueOn, heldOn), ends_before_start, date_before_previous, not_found (id), not_unique,
- * kind_fixed (a briefing's kind).
+ * kind_fixed (a briefing's kind), other_relationship (a meeting of another partner).
  */
 export type ProblemParams = Record<string, string | number | boolean | Array<string | number>>;
 

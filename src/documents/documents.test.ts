@@ -253,7 +253,11 @@ describeOnEngines('documents', (ctx) => {
     });
     const changed = await updateDocument(ctx.db, saved.id, { kind: 'readout', version: 1 }).catch((e) => e);
     expect(changed.problems[0]).toMatchObject({ path: 'kind', code: 'kind_fixed' });
-    expect(await updateDocument(ctx.db, saved.id, { notes: 'handed over on 4 December', version: 1 })).toMatchObject({
+    const readout = await makeDocument(ctx.db);
+    const made = await updateDocument(ctx.db, readout.id, { kind: 'briefing', version: 1 }).catch((e) => e);
+    expect(made.problems[0]).toMatchObject({ path: 'kind', code: 'kind_fixed' });
+    const edited = { kind: 'briefing', notes: 'handed over on 4 December', version: 1 };
+    expect(await updateDocument(ctx.db, saved.id, edited)).toMatchObject({
       kind: 'briefing',
       version: 2,
     });

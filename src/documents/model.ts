@@ -62,7 +62,8 @@ export type DocumentInput = z.input<typeof documentInput>;
 export const documentUpdate = z.object({
   titleEn: title.nullable().optional(),
   titleRu: title.nullable().optional(),
-  kind: writableDocumentKind.optional(),
+  // A form sends the kind it shows; the service refuses making or unmaking a briefing.
+  kind: documentKind.optional(),
   publishedOn: isoDate.nullable().optional(),
   language: languageCode.optional(),
   sourceUrl: sourceUrl.nullable().optional(),

@@ -132,9 +132,16 @@ export async function updateDocument(db: Db, id: string, input: unknown): Promis
   return inTransaction(db, async (trx) => {
     const current = await store.findDocument(trx, id);
     if (!current) throw notFound('document', id);
-    // The file and what it was produced for make it a briefing; another kind would leave them unexplained.
-    if (current.kind === 'briefing' && patch.kind !== undefined) {
-      throw invalid('kind', 'a briefing stays a briefing; save a new one instead', 'kind_fixed');
+    // A briefing is its kept file and what it was produced for: no other document becomes one, and it
+    // stays one.
+    if (patch.kind !== undefined && (patch.kind === 'briefing') !== (current.kind === 'briefing')) {
+      throw invalid(
+        'kind',
+        current.kind === 'briefing'
+          ? 'a briefing stays a briefing'
+          : 'a document becomes a briefing only by saving a produced briefing',
+        'kind_fixed',
+      );
     }
     pairAfterUpdate(documentTitle, 'the title', current, patch);
     await updateVersioned(trx, 'documents', { column: 'id', value: id, label: 'document' }, version, patch);

@@ -1,7 +1,7 @@
-import { Badge, Group, List, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, List, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api, type Page } from '../../api/client.ts';
@@ -10,6 +10,8 @@ import { Typed } from '../../components/Typed.tsx';
 import { RouterAnchor } from '../../components/links.tsx';
 import { ErrorState, Loading, NotFound } from '../../components/states.tsx';
 import { formatDate } from '../../i18n/format.ts';
+import { BriefingDrawer } from './briefing/BriefingDrawer.tsx';
+import { SavedBriefings } from './briefing/SavedBriefings.tsx';
 import { usePartnerAsOf } from './cooperation/queries.ts';
 import { datasetsQuery, prefetchTradeTab } from './trade/queries.ts';
 import { usePartnerRelationship } from './usePartner.ts';
@@ -36,6 +38,7 @@ export default function PartnerPage() {
   const relationship = usePartnerRelationship(code);
   const tab = tabs.find((name) => name === search.tab) ?? 'trade';
   const queryClient = useQueryClient();
+  const [briefing, setBriefing] = useState(false);
   // The trade tab's code downloads while the relationship is being read, and its figures are asked for as
   // soon as the pair is known, while the header renders: not one after the other.
   if (tab === 'trade') void loadTradeTab();
@@ -63,11 +66,17 @@ export default function PartnerPage() {
             <Title order={1}>{partnerName}</Title>
             <Text c="gray.7">{t('header.relationship', { home: homeName, partner: partnerName })}</Text>
           </div>
-          <AsOfPicker
-            asOf={search.asOf}
-            onChange={(asOf) => void navigate({ search: (previous) => ({ ...previous, asOf }) })}
-          />
+          <Group align="flex-end" justify="space-between" wrap="wrap">
+            <AsOfPicker
+              asOf={search.asOf}
+              onChange={(asOf) => void navigate({ search: (previous) => ({ ...previous, asOf }) })}
+            />
+            <Button color="teal.9" onClick={() => setBriefing(true)} data-testid="briefing-open">
+              {t('action', { ns: 'briefing' })}
+            </Button>
+          </Group>
           <Agreements relationship={r} />
+          <SavedBriefings relationshipId={r.id} />
           <nav aria-label={t('header.recordsNav')}>
             <Group gap="md" wrap="wrap">
               <Text size="sm" fw={500}>
@@ -113,6 +122,15 @@ export default function PartnerPage() {
           </Tabs.Panel>
         </Suspense>
       </Tabs>
+      {briefing && (
+        <BriefingDrawer
+          opened
+          onClose={() => setBriefing(false)}
+          relationshipId={r.id}
+          // As of the day the page shows, today unless the user asked for another.
+          defaultAsOf={search.asOf ?? new Date().toISOString().slice(0, 10)}
+        />
+      )}
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { FieldValue } from '../../components/forms/FieldValue.tsx';
 import { toFormValues } from '../../components/forms/values.ts';
 import { RouterAnchor } from '../../components/links.tsx';
 import { ErrorState, Loading, NotFound } from '../../components/states.tsx';
+import { BriefingDrawer } from '../partner/briefing/BriefingDrawer.tsx';
 import { OverdueBadge } from './OverdueBadge.tsx';
 import { ConfirmDelete } from './ConfirmDelete.tsx';
 import { kindConfig, projectStages, statementStatuses, titleText } from './config.ts';
@@ -35,6 +36,7 @@ function RecordDetail({ kind, id }: { kind: RecordKind; id: string }) {
   const path = `${config.api}/${id}`;
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const [briefing, setBriefing] = useState(false);
   const record = useQuery({ queryKey: ['records', kind, id], queryFn: () => api.get<Stored>(path) });
   const stages = useQuery({
     queryKey: ['records', 'project-stages'],
@@ -83,6 +85,16 @@ function RecordDetail({ kind, id }: { kind: RecordKind; id: string }) {
           <Button variant="outline" color="red.9" onClick={() => setDeleting(true)}>
             {t('detail.delete')}
           </Button>
+          {kind === 'meetings' && (
+            <Button variant="outline" color="teal.9" onClick={() => setBriefing(true)} data-testid="briefing-open">
+              {t('action', { ns: 'briefing' })}
+            </Button>
+          )}
+          {kind === 'documents' && data.kind === 'briefing' && (
+            <Anchor href={`/api/documents/${id}/file`} download c="teal.9" data-testid="document-file">
+              {t('detail.downloadFile')}
+            </Anchor>
+          )}
           {kind === 'statements' && (
             <Transition
               path={`${path}/status`}
@@ -159,6 +171,16 @@ function RecordDetail({ kind, id }: { kind: RecordKind; id: string }) {
         <Provenance recordType={config.recordType} recordId={id} />
       )}
 
+      {briefing && kind === 'meetings' && (
+        <BriefingDrawer
+          opened
+          onClose={() => setBriefing(false)}
+          relationshipId={String(data.relationshipId)}
+          meetingId={id}
+          defaultAsOf={dayBefore(String(data.heldOn))}
+        />
+      )}
+
       <ConfirmDelete
         opened={deleting}
         onClose={() => setDeleting(false)}
@@ -169,4 +191,11 @@ function RecordDetail({ kind, id }: { kind: RecordKind; id: string }) {
       />
     </Stack>
   );
+}
+
+/** A briefing for a meeting is written the day before it. */
+function dayBefore(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
 }

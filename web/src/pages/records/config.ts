@@ -96,6 +96,7 @@ export const documentKinds = allOf<Document['kind']>({
   statistical_release: true,
   minutes: true,
   other: true,
+  briefing: true,
 });
 
 export interface KindConfig {
