@@ -105,6 +105,8 @@ export function describeInBrowser(
         });
         contexts.push(context);
         await context.addInitScript((lang: string) => {
+          // A sandboxed frame (the briefing preview) runs this too, but has no storage to reach.
+          if (window.origin === 'null') return;
           if (!window.localStorage.getItem('accord.language')) window.localStorage.setItem('accord.language', lang);
         }, language);
         const page = await context.newPage();

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client.ts';
+import { readableInputStyles } from '../../../components/forms/RecordForm.tsx';
 import { problemMessage } from '../../../components/forms/values.ts';
 import { ErrorState, Loading } from '../../../components/states.tsx';
 import { formatDate, languageName } from '../../../i18n/format.ts';
@@ -77,6 +78,7 @@ export function BriefingDrawer({ opened, onClose, relationshipId, meetingId, def
       position="right"
       size="min(1100px, 100%)"
       title={t('title')}
+      closeButtonProps={{ 'aria-label': t('close') }}
       data-testid="briefing-drawer"
     >
       <Stack>
@@ -89,6 +91,7 @@ export function BriefingDrawer({ opened, onClose, relationshipId, meetingId, def
             max="9999-12-31"
             onChange={(event) => setAsOf(event.currentTarget.value)}
             error={!validDay}
+            styles={readableInputStyles}
             w={190}
           />
           <Stack gap={4}>
@@ -129,6 +132,7 @@ export function BriefingDrawer({ opened, onClose, relationshipId, meetingId, def
             value={author}
             maxLength={200}
             onChange={(event) => setAuthor(event.currentTarget.value)}
+            styles={readableInputStyles}
             w={260}
           />
         </Group>
