@@ -112,6 +112,8 @@ const bundleUpgrades: Record<string, (tables: Bundle['tables']) => void> = {
   },
   // Outlets written before had no point; the new columns default to none.
   '0007_outlet_coordinates': () => undefined,
+  // The new dates are optional: a bundle written before has none, and the usual rules apply.
+  '0008_dates_known': () => undefined,
   // Documents had no files and there were no briefings: both tables start empty.
   '0009_briefing_files': (tables) => {
     tables.documentFiles ??= [];
