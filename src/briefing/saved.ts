@@ -12,7 +12,7 @@ import { createDocumentWithFile } from '../documents/service.ts';
 import { getRelationship } from '../registry/relationships/service.ts';
 import { briefingFormats, briefingLanguages } from './model.ts';
 import { briefingRequest, produceBriefing, type BriefingRequest, type ProducedBriefing } from './service.ts';
-import * as store from './store.ts';
+import * as store from './saved-store.ts';
 
 /** Who produced it, in their own words: there are no accounts yet. */
 export const briefingAuthor = shortText(200).nullable().optional();
