@@ -410,8 +410,8 @@ function structureBlocks(
     return [...blocks, paragraph([w.trade.emptyStructure(structure.direction)])];
   }
   const items = structure.other ? [...structure.items, structure.other] : structure.items;
-  const name = (item: StructureItem, isOther: boolean) =>
-    isOther ? w.trade.other : out.plain(item.title) || item.label;
+  // A chart's labels carry no language mark, so a title kept only in the other language leaves just the code.
+  const name = (item: StructureItem) => item.title[lang] ?? '';
   const short = (text: string) => (text.length > 48 ? `${text.slice(0, 47).trimEnd()}…` : text);
   const row = (item: StructureItem, isOther: boolean): Inline[][] => [
     [isOther ? '' : item.label || item.code],
@@ -436,8 +436,8 @@ function structureBlocks(
       {
         kind: 'horizontal_bar',
         categories: items.map((item) => {
-          const isOther = item === structure.other;
-          return short(isOther ? name(item, true) : `${item.label || item.code} ${name(item, false)}`);
+          if (item === structure.other) return w.trade.other;
+          return short(`${item.label || item.code} ${name(item)}`.trim());
         }),
         series: [
           { name: capitalise(periodName), values: items.map((item) => millions(item.currentCents)) },
