@@ -5,7 +5,7 @@ import {
   formatMonthRange,
   formatNumber,
   formatPercent,
-  formatPp,
+  formatRate,
   formatYearLabel,
   instrumentalRu,
   millions,
@@ -54,9 +54,11 @@ describe('numbers and percentages', () => {
     expect(formatPercent(null, 'ru')).toBe('—');
   });
 
-  it('writes percentage points as «п. п.» and "pp"', () => {
-    expect(formatPp(3.21, 'ru')).toBe('+3,2 п. п.');
-    expect(formatPp(-0.44, 'en')).toBe('\u22120.4 pp');
+  it('leaves the per cent sign to the header in a column of rates', () => {
+    expect(formatRate(3.21, 'ru')).toBe('+3,2');
+    expect(formatRate(-0.44, 'en')).toBe('\u22120.4');
+    expect(formatRate(29.73, 'en', false)).toBe('29.7');
+    expect(formatRate(null, 'en')).toBe('—');
   });
 
   it('groups thousands with a non-breaking space in Russian and a comma in English', () => {

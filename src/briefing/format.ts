@@ -33,10 +33,10 @@ export function formatPercent(value: number | null, lang: BriefingLanguage, sign
   return lang === 'en' ? `${text}%` : `${text}${nbsp}%`;
 }
 
-/** Percentage points: "+3.2 pp" / «+3,2 п. п.». */
-export function formatPp(value: number | null, lang: BriefingLanguage): string {
+/** A percentage or percentage points in a column whose header names the unit: "+40.5" / «+40,5». */
+export function formatRate(value: number | null, lang: BriefingLanguage, signed = true): string {
   if (value === null || !Number.isFinite(value)) return '—';
-  return `${formatSigned(value, 1, lang)} ${lang === 'en' ? 'pp' : 'п. п.'}`;
+  return signed ? formatSigned(value, 1, lang) : formatNumber(value, 1, lang);
 }
 
 /** Currencies Russian names in words; any other code is shown as typed. */

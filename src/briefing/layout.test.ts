@@ -613,8 +613,9 @@ describe('a briefing before the talks of 5 December 2017', () => {
       'Growth, %',
     ]);
     const rows = table.rows.map((row) => row.map(lineText));
-    expect(rows[0]).toEqual(['Turnover', '96.3', '68.6', '+27.8', '+40.5%']);
+    expect(rows[0]).toEqual(['Turnover', '96.3', '68.6', '+27.8', '+40.5']);
     expect(rows[3]).toEqual(['Balance', '26.0', '17.4', '+8.6', '—']);
+    expect(rows[4]).toEqual(['Share in the turnover of Belarus, %', '0.3', '—', '—', '—']);
     expect(rows.at(-1)).toEqual(['Rank among partners', '2nd of 37 partners', '—', '—', '—']);
     expect(tablesOf(lay('ru'))[0]!.rows.at(-1)!.map(lineText)[1]).toBe('2-е место из 37 партнёров');
   });
@@ -636,23 +637,25 @@ describe('a briefing before the talks of 5 December 2017', () => {
     const charts = lay('en').blocks.filter((b) => b.type === 'chart');
     const exports = charts[1];
     if (exports?.type !== 'chart') throw new Error('no exports chart');
-    expect(exports.caption).toMatch(/^Figure 2\. Exports Belarus – Kursk Oblast by HS heading, January–September 2017/);
+    expect(exports.caption).toMatch(
+      /^Figure 2\. Exports of Belarus to Kursk Oblast by HS heading, January–September 2017/,
+    );
     expect(exports.chart.kind).toBe('horizontal_bar');
     const rows = exports.table.rows.map((row) => row.map(lineText));
     expect(rows.map((r) => r[0])).toEqual(['4011', '3104', '5402', '8704', '6403', '', '']);
-    expect(rows[0]).toEqual(['4011', 'New pneumatic tyres, of rubber', '18.2', '29.7%', '+50.4%', '+14.2 pp']);
+    expect(rows[0]).toEqual(['4011', 'New pneumatic tyres, of rubber', '18.2', '29.7', '+50.4', '+14.2']);
     expect(rows[5]![1]).toBe('Other products');
     expect(rows[6]!.slice(1, 3)).toEqual(['Total', '61.2']);
     expect(exports.table.totalRow).toBe(true);
     const ru = lay('ru').blocks.filter((b) => b.type === 'chart')[1];
     if (ru?.type !== 'chart') throw new Error('no exports chart');
     expect(ru.table.header).toContain('Вклад в прирост, п. п.');
-    expect(ru.table.rows[0]!.map(lineText)[5]).toBe('+14,2 п. п.');
+    expect(ru.table.rows[0]!.map(lineText)[5]).toBe('+14,2');
   });
 
   it('reads the trend in words', () => {
-    expect(linesOf(lay('en'))).toContain('Turnover recovered (+40.5%) after 2 years of decline.');
-    expect(linesOf(lay('ru'))).toContain(`Товарооборот восстанавливается (+40,5${nbsp}%) после 2 лет спада.`);
+    expect(linesOf(lay('en'))).toContain('Turnover recovered (+40.5%) after two years of decline.');
+    expect(linesOf(lay('ru'))).toContain(`Товарооборот восстанавливается (+40,5${nbsp}%) после двух лет спада.`);
   });
 
   it('quotes official figures beside Accord’s own for the same months, with their source', () => {
@@ -662,9 +665,9 @@ describe('a briefing before the talks of 5 December 2017', () => {
       'Товарооборот',
       'Январь–сентябрь 2017 г.',
       '96,0 млн долл. США',
-      `+40,0${nbsp}%`,
+      '+40,0',
       '96,3 млн долл. США',
-      `+40,5${nbsp}%`,
+      '+40,5',
     ]);
     expect(row[2]).toContainEqual({ text: '96,0 млн долл. США', note: 2 });
   });
@@ -746,6 +749,7 @@ describe('a briefing before the talks of 5 December 2017', () => {
     expect(lay('ru').footnotes[0]!.text).toBe(
       'Illustrative: Belarus – Kursk Oblast monthly trade 2013–2017, условный набор данных; условные данные, не официальная статистика; данные за месяц становятся известны через 45 дней после его окончания.',
     );
+    expect(lay('ru').footnotes[2]!.text).toBe('Протокол рабочей группы, 14 июня 2016 г.');
     expect(linesOf(en)).toContain(
       "Fields without history, such as a project's value or an organization's name, are shown as they are now.",
     );

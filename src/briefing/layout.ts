@@ -12,7 +12,7 @@ import {
   formatMoney,
   formatMonthRange,
   formatPercent,
-  formatPp,
+  formatRate,
   formatYearLabel,
   instrumentalRu,
   millions,
@@ -145,7 +145,7 @@ export function layoutBriefing(briefing: Briefing, lang: BriefingLanguage, optio
     ...occasionSection(out, briefing),
     ...previousSection(out, briefing.previousMeetings),
     ...relationshipSection(out, briefing),
-    ...tradeSection(out, briefing, pair, homeName, partnerName),
+    ...tradeSection(out, briefing, homeName, partnerName),
     ...cooperationSection(out, briefing),
     ...commitmentsSection(out, briefing),
     ...talkingPointsSection(out, briefing),
@@ -279,18 +279,18 @@ function langOf(out: Writer, text: string): { lang?: BriefingLanguage } {
   return typeof run === 'string' ? {} : { lang: run.lang };
 }
 
-function tradeSection(out: Writer, briefing: Briefing, pair: string, home: string, partner: string): Block[] {
+function tradeSection(out: Writer, briefing: Briefing, home: string, partner: string): Block[] {
   const { w } = out;
   const trade = briefing.trade;
   const blocks: Block[] = [heading(2, w.section.trade)];
   if (trade.status === 'no_data') blocks.push(paragraph([w.trade.noData]));
   if (trade.status === 'not_yet_known') blocks.push(paragraph([w.trade.notYetKnown(out.date(briefing.asOf))]));
-  if (trade.status === 'known') blocks.push(...knownTrade(out, trade, pair, home, partner));
+  if (trade.status === 'known') blocks.push(...knownTrade(out, trade, home, partner));
   blocks.push(...officialFigures(out, trade));
   return blocks;
 }
 
-function knownTrade(out: Writer, trade: KnownTrade, pair: string, home: string, partner: string): Block[] {
+function knownTrade(out: Writer, trade: KnownTrade, home: string, partner: string): Block[] {
   const { w, lang } = out;
   const money = (cents: number) => formatMoney(cents, 'USD', lang);
   const period = formatMonthRange(trade.period, lang, 'in');
@@ -332,14 +332,14 @@ function knownTrade(out: Writer, trade: KnownTrade, pair: string, home: string, 
     out.noted(formatMillions(cents(trade.current, measure), lang), trade.sources),
     [formatMillions(cents(trade.previous, measure), lang)],
     [formatMillions(cents(trade.change, measure), lang, true)],
-    [measure === 'balance' ? w.none : formatPercent(growth[measure], lang)],
+    [measure === 'balance' ? w.none : formatRate(growth[measure], lang)],
   ]);
   if (trade.sharePercent !== null)
-    rows.push([[w.trade.shareRow], [formatPercent(trade.sharePercent, lang, false)], [w.none], [w.none], [w.none]]);
+    rows.push([[w.trade.shareRow(home)], [formatRate(trade.sharePercent, lang, false)], [w.none], [w.none], [w.none]]);
   if (trade.rank !== null)
     rows.push([[w.trade.rankRow], [w.trade.rankCell(trade.rank, trade.partners)], [w.none], [w.none], [w.none]]);
   blocks.push(
-    out.table(`${w.trade.summaryCaption(pair, periodName)}${illustrativeTag}`, {
+    out.table(`${w.trade.summaryCaption(home, partner, periodName)}${illustrativeTag}`, {
       header: [w.trade.indicator, capitalise(periodName), capitalise(previousName), w.trade.changeUsd, w.trade.growth],
       rows,
       align: ['left', 'right', 'right', 'right', 'right'],
@@ -351,7 +351,7 @@ function knownTrade(out: Writer, trade: KnownTrade, pair: string, home: string, 
     blocks.push(
       heading(3, w.trade.annualHeading),
       out.chart(
-        `${w.trade.annualCaption(pair)}${illustrativeTag}`,
+        `${w.trade.annualCaption(home, partner)}${illustrativeTag}`,
         {
           kind: 'stacked_bar',
           categories: labels,
@@ -383,7 +383,9 @@ function knownTrade(out: Writer, trade: KnownTrade, pair: string, home: string, 
   }
 
   for (const structure of [trade.exports, trade.imports]) {
-    blocks.push(...structureBlocks(out, structure, pair, periodName, previousName, illustrativeTag, trade.sources));
+    blocks.push(
+      ...structureBlocks(out, structure, home, partner, periodName, previousName, illustrativeTag, trade.sources),
+    );
   }
 
   if (trade.trend.length > 0) {
@@ -398,7 +400,8 @@ function knownTrade(out: Writer, trade: KnownTrade, pair: string, home: string, 
 function structureBlocks(
   out: Writer,
   structure: StructureDigest,
-  pair: string,
+  home: string,
+  partner: string,
   periodName: string,
   previousName: string,
   illustrativeTag: string,
@@ -417,22 +420,22 @@ function structureBlocks(
     [isOther ? '' : item.label || item.code],
     isOther ? [w.trade.other] : out.text(item.title).length > 0 ? out.text(item.title) : [item.label],
     [formatMillions(item.currentCents, lang)],
-    [formatPercent(item.sharePercent, lang, false)],
-    [formatPercent(item.growthPercent, lang)],
-    [formatPp(item.contributionPp, lang)],
+    [formatRate(item.sharePercent, lang, false)],
+    [formatRate(item.growthPercent, lang)],
+    [formatRate(item.contributionPp, lang)],
   ];
   const rows = items.map((item) => row(item, item === structure.other));
   rows.push([
     [''],
     [w.trade.total],
     out.noted(formatMillions(structure.totalCents, lang), sources),
-    [formatPercent(structure.totalCents === 0 ? null : 100, lang, false)],
-    [formatPercent(structure.growthPercent, lang)],
-    [formatPp(structure.growthPercent, lang)],
+    [formatRate(structure.totalCents === 0 ? null : 100, lang, false)],
+    [formatRate(structure.growthPercent, lang)],
+    [formatRate(structure.growthPercent, lang)],
   ]);
   blocks.push(
     out.chart(
-      `${w.trade.structureCaption(structure.direction, pair, periodName)}${illustrativeTag}`,
+      `${w.trade.structureCaption(structure.direction, home, partner, periodName)}${illustrativeTag}`,
       {
         kind: 'horizontal_bar',
         categories: items.map((item) => {
@@ -489,9 +492,9 @@ function officialFigures(out: Writer, trade: TradeSection): Block[] {
         [kindWord('metric', figure.metric, lang)],
         [capitalise(formatMonthRange(figure.period, lang))],
         out.noted(formatMoney(figure.valueCents, figure.currency, lang), figure.sources),
-        [formatPercent(figure.growthPercent, lang)],
+        [formatRate(figure.growthPercent, lang)],
         [figure.computedCents === null ? w.trade.notComputed : formatMoney(figure.computedCents, 'USD', lang)],
-        [figure.computedCents === null ? w.none : formatPercent(figure.computedGrowthPercent, lang)],
+        [figure.computedCents === null ? w.none : formatRate(figure.computedGrowthPercent, lang)],
       ]),
       align: ['left', 'left', 'right', 'right', 'right', 'right'],
     }),
@@ -663,12 +666,17 @@ function footnoteText(out: Writer, source: Source): string {
     const parts = [w.sources.dataset(source.dataset.name, kindWord('datasetKind', source.dataset.kind, lang))];
     if (source.dataset.illustrative) parts.push(w.trade.illustrativeShort);
     parts.push(w.sources.rule(source.rule.lagDays, source.rule.overridden));
-    return `${parts.join('; ')}.`;
+    return endSentence(parts.join('; '));
   }
   const parts = [out.plain(source.title)];
   if (source.publisher) parts.push(source.publisher);
   if (source.publishedOn) parts.push(out.date(source.publishedOn));
   if (source.locator) parts.push(source.locator);
   if (source.sourceUrl) parts.push(source.sourceUrl);
-  return `${parts.filter((part) => part !== '').join(', ')}.`;
+  return endSentence(parts.filter((part) => part !== '').join(', '));
+}
+
+/** A full stop, unless the text already ends with one («2016 г.»). */
+function endSentence(text: string): string {
+  return text.endsWith('.') ? text : `${text}.`;
 }

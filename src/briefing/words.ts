@@ -8,6 +8,17 @@ import { ordinalEn, pluralRu } from './format.ts';
 
 type Kinds = Record<string, string>;
 
+// Small counts of years are written in words, as a note to a principal would; larger ones in figures.
+const numberWords = {
+  en: ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'],
+  ru: ['', 'один', 'два', 'три', 'четыре', 'пять', 'шесть', 'семь', 'восемь', 'девять', 'десять'],
+  ruGenitive: ['', 'одного', 'двух', 'трёх', 'четырёх', 'пяти', 'шести', 'семи', 'восьми', 'девяти', 'десяти'],
+};
+const counted = (list: string[], n: number) => list[n] || String(n);
+const countEn = (n: number) => counted(numberWords.en, n);
+const countRu = (n: number) => counted(numberWords.ru, n);
+const countRuGenitive = (n: number) => counted(numberWords.ruGenitive, n);
+
 const en = {
   title: (partner: string) => `Briefing for the talks with ${partner}`,
   titleNoOccasion: (partner: string) => `Briefing on relations with ${partner}`,
@@ -66,19 +77,22 @@ const en = {
     noData: 'No trade data are held for this pair of territories.',
     notYetKnown: (date: string) => `Trade data for this pair exist, but no month of them was published by ${date}.`,
     latestKnown: (month: string) => `The latest month known on the briefing's day: ${month}.`,
-    summaryCaption: (pair: string, period: string) => `Trade ${pair}, ${period}, USD million`,
+    summaryCaption: (home: string, partner: string, period: string) =>
+      `Trade of ${home} with ${partner}, ${period}, USD million`,
     indicator: 'Indicator',
     changeUsd: 'Change, USD million',
     growth: 'Growth, %',
     measure: { turnover: 'Turnover', exports: 'Exports', imports: 'Imports', balance: 'Balance' },
-    shareRow: 'Share in turnover of the home side, %',
+    shareRow: (home: string) => `Share in the turnover of ${home}, %`,
     rankRow: 'Rank among partners',
     annualHeading: 'Dynamics by year',
-    annualCaption: (pair: string) => `Trade ${pair} by year, USD million`,
+    annualCaption: (home: string, partner: string) => `Trade of ${home} with ${partner} by year, USD million`,
     year: 'Year',
     structureHeading: { exports: 'Structure of exports', imports: 'Structure of imports' },
-    structureCaption: (direction: 'exports' | 'imports', pair: string, period: string) =>
-      `${direction === 'exports' ? 'Exports' : 'Imports'} ${pair} by HS heading, ${period}, USD million`,
+    structureCaption: (direction: 'exports' | 'imports', home: string, partner: string, period: string) =>
+      direction === 'exports'
+        ? `Exports of ${home} to ${partner} by HS heading, ${period}, USD million`
+        : `Imports of ${home} from ${partner} by HS heading, ${period}, USD million`,
     code: 'HS code',
     product: 'Product',
     value: 'Value, USD million',
@@ -102,13 +116,13 @@ const en = {
     decline: (years: number, change: string) =>
       years <= 1
         ? `Turnover fell on a year earlier (${change}).`
-        : `Turnover has fallen for ${years} years running (${change} in the last).`,
+        : `Turnover has fallen for ${countEn(years)} years running (${change} in the last).`,
     recovery: (falling: number, change: string) =>
-      `Turnover recovered (${change}) after ${falling} ${falling === 1 ? 'year' : 'years'} of decline.`,
+      `Turnover recovered (${change}) after ${countEn(falling)} ${falling === 1 ? 'year' : 'years'} of decline.`,
     growth: (years: number, change: string) =>
       years <= 1
         ? `Turnover grew on a year earlier (${change}).`
-        : `Turnover has grown for ${years} years running (${change} in the last).`,
+        : `Turnover has grown for ${countEn(years)} years running (${change} in the last).`,
     balanceTurned: (positive: boolean | null) =>
       positive === null
         ? 'The balance of trade changed sign.'
@@ -220,19 +234,19 @@ const ru: Words = {
     noData: 'Данных о торговле между этими территориями нет.',
     notYetKnown: (date) => `Данные о торговле есть, но по состоянию на ${date} ни один месяц ещё не опубликован.`,
     latestKnown: (month) => `Последний месяц, известный на дату справки: ${month}.`,
-    summaryCaption: (pair, period) => `Торговля: ${pair}, ${period}, млн долл. США`,
+    summaryCaption: (home, partner, period) => `Торговля: ${home} – ${partner}, ${period}, млн долл. США`,
     indicator: 'Показатель',
     changeUsd: 'Изменение, млн долл. США',
     growth: 'Темп прироста, %',
     measure: { turnover: 'Товарооборот', exports: 'Экспорт', imports: 'Импорт', balance: 'Сальдо' },
-    shareRow: 'Доля в товарообороте нашей стороны, %',
+    shareRow: () => 'Доля в общем товарообороте нашей стороны, %',
     rankRow: 'Место среди партнёров',
     annualHeading: 'Динамика по годам',
-    annualCaption: (pair) => `Торговля по годам: ${pair}, млн долл. США`,
+    annualCaption: (home, partner) => `Торговля по годам: ${home} – ${partner}, млн долл. США`,
     year: 'Год',
     structureHeading: { exports: 'Структура экспорта', imports: 'Структура импорта' },
-    structureCaption: (direction, pair, period) =>
-      `${direction === 'exports' ? 'Экспорт' : 'Импорт'} по товарным позициям ТН ВЭД: ${pair}, ${period}, млн долл. США`,
+    structureCaption: (direction, home, partner, period) =>
+      `${direction === 'exports' ? 'Экспорт' : 'Импорт'} по товарным позициям ТН ВЭД: ${home} – ${partner}, ${period}, млн долл. США`,
     code: 'Код ТН ВЭД',
     product: 'Товар',
     value: 'Стоимость, млн долл. США',
@@ -256,13 +270,13 @@ const ru: Words = {
     decline: (years, change) =>
       years <= 1
         ? `Товарооборот снизился к предыдущему году (${change}).`
-        : `Товарооборот снижается ${years} ${pluralRu(years, 'год', 'года', 'лет')} подряд (${change} за последний год).`,
+        : `Товарооборот снижается ${countRu(years)} ${pluralRu(years, 'год', 'года', 'лет')} подряд (${change} за последний год).`,
     recovery: (falling, change) =>
-      `Товарооборот восстанавливается (${change}) после ${falling} ${pluralRu(falling, 'года', 'лет', 'лет')} спада.`,
+      `Товарооборот восстанавливается (${change}) после ${countRuGenitive(falling)} ${pluralRu(falling, 'года', 'лет', 'лет')} спада.`,
     growth: (years, change) =>
       years <= 1
         ? `Товарооборот вырос к предыдущему году (${change}).`
-        : `Товарооборот растёт ${years} ${pluralRu(years, 'год', 'года', 'лет')} подряд (${change} за последний год).`,
+        : `Товарооборот растёт ${countRu(years)} ${pluralRu(years, 'год', 'года', 'лет')} подряд (${change} за последний год).`,
     balanceTurned: (positive) =>
       positive === null
         ? 'Сальдо торговли сменило знак.'
