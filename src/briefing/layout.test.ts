@@ -544,6 +544,14 @@ describe('a briefing before the talks of 5 December 2017', () => {
     expect(ru).toContain('Владимир Семашко — Посол, Посольство Беларуси в России (сопредседатель)');
   });
 
+  it('ends a sentence on a Russian date with one full stop', () => {
+    const briefing = buildBriefing();
+    briefing.occasion!.place = null;
+    expect(linesOf(lay('ru', briefing))).toContain(
+      'Переговоры с губернатором Курской области. Планируется: переговоры, 5 декабря 2017 г.',
+    );
+  });
+
   it('marks a place typed in Russian as Russian in the English document', () => {
     const meeting = lay('en').blocks.find(
       (b): b is Extract<Block, { type: 'paragraph' }> =>
@@ -597,6 +605,8 @@ describe('a briefing before the talks of 5 December 2017', () => {
   it('says plainly beside the figures that the data are illustrative', () => {
     expect(linesOf(lay('en'))).toContain('Illustrative data, not official statistics.');
     expect(linesOf(lay('ru'))).toContain('Условные данные, не официальная статистика.');
+    expect(linesOf(lay('ru'))).toContain('Последний месяц, известный на дату справки: сентябрь 2017 г.');
+    expect(linesOf(lay('en'))).toContain("The latest month known on the briefing's day: September 2017.");
     const caption = tablesOf(lay('ru'))[0]!.caption;
     expect(caption).toBe(
       'Таблица 1. Торговля: Беларусь – Курская область, январь–сентябрь 2017 г., млн долл. США (условные данные, не официальная статистика)',

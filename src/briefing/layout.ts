@@ -126,6 +126,18 @@ const heading = (level: 1 | 2 | 3, text: string): Block => ({ type: 'heading', l
 const list = (items: Inline[][], ordered = false): Block =>
   ordered ? { type: 'list', items, ordered } : { type: 'list', items };
 
+/** Runs ended with a full stop, unless their last word already has one («5 декабря 2017 г.»). */
+function closed(runs: Inline[]): Inline[] {
+  const last =
+    runs
+      .map(runText)
+      .filter((text) => text !== '')
+      .at(-1) ?? '';
+  return last.endsWith('.') ? runs : [...runs, '.'];
+}
+
+const runText = (run: Inline) => (typeof run === 'string' ? run : run.text);
+
 /** Runs joined by a separator, as a list of facts in one sentence. */
 function joined(parts: Inline[][], separator: string): Inline[] {
   return parts.flatMap((part, index) => (index === 0 ? part : [separator, ...part]));
@@ -187,12 +199,13 @@ function occasionSection(out: Writer, briefing: Briefing): Block[] {
     const what = `${occasion.planned ? w.occasion.planned : w.occasion.held}: ${kindWord('meeting', occasion.kind, out.lang)}, ${out.date(occasion.heldOn)}`;
     const title = out.text(occasion.title, { strong: true, say: true });
     blocks.push(
-      paragraph([
-        ...(title.length > 0 ? [...title, '. '] : []),
-        ...out.noted(what, occasion.sources),
-        ...(occasion.place ? [', ', out.typed(occasion.place)] : []),
-        '.',
-      ]),
+      paragraph(
+        closed([
+          ...(title.length > 0 ? [...title, '. '] : []),
+          ...out.noted(what, occasion.sources),
+          ...(occasion.place ? [', ', out.typed(occasion.place)] : []),
+        ]),
+      ),
     );
   } else {
     blocks.push(paragraph([w.occasion.none]));
@@ -232,7 +245,7 @@ function previousSection(out: Writer, meetings: MeetingDigest[]): Block[] {
     blocks.push(heading(3, `${out.date(meeting.heldOn)} — ${capitalise(kindWord('meeting', meeting.kind, out.lang))}`));
     const title = out.text(meeting.title, { strong: true, say: true });
     const about = [...title, ...(meeting.place ? [title.length > 0 ? ', ' : '', out.typed(meeting.place)] : [])];
-    if (about.length > 0) blocks.push(paragraph([...about, ...out.notes(meeting.sources), '.']));
+    if (about.length > 0) blocks.push(paragraph(closed([...about, ...out.notes(meeting.sources)])));
     blocks.push(
       meeting.agreed.length > 0
         ? list(meeting.agreed.map((statement) => statementLine(out, statement)))
@@ -321,6 +334,8 @@ function knownTrade(out: Writer, trade: KnownTrade, home: string, partner: strin
         : null;
   if (standing) blocks.push(paragraph([standing]));
   if (trade.dataset.illustrative) blocks.push(paragraph([{ text: w.trade.illustrative, strong: true }], 'note'));
+  const latest = { from: trade.latestKnownMonth, to: trade.latestKnownMonth };
+  blocks.push(paragraph([endSentence(w.trade.latestKnown(formatMonthRange(latest, lang)))], 'note'));
 
   const periodName = formatMonthRange(trade.period, lang);
   const previousName = formatMonthRange(trade.previousPeriod, lang);

@@ -76,7 +76,7 @@ const en = {
     illustrativeShort: 'illustrative data, not official statistics',
     noData: 'No trade data are held for this pair of territories.',
     notYetKnown: (date: string) => `Trade data for this pair exist, but no month of them was published by ${date}.`,
-    latestKnown: (month: string) => `The latest month known on the briefing's day: ${month}.`,
+    latestKnown: (month: string) => `The latest month known on the briefing's day: ${month}`,
     summaryCaption: (home: string, partner: string, period: string) =>
       `Trade of ${home} with ${partner}, ${period}, USD million`,
     indicator: 'Indicator',
@@ -233,7 +233,7 @@ const ru: Words = {
     illustrativeShort: 'условные данные, не официальная статистика',
     noData: 'Данных о торговле между этими территориями нет.',
     notYetKnown: (date) => `Данные о торговле есть, но по состоянию на ${date} ни один месяц ещё не опубликован.`,
-    latestKnown: (month) => `Последний месяц, известный на дату справки: ${month}.`,
+    latestKnown: (month) => `Последний месяц, известный на дату справки: ${month}`,
     summaryCaption: (home, partner, period) => `Торговля: ${home} – ${partner}, ${period}, млн долл. США`,
     indicator: 'Показатель',
     changeUsd: 'Изменение, млн долл. США',
