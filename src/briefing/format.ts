@@ -10,6 +10,7 @@ const minus = '\u2212';
 
 /** `value` rounded to `decimals`, grouped by thousands, with the language's decimal mark and a true minus. */
 export function formatNumber(value: number, decimals: number, lang: BriefingLanguage): string {
+  if (!Number.isFinite(value)) return '—';
   const fixed = Math.abs(value).toFixed(decimals);
   const [whole = '0', fraction] = fixed.split('.');
   // Russian leaves four-digit numbers whole and groups longer ones with a non-breaking space.

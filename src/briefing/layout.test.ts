@@ -861,6 +861,24 @@ describe('a briefing with nothing to say', () => {
     );
   });
 
+  it('never leaves a table without rows', () => {
+    const briefing = buildBriefing();
+    briefing.network!.byKind = [];
+    briefing.trade = { status: 'not_yet_known', officialFigures: [] };
+    for (const doc of [lay('en'), lay('ru'), lay('en', buildEmptyBriefing()), lay('ru', briefing)]) {
+      expect(tablesOf(doc).filter((table) => table.rows.length === 0)).toEqual([]);
+    }
+  });
+
+  it('leaves out a trend signal it has no words for', () => {
+    const briefing = buildBriefing();
+    if (briefing.trade.status !== 'known') throw new Error('fixture has trade');
+    briefing.trade.trend = [{ code: 'plateau' as 'growth', years: 2, fallingYearsBefore: 0, lastChangePercent: 0.1 }];
+    const doc = lay('en', briefing);
+    expect(headingsOf(doc, 3)).not.toContain('Trend');
+    expect(linesOf(doc).some((line) => line.includes('plateau'))).toBe(false);
+  });
+
   it('writes kinds it does not know yet in a readable form instead of failing', () => {
     const briefing = buildBriefing();
     briefing.projects[0]!.stage = 'on_hold';

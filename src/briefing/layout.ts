@@ -403,12 +403,11 @@ function knownTrade(out: Writer, trade: KnownTrade, home: string, partner: strin
     );
   }
 
-  if (trade.trend.length > 0) {
-    blocks.push(
-      heading(3, w.trade.trendHeading),
-      list(trade.trend.map((signal) => [trendSentence(out, signal, trade)])),
-    );
-  }
+  const trend = trade.trend.flatMap((signal) => {
+    const sentence = trendSentence(out, signal, trade);
+    return sentence === null ? [] : [[sentence]];
+  });
+  if (trend.length > 0) blocks.push(heading(3, w.trade.trendHeading), list(trend));
   return blocks;
 }
 
@@ -474,7 +473,7 @@ function structureBlocks(
   return blocks;
 }
 
-function trendSentence(out: Writer, signal: TrendDigest, trade: KnownTrade): string {
+function trendSentence(out: Writer, signal: TrendDigest, trade: KnownTrade): string | null {
   const { w, lang } = out;
   const change = formatPercent(signal.lastChangePercent, lang);
   switch (signal.code) {
@@ -486,6 +485,9 @@ function trendSentence(out: Writer, signal: TrendDigest, trade: KnownTrade): str
       return w.trend.growth(signal.years, change);
     case 'balance_turned':
       return w.trend.balanceTurned(trade.current.balanceCents === 0 ? null : trade.current.balanceCents > 0);
+    default:
+      // A signal added to compose before the layout has words for it is left out rather than shown raw.
+      return null;
   }
 }
 
