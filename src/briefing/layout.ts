@@ -71,9 +71,9 @@ class Writer {
     return options.say ? [marked, this.w.fallbackNote(this.other)] : [marked];
   }
 
-  /** A record's text as a plain string, for headings and chart labels that carry no marks. */
+  /** A record's text as a plain string, for footnotes, which carry no language marks. */
   plain(text: Text | null): string {
-    return text?.[this.lang] ?? text?.[this.other] ?? '';
+    return text?.[this.lang] || text?.[this.other] || '';
   }
 
   /** A text typed in one field only, marked with the language its script shows when that is not ours. */
@@ -103,13 +103,12 @@ class Writer {
 
   table(title: string, table: Omit<TableBlock, 'type' | 'caption'>): TableBlock {
     this.tables += 1;
-    const label = this.lang === 'en' ? `Table ${this.tables}.` : `Таблица ${this.tables}.`;
-    return { type: 'table', caption: `${label} ${title}`, ...table };
+    return { type: 'table', caption: `${this.w.tableLabel(this.tables)} ${title}`, ...table };
   }
 
   chart(title: string, chart: Omit<ChartSpec, 'lang'>, table: Omit<TableBlock, 'type' | 'caption'>): Block {
     this.figures += 1;
-    const caption = `${this.lang === 'en' ? 'Figure' : 'Рисунок'} ${this.figures}. ${title}`;
+    const caption = `${this.w.figureLabel(this.figures)} ${title}`;
     // The table stands in for the chart where a format cannot draw (Markdown), so it carries the same caption.
     return {
       type: 'chart',
@@ -625,11 +624,13 @@ function commitmentItem(out: Writer, statement: StatementDigest, fulfilled: bool
   if (statement.daysOverdue !== null && statement.daysOverdue > 0 && !fulfilled)
     details.push('; ', { text: w.commitments.overdueBy(statement.daysOverdue), strong: true });
   if (fulfilled && statement.statusOn) details.push(`; ${w.commitments.fulfilledOn(out.date(statement.statusOn))}`);
-  const meeting = out.plain(statement.meetingTitle);
-  const made = meeting
-    ? w.commitments.made(meeting, out.date(statement.madeOn))
-    : w.commitments.madeOn(out.date(statement.madeOn));
-  return [...out.text(statement.text, { say: true }), ...out.notes(statement.sources), ...details, ` (${made})`];
+  const meeting = out.text(statement.meetingTitle);
+  const [open, close] = w.quotes;
+  const made: Inline[] =
+    meeting.length > 0
+      ? [` (${w.commitments.madeAt} ${open}`, ...meeting, `${close}, ${out.date(statement.madeOn)})`]
+      : [` (${w.commitments.madeOn(out.date(statement.madeOn))})`];
+  return [...out.text(statement.text, { say: true }), ...out.notes(statement.sources), ...details, ...made];
 }
 
 function commitmentsSection(out: Writer, briefing: Briefing): Block[] {
