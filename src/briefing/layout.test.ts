@@ -552,6 +552,14 @@ describe('a briefing before the talks of 5 December 2017', () => {
     );
   });
 
+  it('drops the full stop of a commitment whose line goes on', () => {
+    const briefing = buildBriefing();
+    briefing.commitments.overdue[0]!.text = both('Send builders to Mozyr.', 'Направить строителей в Мозырь.');
+    expect(linesOf(lay('ru', briefing)).some((l) => l.startsWith('Направить строителей в Мозырь; исполнитель:'))).toBe(
+      true,
+    );
+  });
+
   it('marks a place typed in Russian as Russian in the English document', () => {
     const meeting = lay('en').blocks.find(
       (b): b is Extract<Block, { type: 'paragraph' }> =>

@@ -60,14 +60,18 @@ class Writer {
     return this.lang === 'en' ? 'ru' : 'en';
   }
 
-  /** A record's text in the document's language, else the other's, marked so (and said so when `say`). */
-  text(text: Text | null, options: { strong?: boolean; say?: boolean } = {}): Inline[] {
+  /**
+   * A record's text in the document's language, else the other's, marked so (and said so when `say`).
+   * `clause` drops a closing full stop, for a text that the line goes on after.
+   */
+  text(text: Text | null, options: { strong?: boolean; say?: boolean; clause?: boolean } = {}): Inline[] {
+    const trim = (value: string) => (options.clause ? value.replace(/(?<!\.)\.$/, '') : value);
     const own = text?.[this.lang];
     const strong = options.strong ? { strong: true } : {};
-    if (own) return [{ text: own, ...strong }];
+    if (own) return [{ text: trim(own), ...strong }];
     const other = text?.[this.other];
     if (!other) return [];
-    const marked: Inline = { text: other, lang: this.other, ...strong };
+    const marked: Inline = { text: trim(other), lang: this.other, ...strong };
     return options.say ? [marked, this.w.fallbackNote(this.other)] : [marked];
   }
 
@@ -230,7 +234,7 @@ function statementLine(out: Writer, statement: StatementDigest): Inline[] {
   if (statement.dueOn) details.push(w.previous.due(out.date(statement.dueOn)));
   return [
     `${kindWord('statementKind', statement.kind, out.lang)}: `,
-    ...out.text(statement.text, { say: true }),
+    ...out.text(statement.text, { say: true, clause: true }),
     ...out.notes(statement.sources),
     ` (${details.join('; ')})`,
   ];
@@ -630,7 +634,12 @@ function commitmentItem(out: Writer, statement: StatementDigest, fulfilled: bool
     meeting.length > 0
       ? [` (${w.commitments.madeAt} ${open}`, ...meeting, `${close}, ${out.date(statement.madeOn)})`]
       : [` (${w.commitments.madeOn(out.date(statement.madeOn))})`];
-  return [...out.text(statement.text, { say: true }), ...out.notes(statement.sources), ...details, ...made];
+  return [
+    ...out.text(statement.text, { say: true, clause: true }),
+    ...out.notes(statement.sources),
+    ...details,
+    ...made,
+  ];
 }
 
 function commitmentsSection(out: Writer, briefing: Briefing): Block[] {
