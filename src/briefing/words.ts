@@ -339,8 +339,8 @@ const ru: Words = {
 
 export const words: Record<BriefingLanguage, Words> = { en, ru };
 
-/** The names of every kind of record, by enum, in both languages. */
-const kinds = {
+/** The names of every kind of record, by enum, in both languages: a lexicon a newcomer extends. */
+export const kindWords = {
   meeting: {
     en: {
       talks: 'talks',
@@ -503,12 +503,12 @@ const kinds = {
   },
 } satisfies Record<string, Record<BriefingLanguage, Kinds>>;
 
-export type KindGroup = keyof typeof kinds;
+export type KindGroup = keyof typeof kindWords;
 
 /**
  * The words for an enum value; a value these lists do not know yet (a kind added later) is shown readably,
  * its underscores as spaces, rather than failing the whole document.
  */
 export function kindWord(group: KindGroup, value: string, lang: BriefingLanguage): string {
-  return (kinds[group][lang] as Kinds)[value] ?? value.replace(/_/g, ' ');
+  return (kindWords[group][lang] as Kinds)[value] ?? value.replace(/_/g, ' ');
 }
