@@ -610,6 +610,16 @@ describe('a briefing before the talks of 5 December 2017', () => {
     );
   });
 
+  it('leaves out rank and share when home trades with this partner alone', () => {
+    const briefing = buildBriefing();
+    if (briefing.trade.status !== 'known') throw new Error('fixture has trade');
+    Object.assign(briefing.trade, { rank: 1, partners: 1, sharePercent: 100 });
+    const lines = linesOf(lay('ru', briefing));
+    expect(lines.filter((l) => l.includes('место'))).toEqual([]);
+    expect(lines.filter((l) => l.startsWith('Доля в'))).toEqual([]);
+    expect(tablesOf(lay('ru', briefing))[0]!.rows).toHaveLength(4);
+  });
+
   it('says plainly beside the figures that the data are illustrative', () => {
     expect(linesOf(lay('en'))).toContain('Illustrative data, not official statistics.');
     expect(linesOf(lay('ru'))).toContain('Условные данные, не официальная статистика.');

@@ -329,11 +329,15 @@ function knownTrade(out: Writer, trade: KnownTrade, home: string, partner: strin
     money(trade.current.balanceCents),
   );
   const blocks: Block[] = [paragraph([...out.noted(lead, trade.sources), parts], 'lead')];
+  // With a single partner the rank is first and the share the whole: saying so tells the principal nothing.
+  const ranked = trade.partners > 1;
+  const rank = ranked ? trade.rank : null;
+  const share = ranked ? trade.sharePercent : null;
   const standing =
-    trade.rank !== null
-      ? `${w.trade.rank(partner, home, trade.rank, trade.partners)}${trade.sharePercent !== null ? w.trade.shareOf(formatPercent(trade.sharePercent, lang, false)) : ''}.`
-      : trade.sharePercent !== null
-        ? `${w.trade.shareOnly(partner, home, formatPercent(trade.sharePercent, lang, false))}.`
+    rank !== null
+      ? `${w.trade.rank(partner, home, rank, trade.partners)}${share !== null ? w.trade.shareOf(formatPercent(share, lang, false)) : ''}.`
+      : share !== null
+        ? `${w.trade.shareOnly(partner, home, formatPercent(share, lang, false))}.`
         : null;
   if (standing) blocks.push(paragraph([standing]));
   if (trade.dataset.illustrative) blocks.push(paragraph([{ text: w.trade.illustrative, strong: true }], 'note'));
@@ -352,10 +356,10 @@ function knownTrade(out: Writer, trade: KnownTrade, home: string, partner: strin
     [formatMillions(cents(trade.change, measure), lang, true)],
     [measure === 'balance' ? w.none : formatRate(growth[measure], lang)],
   ]);
-  if (trade.sharePercent !== null)
-    rows.push([[w.trade.shareRow(home)], [formatRate(trade.sharePercent, lang, false)], [w.none], [w.none], [w.none]]);
-  if (trade.rank !== null)
-    rows.push([[w.trade.rankRow], [w.trade.rankCell(trade.rank, trade.partners)], [w.none], [w.none], [w.none]]);
+  if (share !== null)
+    rows.push([[w.trade.shareRow(home)], [formatRate(share, lang, false)], [w.none], [w.none], [w.none]]);
+  if (rank !== null)
+    rows.push([[w.trade.rankRow], [w.trade.rankCell(rank, trade.partners)], [w.none], [w.none], [w.none]]);
   blocks.push(
     out.table(`${w.trade.summaryCaption(home, partner, periodName)}${illustrativeTag}`, {
       header: [w.trade.indicator, capitalise(periodName), capitalise(previousName), w.trade.changeUsd, w.trade.growth],
