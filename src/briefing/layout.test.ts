@@ -751,6 +751,33 @@ describe('a briefing before the talks of 5 December 2017', () => {
     expect(lines.some((l) => l.includes('выполнено 20 мая 2017 г.'))).toBe(true);
   });
 
+  it('lists proposals still open after the commitments, with the side that made them', () => {
+    const briefing = buildBriefing();
+    briefing.openProposals = [
+      buildStatement({
+        statementId: 'st-seeds',
+        kind: 'proposal',
+        text: both('Discuss supplies of elite seeds', 'Обсудить поставки элитных семян'),
+        side: 'home',
+        owner: null,
+        dueOn: null,
+        madeOn: '2017-12-05',
+        meetingTitle: both('Talks', 'Переговоры'),
+        sources: [2],
+      }),
+    ];
+    const doc = lay('ru', briefing);
+    expect(headingsOf(doc, 3)).toContain('Открытые предложения');
+    expect(linesOf(doc)).toContain(
+      'Обсудить поставки элитных семян; наша сторона (внесено на встрече «Переговоры», 5 декабря 2017 г.)',
+    );
+    const empty = buildEmptyBriefing();
+    empty.openProposals = briefing.openProposals;
+    expect(linesOf(lay('en', empty))).toContain(
+      'Discuss supplies of elite seeds; our side (made at “Talks”, 5 December 2017)',
+    );
+  });
+
   it('numbers the talking points and cites the facts behind each', () => {
     const list = lay('ru').blocks.find((b) => b.type === 'list' && b.ordered);
     if (list?.type !== 'list') throw new Error('no talking points');

@@ -623,10 +623,13 @@ function cooperationSection(out: Writer, briefing: Briefing): Block[] {
   return blocks;
 }
 
-function commitmentItem(out: Writer, statement: StatementDigest, fulfilled: boolean): Inline[] {
+/** A statement as a line: its text, who acts, when it is due, how late, and where it was made. */
+function commitmentItem(out: Writer, statement: StatementDigest, as: 'pending' | 'fulfilled' | 'proposal'): Inline[] {
   const { w } = out;
+  const fulfilled = as === 'fulfilled';
   const owner = out.text(statement.owner);
   const details: Inline[] = [];
+  if (as === 'proposal' && statement.side) details.push(`; ${kindWord('side', statement.side, out.lang)}`);
   if (owner.length > 0) details.push(`; ${w.commitments.owner}: `, ...owner);
   if (statement.dueOn) details.push(`; ${w.commitments.due(out.date(statement.dueOn))}`);
   if (statement.daysOverdue !== null && statement.daysOverdue > 0 && !fulfilled)
@@ -636,7 +639,11 @@ function commitmentItem(out: Writer, statement: StatementDigest, fulfilled: bool
   const [open, close] = w.quotes;
   const made: Inline[] =
     meeting.length > 0
-      ? [` (${w.commitments.madeAt} ${open}`, ...meeting, `${close}, ${out.date(statement.madeOn)})`]
+      ? [
+          ` (${as === 'proposal' ? w.commitments.proposedAt : w.commitments.madeAt} ${open}`,
+          ...meeting,
+          `${close}, ${out.date(statement.madeOn)})`,
+        ]
       : [` (${w.commitments.madeOn(out.date(statement.madeOn))})`];
   return [
     ...out.text(statement.text, { say: true, clause: true }),
@@ -653,23 +660,32 @@ function commitmentsSection(out: Writer, briefing: Briefing): Block[] {
   // Overdue commitments are open too; each is listed once, under the more pressing heading.
   const overdueIds = new Set(overdue.map((s) => s.statementId));
   const stillOpen = open.filter((s) => !overdueIds.has(s.statementId));
+  const proposals = briefing.openProposals.length > 0 ? openProposals(out, briefing.openProposals) : [];
   if (overdue.length === 0 && stillOpen.length === 0 && fulfilledSinceLastMeeting.length === 0) {
-    return [...blocks, paragraph([w.commitments.none])];
+    return [...blocks, paragraph([w.commitments.none]), ...proposals];
   }
   blocks.push(heading(3, w.commitments.overdue));
   blocks.push(
     overdue.length === 0
       ? paragraph([w.commitments.noneOverdue(out.date(briefing.asOf))])
-      : list(overdue.map((s) => commitmentItem(out, s, false))),
+      : list(overdue.map((s) => commitmentItem(out, s, 'pending'))),
   );
   if (stillOpen.length > 0)
-    blocks.push(heading(3, w.commitments.open), list(stillOpen.map((s) => commitmentItem(out, s, false))));
+    blocks.push(heading(3, w.commitments.open), list(stillOpen.map((s) => commitmentItem(out, s, 'pending'))));
   if (fulfilledSinceLastMeeting.length > 0)
     blocks.push(
       heading(3, w.commitments.fulfilled),
-      list(fulfilledSinceLastMeeting.map((s) => commitmentItem(out, s, true))),
+      list(fulfilledSinceLastMeeting.map((s) => commitmentItem(out, s, 'fulfilled'))),
     );
-  return blocks;
+  return [...blocks, ...proposals];
+}
+
+/** Proposals still open: not binding, but what either side may ask about. */
+function openProposals(out: Writer, proposals: StatementDigest[]): Block[] {
+  return [
+    heading(3, out.w.commitments.proposals),
+    list(proposals.map((proposal) => commitmentItem(out, proposal, 'proposal'))),
+  ];
 }
 
 function talkingPointsSection(out: Writer, briefing: Briefing): Block[] {
