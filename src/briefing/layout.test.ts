@@ -659,6 +659,7 @@ describe('a briefing before the talks of 5 December 2017', () => {
     expect(chart.chart.series[0]!.values.at(-1)).toBe(61.2);
     expect(chart.chart.unit).toBe('млн долл. США');
     expect(chart.table.rows.at(-1)!.map(lineText)).toEqual(['2017 (янв.–сент.)', '61,2', '35,2', '96,3', '+26,0']);
+    expect(chart.table.rows.at(-1)![3]).toEqual([{ text: '96,3', note: 1 }]);
   });
 
   it('shows the five leading exports with share, growth and contribution, then other products and the total', () => {

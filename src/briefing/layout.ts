@@ -395,7 +395,7 @@ function knownTrade(out: Writer, trade: KnownTrade, home: string, partner: strin
             [labels[index] ?? String(year.year)],
             [formatMillions(year.totals.exportsCents, lang)],
             [formatMillions(year.totals.importsCents, lang)],
-            [formatMillions(year.totals.turnoverCents, lang)],
+            out.noted(formatMillions(year.totals.turnoverCents, lang), trade.sources),
             [formatMillions(year.totals.balanceCents, lang, true)],
           ]),
           align: ['left', 'right', 'right', 'right', 'right'],
@@ -412,7 +412,7 @@ function knownTrade(out: Writer, trade: KnownTrade, home: string, partner: strin
 
   const trend = trade.trend.flatMap((signal) => {
     const sentence = trendSentence(out, signal, trade);
-    return sentence === null ? [] : [[sentence]];
+    return sentence === null ? [] : [out.noted(sentence, trade.sources)];
   });
   if (trend.length > 0) blocks.push(heading(3, w.trade.trendHeading), list(trend));
   return blocks;
