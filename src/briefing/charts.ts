@@ -1,0 +1,82 @@
+/**
+ * A chart of a briefing as an ECharts option: a pure function of the ChartSpec, free of any renderer, so
+ * the server draws the same chart the web would (the web passes its own font).
+ */
+import type { EChartsOption, SeriesOption } from 'echarts';
+import type { ChartSpec } from './document.ts';
+
+const palette = ['#1f4e79', '#c55a11', '#548235', '#7f6000', '#5b9bd5', '#a5a5a5'];
+
+/** A figure as the chart's language writes it: "96,3" in Russian, "96.3" in English, grouped thousands. */
+export function formatChartNumber(value: number, lang: ChartSpec['lang']): string {
+  return new Intl.NumberFormat(lang === 'ru' ? 'ru-RU' : 'en-US', { maximumFractionDigits: 1 }).format(value);
+}
+
+/** The drawing size that gives every category room: horizontal bars grow with their count. */
+export function chartSize(spec: ChartSpec): { width: number; height: number } {
+  const width = 640;
+  const legend = spec.series.length > 1 ? 30 : 0;
+  if (spec.kind === 'horizontal_bar') {
+    const perCategory = spec.series.length > 1 ? 18 * spec.series.length + 10 : 28;
+    return { width, height: Math.max(220, 70 + legend + spec.categories.length * perCategory) };
+  }
+  return { width, height: 320 + legend };
+}
+
+export function chartOption(spec: ChartSpec, style: { fontFamily: string; width: number }): EChartsOption {
+  const format = (value: unknown) => (typeof value === 'number' ? formatChartNumber(value, spec.lang) : '');
+  const horizontal = spec.kind === 'horizontal_bar';
+  const stacked = spec.kind === 'stacked_bar';
+  const legend = spec.series.length > 1;
+  // Category labels wrap instead of overlapping: a third of the width beside horizontal bars, one slot below vertical ones.
+  const labelWidth = horizontal
+    ? Math.round(style.width / 3)
+    : Math.max(40, Math.floor((style.width - 120) / Math.max(1, spec.categories.length)) - 6);
+  const categoryAxis = {
+    type: 'category' as const,
+    data: spec.categories,
+    inverse: horizontal,
+    axisTick: { alignWithLabel: true },
+    axisLabel: { interval: 0, width: labelWidth, overflow: 'break' as const, color: '#333', fontSize: 11 },
+  };
+  const valueAxis = {
+    type: 'value' as const,
+    name: spec.unit,
+    // Beside horizontal bars the unit sits under the axis, where it cannot collide with the last figure.
+    nameLocation: horizontal ? ('middle' as const) : ('end' as const),
+    nameGap: horizontal ? 26 : 15,
+    nameTextStyle: { color: '#555', fontSize: 11, align: horizontal ? ('center' as const) : ('left' as const) },
+    axisLabel: { formatter: (value: number) => format(value), color: '#555', fontSize: 10 },
+    splitLine: { lineStyle: { color: '#e3e6ea' } },
+  };
+  const series: SeriesOption[] = spec.series.map((s) => ({
+    type: 'bar',
+    name: s.name,
+    data: s.values,
+    stack: stacked ? 'total' : undefined,
+    barMaxWidth: 36,
+    label: {
+      show: true,
+      position: stacked ? 'inside' : horizontal ? 'right' : 'top',
+      formatter: (params: { value?: unknown }) => format(params.value),
+      fontSize: 10,
+      color: stacked ? '#fff' : '#333',
+    },
+  }));
+  return {
+    animation: false,
+    color: palette,
+    textStyle: { fontFamily: style.fontFamily },
+    grid: {
+      left: 8,
+      right: horizontal ? 48 : 16,
+      top: horizontal ? 12 : 36,
+      bottom: (legend ? 30 : 0) + (horizontal ? 30 : 8),
+      containLabel: true,
+    },
+    legend: legend ? { bottom: 0, data: spec.series.map((s) => s.name), textStyle: { fontSize: 11 } } : undefined,
+    xAxis: horizontal ? valueAxis : categoryAxis,
+    yAxis: horizontal ? categoryAxis : valueAxis,
+    series,
+  };
+}
