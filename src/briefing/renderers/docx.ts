@@ -12,7 +12,6 @@ import {
   Footer,
   Header,
   ImageRun,
-  ImportedXmlComponent,
   InternalHyperlink,
   LevelFormat,
   Packer,
@@ -44,15 +43,16 @@ const textWidthPx = Math.floor(textWidthTwips / 15);
 
 const tableStyleId = 'BriefingTable';
 
-// docx has no builder for table styles; this one is written as Word writes its own.
-const tableStyleXml = `<w:style xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:type="table" w:styleId="${tableStyleId}">
+// docx has no builder for table styles: this one is written as Word writes its own and given as the external
+// style sheet, to which docx adds its defaults and the styles below.
+const tableStyleXml = `<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="table" w:styleId="${tableStyleId}">
 <w:name w:val="Briefing Table"/><w:uiPriority w:val="59"/><w:qFormat/>
 <w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="19"/></w:rPr>
 <w:tblPr><w:tblBorders><w:top w:val="single" w:sz="8" w:space="0" w:color="4A5364"/><w:bottom w:val="single" w:sz="8" w:space="0" w:color="4A5364"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="D5D9E0"/></w:tblBorders>
 <w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="80" w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr>
 <w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tcPr><w:tcBorders><w:bottom w:val="single" w:sz="8" w:space="0" w:color="4A5364"/></w:tcBorders><w:shd w:val="clear" w:color="auto" w:fill="E8ECF1"/></w:tcPr></w:tblStylePr>
 <w:tblStylePr w:type="lastRow"><w:rPr><w:b/></w:rPr><w:tcPr><w:tcBorders><w:top w:val="single" w:sz="12" w:space="0" w:color="4A5364"/></w:tcBorders></w:tcPr></w:tblStylePr>
-</w:style>`;
+</w:style></w:styles>`;
 
 function noteAnchor(ref: number): string {
   return `source_${String(ref)}`;
@@ -212,6 +212,7 @@ export async function renderDocx(document: BriefingDocument): Promise<Buffer> {
     subject: document.subtitle,
     creator: 'Accord',
     description: document.asOf,
+    externalStyles: tableStyleXml,
     styles: {
       default: {
         document: {
@@ -289,7 +290,6 @@ export async function renderDocx(document: BriefingDocument): Promise<Buffer> {
           run: { superScript: true, color: accent },
         },
       ],
-      importedStyles: [ImportedXmlComponent.fromXmlString(tableStyleXml)],
     },
     numbering: {
       config: [

@@ -74,7 +74,7 @@ function write(
   parts: Segment[],
   at: { x: number; y: number; width: number; size: number; align?: 'left' | 'right'; color?: string },
 ): void {
-  const pieces = parts.length ? parts : [{ text: '', font: 'Regular' as const }];
+  const pieces: Segment[] = parts.length ? parts : [{ text: '', font: 'Regular' }];
   const color = at.color ?? colors.ink;
   if (at.align === 'right' && pieces.length > 1) {
     // pdfkit aligns each continued piece on its own; a short right-aligned cell is placed piece by piece.
@@ -113,6 +113,13 @@ function write(
     if (index === 0) doc.text(part.text, at.x, at.y, options);
     else doc.text(part.text, options);
   });
+  const last = pieces[pieces.length - 1];
+  if (last?.note !== undefined) {
+    // pdfkit moves down by the last piece's line height; a line ending in a superscript is still a body line.
+    const small = doc.currentLineHeight(true);
+    doc.fontSize(at.size);
+    doc.y += doc.currentLineHeight(true) - small;
+  }
   doc.fillColor(colors.ink);
 }
 
