@@ -29,7 +29,8 @@ import {
 import type { Block, BriefingDocument, Inline, TableBlock } from '../document.ts';
 import type { BriefingLanguage } from '../model.ts';
 import { chartPng, chartSvg } from './charts.ts';
-import { columnWeights, languageTag, run } from './inline.ts';
+import { textWidth } from './fonts.ts';
+import { fitColumns, languageTag, run } from './inline.ts';
 
 const font = 'Arial';
 const ink = '1D2330';
@@ -84,9 +85,9 @@ function runs(content: Inline[], lang: BriefingLanguage, bold = false): Paragrap
 }
 
 function table(block: TableBlock, lang: BriefingLanguage): Array<Paragraph | Table> {
-  const weights = columnWeights(block);
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const widths = weights.map((w) => Math.floor((w / sum) * textWidthTwips));
+  // Measured in PT Sans and widened by a tenth for Arial, at the table's 9.5 pt, in twips.
+  const measure = (text: string, bold: boolean) => textWidth(text, 9.5, bold) * 20 * 1.1;
+  const widths = fitColumns(block, textWidthTwips, measure, 200).map((w) => Math.floor(w));
   const alignment = (column: number) => (block.align[column] === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT);
   const cell = (children: ParagraphChild[], column: number, header: boolean) =>
     new TableCell({

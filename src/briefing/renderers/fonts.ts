@@ -18,6 +18,18 @@ export const fontFiles = {
 
 type Face = keyof typeof fontFiles;
 
+const dataUrls = new Map<Face, string>();
+
+/** A face as a data: URL, for an HTML page that carries its own font. */
+export function fontDataUrl(name: Face): string {
+  let url = dataUrls.get(name);
+  if (!url) {
+    url = `data:font/ttf;base64,${fs.readFileSync(fontFiles[name]).toString('base64')}`;
+    dataUrls.set(name, url);
+  }
+  return url;
+}
+
 const loaded = new Map<Face, fontkit.Font>();
 
 function face(name: Face): fontkit.Font {

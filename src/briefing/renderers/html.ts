@@ -4,7 +4,7 @@
  */
 import type { Block, BriefingDocument, Inline, TableBlock } from '../document.ts';
 import { chartSvg } from './charts.ts';
-import { fontFamily } from './fonts.ts';
+import { fontDataUrl, fontFamily } from './fonts.ts';
 import { run } from './inline.ts';
 
 export function escapeHtml(text: string): string {
@@ -83,7 +83,10 @@ function block(b: Block, lang: string): string {
 }
 
 function styles(document: BriefingDocument): string {
+  // The page carries PT Sans, so the charts' labels fit as measured on the server and Cyrillic never depends on the reader's fonts.
   return `
+@font-face { font-family: "${fontFamily}"; font-weight: 400; src: url(${fontDataUrl('regular')}) format("truetype"); }
+@font-face { font-family: "${fontFamily}"; font-weight: 700; src: url(${fontDataUrl('bold')}) format("truetype"); }
 :root { color-scheme: light; }
 html { background: #f4f5f7; }
 body { margin: 0; font-family: "${fontFamily}", "Segoe UI", Roboto, Arial, sans-serif; font-size: 15px;
@@ -114,9 +117,11 @@ figcaption { font-weight: 700; font-size: 0.9rem; margin-top: 0.3rem; }
 .notes li:target { background: #fff6d6; }
 @media (max-width: 40rem) { main { margin: 0; padding: 1.25rem; } }
 @page { size: A4; margin: 20mm 18mm 20mm 25mm;${
-    document.marking ? `\n  @top-right { content: ${cssString(document.marking)}; font-size: 8pt; color: #555; }` : ''
+    document.marking
+      ? `\n  @top-right { content: ${cssString(document.marking)}; font-family: "${fontFamily}", sans-serif; font-size: 8pt; color: #555; }`
+      : ''
   }
-  @bottom-center { content: counter(page) " / " counter(pages); font-size: 8pt; color: #555; } }
+  @bottom-center { content: counter(page) " / " counter(pages); font-family: "${fontFamily}", sans-serif; font-size: 8pt; color: #555; } }
 @media print {
   html { background: none; }
   body { font-size: 10.5pt; }

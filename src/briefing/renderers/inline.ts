@@ -24,16 +24,42 @@ export function languageTag(lang: BriefingLanguage): string {
 }
 
 /**
- * How wide each column wants to be, relative to the others: the longest line of its header or cells, with
- * room to wrap long text columns rather than numeric ones.
+ * Column widths within `total` for a table, given a way to measure a text: figures keep their whole width on
+ * one line, and text columns share what is left in proportion to their longest line, wrapping as needed.
  */
-export function columnWeights(table: TableBlock): number[] {
-  return table.header.map((heading, column) => {
-    const cells = table.rows.map((row) => plainText(row[column] ?? []).length);
-    const longestWord = Math.max(...heading.split(/\s+/).map((word) => word.length));
-    const longest = Math.max(longestWord, ...cells);
-    return table.align[column] === 'right' ? Math.max(6, longest) : Math.min(48, Math.max(8, longest));
+export function fitColumns(
+  table: TableBlock,
+  total: number,
+  measure: (text: string, bold: boolean) => number,
+  padding: number,
+): number[] {
+  const columns = table.header.map((heading, column) => {
+    const right = table.align[column] === 'right';
+    const body = Math.max(0, ...table.rows.map((row) => measure(plainText(row[column] ?? []), false)));
+    const headerLine = measure(heading, true);
+    const headerWord = Math.max(...heading.split(/\s+/).map((word) => measure(word, true)));
+    return {
+      right,
+      natural: Math.max(body, headerLine) + padding,
+      least: Math.max(right ? body : 0, headerWord) + padding,
+    };
   });
+  const natural = columns.reduce((sum, c) => sum + c.natural, 0);
+  const textColumns = columns.filter((c) => !c.right);
+  if (natural <= total) {
+    // Room to spare goes to the text columns (or to all, when every column is a figure).
+    const takers = textColumns.length ? textColumns : columns;
+    const spare = (total - natural) / takers.length;
+    return columns.map((c) => c.natural + (takers.includes(c) ? spare : 0));
+  }
+  const fixed = columns.filter((c) => c.right).reduce((sum, c) => sum + c.least, 0);
+  const left = total - fixed;
+  const textNatural = textColumns.reduce((sum, c) => sum + c.natural, 0);
+  if (textColumns.length && left >= textColumns.length * padding * 4) {
+    return columns.map((c) => (c.right ? c.least : (c.natural / textNatural) * left));
+  }
+  // Too many figures for the page: every column shrinks in proportion to what it needs.
+  return columns.map((c) => (c.natural / natural) * total);
 }
 
 const cyrillicToLatin: Record<string, string> = {

@@ -8,7 +8,7 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import type { Block, BriefingDocument, Inline, TableBlock } from '../document.ts';
 import { chartSvg } from './charts.ts';
 import { fontFiles, withFontSpaces } from './fonts.ts';
-import { columnWeights, languageTag, plainText, run } from './inline.ts';
+import { fitColumns, languageTag, run } from './inline.ts';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -157,26 +157,11 @@ function list(doc: Doc, items: Inline[][], ordered: boolean): void {
   doc.y += 4;
 }
 
-/** Column widths that give numbers their full width on one line and share the rest among text columns. */
 function columnWidths(doc: Doc, block: TableBlock): number[] {
-  const total = contentWidth(doc);
-  const natural = block.header.map((heading, column) => {
-    const texts = [heading, ...block.rows.map((row) => plainText(row[column] ?? []))];
-    doc.fontSize(sizes.table);
-    return Math.max(...texts.map((t) => doc.font('Bold').widthOfString(withFontSpaces(t)))) + 2 * cellPadding.x + 2;
-  });
-  const naturalSum = natural.reduce((a, b) => a + b, 0);
-  if (naturalSum <= total) {
-    const spare = total - naturalSum;
-    const textColumns = block.align.filter((a) => a === 'left').length || block.header.length;
-    return natural.map(
-      (w, column) =>
-        w + (block.align[column] === 'left' || textColumns === block.header.length ? spare / textColumns : 0),
-    );
-  }
-  const weights = columnWeights(block);
-  const sum = weights.reduce((a, b) => a + b, 0);
-  return weights.map((w) => (w / sum) * total);
+  doc.fontSize(sizes.table);
+  const measure = (text: string, bold: boolean) =>
+    doc.font(bold ? 'Bold' : 'Regular').widthOfString(withFontSpaces(text));
+  return fitColumns(block, contentWidth(doc), measure, 2 * cellPadding.x + 2);
 }
 
 function table(doc: Doc, block: TableBlock): void {
