@@ -1,6 +1,6 @@
 /** One entry for every format: a laid-out briefing in, the bytes of a file with its type and name out. */
 import { AccordError } from '../../core/errors.ts';
-import type { BriefingDocument } from '../document.ts';
+import type { Block, BriefingDocument } from '../document.ts';
 import { briefingFormats, type BriefingFormat } from '../model.ts';
 import { renderDocx } from './docx.ts';
 import { renderHtml } from './html.ts';
@@ -22,6 +22,15 @@ export const contentTypes: Record<BriefingFormat, string> = {
   md: 'text/markdown; charset=utf-8',
 };
 
+/** A table without columns has nothing to draw in any format: its caption stands alone. */
+function drawable(block: Block): Block {
+  if (block.type === 'table' && block.header.length === 0) return { type: 'paragraph', content: [block.caption] };
+  if (block.type === 'chart' && block.table.header.length === 0) {
+    return { ...block, table: { ...block.table, header: [''], align: ['left'], rows: [] } };
+  }
+  return block;
+}
+
 async function bytesOf(document: BriefingDocument, format: BriefingFormat): Promise<Buffer> {
   switch (format) {
     case 'docx':
@@ -42,7 +51,7 @@ export async function renderDocument(document: BriefingDocument, format: Briefin
     });
   }
   return {
-    bytes: await bytesOf(document, format),
+    bytes: await bytesOf({ ...document, blocks: document.blocks.map(drawable) }, format),
     contentType: contentTypes[format],
     fileName: briefingFileName(document, format),
   };

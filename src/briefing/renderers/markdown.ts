@@ -78,5 +78,5 @@ export function renderMarkdown(document: BriefingDocument): string {
     ...document.blocks.map(block),
     ...document.footnotes.map((note) => `[^${note.ref}]: ${escapeMarkdown(note.text)}`),
   ];
-  return `${parts.join('\n\n')}\n`;
+  return `${parts.filter((part) => part.trim() !== '').join('\n\n')}\n`;
 }

@@ -327,9 +327,10 @@ function pageFurniture(doc: Doc, document: BriefingDocument): void {
   }
 }
 
-function producedDate(document: BriefingDocument): Date | undefined {
+/** The document's own production time, so the same briefing gives the same metadata; none when unreadable. */
+function producedDate(document: BriefingDocument): { CreationDate?: Date } {
   const date = new Date(document.producedAt);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  return Number.isNaN(date.getTime()) ? {} : { CreationDate: date };
 }
 
 export function renderPdf(document: BriefingDocument): Promise<Buffer> {
@@ -344,7 +345,7 @@ export function renderPdf(document: BriefingDocument): Promise<Buffer> {
       Title: document.title,
       Subject: document.subtitle,
       Creator: 'Accord',
-      CreationDate: producedDate(document),
+      ...producedDate(document),
     },
   });
   doc.registerFont('Regular', fontFiles.regular);

@@ -3,6 +3,7 @@ import mammoth from 'mammoth';
 import { extractText, getMeta } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { AccordError } from '../../core/errors.ts';
+import type { BriefingDocument } from '../document.ts';
 import type { BriefingFormat } from '../model.ts';
 import { briefingFixture, hostileName } from './fixture.test-support.ts';
 import { renderDocument } from './index.ts';
@@ -160,6 +161,36 @@ describe.each(['ru', 'en'] as const)('a briefing in %s', (lang) => {
 });
 
 describe('renderDocument', () => {
+  it('writes a briefing with no marking, no sources and empty or column-less tables in every format', async () => {
+    const document: BriefingDocument = {
+      ...briefingFixture('ru'),
+      marking: null,
+      subtitle: '',
+      footnotes: [],
+      blocks: [
+        { type: 'heading', level: 1, text: 'Торговля' },
+        { type: 'table', caption: 'Таблица без граф', header: [], rows: [], align: [] },
+        { type: 'table', caption: 'Таблица 1. Пусто', header: ['Товар', 'Доля'], rows: [], align: ['left', 'right'] },
+        { type: 'list', items: [] },
+      ],
+    };
+    const pdf = await renderDocument(document, 'pdf');
+    const { totalPages, text } = await extractText(new Uint8Array(pdf.bytes), { mergePages: true });
+    expect(totalPages).toBe(1);
+    expect(flat(text)).toContain('Таблица без граф');
+    expect(flat(text)).not.toContain('Для служебного пользования');
+    const docx = await renderDocument(document, 'docx');
+    expect(flat((await mammoth.extractRawText({ buffer: docx.bytes })).value)).toContain('Таблица 1. Пусто Товар Доля');
+    const html = (await renderDocument(document, 'html')).bytes.toString('utf8');
+    expect(html).not.toContain('class="marking"');
+    expect(html).not.toContain('class="notes"');
+    const md = (await renderDocument(document, 'md')).bytes.toString('utf8');
+    expect(md).toBe(
+      '# Справка к переговорам Республики Беларусь и Курской области\n\n## Торговля\n\nТаблица без граф\n\n' +
+        '**Таблица 1. Пусто**\n\n| Товар | Доля |\n| :--- | ---: |\n',
+    );
+  });
+
   it('refuses a format it does not know, naming the ones it does', async () => {
     const attempt = renderDocument(briefingFixture('en'), 'odt' as BriefingFormat);
     await expect(attempt).rejects.toBeInstanceOf(AccordError);
