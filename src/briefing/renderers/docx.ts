@@ -30,7 +30,7 @@ import type { Block, BriefingDocument, Inline, TableBlock } from '../document.ts
 import type { BriefingLanguage } from '../model.ts';
 import { chartPng, chartSvg } from './charts.ts';
 import { textWidth } from './fonts.ts';
-import { fitColumns, languageTag, run } from './inline.ts';
+import { fitColumns, followsNote, languageTag, run } from './inline.ts';
 
 const font = 'Arial';
 const ink = '1D2330';
@@ -60,9 +60,11 @@ function noteAnchor(ref: number): string {
 }
 
 function runs(content: Inline[], lang: BriefingLanguage, bold = false): ParagraphChild[] {
-  return content.flatMap((inline) => {
+  return content.flatMap((inline, index) => {
     const r = run(inline);
     const children: ParagraphChild[] = [];
+    if (r.note !== undefined && followsNote(content, index))
+      children.push(new TextRun({ text: ',', style: 'NoteMark' }));
     if (r.text !== '') {
       children.push(
         new TextRun({

@@ -163,13 +163,13 @@ export function briefingFixture(lang: 'ru' | 'en'): BriefingDocument {
         type: 'list',
         items: ru
           ? [
-              ['Поставки БелАЗ на Михайловский ГОК', { text: '', note: 3 }],
+              ['Поставки БелАЗ на Михайловский ГОК', { text: '', note: 3 }, { text: '', note: 1 }],
               ['Дом в Мозыре: контракт на 2018 год'],
               [{ text: hostileName, strong: true }, ': проект на стадии переговоров'],
               ['Росатом: соглашение действует'],
             ]
           : [
-              ['BelAZ deliveries to Mikhailovsky GOK', { text: '', note: 3 }],
+              ['BelAZ deliveries to Mikhailovsky GOK', { text: '', note: 3 }, { text: '', note: 1 }],
               ['A house in Mozyr: contract for 2018'],
               [{ text: hostileName, strong: true }, ': project under negotiation'],
               ['Rosatom: the arrangement is in force'],

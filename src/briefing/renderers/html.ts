@@ -5,7 +5,7 @@
 import type { Block, BriefingDocument, Inline, TableBlock } from '../document.ts';
 import { chartSvg } from './charts.ts';
 import { fontDataUrl, fontFamily } from './fonts.ts';
-import { run } from './inline.ts';
+import { followsNote, run } from './inline.ts';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -18,14 +18,15 @@ function cssString(text: string): string {
 
 function inlines(content: Inline[], documentLang: string): string {
   return content
-    .map((inline) => {
+    .map((inline, index) => {
       const r = run(inline);
       let html = escapeHtml(r.text);
       if (r.strong && html !== '') html = `<strong>${html}</strong>`;
       if (r.lang && r.lang !== documentLang && html !== '') html = `<span lang="${r.lang}">${html}</span>`;
       if (r.note !== undefined) {
         const n = String(r.note);
-        html += `<sup class="note"><a href="#note-${n}">${n}</a></sup>`;
+        const comma = followsNote(content, index) ? ',' : '';
+        html += `<sup class="note">${comma}<a href="#note-${n}">${n}</a></sup>`;
       }
       return html;
     })

@@ -13,6 +13,15 @@ export function run(inline: Inline): Run {
   return typeof inline === 'string' ? { text: inline } : inline;
 }
 
+/** True when a footnote mark comes straight after another, which then needs a comma: "¹,²", never "¹²". */
+export function followsNote(content: Inline[], index: number): boolean {
+  const previous = index > 0 ? content[index - 1] : undefined;
+  const current = content[index];
+  return (
+    previous !== undefined && current !== undefined && run(previous).note !== undefined && run(current).text === ''
+  );
+}
+
 /** The words of a cell or paragraph without footnote marks, for measuring and for formats without marks. */
 export function plainText(content: Inline[]): string {
   return content.map((inline) => run(inline).text).join('');

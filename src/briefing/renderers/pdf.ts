@@ -8,7 +8,7 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import type { Block, BriefingDocument, Inline, TableBlock } from '../document.ts';
 import { chartSvg } from './charts.ts';
 import { fontFiles, withFontSpaces } from './fonts.ts';
-import { fitColumns, languageTag, run } from './inline.ts';
+import { fitColumns, followsNote, languageTag, run } from './inline.ts';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -36,12 +36,15 @@ function destination(ref: number): string {
 }
 
 function segments(content: Inline[], bold = false, italic = false): Segment[] {
-  return content.flatMap((inline) => {
+  return content.flatMap((inline, index) => {
     const r = run(inline);
     const font = bold || r.strong ? 'Bold' : italic ? 'Italic' : 'Regular';
     const out: Segment[] = [];
     if (r.text !== '') out.push({ text: withFontSpaces(r.text), font });
-    if (r.note !== undefined) out.push({ text: String(r.note), font: 'Regular', note: r.note });
+    if (r.note !== undefined) {
+      const comma = followsNote(content, index) ? ',' : '';
+      out.push({ text: `${comma}${String(r.note)}`, font: 'Regular', note: r.note });
+    }
     return out;
   });
 }

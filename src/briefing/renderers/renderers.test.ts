@@ -62,6 +62,7 @@ describe.each(['ru', 'en'] as const)('a briefing in %s', (lang) => {
     }
     expect(text).toContain(want.footnote);
     expect(text).toContain(hostileName);
+    expect(text).toContain(lang === 'ru' ? 'ГОК3,1' : 'GOK3,1');
     expect(text.indexOf(want.marking)).toBeLessThan(text.indexOf(want.title));
   });
 
@@ -108,6 +109,8 @@ describe.each(['ru', 'en'] as const)('a briefing in %s', (lang) => {
     // Chart labels are text in the PDF, drawn as vectors, in the document's number format.
     expect(text).toContain(lang === 'ru' ? '148,2' : '148.2');
     expect(text).toContain('<script>alert(1)</script>');
+    // Two marks in a row are told apart by a comma.
+    expect(text).toContain(lang === 'ru' ? 'ГОК3,1' : 'GOK3,1');
     if (lang === 'ru') expect(text).toMatch(/[А-Яа-яЁё]{5,}/);
     const { info } = await getMeta(new Uint8Array(file.bytes));
     expect(info).toMatchObject({ Title: want.title, Language: lang === 'ru' ? 'ru-RU' : 'en-GB' });
@@ -123,6 +126,9 @@ describe.each(['ru', 'en'] as const)('a briefing in %s', (lang) => {
     expect(html).toContain(`<span lang="${lang === 'ru' ? 'en' : 'ru'}">`);
     expect(html).toContain('<a href="#note-1">1</a>');
     expect(html).toContain('<li id="note-1" value="1">');
+    expect(html).toContain(
+      '<sup class="note"><a href="#note-3">3</a></sup><sup class="note">,<a href="#note-1">1</a></sup>',
+    );
     expect(html).toContain('<thead><tr><th scope="col"');
     expect(html).toContain('<tr class="total">');
     expect(html.match(/<svg\b/g)).toHaveLength(2);
@@ -155,7 +161,7 @@ describe.each(['ru', 'en'] as const)('a briefing in %s', (lang) => {
       }
     }
     expect(md).toContain('\\<script\\>alert(1)\\</script\\> «Гомель \\& Курск» \\| \\*звёзды\\*');
-    expect(md).toContain('[^1]');
+    expect(md).toContain(lang === 'ru' ? 'ГОК[^3][^1]' : 'GOK[^3][^1]');
     expect(md).toContain(`[^1]: ${want.footnote}`);
   });
 });
