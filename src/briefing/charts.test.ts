@@ -50,4 +50,26 @@ describe('chart options', () => {
       chartSize(spec({ kind: 'horizontal_bar', categories: Array.from({ length: 20 }, String) })).height,
     ).toBeGreaterThan(chartSize(spec({ kind: 'horizontal_bar' })).height);
   });
+
+  it('put the figure of a negative bar below the zero line and leave sliver segments of a stack unlabelled', () => {
+    const balance = chartOption(spec({ series: [{ name: 'Сальдо', values: [12.5, -3.2] }] }), {
+      fontFamily: 'PT Sans',
+      width: 640,
+    });
+    const [line] = balance.series as Array<{ data: unknown[] }>;
+    expect(line?.data).toEqual([12.5, { value: -3.2, label: { position: 'bottom' } }]);
+    const stacked = chartOption(
+      spec({
+        kind: 'stacked_bar',
+        series: [
+          { name: 'a', values: [50, 40] },
+          { name: 'b', values: [0.4, 30] },
+        ],
+      }),
+      { fontFamily: 'PT Sans', width: 640 },
+    );
+    const [, thin] = stacked.series as Labelled[];
+    expect(thin?.label.formatter({ value: 0.4 })).toBe('');
+    expect(thin?.label.formatter({ value: 30 })).toBe('30');
+  });
 });

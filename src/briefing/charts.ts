@@ -44,21 +44,35 @@ export function chartOption(spec: ChartSpec, style: { fontFamily: string; width:
     name: spec.unit,
     // Beside horizontal bars the unit sits under the axis, where it cannot collide with the last figure.
     nameLocation: horizontal ? ('middle' as const) : ('end' as const),
-    nameGap: horizontal ? 26 : 15,
+    nameGap: horizontal ? 26 : 24,
     nameTextStyle: { color: '#555', fontSize: 11, align: horizontal ? ('center' as const) : ('left' as const) },
     axisLabel: { formatter: (value: number) => format(value), color: '#555', fontSize: 10 },
     splitLine: { lineStyle: { color: '#e3e6ea' } },
   };
+  // A stacked segment thinner than a line of text keeps its figure in the table, not on the bar.
+  const tallest = Math.max(
+    0,
+    ...spec.categories.map((_, i) => spec.series.reduce((sum, s) => sum + Math.abs(s.values[i] ?? 0), 0)),
+  );
+  const smallestLabelled = tallest * 0.05;
   const series: SeriesOption[] = spec.series.map((s) => ({
     type: 'bar',
     name: s.name,
-    data: s.values,
+    // A negative bar carries its figure at its own end, below (or left of) the zero line.
+    data: s.values.map((value) =>
+      value !== null && value < 0 && !stacked
+        ? { value, label: { position: horizontal ? ('left' as const) : ('bottom' as const) } }
+        : value,
+    ),
     stack: stacked ? 'total' : undefined,
     barMaxWidth: 36,
     label: {
       show: true,
       position: stacked ? 'inside' : horizontal ? 'right' : 'top',
-      formatter: (params: { value?: unknown }) => format(params.value),
+      formatter: (params: { value?: unknown }) =>
+        stacked && typeof params.value === 'number' && Math.abs(params.value) < smallestLabelled
+          ? ''
+          : format(params.value),
       fontSize: 10,
       color: stacked ? '#fff' : '#333',
     },
@@ -70,7 +84,7 @@ export function chartOption(spec: ChartSpec, style: { fontFamily: string; width:
     grid: {
       left: 8,
       right: horizontal ? 48 : 16,
-      top: horizontal ? 12 : 36,
+      top: horizontal ? 12 : 46,
       bottom: (legend ? 30 : 0) + (horizontal ? 30 : 8),
       containLabel: true,
     },
