@@ -214,7 +214,10 @@ export async function renderDocx(document: BriefingDocument): Promise<Buffer> {
     title: document.title,
     subject: document.subtitle,
     creator: 'Accord',
-    description: document.asOf,
+    customProperties: [
+      { name: 'AsOf', value: document.asOf },
+      { name: 'ProducedAt', value: document.producedAt },
+    ],
     externalStyles: tableStyleXml,
     styles: {
       default: {

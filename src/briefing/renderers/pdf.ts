@@ -6,6 +6,7 @@
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { Block, BriefingDocument, Inline, TableBlock } from '../document.ts';
+import { chartSize } from '../charts.ts';
 import { chartSvg } from './charts.ts';
 import { fontFiles, withFontSpaces } from './fonts.ts';
 import { fitColumns, followsNote, languageTag, run } from './inline.ts';
@@ -132,10 +133,19 @@ function paragraph(doc: Doc, parts: Segment[], size: number, color?: string, aft
   doc.y += after;
 }
 
-function heading(doc: Doc, level: 1 | 2 | 3, text: string): void {
+/** How much of a block must fit below its heading: a chart whole, a table's caption, header and first row. */
+function leadingHeight(doc: Doc, block: Block | undefined): number {
+  if (block?.type === 'chart') {
+    const { width, height } = chartSize(block.chart);
+    return (height / width) * contentWidth(doc) + 30;
+  }
+  return block?.type === 'table' ? 70 : 40;
+}
+
+function heading(doc: Doc, level: 1 | 2 | 3, text: string, next: Block | undefined): void {
   const size = level === 1 ? 14 : level === 2 ? 12 : 11;
-  // A heading never ends a page: it keeps room for a few lines of what it introduces.
-  ensureSpace(doc, size * 2 + 60);
+  // A heading never ends a page: it keeps room for the start of what it introduces.
+  ensureSpace(doc, size * 2 + leadingHeight(doc, next));
   doc.y += level === 1 ? 10 : 6;
   write(doc, [{ text: withFontSpaces(text), font: level === 3 ? 'Italic' : 'Bold' }], {
     x: margins.left,
@@ -390,10 +400,10 @@ export function renderPdf(document: BriefingDocument): Promise<Buffer> {
   }
   doc.y += 14;
 
-  for (const b of document.blocks) {
+  for (const [index, b] of document.blocks.entries()) {
     switch (b.type) {
       case 'heading':
-        heading(doc, b.level, b.text);
+        heading(doc, b.level, b.text, document.blocks[index + 1]);
         break;
       case 'paragraph':
         if (b.style === 'note') paragraph(doc, segments(b.content, false, true), sizes.note, colors.muted);
