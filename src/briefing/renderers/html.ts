@@ -7,7 +7,7 @@ import { chartSvg } from './charts.ts';
 import { fontDataUrl, fontFamily } from './fonts.ts';
 import { followsNote, run } from './inline.ts';
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 

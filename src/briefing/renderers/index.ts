@@ -15,7 +15,7 @@ export interface RenderedFile {
   fileName: string;
 }
 
-export const contentTypes: Record<BriefingFormat, string> = {
+const contentTypes: Record<BriefingFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',
   html: 'text/html; charset=utf-8',

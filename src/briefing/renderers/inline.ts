@@ -2,7 +2,7 @@
 import type { BriefingDocument, Inline, TableBlock } from '../document.ts';
 import type { BriefingFormat, BriefingLanguage } from '../model.ts';
 
-export interface Run {
+interface Run {
   text: string;
   note?: number;
   lang?: BriefingLanguage;
@@ -23,7 +23,7 @@ export function followsNote(content: Inline[], index: number): boolean {
 }
 
 /** The words of a cell or paragraph without footnote marks, for measuring and for formats without marks. */
-export function plainText(content: Inline[]): string {
+function plainText(content: Inline[]): string {
   return content.map((inline) => run(inline).text).join('');
 }
 

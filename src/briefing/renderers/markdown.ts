@@ -6,7 +6,7 @@ import { run } from './inline.ts';
  * Backslashes every character that could start markup inside a line, so a name such as `<script>`, `*x*` or
  * `a | b` stays text (and stays inside its table cell); line breaks become spaces.
  */
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>|~&$]/g, (ch) => `\\${ch}`).replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
