@@ -111,6 +111,8 @@ const bundleUpgrades: Record<string, (tables: Bundle['tables']) => void> = {
   },
   // Outlets written before had no point; the new columns default to none.
   '0007_outlet_coordinates': () => undefined,
+  // The new dates are optional: a bundle written before has none, and the usual rules apply.
+  '0008_dates_known': () => undefined,
 };
 
 /** The upgrades that bring a bundle from its schema to the database's, or null when there is no such path. */

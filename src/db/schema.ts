@@ -204,6 +204,7 @@ export interface StatementTable extends Versioned {
   ownerOrganizationId: string | null;
   dueOn: string | null;
   status: string;
+  statedOn: string | null;
 }
 
 export interface StatementStatusChangeTable {
@@ -229,6 +230,7 @@ export interface OutletTable extends Versioned {
   notes: string | null;
   latitude: number | null;
   longitude: number | null;
+  closedOn: string | null;
 }
 
 export interface OutletLineTable {
@@ -334,6 +336,7 @@ export interface TradeDatasetTable extends Versioned {
   source: string;
   notes: string | null;
   rowCount: number;
+  publicationLagDays: number | null;
 }
 
 export interface TradeImportTable {

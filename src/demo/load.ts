@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { userRecordCount } from '../bundle/service.ts';
 import { createMeeting } from '../cooperation/meetings/service.ts';
 import { createOutlet } from '../cooperation/outlets/service.ts';
-import { createProject } from '../cooperation/projects/service.ts';
-import { createStatement } from '../cooperation/statements/service.ts';
+import { createProject, moveProjectStage } from '../cooperation/projects/service.ts';
+import { changeStatementStatus, createStatement } from '../cooperation/statements/service.ts';
 import type { Database, Db } from '../db/connection.ts';
 import { linkProvenance } from '../documents/provenance.ts';
 import { createDocument } from '../documents/service.ts';
@@ -145,8 +145,8 @@ class DemoLoader {
       }
     }
     for (const entry of readDemoFile('projects')) {
-      const { key: _key, source: _source, relationship, parties, ...fields } = entry;
-      const project = await createProject(this.db, {
+      const { key: _key, source: _source, relationship, parties, history, ...fields } = entry;
+      let project = await createProject(this.db, {
         ...fields,
         relationshipId: this.id('relationship', String(relationship)),
         parties: ((parties ?? []) as Entry[]).map(({ organization, ...party }) => ({
@@ -154,6 +154,10 @@ class DemoLoader {
           organizationId: this.id('organization', String(organization)),
         })),
       });
+      // Later stages go through the stage operation, so the history reads as users would have written it.
+      for (const move of (history ?? []) as Entry[]) {
+        project = await moveProjectStage(this.db, project.id, { ...move, version: project.version });
+      }
       this.remember('project', entry, project.id);
       await this.cite('project', project.id, entry);
     }
@@ -181,9 +185,10 @@ class DemoLoader {
           project,
           ownerOrganization,
           ownerPerson,
+          history,
           ...statementFields
         } = statementEntry;
-        const statement = await createStatement(this.db, {
+        let statement = await createStatement(this.db, {
           ...statementFields,
           meetingId: meeting.id,
           speakerPersonId: this.optionalId('person', speaker),
@@ -191,6 +196,9 @@ class DemoLoader {
           ownerOrganizationId: this.optionalId('organization', ownerOrganization),
           ownerPersonId: this.optionalId('person', ownerPerson),
         });
+        for (const change of (history ?? []) as Entry[]) {
+          statement = await changeStatementStatus(this.db, statement.id, { ...change, version: statement.version });
+        }
         this.remember('statement', statementEntry, statement.id);
         await this.cite('statement', statement.id, statementEntry);
       }

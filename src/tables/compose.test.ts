@@ -60,6 +60,7 @@ function buildStatement(overrides: Partial<Statement> = {}): Statement {
     ownerPersonId: null,
     ownerOrganizationId: null,
     dueOn: '2030-06-30',
+    statedOn: null,
     status: 'in_progress',
     overdue: false,
     history: [],

@@ -66,7 +66,18 @@ describe('accord trade import', () => {
       ['UN Comtrade: Belarus', 'comtrade', 'UN Comtrade', 6],
     ]);
     const table = await accord('trade', 'datasets');
-    expect(table.stdout).toMatch(/UN Comtrade: Belarus\s+comtrade\s+6\s+2017\.\.2017-03/);
+    expect(table.stdout).toMatch(/UN Comtrade: Belarus\s+comtrade\s+6\s+2017\.\.2017-03\s+\S+\s+150 days/);
+
+    const comtrade = (JSON.parse(listed.stdout) as Array<{ id: string; kind: string }>).find(
+      (d) => d.kind === 'comtrade',
+    );
+    const lag = await accord('trade', 'publication-lag', comtrade!.id, '90');
+    expect(lag.stdout).toBe('UN Comtrade: Belarus: a month is known 90 days after it ends\n');
+    const usual = await accord('trade', 'publication-lag', comtrade!.id, 'usual');
+    expect(usual.stdout).toContain('known 150 days after it ends (usual for comtrade)');
+    const wrong = await accord('trade', 'publication-lag', comtrade!.id, 'soon');
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.stderr).toContain('give a whole number of days');
   });
 
   it('lists rejected rows with line and column, names the error file and exits non-zero', async () => {

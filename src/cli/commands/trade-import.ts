@@ -1,9 +1,9 @@
 import path from 'node:path';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { z } from 'zod';
 import { AccordError } from '../../core/errors.ts';
 import { parseInput, shortText } from '../../core/model.ts';
-import { listDatasets } from '../../trade/datasets/service.ts';
+import { getDataset, listDatasets, updateDataset } from '../../trade/datasets/service.ts';
 import type { ImportProgress, ImportReport } from '../../trade/importers/pipeline.ts';
 import { defaultDatasetKind, importFormat, importTradeFile, type ImportFormat } from '../../trade/importers/service.ts';
 import { datasetKind, hsRevision } from '../../trade/model.ts';
@@ -118,6 +118,7 @@ export function registerTradeImportCommands(program: Command): void {
                   : `${formatPeriod(d.periodFrom)}..${formatPeriod(d.periodTo)}`,
             },
             { header: 'last import', value: (d) => d.lastImportedAt?.slice(0, 10) },
+            { header: 'known after', value: (d) => `${d.publicationRule.lagDays} days`, align: 'right' },
             { header: 'source', value: (d) => d.source },
             { header: 'id', value: (d) => d.id },
           ],
@@ -125,6 +126,30 @@ export function registerTradeImportCommands(program: Command): void {
         );
       });
     });
+
+  trade
+    .command('publication-lag')
+    .description('set how many days after a month ends a dataset\'s figures are published ("usual": its kind\'s)')
+    .argument('<dataset>', 'the dataset id (see trade datasets)')
+    .argument('<days>', 'days, or "usual"', lagArgument)
+    .action(async (id: string, days: number | null, _o: unknown, command: Command) => {
+      await withDatabase(command, 'require-current', async ({ db }) => {
+        const current = await getDataset(db, id);
+        const updated = await updateDataset(db, id, { publicationLagDays: days, version: current.version });
+        const { lagDays, overridden } = updated.publicationRule;
+        const why = overridden ? '' : ` (usual for ${updated.kind})`;
+        process.stdout.write(`${updated.name}: a month is known ${lagDays} days after it ends${why}\n`);
+      });
+    });
+}
+
+/** `usual` or a whole number of days, as `trade publication-lag` takes it. */
+function lagArgument(text: string): number | null {
+  if (text === 'usual') return null;
+  if (!/^\d{1,4}$/.test(text)) {
+    throw new InvalidArgumentError('give a whole number of days (0–3660), or "usual" for the kind\'s usual lag');
+  }
+  return Number(text);
 }
 
 function defaultErrorFile(file: string): string {

@@ -68,6 +68,22 @@ function halfPoint(
   return true;
 }
 
+/** An outlet cannot close before it opened (the service checks an update against the stored dates). */
+function closedBeforeOpened(
+  data: { openedOn?: string | null; closedOn?: string | null },
+  ctx: { addIssue: (issue: z.core.$ZodRawIssue) => void },
+): void {
+  if (data.openedOn && data.closedOn && data.closedOn < data.openedOn) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['closedOn'],
+      message: `the outlet cannot close (${data.closedOn}) before it opened (${data.openedOn})`,
+      params: { code: 'closed_before_opened', openedOn: data.openedOn, closedOn: data.closedOn },
+      input: data.closedOn,
+    });
+  }
+}
+
 export const outletInput = z
   .object({
     relationshipId: recordId,
@@ -78,6 +94,8 @@ export const outletInput = z
     operatorOrganizationId: recordId.nullable().default(null),
     city: shortText(200).nullable().default(null),
     openedOn: isoDate.nullable().default(null),
+    /** The day it closed, for a closed outlet: until then it counts as open in views "as of" a day. */
+    closedOn: isoDate.nullable().default(null),
     status: outletStatus.default('active'),
     notes: longText(20_000).nullable().default(null),
     /** Where the outlet stands; without a point the map places it, marked approximate, inside its territory. */
@@ -87,6 +105,7 @@ export const outletInput = z
   })
   .superRefine((data, ctx) => {
     halfPoint(data, ctx, (value) => value !== null);
+    closedBeforeOpened(data, ctx);
   });
 export type OutletInput = z.input<typeof outletInput>;
 
@@ -101,6 +120,7 @@ export const outletUpdate = z
     operatorOrganizationId: recordId.nullable().optional(),
     city: shortText(200).nullable().optional(),
     openedOn: isoDate.nullable().optional(),
+    closedOn: isoDate.nullable().optional(),
     status: outletStatus.optional(),
     notes: longText(20_000).nullable().optional(),
     // Moved or cleared as a pair, so a change cannot leave half a point behind.
@@ -123,6 +143,7 @@ export const outlet = z
     operatorOrganizationId: z.string().nullable(),
     city: z.string().nullable(),
     openedOn: z.string().nullable(),
+    closedOn: z.string().nullable(),
     status: outletStatus,
     notes: z.string().nullable(),
     latitude: z.number().nullable(),

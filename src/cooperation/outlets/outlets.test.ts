@@ -183,6 +183,25 @@ describeOnEngines('outlets', (ctx) => {
     expect(await getOutlet(ctx.db, created.id)).toMatchObject({ latitude: 51.73, longitude: 36.19 });
   });
 
+  it('keeps the day an outlet closed, never before the day it opened', async () => {
+    const relationship = await makeRelationship(ctx.db);
+    const base = {
+      relationshipId: relationship.id,
+      territoryCode: 'RU-KRS',
+      name: 'Trading house',
+      kind: 'trading_house',
+    };
+    await expect(
+      createOutlet(ctx.db, { ...base, openedOn: '2015-03-01', closedOn: '2014-01-01' }),
+    ).rejects.toMatchObject({ problems: [{ path: 'closedOn', code: 'closed_before_opened' }] });
+    const outlet = await createOutlet(ctx.db, { ...base, openedOn: '2015-03-01' });
+    const closed = await updateOutlet(ctx.db, outlet.id, { status: 'closed', closedOn: '2017-06-30', version: 1 });
+    expect(closed).toMatchObject({ openedOn: '2015-03-01', closedOn: '2017-06-30' });
+    await expect(
+      updateOutlet(ctx.db, outlet.id, { openedOn: '2018-01-01', version: closed.version }),
+    ).rejects.toMatchObject({ problems: [{ path: 'closedOn', code: 'closed_before_opened' }] });
+  });
+
   it('changes the fields given, replaces the lines when given, and refuses a stale version', async () => {
     const relationship = await makeRelationship(ctx.db);
     const created = await createOutlet(ctx.db, {

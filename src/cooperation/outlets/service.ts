@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection.ts';
 import { removeProvenanceOf } from '../../documents/provenance.ts';
 import { territoryLabel } from '../../registry/territories/service.ts';
-import { notFound } from '../../core/errors.ts';
+import { invalid, notFound } from '../../core/errors.ts';
 import { parseInput, type Page, type PageQuery } from '../../core/model.ts';
 import { newId } from '../../core/ids.ts';
 import {
@@ -98,7 +98,21 @@ export async function createOutlet(db: Db, input: unknown): Promise<Outlet> {
 export async function updateOutlet(db: Db, id: string, input: unknown): Promise<Outlet> {
   const { version, lines, ...patch } = parseInput(outletUpdate, input);
   return inTransaction(db, async (trx) => {
-    if (!(await store.findOutlet(trx, id))) throw notFound('outlet', id);
+    const current = await store.findOutlet(trx, id);
+    if (!current) throw notFound('outlet', id);
+    const openedOn = patch.openedOn === undefined ? current.openedOn : patch.openedOn;
+    const closedOn = patch.closedOn === undefined ? current.closedOn : patch.closedOn;
+    if (openedOn && closedOn && closedOn < openedOn) {
+      throw invalid(
+        'closedOn',
+        `the outlet cannot close (${closedOn}) before it opened (${openedOn})`,
+        'closed_before_opened',
+        {
+          openedOn,
+          closedOn,
+        },
+      );
+    }
     await requireReferences(trx, references({ ...patch, lines }));
     await updateVersioned(trx, 'outlets', key(id), version, patch);
     if (lines) await store.replaceLines(trx, id, lines);

@@ -13,6 +13,7 @@ const outletColumns = [
   'outlets.operatorOrganizationId',
   'outlets.city',
   'outlets.openedOn',
+  'outlets.closedOn',
   'outlets.status',
   'outlets.notes',
   'outlets.latitude',

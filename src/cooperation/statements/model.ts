@@ -35,6 +35,8 @@ export const statementInput = z
     ownerPersonId: recordId.nullable().default(null),
     ownerOrganizationId: recordId.nullable().default(null),
     dueOn: isoDate.nullable().default(null),
+    /** The day it was said, where apart from its meeting (a letter after the talks); not before the meeting. */
+    statedOn: isoDate.nullable().default(null),
     /** Where the statement stands when it is recorded, e.g. fulfilled for one kept long ago. */
     status: statementStatus.default('open'),
   })
@@ -55,6 +57,7 @@ export const statementUpdate = z.object({
   ownerPersonId: recordId.nullable().optional(),
   ownerOrganizationId: recordId.nullable().optional(),
   dueOn: isoDate.nullable().optional(),
+  statedOn: isoDate.nullable().optional(),
   status: z
     .never({ error: 'the status changes only through the status operation, which records its history' })
     .optional(),
@@ -91,6 +94,7 @@ export const statement = z
     ownerPersonId: z.string().nullable(),
     ownerOrganizationId: z.string().nullable(),
     dueOn: z.string().nullable(),
+    statedOn: z.string().nullable(),
     status: statementStatus,
     /** A commitment still open or in progress after its due date, on the day asked about (see isOverdue). */
     overdue: z.boolean(),

@@ -122,8 +122,8 @@ function references(data: {
 }
 
 /**
- * Records a statement and the first entry of its history, dated the day of the meeting it was made at:
- * that is when it started to stand as it does.
+ * Records a statement and the first entry of its history, dated the day it was made: its own date where
+ * given, else the day of its meeting. That is when it started to stand as it does.
  */
 export async function createStatement(db: Db, input: unknown): Promise<Statement> {
   const data = parseInput(statementInput, input);
@@ -132,6 +132,7 @@ export async function createStatement(db: Db, input: unknown): Promise<Statement
     const meeting = await store.meetingDate(trx, data.meetingId);
     if (!meeting) throw notFound('meeting', data.meetingId);
     requireDueAfterMeeting(data.dueOn, meeting.heldOn);
+    requireStatedAfterMeeting(data.statedOn, meeting.heldOn);
     const now = nowIso();
     const id = newId();
     await store.insertStatement(trx, { id, ...data, version: 1, createdAt: now, updatedAt: now });
@@ -140,7 +141,7 @@ export async function createStatement(db: Db, input: unknown): Promise<Statement
       statementId: id,
       fromStatus: null,
       toStatus: data.status,
-      changedOn: meeting.heldOn,
+      changedOn: data.statedOn ?? meeting.heldOn,
       recordedAt: now,
       note: null,
     });
@@ -163,6 +164,21 @@ function requireDueAfterMeeting(dueOn: string | null | undefined, heldOn: string
   }
 }
 
+function requireStatedAfterMeeting(statedOn: string | null | undefined, heldOn: string): void {
+  if (statedOn && statedOn < heldOn) {
+    throw invalid(
+      'statedOn',
+      `the statement's date ${statedOn} is before its meeting, held on ${heldOn}`,
+      'stated_before_meeting',
+      { statedOn, heldOn },
+    );
+  }
+}
+
+/**
+ * Edits a statement. When the day it was made changes (its own date, or another meeting), the first entry
+ * of its history moves with it, unless a later status change would then come before it.
+ */
 export async function updateStatement(db: Db, id: string, input: unknown): Promise<Statement> {
   const { version, status: _status, ...patch } = parseInput(statementUpdate, input);
   return inTransaction(db, async (trx) => {
@@ -171,8 +187,22 @@ export async function updateStatement(db: Db, id: string, input: unknown): Promi
     pairAfterUpdate(statementText, 'the text', current, patch);
     await requireReferences(trx, references(patch));
     const meeting = await store.meetingDate(trx, patch.meetingId ?? current.meetingId);
-    if (meeting) requireDueAfterMeeting(patch.dueOn === undefined ? current.dueOn : patch.dueOn, meeting.heldOn);
+    if (!meeting) throw notFound('meeting', patch.meetingId ?? current.meetingId);
+    requireDueAfterMeeting(patch.dueOn === undefined ? current.dueOn : patch.dueOn, meeting.heldOn);
+    const statedOn = patch.statedOn === undefined ? current.statedOn : patch.statedOn;
+    requireStatedAfterMeeting(statedOn, meeting.heldOn);
+    const madeOn = statedOn ?? meeting.heldOn;
+    const next = await store.secondChangeOf(trx, id);
+    if (next && next.changedOn < madeOn) {
+      throw invalid(
+        patch.statedOn === undefined ? 'meetingId' : 'statedOn',
+        `the statement would be made on ${madeOn}, after its status changed on ${next.changedOn}`,
+        'date_before_previous',
+        { previous: madeOn },
+      );
+    }
     await updateVersioned(trx, 'statements', key(id), version, patch);
+    await store.redateFirstChange(trx, id, madeOn);
     return getStatement(trx, id);
   });
 }

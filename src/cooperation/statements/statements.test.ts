@@ -22,6 +22,35 @@ import {
 const everything = { limit: 200, offset: 0 };
 
 describeOnEngines('statements', (ctx) => {
+  it('dates a statement made after its meeting from its own day, as known from then on', async () => {
+    const meeting = await makeMeeting(ctx.db, { heldOn: '2016-06-16' });
+    const letter = await createStatement(ctx.db, {
+      meetingId: meeting.id,
+      kind: 'commitment',
+      statedOn: '2016-07-04',
+      dueOn: '2016-10-31',
+      textEn: 'Hold a fair of Belarusian goods in Kursk',
+    });
+    expect(letter).toMatchObject({ statedOn: '2016-07-04', history: [{ changedOn: '2016-07-04' }] });
+    const known = async (asOf: string) =>
+      (await listStatements(ctx.db, { meetingId: meeting.id, asOf }, everything)).items.map((s) => s.id);
+    expect(await known('2016-07-01')).toEqual([]);
+    expect(await known('2016-07-04')).toEqual([letter.id]);
+    const moved = await updateStatement(ctx.db, letter.id, { statedOn: '2016-06-20', version: 1 });
+    expect(moved.history).toMatchObject([{ changedOn: '2016-06-20' }]);
+    await expect(
+      createStatement(ctx.db, { meetingId: meeting.id, kind: 'proposal', statedOn: '2016-06-01', textEn: 'Too early' }),
+    ).rejects.toMatchObject({ problems: [{ path: 'statedOn', code: 'stated_before_meeting' }] });
+    const fulfilled = await changeStatementStatus(ctx.db, letter.id, {
+      status: 'fulfilled',
+      on: '2016-07-01',
+      version: 2,
+    });
+    await expect(
+      updateStatement(ctx.db, letter.id, { statedOn: '2016-08-01', version: fulfilled.version }),
+    ).rejects.toMatchObject({ problems: [{ path: 'statedOn', code: 'date_before_previous' }] });
+  });
+
   it('records a commitment as open since the day of the meeting, with its owner and due date', async () => {
     const meeting = await makeMeeting(ctx.db, { heldOn: '2017-12-05' });
     const speaker = await makePerson(ctx.db, { nameEn: 'Aleksandr Lukashenko' });

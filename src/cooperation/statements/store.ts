@@ -17,6 +17,7 @@ const statementColumns = [
   'statements.ownerPersonId',
   'statements.ownerOrganizationId',
   'statements.dueOn',
+  'statements.statedOn',
   'statements.version',
   'statements.createdAt',
   'statements.updatedAt',
@@ -199,6 +200,27 @@ export function lastChangeOf(db: Db, statementId: string) {
     .where('statementId', '=', statementId)
     .orderBy('recordedAt', 'desc')
     .orderBy('id', 'desc')
+    .executeTakeFirst();
+}
+
+/** The first entry of a statement's history: the day it was made, moved when that day is corrected. */
+export async function redateFirstChange(db: Db, statementId: string, on: string): Promise<void> {
+  await db
+    .updateTable('statementStatusChanges')
+    .set({ changedOn: on })
+    .where('statementId', '=', statementId)
+    .where('fromStatus', 'is', null)
+    .execute();
+}
+
+export function secondChangeOf(db: Db, statementId: string) {
+  return db
+    .selectFrom('statementStatusChanges')
+    .select('changedOn')
+    .where('statementId', '=', statementId)
+    .where('fromStatus', 'is not', null)
+    .orderBy('recordedAt')
+    .orderBy('id')
     .executeTakeFirst();
 }
 

@@ -6,6 +6,7 @@ import * as m0004 from './0004_trade_import_scan.ts';
 import * as m0005 from './0005_trade_flow_blocks.ts';
 import * as m0006 from './0006_bilingual_records.ts';
 import * as m0007 from './0007_outlet_coordinates.ts';
+import * as m0008 from './0008_dates_known.ts';
 
 /** Numbered, append-only. A migration once released is never edited; add the next number instead. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_trade_flow_blocks': m0005,
   '0006_bilingual_records': m0006,
   '0007_outlet_coordinates': m0007,
+  '0008_dates_known': m0008,
 };

@@ -7,8 +7,8 @@ import { z } from 'zod';
 import type { Database } from '../../db/connection.ts';
 import { AccordError } from '../../core/errors.ts';
 import { recordId, versionQuery } from '../../core/model.ts';
-import { tradeDataset, tradeDatasetDetail } from '../../trade/datasets/model.ts';
-import { deleteDataset, getDataset, listDatasets } from '../../trade/datasets/service.ts';
+import { datasetUpdate, tradeDataset, tradeDatasetDetail } from '../../trade/datasets/model.ts';
+import { deleteDataset, getDataset, listDatasets, updateDataset } from '../../trade/datasets/service.ts';
 import {
   getImportJob,
   rejectedRowsFile,
@@ -161,6 +161,16 @@ export function registerTradeDataRoutes(
       response: { 200: tradeDatasetDetail, 404: problemSchema },
     },
     handler: (r) => getDataset(db().db, r.params.id),
+  });
+  api.patch('/api/trade/datasets/:id', {
+    schema: {
+      tags,
+      summary: "Set a dataset's own publication lag (days after a month ends until its figures are out)",
+      params: z.object({ id: recordId }),
+      body: datasetUpdate,
+      response: { 200: tradeDatasetDetail, 404: problemSchema, 409: problemSchema },
+    },
+    handler: (r) => updateDataset(db().db, r.params.id, r.body),
   });
   api.delete('/api/trade/datasets/:id', {
     schema: {

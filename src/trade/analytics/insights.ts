@@ -94,6 +94,12 @@ export interface TrendSignal {
   code: 'decline' | 'recovery' | 'growth' | 'balance_turned';
   textEn: string;
   textRu: string;
+  /** Consecutive years the latest change lasts (for a balance that turned: 1). */
+  years: number;
+  /** For a recovery: the falling years before it. */
+  fallingYearsBefore: number;
+  /** The latest year-on-year change of turnover, percent. */
+  changePercent: number;
 }
 
 const ordinalsEn = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
@@ -152,6 +158,9 @@ export function describeTrend(years: Array<{ turnoverCents: number; balanceCents
   if (last < 0) {
     signals.push({
       code: 'decline',
+      years: run,
+      fallingYearsBefore: 0,
+      changePercent: last,
       textEn: run === 1 ? `decline: ${pct}` : `${ordinalsEn[run - 1] ?? `${run}th`} year of decline (${pct})`,
       textRu: run === 1 ? `спад: ${pctRu}` : `${ordinalsRu[run - 1] ?? `${run}-й`} год спада (${pctRu})`,
     });
@@ -161,12 +170,18 @@ export function describeTrend(years: Array<{ turnoverCents: number; balanceCents
     if (falls > 0) {
       signals.push({
         code: 'recovery',
+        years: run,
+        fallingYearsBefore: falls,
+        changePercent: last,
         textEn: `recovery: ${pct} after ${countEn[falls] ?? falls} falling year${falls > 1 ? 's' : ''}`,
         textRu: `восстановление: ${pctRu} после ${countRu[falls] ?? falls} ${falls === 1 ? 'года' : 'лет'} спада`,
       });
     } else if (run >= 2) {
       signals.push({
         code: 'growth',
+        years: run,
+        fallingYearsBefore: 0,
+        changePercent: last,
         textEn: `${ordinalsEn[run - 1] ?? `${run}th`} year of growth (${pct})`,
         textRu: `${ordinalsRu[run - 1] ?? `${run}-й`} год роста (${pctRu})`,
       });
@@ -177,6 +192,9 @@ export function describeTrend(years: Array<{ turnoverCents: number; balanceCents
   if (Math.sign(before) !== Math.sign(now) && now !== 0) {
     signals.push({
       code: 'balance_turned',
+      years: 1,
+      fallingYearsBefore: 0,
+      changePercent: last,
       textEn: `the balance turned ${now > 0 ? 'positive' : 'negative'}`,
       textRu: `сальдо стало ${now > 0 ? 'положительным' : 'отрицательным'}`,
     });

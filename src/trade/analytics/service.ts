@@ -6,7 +6,13 @@ import { formatRange, isYear, monthOf, periodsIn, yearEarlier, yearOf, type Peri
 import * as store from './store.ts';
 
 /** Which dataset answers when the user names none: the most authoritative one that covers the pair. */
-const datasetPriority: DatasetKind[] = ['official_customs', 'national_statistics', 'comtrade', 'baci', 'illustrative'];
+export const datasetPriority: DatasetKind[] = [
+  'official_customs',
+  'national_statistics',
+  'comtrade',
+  'baci',
+  'illustrative',
+];
 
 export interface DatasetRef {
   id: string;

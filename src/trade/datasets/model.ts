@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordMeta } from '../../core/model.ts';
+import { recordMeta, version } from '../../core/model.ts';
 import { datasetKind } from '../model.ts';
 
 /** One file loaded into a dataset: where the rows came from. */
@@ -33,6 +33,10 @@ export const tradeDataset = z
     periodFrom: z.number().int().nullable(),
     periodTo: z.number().int().nullable(),
     lastImportedAt: z.string().nullable(),
+    /** Days after a month ends until its figures are published: the dataset's own, else null. */
+    publicationLagDays: z.number().int().nullable(),
+    /** The lag in force: the dataset's own, else the usual one for its kind (see publication.ts). */
+    publicationRule: z.object({ lagDays: z.number().int(), overridden: z.boolean() }),
     ...recordMeta,
   })
   .meta({ id: 'TradeDataset' });
@@ -42,3 +46,9 @@ export const tradeDatasetDetail = tradeDataset
   .extend({ imports: z.array(tradeImport) })
   .meta({ id: 'TradeDatasetDetail' });
 export type TradeDatasetDetail = z.infer<typeof tradeDatasetDetail>;
+
+/** Sets or clears (null) a dataset's own publication lag. */
+export const datasetUpdate = z.object({
+  publicationLagDays: z.number().int().min(0).max(3660).nullable(),
+  version,
+});

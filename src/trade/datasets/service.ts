@@ -1,9 +1,10 @@
 import type { Db } from '../../db/connection.ts';
 import { notFound } from '../../core/errors.ts';
 import { parseInput, version as versionSchema } from '../../core/model.ts';
-import { deleteVersioned, inTransaction, staleVersion } from '../../core/records.ts';
+import { deleteVersioned, inTransaction, staleVersion, updateVersioned } from '../../core/records.ts';
 import type { DatasetKind } from '../model.ts';
-import type { TradeDataset, TradeDatasetDetail } from './model.ts';
+import { datasetUpdate, type TradeDataset, type TradeDatasetDetail } from './model.ts';
+import { publicationRule } from './publication.ts';
 import * as store from './store.ts';
 
 type DatasetRow = NonNullable<Awaited<ReturnType<typeof store.findDataset>>>;
@@ -15,6 +16,7 @@ async function withPeriods(db: Db, rows: DatasetRow[]): Promise<TradeDataset[]> 
     ...r,
     kind: r.kind as DatasetKind,
     rowCount: Number(r.rowCount),
+    publicationRule: publicationRule(r.kind, r.publicationLagDays),
     periodFrom: periods.get(r.id)?.periodFrom ?? null,
     periodTo: periods.get(r.id)?.periodTo ?? null,
     lastImportedAt: imported.get(r.id) ?? null,
@@ -49,4 +51,14 @@ export async function deleteDataset(db: Db, id: string, version: number): Promis
     await store.deleteDatasetContents(trx, id);
     await deleteVersioned(trx, 'tradeDatasets', { column: 'id', value: id, label: 'trade dataset' }, expected);
   });
+}
+
+/** Sets a dataset's own publication lag, or clears it (null) to follow its kind's usual one. */
+export async function updateDataset(db: Db, id: string, input: unknown): Promise<TradeDatasetDetail> {
+  const { version, ...patch } = parseInput(datasetUpdate, input);
+  await inTransaction(db, async (trx) => {
+    if (!(await store.findDataset(trx, id))) throw notFound('trade dataset', id);
+    await updateVersioned(trx, 'tradeDatasets', { column: 'id', value: id, label: 'trade dataset' }, version, patch);
+  });
+  return getDataset(db, id);
 }

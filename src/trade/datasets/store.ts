@@ -7,6 +7,7 @@ const datasetColumns = [
   'source',
   'notes',
   'rowCount',
+  'publicationLagDays',
   'version',
   'createdAt',
   'updatedAt',
