@@ -171,9 +171,22 @@ for (const engine of engines) {
       const before = await asKnownOn('2017-12-04');
       expect(before.overview.asOf).toBe('2017-12-04');
       expect(before.meetings.filter((m) => m.heldOn === '2017-12-05')).toEqual([]);
-      expect(before.statements).toEqual([]);
-      expect(before.projects).toEqual([]);
-      expect(before.partner).toMatchObject({ openCommitments: 0, overdueCommitments: 0, activeProjects: 0 });
+      // What the file held before: the two earlier meetings' statements and the three projects begun then.
+      const talks = (
+        await get<{ items: Array<{ id: string; heldOn: string }> }>(`/api/meetings?relationshipId=${kursk}`)
+      ).items.find((m) => m.heldOn === '2017-12-05')!;
+      expect(before.statements.filter((s) => s.meetingId === talks.id)).toEqual([]);
+      expect(before.statements.map((s) => s.kind).sort()).toEqual([
+        'commitment',
+        'commitment',
+        'commitment',
+        'commitment',
+        'proposal',
+        'proposal',
+      ]);
+      expect(before.projects.map((p) => p.stage).sort()).toEqual(['agreed', 'idea', 'in_execution']);
+      // Of the four commitments only the one due on 30 September 2017 is still open, and overdue.
+      expect(before.partner).toMatchObject({ openCommitments: 1, overdueCommitments: 1, activeProjects: 3 });
     });
 
     it('has the meeting, its statements and the projects it started on the 6th, counted alike', async () => {

@@ -222,6 +222,7 @@ export function kindConfig(kind: RecordKind, t: TFunction): KindConfig {
           select('ownerPersonId', 'people'),
           select('ownerOrganizationId', 'organizations'),
           date('dueOn'),
+          date('statedOn'),
           { ...select('status', choices('statementStatus', statementStatuses), true), createOnly: true },
         ],
       };
@@ -314,6 +315,7 @@ export function kindConfig(kind: RecordKind, t: TFunction): KindConfig {
           decimal('longitude', t('records:hints.longitude')),
           select('operatorOrganizationId', 'organizations'),
           date('openedOn'),
+          date('closedOn'),
           select('status', choices('outletStatus', outletStatuses), true),
           textarea('notes'),
           rows('lines', [select('organizationId', 'organizations'), text('productGroup', true), date('sinceOn')]),
