@@ -31,7 +31,7 @@ export function chartOption(spec: ChartSpec, style: { fontFamily: string; width:
   // Category labels wrap instead of overlapping: a third of the width beside horizontal bars, one slot below vertical ones.
   const labelWidth = horizontal
     ? Math.round(style.width / 3)
-    : Math.max(40, Math.floor((style.width - 120) / Math.max(1, spec.categories.length)) - 6);
+    : Math.max(40, Math.floor((style.width - 80) / Math.max(1, spec.categories.length)) - 4);
   const categoryAxis = {
     type: 'category' as const,
     data: spec.categories,

@@ -3,14 +3,14 @@ import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
 import { chartOption, chartSize } from '../charts.ts';
 import type { ChartSpec } from '../document.ts';
-import { fontFamily, fontFiles, textWidth, withFontSpaces } from './fonts.ts';
+import { fontFamily, fontFiles, textWidth, inFont } from './fonts.ts';
 
 // ECharts guesses text widths without a canvas; measuring with the font the chart is drawn in keeps labels from overlapping.
 echarts.setPlatformAPI({
   measureText(text, font) {
     const size = /(\d+(?:\.\d+)?)px/.exec(font ?? '');
     return {
-      width: textWidth(withFontSpaces(text), size ? Number(size[1]) : 12, /\bbold\b|\b[6-9]00\b/.test(font ?? '')),
+      width: textWidth(inFont(text), size ? Number(size[1]) : 12, /\bbold\b|\b[6-9]00\b/.test(font ?? '')),
     };
   },
 });
@@ -34,7 +34,7 @@ export function chartSvg(spec: ChartSpec): ChartDrawing {
 
 /** A PNG of the chart at `scale` times its size, drawn with PT Sans only so Cyrillic never turns into boxes. */
 export function chartPng(drawing: ChartDrawing, scale = 2): Buffer {
-  const resvg = new Resvg(withFontSpaces(drawing.svg), {
+  const resvg = new Resvg(inFont(drawing.svg), {
     fitTo: { mode: 'width', value: drawing.width * scale },
     background: '#ffffff',
     font: {

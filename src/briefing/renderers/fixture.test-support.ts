@@ -164,13 +164,13 @@ export function briefingFixture(lang: 'ru' | 'en'): BriefingDocument {
         items: ru
           ? [
               ['Поставки БелАЗ на Михайловский ГОК', { text: '', note: 3 }, { text: '', note: 1 }],
-              ['Дом в Мозыре: контракт на 2018 год'],
+              ['Дом в Мозыре: контракт на 2018 год, предложен → согласован'],
               [{ text: hostileName, strong: true }, ': проект на стадии переговоров'],
               ['Росатом: соглашение действует'],
             ]
           : [
               ['BelAZ deliveries to Mikhailovsky GOK', { text: '', note: 3 }, { text: '', note: 1 }],
-              ['A house in Mozyr: contract for 2018'],
+              ['A house in Mozyr: contract for 2018, proposed → agreed'],
               [{ text: hostileName, strong: true }, ': project under negotiation'],
               ['Rosatom: the arrangement is in force'],
             ],

@@ -54,9 +54,10 @@ export function textWidth(text: string, sizePx: number, bold = false): number {
 }
 
 /**
- * Spaces PT Sans has no glyph for (thin and narrow no-break spaces, which a typesetter may put in
- * "96,3 млн" or "40,5 %") drawn as the no-break space it has, so no box appears in their place.
+ * A text as PT Sans can draw it: the thin and narrow no-break spaces a typesetter may put in "96,3 млн" or
+ * "40,5 %" become the no-break space it has, and arrows (it has none) the closest sign it has, so no
+ * empty box appears in a PDF or a chart picture.
  */
-export function withFontSpaces(text: string): string {
-  return text.replace(/[\u2009\u202f\u2007\u200a]/g, '\u00a0');
+export function inFont(text: string): string {
+  return text.replace(/[\u2009\u202f\u2007\u200a]/g, '\u00a0').replace(/[\u2192\u27f6\u21d2]/g, '\u203a');
 }

@@ -8,7 +8,7 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import type { Block, BriefingDocument, Inline, TableBlock } from '../document.ts';
 import { chartSize } from '../charts.ts';
 import { chartSvg } from './charts.ts';
-import { fontFiles, withFontSpaces } from './fonts.ts';
+import { fontFiles, inFont } from './fonts.ts';
 import { fitColumns, followsNote, languageTag, run } from './inline.ts';
 
 type Doc = PDFKit.PDFDocument;
@@ -41,7 +41,7 @@ function segments(content: Inline[], bold = false, italic = false): Segment[] {
     const r = run(inline);
     const font = bold || r.strong ? 'Bold' : italic ? 'Italic' : 'Regular';
     const out: Segment[] = [];
-    if (r.text !== '') out.push({ text: withFontSpaces(r.text), font });
+    if (r.text !== '') out.push({ text: inFont(r.text), font });
     if (r.note !== undefined) {
       const comma = followsNote(content, index) ? ',' : '';
       out.push({ text: `${comma}${String(r.note)}`, font: 'Regular', note: r.note });
@@ -133,21 +133,25 @@ function paragraph(doc: Doc, parts: Segment[], size: number, color?: string, aft
   doc.y += after;
 }
 
-/** How much of a block must fit below its heading: a chart whole, a table's caption, header and first row. */
+/** How much of a block must fit below its heading: a chart with its caption, a table's caption, header and first row. */
 function leadingHeight(doc: Doc, block: Block | undefined): number {
   if (block?.type === 'chart') {
     const { width, height } = chartSize(block.chart);
-    return (height / width) * contentWidth(doc) + 30;
+    doc.font('Bold').fontSize(sizes.caption);
+    const caption = doc.heightOfString(inFont(block.caption), { width: contentWidth(doc) });
+    return (height / width) * contentWidth(doc) + caption + 12;
   }
-  return block?.type === 'table' ? 70 : 40;
+  return block?.type === 'table' ? 80 : 40;
 }
 
 function heading(doc: Doc, level: 1 | 2 | 3, text: string, next: Block | undefined): void {
   const size = level === 1 ? 14 : level === 2 ? 12 : 11;
+  doc.font('Bold').fontSize(size);
+  const own = (level === 1 ? 10 : 6) + doc.heightOfString(inFont(text), { width: contentWidth(doc) }) + 4;
   // A heading never ends a page: it keeps room for the start of what it introduces.
-  ensureSpace(doc, size * 2 + leadingHeight(doc, next));
+  ensureSpace(doc, own + leadingHeight(doc, next));
   doc.y += level === 1 ? 10 : 6;
-  write(doc, [{ text: withFontSpaces(text), font: level === 3 ? 'Italic' : 'Bold' }], {
+  write(doc, [{ text: inFont(text), font: level === 3 ? 'Italic' : 'Bold' }], {
     x: margins.left,
     y: doc.y,
     width: contentWidth(doc),
@@ -172,8 +176,7 @@ function list(doc: Doc, items: Inline[][], ordered: boolean): void {
 
 function columnWidths(doc: Doc, block: TableBlock): number[] {
   doc.fontSize(sizes.table);
-  const measure = (text: string, bold: boolean) =>
-    doc.font(bold ? 'Bold' : 'Regular').widthOfString(withFontSpaces(text));
+  const measure = (text: string, bold: boolean) => doc.font(bold ? 'Bold' : 'Regular').widthOfString(inFont(text));
   return fitColumns(block, contentWidth(doc), measure, 2 * cellPadding.x + 2);
 }
 
@@ -225,7 +228,7 @@ function table(doc: Doc, block: TableBlock): void {
     doc.x = left;
     doc.y = lineY;
   };
-  const header = block.header.map((h) => [{ text: withFontSpaces(h), font: 'Bold' as const }]);
+  const header = block.header.map((h) => [{ text: inFont(h), font: 'Bold' as const }]);
   const headerHeight = heightOf(header);
   const rows = block.rows.map((row, index) => {
     const total = block.totalRow === true && index === lastIndex;
@@ -235,9 +238,9 @@ function table(doc: Doc, block: TableBlock): void {
 
   // The caption, the header and the first row go together.
   doc.font('Bold').fontSize(sizes.caption);
-  const captionHeight = doc.heightOfString(withFontSpaces(block.caption), { width }) + 4;
+  const captionHeight = doc.heightOfString(inFont(block.caption), { width }) + 4;
   ensureSpace(doc, captionHeight + headerHeight + (rows[0]?.height ?? 0) + 4);
-  write(doc, [{ text: withFontSpaces(block.caption), font: 'Bold' }], {
+  write(doc, [{ text: inFont(block.caption), font: 'Bold' }], {
     x: left,
     y: doc.y,
     width,
@@ -272,17 +275,17 @@ function chart(doc: Doc, block: Extract<Block, { type: 'chart' }>): void {
   const width = contentWidth(doc);
   const height = (drawing.height / drawing.width) * width;
   doc.font('Bold').fontSize(sizes.caption);
-  const captionHeight = doc.heightOfString(withFontSpaces(block.caption), { width }) + 6;
+  const captionHeight = doc.heightOfString(inFont(block.caption), { width }) + 6;
   ensureSpace(doc, height + captionHeight);
   const y = doc.y;
-  SVGtoPDF(doc, withFontSpaces(drawing.svg), margins.left, y, {
+  SVGtoPDF(doc, inFont(drawing.svg), margins.left, y, {
     width,
     height,
     fontCallback: (_family, bold) => (bold ? 'Bold' : 'Regular'),
     warningCallback: () => undefined,
   });
   doc.y = y + height + 4;
-  write(doc, [{ text: withFontSpaces(block.caption), font: 'Bold' }], {
+  write(doc, [{ text: inFont(block.caption), font: 'Bold' }], {
     x: margins.left,
     y: doc.y,
     width,
@@ -304,7 +307,7 @@ function sources(doc: Doc, document: BriefingDocument): void {
   doc.y += 6;
   for (const note of document.footnotes) {
     doc.font('Regular').fontSize(sizes.note);
-    const text = withFontSpaces(note.text);
+    const text = inFont(note.text);
     ensureSpace(doc, doc.heightOfString(text, { width: contentWidth(doc) - 18 }) + 2);
     const y = doc.y;
     doc.addNamedDestination(destination(note.ref), 'XYZ', margins.left, doc.page.height - y, null);
@@ -325,7 +328,7 @@ function pageFurniture(doc: Doc, document: BriefingDocument): void {
     doc.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
     doc.font('Regular').fontSize(8).fillColor(colors.muted);
     if (document.marking) {
-      doc.text(withFontSpaces(document.marking), margins.left, 30, {
+      doc.text(inFont(document.marking), margins.left, 30, {
         width: contentWidth(doc),
         align: 'right',
         lineBreak: false,
@@ -372,7 +375,7 @@ export function renderPdf(document: BriefingDocument): Promise<Buffer> {
   });
 
   if (document.marking) {
-    write(doc, [{ text: withFontSpaces(document.marking), font: 'Bold' }], {
+    write(doc, [{ text: inFont(document.marking), font: 'Bold' }], {
       x: margins.left,
       y: doc.y,
       width: contentWidth(doc),
@@ -382,7 +385,7 @@ export function renderPdf(document: BriefingDocument): Promise<Buffer> {
     });
     doc.y += 10;
   }
-  write(doc, [{ text: withFontSpaces(document.title), font: 'Bold' }], {
+  write(doc, [{ text: inFont(document.title), font: 'Bold' }], {
     x: margins.left,
     y: doc.y,
     width: contentWidth(doc),
@@ -390,7 +393,7 @@ export function renderPdf(document: BriefingDocument): Promise<Buffer> {
   });
   doc.y += 3;
   if (document.subtitle) {
-    write(doc, [{ text: withFontSpaces(document.subtitle), font: 'Regular' }], {
+    write(doc, [{ text: inFont(document.subtitle), font: 'Regular' }], {
       x: margins.left,
       y: doc.y,
       width: contentWidth(doc),

@@ -109,6 +109,8 @@ describe.each(['ru', 'en'] as const)('a briefing in %s', (lang) => {
     // Chart labels are text in the PDF, drawn as vectors, in the document's number format.
     expect(text).toContain(lang === 'ru' ? '148,2' : '148.2');
     expect(text).toContain('<script>alert(1)</script>');
+    // PT Sans has no arrow: the PDF draws the closest sign it has rather than an empty box.
+    expect(text).toContain(lang === 'ru' ? 'предложен › согласован' : 'proposed › agreed');
     // Two marks in a row are told apart by a comma.
     expect(text).toContain(lang === 'ru' ? 'ГОК3,1' : 'GOK3,1');
     if (lang === 'ru') expect(text).toMatch(/[А-Яа-яЁё]{5,}/);
