@@ -1,8 +1,8 @@
 /**
  * A briefing as a Word document built with Word's own styles (Title, Heading 1–3, Caption, a table style
  * whose header row repeats on every page), so a desk officer can keep editing it as any other document.
- * Footnote marks are superscript numbers linked to a numbered list of sources at the end: one source is
- * cited many times, which Word footnotes (one note per mark) cannot say.
+ * Charts are PNG pictures of the SVG. Footnote marks are superscript numbers linked to a numbered list of
+ * sources at the end: one source is cited many times, which Word footnotes (one note per mark) cannot say.
  */
 import {
   AlignmentType,
@@ -137,10 +137,10 @@ function chart(block: Extract<Block, { type: 'chart' }>): Paragraph[] {
       keepNext: true,
       alignment: AlignmentType.CENTER,
       children: [
+        // A PNG, not the SVG: Word's SVG drawing ignores the text baselines ECharts writes and shifts every label.
         new ImageRun({
-          type: 'svg',
-          data: Buffer.from(drawing.svg, 'utf8'),
-          fallback: { type: 'png', data: chartPng(drawing) },
+          type: 'png',
+          data: chartPng(drawing),
           transformation: { width, height },
           altText: { name: block.caption, title: block.caption, description: block.caption },
         }),
