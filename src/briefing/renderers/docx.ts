@@ -137,7 +137,7 @@ function chart(block: Extract<Block, { type: 'chart' }>): Paragraph[] {
       keepNext: true,
       alignment: AlignmentType.CENTER,
       children: [
-        // A PNG, not the SVG: Word's SVG drawing ignores the text baselines ECharts writes and shifts every label.
+        // A PNG, not the SVG: Word's own SVG drawing may not honour the text baselines ECharts writes.
         new ImageRun({
           type: 'png',
           data: chartPng(drawing),
