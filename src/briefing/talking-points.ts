@@ -6,6 +6,7 @@
 import { isicSectors } from '../registry/reference/isic.ts';
 import { activeStages } from '../cooperation/projects/stages.ts';
 import { daysBetween } from './days.ts';
+import { formatDate, formatPercent, pluralRu } from './format.ts';
 import type { Briefing, Fact, StatementDigest, TalkingPoint, Text } from './model.ts';
 
 export type BriefingFacts = Omit<Briefing, 'talkingPoints'>;
@@ -20,71 +21,21 @@ export interface TalkingPointRule {
 /** A stage a project has not left for this long reads as stalled. */
 export const stalledAfterDays = 365;
 
-const monthsEn = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const monthsRuGenitive = [
-  'января',
-  'февраля',
-  'марта',
-  'апреля',
-  'мая',
-  'июня',
-  'июля',
-  'августа',
-  'сентября',
-  'октября',
-  'ноября',
-  'декабря',
-];
-
-function dayEn(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return `${d} ${monthsEn[m! - 1]} ${y}`;
-}
-
-function dayRu(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return `${d} ${monthsRuGenitive[m! - 1]} ${y}\u00a0г.`;
-}
-
-function percentEn(value: number): string {
-  return `${value > 0 ? '+' : ''}${value.toFixed(1)}%`;
-}
-
-/** A size in percent, without sign: "40,5 %". */
-function sizeRu(value: number): string {
-  return `${Math.abs(value).toFixed(1).replace('.', ',')}\u00a0%`;
-}
-
-function percentRu(value: number): string {
-  return `${value > 0 ? '+' : value < 0 ? '−' : ''}${sizeRu(value)}`;
-}
-
-/** Russian plural of a count: 1 день, 2 дня, 5 дней. */
-function pluralRu(n: number, one: string, few: string, many: string): string {
-  const tens = n % 100;
-  const units = n % 10;
-  if (tens >= 11 && tens <= 14) return many;
-  if (units === 1) return one;
-  if (units >= 2 && units <= 4) return few;
-  return many;
-}
+const dayEn = (day: string) => formatDate(day, 'en');
+const dayRu = (day: string) => formatDate(day, 'ru');
+const percentEn = (value: number) => formatPercent(value, 'en');
+const percentRu = (value: number) => formatPercent(value, 'ru');
+/** A size in percent, without sign: "40.5%" / «40,5 %». */
+const sizeEn = (value: number) => formatPercent(Math.abs(value), 'en', false);
+const sizeRu = (value: number) => formatPercent(Math.abs(value), 'ru', false);
 
 const daysEn = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 const daysRu = (n: number) => `${n} ${pluralRu(n, 'день', 'дня', 'дней')}`;
-const yearsRu = (n: number) => `${n} ${pluralRu(n, 'года', 'лет', 'лет')}`;
+const countEn = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const countRuGenitive = ['', 'одного', 'двух', 'трёх', 'четырёх', 'пяти', 'шести', 'семи', 'восьми', 'девяти'];
+/** "after three falling years" / «после трёх лет спада»: small counts in words, as prose writes them. */
+const yearsEn = (n: number) => `${countEn[n] ?? n} falling year${n === 1 ? '' : 's'}`;
+const yearsRu = (n: number) => `${countRuGenitive[n] || n} ${pluralRu(n, 'года', 'лет', 'лет')}`;
 
 /** A record's text in one language, the other where it has only that one. */
 const inEn = (t: Text | null) => t?.en ?? t?.ru ?? '';
@@ -126,7 +77,7 @@ export const talkingPointRules: TalkingPointRule[] = [
         .filter((t) => t.code === 'recovery')
         .map((t) => ({
           text: {
-            en: `Trade is recovering: turnover grew by ${Math.abs(t.lastChangePercent).toFixed(1)}% after ${t.fallingYearsBefore} falling year${t.fallingYearsBefore === 1 ? '' : 's'}. Propose to build on the upturn and return to the earlier volumes.`,
+            en: `Trade is recovering: turnover grew by ${sizeEn(t.lastChangePercent)} after ${yearsEn(t.fallingYearsBefore)}. Propose to build on the upturn and return to the earlier volumes.`,
             ru: `Товарооборот восстанавливается: рост на ${sizeRu(t.lastChangePercent)} после ${yearsRu(t.fallingYearsBefore)} спада. Предложить закрепить рост и вернуться к прежним объёмам.`,
           },
           facts: [
@@ -209,7 +160,7 @@ export const talkingPointRules: TalkingPointRule[] = [
         .filter((item) => item.growthPercent !== null && item.growthPercent < 0)
         .map((item) => ({
           text: {
-            en: `Exports of ${item.label} (${inEn(item.title)}) fell by ${Math.abs(item.growthPercent!).toFixed(1)}%: ask about demand and the obstacles buyers meet.`,
+            en: `Exports of ${item.label} (${inEn(item.title)}) fell by ${sizeEn(item.growthPercent!)}: ask about demand and the obstacles buyers meet.`,
             ru: `Экспорт по позиции ${item.label} (${inRu(item.title)}) снизился на ${sizeRu(item.growthPercent!)}: выяснить причины и препятствия для покупателей.`,
           },
           facts: [
