@@ -144,12 +144,22 @@ function leadingHeight(doc: Doc, block: Block | undefined): number {
   return block?.type === 'table' ? 80 : 40;
 }
 
-function heading(doc: Doc, level: 1 | 2 | 3, text: string, next: Block | undefined): void {
+/** The reader's bookmarks: each heading under the last heading of the level above it. */
+type Outline = Array<PDFKit.PDFOutline | undefined>;
+
+function bookmark(doc: Doc, outline: Outline, level: 1 | 2 | 3, text: string): void {
+  const parent = outline.slice(0, level).reverse().find(Boolean) ?? doc.outline;
+  outline[level] = parent.addItem(text);
+  outline.length = level + 1;
+}
+
+function heading(doc: Doc, outline: Outline, level: 1 | 2 | 3, text: string, next: Block | undefined): void {
   const size = level === 1 ? 14 : level === 2 ? 12 : 11;
   doc.font('Bold').fontSize(size);
   const own = (level === 1 ? 10 : 6) + doc.heightOfString(inFont(text), { width: contentWidth(doc) }) + 4;
   // A heading never ends a page: it keeps room for the start of what it introduces.
   ensureSpace(doc, own + leadingHeight(doc, next));
+  bookmark(doc, outline, level, text);
   doc.y += level === 1 ? 10 : 6;
   write(doc, [{ text: inFont(text), font: level === 3 ? 'Italic' : 'Bold' }], {
     x: margins.left,
@@ -403,10 +413,11 @@ export function renderPdf(document: BriefingDocument): Promise<Buffer> {
   }
   doc.y += 14;
 
+  const outline: Outline = [];
   for (const [index, b] of document.blocks.entries()) {
     switch (b.type) {
       case 'heading':
-        heading(doc, b.level, b.text, document.blocks[index + 1]);
+        heading(doc, outline, b.level, b.text, document.blocks[index + 1]);
         break;
       case 'paragraph':
         if (b.style === 'note') paragraph(doc, segments(b.content, false, true), sizes.note, colors.muted);

@@ -1,6 +1,6 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import mammoth from 'mammoth';
-import { extractText, getMeta } from 'unpdf';
+import { extractText, getDocumentProxy, getMeta } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { AccordError } from '../../core/errors.ts';
 import type { BriefingDocument } from '../document.ts';
@@ -113,6 +113,11 @@ describe.each(['ru', 'en'] as const)('a briefing in %s', (lang) => {
     // Two marks in a row are told apart by a comma.
     expect(text).toContain(lang === 'ru' ? 'ГОК3,1' : 'GOK3,1');
     if (lang === 'ru') expect(text).toMatch(/[А-Яа-яЁё]{5,}/);
+    // Headings are the reader's bookmarks, nested as the document is.
+    const outline = await (await getDocumentProxy(new Uint8Array(file.bytes))).getOutline();
+    expect(outline.map((item) => item.title)).toEqual([want.headings[0], want.headings[1], want.headings[3]]);
+    expect(outline[1]?.items.map((item) => item.title)).toEqual([want.headings[2]]);
+    expect(outline[2]?.items.map((item) => item.title)).toEqual([want.headings[4]]);
     const { info } = await getMeta(new Uint8Array(file.bytes));
     expect(info).toMatchObject({ Title: want.title, Language: lang === 'ru' ? 'ru-RU' : 'en-GB' });
   });
