@@ -115,7 +115,9 @@ function table(block: TableBlock, lang: BriefingLanguage): Array<Paragraph | Tab
     ),
   ];
   return [
-    new Paragraph({ style: 'Caption', keepNext: true, children: [new TextRun(block.caption)] }),
+    ...(block.caption
+      ? [new Paragraph({ style: 'Caption', keepNext: true, children: [new TextRun(block.caption)] })]
+      : []),
     new Table({
       style: tableStyleId,
       width: { size: textWidthTwips, type: WidthType.DXA },
@@ -177,7 +179,8 @@ function blocks(document: BriefingDocument): Array<Paragraph | Table> {
       case 'table':
         return table(b, document.lang);
       case 'chart':
-        return chart(b);
+        // A chart's figures stay readable and searchable: its table follows it, under the chart's caption.
+        return [...chart(b), ...table({ ...b.table, caption: '' }, document.lang)];
     }
   });
 }

@@ -47,7 +47,7 @@ function table(block: TableBlock, lang: string): string {
     .join('\n');
   return [
     '<table>',
-    `<caption>${escapeHtml(block.caption)}</caption>`,
+    block.caption ? `<caption>${escapeHtml(block.caption)}</caption>` : '',
     `<thead><tr>${head}</tr></thead>`,
     `<tbody>\n${rows}\n</tbody>`,
     '</table>',
@@ -79,7 +79,8 @@ function block(b: Block, lang: string): string {
     case 'table':
       return table(b, lang);
     case 'chart':
-      return chart(b);
+      // A chart's figures stay readable and searchable: its table follows it, under the chart's caption.
+      return `${chart(b)}\n${table({ ...b.table, caption: '' }, lang)}`;
   }
 }
 

@@ -248,15 +248,17 @@ function table(doc: Doc, block: TableBlock): void {
 
   // The caption, the header and the first row go together.
   doc.font('Bold').fontSize(sizes.caption);
-  const captionHeight = doc.heightOfString(inFont(block.caption), { width }) + 4;
+  const captionHeight = block.caption ? doc.heightOfString(inFont(block.caption), { width }) + 4 : 0;
   ensureSpace(doc, captionHeight + headerHeight + (rows[0]?.height ?? 0) + 4);
-  write(doc, [{ text: inFont(block.caption), font: 'Bold' }], {
-    x: left,
-    y: doc.y,
-    width,
-    size: sizes.caption,
-  });
-  doc.y += 3;
+  if (block.caption) {
+    write(doc, [{ text: inFont(block.caption), font: 'Bold' }], {
+      x: left,
+      y: doc.y,
+      width,
+      size: sizes.caption,
+    });
+    doc.y += 3;
+  }
   doc
     .moveTo(left, doc.y)
     .lineTo(left + width, doc.y)
@@ -430,7 +432,9 @@ export function renderPdf(document: BriefingDocument): Promise<Buffer> {
         table(doc, b);
         break;
       case 'chart':
+        // A chart's figures stay readable and searchable: its table follows it, under the chart's caption.
         chart(doc, b);
+        table(doc, { ...b.table, caption: '' });
         break;
     }
   }
