@@ -34,12 +34,17 @@ async function textOf(format: BriefingFormat, bytes: Buffer): Promise<string> {
   else if (format === 'pdf') {
     const pdf = await getDocumentProxy(new Uint8Array(bytes));
     text = (await extractText(pdf, { mergePages: true })).text;
-  } else if (format === 'html') text = bytes.toString('utf8').replace(/<style[\s\S]*?<\/style>|<svg[\s\S]*?<\/svg>|<[^>]+>/g, ' ');
+  } else if (format === 'html')
+    text = bytes.toString('utf8').replace(/<style[\s\S]*?<\/style>|<svg[\s\S]*?<\/svg>|<[^>]+>/g, ' ');
   else text = bytes.toString('utf8');
   return text.replace(/&nbsp;|&#160;/g, ' ').replace(/[\s\u00a0\u202f]+/g, ' ');
 }
 
-async function briefing(request: { asOf?: string; meetingId?: string }, format: BriefingFormat, lang: BriefingLanguage) {
+async function briefing(
+  request: { asOf?: string; meetingId?: string },
+  format: BriefingFormat,
+  lang: BriefingLanguage,
+) {
   const file = await produceBriefing(database.db, { relationshipId, ...request, format, lang });
   return textOf(format, file.bytes);
 }
