@@ -798,7 +798,7 @@ describe('a briefing before the talks of 5 December 2017', () => {
       },
       {
         ref: 2,
-        text: 'Press release of the Embassy, Посольство Беларуси в России, 20 November 2017, абзац 3, https://example.org/press/2017-11-20.',
+        text: 'Press release of the Embassy, Посольство Беларуси в России, 20 November 2017, paragraph 3, https://example.org/press/2017-11-20.',
       },
       { ref: 3, text: 'Minutes of the working group, 14 June 2016.' },
     ]);

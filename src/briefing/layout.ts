@@ -4,6 +4,7 @@
  * says is decided here and in words.ts alone.
  */
 import { placeByScript } from '../core/languages.ts';
+import { localizeLocator } from '../core/locators.ts';
 import type { Block, BriefingDocument, ChartSpec, Inline, TableBlock } from './document.ts';
 import {
   capitalise,
@@ -718,7 +719,7 @@ function footnoteText(out: Writer, source: Source): string {
   const parts = [out.plain(source.title)];
   if (source.publisher) parts.push(source.publisher);
   if (source.publishedOn) parts.push(out.date(source.publishedOn));
-  if (source.locator) parts.push(source.locator);
+  if (source.locator) parts.push(localizeLocator(source.locator, lang));
   if (source.sourceUrl) parts.push(source.sourceUrl);
   return endSentence(parts.filter((part) => part !== '').join(', '));
 }

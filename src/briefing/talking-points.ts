@@ -62,7 +62,16 @@ function stageWords(since: string | null, asOf: string, lang: 'en' | 'ru'): stri
 }
 
 function commitmentFact(s: StatementDigest): Fact {
-  return { kind: 'commitment', id: s.statementId, label: s.text, sources: s.sources };
+  // The point already quotes the commitment; its fact says which record it is.
+  return {
+    kind: 'commitment',
+    id: s.statementId,
+    label: {
+      en: `the commitment made on ${dayEn(s.madeOn)}${s.statusOn && s.status === 'fulfilled' ? `, fulfilled on ${dayEn(s.statusOn)}` : ''}`,
+      ru: `обязательство от ${dayRu(s.madeOn)}${s.statusOn && s.status === 'fulfilled' ? `, выполнено ${dayRu(s.statusOn)}` : ''}`,
+    },
+    sources: s.sources,
+  };
 }
 
 export const talkingPointRules: TalkingPointRule[] = [
@@ -146,7 +155,14 @@ export const talkingPointRules: TalkingPointRule[] = [
             en: `Ask what holds up the project "${inEn(p.title)}", ${stageWords(p.stageOn, b.asOf, 'en')}.`,
             ru: `Выяснить, что сдерживает проект ${quoteRu(inRu(p.title))}: ${stageWords(p.stageOn, b.asOf, 'ru')}.`,
           },
-          facts: [{ kind: 'project', id: p.projectId, label: p.title, sources: p.sources }],
+          facts: [
+            {
+              kind: 'project',
+              id: p.projectId,
+              label: { en: "the project's stage history", ru: 'история стадий проекта' },
+              sources: p.sources,
+            },
+          ],
         }));
     },
   },
@@ -189,7 +205,14 @@ export const talkingPointRules: TalkingPointRule[] = [
             en: `Follow up the proposal made on ${dayEn(s.madeOn)}, for which no project in its sector exists yet: ${sentence(inEn(s.text))}`,
             ru: `Вернуться к предложению, высказанному ${dayRu(s.madeOn)}, — проекта в этой отрасли пока нет: ${sentence(inRu(s.text))}`,
           },
-          facts: [{ kind: 'statement', id: s.statementId, label: s.text, sources: s.sources }],
+          facts: [
+            {
+              kind: 'statement',
+              id: s.statementId,
+              label: { en: `the proposal made on ${dayEn(s.madeOn)}`, ru: `предложение от ${dayRu(s.madeOn)}` },
+              sources: s.sources,
+            },
+          ],
         }));
     },
   },

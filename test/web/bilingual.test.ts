@@ -22,6 +22,9 @@ describe('a place in a document', () => {
     expect(localizeLocator('section 2', 'ru')).toBe('раздел 2');
     expect(localizeLocator('абзац 7', 'en')).toBe('paragraph 7');
     expect(localizeLocator('paragraph 10', 'en')).toBe('paragraph 10');
+    expect(localizeLocator('item 3', 'ru')).toBe('пункт 3');
+    expect(localizeLocator('annex', 'ru')).toBe('приложение');
+    expect(localizeLocator('приложение 2', 'en')).toBe('annex 2');
   });
 
   it('leaves any other locator as it was typed', () => {

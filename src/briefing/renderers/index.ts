@@ -1,5 +1,12 @@
-import type { BriefingDocument } from '../document.ts';
-import type { BriefingFormat } from '../model.ts';
+/** One entry for every format: a laid-out briefing in, the bytes of a file with its type and name out. */
+import { AccordError } from '../../core/errors.ts';
+import type { Block, BriefingDocument } from '../document.ts';
+import { briefingFormats, type BriefingFormat } from '../model.ts';
+import { renderDocx } from './docx.ts';
+import { renderHtml } from './html.ts';
+import { briefingFileName } from './inline.ts';
+import { renderMarkdown } from './markdown.ts';
+import { renderPdf } from './pdf.ts';
 
 export interface RenderedFile {
   bytes: Buffer;
@@ -8,6 +15,44 @@ export interface RenderedFile {
   fileName: string;
 }
 
-export async function renderDocument(_document: BriefingDocument, _format: BriefingFormat): Promise<RenderedFile> {
-  throw new Error('renderDocument: under construction in this session');
+const contentTypes: Record<BriefingFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  html: 'text/html; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+};
+
+/** A table without columns has nothing to draw in any format: its caption stands alone. */
+function drawable(block: Block): Block {
+  if (block.type === 'table' && block.header.length === 0) return { type: 'paragraph', content: [block.caption] };
+  if (block.type === 'chart' && block.table.header.length === 0) {
+    return { ...block, table: { ...block.table, header: [''], align: ['left'], rows: [] } };
+  }
+  return block;
+}
+
+async function bytesOf(document: BriefingDocument, format: BriefingFormat): Promise<Buffer> {
+  switch (format) {
+    case 'docx':
+      return renderDocx(document);
+    case 'pdf':
+      return renderPdf(document);
+    case 'html':
+      return Buffer.from(renderHtml(document), 'utf8');
+    case 'md':
+      return Buffer.from(renderMarkdown(document), 'utf8');
+  }
+}
+
+export async function renderDocument(document: BriefingDocument, format: BriefingFormat): Promise<RenderedFile> {
+  if (!briefingFormats.includes(format)) {
+    throw new AccordError('VALIDATION_FAILED', `Unsupported briefing format "${String(format)}"`, {
+      problems: [{ path: 'format', message: `Use one of: ${briefingFormats.join(', ')}` }],
+    });
+  }
+  return {
+    bytes: await bytesOf({ ...document, blocks: document.blocks.map(drawable) }, format),
+    contentType: contentTypes[format],
+    fileName: briefingFileName(document, format),
+  };
 }

@@ -24,30 +24,7 @@ export function pickLanguage(
   return null;
 }
 
-const locatorWords = {
-  paragraph: { en: ['paragraph', 'paragraphs'], ru: ['абзац', 'абзацы'] },
-  page: { en: ['page', 'pages'], ru: ['страница', 'страницы'] },
-  section: { en: ['section', 'sections'], ru: ['раздел', 'разделы'] },
-} as const;
-
-const locatorPattern = /^(paragraphs?|pages?|sections?|абзацы?|страницы?|разделы?)\s+(\d+)(?:\s*[–-]\s*(\d+))?$/iu;
-
-/**
- * A place in a document ("paragraph 10", "pages 3–4") in the reader's language. Locators are typed by hand,
- * so only the common forms are translated; anything else is shown as it was written.
- */
-export function localizeLocator(locator: string, language: string): string {
-  const match = locatorPattern.exec(locator.trim());
-  if (!match) return locator;
-  const word = match[1]!.toLowerCase();
-  const unit = (Object.keys(locatorWords) as Array<keyof typeof locatorWords>).find((key) =>
-    [...locatorWords[key].en, ...locatorWords[key].ru].includes(word as never),
-  );
-  if (!unit) return locator;
-  const range = match[3] !== undefined;
-  const words = locatorWords[unit][language === 'ru' ? 'ru' : 'en'];
-  return `${words[range ? 1 : 0]} ${match[2]}${range ? `–${match[3]}` : ''}`;
-}
+export { localizeLocator } from '../../../src/core/locators.ts';
 
 /**
  * The language a text kept in one field only was typed in, told by its script: Russian with a Cyrillic
