@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeInBrowser, expectAccessible } from './support/browser.ts';
+import { describeInBrowser, expectAccessible, saveScreenshot } from './support/browser.ts';
 
 /** The desk officer prepares the talks of 5 December 2017 from the partner page, in the Russian interface. */
 describeInBrowser('a briefing from the partner page and a meeting', (ctx) => {
@@ -18,6 +18,7 @@ describeInBrowser('a briefing from the partner page and a meeting', (ctx) => {
     expect(text).toContain('96,3');
     expect(await page.getByTestId('briefing-preview').getAttribute('sandbox')).toBe('');
     await expectAccessible(page, 'the briefing drawer');
+    await saveScreenshot(page, 'briefing-drawer-ru');
 
     await drawer.getByLabel('Автор (необязательно)').fill('Иванова');
     await page.getByTestId('briefing-save').click();
@@ -29,6 +30,7 @@ describeInBrowser('a briefing from the partner page and a meeting', (ctx) => {
     await list.waitFor();
     const row = list.locator('tbody tr');
     expect(await row.count()).toBe(1);
+    await saveScreenshot(page, 'partner-saved-briefings-ru');
     const cells = await row.first().innerText();
     expect(cells).toContain('4 декабря 2017');
     expect(cells).toContain('Иванова');
