@@ -6,6 +6,7 @@ import { loadDemo } from '../../src/demo/load.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { describeOnEngines } from '../support/engines.ts';
 import { makeMeeting, makeRelationship } from '../support/factories.ts';
+import { rawRequest } from '../support/http.ts';
 
 interface Saved {
   id: string;
@@ -187,6 +188,19 @@ describeOnEngines('HTTP briefings', (ctx) => {
     const answer = await app.inject({ method: 'GET', url: `/api/documents/${readout}/file` });
     expect(answer.statusCode).toBe(404);
     expect(answer.json().detail).toContain('has no file');
+  });
+
+  it('answers the whole file to a GET that came with a body of a megabyte', async () => {
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = app.server.address() as { port: number };
+    const answer = await rawRequest(`http://127.0.0.1:${port}`, {
+      path: `/api/relationships/${kursk}/briefing?asOf=2017-12-04&format=html&lang=ru`,
+      headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json' },
+      body: Buffer.alloc(1024 * 1024 + 1024, 'x'),
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toContain('96,3');
+    expect(answer.body.trimEnd()).toMatch(/<\/html>$/i);
   });
 
   it('describes the briefing routes in the OpenAPI document', async () => {
