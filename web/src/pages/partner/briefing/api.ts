@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, ApiError, withQuery } from '../../../api/client.ts';
-import type { SavedBriefing } from '../../../../../src/briefing/saved.ts';
+import type { SavedBriefing } from '../../../../../src/briefing/saved-model.ts';
 import type { BriefingFormat, BriefingLanguage } from '../../../../../src/briefing/model.ts';
 
 export type { BriefingFormat, BriefingLanguage, SavedBriefing };
