@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localizeLocator } from '../../i18n/bilingual.ts';
 import { InLanguage } from '../../components/InLanguage.tsx';
+import { Typed } from '../../components/Typed.tsx';
 import { api, type Page } from '../../api/client.ts';
 import { inLanguage, useOptions } from '../../components/forms/options.ts';
 import { emptyValues, toFormValues } from '../../components/forms/values.ts';
@@ -125,7 +126,7 @@ export function History({
               <Table.Td>{formatDate(change.changedOn, i18n.language)}</Table.Td>
               <Table.Td>{name('fromStatus' in change ? change.fromStatus : change.fromStage)}</Table.Td>
               <Table.Td>{name('toStatus' in change ? change.toStatus : change.toStage)}</Table.Td>
-              <Table.Td>{change.note ?? '—'}</Table.Td>
+              <Table.Td>{change.note ? <Typed text={change.note} /> : '—'}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -317,7 +318,12 @@ export function Provenance({ recordType, recordId }: { recordType: string; recor
                   </Anchor>
                 </>
               )}
-              {link.note && ` (${link.note})`}
+              {link.note && (
+                <>
+                  {' ('}
+                  <Typed text={link.note} />)
+                </>
+              )}
             </Text>
           ))}
         </Stack>
