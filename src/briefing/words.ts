@@ -3,6 +3,7 @@
  * kind of record. The server writes the document, so it keeps these itself rather than reading the web's
  * locale files. Figures arrive already formatted (format.ts); sentences here only place them.
  */
+import { words as tableWords } from '../tables/words.ts';
 import type { BriefingLanguage } from './model.ts';
 import { ordinalEn, pluralRu } from './format.ts';
 
@@ -389,32 +390,9 @@ export const kindWords = {
       other: 'другое',
     },
   },
-  stage: {
-    en: {
-      idea: 'Idea',
-      proposed: 'Proposed',
-      negotiating: 'Negotiating',
-      agreed: 'Agreed',
-      in_execution: 'In execution',
-      completed: 'Completed',
-      stalled: 'Stalled',
-      cancelled: 'Cancelled',
-    },
-    ru: {
-      idea: 'Идея',
-      proposed: 'Предложен',
-      negotiating: 'Переговоры',
-      agreed: 'Согласован',
-      in_execution: 'Реализуется',
-      completed: 'Завершён',
-      stalled: 'Приостановлен',
-      cancelled: 'Отменён',
-    },
-  },
-  statementKind: {
-    en: { proposal: 'Proposal', commitment: 'Commitment', request: 'Request', assessment: 'Assessment' },
-    ru: { proposal: 'Предложение', commitment: 'Обязательство', request: 'Просьба', assessment: 'Оценка' },
-  },
+  // The same words as the downloaded tables use, so a stage or a kind reads alike in both.
+  stage: { en: tableWords.en.stage, ru: tableWords.ru.stage },
+  statementKind: { en: tableWords.en.statementKind, ru: tableWords.ru.statementKind },
   status: {
     en: { open: 'open', in_progress: 'in progress', fulfilled: 'fulfilled', dropped: 'dropped' },
     ru: { open: 'открыто', in_progress: 'выполняется', fulfilled: 'выполнено', dropped: 'снято' },
