@@ -13,10 +13,11 @@ import { listStatements } from '../cooperation/statements/service.ts';
 import { pendingStatuses } from '../cooperation/statements/overdue.ts';
 import type { Statement } from '../cooperation/statements/model.ts';
 import { getRelationship } from '../registry/relationships/service.ts';
-import { addDays, daysBetween } from './days.ts';
+import { addDays, daysBetween } from '../core/days.ts';
 import { composeTrade } from './trade.ts';
 import { SourceList } from './sources.ts';
 import { talkingPoints } from './talking-points.ts';
+import * as meetingStore from '../cooperation/meetings/store.ts';
 import * as store from './store.ts';
 import type {
   AgreementDigest,
@@ -148,7 +149,7 @@ export async function composeBriefing(db: Db, query: ComposeQuery): Promise<Brie
 
 /** The meeting's participants, each with the posts held on `day`. */
 async function participantsOn(db: Db, meetingId: string, day: string): Promise<Participant[]> {
-  const rows = await store.participantsOf(db, meetingId);
+  const rows = await meetingStore.participantsOf(db, [meetingId]);
   const ids = rows.map((r) => r.personId);
   const [names, posts] = await Promise.all([store.personNames(db, ids), store.postsOn(db, ids, day)]);
   return rows.map((r) => ({
@@ -308,7 +309,7 @@ async function agreementsInForce(db: Db, relationshipId: string, asOf: string, s
 /** The sectors the relationship worked in by then: those of its meetings and of its projects. */
 async function sectorsOf(db: Db, meetingIds: string[], projects: Project[]) {
   const codes = [
-    ...(await store.meetingSectors(db, meetingIds)).map((s) => s.sectorCode),
+    ...(await meetingStore.sectorsOf(db, meetingIds)).map((s) => s.sectorCode),
     ...projects.map((p) => p.sectorCode).filter((c): c is string => c !== null),
   ];
   const titles = await store.sectorTitles(db, codes);

@@ -1,26 +1,17 @@
 /** The reads a briefing needs beyond the capabilities' own lists: names in both languages, posts, sources. */
 import type { Db } from '../db/connection.ts';
+import * as statementStore from '../cooperation/statements/store.ts';
 import type { Text } from './model.ts';
 
 const text = (en: string | null, ru: string | null): Text => ({ en, ru });
 
 export async function organizationNames(db: Db, ids: string[]): Promise<Map<string, Text>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('organizations')
-    .select(['id', 'nameEn', 'nameRu'])
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
+  const rows = await statementStore.organizationNames(db, [...new Set(ids)]);
   return new Map(rows.map((r) => [r.id, text(r.nameEn, r.nameRu)]));
 }
 
 export async function personNames(db: Db, ids: string[]): Promise<Map<string, Text>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('people')
-    .select(['id', 'nameEn', 'nameRu'])
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
+  const rows = await statementStore.personNames(db, [...new Set(ids)]);
   return new Map(rows.map((r) => [r.id, text(r.nameEn, r.nameRu)]));
 }
 
@@ -93,24 +84,6 @@ export function meetingsOf(db: Db, relationshipId: string) {
     .where('relationshipId', '=', relationshipId)
     .orderBy('heldOn')
     .orderBy('id')
-    .execute();
-}
-
-export function participantsOf(db: Db, meetingId: string) {
-  return db
-    .selectFrom('meetingParticipants')
-    .select(['personId', 'side', 'roleEn', 'roleRu'])
-    .where('meetingId', '=', meetingId)
-    .orderBy('position')
-    .execute();
-}
-
-export function meetingSectors(db: Db, meetingIds: string[]) {
-  if (meetingIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('meetingSectors')
-    .select(['meetingId', 'sectorCode'])
-    .where('meetingId', 'in', meetingIds)
     .execute();
 }
 

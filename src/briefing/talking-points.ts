@@ -5,7 +5,7 @@
  */
 import { isicSectors } from '../registry/reference/isic.ts';
 import { activeStages } from '../cooperation/projects/stages.ts';
-import { daysBetween } from './days.ts';
+import { daysBetween } from '../core/days.ts';
 import { formatDate, formatPercent, pluralRu } from './format.ts';
 import type { Briefing, Fact, StatementDigest, TalkingPoint, Text } from './model.ts';
 

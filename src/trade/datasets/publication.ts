@@ -4,6 +4,7 @@
  * lag; a dataset may set its own (`publicationLagDays`).
  */
 import type { DatasetKind } from '../model.ts';
+import { addDays } from '../../core/days.ts';
 import { isYear } from '../periods.ts';
 
 /** Days after the end of a month (of a year, for annual data) until its figures are out. */
@@ -43,9 +44,7 @@ export function lastDayOf(period: number): string {
 
 /** The day a period's figures are known under a rule: its last day plus the lag. */
 export function knownOn(period: number, rule: PublicationRule): string {
-  const last = new Date(`${lastDayOf(period)}T00:00:00Z`);
-  last.setUTCDate(last.getUTCDate() + rule.lagDays);
-  return isoDay(last);
+  return addDays(lastDayOf(period), rule.lagDays);
 }
 
 /** Whether a period was known by the end of `day`. */
@@ -55,10 +54,9 @@ export function isKnownOn(period: number, rule: PublicationRule, day: string): b
 
 /** The latest month (YYYYMM) known on `day` under a rule. */
 export function latestMonthKnownOn(day: string, rule: PublicationRule): number {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - rule.lagDays);
+  const back = addDays(day, -rule.lagDays);
   // The month containing that date is known only from its last day on; before that, the month before it.
-  const candidate = date.getUTCFullYear() * 100 + date.getUTCMonth() + 1;
-  if (lastDayOf(candidate) <= isoDay(date)) return candidate;
+  const candidate = Number(back.slice(0, 4)) * 100 + Number(back.slice(5, 7));
+  if (lastDayOf(candidate) <= back) return candidate;
   return candidate % 100 === 1 ? candidate - 100 + 11 : candidate - 1;
 }
