@@ -98,12 +98,6 @@ const blockElements = new Set([
 const minArticleLetters = 200;
 const maxTitleLength = 500;
 
-interface Open {
-  name: string;
-  /** The article this element opened, when it opened one. */
-  article?: number;
-}
-
 /**
  * Reads a web page in one pass over its characters, with no regular expression that can backtrack, so
  * hostile tag soup costs the same as a clean page of its size. Tags are matched leniently (an end tag
@@ -114,59 +108,70 @@ interface Open {
 export function readHtml(html: string): HtmlReadout {
   const lower = html.replace(/[A-Z]+/g, (s) => s.toLowerCase());
   const length = html.length;
-  const stack: Open[] = [];
+  const stack: string[] = [];
   const openCount = new Map<string, number>();
-  const all: string[] = [];
-  const main: string[] = [];
-  const articles: string[][] = [];
+  const pieces: string[] = [];
+  // Articles and mains as ranges of `pieces`: an outermost element's text is one run of them.
+  const articles: Array<[number, number]> = [];
+  const mains: Array<[number, number]> = [];
+  let articleDepth = -1;
+  let mainDepth = -1;
   let dropped = 0;
   let inPre = 0;
-  let inMain = 0;
-  let article: number | null = null;
   let h1: string[] | null = null;
   let firstH1: string | null = null;
   let fallbackH1: string | null = null;
   let pageTitle: string | null = null;
 
-  const emit = (piece: string) => {
-    if (dropped > 0) return;
-    all.push(piece);
-    if (inMain > 0) main.push(piece);
-    if (article !== null) articles[article]!.push(piece);
-  };
   const emitText = (raw: string) => {
-    const text = decodeEntities(inPre > 0 ? raw : raw.replace(/[ \t\n\r\f]+/g, ' '));
+    if (dropped > 0 && !h1) return;
+    const text = decodeEntities(inPre > 0 ? raw : collapseSpaces(raw));
     if (h1) h1.push(text);
-    emit(text);
+    if (dropped === 0) pieces.push(text);
+  };
+  /** A paragraph break, a line break or a cell's tab; of breaks in a row only the strongest is kept. */
+  const emitBreak = (mark: '\n\n' | '\n' | '\t') => {
+    if (dropped > 0 || pieces.length === 0) return;
+    const last = pieces[pieces.length - 1];
+    if (last === '\n\n' || (mark === '\t' && last === '\n')) return;
+    if (mark !== '\t' && (last === '\n' || last === '\t')) pieces[pieces.length - 1] = '\n\n';
+    else pieces.push(mark);
   };
   const open = (name: string) => {
-    const entry: Open = { name };
     if (droppedElements.has(name)) dropped += 1;
+    if (blockElements.has(name)) emitBreak('\n\n');
+    else if (name === 'td' || name === 'th') emitBreak('\t');
     if (name === 'pre') inPre += 1;
-    if (name === 'main') inMain += 1;
-    if (name === 'article' && article === null && dropped === 0) {
-      articles.push([]);
-      article = articles.length - 1;
-      entry.article = article;
-    }
     if (name === 'h1' && h1 === null) h1 = [];
-    if (blockElements.has(name)) emit('\n\n');
-    if (name === 'td' || name === 'th') emit('\t');
-    stack.push(entry);
+    if (name === 'article' && articleDepth < 0 && dropped === 0) {
+      articleDepth = stack.length;
+      articles.push([pieces.length, pieces.length]);
+    }
+    if (name === 'main' && mainDepth < 0 && dropped === 0) {
+      mainDepth = stack.length;
+      mains.push([pieces.length, pieces.length]);
+    }
+    stack.push(name);
     openCount.set(name, (openCount.get(name) ?? 0) + 1);
   };
-  const close = (entry: Open) => {
-    const name = entry.name;
+  const close = () => {
+    const name = stack.pop()!;
     openCount.set(name, openCount.get(name)! - 1);
-    if (blockElements.has(name)) emit('\n\n');
+    if (blockElements.has(name)) emitBreak('\n\n');
     if (name === 'h1' && h1) {
       const heading = collapse(h1.join(''));
       if (heading !== '' && dropped === 0) firstH1 ??= heading;
       else if (heading !== '') fallbackH1 ??= heading;
       h1 = null;
     }
-    if (entry.article !== undefined) article = null;
-    if (name === 'main') inMain -= 1;
+    if (stack.length === articleDepth) {
+      articles[articles.length - 1]![1] = pieces.length;
+      articleDepth = -1;
+    }
+    if (stack.length === mainDepth) {
+      mains[mains.length - 1]![1] = pieces.length;
+      mainDepth = -1;
+    }
     if (name === 'pre') inPre -= 1;
     if (droppedElements.has(name)) dropped -= 1;
   };
@@ -185,8 +190,8 @@ export function readHtml(html: string): HtmlReadout {
       if (tag.end < 0) break;
       at = tag.end;
       const name = tag.name;
-      if (name === 'br') emit('\n');
-      else if (name === 'hr') emit('\n\n');
+      if (name === 'br') emitBreak('\n');
+      else if (name === 'hr') emitBreak('\n\n');
       if (voidElements.has(name)) continue;
       if (rawTextElements.has(name)) {
         const contentEnd = findEndTag(lower, name, at);
@@ -195,16 +200,17 @@ export function readHtml(html: string): HtmlReadout {
         continue;
       }
       open(name);
-      if (tag.selfClosing) close(stack.pop()!);
+      if (tag.selfClosing) close();
     } else if (next === 0x2f /* / */ && isAsciiLetter(lower.charCodeAt(lt + 2))) {
       const tag = readTag(html, lower, lt + 2);
       if (tag.end < 0) break;
       at = tag.end;
-      if (tag.name === 'br') emit('\n');
+      if (tag.name === 'br') emitBreak('\n');
       if ((openCount.get(tag.name) ?? 0) === 0) continue;
-      for (let entry = stack.pop(); entry; entry = stack.pop()) {
-        close(entry);
-        if (entry.name === tag.name) break;
+      while (stack.length > 0) {
+        const name = stack[stack.length - 1];
+        close();
+        if (name === tag.name) break;
       }
     } else if (lower.startsWith('<!--', lt)) {
       const end = html.indexOf('-->', lt + 4);
@@ -216,20 +222,23 @@ export function readHtml(html: string): HtmlReadout {
       at = lt + 1;
     }
   }
-  while (stack.length > 0) close(stack.pop()!);
+  while (stack.length > 0) close();
 
-  const chosen = longest(articles) ?? (letters(main) >= minArticleLetters ? main : all);
+  const chosen =
+    longest(pieces, articles) ?? longest(pieces, mains) ?? pieces;
   const title = firstH1 ?? (pageTitle || null) ?? fallbackH1;
   return { text: tidyLines(chosen.join('')), title: title === null ? null : title.slice(0, maxTitleLength) };
 }
 
-function longest(articles: string[][]): string[] | null {
+/** The pieces of the range with the most letters, when it has enough to be more than a teaser. */
+function longest(pieces: string[], ranges: Array<[number, number]>): string[] | null {
   let best: string[] | null = null;
   let bestLetters = minArticleLetters - 1;
-  for (const pieces of articles) {
-    const count = letters(pieces);
+  for (const [start, end] of ranges) {
+    const range = pieces.slice(start, end);
+    const count = letters(range);
     if (count > bestLetters) {
-      best = pieces;
+      best = range;
       bestLetters = count;
     }
   }
@@ -298,7 +307,24 @@ function isNameEnd(c: number): boolean {
 }
 
 function collapse(text: string): string {
-  return text.replace(/[ \t\n\r\f]+/g, ' ').trim();
+  return collapseSpaces(text).trim();
+}
+
+/** Runs of HTML white space as one space; by hand, as a global replace is slow on megabytes of words. */
+function collapseSpaces(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    if (!isSpace(text.charCodeAt(i))) continue;
+    let end = i + 1;
+    while (end < text.length && isSpace(text.charCodeAt(end))) end += 1;
+    if (end - i > 1 || text.charCodeAt(i) !== 0x20) {
+      out += `${text.slice(from, i)} `;
+      from = end;
+    }
+    i = end - 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /** Each line without the spaces the markup left at its ends; paragraphs apart by one blank line. */
@@ -319,7 +345,10 @@ function trimSpacesAndTabs(line: string): string {
   return line.slice(start, end);
 }
 
-const windows1252 = new TextDecoder('windows-1252');
+/** Windows-1252 at 128–159, which Node's TextDecoder reads as Latin-1 controls; undefined ones stay U+FFFD. */
+const windows1252 =
+  '\u20ac\ufffd\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\ufffd\u017d\ufffd' +
+  '\ufffd\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\ufffd\u017e\u0178';
 // Names that old pages write without their semicolon; others need it, so "&copy2017" is not misread.
 const legacyBare = new Set(['amp', 'lt', 'gt', 'quot', 'nbsp']);
 
@@ -365,7 +394,7 @@ function decodeReference(text: string, amp: number): { char: string; end: number
 
 /** As browsers read them: 128–159 as Windows-1252 (pages written there use &#150; for a dash). */
 function fromCodePoint(code: number): string {
-  if (code >= 0x80 && code <= 0x9f) return windows1252.decode(new Uint8Array([code]));
+  if (code >= 0x80 && code <= 0x9f) return windows1252[code - 0x80]!;
   if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
   return String.fromCodePoint(code);
 }

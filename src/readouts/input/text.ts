@@ -86,15 +86,6 @@ export function checkReadoutText(text: string): void {
       { reason: 'binary', replaced: counts.replacement },
     );
   }
-  if (counts.letters < minReadoutLetters) {
-    throw refuse(
-      'text',
-      'not_a_readout',
-      `the text has ${counts.letters} letters; a readout needs at least ${minReadoutLetters} to say who met ` +
-        'whom: paste the whole readout',
-      { reason: 'too_short', letters: counts.letters, minimum: minReadoutLetters },
-    );
-  }
   const share = counts.letters / counts.visible;
   if (share < minLetterShare) {
     const percent = Math.round(share * 100);
@@ -104,6 +95,15 @@ export function checkReadoutText(text: string): void {
       `only ${percent}% of the text is letters: it looks like a table of figures or a binary file, not a ` +
         'readout written in sentences',
       { reason: 'mostly_not_letters', share: percent, minimum: Math.round(minLetterShare * 100) },
+    );
+  }
+  if (counts.letters < minReadoutLetters) {
+    throw refuse(
+      'text',
+      'not_a_readout',
+      `the text has ${counts.letters} letters; a readout needs at least ${minReadoutLetters} to say who met ` +
+        'whom: paste the whole readout',
+      { reason: 'too_short', letters: counts.letters, minimum: minReadoutLetters },
     );
   }
 }
