@@ -224,8 +224,7 @@ export function readHtml(html: string): HtmlReadout {
   }
   while (stack.length > 0) close();
 
-  const chosen =
-    longest(pieces, articles) ?? longest(pieces, mains) ?? pieces;
+  const chosen = longest(pieces, articles) ?? longest(pieces, mains) ?? pieces;
   const title = firstH1 ?? (pageTitle || null) ?? fallbackH1;
   return { text: tidyLines(chosen.join('')), title: title === null ? null : title.slice(0, maxTitleLength) };
 }

@@ -79,7 +79,10 @@ describe('the stored form of a readout', () => {
       '\u0085',
       '\u3000',
     );
-    const texts = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.array(pieces, { maxLength: 40 }).map((p) => p.join('')));
+    const texts = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 60 }),
+      fc.array(pieces, { maxLength: 40 }).map((p) => p.join('')),
+    );
     fc.assert(
       fc.property(texts, (text) => {
         const once = normalizeReadoutText(text);
