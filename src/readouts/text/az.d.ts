@@ -3,7 +3,6 @@ declare module 'az' {
   interface Parse {
     parser: string;
     score: number;
-    tag: { POS?: string };
     normalize(): { word?: string } | undefined;
   }
   interface MorphOptions {

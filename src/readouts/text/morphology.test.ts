@@ -34,6 +34,11 @@ describe('Russian lemmas', () => {
     }
   });
 
+  it('inflects only the last part of a hyphenated name it does not know', () => {
+    expect(morph.lemmas('БелАЗ-Холдинга')).toEqual(['белаз-холдинг']);
+    expect(morph.lemmas('Кабардино-Балкарской')).toEqual(['кабардино-балкарский']);
+  });
+
   it('loads once and shares the dictionaries', async () => {
     const again = await loadMorphology();
     expect(again.lemmas('заводом')).toEqual(['завод']);

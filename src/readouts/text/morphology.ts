@@ -11,20 +11,11 @@ export interface Morphology {
 }
 
 /**
- * az's analysers minus the ones that guess from a word's first letters (they turn «БелАЗа» into «елаз») and the
- * ones for numbers and Latin, which the tokenizer already sorts out.
+ * The dictionary first; for a word it lacks, only the cheap guesses (a known prefix, an abbreviation). az's
+ * guesses from endings cost ten times a dictionary look-up and turn «Росатом» into «росат»; a bare stem does better.
  */
-const PARSERS = [
-  'Dictionary?',
-  'AbbrName?',
-  'AbbrPatronymic',
-  'HyphenParticle',
-  'HyphenAdverb',
-  'HyphenWords',
-  'PrefixKnown',
-  'SuffixKnown?',
-  'Abbr',
-];
+const DICTIONARY = ['Dictionary'];
+const GUESSES = ['PrefixKnown', 'Abbr'];
 /** Cached words before the cache starts afresh: a long-running server should not grow without bound. */
 const CACHE_LIMIT = 200_000;
 
@@ -69,20 +60,25 @@ const MIN_STEM = 4;
 
 function russianLemmas(word: string): string[] {
   const found = new Set<string>();
-  let known = false;
-  for (const parse of Az.Morph(word, { parsers: PARSERS })) {
-    known ||= parse.parser === 'Dictionary';
-    // A guessed analysis is only worth a key as a noun: the guessed adjectives and verbs of «Росатом» are noise.
-    if (parse.parser !== 'Dictionary' && parse.tag.POS !== 'NOUN') continue;
-    const lemma = parse.normalize()?.word;
-    if (lemma) found.add(foldCase(lemma));
+  const add = (parses: ReturnType<typeof Az.Morph>) => {
+    for (const parse of parses) {
+      const lemma = parse.normalize()?.word;
+      if (lemma) found.add(foldCase(lemma));
+    }
+  };
+  add(Az.Morph(word, { parsers: DICTIONARY }));
+  if (found.size > 0) return [...found];
+  const hyphen = word.lastIndexOf('-');
+  if (hyphen > 0 && hyphen < word.length - 1) {
+    // «Кабардино-Балкарской»: the last part inflects, the first stays as written.
+    const head = foldCase(word.slice(0, hyphen + 1));
+    return russianLemmas(word.slice(hyphen + 1)).map((tail) => head + tail);
   }
-  if (!known) {
-    // az guesses a name it does not know differently in each case («Планар» → «планара», «Планаром» → «планар»);
-    // a bare stem gives every case of «Планар», «Росатом», «Белшина» one key in common.
-    const stem = foldCase(word).replace(NOUN_ENDING, '');
-    if (stem.length >= MIN_STEM) found.add(stem);
-  }
+  add(Az.Morph(word, { parsers: GUESSES }));
+  // az guesses a name it does not know differently in each case; a bare stem gives every case of «Планар»,
+  // «Росатом», «Белшина» one key in common.
+  const stem = foldCase(word).replace(NOUN_ENDING, '');
+  if (stem.length >= MIN_STEM) found.add(stem);
   return [...found];
 }
 

@@ -34,7 +34,7 @@ export function normalizeName(name: string): string {
   let from = 0;
   let to = tokens.length;
   for (let n = legalFormAt(tokens, from); n > 0 && from + n < to; n = legalFormAt(tokens, from)) from += n;
-  for (let moved = true; moved; ) {
+  for (let moved = true; moved;) {
     moved = false;
     for (let start = from + 1; start < to; start++) {
       const n = legalFormAt(tokens, start);
