@@ -17,6 +17,8 @@ const entries = [
   { id: 'tyres', kind: 'commodity', names: ['tyres', 'шины'], data: { hs: '4011' } },
   { id: 'trucks', kind: 'commodity', names: ['dump truck', 'самосвал'], data: { hs: '8704' } },
   { id: 'belarus', kind: 'territory', names: ['Belarus', 'Беларусь', 'Республика Беларусь'] },
+  { id: 'usa', kind: 'territory', names: ['US', 'U.S.', 'США'] },
+  { id: 'spb', kind: 'territory', names: ['St. Petersburg', 'Saint Petersburg'] },
 ];
 
 beforeAll(async () => {
@@ -86,6 +88,15 @@ describe('gazetteer in English', () => {
     const matches = gazetteer.find(text, 'en', { start: 7, end: text.length });
     expect(matches).toHaveLength(1);
     expect(text.slice(matches[0]!.start, matches[0]!.end)).toBe('Kursk Oblast');
+  });
+
+  it('takes an acronym only in capitals and reads dots inside a name', () => {
+    expect(found('Let us see: the US and the U.S. trade with St Petersburg and St. Petersburg.', 'en')).toEqual([
+      'usa:US',
+      'usa:U.S',
+      'spb:St Petersburg',
+      'spb:St. Petersburg',
+    ]);
   });
 
   it('scores a capitalised name met in lower case lower', () => {

@@ -38,7 +38,10 @@ const PREFIX = 3;
 const LOOSE_CACHE_LIMIT = 100_000;
 
 /** Marks a name may have inside or around it in a text: «Минский моторный завод», Kemerovo Oblast – Kuzbass. */
-const TRANSPARENT = new Set(['«', '»', '“', '”', '„', '"', "'", '‘', '’', '(', ')', '-', '–', '—']);
+/** The dots of "St. Petersburg" and "U.S." too: a name never runs across a sentence, so a dot inside is its own. */
+const TRANSPARENT = new Set(['«', '»', '“', '”', '„', '"', "'", '‘', '’', '(', ')', '-', '–', '—', '.']);
+/** "US", «РФ», «США»: an acronym only counts written in capitals ("let us" is not the United States). */
+const ACRONYM = /^\p{Lu}{2,4}$/u;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 interface Ending {
@@ -47,6 +50,8 @@ interface Ending {
   /** The folded spelling of the name's words, to tell an exact match from an inflected one. */
   spelling: string;
   capitalised: boolean;
+  /** The acronym a text must spell in capitals, when the name is one. */
+  acronym?: string;
 }
 
 interface TrieNode {
@@ -117,6 +122,7 @@ export function createGazetteer(morph: Morphology, entries: readonly GazetteerEn
         name,
         spelling: tokens.map((t) => foldCase(t.text)).join(' '),
         capitalised: /^\p{Lu}/u.test(tokens[0]!.text),
+        ...(tokens.length === 1 && ACRONYM.test(tokens[0]!.text) ? { acronym: tokens[0]!.text } : {}),
       };
       let keys = tokens.map((t) => entryKeys(t.text));
       if (keys.reduce((n, k) => n * k.length, 1) > MAX_PATHS) keys = keys.map((k) => k.slice(0, 1));
@@ -201,16 +207,20 @@ export function createGazetteer(morph: Morphology, entries: readonly GazetteerEn
       const scored = candidates.map((c) => {
         const spelling = spellingOf(c);
         const lowerCase = tokens[c.from]!.text === foldCase(tokens[c.from]!.text);
+        const first = tokens[c.from]!.text;
         return {
           ...c,
-          matches: c.ends.map((e) => {
-            let score = c.score || (e.spelling === spelling ? 1 : SCORE_INFLECTED);
-            if (e.capitalised && lowerCase) score *= CASE_PENALTY;
-            return { ending: e, score };
-          }),
+          matches: c.ends
+            .filter((e) => !e.acronym || first.startsWith(e.acronym))
+            .map((e) => {
+              let score = c.score || (e.spelling === spelling ? 1 : SCORE_INFLECTED);
+              if (e.capitalised && lowerCase) score *= CASE_PENALTY;
+              return { ending: e, score };
+            }),
         };
       });
-      scored.sort(
+      const viable = scored.filter((c) => c.matches.length > 0);
+      viable.sort(
         (a, b) =>
           b.words - a.words ||
           tokens[b.to]!.end - tokens[b.from]!.start - (tokens[a.to]!.end - tokens[a.from]!.start) ||
@@ -222,7 +232,7 @@ export function createGazetteer(morph: Morphology, entries: readonly GazetteerEn
       // Entries reached on the same words by different keys («стали»: сталь, стать) all stand.
       const accepted = new Map<string, Set<string>>();
       const found: GazetteerMatch[] = [];
-      for (const c of scored) {
+      for (const c of viable) {
         const span = `${c.from}:${c.to}`;
         let seen = accepted.get(span);
         if (!seen) {
