@@ -140,7 +140,7 @@ async function readDocx(fileName: string, bytes: Uint8Array): Promise<{ text: st
 
 async function readPdf(fileName: string, bytes: Uint8Array): Promise<{ text: string; title: string | null }> {
   let pages: string[];
-  let title: string | null = null;
+  let title: string | null;
   try {
     // PDF.js takes the bytes over (detaching their buffer), so it gets a copy.
     const pdf = await getDocumentProxy(bytes.slice(), { verbosity: 0 });
