@@ -10,7 +10,7 @@ const cyrillicToLatin: Record<string, string> = {
   ұ: 'u', ү: 'u', һ: 'h', ә: 'a',
 }; // prettier-ignore
 
-/** Romanisations that differ between systems, folded to one form (Mikhailovsky = Mihaylovskiy). */
+/** Romanisations that differ between systems, folded to one form (Mikhailovsky = Mihaylovskiy, Kaztsink = Kazzinc). */
 const latinFolds: Array<[RegExp, string]> = [
   [/x/g, 'ks'],
   [/shch|sch/g, 'sh'],
@@ -21,6 +21,7 @@ const latinFolds: Array<[RegExp, string]> = [
   [/[yj]o/g, 'o'],
   [/[yj]/g, 'i'],
   [/w/g, 'v'],
+  [/t[sz]/g, 'z'],
   [/ph/g, 'f'],
   [/c(?!h)/g, 'k'],
   [/(.)\1+/g, '$1'],
