@@ -3,12 +3,13 @@
  * "OAO Planar" for "Planar" or «Минским тракторным заводом» for «Минский тракторный завод».
  */
 
+// prettier-ignore
 const cyrillicToLatin: Record<string, string> = {
   а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k', л: 'l',
   м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'h', ц: 'ts', ч: 'ch', ш: 'sh',
   щ: 'sh', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', і: 'i', ў: 'u', ғ: 'g', қ: 'k', ң: 'n', ө: 'o',
   ұ: 'u', ү: 'u', һ: 'h', ә: 'a',
-}; // prettier-ignore
+};
 
 /** Romanisations that differ between systems, folded to one form (Mikhailovsky = Mihaylovskiy, Kaztsink = Kazzinc). */
 const latinFolds: Array<[RegExp, string]> = [
@@ -28,31 +29,34 @@ const latinFolds: Array<[RegExp, string]> = [
 ];
 
 /** Legal forms in both alphabets (Russian, Belarusian, Kazakh, English), compared in their folded form. */
+// prettier-ignore
 const legalForms = new Set(
   [
     'oao', 'ojsc', 'jsc', 'ao', 'pao', 'pjsc', 'zao', 'cjsc', 'ooo', 'llc', 'ltd', 'plc', 'inc', 'gmbh', 'llp',
     'оао', 'ао', 'пао', 'зао', 'нао', 'ооо', 'тоо', 'уп', 'руп', 'чуп', 'ип', 'гп', 'гпо', 'аат', 'зат', 'таа',
   ].map((form) => foldWord(form)),
-); // prettier-ignore
+);
 
 /** A production association (ПО, "PO") is a legal form only in front of the name; elsewhere «по» is a word. */
 const leadingLegalForms = new Set(['по', 'po'].map((form) => foldWord(form)));
 
 /**
- * Endings of Russian inflection (and of their romanisations), longest first, so that a case form and its
- * nominative reduce to one stem.
+ * Endings of Russian inflection in their folded romanisation (ы and ий already read as i), longest first, so
+ * that a case form and its nominative reduce to one stem.
  */
+// prettier-ignore
 const endings = [
-  'ami', 'ogo', 'ego', 'omu', 'emu', 'imi', 'ymi', 'ih', 'ah', 'om', 'em', 'oi', 'ei', 'ii', 'ie', 'oe', 'ee',
-  'ui', 'uu', 'ai', 'ia', 'im', 'am', 'a', 'i', 'u', 'e', 'o',
-]; // prettier-ignore
+  'ami', 'ogo', 'ego', 'omu', 'emu', 'imi', 'ih', 'ah', 'om', 'em', 'oi', 'ei', 'ie', 'oe', 'ui', 'ai', 'ia',
+  'im', 'am', 'a', 'i', 'u', 'e', 'o',
+];
 
+// prettier-ignore
 const stopWords = new Set([
   'the', 'and', 'of', 'for', 'with', 'to', 'in', 'on', 'a', 'an', 'by', 'from', 'that', 'this', 'its', 'would',
   'will', 'be', 'is', 'are', 'was', 'were', 'as', 'at', 'it', 'or', 'their', 'our', 'we', 'they', 'he', 'she',
   'и', 'в', 'во', 'на', 'с', 'со', 'по', 'к', 'ко', 'о', 'об', 'от', 'до', 'для', 'что', 'это', 'как', 'а', 'но',
   'за', 'из', 'у', 'не', 'же', 'бы', 'ли', 'его', 'её', 'ее', 'их', 'мы', 'он', 'она', 'они',
-]); // prettier-ignore
+]);
 
 function transliterate(text: string): string {
   let out = '';
