@@ -230,7 +230,7 @@ export const commodityTerms: readonly LexiconRow[] = [
   // Machinery and electrical equipment
   {
     codes: ['84', '85', '87'],
-    en: ['machine-building products', 'engineering products', 'machinery and equipment'],
+    en: ['machine-building products', 'machine building products', 'engineering products', 'machinery and equipment'],
     ru: ['машиностроительная продукция', 'продукция машиностроения', 'машины и оборудование'],
   },
   { codes: ['8401'], en: ['nuclear reactors', 'nuclear reactor equipment'], ru: ['ядерные реакторы'] },

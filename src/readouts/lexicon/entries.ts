@@ -1,6 +1,6 @@
 import type { GazetteerEntry } from '../text/gazetteer.ts';
 import type { Lang } from '../text/language.ts';
-import { normalizeName } from '../text/names.ts';
+import { foldCase } from '../text/morphology.ts';
 
 /** A term a user adds to a lexicon: it maps to `code`, replacing what the built-in lexicon said about it. */
 export interface ExtraTerm {
@@ -32,9 +32,9 @@ export function lexiconEntries(
 ): GazetteerEntry[] {
   const byTerm = new Map<string, { term: string; codes: string[] }>();
   for (const row of rows) {
-    for (const term of [...row.en, ...row.ru]) byTerm.set(normalizeName(term), { term, codes: [...row.codes] });
+    for (const term of [...row.en, ...row.ru]) byTerm.set(foldCase(term), { term, codes: [...row.codes] });
   }
-  for (const { term, code } of extra) byTerm.set(normalizeName(term), { term, codes: [code] });
+  for (const { term, code } of extra) byTerm.set(foldCase(term), { term, codes: [code] });
   const byCodes = new Map<string, GazetteerEntry & { names: string[] }>();
   for (const { term, codes } of byTerm.values()) {
     const key = codes.join('+');
