@@ -1,7 +1,8 @@
 import { isUtf8 } from 'node:buffer';
 import mammoth from 'mammoth';
-import { extractText, getDocumentProxy, getMeta } from 'unpdf';
+import { extractTextItems, getDocumentProxy, getMeta } from 'unpdf';
 import { readHtml } from './html.ts';
+import { pageText } from './pdf-lines.ts';
 import { formatMegabytes, refuse } from './problems.ts';
 import { normalizeReadoutText } from './text.ts';
 
@@ -145,7 +146,7 @@ async function readPdf(fileName: string, bytes: Uint8Array): Promise<{ text: str
     // PDF.js takes the bytes over (detaching their buffer), so it gets a copy.
     const pdf = await getDocumentProxy(bytes.slice(), { verbosity: 0 });
     try {
-      pages = (await extractText(pdf, { mergePages: false })).text;
+      pages = (await extractTextItems(pdf)).items.map(pageText);
       const info = (await getMeta(pdf)).info as { Title?: unknown };
       title = typeof info.Title === 'string' && info.Title.trim() !== '' ? info.Title.trim() : null;
     } finally {
@@ -172,7 +173,7 @@ async function readPdf(fileName: string, bytes: Uint8Array): Promise<{ text: str
       { fileName, pages: pages.length },
     );
   }
-  // A page ends a paragraph; PDF.js gives each printed line its own line.
+  // A page ends a paragraph.
   return { text: pages.join('\n\n'), title };
 }
 
