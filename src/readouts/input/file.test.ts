@@ -221,6 +221,24 @@ describe('telling a file’s type', () => {
     expect(read.format).toBe('txt');
   });
 
+  it('reads a PDF sent without a name’s extension or a content type by its bytes', async () => {
+    const read = await readReadoutFile({
+      fileName: 'blob',
+      contentType: 'application/octet-stream',
+      bytes: await textPdf(english),
+    });
+    expect(read.format).toBe('pdf');
+  });
+
+  it('says a file named .pdf that holds neither a PDF nor text cannot be read as a PDF', async () => {
+    const refused = await refusal({
+      fileName: 'report.pdf',
+      bytes: Uint8Array.from([0x00, 0xff, 0x13, 0x80, 0x00, 0x91]),
+    });
+    expect(refused).toMatchObject({ code: 'file_unreadable', params: { format: 'pdf' } });
+    expect(refused.message).toMatch(/^report\.pdf cannot be read as a PDF/);
+  });
+
   it('refuses a type Accord does not read, listing those it does', async () => {
     for (const fileName of ['table.xlsx', 'readout.rtf', 'blob']) {
       const refused = await refusal({ fileName, bytes: utf8(english.join('\n')) });

@@ -92,6 +92,10 @@ function formatOf(file: ReadoutFile): ReadoutFormat {
   const extension = dot > 0 ? fileName.slice(dot + 1).toLowerCase() : '';
   const mediaType = (file.contentType ?? '').split(';')[0]!.trim().toLowerCase();
   const claimed = extension ? formatOfExtension[extension] : formatOfContentType[mediaType];
+  const head = bytes.subarray(0, 1024);
+  const shown = includesAt(head, '%PDF-') ? 'pdf' : startsWith(head, [0x50, 0x4b, 0x03, 0x04]) ? 'docx' : null;
+  // A file without an extension, sent as bytes of no particular type, is read when its bytes say what it is.
+  if (shown && !extension && (!mediaType || mediaType === 'application/octet-stream')) return shown;
   if (!claimed) {
     throw refuse(
       'file',
@@ -101,9 +105,7 @@ function formatOf(file: ReadoutFile): ReadoutFormat {
       { accepted: acceptedExtensions, found: extension ? `.${extension}` : mediaType || 'none', fileName },
     );
   }
-  const head = bytes.subarray(0, 1024);
-  if (includesAt(head, '%PDF-')) return 'pdf';
-  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return 'docx';
+  if (shown) return shown;
   const foreign = foreignContent.find((known) => startsWith(head, known.bytes));
   if (foreign) {
     throw refuse(
@@ -113,7 +115,7 @@ function formatOf(file: ReadoutFile): ReadoutFormat {
       { accepted: acceptedExtensions, found: foreign.what.split(':')[0]!, fileName },
     );
   }
-  if (claimed === 'pdf' || claimed === 'docx') {
+  if ((claimed === 'pdf' || claimed === 'docx') && isUtf8(bytes)) {
     // Named as a document but holding text: read it as the text it is rather than fail in a parser.
     return looksLikeHtml(head) ? 'html' : 'txt';
   }
