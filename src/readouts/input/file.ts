@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import mammoth from 'mammoth';
 import { extractTextItems, getDocumentProxy, getMeta } from 'unpdf';
+import { excerpt } from '../../core/errors.ts';
 import { readHtml } from './html.ts';
 import { pageText } from './pdf-lines.ts';
 import { formatMegabytes, refuse } from './problems.ts';
@@ -63,7 +64,9 @@ const foreignContent: Array<{ bytes: number[]; what: string }> = [
  * parsing, and every failure is an AccordError naming the file and what to do.
  */
 export async function readReadoutFile(file: ReadoutFile): Promise<ReadoutSource> {
-  const { fileName, bytes } = file;
+  const { bytes } = file;
+  // A name is quoted in every message, so a hostile one is cut short.
+  const fileName = excerpt(file.fileName, 120);
   if (bytes.byteLength > maxReadoutFileBytes) {
     throw refuse(
       'file',
@@ -74,7 +77,7 @@ export async function readReadoutFile(file: ReadoutFile): Promise<ReadoutSource>
       { status: 'PAYLOAD_TOO_LARGE' },
     );
   }
-  const format = formatOf(file);
+  const format = formatOf(file, fileName);
   const read =
     format === 'pdf'
       ? await readPdf(fileName, bytes)
@@ -86,10 +89,16 @@ export async function readReadoutFile(file: ReadoutFile): Promise<ReadoutSource>
   return { text: normalizeReadoutText(read.text), format, title: read.title };
 }
 
-function formatOf(file: ReadoutFile): ReadoutFormat {
-  const { fileName, bytes } = file;
-  const dot = fileName.lastIndexOf('.');
-  const extension = dot > 0 ? fileName.slice(dot + 1).toLowerCase() : '';
+function formatOf(file: ReadoutFile, fileName: string): ReadoutFormat {
+  const { bytes } = file;
+  const dot = file.fileName.lastIndexOf('.');
+  const extension =
+    dot > 0
+      ? file.fileName
+          .slice(dot + 1)
+          .toLowerCase()
+          .slice(0, 20)
+      : '';
   const mediaType = (file.contentType ?? '').split(';')[0]!.trim().toLowerCase();
   const claimed = extension ? formatOfExtension[extension] : formatOfContentType[mediaType];
   const head = bytes.subarray(0, 1024);
