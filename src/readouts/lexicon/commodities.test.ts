@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createGazetteer, type Gazetteer } from '../text/gazetteer.ts';
 import { loadMorphology, type Morphology } from '../text/morphology.ts';
-import { commodityEntries, commodityTerms, type CommodityData } from './commodities.ts';
+import { commodityEntries, commodityTerms } from './commodities.ts';
+import type { LexiconData } from './entries.ts';
 
 let morph: Morphology;
 let gazetteer: Gazetteer;
@@ -11,13 +12,18 @@ beforeAll(async () => {
 });
 
 const codes = (g: Gazetteer, text: string, lang: 'en' | 'ru') =>
-  g.find(text, lang).map((m) => `${text.slice(m.start, m.end)}=${(m.data as CommodityData).hs.join('+')}`);
+  g.find(text, lang).map((m) => `${text.slice(m.start, m.end)}=${(m.data as LexiconData).codes.join('+')}`);
 
 describe('commodity lexicon', () => {
   it('has at least 150 terms in each language', () => {
     expect(commodityTerms.length).toBeGreaterThanOrEqual(150);
     expect(commodityTerms.flatMap((t) => t.en).length).toBeGreaterThanOrEqual(150);
     expect(commodityTerms.flatMap((t) => t.ru).length).toBeGreaterThanOrEqual(150);
+  });
+
+  it('gives each entry its first HS code as the id', () => {
+    const [match] = gazetteer.find('Exports of synthetic fibres grew.', 'en');
+    expect(match).toMatchObject({ id: '54', kind: 'commodity', data: { codes: ['54', '55'] } });
   });
 
   it('maps the goods of an English readout to HS codes', () => {
@@ -67,8 +73,9 @@ describe('commodity lexicon', () => {
     const extended = createGazetteer(
       morph,
       commodityEntries([
-        { hs: ['870421'], en: ['trucks'], ru: [] },
-        { hs: ['8479'], en: ['peat harvesting machines'], ru: ['торфоуборочные машины'] },
+        { term: 'trucks', language: 'en', code: '870421' },
+        { term: 'peat harvesting machines', language: 'en', code: '8479' },
+        { term: 'торфоуборочные машины', language: 'ru', code: '8479' },
       ]),
     );
     expect(codes(extended, 'Trucks, lorries and peat harvesting machines.', 'en')).toEqual([
