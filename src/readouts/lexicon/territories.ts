@@ -95,7 +95,10 @@ const DEMONYMS: Record<string, { en: string[]; ru: string[] }> = {
   NG: { en: ['Nigerian'], ru: ['нигерийский'] },
 };
 
-/** Short and popular names of regions: republics without the word "Republic", «Курщина», Kuban. */
+/**
+ * Short and popular names of regions: republics without the word "Republic", «Курщина», Kuban; Kazakh and Uzbek
+ * ones also by their Latin-script spellings (Qostanay, Samarqand), former names and acronyms («СКО»).
+ */
 const REGION_ALIASES: Record<string, string[]> = {
   'RU-AD': ['Adygea', 'Адыгея'],
   'RU-AL': ['Gorno-Altai'],
@@ -147,10 +150,35 @@ const REGION_ALIASES: Record<string, string[]> = {
   'BY-MA': ['Могилевщина'],
   'BY-VI': ['Витебщина'],
   'BY-MI': ['Минщина'],
+  'KZ-AKM': ['Aqmola Region'],
+  'KZ-AKT': ['Aqtobe Region', 'Aktyubinsk Region'],
+  'KZ-ALA': ['Almaty City', 'Алма-Ата'],
+  'KZ-AST': ['Nur-Sultan', 'Нур-Султан'],
+  'KZ-KAR': ['Karagandy Region', 'Qaraghandy Region'],
+  'KZ-KUS': ['Kostanai Region', 'Qostanay Region'],
+  'KZ-KZY': ['Qyzylorda Region'],
+  'KZ-MAN': ['Mangistau Region'],
+  'KZ-SEV': ['СКО'],
+  'KZ-SHY': ['Chimkent', 'Чимкент'],
+  'KZ-VOS': ['ВКО'],
+  'KZ-YUZ': ['Turkestan Region', 'South Kazakhstan Region', 'Южно-Казахстанская область', 'ЮКО'],
+  'KZ-ZAP': ['ЗКО'],
+  'KZ-ZHA': ['Zhambyl Region'],
+  'UZ-AN': ['Andijon Region'],
+  'UZ-BU': ['Buxoro Region'],
+  'UZ-FA': ['Ferghana Region'],
+  'UZ-JI': ['Jizzax Region'],
+  'UZ-NW': ['Navoi Region'],
+  'UZ-QA': ['Qashqadaryo Region'],
+  'UZ-QR': ['Каракалпакия'],
+  'UZ-SA': ['Samarqand Region'],
+  'UZ-SI': ['Sirdaryo Region'],
+  'UZ-SU': ['Surxondaryo Region'],
+  'UZ-XO': ['Xorazm Region', 'Хорезм'],
 };
 
 /** Adjectives shared by a city and its region («минский», «московский»): they name neither for sure. */
-const AMBIGUOUS_ADJECTIVES = new Set(['минский', 'московский']);
+const AMBIGUOUS_ADJECTIVES = new Set(['минский', 'московский', 'алматинский', 'ташкентский']);
 
 /** "Kursk Oblast" / "Brest Region" also as "Kursk Region", "Brest Oblast"; "X Krai" also as "X Territory". */
 function englishForms(name: string): { names: string[]; base: string | null } {
@@ -168,9 +196,12 @@ function englishForms(name: string): { names: string[]; base: string | null } {
   return { names: [name], base: null };
 }
 
-/** «Курская область» also as «Курская обл.», and the adjective «курский» for the region's people and firms. */
+/**
+ * «Курская область» also as «Курская обл.», and the adjective «курский» for the region's people and firms;
+ * «Северо-Казахстанская область» likewise.
+ */
 function russianForms(name: string): { names: string[]; adjective: string | null } {
-  const oblast = /^(\p{L}+)ая область$/u.exec(name);
+  const oblast = /^(\p{L}+(?:-\p{L}+)?)ая область$/u.exec(name);
   if (oblast) return { names: [name, `${oblast[1]}ая обл.`], adjective: `${oblast[1]!.toLowerCase()}ий` };
   const krai = /^(\p{L}+ий) край$/u.exec(name);
   if (krai) return { names: [name], adjective: krai[1]!.toLowerCase() };
@@ -192,7 +223,11 @@ function regionEntries(region: RegionReference): TerritoryEntry[] {
   const data: TerritoryData = { code: region.code, level: 'region', parent: region.parent };
   const en = englishForms(region.nameEn);
   const ru = russianForms(region.nameRu);
-  const names = [...new Set([...en.names, ...ru.names, ...(REGION_ALIASES[region.code] ?? [])])];
+  const aliases = (REGION_ALIASES[region.code] ?? []).flatMap((a) => [
+    ...englishForms(a).names,
+    ...russianForms(a).names,
+  ]);
+  const names = [...new Set([...en.names, ...ru.names, ...aliases])];
   const out: TerritoryEntry[] = [{ id: region.code, kind: 'territory', names, data }];
   const demonyms = [en.base, ru.adjective].filter((n): n is string => n !== null && !AMBIGUOUS_ADJECTIVES.has(n));
   if (demonyms.length > 0) out.push({ id: region.code, kind: 'demonym', names: demonyms, data });
