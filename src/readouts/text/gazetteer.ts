@@ -69,6 +69,19 @@ interface Candidate {
 
 const node = (): TrieNode => ({ next: new Map(), ends: [] });
 
+const SHOUTED = /^\p{Lu}{2,5}$/u;
+
+/**
+ * Whether the spelling of the first word allows the entry: an acronym only in capitals; a common noun not from a
+ * capitalised acronym («ГАЗ» the car maker is not «газ»); a transliteration only between proper names («друга» is
+ * not "drugs").
+ */
+function fits(ending: Ending, first: string, transliterated: boolean): boolean {
+  if (ending.acronym) return first.startsWith(ending.acronym);
+  if (!ending.capitalised && SHOUTED.test(first)) return false;
+  return !transliterated || (ending.capitalised && /^\p{Lu}/u.test(first));
+}
+
 /** The name's words without legal forms at its ends, as tokens of the text would be. */
 function nameTokens(name: string): Token[] {
   const tokens = tokenize(name).filter((t) => t.kind !== 'punct');
@@ -190,7 +203,7 @@ export function createGazetteer(morph: Morphology, entries: readonly GazetteerEn
         if (tokens[i]!.kind === 'punct') continue;
         const before = candidates.length;
         walk(i, root, i, 0);
-        if (candidates.length === before) {
+        if (candidates.length === before && /^\p{Lu}/u.test(tokens[i]!.text)) {
           for (const key of new Set(keysAt(i).map(loose))) {
             const ends = translit.get(key);
             if (ends) candidates.push({ from: i, to: i, words: 1, ends, score: SCORE_TRANSLITERATED });
@@ -211,7 +224,7 @@ export function createGazetteer(morph: Morphology, entries: readonly GazetteerEn
         return {
           ...c,
           matches: c.ends
-            .filter((e) => !e.acronym || first.startsWith(e.acronym))
+            .filter((e) => fits(e, first, c.score === SCORE_TRANSLITERATED))
             .map((e) => {
               let score = c.score || (e.spelling === spelling ? 1 : SCORE_INFLECTED);
               if (e.capitalised && lowerCase) score *= CASE_PENALTY;
