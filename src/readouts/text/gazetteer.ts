@@ -28,8 +28,6 @@ export interface Gazetteer {
 
 const SCORE_INFLECTED = 0.9;
 const SCORE_TRANSLITERATED = 0.8;
-/** A capitalised name met in lower case ("планар" for «Планар») is more likely an ordinary word. */
-const CASE_PENALTY = 0.8;
 /** Spellings a multi-word name is indexed under; beyond this only each word's first key is used. */
 const MAX_PATHS = 64;
 /** Shorter loose keys ("ao", "rf") would tie unrelated words together. */
@@ -72,14 +70,14 @@ const node = (): TrieNode => ({ next: new Map(), ends: [] });
 const SHOUTED = /^\p{Lu}{2,5}$/u;
 
 /**
- * Whether the spelling of the first word allows the entry: an acronym only in capitals; a common noun not from a
- * capitalised acronym («ГАЗ» the car maker is not «газ»); a transliteration only between proper names («друга» is
- * not "drugs").
+ * Whether the spelling of the first word allows the entry: an acronym only in capitals; a proper name only
+ * capitalised («том» is not «Того», "a planar surface" not «Планар»); a common noun not from an acronym in capitals
+ * («ГАЗ» the car maker is not «газ») and never by transliteration («друга» is not "drugs").
  */
 function fits(ending: Ending, first: string, transliterated: boolean): boolean {
   if (ending.acronym) return first.startsWith(ending.acronym);
-  if (!ending.capitalised && SHOUTED.test(first)) return false;
-  return !transliterated || (ending.capitalised && /^\p{Lu}/u.test(first));
+  if (!ending.capitalised) return !SHOUTED.test(first) && !transliterated;
+  return /^\p{Lu}/u.test(first);
 }
 
 /** The name's words without legal forms at its ends, as tokens of the text would be. */
@@ -219,17 +217,12 @@ export function createGazetteer(morph: Morphology, entries: readonly GazetteerEn
           .join(' ');
       const scored = candidates.map((c) => {
         const spelling = spellingOf(c);
-        const lowerCase = tokens[c.from]!.text === foldCase(tokens[c.from]!.text);
         const first = tokens[c.from]!.text;
         return {
           ...c,
           matches: c.ends
             .filter((e) => fits(e, first, c.score === SCORE_TRANSLITERATED))
-            .map((e) => {
-              let score = c.score || (e.spelling === spelling ? 1 : SCORE_INFLECTED);
-              if (e.capitalised && lowerCase) score *= CASE_PENALTY;
-              return { ending: e, score };
-            }),
+            .map((e) => ({ ending: e, score: c.score || (e.spelling === spelling ? 1 : SCORE_INFLECTED) })),
         };
       });
       const viable = scored.filter((c) => c.matches.length > 0);
