@@ -33,6 +33,8 @@ const MAX_PATHS = 64;
 /** Shorter loose keys ("ao", "rf") would tie unrelated words together. */
 const MIN_TRANSLIT = 4;
 const PREFIX = 3;
+const LONG_PREFIX = 4;
+const LONG_KEY = 6;
 const LOOSE_CACHE_LIMIT = 100_000;
 
 /** Marks a name may have inside or around it in a text: «Минский моторный завод», Kemerovo Oblast – Kuzbass. */
@@ -96,8 +98,12 @@ function nameTokens(name: string): Token[] {
   return tokens.slice(owner[from], owner[to - 1]! + 1);
 }
 
-/** Three letters of a key, and of its form without a fleeting vowel («Орел» → «орл»: «в Орле»). */
+/**
+ * The beginnings a word must have to be worth a dictionary look-up for this key: four letters of a long key, whose
+ * inflections keep them; three of a short one, and of its form without a fleeting vowel («Орел» → «орл»: «в Орле»).
+ */
 function prefixesOf(key: string): string[] {
+  if (key.length >= LONG_KEY) return [key.slice(0, LONG_PREFIX)];
   const fleeting = /^(.+)[ео]([^аеиоуыэюяй])$/u.exec(key);
   return fleeting ? [key.slice(0, PREFIX), (fleeting[1]! + fleeting[2]!).slice(0, PREFIX)] : [key.slice(0, PREFIX)];
 }
@@ -173,6 +179,7 @@ export function createGazetteer(morph: Morphology, entries: readonly GazetteerEn
           const promising =
             !CYRILLIC.test(word) ||
             prefixes.has(own.slice(0, PREFIX)) ||
+            prefixes.has(own.slice(0, LONG_PREFIX)) ||
             translitPrefixes.has(loose(own).slice(0, PREFIX));
           keys = promising ? morph.keyOf(word, lang) : [own];
           keyCache.set(i, keys);
