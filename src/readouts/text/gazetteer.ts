@@ -7,6 +7,10 @@ import { tokenize, type Token } from './tokens.ts';
 export interface GazetteerEntry {
   id: string;
   kind: string;
+  /**
+   * Names as they are written: a capitalised name is a proper name and matches only capitalised words ("Planar",
+   * not "a planar surface"); a lower-case one is a common noun ("tyres") and is never matched by transliteration.
+   */
   names: string[];
   data?: unknown;
 }
