@@ -83,6 +83,18 @@ describe('gazetteer in English', () => {
     ]);
   });
 
+  it('reads a hyphen and a space between words alike', () => {
+    const g = createGazetteer(morph, [
+      { id: 'mb', kind: 'sector', names: ['machine-building'] },
+      { id: 'bmz', kind: 'organization', names: ['Bryansk Machine Building Plant'] },
+    ]);
+    const text = 'Machine building grew; the Bryansk Machine-Building Plant agreed.';
+    expect(g.find(text, 'en').map((m) => `${m.id}:${text.slice(m.start, m.end)}`)).toEqual([
+      'mb:Machine building',
+      'bmz:Bryansk Machine-Building Plant',
+    ]);
+  });
+
   it('looks only inside the range and keeps offsets into the whole text', () => {
     const text = 'Minsk. Then Kursk Oblast.';
     const matches = gazetteer.find(text, 'en', { start: 7, end: text.length });

@@ -73,6 +73,19 @@ interface Candidate {
 
 const node = (): TrieNode => ({ next: new Map(), ends: [] });
 
+const HYPHEN = /[-‐‑]/u;
+
+/** A name and, when it has hyphenated words, the same name with them apart ("machine-building" → "machine building"). */
+function spellings(name: string): [string, string][] {
+  const apart = name.replace(/(?<=[\p{L}\d])[-‐‑](?=[\p{L}\d])/gu, ' ');
+  return apart === name
+    ? [[name, name]]
+    : [
+        [name, name],
+        [name, apart],
+      ];
+}
+
 const SHOUTED = /^\p{Lu}{2,5}$/u;
 
 /**
@@ -135,8 +148,8 @@ export function createGazetteer(morph: Morphology, entries: readonly GazetteerEn
   const entryKeys = (word: string): string[] => [...new Set([...morph.keyOf(word, 'ru'), ...morph.keyOf(word, 'en')])];
 
   for (const entry of entries) {
-    for (const name of entry.names) {
-      const tokens = nameTokens(name);
+    for (const [name, spelled] of entry.names.flatMap(spellings)) {
+      const tokens = nameTokens(spelled);
       if (tokens.length === 0) continue;
       const ending: Ending = {
         entry,
@@ -199,13 +212,21 @@ export function createGazetteer(morph: Morphology, entries: readonly GazetteerEn
           if (words > 0 && TRANSPARENT.has(token.text)) walk(start, at, i + 1, words);
           return;
         }
-        for (const key of keysAt(i)) {
-          const child = at.next.get(key);
-          if (!child) continue;
+        const reached = keysAt(i).flatMap((key) => at.next.get(key) ?? []);
+        // "machine-building" in the text for "machine building" in the entry: the parts one by one.
+        if (HYPHEN.test(token.text)) reached.push(...partsFrom(at, token.text));
+        for (const child of new Set(reached)) {
           if (child.ends.length > 0)
             candidates.push({ from: start, to: i, words: words + 1, ends: child.ends, score: 0 });
           if (child.next.size > 0) walk(start, child, i + 1, words + 1);
         }
+      };
+      const partsFrom = (at: TrieNode, word: string): TrieNode[] => {
+        let level = [at];
+        for (const part of word.split(HYPHEN).filter(Boolean)) {
+          level = level.flatMap((n) => morph.keyOf(part, lang).flatMap((key) => n.next.get(key) ?? []));
+        }
+        return level;
       };
 
       for (let i = 0; i < tokens.length; i++) {
