@@ -123,6 +123,11 @@ describe('territory lexicon', () => {
     ]);
   });
 
+  it('does not read a first name, a pronoun or a shared name as a territory', () => {
+    expect(found('Губернатор Владимир Владимиров сказал о том, что США далеко.', 'ru')).toEqual(['territory:US:США']);
+    expect(found('Vladimir Putin met the governor.', 'en')).toEqual([]);
+  });
+
   it('does not read a city name as the region it gives its name to', () => {
     expect(found('Minsk Region and Minsk', 'en')).toEqual(['territory:BY-MI:Minsk Region', 'territory:BY-HM:Minsk']);
   });

@@ -177,8 +177,11 @@ const REGION_ALIASES: Record<string, string[]> = {
   'UZ-XO': ['Xorazm Region', 'Хорезм'],
 };
 
-/** Adjectives shared by a city and its region («минский», «московский»): they name neither for sure. */
-const AMBIGUOUS_ADJECTIVES = new Set(['минский', 'московский', 'алматинский', 'ташкентский']);
+/**
+ * Words that would name a region or a country but far more often mean something else: adjectives shared by a city
+ * and its region («минский», «московский»), a first name ("Vladimir"), a pronoun («Того» is Togo and «того»).
+ */
+const AMBIGUOUS_NAMES = new Set(['минский', 'московский', 'алматинский', 'ташкентский', 'Vladimir', 'Того']);
 
 /** "Kursk Oblast" / "Brest Region" also as "Kursk Region", "Brest Oblast"; "X Krai" also as "X Territory". */
 function englishForms(name: string): { names: string[]; base: string | null } {
@@ -210,10 +213,13 @@ function russianForms(name: string): { names: string[]; adjective: string | null
   return { names: [name], adjective: null };
 }
 
-/** A name from the ISO package as a readout writes it: «КНР (Китайская Народная Республика)» gives both. */
+/**
+ * A name from the ISO package as a readout writes it: «КНР (Китайская Народная Республика)» gives both, while
+ * «Виргинские Острова (США)» gives only the islands: the brackets spell out an acronym or qualify a name.
+ */
 function countryNames(name: string): string[] {
   const bracket = /^(.+?) \((.+)\)$/u.exec(name);
-  if (bracket) return [bracket[1]!, bracket[2]!];
+  if (bracket) return /^\p{Lu}+$/u.test(bracket[1]!) ? [bracket[1]!, bracket[2]!] : [bracket[1]!];
   const inverted = /^([^,]+), /u.exec(name);
   if (inverted) return [inverted[1]!];
   return [name];
@@ -229,7 +235,7 @@ function regionEntries(region: RegionReference): TerritoryEntry[] {
   ]);
   const names = [...new Set([...en.names, ...ru.names, ...aliases])];
   const out: TerritoryEntry[] = [{ id: region.code, kind: 'territory', names, data }];
-  const demonyms = [en.base, ru.adjective].filter((n): n is string => n !== null && !AMBIGUOUS_ADJECTIVES.has(n));
+  const demonyms = [en.base, ru.adjective].filter((n): n is string => n !== null && !AMBIGUOUS_NAMES.has(n));
   if (demonyms.length > 0) out.push({ id: region.code, kind: 'demonym', names: demonyms, data });
   return out;
 }
@@ -239,9 +245,15 @@ function regionEntries(region: RegionReference): TerritoryEntry[] {
  * (official and short, both languages), and the adjectives and demonyms that point at them as kind 'demonym'.
  */
 export function territoryEntries(): TerritoryEntry[] {
-  const countries: TerritoryEntry[] = countryReferences().flatMap((c) => {
+  const references = countryReferences();
+  // «США» is also among the names of the US Virgin Islands: a name several countries share stays with the one
+  // whose usual name it is.
+  const usual = new Map(references.flatMap((c) => [c.nameEn, c.nameRu].flatMap(countryNames).map((n) => [n, c.code])));
+  const countries: TerritoryEntry[] = references.flatMap((c) => {
     const data: TerritoryData = { code: c.code, level: 'country', parent: null };
-    const names = [c.nameEn, c.nameRu, ...c.otherNames, ...(COUNTRY_ALIASES[c.code] ?? [])].flatMap(countryNames);
+    const names = [c.nameEn, c.nameRu, ...c.otherNames, ...(COUNTRY_ALIASES[c.code] ?? [])]
+      .flatMap(countryNames)
+      .filter((n) => (usual.get(n) ?? c.code) === c.code && !AMBIGUOUS_NAMES.has(n));
     const entries: TerritoryEntry[] = [{ id: c.code, kind: 'territory', names: [...new Set(names)], data }];
     const demonyms = DEMONYMS[c.code];
     if (demonyms) entries.push({ id: c.code, kind: 'demonym', names: [...demonyms.en, ...demonyms.ru], data });
