@@ -281,7 +281,7 @@ export async function extractDraft(input: ExtractionInput, registry: Registry): 
     const id = list.add({
       kind: 'organization',
       value: {
-        name: org.nameEn ?? org.nameRu ?? m.name,
+        name: (input.language === 'ru' ? (org.nameRu ?? org.nameEn) : (org.nameEn ?? org.nameRu)) ?? m.name,
         kind: org.kind,
         territoryCode: org.territoryCode,
         side: sideOf(org.territoryCode, sides),
