@@ -135,8 +135,22 @@ export function foldedOf(text: string): string {
 
 export function trimSpan(text: string, span: Span): Span | null {
   let { start, end } = span;
-  while (start < end && /[\s,;:—–-]/u.test(text[start]!)) start++;
-  while (end > start && /[\s,;:.!?…—–-]/u.test(text[end - 1]!)) end--;
+  while (start < end && /[\s,;:—–\-"“”„«]/u.test(text[start]!)) start++;
+  while (end > start && /[\s,;:.!?…—–\-"“”„»]/u.test(text[end - 1]!)) end--;
+  // A name in quotes at the end keeps its closing mark: на заводе «Гомсельмаш».
+  const inside = text.slice(start, end);
+  const unclosed = (open: string, close: string) =>
+    open === close ? (inside.split(open).length - 1) % 2 === 1 : inside.split(open).length > inside.split(close).length;
+  for (const [open, close] of [
+    ['«', '»'],
+    ['„', '“'],
+    ['“', '”'],
+    ['"', '"'],
+  ] as const) {
+    if (unclosed(open, close) && text.indexOf(close, end) >= end && text.indexOf(close, end) <= span.end) {
+      end = text.indexOf(close, end) + 1;
+    }
+  }
   return start < end ? { start, end } : null;
 }
 
@@ -213,7 +227,7 @@ export function clauseEnd(ctx: SentenceContext, from: number): number {
   const folded = foldedOf(ctx.text);
   const index = cueIndex(ctx.lang);
   const { sentence } = ctx;
-  const limit = sentence.quote && sentence.quote.start > from ? sentence.quote.start : sentence.end;
+  const limit = spokenQuote(ctx) && sentence.quote!.start > from ? sentence.quote!.start : sentence.end;
   const next = [index.acts, index.speech, index.narration, index.agreement]
     .flatMap((phrases) => phrases.find(folded, from, limit))
     .sort((a, b) => a.start - b.start);
@@ -332,6 +346,13 @@ export function actKindOf(index: CueIndex, folded: string, match: Span): keyof C
 export function inQuoteOrAttribution(sentence: StatementSentence, at: number): boolean {
   const inside = (s: Span | undefined) => s !== undefined && s.start <= at && at < s.end;
   return inside(sentence.quote) || inside(sentence.attribution);
+}
+
+/** A quote of someone's words, not a name in quotes before a dash («Беларуськалий» — расширить). */
+export function spokenQuote(ctx: SentenceContext): boolean {
+  const { quote, attribution } = ctx.sentence;
+  if (!quote) return false;
+  return attribution !== undefined || ctx.text.slice(quote.start, quote.end).trim().split(/\s+/u).length >= 4;
 }
 
 /** The part of the sentence inside its quotation marks. */

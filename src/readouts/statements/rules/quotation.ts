@@ -1,5 +1,5 @@
 import type { StatementRule } from '../model.ts';
-import { attributionAct, attributionSpeaker, quotedPart } from '../scan.ts';
+import { attributionAct, attributionSpeaker, quotedPart, spokenQuote } from '../scan.ts';
 import { quotedKind } from './classify.ts';
 
 /** Someone's quoted words that ask, promise, propose or judge: «Мы просим одного…», — подчеркнул глава государства. */
@@ -14,7 +14,7 @@ export const quotation: StatementRule = {
   find(ctx) {
     const { sentence } = ctx;
     const words = quotedPart(ctx);
-    if (!words || !sentence.quote) return [];
+    if (!words || !spokenQuote(ctx)) return [];
     const act = sentence.attribution ? attributionAct(ctx, sentence.attribution) : undefined;
     const kind = act ?? quotedKind(ctx, words);
     if (!kind) return [];

@@ -44,7 +44,7 @@ function readFrame(ctx: SentenceContext, cue: Span): Reading | null {
 function readSpeech(ctx: SentenceContext, cue: Span): Reading | null {
   const { text, sentence } = ctx;
   const before = stripFillersBack(ctx, sentence.start, cue.start);
-  if (before.end > sentence.start && /[,—–]/u.test(text[before.end - 1] ?? '')) {
+  if (before.end > sentence.start && /[,—–]/u.test(text.slice(before.end, cue.start))) {
     // The verb opens an inverted attribution: the words said come first.
     const clause = trimSpan(text, { start: sentence.start, end: before.end });
     return clause ? { clause, speaker: subjectAfter(ctx, cue.end, sentence.end) } : null;

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { Lang } from '../text/language.ts';
+import { splitSentences } from '../text/sentences.ts';
+import { findStatements } from './index.ts';
+
+function statements(text: string, lang: Lang, date = '2021-06-10') {
+  return findStatements(text, splitSentences(text, lang), lang, date).map((s) => ({
+    kind: s.kind,
+    text: text.slice(s.span.start, s.span.end),
+    speaker: s.speaker ? text.slice(s.speaker.start, s.speaker.end) : null,
+    dueFrom: s.dueFrom,
+    dueTo: s.dueTo,
+    rule: s.rule,
+  }));
+}
+
+describe('statements in English readouts', () => {
+  it('reads a proposal and names its speaker from the subject', () => {
+    const [found] = statements('The minister proposed that Gomel plants assemble buses in Almaty.', 'en');
+    expect(found).toMatchObject({ kind: 'proposal', speaker: 'The minister' });
+    expect(found?.text).toContain('Gomel plants assemble buses in Almaty');
+  });
+
+  it('reads a promise with its deadline', () => {
+    const [found] = statements('Governor Ivan Petrov said the region would buy 20 trams by the end of the year.', 'en');
+    expect(found).toMatchObject({ kind: 'commitment', speaker: 'Governor Ivan Petrov', dueTo: '2021-12-31' });
+  });
+
+  it('reads a request and an invitation in one sentence as two statements', () => {
+    const found = statements(
+      'The akim asked for more tractor kits and invited the delegation to the Astana fair.',
+      'en',
+    );
+    expect(found.map((s) => [s.kind, s.speaker])).toEqual([
+      ['request', 'The akim'],
+      ['invitation', 'The akim'],
+    ]);
+    expect(found[0]?.text).not.toContain('invited');
+  });
+
+  it('reads a judgement with the attribution after it', () => {
+    const [found] = statements('Kazakhstan remains a reliable partner for Belarus, the prime minister noted.', 'en');
+    expect(found).toMatchObject({ kind: 'assessment', speaker: 'the prime minister' });
+    expect(found?.text).toBe('Kazakhstan remains a reliable partner for Belarus');
+  });
+
+  it('reads a target the sides set, and takes "agreed" as the target, not a second commitment', () => {
+    const found = statements('The sides agreed to bring trade to $500 million by 2023.', 'en');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ kind: 'target', speaker: 'The sides', dueTo: '2022-12-31' });
+  });
+
+  it('credits quoted words to the attribution of their quotation', () => {
+    const text = '"Our plants need your steel. We ask you to keep the prices stable," the president said.';
+    const [found] = statements(text, 'en');
+    expect(found).toMatchObject({ kind: 'request', speaker: 'the president' });
+  });
+
+  it('returns nothing for a sentence that reports a figure or a past event', () => {
+    expect(statements('In 2020, trade between Belarus and Omsk reached $120 million, up 8%.', 'en')).toEqual([]);
+    expect(statements('He recalled that the former governor had proposed a joint plant.', 'en')).toEqual([]);
+    expect(statements('The sides also agreed on student exchanges.', 'en')).toEqual([]);
+  });
+
+  it('skips a headline, which has no full stop', () => {
+    expect(statements('Lukashenko proposes a joint tractor plant', 'en')).toEqual([]);
+  });
+});
+
+describe('statements in Russian readouts', () => {
+  it('reads a proposal and splits two parts joined by «а также»', () => {
+    const text = 'Губернатор предложил открыть в Гродно торговый дом, а также расширить поставки молока.';
+    const found = statements(text, 'ru');
+    expect(found.map((s) => s.kind)).toEqual(['proposal', 'proposal']);
+    expect(found[1]?.text).toBe('расширить поставки молока');
+    expect(found[0]?.speaker).toBe('Губернатор');
+  });
+
+  it('reads a promise after «заверил» with a deadline next year', () => {
+    const [found] = statements('Министр заверил, что завод будет построен в следующем году.', 'ru');
+    expect(found).toMatchObject({ kind: 'commitment', speaker: 'Министр', dueFrom: '2022-01-01', dueTo: '2022-12-31' });
+  });
+
+  it('names the speaker after an inverted «заявил»', () => {
+    const text =
+      'Казахстан остаётся одним из ключевых партнёров области, заявил губернатор Курской области Роман Старовойт на встрече.';
+    const [found] = statements(text, 'ru');
+    expect(found).toMatchObject({ kind: 'assessment', speaker: 'губернатор Курской области Роман Старовойт' });
+  });
+
+  it('takes the speaker of a judgement from «Об этом заявил» in the next sentence', () => {
+    const text = 'Узбекистан может стать образцом сотрудничества в регионе. Об этом заявил Сергей Румас в Ташкенте.';
+    const [found] = statements(text, 'ru');
+    expect(found).toMatchObject({ kind: 'assessment', speaker: 'Сергей Румас' });
+  });
+
+  it('reads a target in quoted words and credits the attribution', () => {
+    const text = '«Мы можем выйти на миллиард долларов уже через два года», — подчеркнул глава государства.';
+    const [found] = statements(text, 'ru');
+    expect(found).toMatchObject({ kind: 'target', speaker: 'глава государства' });
+  });
+
+  it('reads «попросил» after «в свою очередь» and a verb joined by «и»', () => {
+    const text = 'Аким, в свою очередь, поддержал идею и попросил ускорить поставки комбайнов.';
+    const [found] = statements(text, 'ru');
+    expect(found).toMatchObject({ kind: 'request', speaker: 'Аким' });
+  });
+
+  it('takes «по его мнению» as the speaker of what follows', () => {
+    const [found] = statements('По его мнению, белорусские заводы могли бы поставлять двигатели в Казань.', 'ru');
+    expect(found).toMatchObject({ kind: 'proposal', speaker: 'его' });
+  });
+
+  it('returns nothing for talk about the past or a topic discussed', () => {
+    expect(statements('Губернатор напомнил, что его предшественник предлагал построить завод.', 'ru')).toEqual([]);
+    expect(statements('Стороны договорились об обмене студентами.', 'ru')).toEqual([]);
+    expect(statements('За январь–май товарооборот вырос на 12% и составил 80 млн долларов.', 'ru')).toEqual([]);
+  });
+
+  it('reads an invitation', () => {
+    const [found] = statements('Председатель облисполкома пригласил губернатора на Славянский базар в Витебске.', 'ru');
+    expect(found).toMatchObject({ kind: 'invitation', speaker: 'Председатель облисполкома' });
+  });
+});
