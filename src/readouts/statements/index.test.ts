@@ -62,6 +62,25 @@ describe('statements in English readouts', () => {
     expect(statements('The sides also agreed on student exchanges.', 'en')).toEqual([]);
   });
 
+  it('reads "asked" as a request only when it asks for something, not a question', () => {
+    expect(statements('Lukashenko asked the governor how the harvest was going.', 'en')).toEqual([]);
+    expect(statements('Lukashenko asked the governor to speed up the tender.', 'en')[0]?.kind).toBe('request');
+  });
+
+  it('reads what a speaker would like as a proposal, not a promise', () => {
+    const [found] = statements(
+      'The president said he would like Belarusian builders to take part in the stadium.',
+      'en',
+    );
+    expect(found).toMatchObject({ kind: 'proposal', speaker: 'The president' });
+  });
+
+  it('credits an intention reported by someone else to the one who reports it', () => {
+    const text = 'According to the governor, the region intends to purchase 30 Belarusian combines next year.';
+    const [found] = statements(text, 'en');
+    expect(found).toMatchObject({ kind: 'commitment', speaker: 'the governor', dueFrom: '2022-01-01' });
+  });
+
   it('skips a headline, which has no full stop', () => {
     expect(statements('Lukashenko proposes a joint tractor plant', 'en')).toEqual([]);
   });
@@ -115,6 +134,17 @@ describe('statements in Russian readouts', () => {
     expect(statements('Губернатор напомнил, что его предшественник предлагал построить завод.', 'ru')).toEqual([]);
     expect(statements('Стороны договорились об обмене студентами.', 'ru')).toEqual([]);
     expect(statements('За январь–май товарооборот вырос на 12% и составил 80 млн долларов.', 'ru')).toEqual([]);
+  });
+
+  it('reads a readiness, an intention and a praise named by their own phrases', () => {
+    const text =
+      'Губернатор выразил готовность поставлять в Беларусь зерно. Белорусская сторона намерена построить в регионе ' +
+      'два завода. Президент высоко оценил уровень сотрудничества.';
+    expect(statements(text, 'ru').map((s) => [s.kind, s.speaker])).toEqual([
+      ['proposal', 'Губернатор'],
+      ['commitment', 'Белорусская сторона'],
+      ['assessment', 'Президент'],
+    ]);
   });
 
   it('reads an invitation', () => {

@@ -61,7 +61,8 @@ export function fold(text: string): string {
 
 export interface CueIndex {
   acts: Phrases;
-  actKinds: Map<string, keyof CueLexicon['acts']>;
+  /** Each act phrase, whole, and the kind it names. */
+  actKinds: { pattern: RegExp; kind: keyof CueLexicon['acts'] }[];
   speech: Phrases;
   frames: Phrases;
   narration: Phrases;
@@ -80,13 +81,15 @@ export interface CueIndex {
   subjectEnders: Set<string>;
   backReference: Phrases;
   subordinators: Phrases;
+  questions: Phrases;
   lexicon: CueLexicon;
 }
 
 function buildIndex(lexicon: CueLexicon): CueIndex {
-  const actKinds = new Map<string, keyof CueLexicon['acts']>();
   const actKeys = Object.keys(lexicon.acts) as (keyof CueLexicon['acts'])[];
-  for (const kind of actKeys) for (const phrase of lexicon.acts[kind]) actKinds.set(fold(phrase), kind);
+  const actKinds = actKeys.flatMap((kind) =>
+    lexicon.acts[kind].map((phrase) => ({ pattern: new RegExp(`^(?:${phrasePattern(fold(phrase))})$`, 'u'), kind })),
+  );
   const firstPerson = Object.fromEntries(
     actKeys.map((kind) => [kind, new Phrases(lexicon.firstPerson[kind])]),
   ) as Record<keyof CueLexicon['acts'], Phrases>;
@@ -111,6 +114,7 @@ function buildIndex(lexicon: CueLexicon): CueIndex {
     subjectEnders: new Set(lexicon.subjectEnders.map(fold)),
     backReference: new Phrases(lexicon.backReference),
     subordinators: new Phrases(lexicon.subordinators),
+    questions: new Phrases(lexicon.questions),
     lexicon,
   };
 }
@@ -201,7 +205,15 @@ export function sentenceSubject(ctx: SentenceContext, before: number): Span | nu
   const { sentence } = ctx;
   const comma = ctx.text.slice(sentence.start, before).search(/[,;]/u);
   let end = comma >= 0 ? sentence.start + comma : before;
-  for (const phrases of [index.speech, index.acts, index.narration, index.agreement, index.targetLeads]) {
+  for (const phrases of [
+    index.speech,
+    index.acts,
+    index.narration,
+    index.agreement,
+    index.targetLeads,
+    index.future,
+    index.readiness,
+  ]) {
     const first = phrases.find(folded, sentence.start, end).find((m) => m.start > sentence.start);
     if (first) end = first.start;
   }
@@ -209,7 +221,7 @@ export function sentenceSubject(ctx: SentenceContext, before: number): Span | nu
   const verb = words.findIndex((w, i) => i > 0 && LOWER_VERB[ctx.lang](w.text));
   const last = verb > 0 ? words[verb - 1] : words.at(-1);
   if (!last) return null;
-  const span = trimSpan(ctx.text, { start: sentence.start, end: last.end });
+  const span = trimSpan(ctx.text, { start: sentence.start, end: stripFillersBack(ctx, sentence.start, last.end).end });
   return span && looksLikeSubject(ctx, span) ? span : null;
 }
 
@@ -304,9 +316,8 @@ export function subjectAfter(ctx: SentenceContext, from: number, to: number): Sp
     if (start < 0) start = word.start;
     end = word.end;
   }
-  if (start < 0) return null;
-  const span = { start, end };
-  return looksLikeSubject(ctx, span) ? span : null;
+  const span = start < 0 ? null : trimSpan(ctx.text, { start, end });
+  return span && looksLikeSubject(ctx, span) ? span : null;
 }
 
 /** Who an attribution names: "the president said" → "the president", «подчеркнул глава государства». */
@@ -333,13 +344,8 @@ export function attributionAct(ctx: SentenceContext, attribution: Span): keyof C
 
 /** The kind a matched act phrase stands for, wildcards included. */
 export function actKindOf(index: CueIndex, folded: string, match: Span): keyof CueLexicon['acts'] | undefined {
-  const words = folded.slice(match.start, match.end).replace(/\s+/gu, ' ');
-  const exact = index.actKinds.get(words);
-  if (exact) return exact;
-  for (const [phrase, kind] of index.actKinds) {
-    if (phrase.endsWith('*') && words.startsWith(phrase.slice(0, -1))) return kind;
-  }
-  return undefined;
+  const words = folded.slice(match.start, match.end);
+  return index.actKinds.find((entry) => entry.pattern.test(words))?.kind;
 }
 
 /** Whether a position lies in the quoted words or the attribution of the sentence. */

@@ -52,6 +52,8 @@ export interface CueLexicon {
   backReference: string[];
   /** Words that open a subordinate clause: a verb after them belongs to someone else. */
   subordinators: string[];
+  /** Words soon after "asked" that make it a question, not a request: "asked how the harvest was going". */
+  questions: string[];
 }
 
 export const cues: Record<Lang, CueLexicon> = {
@@ -66,9 +68,35 @@ export const cues: Record<Lang, CueLexicon> = {
         'put forward',
         'came up with',
         'called for',
+        'expressed readiness',
+        'expressed willingness',
+        'expressed his readiness',
+        'expressed her readiness',
       ],
-      commitment: ['promised', 'promises', 'pledged', 'pledges', 'assured', 'assures', 'vowed', 'undertook'],
-      request: ['asked', 'asks', 'requested', 'requests', 'urged', 'urges', 'called on', 'called upon', 'appealed to'],
+      commitment: [
+        'promised',
+        'promises',
+        'pledged',
+        'pledges',
+        'assured',
+        'assures',
+        'vowed',
+        'undertook',
+        'intends to',
+        'intend to',
+      ],
+      request: [
+        'asked',
+        'asks',
+        'requested',
+        'requests',
+        'urged',
+        'urges',
+        'called on',
+        'called upon',
+        'appealed to',
+        'instructed',
+      ],
       assessment: ['described', 'describes', 'called', 'calls', 'assessed', 'praised', 'regarded'],
       invitation: ['invited', 'invites', 'extended an invitation', 'passed on an invitation'],
     },
@@ -94,6 +122,8 @@ export const cues: Record<Lang, CueLexicon> = {
       'is convinced',
       'was convinced',
       'expressed confidence',
+      'expressed hope',
+      'expressed the hope',
     ],
     frames: ['according to', 'in the opinion of', 'in the view of', 'in the words of'],
     narration: [
@@ -112,6 +142,7 @@ export const cues: Record<Lang, CueLexicon> = {
     agreement: ['agreed to', 'agreed that', 'the sides will', 'the parties will'],
     future: ['would', 'will', 'shall', 'intends to', 'intend to', 'plans to', 'is going to', 'are going to'],
     readiness: [
+      'would like',
       'ready to',
       'prepared to',
       'willing to',
@@ -252,6 +283,7 @@ export const cues: Record<Lang, CueLexicon> = {
     clauseBreaks: [{ phrase: ', as well as' }],
     backReference: ['this was stated by', 'this was said by', 'this was announced by'],
     subordinators: ['that', 'which', 'who', 'whose', 'when', 'whether', 'if', 'because'],
+    questions: ['how', 'what', 'why', 'whether', 'when', 'where', 'about'],
   },
   ru: {
     acts: {
@@ -264,6 +296,11 @@ export const cues: Record<Lang, CueLexicon> = {
         'выступил с предложением',
         'выступил с инициативой',
         'внес предложение',
+        'высказал* предложение',
+        'выдвинул* предложение',
+        'выдвинул* инициативу',
+        'выступил* с инициативой',
+        'выразил* готовность',
       ],
       commitment: [
         'пообещал*',
@@ -274,6 +311,9 @@ export const cues: Record<Lang, CueLexicon> = {
         'дал слово',
         'взял на себя обязательство',
         'взяла на себя обязательство',
+        'намерен',
+        'намерена',
+        'намерены',
       ],
       request: [
         'попросил*',
@@ -283,8 +323,17 @@ export const cues: Record<Lang, CueLexicon> = {
         'обратился с просьбой',
         'обратилась с просьбой',
         'призвал*',
+        'поручил*',
       ],
-      assessment: ['назвал', 'назвала', 'охарактеризовал*', 'оценил', 'оценила'],
+      assessment: [
+        'назвал',
+        'назвала',
+        'охарактеризовал*',
+        'оценил',
+        'оценила',
+        'высоко оценил*',
+        'положительно оценил*',
+      ],
       invitation: ['пригласил*', 'приглашает', 'передал приглашение', 'передала приглашение'],
     },
     speech: [
@@ -306,13 +355,24 @@ export const cues: Record<Lang, CueLexicon> = {
       'уверена',
       'выразил уверенность',
       'выразила уверенность',
+      'выразил* надежду',
       'констатировал*',
     ],
     frames: ['по словам', 'по мнению', 'по его мнению', 'по ее мнению', 'по оценке', 'по его оценке', 'как считает'],
     narration: ['напомнил*', 'рассказал*', 'обсудили', 'обсуждали', 'поблагодарил*', 'вспомнил*', 'проинформировал*'],
     agreement: ['договорились', 'условились', 'согласились'],
     future: ['будет', 'будут', 'станет', 'станут', 'намерен*', 'планирует', 'планируют', 'собирается'],
-    readiness: ['готов*', 'мог бы', 'могла бы', 'могли бы', 'могло бы', 'заинтересован*'],
+    readiness: [
+      'готов*',
+      'хотел бы',
+      'хотели бы',
+      'хотела бы',
+      'мог бы',
+      'могла бы',
+      'могли бы',
+      'могло бы',
+      'заинтересован*',
+    ],
     necessity: ['нужно', 'необходимо', 'надо', 'должны', 'должен', 'должна', 'следует', 'важно'],
     evaluation: [
       'разочаров*',
@@ -406,5 +466,6 @@ export const cues: Record<Lang, CueLexicon> = {
     clauseBreaks: [{ phrase: ', а также' }, { phrase: ', а', beforeName: true }],
     backReference: ['об этом заявил*', 'об этом сказал*', 'об этом сообщил*', 'об этом говорил*', 'так считает'],
     subordinators: ['что', 'чтобы', 'который', 'которая', 'которые', 'которой', 'которого', 'когда', 'если', 'как'],
+    questions: ['почему', 'когда', 'где', 'сколько'],
   },
 };

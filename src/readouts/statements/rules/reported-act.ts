@@ -1,4 +1,4 @@
-import type { Finding, StatementRule } from '../model.ts';
+import type { Finding, SentenceContext, StatementRule } from '../model.ts';
 import {
   actKindOf,
   clauseEnd,
@@ -7,8 +7,37 @@ import {
   inQuoteOrAttribution,
   narrated,
   splitClauses,
+  stripFillersBack,
   subjectBefore,
+  trimSpan,
 } from '../scan.ts';
+
+/** Where the `count`th word after `from` ends. */
+function wordsAfter(text: string, from: number, count: number): number {
+  const re = /[\p{L}\d]+/gu;
+  re.lastIndex = from;
+  let end = from;
+  for (let i = 0; i < count; i++) {
+    const m = re.exec(text);
+    if (!m) break;
+    end = m.index + m[0].length;
+  }
+  return end;
+}
+
+/**
+ * A verb inside what someone else is reported to have said ("the minister said the region intends to…") is theirs
+ * to tell: the reported-speech rule reads that clause with its speaker. A verb joined by "and" is the subject's own.
+ */
+function reportedByAnother(ctx: SentenceContext, at: number): boolean {
+  const folded = foldedOf(ctx.text);
+  const index = cueIndex(ctx.lang);
+  const { sentence } = ctx;
+  const before = [index.speech, index.frames]
+    .flatMap((phrases) => phrases.find(folded, sentence.start, at))
+    .filter((m) => !inQuoteOrAttribution(sentence, m.start));
+  return before.length > 0 && !stripFillersBack(ctx, sentence.start, at).linked;
+}
 
 /** A verb that names the act: "The head of state proposed that…", «Губернатор попросил…», "He invited…". */
 export const reportedAct: StatementRule = {
@@ -28,9 +57,13 @@ export const reportedAct: StatementRule = {
       if (inQuoteOrAttribution(sentence, cue.start) || narrated(ctx, cue.start)) continue;
       if (/[-‑]/u.test(ctx.text[cue.start - 1] ?? '')) continue; // "so-called"
       const kind = actKindOf(index, folded, cue);
-      if (!kind) continue;
+      if (!kind || reportedByAnother(ctx, cue.start)) continue;
+      if (kind === 'request' && index.questions.find(folded, cue.end, wordsAfter(ctx.text, cue.end, 4)).length > 0) {
+        continue;
+      }
       const speaker = subjectBefore(ctx, sentence.start, cue.start);
-      const clause = { start: cue.start, end: clauseEnd(ctx, cue.end) };
+      const clause = trimSpan(ctx.text, { start: cue.start, end: clauseEnd(ctx, cue.end) });
+      if (!clause) continue;
       const parts = kind === 'proposal' || kind === 'request' ? splitClauses(ctx, clause) : [clause];
       for (const span of parts) {
         found.push({ kind, span, confidence: 0.85, rule: this.id, speaker, cue });
