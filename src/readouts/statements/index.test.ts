@@ -81,6 +81,19 @@ describe('statements in English readouts', () => {
     expect(found).toMatchObject({ kind: 'commitment', speaker: 'the governor', dueFrom: '2022-01-01' });
   });
 
+  it('credits an act stated before a trailing attribution to the one who told it', () => {
+    const text =
+      'The region intends to set up a joint venture for fire engines, Governor Abylkair Skakov told reporters.';
+    const [found] = statements(text, 'en');
+    expect(found).toMatchObject({ kind: 'commitment', speaker: 'Governor Abylkair Skakov' });
+    expect(found?.text).not.toContain('told');
+  });
+
+  it('does not read a proposal mentioned in a relative clause about someone', () => {
+    const text = 'The talks were attended by Igor Petrishenko, who proposed in 2019 to open a trading house.';
+    expect(statements(text, 'en')).toEqual([]);
+  });
+
   it('skips a headline, which has no full stop', () => {
     expect(statements('Lukashenko proposes a joint tractor plant', 'en')).toEqual([]);
   });
@@ -145,6 +158,19 @@ describe('statements in Russian readouts', () => {
       ['commitment', 'Белорусская сторона'],
       ['assessment', 'Президент'],
     ]);
+  });
+
+  it('ends a clause where another speaker begins: «…, а аким пригласил…»', () => {
+    const text = 'Глава облисполкома предложил провести встречу в Павлодаре, а аким пригласил аграриев на выставку.';
+    expect(statements(text, 'ru').map((s) => [s.kind, s.speaker, s.text])).toEqual([
+      ['proposal', 'Глава облисполкома', 'предложил провести встречу в Павлодаре'],
+      ['invitation', 'аким', 'пригласил аграриев на выставку'],
+    ]);
+  });
+
+  it('reads a share to reach as a target', () => {
+    const [found] = statements('Необходимо довести долю локализации до 50 процентов, считает вице-премьер.', 'ru');
+    expect(found).toMatchObject({ kind: 'target', speaker: 'вице-премьер' });
   });
 
   it('reads an invitation', () => {

@@ -246,8 +246,38 @@ export function clauseEnd(ctx: SentenceContext, from: number): number {
   for (const cue of next) {
     const joined = stripFillersBack(ctx, from, cue.start);
     if (joined.linked) return joined.end;
+    const own = ownSubject(ctx, from, cue.start);
+    if (own) return own.comma;
   }
   return limit;
+}
+
+/**
+ * A verb after `from` with a subject of its own after a comma: "…, Governor Skakov told reporters", «…, а аким
+ * пригласил». Gives the comma that ends the clause before it and the subject.
+ */
+export function ownSubject(ctx: SentenceContext, from: number, cue: number): { comma: number; subject: Span } | null {
+  const { end } = stripFillersBack(ctx, from, cue);
+  const comma = Math.max(ctx.text.lastIndexOf(',', end - 1), ctx.text.lastIndexOf('—', end - 1));
+  if (comma <= from) return null;
+  const subject = subjectBefore(ctx, comma + 1, cue);
+  if (!subject || subject.start - comma > 4) return null;
+  const words = wordsIn(foldedOf(ctx.text), subject.start, subject.end).length;
+  return words <= 6 ? { comma, subject } : null;
+}
+
+/** Who a trailing attribution names: "X intends to do Y, Governor Skakov told reporters" → Governor Skakov. */
+export function trailingSpeaker(ctx: SentenceContext, clauseEnd: number): Span | null {
+  const folded = foldedOf(ctx.text);
+  const { sentence, text } = ctx;
+  if (!/^\s*[,—–]/u.test(text.slice(clauseEnd, sentence.end))) return null;
+  const cue = cueIndex(ctx.lang)
+    .speech.find(folded, clauseEnd, sentence.end)
+    .find((m) => !inQuoteOrAttribution(sentence, m.start));
+  if (!cue) return null;
+  const between = text.slice(clauseEnd, cue.start).replace(/^\s*[,—–]\s*/u, '');
+  if (!between.trim()) return subjectAfter(ctx, cue.end, sentence.end);
+  return ownSubject(ctx, clauseEnd - 1, cue.start)?.subject ?? null;
 }
 
 /** The clause split where a second one of the same act begins: «предложил A, а также B». */
@@ -296,7 +326,13 @@ export function subjectBefore(ctx: SentenceContext, from: number, cue: number): 
   const last = usable.at(-1);
   if (!last) return null;
   const stripped = stripFillersBack(ctx, last.start, last.end);
-  const span = trimSpan(ctx.text, { start: last.start, end: stripped.end });
+  let head = last.start;
+  for (let lead = index.fillers.startsAt(folded, head, stripped.end); lead && lead.end < stripped.end;) {
+    head = lead.end;
+    while (head < stripped.end && /\s/u.test(ctx.text[head]!)) head++;
+    lead = index.fillers.startsAt(folded, head, stripped.end);
+  }
+  const span = trimSpan(ctx.text, { start: head, end: stripped.end });
   if (span && looksLikeSubject(ctx, span)) return span;
   return null;
 }

@@ -9,8 +9,15 @@ import {
   splitClauses,
   stripFillersBack,
   subjectBefore,
+  trailingSpeaker,
   trimSpan,
 } from '../scan.ts';
+
+/** Where the text before `at` ends, spaces skipped: a relative "who" before "proposed" makes it a mere mention. */
+function skipBack(text: string, at: number): number {
+  while (at > 0 && /\s/u.test(text[at - 1]!)) at--;
+  return at;
+}
 
 /** Where the `count`th word after `from` ends. */
 function wordsAfter(text: string, from: number, count: number): number {
@@ -61,9 +68,10 @@ export const reportedAct: StatementRule = {
       if (kind === 'request' && index.questions.find(folded, cue.end, wordsAfter(ctx.text, cue.end, 4)).length > 0) {
         continue;
       }
-      const speaker = subjectBefore(ctx, sentence.start, cue.start);
+      if (index.subordinators.endsAt(folded, sentence.start, skipBack(ctx.text, cue.start))) continue;
       const clause = trimSpan(ctx.text, { start: cue.start, end: clauseEnd(ctx, cue.end) });
       if (!clause) continue;
+      const speaker = trailingSpeaker(ctx, clause.end) ?? subjectBefore(ctx, sentence.start, cue.start);
       const parts = kind === 'proposal' || kind === 'request' ? splitClauses(ctx, clause) : [clause];
       for (const span of parts) {
         found.push({ kind, span, confidence: 0.85, rule: this.id, speaker, cue });
