@@ -94,6 +94,22 @@ describe('statements in English readouts', () => {
     expect(statements(text, 'en')).toEqual([]);
   });
 
+  it('finds the speaker after a dateline and after "in turn"', () => {
+    const text =
+      'MINSK, 5 December (BelTA) - Belarus President Aleksandr Lukashenko proposed that Kursk Oblast buy more buses. ' +
+      'Roman Starovoit, in turn, said that the region was ready to consider the supply of lifts.';
+    expect(statements(text, 'en').map((s) => [s.kind, s.speaker])).toEqual([
+      ['proposal', 'Belarus President Aleksandr Lukashenko'],
+      ['proposal', 'Roman Starovoit'],
+    ]);
+  });
+
+  it('credits a quotation of several sentences to the name after its closing mark', () => {
+    const text = '"Our plants are close to yours. We are ready to build more here," Aleksandr Lukashenko said.';
+    const [found] = statements(text, 'en');
+    expect(found).toMatchObject({ kind: 'proposal', speaker: 'Aleksandr Lukashenko' });
+  });
+
   it('skips a headline, which has no full stop', () => {
     expect(statements('Lukashenko proposes a joint tractor plant', 'en')).toEqual([]);
   });

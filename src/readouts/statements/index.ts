@@ -80,6 +80,7 @@ export function findStatements(
       next: sentences[i + 1],
     };
     const findings = settle(statementRules.flatMap((rule) => rule.find(ctx)));
+    if (findings.length === 0) return;
     const dues = findDueRanges(text.slice(sentence.start, sentence.end), lang, documentDate).map((d) => ({
       ...d,
       start: d.start + sentence.start,

@@ -299,6 +299,12 @@ export function splitClauses(ctx: SentenceContext, span: Span): Span[] {
   return out;
 }
 
+/** A comma, a dash, or a hyphen standing for one as a dateline has it: "MINSK, 5 December (BelTA) - Belarus…". */
+function isChunkBreak(text: string, at: number): boolean {
+  const c = text[at]!;
+  return /[,;—–]/u.test(c) || (c === '-' && text[at - 1] === ' ' && text[at + 1] === ' ');
+}
+
 /**
  * Who does what the verb at `cue` says, named before it: "The governor also asked" → "The governor",
  * «Губернатор, в свою очередь, попросил» → «Губернатор». A verb joined by "and" takes the sentence's subject.
@@ -311,7 +317,7 @@ export function subjectBefore(ctx: SentenceContext, from: number, cue: number): 
   const chunks: Span[] = [];
   let start = from;
   for (let i = from; i <= end; i++) {
-    if (i === end || /[,;—–]/u.test(ctx.text[i]!)) {
+    if (i === end || isChunkBreak(ctx.text, i)) {
       const chunk = trimSpan(ctx.text, { start, end: i });
       if (chunk) chunks.push(chunk);
       start = i + 1;
@@ -383,6 +389,30 @@ export function actKindOf(index: CueIndex, folded: string, match: Span): keyof C
   const words = folded.slice(match.start, match.end);
   return index.actKinds.find((entry) => entry.pattern.test(words))?.kind;
 }
+
+/**
+ * Who the text says spoke the sentence's quotation: the attribution the sentence splitter found, or else the words
+ * after the closing mark up to the sentence's end when a verb of speech is among them ("…," Aleksandr Lukashenko said).
+ */
+export function quoteAttribution(ctx: SentenceContext): Span | null {
+  const { sentence, text } = ctx;
+  if (sentence.attribution) return sentence.attribution;
+  if (!sentence.quote) return null;
+  const after = text.slice(sentence.quote.end, sentence.quote.end + ATTRIBUTION_REACH);
+  const stop = after.search(/[.!?…\n«"“„]/u);
+  const span = trimSpan(text, {
+    start: sentence.quote.end,
+    end: sentence.quote.end + (stop < 0 ? after.length : stop),
+  });
+  if (!span) return null;
+  const folded = foldedOf(text);
+  const index = cueIndex(ctx.lang);
+  const verbs = [...index.speech.find(folded, span.start, span.end), ...index.acts.find(folded, span.start, span.end)];
+  return verbs.length > 0 ? span : null;
+}
+
+/** How far after a quotation its attribution may run: ", the head of the Russian state corporation added." */
+const ATTRIBUTION_REACH = 160;
 
 /** Whether a position lies in the quoted words or the attribution of the sentence. */
 export function inQuoteOrAttribution(sentence: StatementSentence, at: number): boolean {

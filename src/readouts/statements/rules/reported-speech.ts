@@ -17,6 +17,9 @@ const PRONOUNS = /^(?:его|ее|её|их|him|her|them)$/u;
 /** What opens a reported clause and belongs to neither side: "that", «что». */
 const OPENER = /^[\s,:—–-]*(?:that|что)?(?![\p{L}])/u;
 
+/** After a verb of speech, what says the reported words follow rather than precede: ", что", "that", ":". */
+const OPENS_CLAUSE = /^\s*(?:[,:]|that(?![\p{L}])|что(?![\p{L}]))/u;
+
 interface Reading {
   clause: Span;
   speaker: Span | null;
@@ -44,10 +47,12 @@ function readFrame(ctx: SentenceContext, cue: Span): Reading | null {
 function readSpeech(ctx: SentenceContext, cue: Span): Reading | null {
   const { text, sentence } = ctx;
   const before = stripFillersBack(ctx, sentence.start, cue.start);
-  if (before.end > sentence.start && /[,—–]/u.test(text.slice(before.end, cue.start))) {
+  const inverted = /[,—–]\s*$/u.test(text.slice(sentence.start, cue.start)) && !OPENS_CLAUSE.test(text.slice(cue.end));
+  const after = inverted ? subjectAfter(ctx, cue.end, sentence.end) : null;
+  if (before.end > sentence.start && after) {
     // The verb opens an inverted attribution: the words said come first.
     const clause = trimSpan(text, { start: sentence.start, end: before.end });
-    return clause ? { clause, speaker: subjectAfter(ctx, cue.end, sentence.end) } : null;
+    return clause ? { clause, speaker: after } : null;
   }
   const speaker = subjectBefore(ctx, sentence.start, cue.start);
   if (speaker) {
