@@ -110,6 +110,17 @@ describe('statements in English readouts', () => {
     expect(found).toMatchObject({ kind: 'proposal', speaker: 'Aleksandr Lukashenko' });
   });
 
+  it('finds the subject after an opening adverbial without a comma', () => {
+    const text =
+      'On 5 December Lukashenko proposed a joint plant. At the talks in Minsk the president invited the governor ' +
+      'to the forum. In Minsk President Aleksandr Lukashenko asked the governor to speed up payments.';
+    expect(statements(text, 'en').map((s) => s.speaker)).toEqual([
+      'Lukashenko',
+      'the president',
+      'President Aleksandr Lukashenko',
+    ]);
+  });
+
   it('skips a headline, which has no full stop', () => {
     expect(statements('Lukashenko proposes a joint tractor plant', 'en')).toEqual([]);
   });
@@ -187,6 +198,13 @@ describe('statements in Russian readouts', () => {
   it('reads a share to reach as a target', () => {
     const [found] = statements('Необходимо довести долю локализации до 50 процентов, считает вице-премьер.', 'ru');
     expect(found).toMatchObject({ kind: 'target', speaker: 'вице-премьер' });
+  });
+
+  it('finds the subject after «В ходе встречи» and «На переговорах в Минске»', () => {
+    const text =
+      'В ходе встречи Александр Лукашенко предложил создать совместное предприятие. На переговорах в Минске глава ' +
+      'государства пригласил губернатора на форум.';
+    expect(statements(text, 'ru').map((s) => s.speaker)).toEqual(['Александр Лукашенко', 'глава государства']);
   });
 
   it('reads an invitation', () => {

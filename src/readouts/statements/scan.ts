@@ -3,6 +3,7 @@
  * after a verb. Offsets are always into the whole text.
  */
 import { lowerKeepingOffsets } from '../figures/text.ts';
+import { monthNames } from '../input/months.ts';
 import type { Lang } from '../text/language.ts';
 import type { Span } from '../text/sentences.ts';
 import { cues, type CueLexicon } from './lexicon/cues.ts';
@@ -305,6 +306,31 @@ function isChunkBreak(text: string, at: number): boolean {
   return /[,;—–]/u.test(c) || (c === '-' && text[at - 1] === ' ' && text[at + 1] === ' ');
 }
 
+const monthWords = new Map(
+  (Object.keys(monthNames) as Lang[]).map((lang) => [lang, new Set(monthNames[lang].flat())] as const),
+);
+
+/**
+ * The subject after an adverbial that opens the sentence without a comma: "On 5 December Lukashenko", «В ходе
+ * встречи Александр Лукашенко», "At the talks the president": from the last name or "the" not governed by the
+ * opening preposition.
+ */
+function subjectAfterAdverbial(ctx: SentenceContext, chunk: Span): Span | null {
+  const words = wordsIn(foldedOf(ctx.text), chunk.start, chunk.end);
+  const capital = (i: number) =>
+    /^\p{Lu}/u.test(ctx.text[words[i]!.start]!) && !monthWords.get(ctx.lang)!.has(words[i]!.text);
+  const openers = cueIndex(ctx.lang).adverbialOpeners;
+  const governed = (i: number) => openers.startsAt(words[i - 1]!.text, 0, words[i - 1]!.text.length) !== undefined;
+  let from = -1;
+  for (let i = 1; i < words.length; i++) {
+    if (capital(i) && governed(i)) from = i + 1 < words.length && !capital(i + 1) ? i + 1 : -1;
+    else if (i >= 2 && ((capital(i) && (!capital(i - 1) || governed(i - 1))) || words[i]!.text === 'the')) from = i;
+  }
+  if (from < 0) return null;
+  const span = trimSpan(ctx.text, { start: words[from]!.start, end: chunk.end });
+  return span && looksLikeSubject(ctx, span) ? span : null;
+}
+
 /**
  * Who does what the verb at `cue` says, named before it: "The governor also asked" → "The governor",
  * «Губернатор, в свою очередь, попросил» → «Губернатор». A verb joined by "and" takes the sentence's subject.
@@ -326,11 +352,11 @@ export function subjectBefore(ctx: SentenceContext, from: number, cue: number): 
   const usable = chunks.filter((chunk) => {
     const filler = index.fillers.startsAt(folded, chunk.start, chunk.end);
     if (filler && filler.end >= chunk.end) return false;
-    if (index.adverbialOpeners.startsAt(folded, chunk.start, chunk.end)) return false;
     return !/^\d/u.test(ctx.text[chunk.start]!);
   });
   const last = usable.at(-1);
   if (!last) return null;
+  if (index.adverbialOpeners.startsAt(folded, last.start, last.end)) return subjectAfterAdverbial(ctx, last);
   const stripped = stripFillersBack(ctx, last.start, last.end);
   let head = last.start;
   for (let lead = index.fillers.startsAt(folded, head, stripped.end); lead && lead.end < stripped.end;) {
