@@ -121,6 +121,13 @@ describe('statements in English readouts', () => {
     ]);
   });
 
+  it('does not read a participle or a passive as the act', () => {
+    const text =
+      'The invited guests toured the plant. Goods offered by Belarusian companies are in demand. ' +
+      'The president was asked to comment.';
+    expect(statements(text, 'en')).toEqual([]);
+  });
+
   it('skips a headline, which has no full stop', () => {
     expect(statements('Lukashenko proposes a joint tractor plant', 'en')).toEqual([]);
   });
@@ -205,6 +212,11 @@ describe('statements in Russian readouts', () => {
       'В ходе встречи Александр Лукашенко предложил создать совместное предприятие. На переговорах в Минске глава ' +
       'государства пригласил губернатора на форум.';
     expect(statements(text, 'ru').map((s) => s.speaker)).toEqual(['Александр Лукашенко', 'глава государства']);
+  });
+
+  it('reads discontent as an assessment', () => {
+    const [found] = statements('Глава государства подчеркнул, что такие цифры нас не устраивают.', 'ru');
+    expect(found).toMatchObject({ kind: 'assessment', speaker: 'Глава государства' });
   });
 
   it('reads an invitation', () => {

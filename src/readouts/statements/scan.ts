@@ -83,6 +83,8 @@ export interface CueIndex {
   backReference: Phrases;
   subordinators: Phrases;
   questions: Phrases;
+  participleBefore: Phrases;
+  participleAfter: Phrases;
   lexicon: CueLexicon;
 }
 
@@ -116,6 +118,8 @@ function buildIndex(lexicon: CueLexicon): CueIndex {
     backReference: new Phrases(lexicon.backReference),
     subordinators: new Phrases(lexicon.subordinators),
     questions: new Phrases(lexicon.questions),
+    participleBefore: new Phrases(lexicon.participleBefore),
+    participleAfter: new Phrases(lexicon.participleAfter),
     lexicon,
   };
 }

@@ -54,6 +54,9 @@ export interface CueLexicon {
   subordinators: string[];
   /** Words soon after "asked" that make it a question, not a request: "asked how the harvest was going". */
   questions: string[];
+  /** Words around an act verb that make it a participle, not the act: "the invited guests", "goods offered by". */
+  participleBefore: string[];
+  participleAfter: string[];
 }
 
 export const cues: Record<Lang, CueLexicon> = {
@@ -164,6 +167,10 @@ export const cues: Record<Lang, CueLexicon> = {
       'a model of',
       'an example of',
       'a good example',
+      'not satisfied',
+      'dissatisfied',
+      'unacceptable',
+      'cannot be satisfied',
     ],
     partnerQualifiers: [
       'reliable',
@@ -291,6 +298,8 @@ export const cues: Record<Lang, CueLexicon> = {
     backReference: ['this was stated by', 'this was said by', 'this was announced by'],
     subordinators: ['that', 'which', 'who', 'whose', 'when', 'whether', 'if', 'because'],
     questions: ['how', 'what', 'why', 'whether', 'when', 'where', 'about'],
+    participleBefore: ['the', 'a', 'an', 'these', 'those', 'its', 'their', 'being', 'was', 'were', 'been', 'is', 'are'],
+    participleAfter: ['by'],
   },
   ru: {
     acts: {
@@ -390,6 +399,9 @@ export const cues: Record<Lang, CueLexicon> = {
       'быстрее, чем',
       'образц*',
       'примером',
+      'не устраива*',
+      'недоволен',
+      'неприемлем*',
     ],
     partnerQualifiers: [
       'надежн*',
@@ -474,5 +486,7 @@ export const cues: Record<Lang, CueLexicon> = {
     backReference: ['об этом заявил*', 'об этом сказал*', 'об этом сообщил*', 'об этом говорил*', 'так считает'],
     subordinators: ['что', 'чтобы', 'который', 'которая', 'которые', 'которой', 'которого', 'когда', 'если', 'как'],
     questions: ['почему', 'когда', 'где', 'сколько'],
+    participleBefore: [],
+    participleAfter: [],
   },
 };

@@ -68,7 +68,11 @@ export const reportedAct: StatementRule = {
       if (kind === 'request' && index.questions.find(folded, cue.end, wordsAfter(ctx.text, cue.end, 4)).length > 0) {
         continue;
       }
-      if (index.subordinators.endsAt(folded, sentence.start, skipBack(ctx.text, cue.start))) continue;
+      const before = skipBack(ctx.text, cue.start);
+      if (index.subordinators.endsAt(folded, sentence.start, before)) continue;
+      if (index.participleBefore.endsAt(folded, sentence.start, before)) continue;
+      const after = cue.end + (/^\s*/u.exec(ctx.text.slice(cue.end))?.[0].length ?? 0);
+      if (index.participleAfter.startsAt(folded, after, sentence.end)) continue;
       const clause = trimSpan(ctx.text, { start: cue.start, end: clauseEnd(ctx, cue.end) });
       if (!clause) continue;
       const speaker = trailingSpeaker(ctx, clause.end) ?? subjectBefore(ctx, sentence.start, cue.start);
