@@ -219,6 +219,11 @@ describe('statements in Russian readouts', () => {
     expect(found).toMatchObject({ kind: 'assessment', speaker: 'Глава государства' });
   });
 
+  it('does not read a greeting passed on as a request', () => {
+    expect(statements('Он попросил передать наилучшие пожелания Президенту России.', 'ru')).toEqual([]);
+    expect(statements('The president asked him to convey his best wishes to the governor.', 'en')).toEqual([]);
+  });
+
   it('reads an invitation', () => {
     const [found] = statements('Председатель облисполкома пригласил губернатора на Славянский базар в Витебске.', 'ru');
     expect(found).toMatchObject({ kind: 'invitation', speaker: 'Председатель облисполкома' });

@@ -85,6 +85,7 @@ export interface CueIndex {
   questions: Phrases;
   participleBefore: Phrases;
   participleAfter: Phrases;
+  courtesies: Phrases;
   lexicon: CueLexicon;
 }
 
@@ -120,6 +121,7 @@ function buildIndex(lexicon: CueLexicon): CueIndex {
     questions: new Phrases(lexicon.questions),
     participleBefore: new Phrases(lexicon.participleBefore),
     participleAfter: new Phrases(lexicon.participleAfter),
+    courtesies: new Phrases(lexicon.courtesies),
     lexicon,
   };
 }

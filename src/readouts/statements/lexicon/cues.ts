@@ -57,6 +57,8 @@ export interface CueLexicon {
   /** Words around an act verb that make it a participle, not the act: "the invited guests", "goods offered by". */
   participleBefore: string[];
   participleAfter: string[];
+  /** Words soon after an act verb that make it a courtesy: "asked to convey greetings", «передать пожелания». */
+  courtesies: string[];
 }
 
 export const cues: Record<Lang, CueLexicon> = {
@@ -300,6 +302,7 @@ export const cues: Record<Lang, CueLexicon> = {
     questions: ['how', 'what', 'why', 'whether', 'when', 'where', 'about'],
     participleBefore: ['the', 'a', 'an', 'these', 'those', 'its', 'their', 'being', 'was', 'were', 'been', 'is', 'are'],
     participleAfter: ['by'],
+    courtesies: ['greetings', 'best wishes', 'regards', 'congratulations', 'condolences'],
   },
   ru: {
     acts: {
@@ -488,5 +491,6 @@ export const cues: Record<Lang, CueLexicon> = {
     questions: ['почему', 'когда', 'где', 'сколько'],
     participleBefore: [],
     participleAfter: [],
+    courtesies: ['пожелани*', 'привет*', 'поздравлени*', 'соболезновани*'],
   },
 };

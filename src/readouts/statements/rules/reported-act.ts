@@ -19,6 +19,9 @@ function skipBack(text: string, at: number): number {
   return at;
 }
 
+/** How many words after the verb a courtesy may stand: «попросил передать наилучшие пожелания». */
+const COURTESY_REACH = 6;
+
 /** Where the `count`th word after `from` ends. */
 function wordsAfter(text: string, from: number, count: number): number {
   const re = /[\p{L}\d]+/gu;
@@ -65,6 +68,8 @@ export const reportedAct: StatementRule = {
       if (/[-‑]/u.test(ctx.text[cue.start - 1] ?? '')) continue; // "so-called"
       const kind = actKindOf(index, folded, cue);
       if (!kind || reportedByAnother(ctx, cue.start)) continue;
+      const soon = wordsAfter(ctx.text, cue.end, COURTESY_REACH);
+      if (index.courtesies.find(folded, cue.end, soon).length > 0) continue;
       if (kind === 'request' && index.questions.find(folded, cue.end, wordsAfter(ctx.text, cue.end, 4)).length > 0) {
         continue;
       }
