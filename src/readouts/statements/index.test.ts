@@ -105,7 +105,7 @@ describe('statements in English readouts', () => {
   });
 
   it('credits a quotation of several sentences to the name after its closing mark', () => {
-    const text = '"Our plants are close to yours. We are ready to build more here," Aleksandr Lukashenko said.';
+    const text = '"Our plants are close to yours. We are ready to build more plants here," Aleksandr Lukashenko said.';
     const [found] = statements(text, 'en');
     expect(found).toMatchObject({ kind: 'proposal', speaker: 'Aleksandr Lukashenko' });
   });
@@ -126,6 +126,15 @@ describe('statements in English readouts', () => {
       'The invited guests toured the plant. Goods offered by Belarusian companies are in demand. ' +
       'The president was asked to comment.';
     expect(statements(text, 'en')).toEqual([]);
+  });
+
+  it('reads "let us" with something to do as a proposal, not "let us not" or "let us do it"', () => {
+    const text =
+      '"Let us not compete. Let us finally do it. Let us build two more dairy farms in the region," he said.';
+    const found = statements(text, 'en');
+    expect(found.map((s) => [s.kind, s.text])).toEqual([
+      ['proposal', 'Let us build two more dairy farms in the region'],
+    ]);
   });
 
   it('skips a headline, which has no full stop', () => {

@@ -86,6 +86,7 @@ export interface CueIndex {
   participleBefore: Phrases;
   participleAfter: Phrases;
   courtesies: Phrases;
+  negations: Phrases;
   lexicon: CueLexicon;
 }
 
@@ -122,6 +123,7 @@ function buildIndex(lexicon: CueLexicon): CueIndex {
     participleBefore: new Phrases(lexicon.participleBefore),
     participleAfter: new Phrases(lexicon.participleAfter),
     courtesies: new Phrases(lexicon.courtesies),
+    negations: new Phrases(lexicon.negations),
     lexicon,
   };
 }

@@ -57,6 +57,8 @@ export interface CueLexicon {
   /** Words around an act verb that make it a participle, not the act: "the invited guests", "goods offered by". */
   participleBefore: string[];
   participleAfter: string[];
+  /** A negation right after a first-person cue undoes it: "let us not compete", «давайте не будем». */
+  negations: string[];
   /** Words soon after an act verb that make it a courtesy: "asked to convey greetings", «передать пожелания». */
   courtesies: string[];
 }
@@ -192,7 +194,16 @@ export const cues: Record<Lang, CueLexicon> = {
     ],
     partner: ['partner', 'partners'],
     firstPerson: {
-      proposal: ['i propose', 'we propose', 'i suggest', 'we suggest', 'we are ready to', 'we are prepared to'],
+      proposal: [
+        'i propose',
+        'we propose',
+        'i suggest',
+        'we suggest',
+        'we are ready to',
+        'we are prepared to',
+        'let us',
+        "let's",
+      ],
       commitment: ['we will', "we'll", 'i promise', 'we promise', 'we guarantee'],
       request: ['i ask', 'we ask', 'i request', 'we request', 'i urge', 'we urge', 'please'],
       assessment: [],
@@ -302,6 +313,7 @@ export const cues: Record<Lang, CueLexicon> = {
     questions: ['how', 'what', 'why', 'whether', 'when', 'where', 'about'],
     participleBefore: ['the', 'a', 'an', 'these', 'those', 'its', 'their', 'being', 'was', 'were', 'been', 'is', 'are'],
     participleAfter: ['by'],
+    negations: ['not', 'never', 'no'],
     courtesies: ['greetings', 'best wishes', 'regards', 'congratulations', 'condolences'],
   },
   ru: {
@@ -421,7 +433,7 @@ export const cues: Record<Lang, CueLexicon> = {
     ],
     partner: ['партнер*'],
     firstPerson: {
-      proposal: ['предлагаю', 'предлагаем', 'мы готовы', 'я готов'],
+      proposal: ['предлагаю', 'предлагаем', 'мы готовы', 'я готов', 'давайте', 'давай'],
       commitment: ['мы будем', 'обещаю', 'обещаем', 'гарантирую', 'гарантируем'],
       request: ['просим', 'прошу'],
       assessment: [],
@@ -491,6 +503,7 @@ export const cues: Record<Lang, CueLexicon> = {
     questions: ['почему', 'когда', 'где', 'сколько'],
     participleBefore: [],
     participleAfter: [],
+    negations: ['не', 'ни', 'никогда'],
     courtesies: ['пожелани*', 'привет*', 'поздравлени*', 'соболезновани*'],
   },
 };
