@@ -137,6 +137,18 @@ describe('statements in English readouts', () => {
     ]);
   });
 
+  it('reads the verbs of news agencies: affirmed, confirmed, reiterated', () => {
+    const text =
+      'Trinh Dinh Dung affirmed that Vietnam would create favourable conditions for investors. The Vietnamese side ' +
+      'confirmed its interest in buying more potash. Both sides reiterated their commitment to reach $500 million ' +
+      'in trade by 2025.';
+    expect(statements(text, 'en').map((s) => [s.kind, s.speaker, s.dueTo])).toEqual([
+      ['commitment', 'Trinh Dinh Dung', null],
+      ['proposal', 'The Vietnamese side', null],
+      ['target', 'Both sides', '2024-12-31'],
+    ]);
+  });
+
   it('skips a headline, which has no full stop', () => {
     expect(statements('Lukashenko proposes a joint tractor plant', 'en')).toEqual([]);
   });
@@ -231,6 +243,17 @@ describe('statements in Russian readouts', () => {
   it('does not read a greeting passed on as a request', () => {
     expect(statements('Он попросил передать наилучшие пожелания Президенту России.', 'ru')).toEqual([]);
     expect(statements('The president asked him to convey his best wishes to the governor.', 'en')).toEqual([]);
+  });
+
+  it('reads «подтвердил, что … будет», «высказался за» and «достичь» with an amount', () => {
+    const text =
+      'Аким подтвердил, что область будет и дальше закупать белорусскую технику. Он высказался за создание ' +
+      'торгового дома. Стороны убеждены, что товарооборот может достичь 100 млн долларов.';
+    expect(statements(text, 'ru').map((s) => [s.kind, s.speaker])).toEqual([
+      ['commitment', 'Аким'],
+      ['proposal', 'Он'],
+      ['target', 'Стороны'],
+    ]);
   });
 
   it('reads an invitation', () => {
