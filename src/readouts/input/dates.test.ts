@@ -39,6 +39,14 @@ describe('the date a readout states for itself', () => {
     );
   });
 
+  it('reads a day in quotes, as Russian official papers write it, and "the 5th of December"', () => {
+    expect(stated(`«05» декабря 2017 г.\n\n${тело}`, 'ru')).toEqual({
+      date: '2017-12-05',
+      written: '«05» декабря 2017 г.',
+    });
+    expect(stated(`Minsk, 5th of December 2017\n\n${body}`, 'en')?.date).toBe('2017-12-05');
+  });
+
   it('reads a signature line at the end of the text', () => {
     expect(stated(`${body}\n\nPress Service of the President of Belarus, 5 December 2017`, 'en')?.date).toBe(
       '2017-12-05',

@@ -17,8 +17,9 @@ const maxPrefix = 80;
 const window = 200;
 
 const space = '[ \\u00a0\\u202f\\t]';
+// Russian official style quotes the day («05» декабря 2017 г.); English may say "the 5th of December".
 const dayMonthYear = new RegExp(
-  `(?<![\\p{L}\\p{N}])(\\d{1,2})(?:st|nd|rd|th)?${space}+(\\p{L}{3,9})\\.?,?${space}+(\\d{4})(?!\\d)`,
+  `(?<![\\p{L}\\p{N}])[«"“]?(\\d{1,2})(?:st|nd|rd|th)?[»"”]?${space}+(?:of${space}+)?(\\p{L}{3,9})\\.?,?${space}+(\\d{4})(?!\\d)`,
   'gu',
 );
 const monthDayYear = new RegExp(

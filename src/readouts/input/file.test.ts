@@ -4,6 +4,7 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { AccordError } from '../../core/errors.ts';
 import { readReadoutFile, type ReadoutFile } from './file.ts';
+import { readoutHash } from './text.ts';
 
 const require = createRequire(import.meta.url);
 const cyrillicFont = require.resolve('@expo-google-fonts/pt-sans/400Regular/PTSans_400Regular.ttf');
@@ -151,9 +152,20 @@ describe('reading a readout from a Word document', () => {
 describe('reading a readout from a PDF', () => {
   it('reads the text layer in English and in Russian, with the PDF’s title', async () => {
     const en = await readReadoutFile({ fileName: 'readout.pdf', bytes: await textPdf(english) });
-    expect(en).toEqual({ text: english.join('\n'), format: 'pdf', title: 'Talks in Minsk' });
+    expect(en).toEqual({ text: english.join('\n\n'), format: 'pdf', title: 'Talks in Minsk' });
     const ru = await readReadoutFile({ fileName: 'readout.pdf', bytes: await textPdf(russian) });
-    expect(ru.text).toBe(russian.join('\n'));
+    expect(ru.text).toBe(russian.join('\n\n'));
+  });
+
+  it('joins the lines a paragraph was wrapped into, and keeps a dateline and a signature on lines of their own', async () => {
+    const paragraph = `${russian[1]} ${russian[2]} `.repeat(3).trim();
+    const bytes = await pdfOf((doc) => {
+      doc.font(cyrillicFont).fontSize(11).text(russian[0]!).text(paragraph, { width: 300 }).moveDown();
+      doc.text(paragraph, { width: 300 }).moveDown().text('Пресс-служба губернатора').text('05.12.2017');
+    });
+    expect((await readReadoutFile({ fileName: 'wrapped.pdf', bytes })).text).toBe(
+      `${russian[0]}\n${paragraph}\n\n${paragraph}\n\nПресс-служба губернатора\n05.12.2017`,
+    );
   });
 
   it('puts a blank line between pages', async () => {
@@ -192,7 +204,7 @@ describe('telling a file’s type', () => {
   it('reads a PDF named .docx as the PDF it is', async () => {
     const read = await readReadoutFile({ fileName: 'readout.docx', bytes: await textPdf(english) });
     expect(read.format).toBe('pdf');
-    expect(read.text).toBe(english.join('\n'));
+    expect(read.text).toBe(english.join('\n\n'));
   });
 
   it('reads a Word document named .txt as the Word document it is', async () => {
@@ -207,6 +219,24 @@ describe('telling a file’s type', () => {
       bytes: utf8(english.join('\n')),
     });
     expect(read.format).toBe('txt');
+  });
+
+  it('reads a PDF sent without a name’s extension or a content type by its bytes', async () => {
+    const read = await readReadoutFile({
+      fileName: 'blob',
+      contentType: 'application/octet-stream',
+      bytes: await textPdf(english),
+    });
+    expect(read.format).toBe('pdf');
+  });
+
+  it('says a file named .pdf that holds neither a PDF nor text cannot be read as a PDF', async () => {
+    const refused = await refusal({
+      fileName: 'report.pdf',
+      bytes: Uint8Array.from([0x00, 0xff, 0x13, 0x80, 0x00, 0x91]),
+    });
+    expect(refused).toMatchObject({ code: 'file_unreadable', params: { format: 'pdf' } });
+    expect(refused.message).toMatch(/^report\.pdf cannot be read as a PDF/);
   });
 
   it('refuses a type Accord does not read, listing those it does', async () => {
@@ -228,6 +258,27 @@ describe('telling a file’s type', () => {
     expect((await refusal({ fileName: 'old.docx', bytes: doc })).message).toMatch(
       /old Word \(\.doc\).*save it as \.docx/,
     );
+  });
+});
+
+describe('the same readout in any format', () => {
+  it('gives the same text, and so the same hash, from .txt, .html, .docx and .pdf', async () => {
+    const paragraphs = [...russian, `${english[1]} ${english[2]}`.repeat(4)];
+    const html = `<!doctype html><title>x</title><body><header>Сайт</header><main>${paragraphs
+      .map((p) => `<p>${p.replace(/%/g, '&#37;')}</p>`)
+      .join('\n')}</main></body>`;
+    const pdf = await pdfOf((doc) => {
+      doc.font(cyrillicFont).fontSize(11);
+      for (const p of paragraphs) doc.text(p).moveDown();
+    });
+    const texts = await Promise.all([
+      readReadoutFile({ fileName: 'a.txt', bytes: utf8(paragraphs.join('\r\n\r\n')) }),
+      readReadoutFile({ fileName: 'a.html', bytes: utf8(html) }),
+      readReadoutFile({ fileName: 'a.docx', bytes: await docxOf(paragraphs) }),
+      readReadoutFile({ fileName: 'a.pdf', bytes: pdf }),
+    ]);
+    expect(new Set(texts.map((read) => readoutHash(read.text))).size).toBe(1);
+    expect(texts[3]!.text).toBe(paragraphs.join('\n\n'));
   });
 });
 

@@ -1,7 +1,9 @@
 import { isUtf8 } from 'node:buffer';
 import mammoth from 'mammoth';
-import { extractText, getDocumentProxy, getMeta } from 'unpdf';
+import { extractTextItems, getDocumentProxy, getMeta } from 'unpdf';
+import { excerpt } from '../../core/errors.ts';
 import { readHtml } from './html.ts';
+import { pageText } from './pdf-lines.ts';
 import { formatMegabytes, refuse } from './problems.ts';
 import { normalizeReadoutText } from './text.ts';
 
@@ -62,7 +64,9 @@ const foreignContent: Array<{ bytes: number[]; what: string }> = [
  * parsing, and every failure is an AccordError naming the file and what to do.
  */
 export async function readReadoutFile(file: ReadoutFile): Promise<ReadoutSource> {
-  const { fileName, bytes } = file;
+  const { bytes } = file;
+  // A name is quoted in every message, so a hostile one is cut short.
+  const fileName = excerpt(file.fileName, 120);
   if (bytes.byteLength > maxReadoutFileBytes) {
     throw refuse(
       'file',
@@ -73,7 +77,7 @@ export async function readReadoutFile(file: ReadoutFile): Promise<ReadoutSource>
       { status: 'PAYLOAD_TOO_LARGE' },
     );
   }
-  const format = formatOf(file);
+  const format = formatOf(file, fileName);
   const read =
     format === 'pdf'
       ? await readPdf(fileName, bytes)
@@ -85,12 +89,22 @@ export async function readReadoutFile(file: ReadoutFile): Promise<ReadoutSource>
   return { text: normalizeReadoutText(read.text), format, title: read.title };
 }
 
-function formatOf(file: ReadoutFile): ReadoutFormat {
-  const { fileName, bytes } = file;
-  const dot = fileName.lastIndexOf('.');
-  const extension = dot > 0 ? fileName.slice(dot + 1).toLowerCase() : '';
+function formatOf(file: ReadoutFile, fileName: string): ReadoutFormat {
+  const { bytes } = file;
+  const dot = file.fileName.lastIndexOf('.');
+  const extension =
+    dot > 0
+      ? file.fileName
+          .slice(dot + 1)
+          .toLowerCase()
+          .slice(0, 20)
+      : '';
   const mediaType = (file.contentType ?? '').split(';')[0]!.trim().toLowerCase();
   const claimed = extension ? formatOfExtension[extension] : formatOfContentType[mediaType];
+  const head = bytes.subarray(0, 1024);
+  const shown = includesAt(head, '%PDF-') ? 'pdf' : startsWith(head, [0x50, 0x4b, 0x03, 0x04]) ? 'docx' : null;
+  // A file without an extension, sent as bytes of no particular type, is read when its bytes say what it is.
+  if (shown && !extension && (!mediaType || mediaType === 'application/octet-stream')) return shown;
   if (!claimed) {
     throw refuse(
       'file',
@@ -100,9 +114,7 @@ function formatOf(file: ReadoutFile): ReadoutFormat {
       { accepted: acceptedExtensions, found: extension ? `.${extension}` : mediaType || 'none', fileName },
     );
   }
-  const head = bytes.subarray(0, 1024);
-  if (includesAt(head, '%PDF-')) return 'pdf';
-  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return 'docx';
+  if (shown) return shown;
   const foreign = foreignContent.find((known) => startsWith(head, known.bytes));
   if (foreign) {
     throw refuse(
@@ -112,7 +124,7 @@ function formatOf(file: ReadoutFile): ReadoutFormat {
       { accepted: acceptedExtensions, found: foreign.what.split(':')[0]!, fileName },
     );
   }
-  if (claimed === 'pdf' || claimed === 'docx') {
+  if ((claimed === 'pdf' || claimed === 'docx') && isUtf8(bytes)) {
     // Named as a document but holding text: read it as the text it is rather than fail in a parser.
     return looksLikeHtml(head) ? 'html' : 'txt';
   }
@@ -140,12 +152,12 @@ async function readDocx(fileName: string, bytes: Uint8Array): Promise<{ text: st
 
 async function readPdf(fileName: string, bytes: Uint8Array): Promise<{ text: string; title: string | null }> {
   let pages: string[];
-  let title: string | null = null;
+  let title: string | null;
   try {
     // PDF.js takes the bytes over (detaching their buffer), so it gets a copy.
     const pdf = await getDocumentProxy(bytes.slice(), { verbosity: 0 });
     try {
-      pages = (await extractText(pdf, { mergePages: false })).text;
+      pages = (await extractTextItems(pdf)).items.map(pageText);
       const info = (await getMeta(pdf)).info as { Title?: unknown };
       title = typeof info.Title === 'string' && info.Title.trim() !== '' ? info.Title.trim() : null;
     } finally {
@@ -172,7 +184,7 @@ async function readPdf(fileName: string, bytes: Uint8Array): Promise<{ text: str
       { fileName, pages: pages.length },
     );
   }
-  // A page ends a paragraph; PDF.js gives each printed line its own line.
+  // A page ends a paragraph.
   return { text: pages.join('\n\n'), title };
 }
 

@@ -64,9 +64,11 @@ describe('reading a readout from a web page', () => {
       `<script>${'</scrip'.repeat(100_000)}</script>` +
       '<a href="'.repeat(50_000);
     expect(soup.length).toBeGreaterThan(5_000_000);
-    const started = performance.now();
+    // CPU time, not wall time: the machine running the tests may be busy with others.
+    const started = process.cpuUsage();
     readHtml(soup);
-    expect(performance.now() - started).toBeLessThan(750);
+    const used = process.cpuUsage(started);
+    expect((used.user + used.system) / 1000).toBeLessThan(750);
   });
 });
 

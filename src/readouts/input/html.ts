@@ -122,9 +122,12 @@ export function readHtml(html: string): HtmlReadout {
   let firstH1: string | null = null;
   let fallbackH1: string | null = null;
   let pageTitle: string | null = null;
+  // The names of elements seen, one string each, so a long page keeps no copy per tag on its stack.
+  const names = new Map<string, string>();
 
-  const emitText = (raw: string) => {
+  const emitText = (from: number, to: number) => {
     if (dropped > 0 && !h1) return;
+    const raw = html.slice(from, to);
     const text = decodeEntities(inPre > 0 ? raw : collapseSpaces(raw));
     if (h1) h1.push(text);
     if (dropped === 0) pieces.push(text);
@@ -180,16 +183,16 @@ export function readHtml(html: string): HtmlReadout {
   while (at < length) {
     const lt = html.indexOf('<', at);
     if (lt < 0) {
-      emitText(html.slice(at));
+      emitText(at, length);
       break;
     }
-    if (lt > at) emitText(html.slice(at, lt));
+    if (lt > at) emitText(at, lt);
     const next = lower.charCodeAt(lt + 1);
     if (isAsciiLetter(next)) {
       const tag = readTag(html, lower, lt + 1);
       if (tag.end < 0) break;
       at = tag.end;
-      const name = tag.name;
+      const name = names.get(tag.name) ?? (names.set(tag.name, tag.name), tag.name);
       if (name === 'br') emitBreak('\n');
       else if (name === 'hr') emitBreak('\n\n');
       if (voidElements.has(name)) continue;
@@ -218,7 +221,7 @@ export function readHtml(html: string): HtmlReadout {
     } else if (next === 0x21 /* ! */ || next === 0x3f /* ? */ || next === 0x2f) {
       at = skipTag(lower, lt);
     } else {
-      emitText('<');
+      emitText(lt, lt + 1);
       at = lt + 1;
     }
   }

@@ -46,11 +46,11 @@ function unifyLineBreaks(text: string): string {
     .replace(/\u2029/g, '\n\n');
 }
 
-// C0 and C1 controls but TAB and LF; soft hyphen; zero-width space, word joiner, byte order mark.
-const invisible = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u200b\u2060\ufeff]/g;
+// Control characters (TAB and LF are kept), soft hyphen, zero-width space, word joiner, byte order mark.
+const invisible = /[\p{Cc}\u00ad\u200b\u2060\ufeff]/gu;
 
 function removeInvisible(text: string): string {
-  return text.replace(invisible, '');
+  return text.replace(invisible, (char) => (char === '\n' || char === '\t' ? char : ''));
 }
 
 /** Lower-case hex SHA-256 of the normalised text, so the same readout is known again in any format. */

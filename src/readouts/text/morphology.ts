@@ -54,8 +54,9 @@ function englishStem(word: string): string {
   return w;
 }
 
-/** Case endings of nouns, longest first, cut from words the dictionary does not know. */
-const NOUN_ENDING = /(?:ами|ями|ого|его|ому|ему|ом|ем|ой|ою|ей|ам|ям|ах|ях|ов|ев|а|я|у|ю|е|ы|и)$/u;
+/** Case endings of nouns and adjectives, longest first, cut from words the dictionary does not know. */
+const ENDING =
+  /(?:ами|ями|ыми|ими|ого|его|ому|ему|ых|их|ые|ие|ый|ий|ая|яя|ое|ее|ую|юю|ым|им|ом|ем|ой|ою|ей|ам|ям|ах|ях|ов|ев|а|я|у|ю|е|ы|и)$/u;
 const MIN_STEM = 4;
 
 function russianLemmas(word: string): string[] {
@@ -77,7 +78,7 @@ function russianLemmas(word: string): string[] {
   add(Az.Morph(word, { parsers: GUESSES }));
   // az guesses a name it does not know differently in each case; a bare stem gives every case of «Планар»,
   // «Росатом», «Белшина» one key in common.
-  const stem = foldCase(word).replace(NOUN_ENDING, '');
+  const stem = foldCase(word).replace(ENDING, '');
   if (stem.length >= MIN_STEM) found.add(stem);
   return [...found];
 }

@@ -4,7 +4,8 @@ import { foldCase } from './morphology.ts';
 const QUOTES = /[«»“”„‟"'‘’‚‛`ʼ]/gu;
 const DASHES = /[-‐‑‒–—]/gu;
 
-function words(name: string): string[] {
+/** The folded words of a name: no quotes, dashes or dots. */
+export function nameWords(name: string): string[] {
   return foldCase(name)
     .replace(QUOTES, ' ')
     .replace(DASHES, ' ')
@@ -14,11 +15,11 @@ function words(name: string): string[] {
 }
 
 /** Legal forms as word sequences, longest first, so "open joint stock company" goes before "joint stock company". */
-const LEGAL_FORMS = [...new Set(legalForms.map((f) => words(f).join(' ')))]
+const LEGAL_FORMS = [...new Set(legalForms.map((f) => nameWords(f).join(' ')))]
   .map((f) => f.split(' '))
   .sort((a, b) => b.length - a.length);
 
-function legalFormAt(tokens: string[], at: number): number {
+function legalFormAt(tokens: readonly string[], at: number): number {
   for (const form of LEGAL_FORMS) {
     if (form.every((w, i) => tokens[at + i] === w)) return form.length;
   }
@@ -30,7 +31,13 @@ function legalFormAt(tokens: string[], at: number): number {
  * at either end («ОАО "Планар"», "OAO Planar" and "Planar JSC" all give "планар"/"planar").
  */
 export function normalizeName(name: string): string {
-  const tokens = words(name);
+  const tokens = nameWords(name);
+  const [from, to] = withoutLegalForms(tokens);
+  return tokens.slice(from, to).join(' ');
+}
+
+/** The part of a name's folded words between the legal forms at either end, as [from, to). */
+export function withoutLegalForms(tokens: readonly string[]): [number, number] {
   let from = 0;
   let to = tokens.length;
   for (let n = legalFormAt(tokens, from); n > 0 && from + n < to; n = legalFormAt(tokens, from)) from += n;
@@ -45,7 +52,7 @@ export function normalizeName(name: string): string {
       }
     }
   }
-  return tokens.slice(from, to).join(' ');
+  return [from, to];
 }
 
 /** Cyrillic letters in the common English renderings; the loosening below merges the variants. */
