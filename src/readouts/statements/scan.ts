@@ -7,7 +7,7 @@ import { monthNames } from '../input/months.ts';
 import type { Lang } from '../text/language.ts';
 import type { Span } from '../text/sentences.ts';
 import { cues, type CueLexicon } from './lexicon/cues.ts';
-import type { SentenceContext, StatementSentence } from './model.ts';
+import type { SentenceContext } from './model.ts';
 
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\d]/u.test(c);
 
@@ -239,7 +239,7 @@ export function narrated(ctx: SentenceContext, at: number): boolean {
   const folded = foldedOf(ctx.text);
   const narration = cueIndex(ctx.lang)
     .narration.find(folded, ctx.sentence.start, at)
-    .filter((m) => !inQuoteOrAttribution(ctx.sentence, m.start));
+    .filter((m) => !inQuoteOrAttribution(ctx, m.start));
   return narration.length > 0 && !stripFillersBack(ctx, ctx.sentence.start, at).linked;
 }
 
@@ -282,7 +282,7 @@ export function trailingSpeaker(ctx: SentenceContext, clauseEnd: number): Span |
   if (!/^\s*[,—–]/u.test(text.slice(clauseEnd, sentence.end))) return null;
   const cue = cueIndex(ctx.lang)
     .speech.find(folded, clauseEnd, sentence.end)
-    .find((m) => !inQuoteOrAttribution(sentence, m.start));
+    .find((m) => !inQuoteOrAttribution(ctx, m.start));
   if (!cue) return null;
   const between = text.slice(clauseEnd, cue.start).replace(/^\s*[,—–]\s*/u, '');
   if (!between.trim()) return subjectAfter(ctx, cue.end, sentence.end);
@@ -428,37 +428,55 @@ export function actKindOf(index: CueIndex, folded: string, match: Span): keyof C
  * Who the text says spoke the sentence's quotation: the attribution the sentence splitter found, or else the words
  * after the closing mark up to the sentence's end when a verb of speech is among them ("…," Aleksandr Lukashenko said).
  */
+const attributions = new WeakMap<object, Span | null>();
+
 export function quoteAttribution(ctx: SentenceContext): Span | null {
+  const known = attributions.get(ctx.sentence);
+  if (known !== undefined) return known;
+  const found = readAttribution(ctx);
+  attributions.set(ctx.sentence, found);
+  return found;
+}
+
+function readAttribution(ctx: SentenceContext): Span | null {
   const { sentence, text } = ctx;
-  if (sentence.attribution) return sentence.attribution;
-  if (!sentence.quote) return null;
+  if (!sentence.quote || !spokenQuote(ctx)) return null;
+  if (sentence.attribution && namesSpeech(ctx, sentence.attribution)) return sentence.attribution;
   const after = text.slice(sentence.quote.end, sentence.quote.end + ATTRIBUTION_REACH);
   const stop = after.search(/[.!?…\n«"“„]/u);
   const span = trimSpan(text, {
     start: sentence.quote.end,
     end: sentence.quote.end + (stop < 0 ? after.length : stop),
   });
-  if (!span) return null;
-  const folded = foldedOf(text);
-  const index = cueIndex(ctx.lang);
-  const verbs = [...index.speech.find(folded, span.start, span.end), ...index.acts.find(folded, span.start, span.end)];
-  return verbs.length > 0 ? span : null;
+  return span && namesSpeech(ctx, span) ? span : null;
 }
 
 /** How far after a quotation its attribution may run: ", the head of the Russian state corporation added." */
 const ATTRIBUTION_REACH = 160;
 
-/** Whether a position lies in the quoted words or the attribution of the sentence. */
-export function inQuoteOrAttribution(sentence: StatementSentence, at: number): boolean {
-  const inside = (s: Span | undefined) => s !== undefined && s.start <= at && at < s.end;
-  return inside(sentence.quote) || inside(sentence.attribution);
+/** Whether a position lies in someone's quoted words or in the attribution that credits them. */
+export function inQuoteOrAttribution(ctx: SentenceContext, at: number): boolean {
+  const attribution = quoteAttribution(ctx);
+  if (!attribution && !spokenQuote(ctx)) return false;
+  const inside = (s: Span | null | undefined) => s != null && s.start <= at && at < s.end;
+  return inside(ctx.sentence.quote) || inside(attribution);
 }
 
 /** A quote of someone's words, not a name in quotes before a dash («Беларуськалий» — расширить). */
 export function spokenQuote(ctx: SentenceContext): boolean {
   const { quote, attribution } = ctx.sentence;
   if (!quote) return false;
-  return attribution !== undefined || ctx.text.slice(quote.start, quote.end).trim().split(/\s+/u).length >= 4;
+  if (attribution && namesSpeech(ctx, attribution)) return true;
+  return ctx.text.slice(quote.start, quote.end).trim().split(/\s+/u).length >= 4;
+}
+
+/** Whether words hold a verb of speech or of an act: an attribution, not the rest of a clause after a name. */
+function namesSpeech(ctx: SentenceContext, span: Span): boolean {
+  const folded = foldedOf(ctx.text);
+  const index = cueIndex(ctx.lang);
+  return (
+    index.speech.find(folded, span.start, span.end).length + index.acts.find(folded, span.start, span.end).length > 0
+  );
 }
 
 /** The part of the sentence inside its quotation marks. */

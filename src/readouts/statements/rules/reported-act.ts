@@ -45,7 +45,7 @@ function reportedByAnother(ctx: SentenceContext, at: number): boolean {
   const { sentence } = ctx;
   const before = [index.speech, index.frames]
     .flatMap((phrases) => phrases.find(folded, sentence.start, at))
-    .filter((m) => !inQuoteOrAttribution(sentence, m.start));
+    .filter((m) => !inQuoteOrAttribution(ctx, m.start));
   return before.length > 0 && !stripFillersBack(ctx, sentence.start, at).linked;
 }
 
@@ -64,7 +64,7 @@ export const reportedAct: StatementRule = {
     const { sentence } = ctx;
     const found: Finding[] = [];
     for (const cue of index.acts.find(folded, sentence.start, sentence.end)) {
-      if (inQuoteOrAttribution(sentence, cue.start) || narrated(ctx, cue.start)) continue;
+      if (inQuoteOrAttribution(ctx, cue.start) || narrated(ctx, cue.start)) continue;
       if (/[-‑]/u.test(ctx.text[cue.start - 1] ?? '')) continue; // "so-called"
       const kind = actKindOf(index, folded, cue);
       if (!kind || reportedByAnother(ctx, cue.start)) continue;

@@ -92,7 +92,7 @@ export const reportedSpeech: StatementRule = {
       ...index.speech.find(folded, sentence.start, sentence.end).map((span) => ({ span, frame: false })),
     ].sort((a, b) => a.span.start - b.span.start);
     for (const { span: cue, frame } of cues) {
-      if (inQuoteOrAttribution(sentence, cue.start) || narrated(ctx, cue.start)) continue;
+      if (inQuoteOrAttribution(ctx, cue.start) || narrated(ctx, cue.start)) continue;
       const reading = frame ? readFrame(ctx, cue) : readSpeech(ctx, cue);
       if (!reading) continue;
       const kind = reportedKind(ctx, reading.clause);
