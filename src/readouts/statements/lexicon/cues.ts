@@ -57,6 +57,8 @@ export interface CueLexicon {
   /** Words around an act verb that make it a participle, not the act: "the invited guests", "goods offered by". */
   participleBefore: string[];
   participleAfter: string[];
+  /** Words that stand for a person named before: "he", «он», «его» (as in «по его мнению»). */
+  pronouns: string[];
   /** A negation right after a first-person cue undoes it: "let us not compete", «давайте не будем». */
   negations: string[];
   /** Words soon after an act verb that make it a courtesy: "asked to convey greetings", «передать пожелания». */
@@ -326,6 +328,7 @@ export const cues: Record<Lang, CueLexicon> = {
     questions: ['how', 'what', 'why', 'whether', 'when', 'where', 'about'],
     participleBefore: ['the', 'a', 'an', 'these', 'those', 'its', 'their', 'being', 'was', 'were', 'been', 'is', 'are'],
     participleAfter: ['by'],
+    pronouns: ['he', 'she', 'they', 'him', 'her', 'them'],
     negations: ['not', 'never', 'no'],
     courtesies: ['greetings', 'best wishes', 'regards', 'congratulations', 'condolences'],
   },
@@ -526,6 +529,7 @@ export const cues: Record<Lang, CueLexicon> = {
     questions: ['почему', 'когда', 'где', 'сколько'],
     participleBefore: [],
     participleAfter: [],
+    pronouns: ['он', 'она', 'они', 'его', 'ее', 'их', 'ему', 'ей', 'им'],
     negations: ['не', 'ни', 'никогда'],
     courtesies: ['пожелани*', 'привет*', 'поздравлени*', 'соболезновани*'],
   },
