@@ -273,6 +273,11 @@ describe('statements in Russian readouts', () => {
     expect(found?.antecedent && text.slice(found.antecedent.start, found.antecedent.end)).toBe('Президент');
   });
 
+  it('does not read a dated forecast as a promise', () => {
+    const text = 'По словам посла, товарооборот в этом году может превысить 1 млрд долларов.';
+    expect(statements(text, 'ru')).toEqual([]);
+  });
+
   it('reads an invitation', () => {
     const [found] = statements('Председатель облисполкома пригласил губернатора на Славянский базар в Витебске.', 'ru');
     expect(found).toMatchObject({ kind: 'invitation', speaker: 'Председатель облисполкома' });

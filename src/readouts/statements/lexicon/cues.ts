@@ -24,6 +24,8 @@ export interface CueLexicon {
   future: string[];
   /** … a proposal: "was ready to", «готов», «мог бы». */
   readiness: string[];
+  /** Words that make a dated clause a forecast, not a promise: "may exceed a billion this year", «может превысить». */
+  hedges: string[];
   /** … an assessment: "should", «нужно». */
   necessity: string[];
   /** Judgements that make a clause an assessment wherever they stand. */
@@ -173,6 +175,7 @@ export const cues: Record<Lang, CueLexicon> = {
       'interest in',
       'is open to',
     ],
+    hedges: ['may', 'might', 'could', 'is expected', 'are expected', 'is likely', 'forecast*', 'projected'],
     necessity: ['should', 'must', 'need to', 'needs to', 'ought to', 'it is necessary', 'it is important to'],
     evaluation: [
       'disappointing',
@@ -428,6 +431,7 @@ export const cues: Record<Lang, CueLexicon> = {
       'могло бы',
       'заинтересован*',
     ],
+    hedges: ['может', 'могут', 'ожида*', 'прогноз*', 'вероятно', 'возможно'],
     necessity: ['нужно', 'необходимо', 'необходимост*', 'надо', 'должны', 'должен', 'должна', 'следует', 'важно'],
     evaluation: [
       'разочаров*',
