@@ -69,7 +69,8 @@ function score() {
       if (match) {
         used.add(match.c);
         tp++;
-        const who = match.c.speaker ? body.slice(match.c.speaker.start, match.c.speaker.end) : '∅';
+        const span = (s: { start: number; end: number } | null) => (s ? body.slice(s.start, s.end) : '∅');
+        const who = span(match.c.speaker) + (match.c.antecedent ? ` → ${span(match.c.antecedent)}` : '');
         notes.push(`  ok   ${file} ${g.kind} [${who}] for ${g.by}`);
       } else {
         fn++;

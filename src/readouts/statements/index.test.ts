@@ -149,6 +149,16 @@ describe('statements in English readouts', () => {
     ]);
   });
 
+  it('points a pronoun speaker at the one who acted before, not at someone only recalled', () => {
+    const text =
+      'The president recalled that Vladimir Semashko had raised the issue of staff. He asked Rosatom to train ' +
+      'the operators in Belarus.';
+    const found = findStatements(text, splitSentences(text, 'en'), 'en', '2019-05-01');
+    expect(found).toHaveLength(1);
+    const span = (s: { start: number; end: number } | null) => (s ? text.slice(s.start, s.end) : null);
+    expect([span(found[0]!.speaker), span(found[0]!.antecedent)]).toEqual(['He', 'The president']);
+  });
+
   it('skips a headline, which has no full stop', () => {
     expect(statements('Lukashenko proposes a joint tractor plant', 'en')).toEqual([]);
   });
@@ -254,6 +264,18 @@ describe('statements in Russian readouts', () => {
       ['proposal', 'Он'],
       ['target', 'Стороны'],
     ]);
+  });
+
+  it('points «по его мнению» at the speaker of the quotation before', () => {
+    const text =
+      '«Нам есть что предложить», — сказал Президент. По его мнению, завод мог бы поставлять двигатели в Казань.';
+    const [found] = findStatements(text, splitSentences(text, 'ru'), 'ru', '2019-05-01');
+    expect(found?.antecedent && text.slice(found.antecedent.start, found.antecedent.end)).toBe('Президент');
+  });
+
+  it('does not read a dated forecast as a promise', () => {
+    const text = 'По словам посла, товарооборот в этом году может превысить 1 млрд долларов.';
+    expect(statements(text, 'ru')).toEqual([]);
   });
 
   it('reads an invitation', () => {

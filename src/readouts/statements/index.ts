@@ -7,6 +7,7 @@ import type { Lang } from '../text/language.ts';
 import type { Span } from '../text/sentences.ts';
 import type { Finding, SentenceContext, StatementCandidate, StatementRule, StatementSentence } from './model.ts';
 import { agreement } from './rules/agreement.ts';
+import { actorOf, isPronoun } from './actors.ts';
 import { quotation } from './rules/quotation.ts';
 import { reportedAct } from './rules/reported-act.ts';
 import { reportedSpeech } from './rules/reported-speech.ts';
@@ -69,6 +70,7 @@ export function findStatements(
 ): StatementCandidate[] {
   const out: StatementCandidate[] = [];
   const quoted = new Map<string, Set<string>>();
+  let named: Span | null = null;
   sentences.forEach((sentence, i) => {
     if (!FINISHED.test(text.slice(sentence.start, sentence.end).trimEnd())) return;
     const ctx: SentenceContext = {
@@ -76,10 +78,11 @@ export function findStatements(
       lang,
       documentDate,
       sentence,
-      previous: sentences[i - 1],
       next: sentences[i + 1],
     };
     const findings = settle(statementRules.flatMap((rule) => rule.find(ctx)));
+    const before = named;
+    named = actorOf(ctx, findings) ?? named;
     if (findings.length === 0) return;
     const dues = findDueRanges(text.slice(sentence.start, sentence.end), lang, documentDate).map((d) => ({
       ...d,
@@ -103,6 +106,7 @@ export function findStatements(
         confidence: f.confidence,
         rule: f.rule,
         speaker: f.speaker,
+        antecedent: f.speaker && isPronoun(ctx, f.speaker) ? before : null,
         dueFrom: due?.dueFrom ?? null,
         dueTo: due?.dueTo ?? null,
       });

@@ -21,24 +21,28 @@ export interface StatementCandidate {
   rule: string;
   /** The words naming who said it ("the head of state", «Губернатор», "he"), as the text has them. */
   speaker: Span | null;
+  /**
+   * When the speaker is a pronoun ("he", «он», «по его мнению»), whom it stands for: the speaker or subject of the
+   * nearest sentence before that names one ("Aleksandr Lukashenko recalled…  He asked…"). Otherwise null.
+   */
+  antecedent: Span | null;
   dueFrom: string | null;
   dueTo: string | null;
 }
 
 /** A statement as a rule finds it, before its due range is read. */
-export interface Finding extends Omit<StatementCandidate, 'dueFrom' | 'dueTo' | 'sentence'> {
+export interface Finding extends Omit<StatementCandidate, 'dueFrom' | 'dueTo' | 'sentence' | 'antecedent'> {
   /** The words that gave it away: the verb, the lead of a target. */
   cue: Span;
 }
 
-/** What a rule reads: one sentence, with its neighbours for statements whose speaker is named next door. */
+/** What a rule reads: one sentence, with the next for a statement whose speaker it names («Об этом заявил…»). */
 export interface SentenceContext {
   text: string;
   lang: Lang;
   /** The readout's date, `YYYY-MM-DD`: a deadline after it speaks of the future. */
   documentDate: string;
   sentence: StatementSentence;
-  previous: StatementSentence | undefined;
   next: StatementSentence | undefined;
 }
 

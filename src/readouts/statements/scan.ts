@@ -70,6 +70,7 @@ export interface CueIndex {
   agreement: Phrases;
   future: Phrases;
   readiness: Phrases;
+  hedges: Phrases;
   necessity: Phrases;
   evaluation: Phrases;
   partnerQualifiers: Phrases;
@@ -107,6 +108,7 @@ function buildIndex(lexicon: CueLexicon): CueIndex {
     agreement: new Phrases(lexicon.agreement),
     future: new Phrases(lexicon.future),
     readiness: new Phrases(lexicon.readiness),
+    hedges: new Phrases(lexicon.hedges),
     necessity: new Phrases(lexicon.necessity),
     evaluation: new Phrases(lexicon.evaluation),
     partnerQualifiers: new Phrases(lexicon.partnerQualifiers),

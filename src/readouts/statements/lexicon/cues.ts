@@ -24,6 +24,8 @@ export interface CueLexicon {
   future: string[];
   /** … a proposal: "was ready to", «готов», «мог бы». */
   readiness: string[];
+  /** Words that make a dated clause a forecast, not a promise: "may exceed a billion this year", «может превысить». */
+  hedges: string[];
   /** … an assessment: "should", «нужно». */
   necessity: string[];
   /** Judgements that make a clause an assessment wherever they stand. */
@@ -57,6 +59,8 @@ export interface CueLexicon {
   /** Words around an act verb that make it a participle, not the act: "the invited guests", "goods offered by". */
   participleBefore: string[];
   participleAfter: string[];
+  /** Words that stand for a person named before: "he", «он», «его» (as in «по его мнению»). */
+  pronouns: string[];
   /** A negation right after a first-person cue undoes it: "let us not compete", «давайте не будем». */
   negations: string[];
   /** Words soon after an act verb that make it a courtesy: "asked to convey greetings", «передать пожелания». */
@@ -171,6 +175,7 @@ export const cues: Record<Lang, CueLexicon> = {
       'interest in',
       'is open to',
     ],
+    hedges: ['may', 'might', 'could', 'is expected', 'are expected', 'is likely', 'forecast*', 'projected'],
     necessity: ['should', 'must', 'need to', 'needs to', 'ought to', 'it is necessary', 'it is important to'],
     evaluation: [
       'disappointing',
@@ -326,6 +331,7 @@ export const cues: Record<Lang, CueLexicon> = {
     questions: ['how', 'what', 'why', 'whether', 'when', 'where', 'about'],
     participleBefore: ['the', 'a', 'an', 'these', 'those', 'its', 'their', 'being', 'was', 'were', 'been', 'is', 'are'],
     participleAfter: ['by'],
+    pronouns: ['he', 'she', 'they', 'him', 'her', 'them'],
     negations: ['not', 'never', 'no'],
     courtesies: ['greetings', 'best wishes', 'regards', 'congratulations', 'condolences'],
   },
@@ -425,6 +431,7 @@ export const cues: Record<Lang, CueLexicon> = {
       'могло бы',
       'заинтересован*',
     ],
+    hedges: ['может', 'могут', 'ожида*', 'прогноз*', 'вероятно', 'возможно'],
     necessity: ['нужно', 'необходимо', 'необходимост*', 'надо', 'должны', 'должен', 'должна', 'следует', 'важно'],
     evaluation: [
       'разочаров*',
@@ -526,6 +533,7 @@ export const cues: Record<Lang, CueLexicon> = {
     questions: ['почему', 'когда', 'где', 'сколько'],
     participleBefore: [],
     participleAfter: [],
+    pronouns: ['он', 'она', 'они', 'его', 'ее', 'их', 'ему', 'ей', 'им'],
     negations: ['не', 'ни', 'никогда'],
     courtesies: ['пожелани*', 'привет*', 'поздравлени*', 'соболезновани*'],
   },

@@ -14,7 +14,7 @@ export function reportedKind(ctx: SentenceContext, clause: Span): StatementKind 
   if (has(index.readiness)) return 'proposal';
   if (has(index.future)) return 'commitment';
   if (judgement(ctx, clause.start, clause.end)) return 'assessment';
-  if (futureDeadline(ctx, clause)) return 'commitment';
+  if (!has(index.hedges) && futureDeadline(ctx, clause)) return 'commitment';
   if (has(index.necessity)) return 'assessment';
   return null;
 }
