@@ -19,7 +19,7 @@ import { analyse, overlaps, sentenceAt, within } from './engine/analysis.ts';
 import { findMeeting, findSides, isWithin, countryOf, type Sides } from './engine/meeting.ts';
 import { findPeople, gatherPeople, type Person } from './engine/people.ts';
 import { findOrganizations } from './engine/organizations.ts';
-import { resolveSpeaker } from './engine/speakers.ts';
+import { resolveSpeaker, sentenceSubjects } from './engine/speakers.ts';
 import { findProjects } from './engine/projects.ts';
 import { commodityFlow } from './engine/commodities.ts';
 
@@ -419,10 +419,9 @@ export async function extractDraft(input: ExtractionInput, registry: Registry): 
     (i): i is Extract<ReadoutItem, { kind: 'participant' }> => i.kind === 'participant',
   );
   const everyone: Person[] = people;
-  let lastSpeaker: string | null = null;
+  const subjects = sentenceSubjects(analysis, everyone, participants, personItems);
   for (const s of findStatements(input.text, analysis.sentences, input.language, input.documentDate)) {
-    const speaker = resolveSpeaker(analysis, s.speaker, everyone, participants, personItems, lastSpeaker);
-    if (speaker.itemId) lastSpeaker = speaker.itemId;
+    const speaker = resolveSpeaker(analysis, s.antecedent ?? s.speaker, everyone, participants, personItems, subjects);
     const speakerItem = participants.find((p) => p.id === speaker.itemId);
     const organizations = organizationItems.filter((o) => overlaps(o.span, s.sentence)).map((o) => o.id);
     const sector = within(analysis.sectors, s.sentence)[0]?.id ?? null;

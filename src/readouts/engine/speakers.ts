@@ -44,35 +44,26 @@ const postReferences: ReadonlyArray<{ words: string[]; post: string[]; side?: 'h
   },
 ];
 
-const pronouns = new Set(['he', 'she', 'он', 'она', 'his', 'her', 'его', 'ее', 'её']);
-
 export interface Speaker {
   itemId: string | null;
   name: string | null;
 }
 
-export function resolveSpeaker(
-  analysis: Analysis,
-  span: Span | null,
+/** Who the words name, without looking elsewhere: a surname, or a post one participant holds. */
+function named(
+  words: string,
   people: Person[],
   participants: Participant[],
   personItems: Map<string, string>,
-  lastSpeaker: string | null,
-): Speaker {
-  const named = (itemId: string | null): Speaker => {
-    const item = participants.find((p) => p.id === itemId);
-    return item ? { itemId: item.id, name: item.value.name } : { itemId: null, name: null };
-  };
-  if (!span) return named(lastSpeaker);
-  const words = analysis.text.slice(span.start, span.end);
+): Speaker | null {
   const lower = foldCase(words);
-  // A surname in the words: the person, participant or not.
   for (const token of words.split(/[^\p{L}'’-]+/u).filter((w) => /^\p{Lu}/u.test(w))) {
     const key = transliterate(token.replace(/['’]s?$/u, ''));
     const person = people.find((p) => p.key === key || transliterate(p.name.split(' ').at(-1) ?? '') === key);
     if (!person) continue;
     const itemId = personItems.get(person.key) ?? null;
-    return itemId ? named(itemId) : { itemId: null, name: person.name };
+    const item = participants.find((p) => p.id === itemId);
+    return item ? { itemId: item.id, name: item.value.name } : { itemId: null, name: person.name };
   }
   for (const reference of postReferences) {
     if (!reference.words.some((w) => lower.includes(w))) continue;
@@ -81,16 +72,49 @@ export function resolveSpeaker(
       const post = foldCase(p.value.role ?? '');
       return reference.post.length === 0 || reference.post.some((w) => post.includes(w));
     });
-    if (holder) return named(holder.id);
+    if (holder) return { itemId: holder.id, name: holder.value.name };
   }
-  // "He" is the person named last before the words: the subject of the sentences just read.
-  const before = people
-    .flatMap((p) => p.mentions.map((m) => ({ p, at: m.start })))
-    .filter((m) => m.at < span.start)
-    .sort((a, b) => b.at - a.at)[0];
-  if (lower.split(/[^\p{L}]+/u).some((w) => pronouns.has(w)) && before) {
-    const itemId = personItems.get(before.p.key) ?? null;
-    return itemId ? named(itemId) : { itemId: null, name: before.p.name };
+  return null;
+}
+
+/**
+ * The person each sentence is about: the name or post it opens with ("Sergei Rumas recalled…", "The head of
+ * state proposed…", «Губернатор попросил…»). A pronoun later means the subject of the sentences before it, not
+ * whoever was named last ("… led by Nikolai Denin. He added…" is still the president).
+ */
+export function sentenceSubjects(
+  analysis: Analysis,
+  people: Person[],
+  participants: Participant[],
+  personItems: Map<string, string>,
+): Array<{ start: number; speaker: Speaker }> {
+  const subjects: Array<{ start: number; speaker: Speaker }> = [];
+  for (const sentence of analysis.sentences) {
+    if (sentence.quote) continue;
+    const opening = analysis.text.slice(sentence.start, Math.min(sentence.end, sentence.start + 60));
+    const words = opening.split(/\s+/u).slice(0, 5).join(' ');
+    const speaker = named(words, people, participants, personItems);
+    if (speaker) subjects.push({ start: sentence.start, speaker });
   }
-  return named(lastSpeaker);
+  return subjects;
+}
+
+export function resolveSpeaker(
+  analysis: Analysis,
+  span: Span | null,
+  people: Person[],
+  participants: Participant[],
+  personItems: Map<string, string>,
+  subjects: Array<{ start: number; speaker: Speaker }>,
+): Speaker {
+  const words = span ? analysis.text.slice(span.start, span.end) : '';
+  const direct = span ? named(words, people, participants, personItems) : null;
+  if (direct) return direct;
+  const at = span?.start ?? 0;
+  const before = subjects.filter((s) => s.start < at && !(span && s.start === sentenceStartOf(analysis, at)));
+  return before.at(-1)?.speaker ?? { itemId: null, name: null };
+}
+
+function sentenceStartOf(analysis: Analysis, position: number): number {
+  return analysis.sentences.find((s) => s.start <= position && position < s.end)?.start ?? -1;
 }
