@@ -17,6 +17,7 @@ import { createDocumentWithFile, documentFile } from '../documents/service.ts';
 import { newId } from '../core/ids.ts';
 import { nowIso } from '../core/records.ts';
 import { insertFlows } from '../../test/support/trade.ts';
+import { submitReadout } from '../readouts/service.ts';
 import { exportBundle, importBundle, userRecordCount, type Bundle } from './service.ts';
 
 const briefingBytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(Array.from({ length: 256 }, (_, i) => i))]);
@@ -388,6 +389,18 @@ async function fillDatabase(db: Db): Promise<void> {
       notes: null,
       ...meta,
     })
+    .execute();
+
+  // A readout as the service drafts it (its document, its items), and a word a user taught the lexicon.
+  await submitReadout(db, {
+    text:
+      'Минск, 6 декабря 2017 г.\n\nГубернатор Курской области Александр Михайлов провёл переговоры с ' +
+      'Премьер-министром Беларуси Андреем Кобяковым. Товарооборот за девять месяцев вырос на 40,5% и составил ' +
+      '96,3 млн долларов. Стороны договорились о поставках белорусских шин.',
+  });
+  await db
+    .insertInto('lexiconTerms')
+    .values({ id: newId(), kind: 'commodity', term: 'самосвалы', language: 'ru', code: '8704', createdAt: now })
     .execute();
 }
 

@@ -24,6 +24,10 @@ describeOnEngines('HTTP basics', (ctx) => {
       '/api/outlets',
       '/api/documents',
       '/api/provenance',
+      '/api/readouts',
+      '/api/readouts/{id}',
+      '/api/readouts/{id}/items/{itemId}',
+      '/api/readouts/{id}/accept',
     ]) {
       expect(paths).toContain(path);
     }
