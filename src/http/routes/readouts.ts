@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { pageQuery, recordId } from '../../core/model.ts';
+import { pageQuery, parseInput, recordId } from '../../core/model.ts';
 import type { Db } from '../../db/connection.ts';
 import { maxReadoutFileBytes } from '../../readouts/input/index.ts';
 import {
@@ -12,7 +12,14 @@ import {
   readoutTextInput,
   readoutSummary,
 } from '../../readouts/model.ts';
-import { acceptReadout, getReadout, listReadouts, patchItem, submitReadout } from '../../readouts/service.ts';
+import {
+  acceptReadout,
+  getReadout,
+  listReadouts,
+  patchItem,
+  submitReadout,
+  type ReadoutSubmission,
+} from '../../readouts/service.ts';
 import { problemSchema } from '../problem-schema.ts';
 
 const fileTypes = [
@@ -52,17 +59,14 @@ export function registerReadoutRoutes(app: FastifyInstance, db: Db): void {
       },
       handler: async (request, reply) => {
         const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-        const submission =
-          type === 'application/json'
-            ? readoutTextInput.parse(request.body ?? {})
-            : {
-                ...readoutFileQuery.parse(request.query),
-                file: {
-                  fileName: readoutFileQuery.parse(request.query).fileName,
-                  contentType: type,
-                  bytes: new Uint8Array(request.body as Buffer),
-                },
-              };
+        let submission: ReadoutSubmission;
+        if (type === 'application/json') {
+          submission = parseInput(readoutTextInput, request.body ?? {});
+        } else {
+          const { fileName, ...fields } = parseInput(readoutFileQuery, request.query);
+          const bytes = Buffer.isBuffer(request.body) ? new Uint8Array(request.body) : new Uint8Array();
+          submission = { ...fields, file: { fileName, contentType: type, bytes } };
+        }
         const { readout: made, created } = await submitReadout(db, submission);
         return reply
           .code(created ? 201 : 200)

@@ -38,14 +38,21 @@ export function findSides(
   },
 ): Sides {
   if (options.given) return { ...options.given, rule: 'sides.relationship' };
+  // Without a publisher or a workspace to go by, the first country the text names is taken as home.
+  const firstCountry = analysis.territories.find((t) => !t.id.includes('-'))?.id;
   const home =
-    options.publisherTerritories[0] ?? options.workspaceHome ?? countryOf(analysis.territories[0]?.id ?? 'BY');
+    options.publisherTerritories[0] ??
+    options.workspaceHome ??
+    firstCountry ??
+    countryOf(analysis.territories[0]?.id ?? 'BY');
   const scores = new Map<string, number>();
   for (const t of analysis.territories) {
     const code = t.id;
     if (isWithin(home, code) || isWithin(code, home)) continue;
-    const weight =
-      (analysis.headline && t.start < analysis.headline.end ? 3 : 0) + (inMeetingSentence(analysis, t) ? 2 : 0) + 1;
+    const inHeadline = analysis.headline !== null && t.start < analysis.headline.end;
+    // A capital named as the meeting's place ("talks in Minsk") is seldom the partner.
+    if (cityCodes.has(code) && !inHeadline) continue;
+    const weight = (inHeadline ? 3 : 0) + (inMeetingSentence(analysis, t) ? 2 : 0) + 1;
     scores.set(code, (scores.get(code) ?? 0) + weight);
   }
   const ranked = [...scores].sort((a, b) => b[1] - a[1]);
@@ -131,6 +138,18 @@ export function findMeeting(analysis: Analysis): MeetingFound | null {
       }
     }
     place ??= placeIn(analysis, sentence, within(analysis.territories, sentence));
+  }
+  // A dateline ("Kursk, 14 September 2018.") dates and places a readout that says no more of its meeting.
+  if (!heldOn) {
+    const opening = analysis.sentences[0];
+    const dateline = opening ? analysis.text.slice(opening.start, opening.end) : '';
+    const match = /^(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?),\s/u.exec(dateline);
+    const date = match ? findDates(dateline, analysis.lang, analysis.documentDate)[0] : undefined;
+    if (match && date && date.date <= analysis.documentDate && dateline.length < 60) {
+      heldOn = date.date;
+      dateSpan = { start: opening!.start + date.start, end: opening!.start + date.end };
+      place ??= { name: match[1]!, span: { start: opening!.start, end: opening!.start + match[1]!.length } };
+    }
   }
   const words = foldCase(sentences.map((s) => analysis.text.slice(s.start, s.end)).join(' '));
   const kind = meetingKinds.find((k) => k[analysis.lang].some((w) => words.includes(w)))?.kind ?? 'talks';

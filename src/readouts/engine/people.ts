@@ -96,12 +96,14 @@ function russianNames(analysis: Analysis, taken: Span[]): Array<{ from: number; 
     )
       continue;
     const info = russianWord(t.text);
-    const surnameNext = capital(tokens[i + 1]) && free(tokens[i + 1]!) && !russianWord(tokens[i + 1]!.text).place;
+    // «Михайлов» is a town and a surname: after a first name it is the surname.
+    const placeOnly = (w: string) => russianWord(w).place && !russianWord(w).surname;
+    const surnameNext = capital(tokens[i + 1]) && free(tokens[i + 1]!) && !placeOnly(tokens[i + 1]!.text);
     if (info.name && (!info.place || surnameNext)) {
       let j = i + 1;
       if (capital(tokens[j]) && russianWord(tokens[j]!.text).patronymic) j += 1;
       const next = tokens[j];
-      if (capital(next) && free(next!) && !russianWord(next!.text).place && !isTitle(next!, 'ru')) {
+      if (capital(next) && free(next!) && !placeOnly(next!.text) && !isTitle(next!, 'ru')) {
         runs.push({ from: i, to: j + 1 });
         i = j;
         continue;
@@ -126,14 +128,18 @@ function russianNames(analysis: Analysis, taken: Span[]): Array<{ from: number; 
 }
 
 function russianNominativeName(words: string[]): string {
-  const first = words.map(russianWord).find((info) => info.name);
+  const infos = words.map(russianWord);
+  const firstAt = infos.findIndex((info) => info.name);
+  const first = infos[firstAt];
   const feminine = first?.feminine ?? false;
   return words
-    .map((w) => {
+    .map((w, k) => {
       if (w.length <= 2) return w;
-      const info = russianWord(w);
-      if (info.name) return nominative(w, (tag) => tag.includes('Name'));
+      const info = infos[k]!;
+      if (k === firstAt) return nominative(w, (tag) => tag.includes('Name'));
       if (info.patronymic) return nominative(w, (tag) => tag.includes('Patr'));
+      // Whatever else the word may be («Михайлов» is a town and a possessive too), beside a first name it is a surname.
+      if (first?.grammaticalCase === 'nomn') return w;
       if (!info.known || !info.surname) return guessSurname(w, first?.grammaticalCase ?? null);
       return nominative(w, (tag) => tag.includes('Surn') && (!feminine || tag.includes('femn')));
     })
@@ -172,6 +178,7 @@ function roleBefore(analysis: Analysis, from: number, names: Array<{ from: numbe
   let title = -1;
   for (let j = from - 1; j >= Math.max(0, from - 9); j--) {
     const t = tokens[j]!;
+    if (analysis.text.slice(t.end, tokens[j + 1]!.start).includes('\n')) break;
     if (t.kind === 'punct' && !['-', '«', '»', '"', '“', '”'].includes(t.text)) break;
     if (inOtherName(j)) break;
     const lower = foldCase(t.text);
