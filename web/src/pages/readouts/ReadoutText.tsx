@@ -1,0 +1,110 @@
+import { Paper } from '@mantine/core';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatPercent } from '../../i18n/format.ts';
+import type { ReadoutItem } from './api.ts';
+import { kindColour } from './items.ts';
+
+interface Piece {
+  start: number;
+  end: number;
+  /** The items whose words these are, the narrowest first: a name inside a statement shows as the name. */
+  items: ReadoutItem[];
+}
+
+/**
+ * The text cut at every span's edge, so overlapping spans (an organization inside a statement) each keep
+ * their own highlight and every piece knows all the items it belongs to.
+ */
+export function piecesOf(text: string, items: ReadoutItem[]): Piece[] {
+  const edges = new Set([0, text.length]);
+  for (const item of items) {
+    edges.add(Math.max(0, Math.min(item.span.start, text.length)));
+    edges.add(Math.max(0, Math.min(item.span.end, text.length)));
+  }
+  const sorted = [...edges].sort((a, b) => a - b);
+  const pieces: Piece[] = [];
+  for (let index = 0; index + 1 < sorted.length; index++) {
+    const start = sorted[index]!;
+    const end = sorted[index + 1]!;
+    const covering = items
+      .filter((item) => item.span.start <= start && item.span.end >= end)
+      .sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start));
+    pieces.push({ start, end, items: covering });
+  }
+  return pieces;
+}
+
+/**
+ * The readout's text with each draft's words highlighted in its kind's colour and struck out once rejected.
+ * A click on a highlight goes to the draft; hovering names the kind, the rule and the confidence.
+ */
+export function ReadoutText({
+  text,
+  language,
+  items,
+  activeItemId,
+  onPick,
+}: {
+  text: string;
+  language: string;
+  items: ReadoutItem[];
+  activeItemId: string | null;
+  onPick: (itemId: string) => void;
+}) {
+  const { t, i18n } = useTranslation('readouts');
+  const pieces = useMemo(() => piecesOf(text, items), [text, items]);
+  const describe = (item: ReadoutItem) =>
+    t('text.hover', {
+      kind: t(`kinds.${item.kind}`),
+      rule: item.rule,
+      confidence: formatPercent(item.confidence * 100, i18n.language, false),
+      status: t(`status.${item.status}`),
+    });
+
+  return (
+    <Paper
+      withBorder
+      p="md"
+      lang={language}
+      data-testid="readout-text"
+      style={{ whiteSpace: 'pre-wrap', lineHeight: 1.7, overflowWrap: 'anywhere' }}
+    >
+      {pieces.map((piece) => {
+        const words = text.slice(piece.start, piece.end);
+        const shown = piece.items[0];
+        if (!shown) return <span key={piece.start}>{words}</span>;
+        const colour = kindColour[shown.kind];
+        const active = piece.items.some((item) => item.id === activeItemId);
+        return (
+          <mark
+            key={piece.start}
+            role="button"
+            tabIndex={0}
+            title={piece.items.map(describe).join('\n')}
+            data-item-id={shown.id}
+            data-kind={shown.kind}
+            data-status={shown.status}
+            onClick={() => onPick(shown.id)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' || event.key === ' ') {
+                event.preventDefault();
+                onPick(shown.id);
+              }
+            }}
+            style={{
+              cursor: 'pointer',
+              color: 'inherit',
+              background: `var(--mantine-color-${colour}-1)`,
+              borderBottom: `2px solid var(--mantine-color-${colour}-8)`,
+              textDecoration: shown.status === 'rejected' ? 'line-through' : undefined,
+              outline: active ? `2px solid var(--mantine-color-${colour}-8)` : undefined,
+            }}
+          >
+            {words}
+          </mark>
+        );
+      })}
+    </Paper>
+  );
+}
