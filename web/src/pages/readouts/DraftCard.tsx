@@ -8,11 +8,10 @@ import { placeProblems, problemMessage } from '../../components/forms/values.ts'
 import type { FormValues, PlacedErrors } from '../../components/forms/types.ts';
 import { RouterAnchor } from '../../components/links.tsx';
 import { Typed } from '../../components/Typed.tsx';
-import { formatPercent } from '../../i18n/format.ts';
 import type { Readout, ReadoutItem } from './api.ts';
 import { usePatchItem } from './api.ts';
 import { ComputedFigure, ItemValue } from './ItemValue.tsx';
-import { itemFields, itemFormValues, itemValueFrom, kindColour, problemsOfValue } from './items.ts';
+import { formatShare, itemFields, itemFormValues, itemValueFrom, kindColour, problemsOfValue } from './items.ts';
 import type { ItemPatch } from '../../../../src/readouts/model.ts';
 
 const noErrors: PlacedErrors = { byPath: {}, named: [], unplaced: [] };
@@ -88,7 +87,7 @@ export const DraftCard = forwardRef<
       value: candidate.recordId,
       label: t('draft.candidate', {
         label: candidate.label,
-        score: formatPercent(candidate.score * 100, i18n.language, false),
+        score: formatShare(candidate.score, i18n.language),
       }),
     })),
     { value: newRecord, label: t('draft.newRecord') },
@@ -98,6 +97,7 @@ export const DraftCard = forwardRef<
     matchChoices.unshift({ value: item.match.recordId, label: item.match.label });
   const canMatch = item.match !== null || item.candidates.length > 0;
   const page = recordPages[item.kind];
+  const sending = (status: ItemPatch['status']) => patch.isPending && patch.variables.patch.status === status;
   const refusal = patch.error ? sayRefusal(patch.error, t, i18n.language) : null;
   const placed = errors.unplaced.length > 0 || Object.keys(errors.byPath).length > 0;
 
@@ -147,8 +147,8 @@ export const DraftCard = forwardRef<
           <Typed text={`“${quoted}”`} lang={readout.language} />
         </Text>
         <Text size="xs" c="gray.7">
-          {t('draft.confidence', { value: formatPercent(item.confidence * 100, i18n.language, false) })} ·{' '}
-          {t('draft.rule')} <code lang="zxx">{item.rule}</code> ·{' '}
+          {t('draft.confidence', { value: formatShare(item.confidence, i18n.language) })} · {t('draft.rule')}{' '}
+          <code lang="zxx">{item.rule}</code> ·{' '}
           <span data-testid="draft-match">
             {item.match ? t('draft.matches', { label: item.match.label }) : t('draft.new')}
           </span>
@@ -167,7 +167,12 @@ export const DraftCard = forwardRef<
         {!written && !editing && (
           <Group gap="xs" align="flex-end">
             {item.status !== 'accepted' && (
-              <Button size="xs" color="teal.9" loading={patch.isPending} onClick={() => send({ status: 'accepted' })}>
+              <Button
+                size="xs"
+                color="teal.9"
+                loading={sending('accepted')}
+                onClick={() => send({ status: 'accepted' })}
+              >
                 {t('draft.accept')}
               </Button>
             )}
@@ -179,7 +184,7 @@ export const DraftCard = forwardRef<
                 size="xs"
                 variant="outline"
                 color="red.9"
-                loading={patch.isPending}
+                loading={sending('rejected')}
                 onClick={() => send({ status: 'rejected' })}
               >
                 {t('draft.reject')}

@@ -250,7 +250,13 @@ function SummaryBar({ readout }: { readout: Readout }) {
           </Alert>
         )}
         {written && (
-          <Alert color="teal.9" variant="light" title={t('summary.written')} data-testid="readout-written">
+          <Alert
+            color="teal.9"
+            variant="outline"
+            title={t('summary.written')}
+            data-testid="readout-written"
+            styles={{ title: { color: 'var(--mantine-color-teal-9)' } }}
+          >
             <Group gap="md">
               {readout.acceptedAt && (
                 <Text size="sm">{t('summary.writtenOn', { date: formatDate(readout.acceptedAt, i18n.language) })}</Text>

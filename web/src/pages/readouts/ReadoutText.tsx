@@ -1,9 +1,8 @@
 import { Paper } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatPercent } from '../../i18n/format.ts';
 import type { ReadoutItem } from './api.ts';
-import { kindColour } from './items.ts';
+import { formatShare, kindColour } from './items.ts';
 
 interface Piece {
   start: number;
@@ -58,7 +57,7 @@ export function ReadoutText({
     t('text.hover', {
       kind: t(`kinds.${item.kind}`),
       rule: item.rule,
-      confidence: formatPercent(item.confidence * 100, i18n.language, false),
+      confidence: formatShare(item.confidence, i18n.language),
       status: t(`status.${item.status}`),
     });
 

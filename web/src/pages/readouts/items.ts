@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { localeOf } from '../../i18n/format.ts';
 import type { FieldConfig, FormValues, OptionSource } from '../../components/forms/types.ts';
 import { toFormValues, toInput } from '../../components/forms/values.ts';
 import type { Problem } from '../../api/client.ts';
@@ -161,4 +162,9 @@ export function itemValueFrom(
 /** The API names a value's fields under `value.`; the form knows them by their own names. */
 export function problemsOfValue(problems: Problem[]): Problem[] {
   return problems.map((problem) => ({ ...problem, path: problem.path.replace(/^value\./, '') }));
+}
+
+/** A confidence or a match score, 0..1, as a whole percentage: "90%" / "90 %". */
+export function formatShare(value: number, language: string): string {
+  return new Intl.NumberFormat(localeOf(language), { style: 'percent', maximumFractionDigits: 0 }).format(value);
 }
