@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser, expectAccessible, saveScreenshot } from './support/browser.ts';
-import { input } from './support/pages.ts';
+import { input, latinWords } from './support/pages.ts';
 
 // A readout written for this test: a later meeting of the demo's partners, its figures made up.
 const title = 'Belarusian Prime Minister and the Kursk Governor meet in Minsk';
@@ -116,6 +116,32 @@ describeInBrowser('reading a meeting readout into records', (ctx) => {
     await page.getByRole('button', { name: 'Read', exact: true }).click();
     await page.waitForURL(/\/readouts\/(?!new)[^/?]+$/);
     await page.getByTestId('readout-summary').waitFor();
+  });
+
+  it('reviews a Russian readout in a Russian interface without a word of English', async () => {
+    const posted = await fetch(`${ctx.url}/api/readouts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        text:
+          'Курск, 14 сентября 2018 года. Губернатор Курской области Александр Михайлов встретился с ' +
+          'делегацией Министерства промышленности Республики Беларусь. Стороны обсудили поставки самосвалов ' +
+          'ОАО «БелАЗ» для Михайловского ГОКа. За январь–июнь 2018 года товарооборот Курской области с ' +
+          'Беларусью составил 52,4 млн долларов США и вырос в 1,3 раза. Александр Михайлов предложил провести ' +
+          'в Курске выставку белорусских товаров в следующем году.',
+        title: 'Губернатор Курской области принял белорусскую делегацию',
+      }),
+    });
+    expect(posted.status).toBe(201);
+    const { id } = (await posted.json()) as { id: string };
+
+    const page = await ctx.page({ language: 'ru' });
+    await page.goto(`/readouts/${id}`);
+    await page.getByRole('heading', { name: 'Губернатор Курской области принял белорусскую делегацию' }).waitFor();
+    await page.locator('article[data-kind]').first().waitFor();
+    // Names and codes stay as they are written; rule ids are marked as code, not words.
+    const allow = ['Accord', 'USD', 'RUB', 'BelAZ', 'GOK', /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/];
+    expect(await latinWords(page, allow)).toEqual([]);
   });
 
   it('lists the readouts read, each opening its review', async () => {

@@ -150,7 +150,13 @@ export const DraftCard = forwardRef<
           {t('draft.confidence', { value: formatShare(item.confidence, i18n.language) })} · {t('draft.rule')}{' '}
           <code lang="zxx">{item.rule}</code> ·{' '}
           <span data-testid="draft-match">
-            {item.match ? t('draft.matches', { label: item.match.label }) : t('draft.new')}
+            {item.match ? (
+              <>
+                {t('draft.matches')} <Typed text={item.match.label} />
+              </>
+            ) : (
+              t('draft.new')
+            )}
           </span>
         </Text>
         {written && item.recordId && (

@@ -74,7 +74,7 @@ function Review({ readout }: { readout: Readout }) {
           )}
         </Text>
       </header>
-      <SummaryBar readout={readout} />
+      <SummaryBar readout={readout} onPick={pick} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 6 }}>
           <section aria-label={t('review.text')}>
@@ -163,7 +163,7 @@ function DraftGroup({
 }
 
 /** How many drafts stand where, and the one button that writes the accepted ones as records. */
-function SummaryBar({ readout }: { readout: Readout }) {
+function SummaryBar({ readout, onPick }: { readout: Readout; onPick: (itemId: string) => void }) {
   const { t, i18n } = useTranslation('readouts');
   const queryClient = useQueryClient();
   const accept = useAcceptReadout(readout.id);
@@ -229,7 +229,10 @@ function SummaryBar({ readout }: { readout: Readout }) {
                   <List size="sm">
                     {changed.map((record) => (
                       <List.Item key={`${record.itemId}:${record.recordId}`}>
-                        {t(`recordTypes.${record.recordType}`, { defaultValue: record.recordType })}: {record.label}
+                        {t(`recordTypes.${record.recordType}`, { defaultValue: record.recordType })}:{' '}
+                        <Anchor component="button" c="teal.9" size="sm" onClick={() => onPick(record.itemId)}>
+                          <Typed text={record.label} />
+                        </Anchor>
                       </List.Item>
                     ))}
                   </List>
