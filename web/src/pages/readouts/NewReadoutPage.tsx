@@ -19,16 +19,20 @@ import { ApiError, type Problem } from '../../api/client.ts';
 import { readableInputStyles } from '../../components/forms/RecordForm.tsx';
 import { useOptions } from '../../components/forms/options.ts';
 import { problemMessage } from '../../components/forms/values.ts';
+import { formatDecimal, formatNumber } from '../../i18n/format.ts';
 import { readReadout, type ReadoutDetails } from './api.ts';
 
 type Field = 'text' | 'file' | 'documentDate' | 'title' | 'sourceUrl' | 'publisher' | 'relationshipId';
 const fields: Field[] = ['text', 'file', 'documentDate', 'title', 'sourceUrl', 'publisher', 'relationshipId'];
 
-/** The field a problem is about: `documentDate`, or `querystring.sourceUrl` when a file was sent. */
-function fieldOf(problem: Problem): Field | undefined {
+/**
+ * The field a problem is about: `documentDate`, or `querystring.sourceUrl` when a file was sent. What is
+ * wrong with the readout itself (empty, not a readout) stands by whichever of text or file was given.
+ */
+function fieldOf(problem: Problem, source: 'text' | 'file'): Field | undefined {
   if (problem.code === 'date_needed') return 'documentDate';
   const first = problem.path.replace(/^(body|querystring)\./, '').split('.')[0];
-  if (first === 'fileName') return 'file';
+  if (first === 'text' || first === 'file' || first === 'fileName') return source;
   return fields.find((field) => field === first);
 }
 
@@ -61,15 +65,16 @@ export default function NewReadoutPage() {
         setUnplaced([error instanceof Error ? error.message : String(error)]);
         return;
       }
-      if (error.status === 413) {
-        setErrors(source === 'file' ? { file: t('new.tooLarge') } : { text: t('new.tooLarge') });
+      // Refused by the server's body limit before Accord read a byte: there is no problem to say.
+      if (error.status === 413 && error.problems.length === 0) {
+        setErrors({ [source]: t('new.tooLarge') });
         return;
       }
       const byField: Partial<Record<Field, string>> = {};
       const rest: string[] = [];
       for (const problem of error.problems) {
-        const message = problemMessage(problem, t, i18n.language);
-        const field = fieldOf(problem);
+        const message = sayProblem(problem);
+        const field = fieldOf(problem, source);
         if (field) byField[field] ??= message;
         else rest.push(message);
       }
@@ -80,6 +85,25 @@ export default function NewReadoutPage() {
       if (byField.documentDate) dateInput.current?.focus();
     },
   });
+
+  /**
+   * A file over the limit is said in megabytes, a text in characters (the general bound says neither), a
+   * text that is no readout by why; the rest as the record forms say them.
+   */
+  function sayProblem(problem: Problem): string {
+    const params = problem.params ?? {};
+    const language = i18n.language;
+    if (problem.code === 'too_big' && typeof params.maximum === 'number') {
+      return problem.path === 'file'
+        ? t('new.fileTooBig', { megabytes: formatDecimal(params.maximum / 2 ** 20, language) })
+        : t('new.textTooLong', { count: params.maximum, n: formatNumber(params.maximum, language) });
+    }
+    if (problem.code === 'not_a_readout' && typeof params.reason === 'string') {
+      const said = t(`new.notReadout.${params.reason}`, { ...params, defaultValue: '' });
+      if (said !== '') return said;
+    }
+    return problemMessage(problem, t, language);
+  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
