@@ -91,7 +91,8 @@ describeInBrowser('reading a meeting readout into records', (ctx) => {
     await meetingRow.getByText('Alexander Mikhailov', { exact: false }).waitFor();
     await page.getByRole('region', { name: 'Statements and commitments' }).getByText(editedStatement).waitFor();
 
-    // Where the meeting came from: the readout, kept as a document.
+    // Where the meeting came from: the readout, kept as a document, named beside it and on its own page.
+    await meetingRow.getByRole('link', { name: title }).waitFor();
     await meetingRow.getByRole('link').first().click();
     await page.waitForURL(/\/records\/meetings\//);
     const sources = page.getByRole('region', { name: 'Sources' });
