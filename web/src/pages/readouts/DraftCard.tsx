@@ -118,7 +118,8 @@ export const DraftCard = forwardRef<
       onMouseLeave={() => onFocusItem(null)}
       style={{
         borderLeft: `4px solid var(--mantine-color-${kindColour[item.kind]}-8)`,
-        opacity: item.status === 'rejected' ? 0.75 : 1,
+        // Greyed by its background, not by fading: faded text would be too faint to read.
+        background: item.status === 'rejected' ? 'var(--mantine-color-gray-0)' : undefined,
       }}
     >
       <Stack gap={6}>

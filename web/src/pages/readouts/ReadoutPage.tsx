@@ -67,7 +67,7 @@ function Review({ readout }: { readout: Readout }) {
           {readout.sourceUrl && (
             <>
               {' · '}
-              <Anchor c="teal.9" href={readout.sourceUrl} target="_blank" rel="noreferrer">
+              <Anchor c="teal.9" underline="always" href={readout.sourceUrl} target="_blank" rel="noreferrer">
                 {t('review.source')}
               </Anchor>
             </>
