@@ -119,6 +119,30 @@ describeInBrowser('reading a meeting readout into records', (ctx) => {
     await page.getByTestId('readout-summary').waitFor();
   });
 
+  it('reads an uploaded HTML file as it reads a pasted text', async () => {
+    const page = await ctx.page();
+    await page.goto('/readouts/new');
+    await page.getByRole('radio', { name: 'Choose a file' }).check({ force: true });
+    const html =
+      '<html><head><title>Working group meets in Kursk</title></head><body>' +
+      '<p>Kursk, 9 October 2018.</p><p>The Governor of Kursk Oblast Alexander Mikhailov met a delegation of ' +
+      'Minsk Motor Plant led by its director general. The plant offered to assemble engines for farm ' +
+      'machinery in Kursk Oblast.</p></body></html>';
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'kursk-working-group.html',
+      mimeType: 'text/html',
+      buffer: Buffer.from(html),
+    });
+    await page.getByRole('button', { name: 'Read', exact: true }).click();
+    await page.waitForURL(/\/readouts\/(?!new)[^/?]+$/);
+    await page
+      .getByTestId('readout-text')
+      .getByText(/assemble engines for farm\s+machinery/)
+      .waitFor();
+    // The markup is gone: the review shows the words only.
+    expect(await page.getByTestId('readout-text').innerText()).not.toContain('<p>');
+  });
+
   it('reviews a Russian readout in a Russian interface without a word of English', async () => {
     const posted = await fetch(`${ctx.url}/api/readouts`, {
       method: 'POST',
