@@ -1,0 +1,228 @@
+import { describe, expect, it } from 'vitest';
+import type { Lang, TerritoryMention, TradeCarry } from './model.ts';
+import { findTradeFigures } from './trade.ts';
+
+/** Territory mentions as the territory module would give them: every listed name, with its code. */
+function mark(sentence: string, names: Record<string, string>): TerritoryMention[] {
+  const found: TerritoryMention[] = [];
+  for (const [name, code] of Object.entries(names)) {
+    let at = sentence.indexOf(name);
+    while (at >= 0) {
+      found.push({ start: at, end: at + name.length, code });
+      at = sentence.indexOf(name, at + name.length);
+    }
+  }
+  return found;
+}
+
+const kursk = {
+  Belarus: 'BY',
+  Belarusian: 'BY',
+  Russia: 'RU',
+  'Kursk Oblast': 'RU-KRS',
+  Kursk: 'RU-KRS',
+  Беларусь: 'BY',
+  Беларуси: 'BY',
+  белорусской: 'BY',
+  России: 'RU',
+  Россией: 'RU',
+  'Курской областью': 'RU-KRS',
+  'Курской области': 'RU-KRS',
+};
+
+function read(sentence: string, lang: Lang, carry: TradeCarry = {}, documentDate = '2017-12-06') {
+  return findTradeFigures(sentence, {
+    lang,
+    documentDate,
+    home: 'BY',
+    partner: 'RU-KRS',
+    territories: mark(sentence, kursk),
+    carry,
+  });
+}
+
+describe('findTradeFigures in English', () => {
+  it('reads turnover with its pair, period, qualifier-free amount and growth', () => {
+    const sentence =
+      'In January–September 2017 trade between Belarus and Kursk Oblast reached $96.3 million, up 40.5% over the same period of 2016.';
+    const [figure] = read(sentence, 'en').figures;
+    expect(figure).toMatchObject({
+      measure: 'turnover',
+      reporter: 'BY',
+      partner: 'RU-KRS',
+      periodFrom: '2017-01',
+      periodTo: '2017-09',
+      amount: '96300000',
+      currency: 'USD',
+      qualifier: null,
+      growthPercent: '40.5',
+      growthMultiple: null,
+      basePeriod: { from: '2016-01', to: '2016-09' },
+      rule: 'trade.measure',
+    });
+    expect(sentence.slice(figure!.start, figure!.end)).toBe(
+      'trade between Belarus and Kursk Oblast reached $96.3 million, up 40.5%',
+    );
+  });
+
+  it('keeps a country total inside a regional readout as the countries’ pair', () => {
+    const [figure] = read('Trade between Belarus and Russia exceeded $32 billion last year.', 'en').figures;
+    expect(figure).toMatchObject({ reporter: 'BY', partner: 'RU', qualifier: 'more than', periodFrom: '2016-01' });
+    const [alone] = read("Belarus' trade with Russia as a whole came to $32.4 billion in 2016.", 'en').figures;
+    expect(alone).toMatchObject({ reporter: 'BY', partner: 'RU' });
+  });
+
+  it('makes the exporter the reporter', () => {
+    expect(read('Exports of Belarus to the region reached $60 million in 2016.', 'en').figures[0]).toMatchObject({
+      measure: 'exports',
+      reporter: 'BY',
+      partner: 'RU-KRS',
+    });
+    expect(read('Kursk exports to Belarus came to $36 million in 2016.', 'en').figures[0]).toMatchObject({
+      measure: 'exports',
+      reporter: 'RU-KRS',
+      partner: 'BY',
+    });
+    expect(read("The region's exports to Belarus came to $36 million in 2016.", 'en').figures[0]).toMatchObject({
+      reporter: 'RU-KRS',
+      partner: 'BY',
+    });
+  });
+
+  it('makes the importer the reporter', () => {
+    expect(read('Belarus imported $23 million worth of goods from the region in 2016.', 'en').figures[0]).toMatchObject(
+      {
+        measure: 'imports',
+        reporter: 'BY',
+        partner: 'RU-KRS',
+      },
+    );
+    expect(read('The region imported $48.5 million worth of Belarusian goods in 2016.', 'en').figures[0]).toMatchObject(
+      {
+        measure: 'imports',
+        reporter: 'RU-KRS',
+        partner: 'BY',
+      },
+    );
+  });
+
+  it('takes the talks’ pair when no territory is named', () => {
+    expect(read('Exports stood at $52.1 million in 2016.', 'en').figures[0]).toMatchObject({
+      reporter: 'BY',
+      partner: 'RU-KRS',
+      confidence: 0.85,
+    });
+  });
+
+  it('gives a figure for each amount of a sentence', () => {
+    const { figures } = read('In 2016 exports reached $60 million and imports $36 million.', 'en');
+    expect(figures.map((f) => [f.measure, f.amount, f.periodFrom])).toEqual([
+      ['exports', '60000000', '2016-01'],
+      ['imports', '36000000', '2016-01'],
+    ]);
+  });
+
+  it('carries the period, measure and pair into the next sentence of the paragraph', () => {
+    const first = read('In ten months trade between Belarus and Kursk Oblast amounted to $118.6 million.', 'en');
+    expect(first.carry).toEqual({
+      measure: 'turnover',
+      period: { from: '2017-01', to: '2017-10' },
+      pair: { reporter: 'BY', partner: 'RU-KRS' },
+    });
+    const [next] = read('Belarusian exports stood at $52.1 million.', 'en', first.carry).figures;
+    expect(next).toMatchObject({ measure: 'exports', periodFrom: '2017-01', periodTo: '2017-10', reporter: 'BY' });
+  });
+
+  it('reads growth as a multiple and a decline', () => {
+    expect(read('In 2016 trade with Kursk Oblast grew 3.5-fold to $142 million.', 'en').figures[0]).toMatchObject({
+      growthMultiple: '3.5',
+      basePeriod: { from: '2015-01', to: '2015-12' },
+    });
+    expect(read('Last year trade with Kursk Oblast went down by 12% to $37.4 million.', 'en').figures[0]).toMatchObject(
+      {
+        growthPercent: '-12',
+      },
+    );
+  });
+
+  it('does not take investment, contracts, output, prices or goals for trade', () => {
+    expect(read('Belarusian investors put $20 million into the Kursk plant.', 'en').figures).toEqual([]);
+    expect(read('Trade talks ended with a contract worth $50 million.', 'en').figures).toEqual([]);
+    expect(read('After the trade fair, the plant produced goods for $5 million.', 'en').figures).toEqual([]);
+    expect(read('Supplies of gas cost $127 per thousand cubic metres.', 'en').figures).toEqual([]);
+    expect(read('The sides agreed to bring trade to $200 million by 2020.', 'en').figures).toEqual([]);
+    expect(read('We should bring trade to one billion dollars.', 'en').figures).toEqual([]);
+    expect(read('Belarus, Kursk eye $200 million in trade', 'en').figures).toEqual([]);
+  });
+});
+
+describe('findTradeFigures in Russian', () => {
+  it('reads turnover with growth on the same period of the previous year', () => {
+    const sentence =
+      'В январе–сентябре 2017 года товарооборот Беларуси с Курской областью составил 96,3 млн долларов США, или 140,5 % к уровню аналогичного периода прошлого года.';
+    expect(read(sentence, 'ru').figures[0]).toMatchObject({
+      measure: 'turnover',
+      reporter: 'BY',
+      partner: 'RU-KRS',
+      periodFrom: '2017-01',
+      periodTo: '2017-09',
+      amount: '96300000',
+      currency: 'USD',
+      growthPercent: '40.5',
+      basePeriod: { from: '2016-01', to: '2016-09' },
+    });
+  });
+
+  it('reads exports and imports with their direction', () => {
+    expect(
+      read('Экспорт белорусской продукции в область за 9 месяцев достиг почти 60 млн долларов.', 'ru').figures[0],
+    ).toMatchObject({
+      measure: 'exports',
+      reporter: 'BY',
+      partner: 'RU-KRS',
+      qualifier: 'almost',
+      periodTo: '2017-09',
+    });
+    expect(
+      read('Импорт из региона вырос в 1,5 раза — до 41,3 млн долларов за январь–июль.', 'ru').figures[0],
+    ).toMatchObject({ measure: 'imports', reporter: 'BY', partner: 'RU-KRS', growthMultiple: '1.5' });
+  });
+
+  it('keeps the country total apart', () => {
+    expect(
+      read('В целом товарооборот Беларуси с Россией за 2016 год составил 26,1 млрд долларов.', 'ru').figures[0],
+    ).toMatchObject({ reporter: 'BY', partner: 'RU', periodFrom: '2016-01', periodTo: '2016-12' });
+  });
+
+  it('does not take a goal or a contract for trade', () => {
+    expect(read('Стороны поставили цель довести товарооборот до 200 млн долларов.', 'ru').figures).toEqual([]);
+    expect(read('Стороны договорились выйти на товарооборот в 2 млрд долларов к 2021 году.', 'ru').figures).toEqual([]);
+    expect(read('На выставке подписаны контракты на 15 млн долларов.', 'ru').figures).toEqual([]);
+    expect(read('Инвестиции в проект составят 30 млн долларов.', 'ru').figures).toEqual([]);
+  });
+
+  it('ties an amount with no measure word to the measure of the sentence before', () => {
+    const carry: TradeCarry = {
+      measure: 'turnover',
+      period: { from: '2017-01', to: '2017-09' },
+      pair: { reporter: 'BY', partner: 'RU-KRS' },
+    };
+    const sentence = 'На Курскую область из этой суммы приходится 6,8 млн долларов.';
+    const mogilev = findTradeFigures('На Могилевскую область из этой суммы приходится 6,8 млн долларов.', {
+      lang: 'ru',
+      documentDate: '2017-12-06',
+      home: 'KZ-SEV',
+      partner: 'BY',
+      territories: [{ start: 3, end: 24, code: 'BY-MA' }],
+      carry: { ...carry, pair: { reporter: 'KZ-SEV', partner: 'BY' } },
+    });
+    expect(mogilev.figures[0]).toMatchObject({
+      measure: 'turnover',
+      reporter: 'KZ-SEV',
+      partner: 'BY-MA',
+      periodFrom: '2017-01',
+      rule: 'trade.carried-measure',
+    });
+    expect(read(sentence, 'ru').figures).toHaveLength(0);
+  });
+});

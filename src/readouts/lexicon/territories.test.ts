@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createGazetteer, type Gazetteer } from '../text/gazetteer.ts';
+import { loadMorphology } from '../text/morphology.ts';
+import { territoryEntries } from './territories.ts';
+
+let gazetteer: Gazetteer;
+beforeAll(async () => {
+  gazetteer = createGazetteer(await loadMorphology(), territoryEntries());
+});
+
+const found = (text: string, lang: 'en' | 'ru') =>
+  gazetteer.find(text, lang).map((m) => `${m.kind}:${(m.data as { code: string }).code}:${text.slice(m.start, m.end)}`);
+
+describe('territory lexicon', () => {
+  it('names Kursk Oblast every way an English readout does', () => {
+    expect(
+      found(
+        'Talks with the Kursk region went well. Kursk Oblast and the Kursk Region exported more; Kursk firms agree.',
+        'en',
+      ),
+    ).toEqual([
+      'territory:RU-KRS:Kursk region',
+      'territory:RU-KRS:Kursk Oblast',
+      'territory:RU-KRS:Kursk Region',
+      'demonym:RU-KRS:Kursk',
+    ]);
+  });
+
+  it('names Kursk Oblast every way a Russian readout does', () => {
+    expect(found('Делегация Курской области приехала в Минск. Курщину и курских аграриев знают.', 'ru')).toEqual([
+      'territory:RU-KRS:Курской области',
+      'territory:BY-HM:Минск',
+      'territory:RU-KRS:Курщину',
+      'demonym:RU-KRS:курских',
+    ]);
+  });
+
+  it('knows the countries by official, short and old names', () => {
+    expect(
+      found('The Republic of Belarus, Belarus’ partner Russia and the Russian Federation; the US and the UAE.', 'en'),
+    ).toEqual([
+      'territory:BY:Republic of Belarus',
+      'territory:BY:Belarus’',
+      'territory:RU:Russia',
+      'territory:RU:Russian Federation',
+      'territory:US:US',
+      'territory:AE:UAE',
+    ]);
+    expect(found('Белоруссия, Республика Беларусь, РФ, Россией, КНР и Китаем, ОАЭ.', 'ru')).toEqual([
+      'territory:BY:Белоруссия',
+      'territory:BY:Республика Беларусь',
+      'territory:RU:РФ',
+      'territory:RU:Россией',
+      'territory:CN:КНР',
+      'territory:CN:Китаем',
+      'territory:AE:ОАЭ',
+    ]);
+  });
+
+  it('maps country adjectives to the country as demonyms', () => {
+    expect(found('The Belarusian side and Russian, Kazakh, Chinese and Vietnamese partners.', 'en')).toEqual([
+      'demonym:BY:Belarusian',
+      'demonym:RU:Russian',
+      'demonym:KZ:Kazakh',
+      'demonym:CN:Chinese',
+      'demonym:VN:Vietnamese',
+    ]);
+    expect(found('Белорусская сторона и российские, турецкие, иранские компании.', 'ru')).toEqual([
+      'demonym:BY:Белорусская',
+      'demonym:RU:российские',
+      'demonym:TR:турецкие',
+      'demonym:IR:иранские',
+    ]);
+  });
+
+  it('covers every Russian region and the Belarusian ones, in both languages', () => {
+    expect(found('Республика Татарстан, Татарстан, Краснодарский край, Кубань, Гомельская область', 'ru')).toEqual([
+      'territory:RU-TA:Республика Татарстан',
+      'territory:RU-TA:Татарстан',
+      'territory:RU-KDA:Краснодарский край',
+      'territory:RU-KDA:Кубань',
+      'territory:BY-HO:Гомельская область',
+    ]);
+    expect(found('Republic of Tatarstan, Krasnodar Territory, Nizhny Novgorod Oblast, Novgorod Region', 'en')).toEqual([
+      'territory:RU-TA:Republic of Tatarstan',
+      'territory:RU-KDA:Krasnodar Territory',
+      'territory:RU-NIZ:Nizhny Novgorod Oblast',
+      'territory:RU-NGR:Novgorod Region',
+    ]);
+  });
+
+  it('does not read a city name as the region it gives its name to', () => {
+    expect(found('Minsk Region and Minsk', 'en')).toEqual(['territory:BY-MI:Minsk Region', 'territory:BY-HM:Minsk']);
+  });
+});

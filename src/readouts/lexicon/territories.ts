@@ -1,0 +1,233 @@
+import { countryReferences } from '../../registry/reference/countries.ts';
+import { regions, type RegionReference } from '../../registry/reference/regions.ts';
+import type { GazetteerEntry } from '../text/gazetteer.ts';
+
+export interface TerritoryData {
+  code: string;
+  level: 'country' | 'region';
+  parent: string | null;
+}
+
+export interface TerritoryEntry extends GazetteerEntry {
+  kind: 'territory' | 'demonym';
+  data: TerritoryData;
+}
+
+/** Names readouts use that the ISO package lacks. */
+const COUNTRY_ALIASES: Record<string, string[]> = {
+  RU: ['РФ', 'Российская Федерация'],
+  BY: ['Republic of Belarus', 'Республика Беларусь', 'Белоруссия', 'РБ', 'Belorussia', 'Byelorussia'],
+  KZ: ['Republic of Kazakhstan', 'Республика Казахстан'],
+  KG: ['Kyrgyz Republic', 'Kirghizia', 'Кыргызстан', 'Кыргызская Республика'],
+  MD: ['Moldova', 'Молдова', 'Республика Молдова'],
+  UZ: ['Republic of Uzbekistan', 'Республика Узбекистан'],
+  TJ: ['Republic of Tajikistan', 'Республика Таджикистан'],
+  AM: ['Republic of Armenia', 'Республика Армения'],
+  AZ: ['Republic of Azerbaijan', 'Азербайджанская Республика'],
+  CN: ['PRC', 'Китай'],
+  US: ['США', 'Соединенные Штаты', 'Соединенные Штаты Америки'],
+  GB: ['Britain', 'Соединенное Королевство'],
+  DE: ['ФРГ', 'Federal Republic of Germany', 'Федеративная Республика Германия'],
+  AE: ['Emirates', 'Эмираты', 'Объединенные Арабские Эмираты'],
+  VN: ['Viet Nam', 'Socialist Republic of Vietnam', 'Социалистическая Республика Вьетнам'],
+  VE: ['Bolivarian Republic of Venezuela'],
+  IR: ['Исламская Республика Иран'],
+  EG: ['Arab Republic of Egypt', 'Арабская Республика Египет'],
+  PK: ['Islamic Republic of Pakistan', 'Исламская Республика Пакистан'],
+  IN: ['Republic of India', 'Республика Индия'],
+  TR: ['Turkiye', 'Турецкая Республика'],
+  CU: ['Republic of Cuba', 'Республика Куба'],
+  KR: ['South Korea', 'Южная Корея'],
+  KP: ['КНДР'],
+};
+
+/** Adjectives and nouns naming a country's people, firms or side: "the Belarusian side", «российские партнеры». */
+const DEMONYMS: Record<string, { en: string[]; ru: string[] }> = {
+  BY: { en: ['Belarusian', 'Belarussian', 'Belorussian', 'Byelorussian'], ru: ['белорусский', 'белорус'] },
+  RU: { en: ['Russian'], ru: ['российский', 'россиянин', 'русский'] },
+  KZ: { en: ['Kazakh', 'Kazakhstani'], ru: ['казахстанский', 'казахский'] },
+  UZ: { en: ['Uzbek', 'Uzbekistani'], ru: ['узбекский', 'узбекистанский'] },
+  KG: { en: ['Kyrgyz', 'Kirghiz'], ru: ['киргизский', 'кыргызский', 'кыргызстанский'] },
+  TJ: { en: ['Tajik', 'Tajikistani'], ru: ['таджикский', 'таджикистанский'] },
+  TM: { en: ['Turkmen'], ru: ['туркменский'] },
+  AZ: { en: ['Azerbaijani', 'Azeri'], ru: ['азербайджанский'] },
+  AM: { en: ['Armenian'], ru: ['армянский'] },
+  MD: { en: ['Moldovan', 'Moldavian'], ru: ['молдавский', 'молдовский'] },
+  GE: { en: ['Georgian'], ru: ['грузинский'] },
+  UA: { en: ['Ukrainian'], ru: ['украинский'] },
+  CN: { en: ['Chinese'], ru: ['китайский'] },
+  IN: { en: ['Indian'], ru: ['индийский'] },
+  TR: { en: ['Turkish'], ru: ['турецкий'] },
+  IR: { en: ['Iranian'], ru: ['иранский'] },
+  AE: { en: ['Emirati'], ru: ['эмиратский'] },
+  VN: { en: ['Vietnamese'], ru: ['вьетнамский'] },
+  VE: { en: ['Venezuelan'], ru: ['венесуэльский'] },
+  CU: { en: ['Cuban'], ru: ['кубинский'] },
+  EG: { en: ['Egyptian'], ru: ['египетский'] },
+  PK: { en: ['Pakistani'], ru: ['пакистанский'] },
+  DE: { en: ['German'], ru: ['германский', 'немецкий'] },
+  FR: { en: ['French'], ru: ['французский'] },
+  IT: { en: ['Italian'], ru: ['итальянский'] },
+  ES: { en: ['Spanish'], ru: ['испанский'] },
+  PL: { en: ['Polish'], ru: ['польский'] },
+  NL: { en: ['Dutch'], ru: ['нидерландский', 'голландский'] },
+  BE: { en: ['Belgian'], ru: ['бельгийский'] },
+  SE: { en: ['Swedish'], ru: ['шведский'] },
+  AT: { en: ['Austrian'], ru: ['австрийский'] },
+  CZ: { en: ['Czech'], ru: ['чешский'] },
+  HU: { en: ['Hungarian'], ru: ['венгерский'] },
+  RO: { en: ['Romanian'], ru: ['румынский'] },
+  LT: { en: ['Lithuanian'], ru: ['литовский'] },
+  LV: { en: ['Latvian'], ru: ['латвийский'] },
+  EE: { en: ['Estonian'], ru: ['эстонский'] },
+  FI: { en: ['Finnish'], ru: ['финский', 'финляндский'] },
+  RS: { en: ['Serbian'], ru: ['сербский'] },
+  US: { en: ['American'], ru: ['американский'] },
+  GB: { en: ['British'], ru: ['британский'] },
+  JP: { en: ['Japanese'], ru: ['японский'] },
+  KR: { en: ['South Korean'], ru: ['южнокорейский'] },
+  MN: { en: ['Mongolian'], ru: ['монгольский'] },
+  ID: { en: ['Indonesian'], ru: ['индонезийский'] },
+  BR: { en: ['Brazilian'], ru: ['бразильский'] },
+  SA: { en: ['Saudi'], ru: ['саудовский'] },
+  SY: { en: ['Syrian'], ru: ['сирийский'] },
+  ZA: { en: ['South African'], ru: ['южноафриканский'] },
+  NG: { en: ['Nigerian'], ru: ['нигерийский'] },
+};
+
+/** Short and popular names of regions: republics without the word "Republic", «Курщина», Kuban. */
+const REGION_ALIASES: Record<string, string[]> = {
+  'RU-AD': ['Adygea', 'Адыгея'],
+  'RU-AL': ['Gorno-Altai'],
+  'RU-BA': ['Bashkortostan', 'Bashkiria', 'Башкортостан', 'Башкирия'],
+  'RU-BU': ['Buryatia', 'Бурятия'],
+  'RU-CE': ['Chechnya', 'Чечня'],
+  'RU-CHU': ['Chukotka', 'Чукотка', 'Чукотский АО'],
+  'RU-CU': ['Chuvashia', 'Чувашия'],
+  'RU-DA': ['Dagestan', 'Дагестан'],
+  'RU-IN': ['Ingushetia', 'Ингушетия'],
+  'RU-KB': ['Kabardino-Balkaria', 'Кабардино-Балкария'],
+  'RU-KC': ['Karachay-Cherkessia', 'Карачаево-Черкесия'],
+  'RU-KDA': ['Kuban', 'Кубань'],
+  'RU-KEM': ['Kemerovo Oblast', 'Kuzbass', 'Кемеровская область', 'Кузбасс'],
+  'RU-KHM': ['Khanty-Mansi Autonomous Okrug', 'Yugra', 'Ханты-Мансийский автономный округ', 'Югра', 'ХМАО'],
+  'RU-KK': ['Khakassia', 'Хакасия'],
+  'RU-KL': ['Kalmykia', 'Калмыкия'],
+  'RU-KO': ['Komi', 'Коми'],
+  'RU-KR': ['Karelia', 'Карелия'],
+  'RU-KRS': ['Курщина'],
+  'RU-BRY': ['Брянщина'],
+  'RU-SMO': ['Смоленщина'],
+  'RU-BEL': ['Белгородчина'],
+  'RU-ORL': ['Орловщина'],
+  'RU-TAM': ['Тамбовщина'],
+  'RU-PSK': ['Псковщина'],
+  'RU-RYA': ['Рязанщина'],
+  'RU-YAR': ['Ярославщина'],
+  'RU-VLG': ['Вологодчина'],
+  'RU-NGR': ['Новгородчина'],
+  'RU-LEN': ['Ленобласть'],
+  'RU-MOS': ['Подмосковье'],
+  'RU-PER': ['Прикамье'],
+  'RU-PRI': ['Primorye', 'Приморье'],
+  'RU-STA': ['Ставрополье'],
+  'RU-ZAB': ['Zabaikalye', 'Забайкалье'],
+  'RU-ME': ['Mari El', 'Марий Эл'],
+  'RU-MO': ['Mordovia', 'Мордовия'],
+  'RU-SA': ['Yakutia', 'Republic of Sakha', 'Якутия', 'Республика Саха'],
+  'RU-SE': ['North Ossetia', 'Северная Осетия'],
+  'RU-SPE': ['St. Petersburg', 'St Petersburg', 'Petersburg', 'Петербург'],
+  'RU-TA': ['Tatarstan', 'Татарстан'],
+  'RU-TY': ['Tuva', 'Tyva', 'Тыва', 'Тува'],
+  'RU-UD': ['Udmurtia', 'Удмуртия'],
+  'RU-YAN': ['Yamal', 'Ямал', 'ЯНАО'],
+  'BY-BR': ['Брестчина'],
+  'BY-HO': ['Гомельщина'],
+  'BY-HR': ['Гродненщина'],
+  'BY-MA': ['Могилевщина'],
+  'BY-VI': ['Витебщина'],
+  'BY-MI': ['Минщина'],
+};
+
+/** Adjectives shared by a city and its region («минский», «московский»): they name neither for sure. */
+const AMBIGUOUS_ADJECTIVES = new Set(['минский', 'московский']);
+
+/** "Kursk Oblast" / "Brest Region" also as "Kursk Region", "Brest Oblast"; "X Krai" also as "X Territory". */
+function englishForms(name: string): { names: string[]; base: string | null } {
+  const oblast = /^(.+?) (?:Oblast|Region)$/u.exec(name);
+  if (oblast) {
+    const base = oblast[1]!.endsWith(' Autonomous') ? null : oblast[1]!;
+    return { names: [name, `${oblast[1]} Oblast`, `${oblast[1]} Region`], base };
+  }
+  const krai = /^(.+?) Krai$/u.exec(name);
+  if (krai) return { names: [name, `${krai[1]} Territory`, `${krai[1]} Region`], base: krai[1]! };
+  const okrug = /^(.+?) Autonomous Okrug$/u.exec(name);
+  if (okrug) return { names: [name, `${okrug[1]} Autonomous District`], base: null };
+  const republicOf = /^Republic of (.+)$/u.exec(name);
+  if (republicOf) return { names: [name, `${republicOf[1]} Republic`, republicOf[1]!], base: null };
+  return { names: [name], base: null };
+}
+
+/** «Курская область» also as «Курская обл.», and the adjective «курский» for the region's people and firms. */
+function russianForms(name: string): { names: string[]; adjective: string | null } {
+  const oblast = /^(\p{L}+)ая область$/u.exec(name);
+  if (oblast) return { names: [name, `${oblast[1]}ая обл.`], adjective: `${oblast[1]!.toLowerCase()}ий` };
+  const krai = /^(\p{L}+ий) край$/u.exec(name);
+  if (krai) return { names: [name], adjective: krai[1]!.toLowerCase() };
+  const republic = /^Республика (.+)$/u.exec(name);
+  if (republic) return { names: [name, republic[1]!], adjective: null };
+  return { names: [name], adjective: null };
+}
+
+/** A name from the ISO package as a readout writes it: «КНР (Китайская Народная Республика)» gives both. */
+function countryNames(name: string): string[] {
+  const bracket = /^(.+?) \((.+)\)$/u.exec(name);
+  if (bracket) return [bracket[1]!, bracket[2]!];
+  const inverted = /^([^,]+), /u.exec(name);
+  if (inverted) return [inverted[1]!];
+  return [name];
+}
+
+function regionEntries(region: RegionReference): TerritoryEntry[] {
+  const data: TerritoryData = { code: region.code, level: 'region', parent: region.parent };
+  const en = englishForms(region.nameEn);
+  const ru = russianForms(region.nameRu);
+  const names = [...new Set([...en.names, ...ru.names, ...(REGION_ALIASES[region.code] ?? [])])];
+  const out: TerritoryEntry[] = [{ id: region.code, kind: 'territory', names, data }];
+  const demonyms = [en.base, ru.adjective].filter((n): n is string => n !== null && !AMBIGUOUS_ADJECTIVES.has(n));
+  if (demonyms.length > 0) out.push({ id: region.code, kind: 'demonym', names: demonyms, data });
+  return out;
+}
+
+/**
+ * Gazetteer entries for every country and every region in the reference data, under all the names a readout uses
+ * (official and short, both languages), and the adjectives and demonyms that point at them as kind 'demonym'.
+ */
+export function territoryEntries(): TerritoryEntry[] {
+  const countries: TerritoryEntry[] = countryReferences().flatMap((c) => {
+    const data: TerritoryData = { code: c.code, level: 'country', parent: null };
+    const names = [c.nameEn, c.nameRu, ...c.otherNames, ...(COUNTRY_ALIASES[c.code] ?? [])].flatMap(countryNames);
+    const entries: TerritoryEntry[] = [{ id: c.code, kind: 'territory', names: [...new Set(names)], data }];
+    const demonyms = DEMONYMS[c.code];
+    if (demonyms) entries.push({ id: c.code, kind: 'demonym', names: [...demonyms.en, ...demonyms.ru], data });
+    return entries;
+  });
+  const regional = regions.flatMap(regionEntries);
+  // A region's bare name that is also a territory of its own ("Minsk" for Minsk Region) names the other one.
+  const taken = new Set(
+    [...countries, ...regional]
+      .filter((e) => e.kind === 'territory')
+      .flatMap((e) => e.names.map((n) => n.toLowerCase())),
+  );
+  const baseCount = new Map<string, number>();
+  for (const e of regional)
+    if (e.kind === 'demonym') for (const n of e.names) baseCount.set(n, (baseCount.get(n) ?? 0) + 1);
+  const cleaned = regional
+    .map((e) =>
+      e.kind === 'demonym'
+        ? { ...e, names: e.names.filter((n) => !taken.has(n.toLowerCase()) && baseCount.get(n) === 1) }
+        : e,
+    )
+    .filter((e) => e.names.length > 0);
+  return [...countries, ...cleaned];
+}

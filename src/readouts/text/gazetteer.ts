@@ -1,0 +1,260 @@
+import type { Lang } from './language.ts';
+import { foldCase, type Morphology } from './morphology.ts';
+import { nameWords, transliterate, withoutLegalForms } from './names.ts';
+import type { Span } from './sentences.ts';
+import { tokenize, type Token } from './tokens.ts';
+
+export interface GazetteerEntry {
+  id: string;
+  kind: string;
+  names: string[];
+  data?: unknown;
+}
+
+export interface GazetteerMatch extends Span {
+  id: string;
+  kind: string;
+  /** The entry's name that matched, as the entry spells it. */
+  name: string;
+  /** 1 for the same spelling, less for a match through inflection, transliteration or case. */
+  score: number;
+  data?: unknown;
+}
+
+export interface Gazetteer {
+  /** Names found in the text (or the part of it in `range`), longest first, none overlapping, in text order. */
+  find(text: string, lang: Lang, range?: Span): GazetteerMatch[];
+}
+
+const SCORE_INFLECTED = 0.9;
+const SCORE_TRANSLITERATED = 0.8;
+/** A capitalised name met in lower case ("планар" for «Планар») is more likely an ordinary word. */
+const CASE_PENALTY = 0.8;
+/** Spellings a multi-word name is indexed under; beyond this only each word's first key is used. */
+const MAX_PATHS = 64;
+/** Shorter loose keys ("ao", "rf") would tie unrelated words together. */
+const MIN_TRANSLIT = 4;
+const PREFIX = 3;
+const LOOSE_CACHE_LIMIT = 100_000;
+
+/** Marks a name may have inside or around it in a text: «Минский моторный завод», Kemerovo Oblast – Kuzbass. */
+/** The dots of "St. Petersburg" and "U.S." too: a name never runs across a sentence, so a dot inside is its own. */
+const TRANSPARENT = new Set(['«', '»', '“', '”', '„', '"', "'", '‘', '’', '(', ')', '-', '–', '—', '.']);
+/** "US", «РФ», «США»: an acronym only counts written in capitals ("let us" is not the United States). */
+const ACRONYM = /^\p{Lu}{2,4}$/u;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+interface Ending {
+  entry: GazetteerEntry;
+  name: string;
+  /** The folded spelling of the name's words, to tell an exact match from an inflected one. */
+  spelling: string;
+  capitalised: boolean;
+  /** The acronym a text must spell in capitals, when the name is one. */
+  acronym?: string;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  ends: Ending[];
+}
+
+interface Candidate {
+  from: number;
+  to: number;
+  words: number;
+  ends: Ending[];
+  score: number;
+}
+
+const node = (): TrieNode => ({ next: new Map(), ends: [] });
+
+/** The name's words without legal forms at its ends, as tokens of the text would be. */
+function nameTokens(name: string): Token[] {
+  const tokens = tokenize(name).filter((t) => t.kind !== 'punct');
+  const parts: string[] = [];
+  const owner: number[] = [];
+  tokens.forEach((t, i) => {
+    for (const part of nameWords(t.text)) {
+      parts.push(part);
+      owner.push(i);
+    }
+  });
+  const [from, to] = withoutLegalForms(parts);
+  if (from >= to) return [];
+  return tokens.slice(owner[from], owner[to - 1]! + 1);
+}
+
+/** Three letters of a key, and of its form without a fleeting vowel («Орел» → «орл»: «в Орле»). */
+function prefixesOf(key: string): string[] {
+  const fleeting = /^(.+)[ео]([^аеиоуыэюяй])$/u.exec(key);
+  return fleeting ? [key.slice(0, PREFIX), (fleeting[1]! + fleeting[2]!).slice(0, PREFIX)] : [key.slice(0, PREFIX)];
+}
+
+/**
+ * A gazetteer over the given entries: names are matched word by word on their match keys, so «Курской области»
+ * finds «Курская область», "tyres" finds "tyre" and «БелАЗа» finds "BelAZ" (single words also by transliteration).
+ * Quotes and legal forms are ignored. Build it once; `find` is then cheap.
+ */
+export function createGazetteer(morph: Morphology, entries: readonly GazetteerEntry[]): Gazetteer {
+  const root = node();
+  const translit = new Map<string, Ending[]>();
+  const prefixes = new Set<string>();
+  const translitPrefixes = new Set<string>();
+
+  const looseCache = new Map<string, string>();
+  const loose = (word: string): string => {
+    let key = looseCache.get(word);
+    if (key === undefined) {
+      if (looseCache.size >= LOOSE_CACHE_LIMIT) looseCache.clear();
+      looseCache.set(word, (key = transliterate(word)));
+    }
+    return key;
+  };
+  const entryKeys = (word: string): string[] => [...new Set([...morph.keyOf(word, 'ru'), ...morph.keyOf(word, 'en')])];
+
+  for (const entry of entries) {
+    for (const name of entry.names) {
+      const tokens = nameTokens(name);
+      if (tokens.length === 0) continue;
+      const ending: Ending = {
+        entry,
+        name,
+        spelling: tokens.map((t) => foldCase(t.text)).join(' '),
+        capitalised: /^\p{Lu}/u.test(tokens[0]!.text),
+        ...(tokens.length === 1 && ACRONYM.test(tokens[0]!.text) ? { acronym: tokens[0]!.text } : {}),
+      };
+      let keys = tokens.map((t) => entryKeys(t.text));
+      if (keys.reduce((n, k) => n * k.length, 1) > MAX_PATHS) keys = keys.map((k) => k.slice(0, 1));
+      for (const k of keys.flat()) for (const p of prefixesOf(k)) prefixes.add(p);
+      let level = [root];
+      for (const options of keys) {
+        level = level.flatMap((at) =>
+          options.map((key) => {
+            let child = at.next.get(key);
+            if (!child) at.next.set(key, (child = node()));
+            return child;
+          }),
+        );
+      }
+      for (const end of new Set(level)) end.ends.push(ending);
+      if (tokens.length === 1) {
+        for (const key of new Set(keys[0]!.map(transliterate))) {
+          if (key.length < MIN_TRANSLIT) continue;
+          translit.set(key, [...(translit.get(key) ?? []), ending]);
+          translitPrefixes.add(key.slice(0, PREFIX));
+        }
+      }
+    }
+  }
+
+  return {
+    find(text, lang, range) {
+      const offset = range?.start ?? 0;
+      const tokens = tokenize(range ? text.slice(range.start, range.end) : text);
+      const keyCache = new Map<number, string[]>();
+      const keysAt = (i: number): string[] => {
+        let keys = keyCache.get(i);
+        if (!keys) {
+          const word = tokens[i]!.text;
+          const own = foldCase(word);
+          // Only a word that could start a known key is worth a dictionary look-up.
+          const promising =
+            !CYRILLIC.test(word) ||
+            prefixes.has(own.slice(0, PREFIX)) ||
+            translitPrefixes.has(loose(own).slice(0, PREFIX));
+          keys = promising ? morph.keyOf(word, lang) : [own];
+          keyCache.set(i, keys);
+        }
+        return keys;
+      };
+
+      const candidates: Candidate[] = [];
+      const walk = (start: number, at: TrieNode, i: number, words: number): void => {
+        const token = tokens[i];
+        if (!token) return;
+        if (token.kind === 'punct') {
+          if (words > 0 && TRANSPARENT.has(token.text)) walk(start, at, i + 1, words);
+          return;
+        }
+        for (const key of keysAt(i)) {
+          const child = at.next.get(key);
+          if (!child) continue;
+          if (child.ends.length > 0)
+            candidates.push({ from: start, to: i, words: words + 1, ends: child.ends, score: 0 });
+          if (child.next.size > 0) walk(start, child, i + 1, words + 1);
+        }
+      };
+
+      for (let i = 0; i < tokens.length; i++) {
+        if (tokens[i]!.kind === 'punct') continue;
+        const before = candidates.length;
+        walk(i, root, i, 0);
+        if (candidates.length === before) {
+          for (const key of new Set(keysAt(i).map(loose))) {
+            const ends = translit.get(key);
+            if (ends) candidates.push({ from: i, to: i, words: 1, ends, score: SCORE_TRANSLITERATED });
+          }
+        }
+      }
+
+      const spellingOf = (c: Candidate) =>
+        tokens
+          .slice(c.from, c.to + 1)
+          .filter((t) => t.kind !== 'punct')
+          .map((t) => foldCase(t.text))
+          .join(' ');
+      const scored = candidates.map((c) => {
+        const spelling = spellingOf(c);
+        const lowerCase = tokens[c.from]!.text === foldCase(tokens[c.from]!.text);
+        const first = tokens[c.from]!.text;
+        return {
+          ...c,
+          matches: c.ends
+            .filter((e) => !e.acronym || first.startsWith(e.acronym))
+            .map((e) => {
+              let score = c.score || (e.spelling === spelling ? 1 : SCORE_INFLECTED);
+              if (e.capitalised && lowerCase) score *= CASE_PENALTY;
+              return { ending: e, score };
+            }),
+        };
+      });
+      const viable = scored.filter((c) => c.matches.length > 0);
+      viable.sort(
+        (a, b) =>
+          b.words - a.words ||
+          tokens[b.to]!.end - tokens[b.from]!.start - (tokens[a.to]!.end - tokens[a.from]!.start) ||
+          Math.max(...b.matches.map((m) => m.score)) - Math.max(...a.matches.map((m) => m.score)) ||
+          a.from - b.from,
+      );
+
+      const taken = new Uint8Array(tokens.length);
+      // Entries reached on the same words by different keys («стали»: сталь, стать) all stand.
+      const accepted = new Map<string, Set<string>>();
+      const found: GazetteerMatch[] = [];
+      for (const c of viable) {
+        const span = `${c.from}:${c.to}`;
+        let seen = accepted.get(span);
+        if (!seen) {
+          if (taken.subarray(c.from, c.to + 1).some((x) => x === 1)) continue;
+          taken.fill(1, c.from, c.to + 1);
+          accepted.set(span, (seen = new Set()));
+        }
+        for (const { ending, score } of c.matches.sort((a, b) => b.score - a.score)) {
+          if (seen.has(ending.entry.id)) continue;
+          seen.add(ending.entry.id);
+          found.push({
+            start: tokens[c.from]!.start + offset,
+            end: tokens[c.to]!.end + offset,
+            id: ending.entry.id,
+            kind: ending.entry.kind,
+            name: ending.name,
+            score,
+            ...(ending.entry.data === undefined ? {} : { data: ending.entry.data }),
+          });
+        }
+      }
+      return found.sort((a, b) => a.start - b.start || b.score - a.score);
+    },
+  };
+}
