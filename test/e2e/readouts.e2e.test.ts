@@ -165,8 +165,18 @@ describeInBrowser('reading a meeting readout into records', (ctx) => {
     await page.getByRole('heading', { name: 'Губернатор Курской области принял белорусскую делегацию' }).waitFor();
     await page.locator('article[data-kind]').first().waitFor();
     // Names and codes stay as they are written; rule ids are marked as code, not words.
-    const allow = ['Accord', 'USD', 'RUB', 'BelAZ', 'GOK', /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/];
-    expect(await latinWords(page, allow)).toEqual([]);
+    const allow = ['Accord', 'USD', 'RUB', 'BelAZ', 'GOK', 'PDF', /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/];
+    const found = (await latinWords(page, allow)).map((word) => `review: ${word}`);
+    // The file kinds the upload takes are named by their extensions.
+    for (const path of ['/readouts/new', '/readouts']) {
+      await page.goto(path);
+      await page.locator('main h1').waitFor();
+      await page.waitForLoadState('networkidle');
+      found.push(
+        ...(await latinWords(page, [...allow, 'txt', 'html', 'docx', 'pdf'])).map((word) => `${path}: ${word}`),
+      );
+    }
+    expect(found).toEqual([]);
   });
 
   it('lists the readouts read, each opening its review', async () => {
