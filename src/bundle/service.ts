@@ -24,7 +24,7 @@ export interface Bundle {
 // Every column Accord writes is text or an integer (money in minor units, versions, positions) except
 // measured trade quantities and outlets' coordinates, so a cell holding anything else, a fraction elsewhere,
 // or an integer beyond 2^53 that JSON cannot carry exactly is refused up front.
-const fractionalColumns: ReadonlySet<string> = new Set(['quantity', 'latitude', 'longitude']);
+const fractionalColumns: ReadonlySet<string> = new Set(['quantity', 'latitude', 'longitude', 'confidence']);
 // Trade flow blocks (see src/trade/flow-blocks.ts) and documents' files are binary; the bundle carries them
 // as base64 text.
 const binaryColumns: ReadonlySet<string> = new Set(['body', 'detail', 'content']);
@@ -118,6 +118,12 @@ const bundleUpgrades: Record<string, (tables: Bundle['tables']) => void> = {
   '0009_briefing_files': (tables) => {
     tables.documentFiles ??= [];
     tables.briefings ??= [];
+  },
+  // There were no readouts nor words of users' own, and statements had no opening of a due range.
+  '0010_readouts': (tables) => {
+    tables.readouts ??= [];
+    tables.readoutItems ??= [];
+    tables.lexiconTerms ??= [];
   },
 };
 

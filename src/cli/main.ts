@@ -4,6 +4,7 @@ import { registerDataCommands } from './commands/data.ts';
 import { registerDocumentCommands } from './commands/documents.ts';
 import { registerMeetingsCommands } from './commands/meetings.ts';
 import { registerProjectsCommands } from './commands/projects.ts';
+import { registerReadoutCommands } from './commands/readouts.ts';
 import { registerRegistryCommands } from './commands/registry.ts';
 import { registerServerCommands } from './commands/server.ts';
 import { registerTradeImportCommands } from './commands/trade-import.ts';
@@ -36,6 +37,7 @@ registerTradeImportCommands(program);
 registerTradeCommands(program);
 registerTradeAnalyticsCommands(program);
 registerBriefingCommands(program);
+registerReadoutCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -9,10 +9,12 @@ const locatorWords = {
   section: { en: ['section', 'sections'], ru: ['раздел', 'разделы'] },
   item: { en: ['item', 'items'], ru: ['пункт', 'пункты'] },
   annex: { en: ['annex', 'annexes'], ru: ['приложение', 'приложения'] },
+  // Where a readout's draft item was read from (src/readouts/spans.ts).
+  character: { en: ['character', 'characters'], ru: ['символ', 'символы'] },
 } as const;
 
 const locatorPattern =
-  /^(paragraphs?|pages?|sections?|items?|annex(?:es)?|абзацы?|страницы?|разделы?|пункты?|приложени[ея])(?:\s+(\d+)(?:\s*[–-]\s*(\d+))?)?$/iu;
+  /^(paragraphs?|pages?|sections?|items?|annex(?:es)?|characters?|абзацы?|страницы?|разделы?|пункты?|приложени[ея]|символы?)(?:\s+(\d+)(?:\s*[–-]\s*(\d+))?)?$/iu;
 
 export function localizeLocator(locator: string, language: string): string {
   const match = locatorPattern.exec(locator.trim());

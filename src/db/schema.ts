@@ -202,6 +202,7 @@ export interface StatementTable extends Versioned {
   projectId: string | null;
   ownerPersonId: string | null;
   ownerOrganizationId: string | null;
+  dueFrom: string | null;
   dueOn: string | null;
   status: string;
   statedOn: string | null;
@@ -278,6 +279,54 @@ export interface BriefingTable {
   producedAt: string;
 }
 
+/** A readout read into a draft (see 0010_readouts); its text is its document's file. */
+export interface ReadoutTable {
+  id: string;
+  documentId: string;
+  sha256: string;
+  language: string;
+  documentDate: string;
+  /** 1 when the date was read from the text, 0 when the user gave it. */
+  dateStated: number;
+  relationshipId: string | null;
+  meetingId: string | null;
+  status: string;
+  version: number;
+  createdAt: string;
+  acceptedAt: string | null;
+}
+
+export interface ReadoutItemTable {
+  id: string;
+  readoutId: string;
+  position: number;
+  kind: string;
+  spanStart: number;
+  spanEnd: number;
+  sentenceStart: number;
+  sentenceEnd: number;
+  confidence: number;
+  rule: string;
+  status: string;
+  edited: number;
+  /** JSON texts. */
+  value: string;
+  match: string | null;
+  candidates: string;
+  computed: string | null;
+  recordId: string | null;
+}
+
+/** A word a user added to the extraction's lexicon: a commodity's HS code or a sector's ISIC code. */
+export interface LexiconTermTable {
+  id: string;
+  kind: string;
+  term: string;
+  language: string;
+  code: string;
+  createdAt: string;
+}
+
 export interface DB extends TradeDB {
   territories: TerritoryTable;
   sectors: SectorTable;
@@ -305,6 +354,9 @@ export interface DB extends TradeDB {
   provenanceLinks: ProvenanceLinkTable;
   documentFiles: DocumentFileTable;
   briefings: BriefingTable;
+  readouts: ReadoutTable;
+  readoutItems: ReadoutItemTable;
+  lexiconTerms: LexiconTermTable;
 }
 
 /**
@@ -338,6 +390,9 @@ export const tablesInDependencyOrder: ReadonlyArray<{ table: keyof DB; key: read
   { table: 'outletLines', key: ['id'] },
   { table: 'provenanceLinks', key: ['id'] },
   { table: 'briefings', key: ['documentId'] },
+  { table: 'readouts', key: ['id'] },
+  { table: 'readoutItems', key: ['id'] },
+  { table: 'lexiconTerms', key: ['id'] },
   { table: 'hsCodes', key: ['revision', 'code'] },
   { table: 'tradeDatasets', key: ['id'] },
   { table: 'tradeImports', key: ['id'] },

@@ -67,6 +67,8 @@ export interface ProducedDocument {
   language: string;
   publisher: string | null;
   notes: string | null;
+  /** Where the original can be read, for a text someone brought (a readout); none for what Accord made. */
+  sourceUrl?: string | null;
 }
 
 export interface FileContent {
@@ -110,7 +112,14 @@ export async function createDocumentWithFile(
   return inTransaction(db, async (trx) => {
     const now = nowIso();
     const id = newId();
-    await store.insertDocument(trx, { id, ...data, sourceUrl: null, version: 1, createdAt: now, updatedAt: now });
+    await store.insertDocument(trx, {
+      id,
+      ...data,
+      sourceUrl: data.sourceUrl ?? null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
     await store.insertDocumentFile(trx, { documentId: id, ...info, createdAt: now, content: file.bytes });
     return { ...(await getDocument(trx, id)), file: info };
   });

@@ -20,6 +20,7 @@ import { registerDownloadRoutes } from './routes/downloads.ts';
 import { registerGeoRoutes } from './routes/geo.ts';
 import { registerMeetingsRoutes } from './routes/meetings.ts';
 import { registerProjectsRoutes } from './routes/projects.ts';
+import { registerReadoutRoutes } from './routes/readouts.ts';
 import { registerRegistryRoutes } from './routes/registry.ts';
 import { registerSearchRoutes } from './routes/search.ts';
 import { registerTimelineRoutes } from './routes/timeline.ts';
@@ -128,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSearchRoutes(app, options.db);
   registerDownloadRoutes(app, options.db);
   registerBriefingRoutes(app, options.db);
+  registerReadoutRoutes(app, options.db);
   registerGeoRoutes(app);
   registerDemoRoutes(app, options.db, options.database);
   if (options.webRoot !== false) await registerWeb(app, options.webRoot);

@@ -60,7 +60,8 @@ export const organizationValue = z.object({
   side: side.nullable(),
 });
 
-export const territoryValue = z.object({ code: territoryCode, name });
+/** A territory the readout names; home and partner are the two sides it is about. */
+export const territoryValue = z.object({ code: territoryCode, name, side: side.nullable() });
 export const sectorValue = z.object({ code: sectorCode, term: name });
 
 export const tradeFigureValue = z.object({
@@ -207,6 +208,21 @@ export const readout = z
   })
   .meta({ id: 'Readout' });
 export type Readout = z.infer<typeof readout>;
+
+export const readoutSummary = z
+  .object({
+    id: z.string(),
+    title: z.string().nullable(),
+    documentDate: z.string(),
+    language: readoutLanguage,
+    status: readoutStatus,
+    relationshipId: z.string().nullable(),
+    meetingId: z.string().nullable(),
+    itemCount: z.number().int(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'ReadoutSummary' });
+export type ReadoutSummary = z.infer<typeof readoutSummary>;
 
 /** A pasted readout. An uploaded file comes as the request body instead, these fields in the query. */
 export const readoutTextInput = z

@@ -59,6 +59,7 @@ function buildStatement(overrides: Partial<Statement> = {}): Statement {
     projectId: null,
     ownerPersonId: null,
     ownerOrganizationId: null,
+    dueFrom: null,
     dueOn: '2030-06-30',
     statedOn: null,
     status: 'in_progress',

@@ -97,7 +97,14 @@ const en = {
     source: 'Accord cooperation registry: projects',
     currencyValue: 'the currency of each project, in its own column',
   },
-  statementKind: { proposal: 'Proposal', commitment: 'Commitment', request: 'Request', assessment: 'Assessment' },
+  statementKind: {
+    proposal: 'Proposal',
+    commitment: 'Commitment',
+    request: 'Request',
+    assessment: 'Assessment',
+    invitation: 'Invitation',
+    target: 'Target',
+  },
   status: { open: 'Open', in_progress: 'In progress', fulfilled: 'Fulfilled', dropped: 'Dropped' },
   side: { home: 'home side', partner: 'partner side', third: 'third party' },
   stage: {
@@ -226,7 +233,14 @@ const ru: Words = {
     source: 'Реестр сотрудничества Accord: проекты',
     currencyValue: 'валюта каждого проекта, в отдельном столбце',
   },
-  statementKind: { proposal: 'Предложение', commitment: 'Обязательство', request: 'Просьба', assessment: 'Оценка' },
+  statementKind: {
+    proposal: 'Предложение',
+    commitment: 'Обязательство',
+    request: 'Просьба',
+    assessment: 'Оценка',
+    invitation: 'Приглашение',
+    target: 'Цель',
+  },
   status: { open: 'Открыто', in_progress: 'Выполняется', fulfilled: 'Выполнено', dropped: 'Снято' },
   side: { home: 'наша сторона', partner: 'сторона партнёра', third: 'третья сторона' },
   stage: {

@@ -17,7 +17,7 @@ function paging(command: Command): Command {
 }
 
 const statementColumns: Column<Statement>[] = [
-  { header: 'due', value: (s) => s.dueOn },
+  { header: 'due', value: (s) => (s.dueFrom ? `${s.dueFrom}..${s.dueOn ?? ''}` : s.dueOn) },
   { header: 'kind', value: (s) => s.kind },
   { header: 'status', value: (s) => s.status },
   { header: 'side', value: (s) => s.side },
@@ -119,7 +119,7 @@ export function registerMeetingsCommands(program: Command): void {
       printRows(
         result.items,
         [
-          { header: 'due', value: (s) => s.dueOn },
+          { header: 'due', value: (s) => (s.dueFrom ? `${s.dueFrom}..${s.dueOn ?? ''}` : s.dueOn) },
           { header: 'owner', value: (s) => owners.get(s.id) },
           { header: 'status', value: (s) => s.status },
           { header: 'overdue', value: (s) => (s.overdue ? 'OVERDUE' : '') },

@@ -3,7 +3,7 @@ import { isoDate, longText, recordId, recordMeta, shortText, side, territoryCode
 import { pairCheck, pairOf, requirePair } from '../../core/languages.ts';
 import { sectorCode } from '../meetings/model.ts';
 
-export const statementKind = z.enum(['proposal', 'commitment', 'request', 'assessment']);
+export const statementKind = z.enum(['proposal', 'commitment', 'request', 'assessment', 'invitation', 'target']);
 export const statementStatus = z.enum(['open', 'in_progress', 'fulfilled', 'dropped']);
 export type StatementStatus = z.infer<typeof statementStatus>;
 
@@ -34,6 +34,8 @@ export const statementInput = z
     projectId: recordId.nullable().default(null),
     ownerPersonId: recordId.nullable().default(null),
     ownerOrganizationId: recordId.nullable().default(null),
+    /** Where it is due within a range ("next year or the year after"), the range's first day; dueOn its last. */
+    dueFrom: isoDate.nullable().default(null),
     dueOn: isoDate.nullable().default(null),
     /** The day it was said, where apart from its meeting (a letter after the talks); not before the meeting. */
     statedOn: isoDate.nullable().default(null),
@@ -56,6 +58,7 @@ export const statementUpdate = z.object({
   projectId: recordId.nullable().optional(),
   ownerPersonId: recordId.nullable().optional(),
   ownerOrganizationId: recordId.nullable().optional(),
+  dueFrom: isoDate.nullable().optional(),
   dueOn: isoDate.nullable().optional(),
   statedOn: isoDate.nullable().optional(),
   status: z
@@ -93,6 +96,7 @@ export const statement = z
     projectId: z.string().nullable(),
     ownerPersonId: z.string().nullable(),
     ownerOrganizationId: z.string().nullable(),
+    dueFrom: z.string().nullable(),
     dueOn: z.string().nullable(),
     statedOn: z.string().nullable(),
     status: statementStatus,

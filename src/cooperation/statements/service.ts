@@ -132,6 +132,7 @@ export async function createStatement(db: Db, input: unknown): Promise<Statement
     const meeting = await store.meetingDate(trx, data.meetingId);
     if (!meeting) throw notFound('meeting', data.meetingId);
     requireDueAfterMeeting(data.dueOn, meeting.heldOn);
+    requireDueRange(data.dueFrom, data.dueOn);
     requireStatedAfterMeeting(data.statedOn, meeting.heldOn);
     const now = nowIso();
     const id = newId();
@@ -164,6 +165,14 @@ function requireDueAfterMeeting(dueOn: string | null | undefined, heldOn: string
   }
 }
 
+function requireDueRange(dueFrom: string | null | undefined, dueOn: string | null | undefined): void {
+  if (dueFrom && dueOn && dueOn < dueFrom) {
+    throw invalid('dueOn', `the due range ends on ${dueOn}, before it opens on ${dueFrom}`, 'ends_before_start', {
+      start: dueFrom,
+    });
+  }
+}
+
 function requireStatedAfterMeeting(statedOn: string | null | undefined, heldOn: string): void {
   if (statedOn && statedOn < heldOn) {
     throw invalid(
@@ -188,7 +197,9 @@ export async function updateStatement(db: Db, id: string, input: unknown): Promi
     await requireReferences(trx, references(patch));
     const meeting = await store.meetingDate(trx, patch.meetingId ?? current.meetingId);
     if (!meeting) throw notFound('meeting', patch.meetingId ?? current.meetingId);
-    requireDueAfterMeeting(patch.dueOn === undefined ? current.dueOn : patch.dueOn, meeting.heldOn);
+    const dueOn = patch.dueOn === undefined ? current.dueOn : patch.dueOn;
+    requireDueAfterMeeting(dueOn, meeting.heldOn);
+    requireDueRange(patch.dueFrom === undefined ? current.dueFrom : patch.dueFrom, dueOn);
     const statedOn = patch.statedOn === undefined ? current.statedOn : patch.statedOn;
     requireStatedAfterMeeting(statedOn, meeting.heldOn);
     const madeOn = statedOn ?? meeting.heldOn;

@@ -16,6 +16,7 @@ const statementColumns = [
   'statements.projectId',
   'statements.ownerPersonId',
   'statements.ownerOrganizationId',
+  'statements.dueFrom',
   'statements.dueOn',
   'statements.statedOn',
   'statements.version',

@@ -31,6 +31,8 @@ export const statementKinds = allOf<Statement['kind']>({
   commitment: true,
   request: true,
   assessment: true,
+  invitation: true,
+  target: true,
 });
 export const statementStatuses = allOf<Statement['status']>({
   open: true,
@@ -222,6 +224,7 @@ export function kindConfig(kind: RecordKind, t: TFunction): KindConfig {
           select('projectId', 'projects'),
           select('ownerPersonId', 'people'),
           select('ownerOrganizationId', 'organizations'),
+          date('dueFrom'),
           date('dueOn'),
           date('statedOn'),
           { ...select('status', choices('statementStatus', statementStatuses), true), createOnly: true },

@@ -1,0 +1,257 @@
+/**
+ * People in a readout: names with the post the text gives them ("Bryansk Oblast Governor Alexander Bogomaz",
+ * «губернатором Омской области Александром Бурковым»), which of them took part, on which side, and who
+ * "the head of state" or "he" is when a statement is theirs.
+ */
+import type { Token } from '../text/tokens.ts';
+import type { Span } from '../text/sentences.ts';
+import { transliterate } from '../text/names.ts';
+import { foldCase } from '../text/morphology.ts';
+import { within, type Analysis } from './analysis.ts';
+import { meetingCues, notNames, pastCues, titleWords } from './lexicon.ts';
+import { nominative, nominativeHead, russianWord } from './russian.ts';
+
+export interface PersonMention extends Span {
+  /** The name as a record would hold it: nominative, in the text's script. */
+  name: string;
+  /** The surname's loose key, to find the same person again ("Lukashenko" = «Лукашенко»). */
+  key: string;
+  role: string | null;
+  roleSpan: Span | null;
+  /** The territory the post is of, from the words of the post. */
+  territoryCode: string | null;
+  past: boolean;
+  rule: string;
+}
+
+const CAPITALISED = /^\p{Lu}[\p{Ll}\p{M}]+(?:[-‐‑'’][\p{Lu}\p{Ll}][\p{Ll}\p{M}]+)*(?:['’]s?)?$/u;
+const INITIAL = /^\p{Lu}$/u;
+
+function stripPossessive(word: string): string {
+  return word.replace(/['’]s?$/u, '');
+}
+
+function isTitle(token: Token, lang: 'en' | 'ru'): boolean {
+  const word = foldCase(token.text);
+  if (lang === 'en') return (titleWords.en as readonly string[]).includes(word);
+  return (titleWords.ru as readonly string[]).some((t) => word.startsWith(t.slice(0, Math.max(4, t.length - 2))));
+}
+
+function surnameKey(surname: string): string {
+  return transliterate(stripPossessive(surname));
+}
+
+/** Runs of capitalised words that read as names in an English text. */
+function englishNames(analysis: Analysis, taken: Span[]): Array<{ from: number; to: number }> {
+  const { tokens } = analysis;
+  const runs: Array<{ from: number; to: number }> = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const start = i;
+    while (
+      i < tokens.length &&
+      tokens[i]!.kind === 'word' &&
+      CAPITALISED.test(tokens[i]!.text) &&
+      !notNames.has(foldCase(stripPossessive(tokens[i]!.text))) &&
+      !taken.some((t) => tokens[i]!.start < t.end && t.start < tokens[i]!.end) &&
+      (i === start || analysis.text.slice(tokens[i - 1]!.end, tokens[i]!.start) === ' ')
+    ) {
+      i += 1;
+      // A possessive ends the name: "Lukashenko's visit".
+      if (/['’]s?$/u.test(tokens[i - 1]!.text)) break;
+    }
+    if (i - start >= 2 && i - start <= 3) runs.push({ from: start, to: i });
+    if (i === start) i += 1;
+  }
+  return runs;
+}
+
+/** Runs of Russian words that read as names: a first name with a surname, a patronymic, or initials. */
+function russianNames(analysis: Analysis, taken: Span[]): Array<{ from: number; to: number }> {
+  const { tokens } = analysis;
+  const runs: Array<{ from: number; to: number }> = [];
+  const capital = (t: Token | undefined) => t !== undefined && t.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(t.text);
+  const free = (t: Token) => !taken.some((s) => t.start < s.end && s.start < t.end);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!capital(t) || !free(t)) continue;
+    const info = russianWord(t.text);
+    if (info.name && !info.place) {
+      let j = i + 1;
+      if (capital(tokens[j]) && russianWord(tokens[j]!.text).patronymic) j += 1;
+      const next = tokens[j];
+      if (capital(next) && free(next!) && !russianWord(next!.text).place && !isTitle(next!, 'ru')) {
+        runs.push({ from: i, to: j + 1 });
+        i = j;
+        continue;
+      }
+      // A surname first: «Лукашенко Александр».
+      const before = tokens[i - 1];
+      if (before && capital(before) && russianWord(before.text).surname && runs.at(-1)?.to !== i) {
+        runs.push({ from: i - 1, to: i + 1 });
+      }
+    }
+    // Initials and a surname: «А.Г. Лукашенко», «А. Лукашенко».
+    if (INITIAL.test(t.text) && tokens[i + 1]?.text === '.') {
+      let j = i;
+      while (INITIAL.test(tokens[j]?.text ?? '') && tokens[j + 1]?.text === '.') j += 2;
+      if (capital(tokens[j]) && russianWord(tokens[j]!.text).surname) {
+        runs.push({ from: i, to: j + 1 });
+        i = j;
+      }
+    }
+  }
+  return runs;
+}
+
+function russianNominativeName(words: string[]): string {
+  const feminine = words.some((w) => {
+    const info = russianWord(w);
+    return info.name && info.feminine;
+  });
+  return words
+    .map((w) => {
+      if (w.length <= 2) return w;
+      const info = russianWord(w);
+      if (info.name) return nominative(w, (tag) => tag.includes('Name'));
+      if (info.patronymic) return nominative(w, (tag) => tag.includes('Patr'));
+      return nominative(w, (tag) => tag.includes('Surn') && (!feminine || tag.includes('femn')));
+    })
+    .join(' ')
+    .replace(/ \./gu, '.');
+}
+
+/** The post written right before a name, inside its clause: "Kursk Oblast Governor", «губернатором Курской области». */
+function roleBefore(analysis: Analysis, from: number): Span | null {
+  const { tokens, lang } = analysis;
+  let title = -1;
+  for (let j = from - 1; j >= Math.max(0, from - 9); j--) {
+    const t = tokens[j]!;
+    if (t.kind === 'punct' && t.text !== '-' && t.text !== '«' && t.text !== '»' && t.text !== '"') break;
+    if (
+      lang === 'en' &&
+      t.kind === 'word' &&
+      /^\p{Ll}/u.test(t.text) &&
+      !['of', 'the', 'and', 'for', 'to'].includes(t.text)
+    )
+      break;
+    if (isTitle(t, lang)) title = j;
+  }
+  if (title < 0) return null;
+  let start = title;
+  // The territory or adjective before the post belongs to it: "Bryansk Oblast Governor", "Belarusian President".
+  if (lang === 'en') {
+    while (start > 0) {
+      const prev = tokens[start - 1]!;
+      if (prev.kind !== 'word' || !/^\p{Lu}/u.test(prev.text) || analysis.sentences.some((s) => s.start === prev.start))
+        break;
+      if (
+        !within(analysis.territories, { start: prev.start, end: tokens[start]!.start }).length &&
+        !isTitle(prev, lang)
+      )
+        break;
+      start -= 1;
+    }
+    // "Prime Minister": "Prime" is its own word.
+  } else {
+    while (start > 0 && isTitle(tokens[start - 1]!, lang)) start -= 1;
+  }
+  const end = tokens[from - 1]!;
+  if (end.kind === 'punct') return null;
+  return { start: tokens[start]!.start, end: end.end };
+}
+
+/** The post written after a name, between commas: "Alexander Mikhailov, Governor of Kursk Oblast,". */
+function roleAfter(analysis: Analysis, to: number): Span | null {
+  const { tokens, lang } = analysis;
+  if (tokens[to]?.text !== ',') return null;
+  let j = to + 1;
+  if (foldCase(tokens[j]?.text ?? '') === 'the') j += 1;
+  if (!tokens[j] || !isTitle(tokens[j]!, lang)) return null;
+  const start = j;
+  while (j < tokens.length && tokens[j]!.kind !== 'punct' && j - start < 10) j += 1;
+  return { start: tokens[start]!.start, end: tokens[j - 1]!.end };
+}
+
+function roleText(analysis: Analysis, span: Span): string {
+  const raw = analysis.text.slice(span.start, span.end).replace(/\s+/gu, ' ');
+  const text = analysis.lang === 'ru' ? nominativeHead(raw) : raw;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function hasCue(text: string, cues: readonly string[]): boolean {
+  const lower = foldCase(text);
+  return cues.some((cue) => new RegExp(`(^|[^\\p{L}])${cue.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}`, 'u').test(lower));
+}
+
+/** Every person the text names, with the post it gives them where it gives one. */
+export function findPeople(analysis: Analysis): PersonMention[] {
+  const { tokens, lang, text } = analysis;
+  const taken = [...analysis.territories, ...analysis.organizations, ...analysis.commodities];
+  const runs = lang === 'en' ? englishNames(analysis, taken) : russianNames(analysis, taken);
+  return runs.map(({ from, to }) => {
+    const words = tokens.slice(from, to).map((t) => stripPossessive(t.text));
+    const name = lang === 'ru' ? russianNominativeName(words) : words.join(' ');
+    const last = tokens[to - 1]!;
+    const span = { start: tokens[from]!.start, end: last.end - (last.text.length - stripPossessive(last.text).length) };
+    const roleSpan = roleBefore(analysis, from) ?? roleAfter(analysis, to);
+    const role = roleSpan ? roleText(analysis, roleSpan) : null;
+    const territory = roleSpan ? within(analysis.territories, roleSpan)[0] : undefined;
+    const context = text.slice(Math.max(0, (roleSpan?.start ?? span.start) - 40), span.start);
+    const past = hasCue(context.split(/[.,;]/u).at(-1) ?? '', pastCues[lang]);
+    return {
+      ...span,
+      name,
+      key: surnameKey(words.at(-1)!),
+      role,
+      roleSpan,
+      territoryCode: territory?.id ?? null,
+      past,
+      rule: roleSpan ? `person.${lang}.name-with-post` : `person.${lang}.name`,
+    };
+  });
+}
+
+/** Whether a span lies in the headline or in a sentence that tells of the meeting. */
+export function inMeetingSentence(analysis: Analysis, span: Span): boolean {
+  if (analysis.headline && span.start < analysis.headline.end) return true;
+  const sentence = analysis.sentences.find((s) => s.start <= span.start && span.start < s.end);
+  if (!sentence || sentence.quote) return false;
+  return hasCue(analysis.text.slice(sentence.start, sentence.end), meetingCues[analysis.lang]);
+}
+
+export interface Person {
+  key: string;
+  name: string;
+  role: string | null;
+  territoryCode: string | null;
+  mentions: PersonMention[];
+  participant: boolean;
+}
+
+/** Mentions of the same person (by surname) gathered, the fullest name and the first post kept. */
+export function gatherPeople(analysis: Analysis, mentions: PersonMention[]): Person[] {
+  const people = new Map<string, Person>();
+  for (const m of mentions) {
+    const known = people.get(m.key);
+    if (!known) {
+      people.set(m.key, {
+        key: m.key,
+        name: m.name,
+        role: m.role,
+        territoryCode: m.territoryCode,
+        mentions: [m],
+        participant: false,
+      });
+      continue;
+    }
+    known.mentions.push(m);
+    if (m.name.length > known.name.length) known.name = m.name;
+    known.role ??= m.role;
+    known.territoryCode ??= m.territoryCode;
+  }
+  for (const person of people.values()) {
+    person.participant = person.mentions.some((m) => !m.past && inMeetingSentence(analysis, m));
+  }
+  return [...people.values()];
+}

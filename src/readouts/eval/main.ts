@@ -1,0 +1,64 @@
+/**
+ * `npm run eval:readouts -- DIR [--registry demo|empty]`: extracts every NAME.txt of DIR and scores
+ * it against NAME.gold.json, printing precision, recall and F1 per field and every miss.
+ * The registry the engine matches against is the demo workspace's (people, organizations, relationships) by
+ * default, or an empty one.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Command } from 'commander';
+import { openDatabase } from '../../db/connection.ts';
+import { prepareDatabase } from '../../db/setup.ts';
+import { loadDemo } from '../../demo/load.ts';
+import { extractDraft, loadEngine } from '../extract.ts';
+import { emptyRegistry, loadRegistry, type Registry } from '../registry.ts';
+import { detectLanguage } from '../text/language.ts';
+import { draftToGold } from './predict.ts';
+import { readCorpus } from './gold.ts';
+import { formatReport, scoreReadouts } from './score.ts';
+
+async function demoRegistry(): Promise<Registry> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-eval-'));
+  const database = await openDatabase({
+    target: { dialect: 'sqlite', file: path.join(dir, 'eval.sqlite'), display: 'a temporary demo workspace' },
+    migrations: 'none',
+  });
+  try {
+    await prepareDatabase(database.db);
+    await loadDemo(database);
+    return await loadRegistry(database.db);
+  } finally {
+    await database.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const program = new Command('eval:readouts')
+  .argument('<dir>', 'a folder of NAME.txt readouts with NAME.gold.json beside each')
+  .option('--registry <which>', 'demo or empty', 'demo')
+  .action(async (dir: string, options: { registry: string }) => {
+    const cases = await readCorpus(dir);
+    const registry = options.registry === 'empty' ? emptyRegistry : await demoRegistry();
+    await loadEngine();
+    const scored = [];
+    for (const c of cases) {
+      const language = detectLanguage(c.readout.text) ?? 'en';
+      const draft = await extractDraft(
+        {
+          text: c.readout.text,
+          language,
+          documentDate: c.readout.date,
+          publisher: c.readout.source,
+          relationshipId: null,
+        },
+        registry,
+      );
+      scored.push({ name: c.name, gold: c.gold, predicted: draftToGold(draft) });
+    }
+    const report = scoreReadouts(scored);
+    process.stdout.write(`${cases.length} readouts in ${dir}, registry: ${options.registry}\n`);
+    process.stdout.write(`${formatReport(report)}\n`);
+  });
+
+await program.parseAsync(process.argv);
