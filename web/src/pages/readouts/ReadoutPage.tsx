@@ -1,10 +1,12 @@
 import { Alert, Anchor, Badge, Button, Grid, Group, List, Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useParams } from '@tanstack/react-router';
 import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { useOptions } from '../../components/forms/options.ts';
+import { problemMessage } from '../../components/forms/values.ts';
 import { RouterAnchor } from '../../components/links.tsx';
 import { Typed } from '../../components/Typed.tsx';
 import { ErrorState, Loading } from '../../components/states.tsx';
@@ -162,6 +164,16 @@ function DraftGroup({
   );
 }
 
+/** Why the records were not written, other than changed records, in the reader's language. */
+function acceptRefusal(error: Error, t: TFunction, language: string): string {
+  if (!(error instanceof ApiError)) return error.message;
+  if (error.isStale) return t('readouts:summary.stale');
+  // Accepted meanwhile, from another window or by a colleague: the page shows it once reloaded.
+  if (error.status === 409 && typeof error.body.acceptedAt === 'string') return t('readouts:summary.alreadyAccepted');
+  if (error.problems.length > 0) return error.problems.map((problem) => problemMessage(problem, t, language)).join(' ');
+  return language === 'en' ? error.message : t('readouts:summary.refusedGeneral');
+}
+
 /** How many drafts stand where, and the one button that writes the accepted ones as records. */
 function SummaryBar({ readout, onPick }: { readout: Readout; onPick: (itemId: string) => void }) {
   const { t, i18n } = useTranslation('readouts');
@@ -238,11 +250,7 @@ function SummaryBar({ readout, onPick }: { readout: Readout; onPick: (itemId: st
                   </List>
                 </>
               ) : (
-                <Text size="sm">
-                  {accept.error instanceof ApiError && i18n.language !== 'en'
-                    ? t('summary.refusedGeneral')
-                    : accept.error.message}
-                </Text>
+                <Text size="sm">{acceptRefusal(accept.error, t, i18n.language)}</Text>
               )}
               <Group>
                 <Button size="xs" variant="default" onClick={reload}>

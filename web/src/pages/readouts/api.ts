@@ -6,16 +6,11 @@ import type {
   Readout,
   ReadoutItem,
   ReadoutItemKind,
+  ReadoutSummary,
   ReadoutTextInput,
 } from '../../../../src/readouts/model.ts';
 
 export type { ItemStatus, Readout, ReadoutItem, ReadoutItemKind };
-
-/** A readout as the list shows it. */
-export type ReadoutSummary = Pick<
-  Readout,
-  'id' | 'title' | 'documentDate' | 'language' | 'status' | 'relationshipId' | 'meetingId' | 'createdAt'
-> & { itemCount: number };
 
 /** What the reader gives besides the text or the file. */
 export type ReadoutDetails = Omit<ReadoutTextInput, 'text'>;

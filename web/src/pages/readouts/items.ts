@@ -95,7 +95,7 @@ export function itemFields(kind: ReadoutItemKind, t: TFunction): FieldConfig[] {
         side,
       ];
     case 'territory':
-      return [select('code', 'territories', true), text('name', true)];
+      return [select('code', 'territories', true), text('name', true), side];
     case 'sector':
       return [select('code', 'sectors', true), text('term', true)];
     case 'trade_figure':
