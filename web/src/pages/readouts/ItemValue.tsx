@@ -1,6 +1,7 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Typed } from '../../components/Typed.tsx';
+import { useOptions } from '../../components/forms/options.ts';
 import { formatDate, formatMoneyShort, formatPercent, localeOf } from '../../i18n/format.ts';
 import { parseMonth, rangeLabel } from '../partner/trade/period.ts';
 import type { ReadoutItem } from './api.ts';
@@ -19,6 +20,12 @@ function periodLabel(from: string, to: string, language: string): string {
 /** "1.4 times" / "в 1,4 раза". */
 function multiple(value: string, language: string): string {
   return new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: 2 }).format(Number(value));
+}
+
+/** An ISIC code with its title in the reader's language, as the sector choices name it. */
+function SectorName({ code }: { code: string }) {
+  const sectors = useOptions('sectors');
+  return <>{sectors.labelOf(code)}</>;
 }
 
 /** What a draft says, in a line or two: the name, figure or words it would become a record with. */
@@ -70,7 +77,7 @@ export function ItemValue({ item, language }: { item: ReadoutItem; language: str
     case 'sector':
       return (
         <Text size="sm">
-          {typed(item.value.term)} → {t('values.sectorCode', { code: item.value.code })}
+          {typed(item.value.term)} → <SectorName code={item.value.code} />
         </Text>
       );
     case 'commodity': {
