@@ -95,7 +95,9 @@ describeInBrowser('reading a meeting readout into records', (ctx) => {
     await meetingRow.getByRole('link', { name: title }).waitFor();
     await meetingRow.getByRole('link').first().click();
     await page.waitForURL(/\/records\/meetings\//);
-    const sources = page.getByRole('region', { name: 'Sources' });
+    const sources = page
+      .locator('section')
+      .filter({ has: page.getByRole('heading', { name: 'Sources', exact: true }) });
     await sources.getByRole('link', { name: title }).waitFor();
     expect(ctx.pageErrors).toEqual([]);
   });
