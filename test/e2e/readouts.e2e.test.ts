@@ -100,7 +100,8 @@ describeInBrowser('reading a meeting readout into records', (ctx) => {
       .filter({ has: page.getByRole('heading', { name: 'Sources', exact: true }) });
     await sources.getByRole('link', { name: title }).waitFor();
     expect(ctx.pageErrors).toEqual([]);
-  });
+    // A whole review, some twenty clicks each answered by the server, outlasts the default minute on a busy machine.
+  }, 120_000);
 
   it('asks for the publication date when the text does not state it, with the date field marked', async () => {
     const page = await ctx.page();
