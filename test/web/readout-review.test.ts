@@ -1,6 +1,12 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { itemFields, itemFormValues, itemValueFrom, problemsOfValue } from '../../web/src/pages/readouts/items.ts';
+import {
+  itemFields,
+  itemFormValues,
+  itemValueFrom,
+  problemsOfValue,
+  shortTitle,
+} from '../../web/src/pages/readouts/items.ts';
 import { piecesOf } from '../../web/src/pages/readouts/spans.ts';
 import type { ReadoutItem } from '../../src/readouts/model.ts';
 
@@ -100,5 +106,17 @@ describe('correcting a draft', () => {
     expect(problemsOfValue([{ path: 'value.amount', message: 'bad', code: 'invalid_format' }])).toEqual([
       { path: 'amount', message: 'bad', code: 'invalid_format' },
     ]);
+  });
+});
+
+describe('a readout’s title', () => {
+  it('stays whole when short, and a first line that runs on is cut at a word', () => {
+    expect(shortTitle('Talks in Minsk')).toBe('Talks in Minsk');
+    const long = `Kursk, 14 September 2018. ${'The Governor met a delegation of the ministry of industry. '.repeat(4)}`;
+    const cut = shortTitle(long);
+    expect(cut.length).toBeLessThanOrEqual(141);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(long.startsWith(cut.slice(0, -1))).toBe(true);
+    expect(cut).not.toMatch(/\s…$/);
   });
 });

@@ -7,6 +7,7 @@ import { Typed } from '../../components/Typed.tsx';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { formatDate, formatNumber, languageName } from '../../i18n/format.ts';
 import { useReadouts } from './api.ts';
+import { shortTitle } from './items.ts';
 
 const pageSize = 20;
 
@@ -52,7 +53,11 @@ export default function ReadoutListPage() {
                   <Table.Tr key={readout.id}>
                     <Table.Td>
                       <RouterAnchor c="teal.9" to="/readouts/$id" params={{ id: readout.id }}>
-                        {readout.title ? <Typed text={readout.title} lang={readout.language} /> : t('review.untitled')}
+                        {readout.title ? (
+                          <Typed text={shortTitle(readout.title)} lang={readout.language} />
+                        ) : (
+                          t('review.untitled')
+                        )}
                       </RouterAnchor>
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>

@@ -21,7 +21,7 @@ import {
   type ReadoutItem,
 } from './api.ts';
 import { DraftCard } from './DraftCard.tsx';
-import { kindColour, kindOrder } from './items.ts';
+import { kindColour, kindOrder, shortTitle } from './items.ts';
 import { ReadoutText } from './ReadoutText.tsx';
 
 const statuses: ItemStatus[] = ['proposed', 'accepted', 'rejected'];
@@ -56,7 +56,7 @@ function Review({ readout }: { readout: Readout }) {
     <Stack>
       <header>
         <Title order={1}>
-          {readout.title ? <Typed text={readout.title} lang={readout.language} /> : t('review.untitled')}
+          {readout.title ? <Typed text={shortTitle(readout.title)} lang={readout.language} /> : t('review.untitled')}
         </Title>
         <Text c="gray.7" size="sm">
           {[

@@ -168,3 +168,14 @@ export function problemsOfValue(problems: Problem[]): Problem[] {
 export function formatShare(value: number, language: string): string {
   return new Intl.NumberFormat(localeOf(language), { style: 'percent', maximumFractionDigits: 0 }).format(value);
 }
+
+/**
+ * A readout's title for a heading or a list: a title taken from the text's first line may run to a whole
+ * paragraph, so it is cut at a word near 140 characters; the page still shows the text whole.
+ */
+export function shortTitle(title: string): string {
+  if (title.length <= 140) return title;
+  const cut = title.slice(0, 140);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 80 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+}
