@@ -83,6 +83,23 @@ describe('regions of a country', () => {
     );
   });
 
+  it('draws Kazakhstan and Uzbekistan region by region, each code once, and names the one without a shape', () => {
+    const kazakhstan = regionsOf('KZ');
+    const codes = kazakhstan.features.map((f) => f.id);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(codes).toEqual(expect.arrayContaining(['KZ-ALA', 'KZ-ALM', 'KZ-AST', 'KZ-SEV', 'KZ-KUS', 'KZ-YUZ']));
+    // Almaty Region lies around the city: its label sits north-east of the city's.
+    const [city, region] = ['KZ-ALA', 'KZ-ALM'].map((code) => kazakhstan.features.find((f) => f.id === code)!);
+    expect(region!.properties.center[1]).toBeGreaterThan(city!.properties.center[1]);
+    expect(city!.properties.nameRu).toBe('Алматы');
+    expect(kazakhstan.features.find((f) => f.id === 'KZ-AST')!.properties).toMatchObject({ name: 'Astana' });
+    expect(kazakhstan.missing).toEqual(['KZ-SHY']);
+    const uzbekistan = regionsOf('UZ');
+    expect(uzbekistan.features).toHaveLength(14);
+    expect(uzbekistan.missing).toEqual([]);
+    expect(boundaries(['KZ-ALM', 'KZ-SHY']).features.map((f) => f.properties.nameRu)).toEqual(['Алматинская область']);
+  });
+
   it('says no regions are known for a country the data do not divide', () => {
     expect(() => regionsOf('QQ')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
@@ -123,6 +140,10 @@ describeOnEngines('HTTP geo boundaries', (ctx) => {
     expect(russia.statusCode, russia.body).toBe(200);
     expect(russia.headers['cache-control']).toContain('max-age=86400');
     expect(russia.json().features.map((f: { id: string }) => f.id)).toContain('RU-KRS');
+    const kazakhstan = await app.inject({ method: 'GET', url: '/api/geo/countries/KZ/regions' });
+    expect(kazakhstan.statusCode, kazakhstan.body).toBe(200);
+    expect(kazakhstan.json().features.map((f: { id: string }) => f.id)).toContain('KZ-SEV');
+    expect(kazakhstan.json().missing).toEqual(['KZ-SHY']);
     const unknown = await app.inject({ method: 'GET', url: '/api/geo/countries/QQ/regions' });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.headers['content-type']).toContain('application/problem+json');

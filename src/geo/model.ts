@@ -33,7 +33,10 @@ export const boundaryCollection = z
   .object({
     type: z.literal('FeatureCollection'),
     features: z.array(boundaryFeature),
-    /** Codes asked for that have no boundary; the answer is 404 when none of them has one. */
+    /**
+     * Codes asked for that have no boundary (the answer is 404 when none of them has one); for a country's
+     * regions, the regions Accord knows that the data draw no shape for.
+     */
     missing: z.array(z.string()),
     source: z.string(),
   })

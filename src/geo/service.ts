@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { AccordError } from '../core/errors.ts';
+import { regions as knownRegions } from '../registry/reference/regions.ts';
 import type { BoundaryCollection, BoundaryFeature } from './model.ts';
 import { centerOf, simplifyPolygons, type Polygon, type Position } from './simplify.ts';
 
@@ -77,22 +78,58 @@ function rawFeatureAround(at: number): RawFeature {
   return JSON.parse(bytes.subarray(start, end).toString('utf8')) as RawFeature;
 }
 
+/**
+ * Admin-1 features Natural Earth codes or names wrongly, by its own `adm1_code`: Almaty Region carries the
+ * city's KZ-ALA, so a map of Kazakhstan would show two KZ-ALA and no KZ-ALM; Astana is still Nur-Sultan.
+ */
+const corrections: Record<string, { code?: string; name?: string; nameRu?: string }> = {
+  'KAZ-3207': { code: 'KZ-ALM' },
+  'KAZ-4829': { nameRu: 'Алматы' },
+  'KAZ-4830': { name: 'Astana', nameRu: 'Астана' },
+};
+
+function correctionOf(raw: RawFeature) {
+  return corrections[String(raw.properties.adm1_code)] ?? {};
+}
+
+function codeOf(raw: RawFeature): string {
+  return correctionOf(raw).code ?? String(raw.properties.iso_3166_2);
+}
+
 function regionFeature(code: string, raw: RawFeature, tolerance: number): BoundaryFeature | null {
   const { longitude, latitude, name_en: nameEn, name, name_ru: nameRu } = raw.properties;
+  const correction = correctionOf(raw);
   const center: Position | undefined =
     typeof longitude === 'number' && typeof latitude === 'number' ? [longitude, latitude] : undefined;
+  const russian = correction.nameRu ?? nameRu;
   const names = {
-    name: String(nameEn ?? name ?? code),
-    ...(typeof nameRu === 'string' && nameRu !== '' ? { nameRu } : {}),
+    name: correction.name ?? String(nameEn ?? name ?? code),
+    ...(typeof russian === 'string' && russian !== '' ? { nameRu: russian } : {}),
   };
   return toFeature(code, names, polygonsOf(raw.geometry), tolerance, center);
+}
+
+/** Every admin-1 feature whose bytes hold `marker`, parsed. */
+function rawFeaturesWith(marker: string): RawFeature[] {
+  const bytes = adminLayer();
+  const raws: RawFeature[] = [];
+  for (let at = bytes.indexOf(marker); at !== -1; at = bytes.indexOf(marker, at + marker.length)) {
+    raws.push(rawFeatureAround(at));
+  }
+  return raws;
 }
 
 /** One region of the admin-1 layer, drawn for a map of a few regions. */
 function region(code: string): BoundaryFeature | null {
   if (regions.has(code)) return regions.get(code)!;
-  const at = adminLayer().indexOf(`"iso_3166_2":"${code}"`);
-  const feature = at === -1 ? null : regionFeature(code, rawFeatureAround(at), regionTolerance);
+  const markers = [
+    `"iso_3166_2":"${code}"`,
+    ...Object.entries(corrections)
+      .filter(([, correction]) => correction.code === code)
+      .map(([adm1Code]) => `"adm1_code":"${adm1Code}"`),
+  ];
+  const raw = markers.flatMap(rawFeaturesWith).find((candidate) => codeOf(candidate) === code);
+  const feature = raw ? regionFeature(code, raw, regionTolerance) : null;
   regions.set(code, feature);
   return feature;
 }
@@ -138,19 +175,15 @@ const regionCode = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
 /**
  * Every region (ISO 3166-2 subdivision) of a country, for a map of the whole country with one region
  * picked out. Regions belong to the country their ISO code names. The edges are trimmed in proportion
- * to the country's extent, so a map of Russia costs about what a map of Belarus does.
+ * to the country's extent, so a map of Russia costs about what a map of Belarus does. Regions Accord
+ * knows that the data draw no shape for (Shymkent, a city since 2018) are listed in `missing`.
  */
 export function regionsOf(country: string): BoundaryCollection {
   let collection = countryRegions.get(country);
   if (collection === undefined) {
-    const bytes = adminLayer();
-    const marker = `"iso_3166_2":"${country}-`;
-    const raws: Array<[string, RawFeature]> = [];
-    for (let at = bytes.indexOf(marker); at !== -1; at = bytes.indexOf(marker, at + marker.length)) {
-      const raw = rawFeatureAround(at);
-      const code = String(raw.properties.iso_3166_2);
-      if (regionCode.test(code)) raws.push([code, raw]);
-    }
+    const raws = rawFeaturesWith(`"iso_3166_2":"${country}-`)
+      .map((raw): [string, RawFeature] => [codeOf(raw), raw])
+      .filter(([code]) => regionCode.test(code));
     const tolerance = Math.max(regionTolerance, extentOf(raws.map(([, raw]) => raw)) / 1500);
     const features = acrossTheAntimeridian(
       raws
@@ -158,8 +191,10 @@ export function regionsOf(country: string): BoundaryCollection {
         .filter((feature): feature is BoundaryFeature => feature !== null)
         .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     );
+    const drawn = new Set(features.map((f) => f.id));
+    const missing = knownRegions.filter((r) => r.parent === country && !drawn.has(r.code)).map((r) => r.code);
     collection =
-      features.length === 0 ? null : { type: 'FeatureCollection', features, missing: [], source: boundarySource };
+      features.length === 0 ? null : { type: 'FeatureCollection', features, missing, source: boundarySource };
     countryRegions.set(country, collection);
   }
   if (!collection) {

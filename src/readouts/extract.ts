@@ -214,7 +214,8 @@ export async function extractDraft(input: ExtractionInput, registry: Registry): 
   }
 
   // People.
-  const people = gatherPeople(analysis, findPeople(analysis));
+  const newOrganizations = findOrganizations(analysis);
+  const people = gatherPeople(analysis, findPeople(analysis, newOrganizations));
   const personItems = new Map<string, string>();
   let homeFound = false;
   for (const person of people.filter((p) => p.participant)) {
@@ -280,7 +281,7 @@ export async function extractDraft(input: ExtractionInput, registry: Registry): 
     const id = list.add({
       kind: 'organization',
       value: {
-        name: org.nameEn ?? org.nameRu ?? m.name,
+        name: (input.language === 'ru' ? (org.nameRu ?? org.nameEn) : (org.nameEn ?? org.nameRu)) ?? m.name,
         kind: org.kind,
         territoryCode: org.territoryCode,
         side: sideOf(org.territoryCode, sides),
@@ -308,7 +309,7 @@ export async function extractDraft(input: ExtractionInput, registry: Registry): 
     organizationItems.push({ id, span: m });
   }
   const newNames = new Set<string>();
-  for (const o of findOrganizations(analysis)) {
+  for (const o of newOrganizations) {
     const key = transliterate(o.name);
     if (newNames.has(key)) continue;
     newNames.add(key);

@@ -29,7 +29,8 @@ export function registerGeoRoutes(app: FastifyInstance): void {
       summary: "Simplified GeoJSON boundaries of all of a country's regions (ISO 3166-2)",
       description:
         'Every subdivision whose ISO 3166-2 code names the country, ordered by code, with English and (where ' +
-        'known) Russian names, trimmed for a page-sized map of the whole country. 404 when none is known.',
+        "known) Russian names, trimmed for a page-sized map of the whole country. Regions in Accord's registry " +
+        'that the data draw no shape for are listed in `missing`. 404 when no region is drawn.',
       params: countryRegionsParams,
       response: { 200: boundaryCollection, 404: problemSchema, 422: problemSchema },
     },

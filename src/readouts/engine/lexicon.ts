@@ -249,6 +249,47 @@ export const meetingCues = {
   ],
 } as const;
 
+/** Places whose name is also a first name: "Vladimir Kravtsov" is a person, not the Vladimir region. */
+export const placesThatAreFirstNames = new Set([
+  'vladimir',
+  'владимир',
+  'владимира',
+  'владимиром',
+  'владимиру',
+  'владимире',
+]);
+
+/** Sentences that tell of someone who was not there, or of an earlier time: they name no participant. */
+export const absentCues = {
+  en: [
+    'could not',
+    'was unable',
+    'were unable',
+    'did not attend',
+    'absent',
+    'recalled',
+    'on behalf of',
+    'on the instructions of',
+    'greetings to',
+    'regards to',
+    'had supported',
+    'earlier',
+  ],
+  ru: [
+    'не смог',
+    'не смогл',
+    'не присутствова',
+    'напомнил',
+    'вспомнил',
+    'по поручению',
+    'во исполнение',
+    'поручени',
+    'привет',
+    'пожелания',
+    'ранее',
+  ],
+} as const;
+
 /** Words that make a mentioned person someone of the past, not a participant: "the former governor". */
 export const pastCues = {
   en: ['former', 'ex-', 'late', 'previous', 'predecessor', 'led by', 'then-', 'once'],

@@ -184,62 +184,234 @@ export function findOrganizations(analysis: Analysis): OrganizationMention[] {
     }
   }
 
-  // Words ending in an organization word: "Minsk Automobile Plant", "Mikhailovsky mining and processing plant",
-  // «Омский нефтеперерабатывающий завод», «Михайловский ГОК».
+  // Words ending in an organization word: "Minsk Automobile Plant", "Belarusian State University of Grodno",
+  // «Омский нефтеперерабатывающий завод», «Борисовский завод медицинских препаратов».
   for (let i = 0; i < tokens.length; i++) {
-    if (!isHead(tokens[i]!, lang)) continue;
-    let start = i;
-    let sawCapital = false;
-    for (let j = i - 1; j >= 0 && i - j <= 5; j--) {
-      const t = tokens[j]!;
-      if (t.kind !== 'word') break;
-      const lower = foldCase(t.text);
-      if (lang === 'en') {
-        if (capital(t)) {
-          if (notNames.has(lower) && !isHead(t, lang)) break;
-          start = j;
-          sawCapital = true;
-          if (sentenceStart(t)) break;
-          continue;
-        }
-        if (['and', 'of'].includes(lower) || /-/u.test(t.text) || lower.endsWith('ing') || lower.endsWith('al')) {
-          start = j;
-          continue;
-        }
-        break;
-      }
-      const info = russianWord(t.text);
-      if (info.adjective || (capital(t) && !info.known)) {
-        start = j;
-        if (capital(t)) {
-          sawCapital = true;
-          break;
-        }
-        continue;
-      }
-      break;
-    }
-    // "Minsk Automobile Plant" begins with a capital; a bare "the plant" names nothing.
-    while (start < i && !capital(tokens[start]!)) start += 1;
-    if (!sawCapital || start === i) continue;
-    const span = { start: tokens[start]!.start, end: tokens[i]!.end };
-    const words = tokens.slice(start, i + 1).map((t) => t.text);
+    const head = tokens[i]!;
+    if (!isHead(head, lang) || taken(head)) continue;
+    const span = lang === 'en' ? englishNameAround(analysis, i) : russianNameAround(analysis, i);
+    if (!span) continue;
+    const words = tokens.filter((t) => t.start >= span.start && t.end <= span.end);
     const name =
       lang === 'ru'
-        ? words.map((w) => (russianWord(w).known ? nominative(w) : w)).join(' ')
+        ? words
+            .map((t, k) => {
+              const before = tokens.indexOf(t) <= i;
+              // The words up to the head agree with it; what follows it («медицинских препаратов») stays as written.
+              return before && k < words.length && russianWord(t.text).known && t.kind === 'word'
+                ? nominative(t.text)
+                : t.text;
+            })
+            .join(' ')
         : text.slice(span.start, span.end);
     add(span, name, `organization.${lang}.words-and-head`, 0.75);
   }
 
-  // Brand-like words: BelAZ, MAZ, «БелАЗ» — capitals inside a word, or a short acronym.
+  // Brand-like words: BelAZ, MAZ-Asia, Gomselmash, «БелАЗ» — capitals inside a word, a short acronym, the stems
+  // of industrial names in a Latin word, a Russian word az knows as an organization or does not know at all.
   for (const t of tokens) {
-    if (t.kind !== 'word' || taken(t)) continue;
+    if (t.kind !== 'word' || taken(t) || sentenceStart(t)) continue;
     const lower = foldCase(t.text);
-    if (notAcronyms.has(lower) || analysis.territories.some((x) => overlaps(x, t))) continue;
-    const inner = /^\p{Lu}\p{Ll}+\p{Lu}{2,}\p{Ll}*$/u.test(t.text) || /^\p{Lu}{2,}\p{Ll}+\p{Lu}+$/u.test(t.text);
-    const acronym = /^\p{Lu}{3,5}$/u.test(t.text) && !nameWords(t.text).some((w) => notAcronyms.has(w));
-    const russianBrand = lang === 'ru' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && russianWord(t.text).organization;
-    if (inner || acronym || russianBrand) add(t, t.text, `organization.${lang}.brand`, acronym ? 0.5 : 0.65);
+    if (notAcronyms.has(lower) || notNames.has(lower) || analysis.territories.some((x) => overlaps(x, t))) continue;
+    const inner = /^\p{Lu}\p{Ll}+\p{Lu}{2,}\p{Ll}*$/u.test(t.text) || /^\p{Lu}+\p{Ll}+\p{Lu}[\p{L}-]*$/u.test(t.text);
+    const acronym =
+      /^\p{Lu}{3,5}(?:-\p{Lu}\p{L}+)?$/u.test(t.text) && !nameWords(t.text).some((w) => notAcronyms.has(w));
+    const latinBrand =
+      lang === 'en' &&
+      /^\p{Lu}\p{Ll}{4,}(?:-\p{L}+)?$/u.test(t.text) &&
+      brandStems.some((stem) => lower.includes(stem));
+    const russianBrand =
+      lang === 'ru' &&
+      /^\p{Lu}\p{Ll}{3,}$/u.test(t.text) &&
+      (russianWord(t.text).organization ||
+        (!russianWord(t.text).known && brandStems.some((stem) => lower.includes(stem))));
+    if (inner || acronym || latinBrand || russianBrand)
+      add(t, t.text, `organization.${lang}.brand`, acronym ? 0.5 : 0.65);
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** Parts of industrial names as Belarusian and Russian enterprises coin them, in Latin and Cyrillic letters. */
+const brandStems = [
+  'mash',
+  'azot',
+  'neft',
+  'prom',
+  'stroy',
+  'stroi',
+  'khim',
+  'zavod',
+  'export',
+  'shina',
+  'agro',
+  'avto',
+  'energo',
+  'atom',
+  'trans',
+  'lift',
+  'sintez',
+  'metall',
+  'mebel',
+  'drev',
+  'kali',
+  'holding',
+  'kommun',
+  'tekh',
+  'invest',
+  'маш',
+  'азот',
+  'нефт',
+  'пром',
+  'строй',
+  'хим',
+  'завод',
+  'экспорт',
+  'шина',
+  'агро',
+  'авто',
+  'энерго',
+  'атом',
+  'транс',
+  'лифт',
+  'синтез',
+  'металл',
+  'мебель',
+  'древ',
+  'кали',
+  'холдинг',
+  'коммун',
+  'тех',
+  'инвест',
+];
+
+/** Capitalised words that may stand inside an English organization's name though they begin no person's name. */
+const englishNameWords = new Set([
+  'state',
+  'national',
+  'research',
+  'technical',
+  'technological',
+  'medical',
+  'agrarian',
+  'economic',
+  'international',
+  'federal',
+  'regional',
+  'machine-building',
+  'tractor',
+  'automobile',
+  'motor',
+  'works',
+  'railway',
+  'railways',
+  'housing',
+  'construction',
+  'metallurgical',
+  'mining',
+  'chemical',
+  'shipbuilding',
+  'academy',
+  'university',
+]);
+
+/** Generic heads that name a kind of organization, not one: "Belarusian companies", «смоленские предприятия». */
+const genericHeads = new Set([
+  'company',
+  'companies',
+  'enterprise',
+  'enterprises',
+  'group',
+  'fund',
+  'park',
+  'agency',
+  'cluster',
+  'предприятие',
+  'предприятия',
+  'компания',
+  'компании',
+  'группа',
+  'общество',
+  'фонд',
+  'парк',
+  'агентство',
+  'кластер',
+  'объединение',
+]);
+
+/**
+ * An English organization name ending in the head at `i`: capitalised words before it ("Minsk Automobile Plant",
+ * "Belarusian State University"), lower-case ones only between a capitalised start and the head ("Mikhailovsky mining
+ * and processing plant"), "of" and a territory after a capitalised head ("University of Grodno").
+ */
+function englishNameAround(analysis: Analysis, i: number): Span | null {
+  const { tokens } = analysis;
+  const head = tokens[i]!;
+  const headCapital = /^\p{Lu}/u.test(head.text);
+  if (!headCapital && genericHeads.has(foldCase(head.text))) return null;
+  let start = i;
+  let named = false;
+  for (let j = i - 1; j >= 0 && i - j <= 6; j--) {
+    const t = tokens[j]!;
+    if (t.kind !== 'word' || analysis.text.slice(t.end, tokens[j + 1]!.start).includes('\n')) break;
+    const lower = foldCase(t.text);
+    const place = analysis.territories.some((x) => overlaps(x, t));
+    if (/^\p{Lu}/u.test(t.text)) {
+      if (notNames.has(lower) && !englishNameWords.has(lower) && !place) break;
+      start = j;
+      if (!place && !englishNameWords.has(lower)) named = true;
+      if (analysis.sentences.some((s) => s.start === t.start)) break;
+      continue;
+    }
+    if (['and', 'of'].includes(lower) || /-/u.test(t.text) || lower.endsWith('ing') || lower.endsWith('al')) {
+      start = j;
+      continue;
+    }
+    break;
+  }
+  while (start < i && !/^\p{Lu}/u.test(tokens[start]!.text)) start += 1;
+  // A capitalised head with a demonym or territory ("Belarusian State University") is a name; a lower-case one
+  // needs a name of its own ("the Kostanay plant" describes, "the Kirishinefteorgsintez refinery" names).
+  if (start === i || (!named && !headCapital)) return null;
+  let end = head.end;
+  if (headCapital && foldCase(tokens[i + 1]?.text ?? '') === 'of') {
+    const place = analysis.territories.find((x) => x.start === tokens[i + 2]?.start);
+    if (place) end = place.end;
+  }
+  return { start: tokens[start]!.start, end };
+}
+
+/**
+ * A Russian organization name around the head at `i`: adjectives before it from a capitalised one («Слуцкий
+ * сыродельный комбинат»), and after it a genitive phrase («завод медицинских препаратов») or «имени» and a name.
+ */
+function russianNameAround(analysis: Analysis, i: number): Span | null {
+  const { tokens } = analysis;
+  const head = tokens[i]!;
+  if (genericHeads.has(foldCase(head.text))) return null;
+  let start = i;
+  for (let j = i - 1; j >= 0 && i - j <= 5; j--) {
+    const t = tokens[j]!;
+    if (t.kind !== 'word') break;
+    const info = russianWord(t.text);
+    const adjectiveLike = info.adjective || /(?:ый|ий|ой|ого|его|ому|ему|ым|им|ая|яя|ую|ых|их)$/u.test(t.text);
+    if (!adjectiveLike) break;
+    start = j;
+    if (/^\p{Lu}/u.test(t.text)) break;
+  }
+  if (start === i || !/^\p{Lu}/u.test(tokens[start]!.text)) return null;
+  let end = head.end;
+  let j = i + 1;
+  if (foldCase(tokens[j]?.text ?? '') === 'имени') {
+    let k = j + 1;
+    while (k < tokens.length && k - j <= 3 && /^\p{Lu}/u.test(tokens[k]!.text)) k += 1;
+    if (k > j + 1) end = tokens[k - 1]!.end;
+  } else {
+    while (j < tokens.length && j - i <= 3 && tokens[j]!.kind === 'word' && /^\p{Ll}/u.test(tokens[j]!.text)) {
+      const info = russianWord(tokens[j]!.text);
+      if (info.grammaticalCase !== 'gent' || info.verb) break;
+      end = tokens[j]!.end;
+      j += 1;
+    }
+  }
+  return { start: tokens[start]!.start, end };
 }

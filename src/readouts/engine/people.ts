@@ -7,9 +7,9 @@ import type { Token } from '../text/tokens.ts';
 import type { Span } from '../text/sentences.ts';
 import { transliterate } from '../text/names.ts';
 import { foldCase } from '../text/morphology.ts';
-import { within, type Analysis } from './analysis.ts';
-import { meetingCues, notNames, pastCues, titleWords } from './lexicon.ts';
-import { nominative, nominativeHead, russianWord } from './russian.ts';
+import { overlaps, within, type Analysis } from './analysis.ts';
+import { absentCues, meetingCues, notNames, pastCues, placesThatAreFirstNames, titleWords } from './lexicon.ts';
+import { guessSurname, nominative, nominativeHead, russianWord } from './russian.ts';
 
 export interface PersonMention extends Span {
   /** The name as a record would hold it: nominative, in the text's script. */
@@ -46,6 +46,21 @@ function englishNames(analysis: Analysis, taken: Span[]): Array<{ from: number; 
   const { tokens } = analysis;
   const runs: Array<{ from: number; to: number }> = [];
   let i = 0;
+  const isTaken = (t: Token) => taken.some((x) => t.start < x.end && x.start < t.end);
+  // A first name that is also a place ("Vladimir") is a name when a surname follows it.
+  const firstNameAlsoPlace = (at: number) => {
+    const t = tokens[at]!;
+    const next = tokens[at + 1];
+    const place = analysis.territories.find((x) => x.start === t.start && x.end === t.end);
+    return (
+      place !== undefined &&
+      placesThatAreFirstNames.has(foldCase(t.text)) &&
+      next !== undefined &&
+      CAPITALISED.test(next.text) &&
+      !isTaken(next) &&
+      !notNames.has(foldCase(stripPossessive(next.text)))
+    );
+  };
   while (i < tokens.length) {
     const start = i;
     while (
@@ -53,7 +68,7 @@ function englishNames(analysis: Analysis, taken: Span[]): Array<{ from: number; 
       tokens[i]!.kind === 'word' &&
       CAPITALISED.test(tokens[i]!.text) &&
       !notNames.has(foldCase(stripPossessive(tokens[i]!.text))) &&
-      !taken.some((t) => tokens[i]!.start < t.end && t.start < tokens[i]!.end) &&
+      (!isTaken(tokens[i]!) || (i === start && firstNameAlsoPlace(i))) &&
       (i === start || analysis.text.slice(tokens[i - 1]!.end, tokens[i]!.start) === ' ')
     ) {
       i += 1;
@@ -74,9 +89,15 @@ function russianNames(analysis: Analysis, taken: Span[]): Array<{ from: number; 
   const free = (t: Token) => !taken.some((s) => t.start < s.end && s.start < t.end);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!capital(t) || !free(t)) continue;
+    if (!capital(t)) continue;
+    if (
+      !free(t) &&
+      !(russianWord(t.text).name && analysis.territories.some((x) => x.start === t.start && x.end === t.end))
+    )
+      continue;
     const info = russianWord(t.text);
-    if (info.name && !info.place) {
+    const surnameNext = capital(tokens[i + 1]) && free(tokens[i + 1]!) && !russianWord(tokens[i + 1]!.text).place;
+    if (info.name && (!info.place || surnameNext)) {
       let j = i + 1;
       if (capital(tokens[j]) && russianWord(tokens[j]!.text).patronymic) j += 1;
       const next = tokens[j];
@@ -105,37 +126,66 @@ function russianNames(analysis: Analysis, taken: Span[]): Array<{ from: number; 
 }
 
 function russianNominativeName(words: string[]): string {
-  const feminine = words.some((w) => {
-    const info = russianWord(w);
-    return info.name && info.feminine;
-  });
+  const first = words.map(russianWord).find((info) => info.name);
+  const feminine = first?.feminine ?? false;
   return words
     .map((w) => {
       if (w.length <= 2) return w;
       const info = russianWord(w);
       if (info.name) return nominative(w, (tag) => tag.includes('Name'));
       if (info.patronymic) return nominative(w, (tag) => tag.includes('Patr'));
+      if (!info.known || !info.surname) return guessSurname(w, first?.grammaticalCase ?? null);
       return nominative(w, (tag) => tag.includes('Surn') && (!feminine || tag.includes('femn')));
     })
     .join(' ')
     .replace(/ \./gu, '.');
 }
 
+/** Words that end a post when walking back from a name: a preposition, a conjunction, a verb. */
+const russianStops = new Set([
+  'с',
+  'со',
+  'и',
+  'во',
+  'на',
+  'по',
+  'для',
+  'к',
+  'ко',
+  'от',
+  'у',
+  'о',
+  'об',
+  'а',
+  'но',
+  'что',
+  'как',
+  'его',
+  'ее',
+  'её',
+]);
+
 /** The post written right before a name, inside its clause: "Kursk Oblast Governor", «губернатором Курской области». */
-function roleBefore(analysis: Analysis, from: number): Span | null {
+function roleBefore(analysis: Analysis, from: number, names: Array<{ from: number; to: number }>): Span | null {
   const { tokens, lang } = analysis;
+  const inOtherName = (j: number) => names.some((n) => n.from <= j && j < n.to);
   let title = -1;
   for (let j = from - 1; j >= Math.max(0, from - 9); j--) {
     const t = tokens[j]!;
-    if (t.kind === 'punct' && t.text !== '-' && t.text !== '«' && t.text !== '»' && t.text !== '"') break;
+    if (t.kind === 'punct' && !['-', '«', '»', '"', '“', '”'].includes(t.text)) break;
+    if (inOtherName(j)) break;
+    const lower = foldCase(t.text);
     if (
       lang === 'en' &&
       t.kind === 'word' &&
       /^\p{Ll}/u.test(t.text) &&
-      !['of', 'the', 'and', 'for', 'to'].includes(t.text)
+      !['of', 'the', 'for', 'to', 'in'].includes(lower)
     )
       break;
+    if (lang === 'ru' && (russianStops.has(lower) || (/^\p{Ll}/u.test(t.text) && russianWord(t.text).verb))) break;
     if (isTitle(t, lang)) title = j;
+    // Russian posts open with their title word: «губернатором Омской области», nothing before it belongs.
+    else if (lang === 'ru' && title >= 0) break;
   }
   if (title < 0) return null;
   let start = title;
@@ -143,21 +193,16 @@ function roleBefore(analysis: Analysis, from: number): Span | null {
   if (lang === 'en') {
     while (start > 0) {
       const prev = tokens[start - 1]!;
-      if (prev.kind !== 'word' || !/^\p{Lu}/u.test(prev.text) || analysis.sentences.some((s) => s.start === prev.start))
-        break;
-      if (
-        !within(analysis.territories, { start: prev.start, end: tokens[start]!.start }).length &&
-        !isTitle(prev, lang)
-      )
-        break;
+      if (analysis.text.slice(prev.end, tokens[start]!.start).includes('\n')) break;
+      if (analysis.sentences.some((s) => s.start === tokens[start]!.start)) break;
+      if (prev.kind !== 'word' || !/^\p{Lu}/u.test(prev.text)) break;
+      if (inOtherName(start - 1)) break;
+      if (!analysis.territories.some((x) => overlaps(x, prev)) && !isTitle(prev, lang)) break;
       start -= 1;
     }
-    // "Prime Minister": "Prime" is its own word.
-  } else {
-    while (start > 0 && isTitle(tokens[start - 1]!, lang)) start -= 1;
   }
   const end = tokens[from - 1]!;
-  if (end.kind === 'punct') return null;
+  if (end.kind === 'punct' && end.text !== '»' && end.text !== '"' && end.text !== '”') return null;
   return { start: tokens[start]!.start, end: end.end };
 }
 
@@ -175,7 +220,13 @@ function roleAfter(analysis: Analysis, to: number): Span | null {
 
 function roleText(analysis: Analysis, span: Span): string {
   const raw = analysis.text.slice(span.start, span.end).replace(/\s+/gu, ' ');
-  const text = analysis.lang === 'ru' ? nominativeHead(raw) : raw;
+  let text = raw;
+  if (analysis.lang === 'ru') {
+    const [first = '', ...rest] = raw.split(' ');
+    // A title az does not know («хокимом») takes its form from the titles' list.
+    const listed = titleWords.ru.find((t) => foldCase(first).startsWith(t) && !russianWord(first).known);
+    text = listed ? [listed, ...rest].join(' ') : nominativeHead(raw);
+  }
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -185,16 +236,17 @@ function hasCue(text: string, cues: readonly string[]): boolean {
 }
 
 /** Every person the text names, with the post it gives them where it gives one. */
-export function findPeople(analysis: Analysis): PersonMention[] {
+export function findPeople(analysis: Analysis, organizations: Span[] = []): PersonMention[] {
   const { tokens, lang, text } = analysis;
-  const taken = [...analysis.territories, ...analysis.organizations, ...analysis.commodities];
+  const taken = [...analysis.territories, ...analysis.organizations, ...analysis.commodities, ...organizations];
   const runs = lang === 'en' ? englishNames(analysis, taken) : russianNames(analysis, taken);
   return runs.map(({ from, to }) => {
     const words = tokens.slice(from, to).map((t) => stripPossessive(t.text));
     const name = lang === 'ru' ? russianNominativeName(words) : words.join(' ');
+    const surname = name.split(' ').at(-1)!;
     const last = tokens[to - 1]!;
     const span = { start: tokens[from]!.start, end: last.end - (last.text.length - stripPossessive(last.text).length) };
-    const roleSpan = roleBefore(analysis, from) ?? roleAfter(analysis, to);
+    const roleSpan = roleBefore(analysis, from, runs) ?? roleAfter(analysis, to);
     const role = roleSpan ? roleText(analysis, roleSpan) : null;
     const territory = roleSpan ? within(analysis.territories, roleSpan)[0] : undefined;
     const context = text.slice(Math.max(0, (roleSpan?.start ?? span.start) - 40), span.start);
@@ -202,7 +254,7 @@ export function findPeople(analysis: Analysis): PersonMention[] {
     return {
       ...span,
       name,
-      key: surnameKey(words.at(-1)!),
+      key: surnameKey(surname),
       role,
       roleSpan,
       territoryCode: territory?.id ?? null,
@@ -217,7 +269,8 @@ export function inMeetingSentence(analysis: Analysis, span: Span): boolean {
   if (analysis.headline && span.start < analysis.headline.end) return true;
   const sentence = analysis.sentences.find((s) => s.start <= span.start && span.start < s.end);
   if (!sentence || sentence.quote) return false;
-  return hasCue(analysis.text.slice(sentence.start, sentence.end), meetingCues[analysis.lang]);
+  const text = analysis.text.slice(sentence.start, sentence.end);
+  return hasCue(text, meetingCues[analysis.lang]) && !hasCue(text, absentCues[analysis.lang]);
 }
 
 export interface Person {

@@ -12,6 +12,7 @@ export interface RussianWord {
   place: boolean;
   organization: boolean;
   adjective: boolean;
+  verb: boolean;
   /** Known to the dictionary at all. */
   known: boolean;
   /** Grammatical case of the likeliest reading: nomn, gent, datv, accs, ablt, loct. */
@@ -35,6 +36,7 @@ export function russianWord(word: string): RussianWord {
     place: has('Geox'),
     organization: has('Orgn'),
     adjective: has('ADJF'),
+    verb: Boolean(first && (first.tag.VERB || first.tag.INFN || first.tag.GRND || first.tag.PRTF)),
     known: parses.length > 0,
     grammaticalCase: first ? (CASES.find((c) => Boolean(first.tag[c])) ?? null) : null,
     feminine: Boolean(first?.tag.femn),
@@ -83,4 +85,63 @@ export function nominativeHead(phrase: string): string {
     if (!info || !info.tag.ADJF) inHead = false;
   }
   return out.join('');
+}
+
+/** Case endings of surnames az does not know, by case: «Турдимовым» (ablt) → «Турдимов», «Заяца» → «Заяц». */
+const surnameEndings: Record<string, Array<[string, string]>> = {
+  ablt: [
+    ['овым', 'ов'],
+    ['евым', 'ев'],
+    ['иным', 'ин'],
+    ['ыным', 'ын'],
+    ['ской', 'ская'],
+    ['ой', 'а'],
+    ['ьём', 'ей'],
+    ['ьем', 'ей'],
+    ['ом', ''],
+    ['ем', ''],
+  ],
+  gent: [
+    ['ова', 'ов'],
+    ['ева', 'ев'],
+    ['ина', 'ин'],
+    ['ской', 'ская'],
+    ['ой', 'а'],
+    ['а', ''],
+    ['я', 'й'],
+  ],
+  accs: [
+    ['ова', 'ов'],
+    ['ева', 'ев'],
+    ['ина', 'ин'],
+    ['ую', 'ая'],
+    ['у', 'а'],
+    ['а', ''],
+    ['я', 'й'],
+  ],
+  datv: [
+    ['ову', 'ов'],
+    ['еву', 'ев'],
+    ['ину', 'ин'],
+    ['ой', 'а'],
+    ['у', ''],
+    ['ю', 'й'],
+  ],
+  loct: [
+    ['ове', 'ов'],
+    ['еве', 'ев'],
+    ['ине', 'ин'],
+    ['ой', 'а'],
+    ['е', ''],
+  ],
+};
+
+/** A surname az does not know, put in the nominative by the case of the first name beside it. */
+export function guessSurname(word: string, grammaticalCase: string | null): string {
+  if (!grammaticalCase || grammaticalCase === 'nomn') return word;
+  for (const [ending, nominativeEnding] of surnameEndings[grammaticalCase] ?? []) {
+    if (word.length > ending.length + 2 && word.endsWith(ending))
+      return word.slice(0, -ending.length) + nominativeEnding;
+  }
+  return word;
 }

@@ -36,6 +36,12 @@ const postReferences: ReadonlyArray<{ words: string[]; post: string[]; side?: 'h
   { words: ['guest', 'visitor', 'гость', 'визитер'], post: [], side: 'partner' },
   { words: ['host', 'хозяин'], post: [], side: 'home' },
   { words: ['belarusian side', 'белорусская сторона'], post: [], side: 'home' },
+  // What "the sides" agreed is written down as said by the home side's principal.
+  {
+    words: ['the sides', 'the parties', 'both sides', 'стороны', 'сторонам', 'обе стороны', 'they agreed'],
+    post: [],
+    side: 'home',
+  },
 ];
 
 const pronouns = new Set(['he', 'she', 'он', 'она', 'his', 'her', 'его', 'ее', 'её']);
@@ -77,6 +83,14 @@ export function resolveSpeaker(
     });
     if (holder) return named(holder.id);
   }
-  if (lower.split(/[^\p{L}]+/u).some((w) => pronouns.has(w))) return named(lastSpeaker);
+  // "He" is the person named last before the words: the subject of the sentences just read.
+  const before = people
+    .flatMap((p) => p.mentions.map((m) => ({ p, at: m.start })))
+    .filter((m) => m.at < span.start)
+    .sort((a, b) => b.at - a.at)[0];
+  if (lower.split(/[^\p{L}]+/u).some((w) => pronouns.has(w)) && before) {
+    const itemId = personItems.get(before.p.key) ?? null;
+    return itemId ? named(itemId) : { itemId: null, name: before.p.name };
+  }
   return named(lastSpeaker);
 }

@@ -64,9 +64,11 @@ describe('commodity lexicon', () => {
     ]);
   });
 
-  it('does not take the verb «стали» or cooperation that "bears fruit" for goods', () => {
-    expect(codes(gazetteer, 'Стороны стали надежными партнерами.', 'ru')).toEqual([]);
-    expect(codes(gazetteer, 'Cooperation has borne fruit and the fruits of it are visible.', 'en')).toEqual([]);
+  it('does not take the verb «стали», the car maker «ГАЗ» or «друга» for goods', () => {
+    expect(codes(gazetteer, 'Стороны стали надежными партнерами и дополняют друг друга.', 'ru')).toEqual([]);
+    expect(codes(gazetteer, 'Минский завод и ГАЗ собирают автобусы.', 'ru')).toEqual(['автобусы=8702']);
+    expect(codes(gazetteer, 'Поставки мототехники выросли.', 'ru')).toEqual(['мототехники=8711']);
+    expect(codes(gazetteer, 'Поставки техники выросли.', 'ru')).toEqual([]);
   });
 
   it("merges a user's terms over the built-in ones", () => {

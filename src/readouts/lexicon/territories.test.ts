@@ -89,6 +89,45 @@ describe('territory lexicon', () => {
     ]);
   });
 
+  it('finds Kazakh and Uzbek regions by their ISO codes, in both languages', () => {
+    expect(
+      found('Делегации Северо-Казахстанской области и Самаркандской области, СКО, Туркестанская обл. и Ташкент.', 'ru'),
+    ).toEqual([
+      'territory:KZ-SEV:Северо-Казахстанской области',
+      'territory:UZ-SA:Самаркандской области',
+      'territory:KZ-SEV:СКО',
+      'territory:KZ-YUZ:Туркестанская обл',
+      'territory:UZ-TK:Ташкент',
+    ]);
+    expect(
+      found(
+        'North Kazakhstan Region, the Kostanay region, Qostanay Region, Samarkand Region and the Republic of Karakalpakstan.',
+        'en',
+      ),
+    ).toEqual([
+      'territory:KZ-SEV:North Kazakhstan Region',
+      'territory:KZ-KUS:Kostanay region',
+      'territory:KZ-KUS:Qostanay Region',
+      'territory:UZ-SA:Samarkand Region',
+      'territory:UZ-QR:Republic of Karakalpakstan',
+    ]);
+    expect(found('Almaty Region and Almaty; Tashkent Region and Tashkent.', 'en')).toEqual([
+      'territory:KZ-ALM:Almaty Region',
+      'territory:KZ-ALA:Almaty',
+      'territory:UZ-TO:Tashkent Region',
+      'territory:UZ-TK:Tashkent',
+    ]);
+    expect(found('северо-казахстанские и самаркандские предприятия', 'ru')).toEqual([
+      'demonym:KZ-SEV:северо-казахстанские',
+      'demonym:UZ-SA:самаркандские',
+    ]);
+  });
+
+  it('does not read a first name, a pronoun or a shared name as a territory', () => {
+    expect(found('Губернатор Владимир Владимиров сказал о том, что США далеко.', 'ru')).toEqual(['territory:US:США']);
+    expect(found('Vladimir Putin met the governor.', 'en')).toEqual([]);
+  });
+
   it('does not read a city name as the region it gives its name to', () => {
     expect(found('Minsk Region and Minsk', 'en')).toEqual(['territory:BY-MI:Minsk Region', 'territory:BY-HM:Minsk']);
   });

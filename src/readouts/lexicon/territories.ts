@@ -95,7 +95,10 @@ const DEMONYMS: Record<string, { en: string[]; ru: string[] }> = {
   NG: { en: ['Nigerian'], ru: ['нигерийский'] },
 };
 
-/** Short and popular names of regions: republics without the word "Republic", «Курщина», Kuban. */
+/**
+ * Short and popular names of regions: republics without the word "Republic", «Курщина», Kuban; Kazakh and Uzbek
+ * ones also by their Latin-script spellings (Qostanay, Samarqand), former names and acronyms («СКО»).
+ */
 const REGION_ALIASES: Record<string, string[]> = {
   'RU-AD': ['Adygea', 'Адыгея'],
   'RU-AL': ['Gorno-Altai'],
@@ -147,10 +150,38 @@ const REGION_ALIASES: Record<string, string[]> = {
   'BY-MA': ['Могилевщина'],
   'BY-VI': ['Витебщина'],
   'BY-MI': ['Минщина'],
+  'KZ-AKM': ['Aqmola Region'],
+  'KZ-AKT': ['Aqtobe Region', 'Aktyubinsk Region'],
+  'KZ-ALA': ['Almaty City', 'Алма-Ата'],
+  'KZ-AST': ['Nur-Sultan', 'Нур-Султан'],
+  'KZ-KAR': ['Karagandy Region', 'Qaraghandy Region'],
+  'KZ-KUS': ['Kostanai Region', 'Qostanay Region'],
+  'KZ-KZY': ['Qyzylorda Region'],
+  'KZ-MAN': ['Mangistau Region'],
+  'KZ-SEV': ['СКО'],
+  'KZ-SHY': ['Chimkent', 'Чимкент'],
+  'KZ-VOS': ['ВКО'],
+  'KZ-YUZ': ['Turkestan Region', 'South Kazakhstan Region', 'Южно-Казахстанская область', 'ЮКО'],
+  'KZ-ZAP': ['ЗКО'],
+  'KZ-ZHA': ['Zhambyl Region'],
+  'UZ-AN': ['Andijon Region'],
+  'UZ-BU': ['Buxoro Region'],
+  'UZ-FA': ['Ferghana Region'],
+  'UZ-JI': ['Jizzax Region'],
+  'UZ-NW': ['Navoi Region'],
+  'UZ-QA': ['Qashqadaryo Region'],
+  'UZ-QR': ['Каракалпакия'],
+  'UZ-SA': ['Samarqand Region'],
+  'UZ-SI': ['Sirdaryo Region'],
+  'UZ-SU': ['Surxondaryo Region'],
+  'UZ-XO': ['Xorazm Region', 'Хорезм'],
 };
 
-/** Adjectives shared by a city and its region («минский», «московский»): they name neither for sure. */
-const AMBIGUOUS_ADJECTIVES = new Set(['минский', 'московский']);
+/**
+ * Words that would name a region or a country but far more often mean something else: adjectives shared by a city
+ * and its region («минский», «московский»), a first name ("Vladimir"), a pronoun («Того» is Togo and «того»).
+ */
+const AMBIGUOUS_NAMES = new Set(['минский', 'московский', 'алматинский', 'ташкентский', 'Vladimir', 'Того']);
 
 /** "Kursk Oblast" / "Brest Region" also as "Kursk Region", "Brest Oblast"; "X Krai" also as "X Territory". */
 function englishForms(name: string): { names: string[]; base: string | null } {
@@ -168,9 +199,12 @@ function englishForms(name: string): { names: string[]; base: string | null } {
   return { names: [name], base: null };
 }
 
-/** «Курская область» also as «Курская обл.», and the adjective «курский» for the region's people and firms. */
+/**
+ * «Курская область» also as «Курская обл.», and the adjective «курский» for the region's people and firms;
+ * «Северо-Казахстанская область» likewise.
+ */
 function russianForms(name: string): { names: string[]; adjective: string | null } {
-  const oblast = /^(\p{L}+)ая область$/u.exec(name);
+  const oblast = /^(\p{L}+(?:-\p{L}+)?)ая область$/u.exec(name);
   if (oblast) return { names: [name, `${oblast[1]}ая обл.`], adjective: `${oblast[1]!.toLowerCase()}ий` };
   const krai = /^(\p{L}+ий) край$/u.exec(name);
   if (krai) return { names: [name], adjective: krai[1]!.toLowerCase() };
@@ -179,10 +213,13 @@ function russianForms(name: string): { names: string[]; adjective: string | null
   return { names: [name], adjective: null };
 }
 
-/** A name from the ISO package as a readout writes it: «КНР (Китайская Народная Республика)» gives both. */
+/**
+ * A name from the ISO package as a readout writes it: «КНР (Китайская Народная Республика)» gives both, while
+ * «Виргинские Острова (США)» gives only the islands: the brackets spell out an acronym or qualify a name.
+ */
 function countryNames(name: string): string[] {
   const bracket = /^(.+?) \((.+)\)$/u.exec(name);
-  if (bracket) return [bracket[1]!, bracket[2]!];
+  if (bracket) return /^\p{Lu}+$/u.test(bracket[1]!) ? [bracket[1]!, bracket[2]!] : [bracket[1]!];
   const inverted = /^([^,]+), /u.exec(name);
   if (inverted) return [inverted[1]!];
   return [name];
@@ -192,9 +229,13 @@ function regionEntries(region: RegionReference): TerritoryEntry[] {
   const data: TerritoryData = { code: region.code, level: 'region', parent: region.parent };
   const en = englishForms(region.nameEn);
   const ru = russianForms(region.nameRu);
-  const names = [...new Set([...en.names, ...ru.names, ...(REGION_ALIASES[region.code] ?? [])])];
+  const aliases = (REGION_ALIASES[region.code] ?? []).flatMap((a) => [
+    ...englishForms(a).names,
+    ...russianForms(a).names,
+  ]);
+  const names = [...new Set([...en.names, ...ru.names, ...aliases])];
   const out: TerritoryEntry[] = [{ id: region.code, kind: 'territory', names, data }];
-  const demonyms = [en.base, ru.adjective].filter((n): n is string => n !== null && !AMBIGUOUS_ADJECTIVES.has(n));
+  const demonyms = [en.base, ru.adjective].filter((n): n is string => n !== null && !AMBIGUOUS_NAMES.has(n));
   if (demonyms.length > 0) out.push({ id: region.code, kind: 'demonym', names: demonyms, data });
   return out;
 }
@@ -204,9 +245,15 @@ function regionEntries(region: RegionReference): TerritoryEntry[] {
  * (official and short, both languages), and the adjectives and demonyms that point at them as kind 'demonym'.
  */
 export function territoryEntries(): TerritoryEntry[] {
-  const countries: TerritoryEntry[] = countryReferences().flatMap((c) => {
+  const references = countryReferences();
+  // «США» is also among the names of the US Virgin Islands: a name several countries share stays with the one
+  // whose usual name it is.
+  const usual = new Map(references.flatMap((c) => [c.nameEn, c.nameRu].flatMap(countryNames).map((n) => [n, c.code])));
+  const countries: TerritoryEntry[] = references.flatMap((c) => {
     const data: TerritoryData = { code: c.code, level: 'country', parent: null };
-    const names = [c.nameEn, c.nameRu, ...c.otherNames, ...(COUNTRY_ALIASES[c.code] ?? [])].flatMap(countryNames);
+    const names = [c.nameEn, c.nameRu, ...c.otherNames, ...(COUNTRY_ALIASES[c.code] ?? [])]
+      .flatMap(countryNames)
+      .filter((n) => (usual.get(n) ?? c.code) === c.code && !AMBIGUOUS_NAMES.has(n));
     const entries: TerritoryEntry[] = [{ id: c.code, kind: 'territory', names: [...new Set(names)], data }];
     const demonyms = DEMONYMS[c.code];
     if (demonyms) entries.push({ id: c.code, kind: 'demonym', names: [...demonyms.en, ...demonyms.ru], data });

@@ -4,6 +4,7 @@
  */
 import { findDueRanges } from '../figures/dates.ts';
 import type { Lang } from '../text/language.ts';
+import type { Span } from '../text/sentences.ts';
 import type { Finding, SentenceContext, StatementCandidate, StatementRule, StatementSentence } from './model.ts';
 import { agreement } from './rules/agreement.ts';
 import { quotation } from './rules/quotation.ts';
@@ -51,6 +52,15 @@ function settle(findings: Finding[]): Finding[] {
   return kept.sort((a, b) => a.span.start - b.span.start);
 }
 
+const BACK_POINTING = /^(?:it|them|this|that|these|его|ее|её|их|это|этого|эту|этим|эти)$/u;
+
+/** A clause of a few words pointing back ("proposed to renew it") says too little alone: the sentence shows more. */
+function widen(text: string, span: Span, sentence: Span): Span {
+  const words = (text.slice(span.start, span.end).match(/[\p{L}\d]+/gu) ?? []).map((w) => w.toLowerCase());
+  const vague = words.length < 3 || (words.length < 5 && words.some((w) => BACK_POINTING.test(w)));
+  return vague ? { start: sentence.start, end: sentence.end } : span;
+}
+
 export function findStatements(
   text: string,
   sentences: StatementSentence[],
@@ -70,6 +80,7 @@ export function findStatements(
       next: sentences[i + 1],
     };
     const findings = settle(statementRules.flatMap((rule) => rule.find(ctx)));
+    if (findings.length === 0) return;
     const dues = findDueRanges(text.slice(sentence.start, sentence.end), lang, documentDate).map((d) => ({
       ...d,
       start: d.start + sentence.start,
@@ -83,10 +94,11 @@ export function findStatements(
         if (kinds.has(f.kind)) continue;
         quoted.set(key, kinds.add(f.kind));
       }
-      const due = dues.find((d) => f.span.start <= d.start && d.end <= f.span.end);
+      const span = widen(text, f.span, sentence);
+      const due = dues.find((d) => span.start <= d.start && d.end <= span.end);
       out.push({
         kind: f.kind,
-        span: f.span,
+        span,
         sentence: { start: sentence.start, end: sentence.end },
         confidence: f.confidence,
         rule: f.rule,

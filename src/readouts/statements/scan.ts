@@ -3,10 +3,11 @@
  * after a verb. Offsets are always into the whole text.
  */
 import { lowerKeepingOffsets } from '../figures/text.ts';
+import { monthNames } from '../input/months.ts';
 import type { Lang } from '../text/language.ts';
 import type { Span } from '../text/sentences.ts';
 import { cues, type CueLexicon } from './lexicon/cues.ts';
-import type { SentenceContext, StatementSentence } from './model.ts';
+import type { SentenceContext } from './model.ts';
 
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\d]/u.test(c);
 
@@ -61,7 +62,8 @@ export function fold(text: string): string {
 
 export interface CueIndex {
   acts: Phrases;
-  actKinds: Map<string, keyof CueLexicon['acts']>;
+  /** Each act phrase, whole, and the kind it names. */
+  actKinds: { pattern: RegExp; kind: keyof CueLexicon['acts'] }[];
   speech: Phrases;
   frames: Phrases;
   narration: Phrases;
@@ -80,13 +82,19 @@ export interface CueIndex {
   subjectEnders: Set<string>;
   backReference: Phrases;
   subordinators: Phrases;
+  questions: Phrases;
+  participleBefore: Phrases;
+  participleAfter: Phrases;
+  courtesies: Phrases;
+  negations: Phrases;
   lexicon: CueLexicon;
 }
 
 function buildIndex(lexicon: CueLexicon): CueIndex {
-  const actKinds = new Map<string, keyof CueLexicon['acts']>();
   const actKeys = Object.keys(lexicon.acts) as (keyof CueLexicon['acts'])[];
-  for (const kind of actKeys) for (const phrase of lexicon.acts[kind]) actKinds.set(fold(phrase), kind);
+  const actKinds = actKeys.flatMap((kind) =>
+    lexicon.acts[kind].map((phrase) => ({ pattern: new RegExp(`^(?:${phrasePattern(fold(phrase))})$`, 'u'), kind })),
+  );
   const firstPerson = Object.fromEntries(
     actKeys.map((kind) => [kind, new Phrases(lexicon.firstPerson[kind])]),
   ) as Record<keyof CueLexicon['acts'], Phrases>;
@@ -111,6 +119,11 @@ function buildIndex(lexicon: CueLexicon): CueIndex {
     subjectEnders: new Set(lexicon.subjectEnders.map(fold)),
     backReference: new Phrases(lexicon.backReference),
     subordinators: new Phrases(lexicon.subordinators),
+    questions: new Phrases(lexicon.questions),
+    participleBefore: new Phrases(lexicon.participleBefore),
+    participleAfter: new Phrases(lexicon.participleAfter),
+    courtesies: new Phrases(lexicon.courtesies),
+    negations: new Phrases(lexicon.negations),
     lexicon,
   };
 }
@@ -135,8 +148,22 @@ export function foldedOf(text: string): string {
 
 export function trimSpan(text: string, span: Span): Span | null {
   let { start, end } = span;
-  while (start < end && /[\s,;:—–-]/u.test(text[start]!)) start++;
-  while (end > start && /[\s,;:.!?…—–-]/u.test(text[end - 1]!)) end--;
+  while (start < end && /[\s,;:—–\-"“”„«]/u.test(text[start]!)) start++;
+  while (end > start && /[\s,;:.!?…—–\-"“”„»]/u.test(text[end - 1]!)) end--;
+  // A name in quotes at the end keeps its closing mark: на заводе «Гомсельмаш».
+  const inside = text.slice(start, end);
+  const unclosed = (open: string, close: string) =>
+    open === close ? (inside.split(open).length - 1) % 2 === 1 : inside.split(open).length > inside.split(close).length;
+  for (const [open, close] of [
+    ['«', '»'],
+    ['„', '“'],
+    ['“', '”'],
+    ['"', '"'],
+  ] as const) {
+    if (unclosed(open, close) && text.indexOf(close, end) >= end && text.indexOf(close, end) <= span.end) {
+      end = text.indexOf(close, end) + 1;
+    }
+  }
   return start < end ? { start, end } : null;
 }
 
@@ -187,7 +214,15 @@ export function sentenceSubject(ctx: SentenceContext, before: number): Span | nu
   const { sentence } = ctx;
   const comma = ctx.text.slice(sentence.start, before).search(/[,;]/u);
   let end = comma >= 0 ? sentence.start + comma : before;
-  for (const phrases of [index.speech, index.acts, index.narration, index.agreement, index.targetLeads]) {
+  for (const phrases of [
+    index.speech,
+    index.acts,
+    index.narration,
+    index.agreement,
+    index.targetLeads,
+    index.future,
+    index.readiness,
+  ]) {
     const first = phrases.find(folded, sentence.start, end).find((m) => m.start > sentence.start);
     if (first) end = first.start;
   }
@@ -195,7 +230,7 @@ export function sentenceSubject(ctx: SentenceContext, before: number): Span | nu
   const verb = words.findIndex((w, i) => i > 0 && LOWER_VERB[ctx.lang](w.text));
   const last = verb > 0 ? words[verb - 1] : words.at(-1);
   if (!last) return null;
-  const span = trimSpan(ctx.text, { start: sentence.start, end: last.end });
+  const span = trimSpan(ctx.text, { start: sentence.start, end: stripFillersBack(ctx, sentence.start, last.end).end });
   return span && looksLikeSubject(ctx, span) ? span : null;
 }
 
@@ -204,7 +239,7 @@ export function narrated(ctx: SentenceContext, at: number): boolean {
   const folded = foldedOf(ctx.text);
   const narration = cueIndex(ctx.lang)
     .narration.find(folded, ctx.sentence.start, at)
-    .filter((m) => !inQuoteOrAttribution(ctx.sentence, m.start));
+    .filter((m) => !inQuoteOrAttribution(ctx, m.start));
   return narration.length > 0 && !stripFillersBack(ctx, ctx.sentence.start, at).linked;
 }
 
@@ -213,15 +248,45 @@ export function clauseEnd(ctx: SentenceContext, from: number): number {
   const folded = foldedOf(ctx.text);
   const index = cueIndex(ctx.lang);
   const { sentence } = ctx;
-  const limit = sentence.quote && sentence.quote.start > from ? sentence.quote.start : sentence.end;
+  const limit = spokenQuote(ctx) && sentence.quote!.start > from ? sentence.quote!.start : sentence.end;
   const next = [index.acts, index.speech, index.narration, index.agreement]
     .flatMap((phrases) => phrases.find(folded, from, limit))
     .sort((a, b) => a.start - b.start);
   for (const cue of next) {
     const joined = stripFillersBack(ctx, from, cue.start);
     if (joined.linked) return joined.end;
+    const own = ownSubject(ctx, from, cue.start);
+    if (own) return own.comma;
   }
   return limit;
+}
+
+/**
+ * A verb after `from` with a subject of its own after a comma: "…, Governor Skakov told reporters", «…, а аким
+ * пригласил». Gives the comma that ends the clause before it and the subject.
+ */
+export function ownSubject(ctx: SentenceContext, from: number, cue: number): { comma: number; subject: Span } | null {
+  const { end } = stripFillersBack(ctx, from, cue);
+  const comma = Math.max(ctx.text.lastIndexOf(',', end - 1), ctx.text.lastIndexOf('—', end - 1));
+  if (comma <= from) return null;
+  const subject = subjectBefore(ctx, comma + 1, cue);
+  if (!subject || subject.start - comma > 4) return null;
+  const words = wordsIn(foldedOf(ctx.text), subject.start, subject.end).length;
+  return words <= 6 ? { comma, subject } : null;
+}
+
+/** Who a trailing attribution names: "X intends to do Y, Governor Skakov told reporters" → Governor Skakov. */
+export function trailingSpeaker(ctx: SentenceContext, clauseEnd: number): Span | null {
+  const folded = foldedOf(ctx.text);
+  const { sentence, text } = ctx;
+  if (!/^\s*[,—–]/u.test(text.slice(clauseEnd, sentence.end))) return null;
+  const cue = cueIndex(ctx.lang)
+    .speech.find(folded, clauseEnd, sentence.end)
+    .find((m) => !inQuoteOrAttribution(ctx, m.start));
+  if (!cue) return null;
+  const between = text.slice(clauseEnd, cue.start).replace(/^\s*[,—–]\s*/u, '');
+  if (!between.trim()) return subjectAfter(ctx, cue.end, sentence.end);
+  return ownSubject(ctx, clauseEnd - 1, cue.start)?.subject ?? null;
 }
 
 /** The clause split where a second one of the same act begins: «предложил A, а также B». */
@@ -243,6 +308,37 @@ export function splitClauses(ctx: SentenceContext, span: Span): Span[] {
   return out;
 }
 
+/** A comma, a dash, or a hyphen standing for one as a dateline has it: "MINSK, 5 December (BelTA) - Belarus…". */
+function isChunkBreak(text: string, at: number): boolean {
+  const c = text[at]!;
+  return /[,;—–]/u.test(c) || (c === '-' && text[at - 1] === ' ' && text[at + 1] === ' ');
+}
+
+const monthWords = new Map(
+  (Object.keys(monthNames) as Lang[]).map((lang) => [lang, new Set(monthNames[lang].flat())] as const),
+);
+
+/**
+ * The subject after an adverbial that opens the sentence without a comma: "On 5 December Lukashenko", «В ходе
+ * встречи Александр Лукашенко», "At the talks the president": from the last name or "the" not governed by the
+ * opening preposition.
+ */
+function subjectAfterAdverbial(ctx: SentenceContext, chunk: Span): Span | null {
+  const words = wordsIn(foldedOf(ctx.text), chunk.start, chunk.end);
+  const capital = (i: number) =>
+    /^\p{Lu}/u.test(ctx.text[words[i]!.start]!) && !monthWords.get(ctx.lang)!.has(words[i]!.text);
+  const openers = cueIndex(ctx.lang).adverbialOpeners;
+  const governed = (i: number) => openers.startsAt(words[i - 1]!.text, 0, words[i - 1]!.text.length) !== undefined;
+  let from = -1;
+  for (let i = 1; i < words.length; i++) {
+    if (capital(i) && governed(i)) from = i + 1 < words.length && !capital(i + 1) ? i + 1 : -1;
+    else if (i >= 2 && ((capital(i) && (!capital(i - 1) || governed(i - 1))) || words[i]!.text === 'the')) from = i;
+  }
+  if (from < 0) return null;
+  const span = trimSpan(ctx.text, { start: words[from]!.start, end: chunk.end });
+  return span && looksLikeSubject(ctx, span) ? span : null;
+}
+
 /**
  * Who does what the verb at `cue` says, named before it: "The governor also asked" → "The governor",
  * «Губернатор, в свою очередь, попросил» → «Губернатор». A verb joined by "and" takes the sentence's subject.
@@ -255,7 +351,7 @@ export function subjectBefore(ctx: SentenceContext, from: number, cue: number): 
   const chunks: Span[] = [];
   let start = from;
   for (let i = from; i <= end; i++) {
-    if (i === end || /[,;—–]/u.test(ctx.text[i]!)) {
+    if (i === end || isChunkBreak(ctx.text, i)) {
       const chunk = trimSpan(ctx.text, { start, end: i });
       if (chunk) chunks.push(chunk);
       start = i + 1;
@@ -264,13 +360,19 @@ export function subjectBefore(ctx: SentenceContext, from: number, cue: number): 
   const usable = chunks.filter((chunk) => {
     const filler = index.fillers.startsAt(folded, chunk.start, chunk.end);
     if (filler && filler.end >= chunk.end) return false;
-    if (index.adverbialOpeners.startsAt(folded, chunk.start, chunk.end)) return false;
     return !/^\d/u.test(ctx.text[chunk.start]!);
   });
   const last = usable.at(-1);
   if (!last) return null;
+  if (index.adverbialOpeners.startsAt(folded, last.start, last.end)) return subjectAfterAdverbial(ctx, last);
   const stripped = stripFillersBack(ctx, last.start, last.end);
-  const span = trimSpan(ctx.text, { start: last.start, end: stripped.end });
+  let head = last.start;
+  for (let lead = index.fillers.startsAt(folded, head, stripped.end); lead && lead.end < stripped.end;) {
+    head = lead.end;
+    while (head < stripped.end && /\s/u.test(ctx.text[head]!)) head++;
+    lead = index.fillers.startsAt(folded, head, stripped.end);
+  }
+  const span = trimSpan(ctx.text, { start: head, end: stripped.end });
   if (span && looksLikeSubject(ctx, span)) return span;
   return null;
 }
@@ -290,9 +392,8 @@ export function subjectAfter(ctx: SentenceContext, from: number, to: number): Sp
     if (start < 0) start = word.start;
     end = word.end;
   }
-  if (start < 0) return null;
-  const span = { start, end };
-  return looksLikeSubject(ctx, span) ? span : null;
+  const span = start < 0 ? null : trimSpan(ctx.text, { start, end });
+  return span && looksLikeSubject(ctx, span) ? span : null;
 }
 
 /** Who an attribution names: "the president said" → "the president", «подчеркнул глава государства». */
@@ -319,19 +420,63 @@ export function attributionAct(ctx: SentenceContext, attribution: Span): keyof C
 
 /** The kind a matched act phrase stands for, wildcards included. */
 export function actKindOf(index: CueIndex, folded: string, match: Span): keyof CueLexicon['acts'] | undefined {
-  const words = folded.slice(match.start, match.end).replace(/\s+/gu, ' ');
-  const exact = index.actKinds.get(words);
-  if (exact) return exact;
-  for (const [phrase, kind] of index.actKinds) {
-    if (phrase.endsWith('*') && words.startsWith(phrase.slice(0, -1))) return kind;
-  }
-  return undefined;
+  const words = folded.slice(match.start, match.end);
+  return index.actKinds.find((entry) => entry.pattern.test(words))?.kind;
 }
 
-/** Whether a position lies in the quoted words or the attribution of the sentence. */
-export function inQuoteOrAttribution(sentence: StatementSentence, at: number): boolean {
-  const inside = (s: Span | undefined) => s !== undefined && s.start <= at && at < s.end;
-  return inside(sentence.quote) || inside(sentence.attribution);
+/**
+ * Who the text says spoke the sentence's quotation: the attribution the sentence splitter found, or else the words
+ * after the closing mark up to the sentence's end when a verb of speech is among them ("…," Aleksandr Lukashenko said).
+ */
+const attributions = new WeakMap<object, Span | null>();
+
+export function quoteAttribution(ctx: SentenceContext): Span | null {
+  const known = attributions.get(ctx.sentence);
+  if (known !== undefined) return known;
+  const found = readAttribution(ctx);
+  attributions.set(ctx.sentence, found);
+  return found;
+}
+
+function readAttribution(ctx: SentenceContext): Span | null {
+  const { sentence, text } = ctx;
+  if (!sentence.quote || !spokenQuote(ctx)) return null;
+  if (sentence.attribution && namesSpeech(ctx, sentence.attribution)) return sentence.attribution;
+  const after = text.slice(sentence.quote.end, sentence.quote.end + ATTRIBUTION_REACH);
+  const stop = after.search(/[.!?…\n«"“„]/u);
+  const span = trimSpan(text, {
+    start: sentence.quote.end,
+    end: sentence.quote.end + (stop < 0 ? after.length : stop),
+  });
+  return span && namesSpeech(ctx, span) ? span : null;
+}
+
+/** How far after a quotation its attribution may run: ", the head of the Russian state corporation added." */
+const ATTRIBUTION_REACH = 160;
+
+/** Whether a position lies in someone's quoted words or in the attribution that credits them. */
+export function inQuoteOrAttribution(ctx: SentenceContext, at: number): boolean {
+  const attribution = quoteAttribution(ctx);
+  if (!attribution && !spokenQuote(ctx)) return false;
+  const inside = (s: Span | null | undefined) => s != null && s.start <= at && at < s.end;
+  return inside(ctx.sentence.quote) || inside(attribution);
+}
+
+/** A quote of someone's words, not a name in quotes before a dash («Беларуськалий» — расширить). */
+export function spokenQuote(ctx: SentenceContext): boolean {
+  const { quote, attribution } = ctx.sentence;
+  if (!quote) return false;
+  if (attribution && namesSpeech(ctx, attribution)) return true;
+  return ctx.text.slice(quote.start, quote.end).trim().split(/\s+/u).length >= 4;
+}
+
+/** Whether words hold a verb of speech or of an act: an attribution, not the rest of a clause after a name. */
+function namesSpeech(ctx: SentenceContext, span: Span): boolean {
+  const folded = foldedOf(ctx.text);
+  const index = cueIndex(ctx.lang);
+  return (
+    index.speech.find(folded, span.start, span.end).length + index.acts.find(folded, span.start, span.end).length > 0
+  );
 }
 
 /** The part of the sentence inside its quotation marks. */

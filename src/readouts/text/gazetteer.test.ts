@@ -83,6 +83,18 @@ describe('gazetteer in English', () => {
     ]);
   });
 
+  it('reads a hyphen and a space between words alike', () => {
+    const g = createGazetteer(morph, [
+      { id: 'mb', kind: 'sector', names: ['machine-building'] },
+      { id: 'bmz', kind: 'organization', names: ['Bryansk Machine Building Plant'] },
+    ]);
+    const text = 'Machine building grew; the Bryansk Machine-Building Plant agreed.';
+    expect(g.find(text, 'en').map((m) => `${m.id}:${text.slice(m.start, m.end)}`)).toEqual([
+      'mb:Machine building',
+      'bmz:Bryansk Machine-Building Plant',
+    ]);
+  });
+
   it('looks only inside the range and keeps offsets into the whole text', () => {
     const text = 'Minsk. Then Kursk Oblast.';
     const matches = gazetteer.find(text, 'en', { start: 7, end: text.length });
@@ -99,9 +111,9 @@ describe('gazetteer in English', () => {
     ]);
   });
 
-  it('scores a capitalised name met in lower case lower', () => {
-    const [match] = gazetteer.find('a planar surface', 'en');
-    expect(match?.score).toBeLessThan(1);
+  it('does not take a word in lower case for a capitalised name', () => {
+    expect(found('a planar surface near minsk', 'en')).toEqual([]);
+    expect(found('Planar near Minsk', 'en')).toEqual(['planar:Planar', 'minsk:Minsk']);
   });
 });
 
@@ -114,7 +126,7 @@ describe('gazetteer with many entries', () => {
       names: [`Завод номер ${i}`, `Plant ${i} Holding`],
     }));
     const big = createGazetteer(morph, [...entries, ...many]);
-    const text = 'Губернатор Курской области посетил завод номер 42, а Plant 7 Holding прислал делегацию.';
+    const text = 'Губернатор Курской области посетил Завод номер 42, а Plant 7 Holding прислал делегацию.';
     expect(big.find(text, 'ru').map((m) => m.id)).toEqual(['kursk', 'org-42', 'org-7']);
   });
 });

@@ -7,6 +7,10 @@ import { tokenize, type Token } from './tokens.ts';
 export interface GazetteerEntry {
   id: string;
   kind: string;
+  /**
+   * Names as they are written: a capitalised name is a proper name and matches only capitalised words ("Planar",
+   * not "a planar surface"); a lower-case one is a common noun ("tyres") and is never matched by transliteration.
+   */
   names: string[];
   data?: unknown;
 }
@@ -28,13 +32,13 @@ export interface Gazetteer {
 
 const SCORE_INFLECTED = 0.9;
 const SCORE_TRANSLITERATED = 0.8;
-/** A capitalised name met in lower case ("планар" for «Планар») is more likely an ordinary word. */
-const CASE_PENALTY = 0.8;
 /** Spellings a multi-word name is indexed under; beyond this only each word's first key is used. */
 const MAX_PATHS = 64;
 /** Shorter loose keys ("ao", "rf") would tie unrelated words together. */
 const MIN_TRANSLIT = 4;
 const PREFIX = 3;
+const LONG_PREFIX = 4;
+const LONG_KEY = 6;
 const LOOSE_CACHE_LIMIT = 100_000;
 
 /** Marks a name may have inside or around it in a text: «Минский моторный завод», Kemerovo Oblast – Kuzbass. */
@@ -69,6 +73,32 @@ interface Candidate {
 
 const node = (): TrieNode => ({ next: new Map(), ends: [] });
 
+const HYPHEN = /[-‐‑]/u;
+
+/** A name and, when it has hyphenated words, the same name with them apart ("machine-building" → "machine building"). */
+function spellings(name: string): [string, string][] {
+  const apart = name.replace(/(?<=[\p{L}\d])[-‐‑](?=[\p{L}\d])/gu, ' ');
+  return apart === name
+    ? [[name, name]]
+    : [
+        [name, name],
+        [name, apart],
+      ];
+}
+
+const SHOUTED = /^\p{Lu}{2,5}$/u;
+
+/**
+ * Whether the spelling of the first word allows the entry: an acronym only in capitals; a proper name only
+ * capitalised («том» is not «Того», "a planar surface" not «Планар»); a common noun not from an acronym in capitals
+ * («ГАЗ» the car maker is not «газ») and never by transliteration («друга» is not "drugs").
+ */
+function fits(ending: Ending, first: string, transliterated: boolean): boolean {
+  if (ending.acronym) return first.startsWith(ending.acronym);
+  if (!ending.capitalised) return !SHOUTED.test(first) && !transliterated;
+  return /^\p{Lu}/u.test(first);
+}
+
 /** The name's words without legal forms at its ends, as tokens of the text would be. */
 function nameTokens(name: string): Token[] {
   const tokens = tokenize(name).filter((t) => t.kind !== 'punct');
@@ -85,8 +115,12 @@ function nameTokens(name: string): Token[] {
   return tokens.slice(owner[from], owner[to - 1]! + 1);
 }
 
-/** Three letters of a key, and of its form without a fleeting vowel («Орел» → «орл»: «в Орле»). */
+/**
+ * The beginnings a word must have to be worth a dictionary look-up for this key: four letters of a long key, whose
+ * inflections keep them; three of a short one, and of its form without a fleeting vowel («Орел» → «орл»: «в Орле»).
+ */
 function prefixesOf(key: string): string[] {
+  if (key.length >= LONG_KEY) return [key.slice(0, LONG_PREFIX)];
   const fleeting = /^(.+)[ео]([^аеиоуыэюяй])$/u.exec(key);
   return fleeting ? [key.slice(0, PREFIX), (fleeting[1]! + fleeting[2]!).slice(0, PREFIX)] : [key.slice(0, PREFIX)];
 }
@@ -114,8 +148,8 @@ export function createGazetteer(morph: Morphology, entries: readonly GazetteerEn
   const entryKeys = (word: string): string[] => [...new Set([...morph.keyOf(word, 'ru'), ...morph.keyOf(word, 'en')])];
 
   for (const entry of entries) {
-    for (const name of entry.names) {
-      const tokens = nameTokens(name);
+    for (const [name, spelled] of entry.names.flatMap(spellings)) {
+      const tokens = nameTokens(spelled);
       if (tokens.length === 0) continue;
       const ending: Ending = {
         entry,
@@ -162,6 +196,7 @@ export function createGazetteer(morph: Morphology, entries: readonly GazetteerEn
           const promising =
             !CYRILLIC.test(word) ||
             prefixes.has(own.slice(0, PREFIX)) ||
+            prefixes.has(own.slice(0, LONG_PREFIX)) ||
             translitPrefixes.has(loose(own).slice(0, PREFIX));
           keys = promising ? morph.keyOf(word, lang) : [own];
           keyCache.set(i, keys);
@@ -177,20 +212,28 @@ export function createGazetteer(morph: Morphology, entries: readonly GazetteerEn
           if (words > 0 && TRANSPARENT.has(token.text)) walk(start, at, i + 1, words);
           return;
         }
-        for (const key of keysAt(i)) {
-          const child = at.next.get(key);
-          if (!child) continue;
+        const reached = keysAt(i).flatMap((key) => at.next.get(key) ?? []);
+        // "machine-building" in the text for "machine building" in the entry: the parts one by one.
+        if (HYPHEN.test(token.text)) reached.push(...partsFrom(at, token.text));
+        for (const child of new Set(reached)) {
           if (child.ends.length > 0)
             candidates.push({ from: start, to: i, words: words + 1, ends: child.ends, score: 0 });
           if (child.next.size > 0) walk(start, child, i + 1, words + 1);
         }
+      };
+      const partsFrom = (at: TrieNode, word: string): TrieNode[] => {
+        let level = [at];
+        for (const part of word.split(HYPHEN).filter(Boolean)) {
+          level = level.flatMap((n) => morph.keyOf(part, lang).flatMap((key) => n.next.get(key) ?? []));
+        }
+        return level;
       };
 
       for (let i = 0; i < tokens.length; i++) {
         if (tokens[i]!.kind === 'punct') continue;
         const before = candidates.length;
         walk(i, root, i, 0);
-        if (candidates.length === before) {
+        if (candidates.length === before && /^\p{Lu}/u.test(tokens[i]!.text)) {
           for (const key of new Set(keysAt(i).map(loose))) {
             const ends = translit.get(key);
             if (ends) candidates.push({ from: i, to: i, words: 1, ends, score: SCORE_TRANSLITERATED });
@@ -206,17 +249,12 @@ export function createGazetteer(morph: Morphology, entries: readonly GazetteerEn
           .join(' ');
       const scored = candidates.map((c) => {
         const spelling = spellingOf(c);
-        const lowerCase = tokens[c.from]!.text === foldCase(tokens[c.from]!.text);
         const first = tokens[c.from]!.text;
         return {
           ...c,
           matches: c.ends
-            .filter((e) => !e.acronym || first.startsWith(e.acronym))
-            .map((e) => {
-              let score = c.score || (e.spelling === spelling ? 1 : SCORE_INFLECTED);
-              if (e.capitalised && lowerCase) score *= CASE_PENALTY;
-              return { ending: e, score };
-            }),
+            .filter((e) => fits(e, first, c.score === SCORE_TRANSLITERATED))
+            .map((e) => ({ ending: e, score: c.score || (e.spelling === spelling ? 1 : SCORE_INFLECTED) })),
         };
       });
       const viable = scored.filter((c) => c.matches.length > 0);

@@ -75,7 +75,9 @@ function russianLemmas(word: string): string[] {
     const head = foldCase(word.slice(0, hyphen + 1));
     return russianLemmas(word.slice(hyphen + 1)).map((tail) => head + tail);
   }
-  add(Az.Morph(word, { parsers: GUESSES }));
+  // A guess that drops a known prefix («мототехника» → «техника») names another thing: keep only inflections.
+  const own = foldCase(word).slice(0, 3);
+  add(Az.Morph(word, { parsers: GUESSES }).filter((p) => foldCase(p.normalize()?.word ?? '').startsWith(own)));
   // az guesses a name it does not know differently in each case; a bare stem gives every case of «Планар»,
   // «Росатом», «Белшина» one key in common.
   const stem = foldCase(word).replace(ENDING, '');

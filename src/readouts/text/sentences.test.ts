@@ -86,6 +86,13 @@ describe('splitSentences in English', () => {
     expect(third.quote).toBeUndefined();
   });
 
+  it('gives a quote that goes straight on after an attributed one the same speaker', () => {
+    const text = '"We build houses," the head of state noted. "We can send more teams. They are ready."\nAnother line.';
+    const sentences = splitSentences(text, 'en');
+    const said = sentences.map((s) => (s.attribution ? text.slice(s.attribution.start, s.attribution.end) : null));
+    expect(said).toEqual(['the head of state noted', 'the head of state noted', 'the head of state noted', null]);
+  });
+
   it('mends a line broken inside a sentence but not one that ends it', () => {
     const text = 'Trade grew in the first\nnine months. Title line\n\nA new paragraph.';
     expect(texts(text, splitSentences(text, 'en'))).toEqual([

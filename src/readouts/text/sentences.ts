@@ -144,13 +144,24 @@ export function splitSentences(text: string, lang: Lang): Sentence[] {
   }
   const sentences = joined.map((s) => trim(text, s)).filter((s): s is Span => s !== null);
   const speech = quotations(text).filter((q) => isSpeech(text, q));
-  return sentences.map((s) => {
+  const out: Sentence[] = [];
+  for (const s of sentences) {
     // The outermost quotation wins: a title quoted inside someone's words does not make a new quote.
     const q = speech.find((x) => x.start < s.end && s.start < x.end && overlapsWords(text, s, x));
-    if (!q) return s;
-    const attribution = attributionOf(text, q, sentences);
-    return { ...s, quote: { start: q.start, end: q.end }, ...(attribution ? { attribution } : {}) };
-  });
+    if (!q) {
+      out.push(s);
+      continue;
+    }
+    const prev = out[out.length - 1];
+    // A quote right after another one on the same line, with no words of its own, goes on with the same speaker.
+    const continued =
+      prev?.quote && (prev.quote.start === q.start || !/\n/u.test(text.slice(prev.end, s.start)))
+        ? prev.attribution
+        : undefined;
+    const attribution = attributionOf(text, q, sentences) ?? continued;
+    out.push({ ...s, quote: { start: q.start, end: q.end }, ...(attribution ? { attribution } : {}) });
+  }
+  return out;
 }
 
 /** A sentence belongs to a quote when some of its words lie inside the marks, not just a stray mark. */

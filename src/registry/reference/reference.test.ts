@@ -7,6 +7,8 @@ const cyrillic = /[\u0400-\u04FF]/;
 describe('ISO 3166-2 regions', () => {
   const russian = regions.filter((r) => r.parent === 'RU');
   const belarusian = regions.filter((r) => r.parent === 'BY');
+  const kazakh = regions.filter((r) => r.parent === 'KZ');
+  const uzbek = regions.filter((r) => r.parent === 'UZ');
 
   it('lists the 83 federal subjects of Russia with unique ISO codes', () => {
     expect(russian).toHaveLength(83);
@@ -21,8 +23,32 @@ describe('ISO 3166-2 regions', () => {
     expect(belarusian.find((r) => r.code === 'BY-HM')).toMatchObject({ nameEn: 'Minsk', nameRu: 'Минск' });
   });
 
-  it('holds only Russian and Belarusian regions, sorted by code without duplicates', () => {
-    expect(regions).toHaveLength(russian.length + belarusian.length);
+  it('lists 14 regions and the cities of Almaty, Astana and Shymkent for Kazakhstan, by the alphabetic codes', () => {
+    expect(kazakh).toHaveLength(17);
+    for (const r of kazakh) expect(r.code).toMatch(/^KZ-[A-Z]{3}$/);
+    expect(kazakh.find((r) => r.code === 'KZ-ALA')).toMatchObject({ nameEn: 'Almaty', nameRu: 'Алматы' });
+    expect(kazakh.find((r) => r.code === 'KZ-ALM')).toMatchObject({
+      nameEn: 'Almaty Region',
+      nameRu: 'Алматинская область',
+    });
+    expect(kazakh.find((r) => r.code === 'KZ-SEV')).toMatchObject({
+      nameEn: 'North Kazakhstan Region',
+      nameRu: 'Северо-Казахстанская область',
+    });
+  });
+
+  it('lists 12 regions, Karakalpakstan and the city of Tashkent for Uzbekistan', () => {
+    expect(uzbek).toHaveLength(14);
+    for (const r of uzbek) expect(r.code).toMatch(/^UZ-[A-Z]{2}$/);
+    expect(uzbek.find((r) => r.code === 'UZ-TK')).toMatchObject({ nameEn: 'Tashkent', nameRu: 'Ташкент' });
+    expect(uzbek.find((r) => r.code === 'UZ-SA')).toMatchObject({
+      nameEn: 'Samarkand Region',
+      nameRu: 'Самаркандская область',
+    });
+  });
+
+  it('holds only Belarusian, Kazakh, Russian and Uzbek regions, sorted by code without duplicates', () => {
+    expect(regions).toHaveLength(russian.length + belarusian.length + kazakh.length + uzbek.length);
     const codes = regions.map((r) => r.code);
     expect(codes).toEqual([...codes].sort());
     expect(new Set(codes).size).toBe(codes.length);

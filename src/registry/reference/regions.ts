@@ -1,4 +1,8 @@
-// First-level subdivisions of Russia and Belarus, following ISO 3166-2 (RU, BY) as of the current edition of the standard.
+// First-level subdivisions of Belarus, Kazakhstan, Russia and Uzbekistan, by their ISO 3166-2 codes. Belarus,
+// Russia and Uzbekistan follow the current edition of the standard. For Kazakhstan ISO moved to numeric codes
+// (KZ-11…) in 2022; Accord keeps the alphabetic ones (KZ-AKM…) that trade data and Natural Earth's boundaries
+// still use, and so leaves out Abai, Jetisu and Ulytau (made in 2022), which only ever had numeric codes.
+// Cities of national rank are named without «город», as Minsk is.
 
 export interface RegionReference {
   code: string;
@@ -15,6 +19,23 @@ export const regions: readonly RegionReference[] = [
   { code: 'BY-MA', parent: 'BY', nameEn: 'Mogilev Region', nameRu: 'Могилевская область' },
   { code: 'BY-MI', parent: 'BY', nameEn: 'Minsk Region', nameRu: 'Минская область' },
   { code: 'BY-VI', parent: 'BY', nameEn: 'Vitebsk Region', nameRu: 'Витебская область' },
+  { code: 'KZ-AKM', parent: 'KZ', nameEn: 'Akmola Region', nameRu: 'Акмолинская область' },
+  { code: 'KZ-AKT', parent: 'KZ', nameEn: 'Aktobe Region', nameRu: 'Актюбинская область' },
+  { code: 'KZ-ALA', parent: 'KZ', nameEn: 'Almaty', nameRu: 'Алматы' },
+  { code: 'KZ-ALM', parent: 'KZ', nameEn: 'Almaty Region', nameRu: 'Алматинская область' },
+  { code: 'KZ-AST', parent: 'KZ', nameEn: 'Astana', nameRu: 'Астана' },
+  { code: 'KZ-ATY', parent: 'KZ', nameEn: 'Atyrau Region', nameRu: 'Атырауская область' },
+  { code: 'KZ-KAR', parent: 'KZ', nameEn: 'Karaganda Region', nameRu: 'Карагандинская область' },
+  { code: 'KZ-KUS', parent: 'KZ', nameEn: 'Kostanay Region', nameRu: 'Костанайская область' },
+  { code: 'KZ-KZY', parent: 'KZ', nameEn: 'Kyzylorda Region', nameRu: 'Кызылординская область' },
+  { code: 'KZ-MAN', parent: 'KZ', nameEn: 'Mangystau Region', nameRu: 'Мангистауская область' },
+  { code: 'KZ-PAV', parent: 'KZ', nameEn: 'Pavlodar Region', nameRu: 'Павлодарская область' },
+  { code: 'KZ-SEV', parent: 'KZ', nameEn: 'North Kazakhstan Region', nameRu: 'Северо-Казахстанская область' },
+  { code: 'KZ-SHY', parent: 'KZ', nameEn: 'Shymkent', nameRu: 'Шымкент' },
+  { code: 'KZ-VOS', parent: 'KZ', nameEn: 'East Kazakhstan Region', nameRu: 'Восточно-Казахстанская область' },
+  { code: 'KZ-YUZ', parent: 'KZ', nameEn: 'Turkistan Region', nameRu: 'Туркестанская область' },
+  { code: 'KZ-ZAP', parent: 'KZ', nameEn: 'West Kazakhstan Region', nameRu: 'Западно-Казахстанская область' },
+  { code: 'KZ-ZHA', parent: 'KZ', nameEn: 'Jambyl Region', nameRu: 'Жамбылская область' },
   { code: 'RU-AD', parent: 'RU', nameEn: 'Republic of Adygea', nameRu: 'Республика Адыгея' },
   { code: 'RU-AL', parent: 'RU', nameEn: 'Altai Republic', nameRu: 'Республика Алтай' },
   { code: 'RU-ALT', parent: 'RU', nameEn: 'Altai Krai', nameRu: 'Алтайский край' },
@@ -108,4 +129,18 @@ export const regions: readonly RegionReference[] = [
   { code: 'RU-YAR', parent: 'RU', nameEn: 'Yaroslavl Oblast', nameRu: 'Ярославская область' },
   { code: 'RU-YEV', parent: 'RU', nameEn: 'Jewish Autonomous Oblast', nameRu: 'Еврейская автономная область' },
   { code: 'RU-ZAB', parent: 'RU', nameEn: 'Zabaykalsky Krai', nameRu: 'Забайкальский край' },
+  { code: 'UZ-AN', parent: 'UZ', nameEn: 'Andijan Region', nameRu: 'Андижанская область' },
+  { code: 'UZ-BU', parent: 'UZ', nameEn: 'Bukhara Region', nameRu: 'Бухарская область' },
+  { code: 'UZ-FA', parent: 'UZ', nameEn: 'Fergana Region', nameRu: 'Ферганская область' },
+  { code: 'UZ-JI', parent: 'UZ', nameEn: 'Jizzakh Region', nameRu: 'Джизакская область' },
+  { code: 'UZ-NG', parent: 'UZ', nameEn: 'Namangan Region', nameRu: 'Наманганская область' },
+  { code: 'UZ-NW', parent: 'UZ', nameEn: 'Navoiy Region', nameRu: 'Навоийская область' },
+  { code: 'UZ-QA', parent: 'UZ', nameEn: 'Kashkadarya Region', nameRu: 'Кашкадарьинская область' },
+  { code: 'UZ-QR', parent: 'UZ', nameEn: 'Republic of Karakalpakstan', nameRu: 'Республика Каракалпакстан' },
+  { code: 'UZ-SA', parent: 'UZ', nameEn: 'Samarkand Region', nameRu: 'Самаркандская область' },
+  { code: 'UZ-SI', parent: 'UZ', nameEn: 'Syrdarya Region', nameRu: 'Сырдарьинская область' },
+  { code: 'UZ-SU', parent: 'UZ', nameEn: 'Surkhandarya Region', nameRu: 'Сурхандарьинская область' },
+  { code: 'UZ-TK', parent: 'UZ', nameEn: 'Tashkent', nameRu: 'Ташкент' },
+  { code: 'UZ-TO', parent: 'UZ', nameEn: 'Tashkent Region', nameRu: 'Ташкентская область' },
+  { code: 'UZ-XO', parent: 'UZ', nameEn: 'Khorezm Region', nameRu: 'Хорезмская область' },
 ];

@@ -18,7 +18,7 @@ export const agreement: StatementRule = {
     const { sentence } = ctx;
     return cueIndex(ctx.lang)
       .agreement.find(folded, sentence.start, sentence.end)
-      .filter((cue) => !inQuoteOrAttribution(sentence, cue.start))
+      .filter((cue) => !inQuoteOrAttribution(ctx, cue.start))
       .filter((cue) => ctx.lang !== 'ru' || INFINITIVE.test(folded.slice(cue.end, sentence.end)))
       .flatMap((cue) => {
         const span = trimSpan(ctx.text, { start: cue.start, end: clauseEnd(ctx, cue.end) });

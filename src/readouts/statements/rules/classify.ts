@@ -27,13 +27,27 @@ function futureDeadline(ctx: SentenceContext, clause: Span): boolean {
   );
 }
 
+/** Fewer words than this after "let us" say nothing to act on: "Let us finally do it." */
+const MIN_WORDS_SAID = 4;
+
+/** Whether what follows a first-person cue says something: not negated, not a word or two. */
+function says(ctx: SentenceContext, from: number, to: number): boolean {
+  const folded = foldedOf(ctx.text);
+  const index = cueIndex(ctx.lang);
+  const rest = folded.slice(from, to);
+  const firstWord = /[\p{L}\d'’]+/u.exec(rest);
+  if (firstWord && index.negations.startsAt(folded, from + firstWord.index, to)) return false;
+  return (rest.match(/[\p{L}\d]+/gu) ?? []).length >= MIN_WORDS_SAID;
+}
+
 /** What quoted words state in the first person: «Мы просим…», "We will…", or a judgement. */
 export function quotedKind(ctx: SentenceContext, words: Span): StatementKind | null {
   const folded = foldedOf(ctx.text);
   const index = cueIndex(ctx.lang);
   const firstPerson = (Object.keys(index.firstPerson) as (keyof typeof index.firstPerson)[])
-    .flatMap((kind) => index.firstPerson[kind].find(folded, words.start, words.end).map((m) => ({ kind, at: m.start })))
-    .sort((a, b) => a.at - b.at)[0];
+    .flatMap((kind) => index.firstPerson[kind].find(folded, words.start, words.end).map((m) => ({ kind, m })))
+    .filter(({ m }) => says(ctx, m.end, words.end))
+    .sort((a, b) => a.m.start - b.m.start)[0];
   if (firstPerson) return firstPerson.kind;
   return judgement(ctx, words.start, words.end) ? 'assessment' : null;
 }

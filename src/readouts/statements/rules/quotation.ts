@@ -1,5 +1,5 @@
 import type { StatementRule } from '../model.ts';
-import { attributionAct, attributionSpeaker, quotedPart } from '../scan.ts';
+import { attributionAct, attributionSpeaker, quoteAttribution, quotedPart, spokenQuote } from '../scan.ts';
 import { quotedKind } from './classify.ts';
 
 /** Someone's quoted words that ask, promise, propose or judge: «Мы просим одного…», — подчеркнул глава государства. */
@@ -12,14 +12,14 @@ export const quotation: StatementRule = {
     },
   },
   find(ctx) {
-    const { sentence } = ctx;
     const words = quotedPart(ctx);
-    if (!words || !sentence.quote) return [];
-    const act = sentence.attribution ? attributionAct(ctx, sentence.attribution) : undefined;
+    if (!words || !spokenQuote(ctx)) return [];
+    const attribution = quoteAttribution(ctx);
+    const act = attribution ? attributionAct(ctx, attribution) : undefined;
     const kind = act ?? quotedKind(ctx, words);
     if (!kind) return [];
-    const speaker = sentence.attribution ? attributionSpeaker(ctx, sentence.attribution) : null;
+    const speaker = attribution ? attributionSpeaker(ctx, attribution) : null;
     const confidence = act ? 0.7 : 0.55;
-    return [{ kind, span: words, confidence, rule: this.id, speaker, cue: sentence.attribution ?? words }];
+    return [{ kind, span: words, confidence, rule: this.id, speaker, cue: attribution ?? words }];
   },
 };

@@ -17,6 +17,9 @@ const PRONOUNS = /^(?:его|ее|её|их|him|her|them)$/u;
 /** What opens a reported clause and belongs to neither side: "that", «что». */
 const OPENER = /^[\s,:—–-]*(?:that|что)?(?![\p{L}])/u;
 
+/** After a verb of speech, what says the reported words follow rather than precede: ", что", "that", ":". */
+const OPENS_CLAUSE = /^\s*(?:[,:]|that(?![\p{L}])|что(?![\p{L}]))/u;
+
 interface Reading {
   clause: Span;
   speaker: Span | null;
@@ -44,10 +47,12 @@ function readFrame(ctx: SentenceContext, cue: Span): Reading | null {
 function readSpeech(ctx: SentenceContext, cue: Span): Reading | null {
   const { text, sentence } = ctx;
   const before = stripFillersBack(ctx, sentence.start, cue.start);
-  if (before.end > sentence.start && /[,—–]/u.test(text[before.end - 1] ?? '')) {
+  const inverted = /[,—–]\s*$/u.test(text.slice(sentence.start, cue.start)) && !OPENS_CLAUSE.test(text.slice(cue.end));
+  const after = inverted ? subjectAfter(ctx, cue.end, sentence.end) : null;
+  if (before.end > sentence.start && after) {
     // The verb opens an inverted attribution: the words said come first.
     const clause = trimSpan(text, { start: sentence.start, end: before.end });
-    return clause ? { clause, speaker: subjectAfter(ctx, cue.end, sentence.end) } : null;
+    return clause ? { clause, speaker: after } : null;
   }
   const speaker = subjectBefore(ctx, sentence.start, cue.start);
   if (speaker) {
@@ -87,7 +92,7 @@ export const reportedSpeech: StatementRule = {
       ...index.speech.find(folded, sentence.start, sentence.end).map((span) => ({ span, frame: false })),
     ].sort((a, b) => a.span.start - b.span.start);
     for (const { span: cue, frame } of cues) {
-      if (inQuoteOrAttribution(sentence, cue.start) || narrated(ctx, cue.start)) continue;
+      if (inQuoteOrAttribution(ctx, cue.start) || narrated(ctx, cue.start)) continue;
       const reading = frame ? readFrame(ctx, cue) : readSpeech(ctx, cue);
       if (!reading) continue;
       const kind = reportedKind(ctx, reading.clause);

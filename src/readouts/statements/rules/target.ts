@@ -1,5 +1,13 @@
 import type { StatementRule } from '../model.ts';
-import { attributionSpeaker, cueIndex, foldedOf, quotedPart, sentenceSubject, trimSpan } from '../scan.ts';
+import {
+  attributionSpeaker,
+  cueIndex,
+  quoteAttribution,
+  foldedOf,
+  quotedPart,
+  sentenceSubject,
+  trimSpan,
+} from '../scan.ts';
 
 /** How far after a lead an amount may stand: "bring trade between the two countries to one billion dollars". */
 const AMOUNT_WINDOW = 80;
@@ -23,11 +31,8 @@ export const target: StatementRule = {
       const quoted = sentence.quote && sentence.quote.start <= cue.start && cue.start < sentence.quote.end;
       const span = quoted ? quotedPart(ctx) : trimSpan(ctx.text, sentence);
       if (!span) continue;
-      const speaker = quoted
-        ? sentence.attribution
-          ? attributionSpeaker(ctx, sentence.attribution)
-          : null
-        : sentenceSubject(ctx, cue.start);
+      const attribution = quoted ? quoteAttribution(ctx) : null;
+      const speaker = quoted ? attribution && attributionSpeaker(ctx, attribution) : sentenceSubject(ctx, cue.start);
       return [{ kind: 'target', span, confidence: 0.8, rule: this.id, speaker, cue }];
     }
     return [];

@@ -83,6 +83,8 @@ export default function RegionMap(props: RegionMapProps) {
     })),
   });
   const layered = new Set(layers.flatMap((layer) => layer.data?.features.map((f) => f.id) ?? []));
+  // Regions a country's layer says have no shape (Shymkent) are not asked for again: alone they would 404.
+  const unshaped = new Set(layers.flatMap((layer) => layer.data?.missing ?? []));
   const layersSettled = layers.every((layer) => !layer.isPending);
   const codes = useMemo(
     () =>
@@ -93,9 +95,9 @@ export default function RegionMap(props: RegionMapProps) {
           ...points.flatMap((p) => p.code ?? []),
         ]),
       ]
-        .filter((code) => !layered.has(code))
+        .filter((code) => !layered.has(code) && !unshaped.has(code))
         .sort(),
-    [contentKey, [...layered].join()],
+    [contentKey, [...layered].join(), [...unshaped].join()],
   );
   const boundaries = useQuery({
     queryKey: ['geo-boundaries', codes],
@@ -286,7 +288,10 @@ export default function RegionMap(props: RegionMapProps) {
     );
   }
   if (!view) return <Loading label={t('map.loading')} />;
-  const missing = boundaries.data?.missing ?? [];
+  const missing = [
+    ...regions.map((r) => r.code).filter((code) => unshaped.has(code)),
+    ...(boundaries.data?.missing ?? []),
+  ];
   return (
     <>
       <EChart option={view.option} label={`${label}. ${view.summary}`} height={height} testId="region-map" />
