@@ -53,6 +53,12 @@ describeInBrowser('reading a meeting readout into records', (ctx) => {
     await setStatus(page, 'participant', 'Alexander Mikhailov', 'Accept');
     await setStatus(page, 'organization', 'BelAZ', 'Accept');
 
+    // Matched to another record, here to none: the plant would be written as a new organization.
+    const plant = draft(page, 'organization', 'Mikhailovsky');
+    await plant.getByRole('combobox', { name: 'Match to…' }).click();
+    await page.getByRole('option', { name: 'New record', exact: true }).click();
+    await expect.poll(() => plant.getByTestId('draft-match').innerText()).toBe('new');
+
     // Corrected with the record forms' inputs, then accepted as corrected.
     const proposal = draft(page, 'statement', 'trading house');
     await proposal.getByRole('button', { name: 'Edit', exact: true }).click();
