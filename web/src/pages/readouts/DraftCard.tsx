@@ -52,8 +52,8 @@ export const DraftCard = forwardRef<
   const written = readout.status === 'accepted';
   const quoted = readout.text.slice(item.span.start, item.span.end);
 
-  function send(change: Omit<ItemPatch, 'version'>, onDone?: () => void) {
-    patch.mutate({ itemId: item.id, patch: { ...change, version: readout.version } }, { onSuccess: onDone });
+  function send(change: Omit<ItemPatch, 'version'>) {
+    patch.mutate({ itemId: item.id, patch: { ...change, version: readout.version } });
   }
 
   function startEditing() {
