@@ -46,6 +46,10 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
   const init: RequestInit = { method, headers: { accept: 'application/json' } };
   if (body instanceof FormData) {
     init.body = body;
+  } else if (body instanceof Blob) {
+    // A file sent as it is: the server reads its kind from the content type, which a browser may not know.
+    init.body = body;
+    init.headers = { ...init.headers, 'content-type': body.type || 'application/octet-stream' };
   } else if (body !== undefined) {
     init.body = JSON.stringify(body);
     init.headers = { ...init.headers, 'content-type': 'application/json' };

@@ -82,6 +82,14 @@ export function Shell() {
           <RouterNavLink
             color="teal.9"
             variant="filled"
+            to="/readouts"
+            label={t('nav.readouts')}
+            active={pathname.startsWith('/readouts')}
+            onClick={close}
+          />
+          <RouterNavLink
+            color="teal.9"
+            variant="filled"
             to="/trade-data"
             label={t('nav.tradeData')}
             active={pathname.startsWith('/trade-data')}

@@ -108,6 +108,30 @@ export const searchRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/search/SearchPage.tsx')),
 });
 
+const readoutListRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/readouts',
+  validateSearch: (search: Record<string, unknown>): { offset?: number } => ({
+    offset: Number.isInteger(Number(search.offset)) && Number(search.offset) > 0 ? Number(search.offset) : undefined,
+  }),
+  component: lazyRouteComponent(() => import('../pages/readouts/ReadoutListPage.tsx')),
+});
+
+const readoutNewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/readouts/new',
+  validateSearch: (search: Record<string, unknown>): { relationshipId?: string } => ({
+    relationshipId: text(search.relationshipId),
+  }),
+  component: lazyRouteComponent(() => import('../pages/readouts/NewReadoutPage.tsx')),
+});
+
+const readoutRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/readouts/$id',
+  component: lazyRouteComponent(() => import('../pages/readouts/ReadoutPage.tsx')),
+});
+
 const routeTree = rootRoute.addChildren([
   overviewRoute,
   partnerRoute,
@@ -115,6 +139,9 @@ const routeTree = rootRoute.addChildren([
   recordDetailRoute,
   recordListRoute,
   tradeDataRoute,
+  readoutListRoute,
+  readoutNewRoute,
+  readoutRoute,
   searchRoute,
 ]);
 

@@ -1,4 +1,5 @@
-import { Table, Text } from '@mantine/core';
+import { Stack, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Typed } from '../../../components/Typed.tsx';
 import { RouterAnchor } from '../../../components/links.tsx';
@@ -6,7 +7,9 @@ import { inLanguage } from '../../../components/forms/options.ts';
 import { InLanguage } from '../../../components/InLanguage.tsx';
 import { Empty, ErrorState, Loading } from '../../../components/states.tsx';
 import { formatDate } from '../../../i18n/format.ts';
+import { api } from '../../../api/client.ts';
 import type { Relationship } from '../../../../../src/registry/relationships/model.ts';
+import type { ProvenanceLink } from '../../../../../src/documents/model.ts';
 import { nameIn, usePeople } from './lookups.ts';
 import { useMeetings } from './queries.ts';
 
@@ -29,6 +32,7 @@ export function MeetingsSection({ relationship }: { relationship: Relationship }
             <Table.Th scope="col">{t('meetings.meeting')}</Table.Th>
             <Table.Th scope="col">{t('meetings.place')}</Table.Th>
             <Table.Th scope="col">{t('meetings.participants')}</Table.Th>
+            <Table.Th scope="col">{t('meetings.sources')}</Table.Th>
             <Table.Th scope="col">{t('meetings.actions')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -60,6 +64,9 @@ export function MeetingsSection({ relationship }: { relationship: Relationship }
                 ))}
               </Table.Td>
               <Table.Td>
+                <MeetingSources meetingId={meeting.id} />
+              </Table.Td>
+              <Table.Td>
                 <RouterAnchor
                   c="teal.9"
                   to="/records/$kind/new"
@@ -78,5 +85,36 @@ export function MeetingsSection({ relationship }: { relationship: Relationship }
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** The documents a meeting was recorded from (its readouts), so a reader can check what was said. */
+function MeetingSources({ meetingId }: { meetingId: string }) {
+  const links = useQuery({
+    // The same key as the meeting page's sources, so either one fills the other's cache.
+    queryKey: ['records', 'provenance', 'meeting', meetingId],
+    queryFn: () => api.get<ProvenanceLink[]>('/api/provenance', { recordType: 'meeting', recordId: meetingId }),
+  });
+  // One document may back a meeting at several places (paragraphs); it is listed once.
+  const documents = [
+    ...new Map(
+      (links.data ?? []).flatMap((link) => (link.document ? [[link.document.id, link.document]] : [])),
+    ).values(),
+  ];
+  if (documents.length === 0) return <>—</>;
+  return (
+    <Stack gap={2}>
+      {documents.map((document) => (
+        <RouterAnchor
+          key={document.id}
+          c="teal.9"
+          size="sm"
+          to="/records/$kind/$id"
+          params={{ kind: 'documents', id: document.id }}
+        >
+          <InLanguage en={document.titleEn} ru={document.titleRu} />
+        </RouterAnchor>
+      ))}
+    </Stack>
   );
 }
