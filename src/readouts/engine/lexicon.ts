@@ -21,6 +21,7 @@ export const titleWords = {
     'mayor',
     'akim',
     'hokim',
+    'khokim',
     'speaker',
     'secretary',
     'director',
@@ -223,6 +224,12 @@ export const meetingCues = {
     'conversation',
     'held',
     'holds',
+    'represented',
+    'headed',
+    'included',
+    'participated',
+    'discussed',
+    'in the presence',
     'accompanied',
     'joined',
     'welcomed',
@@ -246,6 +253,11 @@ export const meetingCues = {
     'прибыл',
     'сопровожд',
     'приветствова',
+    'представлял',
+    'в составе',
+    'вошли',
+    'обсудил',
+    'участвовал',
   ],
 } as const;
 
@@ -331,6 +343,8 @@ export const organizationHeads = {
     'enterprise',
     'trading house',
     'gok',
+    'railway',
+    'railways',
     'shipyard',
     'refinery',
     'port',
@@ -378,4 +392,12 @@ export const organizationKindWords: ReadonlyArray<{
   { kind: 'state_corporation', words: ['state corporation', 'госкорпорац', 'государственная корпорация'] },
   { kind: 'association', words: ['association', 'ассоциац', 'union of', 'союз'] },
   { kind: 'trading_house', words: ['trading house', 'торговый дом'] },
+];
+
+/** Posts that tell the country even where the text names no territory with them. */
+export const postCountries: ReadonlyArray<{ words: string[]; country: string }> = [
+  { words: ['облисполком', 'райисполком', 'горисполком', 'executive committee'], country: 'BY' },
+  { words: ['аким', 'akim'], country: 'KZ' },
+  { words: ['хоким', 'hokim', 'khokim'], country: 'UZ' },
+  { words: ['губернатор', 'governor', 'вице-губернатор'], country: 'RU' },
 ];

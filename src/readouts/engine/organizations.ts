@@ -130,7 +130,7 @@ export function findOrganizations(analysis: Analysis): OrganizationMention[] {
     const t = tokens[i]!;
     const word = foldCase(t.text);
     // A legal form, then the name: quoted, or capitalised words.
-    if (forms.has(word) && t.text === t.text.toUpperCase()) {
+    if (forms.has(word) && /^\p{Lu}/u.test(t.text) && t.text.length <= 5) {
       const quoted = quotedAt(tokens, i + 1);
       if (quoted) {
         const span = { start: t.start, end: tokens[quoted.to]!.end };
@@ -209,10 +209,20 @@ export function findOrganizations(analysis: Analysis): OrganizationMention[] {
 
   // Brand-like words: BelAZ, MAZ-Asia, Gomselmash, «БелАЗ» — capitals inside a word, a short acronym, the stems
   // of industrial names in a Latin word, a Russian word az knows as an organization or does not know at all.
-  for (const t of tokens) {
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
     if (t.kind !== 'word' || taken(t) || sentenceStart(t)) continue;
     const lower = foldCase(t.text);
-    if (notAcronyms.has(lower) || notNames.has(lower) || analysis.territories.some((x) => overlaps(x, t))) continue;
+    if (notAcronyms.has(lower) || notNames.has(lower) || notBrands.has(lower)) continue;
+    if (analysis.territories.some((x) => overlaps(x, t))) continue;
+    // After a first name it is a surname.
+    const previous = tokens[k - 1];
+    const afterName =
+      previous !== undefined &&
+      previous.kind === 'word' &&
+      /^\p{Lu}\p{Ll}+$/u.test(previous.text) &&
+      !notNames.has(foldCase(previous.text));
+    const surnameLike = SURNAME_ENDING.test(lower) && !/^\p{Lu}{2,}/u.test(t.text);
     const inner = /^\p{Lu}\p{Ll}+\p{Lu}{2,}\p{Ll}*$/u.test(t.text) || /^\p{Lu}+\p{Ll}+\p{Lu}[\p{L}-]*$/u.test(t.text);
     const acronym =
       /^\p{Lu}{3,5}(?:-\p{Lu}\p{L}+)?$/u.test(t.text) && !nameWords(t.text).some((w) => notAcronyms.has(w));
@@ -225,8 +235,23 @@ export function findOrganizations(analysis: Analysis): OrganizationMention[] {
       /^\p{Lu}\p{Ll}{3,}$/u.test(t.text) &&
       (russianWord(t.text).organization ||
         (!russianWord(t.text).known && brandStems.some((stem) => lower.includes(stem))));
-    if (inner || acronym || latinBrand || russianBrand)
-      add(t, t.text, `organization.${lang}.brand`, acronym ? 0.5 : 0.65);
+    if ((latinBrand || russianBrand) && (afterName || surnameLike)) continue;
+    if (!(inner || acronym || latinBrand || russianBrand)) continue;
+    // A brand and the capitalised words right after it are one name: "UzAuto Motors", "RUSAL Krasnoyarsk".
+    let end = k;
+    while (
+      end + 1 < tokens.length &&
+      end - k < 2 &&
+      tokens[end + 1]!.kind === 'word' &&
+      /^\p{Lu}/u.test(tokens[end + 1]!.text) &&
+      analysis.text.slice(tokens[end]!.end, tokens[end + 1]!.start) === ' ' &&
+      !notNames.has(foldCase(tokens[end + 1]!.text)) &&
+      !sentenceStart(tokens[end + 1]!)
+    )
+      end += 1;
+    const span = { start: t.start, end: tokens[end]!.end };
+    add(span, text.slice(span.start, span.end), `organization.${lang}.brand`, acronym ? 0.5 : 0.65);
+    k = end;
   }
   return found.sort((a, b) => a.start - b.start);
 }
@@ -282,7 +307,66 @@ const brandStems = [
   'коммун',
   'тех',
   'инвест',
+  'банк',
 ];
+
+/** Ordinary English words built from those stems, and the news agencies a readout cites as its source. */
+const notBrands = new Set([
+  'transport',
+  'transit',
+  'transfer',
+  'transmission',
+  'transportation',
+  'program',
+  'programme',
+  'promotion',
+  'prominent',
+  'promising',
+  'prompt',
+  'atomic',
+  'energy',
+  'investment',
+  'investments',
+  'investor',
+  'investors',
+  'technical',
+  'technology',
+  'technologies',
+  'holding',
+  'holdings',
+  'metallurgy',
+  'metallurgical',
+  'agriculture',
+  'agricultural',
+  'automotive',
+  'automobile',
+  'export',
+  'exports',
+  'exporter',
+  'exporters',
+  'chemical',
+  'chemicals',
+  'synthetic',
+  'banking',
+  'banks',
+  'industrial',
+  'belta',
+  'белта',
+  'tass',
+  'тасс',
+  'interfax',
+  'интерфакс',
+  'ria',
+  'риа',
+  'sputnik',
+  'kazinform',
+  'казинформ',
+  'uza',
+  'уза',
+]);
+
+/** Latin and Cyrillic spellings of surnames: "Semashko", "Rymashevsky" hold "mash" but are people. */
+const SURNAME_ENDING = /(?:ko|sky|skiy|ski|ov|ova|ev|eva|in|ich|vich|uk|yuk|enko|ко|ский|ов|ова|ев|ева|ин|ич|ук)$/u;
 
 /** Capitalised words that may stand inside an English organization's name though they begin no person's name. */
 const englishNameWords = new Set([
@@ -372,8 +456,15 @@ function englishNameAround(analysis: Analysis, i: number): Span | null {
   // A capitalised head with a demonym or territory ("Belarusian State University") is a name; a lower-case one
   // needs a name of its own ("the Kostanay plant" describes, "the Kirishinefteorgsintez refinery" names).
   if (start === i || (!named && !headCapital)) return null;
+  // "the Kirishinefteorgsintez refinery", "Gomselmash combines": the brand is the name, the head describes it.
+  if (!headCapital && start === i - 1 && named) return { start: tokens[start]!.start, end: tokens[start]!.end };
   let end = head.end;
-  if (headCapital && foldCase(tokens[i + 1]?.text ?? '') === 'of') {
+  const after = (n: number) => foldCase(tokens[i + n]?.text ?? '');
+  if (headCapital && after(1) === 'named' && after(2) === 'after') {
+    let k = i + 3;
+    while (k < tokens.length && k - i <= 5 && /^\p{Lu}/u.test(tokens[k]!.text)) k += 1;
+    if (k > i + 3) end = tokens[k - 1]!.end;
+  } else if (headCapital && after(1) === 'of') {
     const place = analysis.territories.find((x) => x.start === tokens[i + 2]?.start);
     if (place) end = place.end;
   }

@@ -8,7 +8,15 @@ import type { Span } from '../text/sentences.ts';
 import { transliterate } from '../text/names.ts';
 import { foldCase } from '../text/morphology.ts';
 import { overlaps, within, type Analysis } from './analysis.ts';
-import { absentCues, meetingCues, notNames, pastCues, placesThatAreFirstNames, titleWords } from './lexicon.ts';
+import {
+  absentCues,
+  meetingCues,
+  notNames,
+  pastCues,
+  placesThatAreFirstNames,
+  postCountries,
+  titleWords,
+} from './lexicon.ts';
 import { guessSurname, nominative, nominativeHead, russianWord } from './russian.ts';
 
 export interface PersonMention extends Span {
@@ -114,6 +122,20 @@ function russianNames(analysis: Analysis, taken: Span[]): Array<{ from: number; 
         runs.push({ from: i - 1, to: i + 1 });
       }
     }
+    // Two capitalised words az does not know, right after a post: «акимом Павлодарской области Абылкаиром Скаковым».
+    const second = tokens[i + 1];
+    if (
+      !info.known &&
+      capital(second) &&
+      free(second!) &&
+      (!russianWord(second!.text).known || russianWord(second!.text).surname) &&
+      runs.at(-1)?.to !== i + 1 &&
+      tokens.slice(Math.max(0, i - 5), i).some((x) => isTitle(x, 'ru'))
+    ) {
+      runs.push({ from: i, to: i + 2 });
+      i += 1;
+      continue;
+    }
     // Initials and a surname: «А.Г. Лукашенко», «А. Лукашенко».
     if (INITIAL.test(t.text) && tokens[i + 1]?.text === '.') {
       let j = i;
@@ -176,19 +198,17 @@ function roleBefore(analysis: Analysis, from: number, names: Array<{ from: numbe
   const { tokens, lang } = analysis;
   const inOtherName = (j: number) => names.some((n) => n.from <= j && j < n.to);
   let title = -1;
-  for (let j = from - 1; j >= Math.max(0, from - 9); j--) {
+  for (let j = from - 1; j >= Math.max(0, from - 14); j--) {
     const t = tokens[j]!;
     if (analysis.text.slice(t.end, tokens[j + 1]!.start).includes('\n')) break;
     if (t.kind === 'punct' && !['-', '«', '»', '"', '“', '”'].includes(t.text)) break;
     if (inOtherName(j)) break;
     const lower = foldCase(t.text);
-    if (
-      lang === 'en' &&
-      t.kind === 'word' &&
-      /^\p{Ll}/u.test(t.text) &&
-      !['of', 'the', 'for', 'to', 'in'].includes(lower)
-    )
-      break;
+    // "Minister of Transport and Communications": "and" inside a post written in capitals.
+    const joins =
+      lower === 'and' && /^\p{Lu}/u.test(tokens[j - 1]?.text ?? '') && /^\p{Lu}/u.test(tokens[j + 1]?.text ?? '');
+    const connector = joins || ['of', 'the', 'for', 'to', 'in'].includes(lower);
+    if (lang === 'en' && t.kind === 'word' && /^\p{Ll}/u.test(t.text) && !connector) break;
     if (lang === 'ru' && (russianStops.has(lower) || (/^\p{Ll}/u.test(t.text) && russianWord(t.text).verb))) break;
     if (isTitle(t, lang)) title = j;
     // Russian posts open with their title word: «губернатором Омской области», nothing before it belongs.
@@ -256,6 +276,9 @@ export function findPeople(analysis: Analysis, organizations: Span[] = []): Pers
     const roleSpan = roleBefore(analysis, from, runs) ?? roleAfter(analysis, to);
     const role = roleSpan ? roleText(analysis, roleSpan) : null;
     const territory = roleSpan ? within(analysis.territories, roleSpan)[0] : undefined;
+    const country = role
+      ? postCountries.find((p) => p.words.some((w) => foldCase(role).includes(w)))?.country
+      : undefined;
     const context = text.slice(Math.max(0, (roleSpan?.start ?? span.start) - 40), span.start);
     const past = hasCue(context.split(/[.,;]/u).at(-1) ?? '', pastCues[lang]);
     return {
@@ -264,7 +287,7 @@ export function findPeople(analysis: Analysis, organizations: Span[] = []): Pers
       key: surnameKey(surname),
       role,
       roleSpan,
-      territoryCode: territory?.id ?? null,
+      territoryCode: territory?.id ?? country ?? null,
       past,
       rule: roleSpan ? `person.${lang}.name-with-post` : `person.${lang}.name`,
     };
