@@ -44,7 +44,7 @@ export function analyse(text: string, lang: Lang, documentDate: string, gazettee
     sentences,
     headline,
     tokens: tokenize(text),
-    territories: gazetteers.territories.find(text, lang),
+    territories: withoutCountryBeforeRegion(text, gazetteers.territories.find(text, lang)),
     organizations: gazetteers.organizations.find(text, lang),
     people: gazetteers.people.find(text, lang),
     commodities: gazetteers.commodities.find(text, lang),
@@ -64,4 +64,13 @@ export function overlaps(a: Span, b: Span): boolean {
 export function sentenceAt(analysis: Analysis, position: number): Span {
   const found = analysis.sentences.find((s) => s.start <= position && position < s.end);
   return found ?? { start: position, end: position };
+}
+
+/** "Russia's Kursk Oblast" names one territory, the region: the country before it only says where it lies. */
+function withoutCountryBeforeRegion(text: string, found: GazetteerMatch[]): GazetteerMatch[] {
+  return found.filter((t, k) => {
+    const next = found[k + 1];
+    if (!next || t.id.includes('-') || !next.id.startsWith(`${t.id}-`)) return true;
+    return !/^[\s'’s]*$/u.test(text.slice(t.end, next.start));
+  });
 }
