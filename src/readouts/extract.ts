@@ -41,6 +41,8 @@ export interface Draft {
 interface Tools {
   morph: Morphology;
   territories: Gazetteer;
+  /** The commodity and sector lexicons as shipped, before any user's words. */
+  lexicons: { commodities: Gazetteer; sectors: Gazetteer };
 }
 
 let loading: Promise<Tools> | undefined;
@@ -49,7 +51,14 @@ let loading: Promise<Tools> | undefined;
 export function loadEngine(): Promise<Tools> {
   loading ??= (async () => {
     const morph = await loadMorphology();
-    return { morph, territories: createGazetteer(morph, territoryEntries()) };
+    return {
+      morph,
+      territories: createGazetteer(morph, territoryEntries()),
+      lexicons: {
+        commodities: createGazetteer(morph, commodityEntries()),
+        sectors: createGazetteer(morph, sectorEntries()),
+      },
+    };
   })().catch((error: unknown) => {
     loading = undefined;
     throw error;
@@ -59,7 +68,9 @@ export function loadEngine(): Promise<Tools> {
 
 const lexiconCache = new Map<string, { commodities: Gazetteer; sectors: Gazetteer }>();
 
-function lexiconGazetteers(morph: Morphology, registry: Registry) {
+function lexiconGazetteers(tools: Tools, registry: Registry) {
+  if (registry.terms.length === 0) return tools.lexicons;
+  const morph = tools.morph;
   const key = JSON.stringify(registry.terms);
   let hit = lexiconCache.get(key);
   if (!hit) {
@@ -128,7 +139,7 @@ function sideOf(code: string | null, sides: Sides): 'home' | 'partner' | 'third'
 /** Extracts the draft of one readout. */
 export async function extractDraft(input: ExtractionInput, registry: Registry): Promise<Draft> {
   const tools = await loadEngine();
-  const lexicons = lexiconGazetteers(tools.morph, registry);
+  const lexicons = lexiconGazetteers(tools, registry);
   const known = registryGazetteers(tools.morph, registry);
   const analysis = analyse(input.text, input.language, input.documentDate, {
     territories: tools.territories,
