@@ -22,6 +22,8 @@ import { findOrganizations } from './engine/organizations.ts';
 import { resolveSpeaker, sentenceSubjects } from './engine/speakers.ts';
 import { findProjects } from './engine/projects.ts';
 import { commodityFlow } from './engine/commodities.ts';
+import { findPostHolders } from './engine/posts.ts';
+import { nominativeHead } from './engine/russian.ts';
 
 export interface ExtractionInput {
   text: string;
@@ -226,7 +228,8 @@ export async function extractDraft(input: ExtractionInput, registry: Registry): 
 
   // People.
   const newOrganizations = findOrganizations(analysis);
-  const people = gatherPeople(analysis, findPeople(analysis, newOrganizations));
+  const mentions = findPeople(analysis, newOrganizations);
+  const people = gatherPeople(analysis, mentions);
   const personItems = new Map<string, string>();
   let homeFound = false;
   for (const person of people.filter((p) => p.participant)) {
@@ -280,6 +283,30 @@ export async function extractDraft(input: ExtractionInput, registry: Registry): 
       candidates,
     });
     personItems.set(person.key, id);
+  }
+
+  // Participants named by their post alone: whoever held it on the day, by the registry.
+  const heldOn = meeting?.heldOn ?? input.documentDate;
+  for (const holder of findPostHolders(analysis, mentions, registry.people, heldOn)) {
+    const already = list.items.some((i) => i.kind === 'participant' && i.match?.recordId === holder.person.id);
+    if (already) continue;
+    const p = holder.person;
+    const name = (input.language === 'ru' ? (p.nameRu ?? p.nameEn) : (p.nameEn ?? p.nameRu)) ?? p.id;
+    const words = input.text.slice(holder.span.start, holder.span.end);
+    const role = input.language === 'ru' ? nominativeHead(words) : words;
+    const side = sideOf(holder.territoryCode, sides) ?? 'partner';
+    list.add({
+      kind: 'participant',
+      value: { name, role: role.charAt(0).toUpperCase() + role.slice(1), side, territoryCode: holder.territoryCode },
+      span: holder.span,
+      sentence: sentenceAt(analysis, holder.span.start),
+      confidence: 0.7,
+      rule: 'person.post-holder',
+      match: { recordType: 'person', recordId: p.id, version: p.version, label: p.nameEn ?? p.nameRu ?? p.id },
+      candidates: [
+        { recordType: 'person', recordId: p.id, version: p.version, label: p.nameEn ?? p.nameRu ?? p.id, score: 0.7 },
+      ],
+    });
   }
 
   // Organizations: those the registry knows, then those the rules find.
