@@ -102,7 +102,8 @@ function placeIn(
       const words = m[1]!.split(' ');
       if (words.some((w) => notNames.has(foldCase(w)))) continue;
       const territory = territories.find((t) => t.start <= span.start && span.start < t.end);
-      if (territory && !cityCodes.has(territory.id)) continue;
+      // "in Kursk" is the city; "in Kursk Oblast" or "in Russia" is no meeting place.
+      if (territory && territory.kind === 'territory' && !cityCodes.has(territory.id)) continue;
       return { name: m[1]!, span };
     }
     return null;
@@ -114,7 +115,8 @@ function placeIn(
     if (!info.place || info.grammaticalCase !== 'loct') continue;
     const start = sentence.start + m.index + m[0].length - word.length;
     const territory = territories.find((t) => t.start <= start && start < t.end);
-    if (territory && !cityCodes.has(territory.id)) continue;
+    // "in Kursk" is the city; "in Kursk Oblast" or "in Russia" is no meeting place.
+    if (territory && territory.kind === 'territory' && !cityCodes.has(territory.id)) continue;
     return { name: nominative(word, (tag) => tag.includes('Geox')), span: { start, end: start + word.length } };
   }
   return null;

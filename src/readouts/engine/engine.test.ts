@@ -1,0 +1,134 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createGazetteer } from '../text/gazetteer.ts';
+import { loadMorphology, type Morphology } from '../text/morphology.ts';
+import { loadEngine } from '../extract.ts';
+import type { Lang } from '../text/language.ts';
+import { analyse, type Analysis } from './analysis.ts';
+import { findPeople, gatherPeople } from './people.ts';
+import { findOrganizations } from './organizations.ts';
+import { findMeeting, findSides } from './meeting.ts';
+import { commodityFlow } from './commodities.ts';
+import { findProjects } from './projects.ts';
+
+let morph: Morphology;
+let read: (text: string, lang: Lang, date?: string) => Analysis;
+
+beforeAll(async () => {
+  const engine = await loadEngine();
+  morph = await loadMorphology();
+  const none = createGazetteer(morph, []);
+  read = (text, lang, date = '2019-05-20') =>
+    analyse(text, lang, date, {
+      territories: engine.territories,
+      organizations: none,
+      people: none,
+      commodities: engine.lexicons.commodities,
+      sectors: engine.lexicons.sectors,
+    });
+}, 30_000);
+
+const people = (a: Analysis) => gatherPeople(a, findPeople(a, findOrganizations(a)));
+
+describe('people and their posts', () => {
+  it('reads a post written before a name, with the territory that opens it', () => {
+    const a = read('President of Belarus Sergei Ivanov met Tver Oblast Governor Pavel Orlov in Minsk on 12 May.', 'en');
+    expect(people(a).map((p) => [p.name, p.role, p.territoryCode, p.participant])).toEqual([
+      ['Sergei Ivanov', 'President of Belarus', 'BY', true],
+      ['Pavel Orlov', 'Tver Oblast Governor', 'RU-TVE', true],
+    ]);
+  });
+
+  it('puts a Russian name and its post in the nominative, a surname az lacks by its first name’s case', () => {
+    const a = read('Президент Беларуси 12 мая встретился с губернатором Тверской области Павлом Кудряшовым.', 'ru');
+    const [person] = people(a);
+    expect(person).toMatchObject({ name: 'Павел Кудряшов', role: 'Губернатор Тверской области', participant: true });
+  });
+
+  it('takes a post written after a name between commas', () => {
+    const a = read('The talks brought together Anna Petrova, Governor of Tver Oblast, and the Belarusian side.', 'en');
+    expect(people(a)[0]).toMatchObject({ name: 'Anna Petrova', role: 'Governor of Tver Oblast' });
+  });
+
+  it('does not count a former governor or someone absent as a participant', () => {
+    const a = read(
+      'Governor Pavel Orlov met the delegation in Tver. He recalled the work of the former governor Ivan Sidorov. ' +
+        'Minister Oleg Zuev could not attend the meeting.',
+      'en',
+    );
+    expect(people(a).map((p) => [p.name, p.participant])).toEqual([
+      ['Pavel Orlov', true],
+      ['Ivan Sidorov', false],
+      ['Oleg Zuev', false],
+    ]);
+  });
+
+  it('reads "Vladimir" before a surname as a first name, not as the Vladimir region', () => {
+    const a = read('Vladimir Kuzmin held talks with the delegation in Grodno.', 'en');
+    expect(people(a).map((p) => p.name)).toEqual(['Vladimir Kuzmin']);
+  });
+});
+
+describe('organizations', () => {
+  const names = (text: string, lang: Lang) => findOrganizations(read(text, lang)).map((o) => o.name);
+
+  it('reads legal forms, quoted names, head words and brands in English', () => {
+    expect(
+      names('The Tver Carriage Works will supply OAO Grodnoavtotrans and the Belkommunmash company, said Ivan Petrov.', 'en'),
+    ).toEqual(['Tver Carriage Works', 'OAO Grodnoavtotrans', 'Belkommunmash']);
+  });
+
+  it('reads Russian names in oblique cases back in the nominative', () => {
+    expect(
+      names('Губернатор посетил Новополоцкий нефтеперерабатывающий завод и холдинг «Белтрансмаш».', 'ru').sort(),
+    ).toEqual(['Белтрансмаш', 'Новополоцкий нефтеперерабатывающий завод'].sort());
+    expect(names('Речь шла о поставках для Тверского вагоностроительного завода.', 'ru')).toEqual([
+      'Тверской вагоностроительный завод',
+    ]);
+  });
+
+  it('does not take a description or a surname for a name', () => {
+    expect(names('Belarusian companies met the Tver plant managers; Aleksei Kovalenko spoke.', 'en')).toEqual([]);
+  });
+});
+
+describe('the sides and the meeting', () => {
+  it('takes home from the publisher and the partner region before its country', () => {
+    const a = read('Talks with Tver Oblast\n\nBelarus and Russia’s Tver Oblast agreed on 15 May to expand trade.', 'en');
+    expect(findSides(a, { publisherTerritories: ['BY'], given: null, workspaceHome: null })).toMatchObject({
+      home: 'BY',
+      partner: 'RU-TVE',
+    });
+  });
+
+  it('dates a meeting whose year is not written beside its day, and places it', () => {
+    const a = read('Talks in Minsk\n\nThe president met the governor in Minsk on 15 May.', 'en', '2019-05-16');
+    expect(findMeeting(a)).toMatchObject({ heldOn: '2019-05-15', place: 'Minsk', kind: 'talks' });
+  });
+
+  it('reads a Russian place in the locative back as its name', () => {
+    const a = read('Президент Беларуси 15 мая провел переговоры в Витебске.', 'ru', '2019-05-16');
+    expect(findMeeting(a)).toMatchObject({ heldOn: '2019-05-15', place: 'Витебск' });
+  });
+});
+
+describe('commodities and projects', () => {
+  it('tells exports from imports by the nearest word of selling or buying before them', () => {
+    const a = read('Belarus sold the region tractors and bought timber.', 'en');
+    const sentence = a.sentences[0]!;
+    const flows = a.commodities.map((c) =>
+      commodityFlow(a, sentence, c, { home: 'BY', partner: 'RU-TVE', rule: 'test' }),
+    );
+    expect(flows).toEqual(['export', 'import']);
+  });
+
+  it('names a project from its cue to the end of the clause, only for what is proposed or promised', () => {
+    const text = 'The governor proposed joint production of road machines in Tver, with support from the region.';
+    const a = read(text, 'en');
+    const span = { start: 13, end: text.length };
+    expect(findProjects(a, { kind: 'proposal', span }, [])).toMatchObject({
+      title: 'Joint production of road machines in Tver',
+      kind: 'joint_production',
+    });
+    expect(findProjects(a, { kind: 'assessment', span }, [])).toBeNull();
+  });
+});
