@@ -73,7 +73,10 @@ describe('organizations', () => {
 
   it('reads legal forms, quoted names, head words and brands in English', () => {
     expect(
-      names('The Tver Carriage Works will supply OAO Grodnoavtotrans and the Belkommunmash company, said Ivan Petrov.', 'en'),
+      names(
+        'The Tver Carriage Works will supply OAO Grodnoavtotrans and the Belkommunmash company, said Ivan Petrov.',
+        'en',
+      ),
     ).toEqual(['Tver Carriage Works', 'OAO Grodnoavtotrans', 'Belkommunmash']);
   });
 
@@ -93,7 +96,10 @@ describe('organizations', () => {
 
 describe('the sides and the meeting', () => {
   it('takes home from the publisher and the partner region before its country', () => {
-    const a = read('Talks with Tver Oblast\n\nBelarus and Russia’s Tver Oblast agreed on 15 May to expand trade.', 'en');
+    const a = read(
+      'Talks with Tver Oblast\n\nBelarus and Russia’s Tver Oblast agreed on 15 May to expand trade.',
+      'en',
+    );
     expect(findSides(a, { publisherTerritories: ['BY'], given: null, workspaceHome: null })).toMatchObject({
       home: 'BY',
       partner: 'RU-TVE',
