@@ -265,3 +265,68 @@ export const acceptInput = z
     version,
   })
   .strict();
+
+/** What a user's lexicon word stands for: goods (an HS code) or a branch of the economy (an ISIC code). */
+export const lexiconKind = z.enum(['commodity', 'sector']);
+export type LexiconKind = z.infer<typeof lexiconKind>;
+
+const cyrillicLetter = /\p{Script=Cyrillic}/u;
+const latinLetter = /\p{Script=Latin}/u;
+
+/** The language a term is taken to be in when none is given: Russian when it has a Cyrillic letter. */
+export function languageOfTerm(term: string): ReadoutLanguage {
+  return cyrillicLetter.test(term) ? 'ru' : 'en';
+}
+
+/**
+ * A word a user teaches the extraction. A term in a script its language is not written in would never match the
+ * readouts it was meant for, so it is refused (`wrong_script`) rather than stored.
+ */
+export const lexiconTermInput = z
+  .object({
+    kind: lexiconKind,
+    term: z.string().trim().min(1).max(200),
+    /** Detected from the term's letters when left out. */
+    language: readoutLanguage.optional(),
+    /** For a commodity an HS chapter, heading or subheading (07, 0704, 070490); for a sector an ISIC code (C, 10). */
+    code: z.string().trim().min(1).max(12),
+  })
+  .strict()
+  .superRefine((input, ctx) => {
+    const cyrillic = cyrillicLetter.test(input.term);
+    if (!cyrillic && !latinLetter.test(input.term)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['term'],
+        message: 'has no letters; a term is a word or phrase as readouts write it',
+        params: { code: 'no_letters' },
+      });
+    } else if (input.language === 'en' && cyrillic) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['term'],
+        message: 'is written in Cyrillic letters, so it cannot be an English term; give language ru',
+        params: { code: 'wrong_script', language: 'en' },
+      });
+    } else if (input.language === 'ru' && !cyrillic) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['term'],
+        message: 'has no Cyrillic letters, so it cannot be a Russian term; give language en',
+        params: { code: 'wrong_script', language: 'ru' },
+      });
+    }
+  });
+export type LexiconTermInput = z.input<typeof lexiconTermInput>;
+
+export const lexiconTerm = z
+  .object({
+    id: z.string(),
+    kind: lexiconKind,
+    term: z.string(),
+    language: readoutLanguage,
+    code: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'LexiconTerm' });
+export type LexiconTermRecord = z.infer<typeof lexiconTerm>;

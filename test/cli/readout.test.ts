@@ -77,4 +77,39 @@ describe('accord readout', () => {
     expect(result.stderr).toContain('missing.txt: no such file');
     expect(result.stdout).toBe('');
   }, 60_000);
+
+  it('extracts a commodity from a word the analyst added to the lexicon, until it is removed', async () => {
+    const added = await accord('readout', 'lexicon', 'add', 'kale', '--hs', '0704', '--json');
+    expect(added.code, added.stderr).toBe(0);
+    const kale = JSON.parse(added.stdout);
+    expect(kale).toMatchObject({ kind: 'commodity', term: 'kale', language: 'en', code: '0704' });
+
+    const wrongScript = await accord('readout', 'lexicon', 'add', 'брюква', '--hs', '0706', '--lang', 'en');
+    expect(wrongScript.code).not.toBe(0);
+    expect(wrongScript.stderr).toContain('Cyrillic');
+    const neither = await accord('readout', 'lexicon', 'add', 'kale');
+    expect(neither.code).not.toBe(0);
+    expect(neither.stderr).toContain('--hs');
+
+    const listed = await accord('readout', 'lexicon', 'list');
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toMatch(new RegExp(`${kale.id}.*kale.*HS 0704`));
+
+    fs.writeFileSync(
+      path.join(dir, 'kale.txt'),
+      readout.replace('farm machinery', 'kale').replace('assemble', 'buy').replace('at a plant in', 'grown in'),
+    );
+    const extracted = await accord('readout', 'extract', 'kale.txt', '--date', '2020-02-12', '--json');
+    expect(extracted.code, extracted.stderr).toBe(0);
+    expect(JSON.parse(extracted.stdout).items).toContainEqual(
+      expect.objectContaining({ kind: 'commodity', value: expect.objectContaining({ hs: '0704' }) }),
+    );
+
+    const removed = await accord('readout', 'lexicon', 'remove', kale.id);
+    expect(removed.code, removed.stderr).toBe(0);
+    expect((await accord('readout', 'lexicon', 'list', '--json')).stdout).not.toContain(kale.id);
+    const again = await accord('readout', 'lexicon', 'remove', kale.id);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain('does not exist');
+  }, 120_000);
 });

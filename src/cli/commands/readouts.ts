@@ -2,9 +2,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { AccordError } from '../../core/errors.ts';
-import type { Readout, ReadoutItem } from '../../readouts/model.ts';
+import type { LexiconTermRecord, Readout, ReadoutItem } from '../../readouts/model.ts';
 import { maxReadoutFileBytes } from '../../readouts/input/index.ts';
 import { acceptReadout, getReadout, patchItem, submitReadout } from '../../readouts/service.ts';
+import { addLexiconTerm, listLexiconTerms, removeLexiconTerm } from '../../readouts/lexicon-terms.ts';
 import { withDatabase } from '../context.ts';
 import { printJson, printRows } from '../output.ts';
 
@@ -162,6 +163,77 @@ export function registerReadoutCommands(program: Command): void {
         const current = await getReadout(db, id);
         const accepted = await acceptReadout(db, id, { version: current.version, proposed: o.all ? 'accept' : 'skip' });
         printReadout(accepted, o.json === true);
+      });
+    });
+
+  registerLexiconCommands(readout);
+}
+
+function printTerms(terms: LexiconTermRecord[], json: boolean): void {
+  printRows(
+    terms,
+    [
+      { header: 'id', value: (t) => t.id },
+      { header: 'kind', value: (t) => t.kind },
+      { header: 'lang', value: (t) => t.language },
+      { header: 'term', value: (t) => t.term },
+      { header: 'code', value: (t) => (t.kind === 'commodity' ? `HS ${t.code}` : `ISIC ${t.code}`) },
+    ],
+    { json },
+  );
+}
+
+function registerLexiconCommands(readout: Command): void {
+  const lexicon = readout
+    .command('lexicon')
+    .description('your own words for commodities (onto HS codes) and sectors (onto ISIC), read with every readout');
+
+  lexicon
+    .command('list')
+    .description('the words added, commodities then sectors')
+    .option('--json', 'print JSON')
+    .action(async (o: { json?: boolean }, command: Command) => {
+      await withDatabase(command, 'require-current', async ({ db }) =>
+        printTerms(await listLexiconTerms(db), o.json === true),
+      );
+    });
+
+  lexicon
+    .command('add')
+    .description('map a word to an HS code (--hs) or an ISIC sector (--sector)')
+    .argument('<term>', 'the word or phrase as readouts write it; Russian in its dictionary form')
+    .option('--hs <code>', 'an HS chapter, heading or subheading: the term names a commodity')
+    .option('--sector <code>', 'an ISIC Rev.4 section or division: the term names a sector')
+    .option('--lang <language>', "en or ru; by default read from the term's letters")
+    .option('--json', 'print JSON')
+    .action(async (term: string, o: Record<string, string | boolean | undefined>, command: Command) => {
+      const hs = o.hs as string | undefined;
+      const sector = o.sector as string | undefined;
+      if ((hs === undefined) === (sector === undefined)) {
+        throw new AccordError('VALIDATION_FAILED', 'give either --hs CODE (a commodity) or --sector CODE (a sector)');
+      }
+      const input = {
+        kind: hs !== undefined ? ('commodity' as const) : ('sector' as const),
+        term,
+        code: hs ?? sector!,
+        ...(typeof o.lang === 'string' ? { language: o.lang as 'en' | 'ru' } : {}),
+      };
+      await withDatabase(command, 'require-current', async ({ db }) => {
+        const added = await addLexiconTerm(db, input);
+        if (o.json === true) printJson(added);
+        else
+          process.stdout.write(`added ${added.id}: ${added.language} "${added.term}" → ${added.kind} ${added.code}\n`);
+      });
+    });
+
+  lexicon
+    .command('remove')
+    .description('remove a word; readouts drafted before keep their items')
+    .argument('<id>', "the term's id, as lexicon list shows it")
+    .action(async (id: string, _o: unknown, command: Command) => {
+      await withDatabase(command, 'require-current', async ({ db }) => {
+        await removeLexiconTerm(db, id);
+        process.stdout.write(`removed ${id}\n`);
       });
     });
 }

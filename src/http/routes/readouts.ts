@@ -7,6 +7,8 @@ import { maxReadoutFileBytes } from '../../readouts/input/index.ts';
 import {
   acceptInput,
   itemPatch,
+  lexiconTerm,
+  lexiconTermInput,
   readout,
   readoutFileQuery,
   readoutTextInput,
@@ -20,6 +22,7 @@ import {
   submitReadout,
   type ReadoutSubmission,
 } from '../../readouts/service.ts';
+import { addLexiconTerm, listLexiconTerms, removeLexiconTerm } from '../../readouts/lexicon-terms.ts';
 import { problemSchema } from '../problem-schema.ts';
 
 const fileTypes = [
@@ -88,6 +91,49 @@ export function registerReadoutRoutes(app: FastifyInstance, db: Db): void {
     handler: (request) => {
       const { relationshipId, ...page } = request.query;
       return listReadouts(db, { relationshipId }, page);
+    },
+  });
+
+  // Static paths: the router prefers them to /api/readouts/:id, so "lexicon" is never read as a readout's id.
+  api.get('/api/readouts/lexicon', {
+    schema: {
+      tags,
+      summary: "The users' own words for commodities and sectors",
+      description: 'Terms the extraction reads over its shipped lexicons, commodities then sectors, alphabetically.',
+      response: { 200: z.object({ items: z.array(lexiconTerm) }) },
+    },
+    handler: async () => ({ items: await listLexiconTerms(db) }),
+  });
+
+  api.post('/api/readouts/lexicon', {
+    schema: {
+      tags,
+      summary: 'Teach the extraction a word for a commodity or a sector',
+      description:
+        '`kind` commodity with `code` an HS chapter, heading or subheading Accord knows (problem `unknown_hs_code`), ' +
+        'or sector with an ISIC Rev.4 section or division (problem `unknown_sector`). `language` en or ru, detected ' +
+        "from the term's letters when left out; a term in the other language's script is refused (`wrong_script`). " +
+        '409 when the term is already there for that kind and language.',
+      body: lexiconTermInput,
+      response: { 201: lexiconTerm, 409: problemSchema, 422: problemSchema },
+    },
+    handler: async (request, reply) => {
+      const added = await addLexiconTerm(db, request.body);
+      return reply.code(201).send(added);
+    },
+  });
+
+  api.delete('/api/readouts/lexicon/:id', {
+    schema: {
+      tags,
+      summary: 'Remove a word from the lexicon',
+      description: 'Readouts drafted before keep their items; the next ones no longer find the word.',
+      params,
+      response: { 204: z.null(), 404: problemSchema },
+    },
+    handler: async (request, reply) => {
+      await removeLexiconTerm(db, request.params.id);
+      return reply.code(204).send(null);
     },
   });
 
