@@ -34,7 +34,11 @@ export type ErrorCode = keyof typeof errorCodes;
  * invalid_type (expected), invalid_value (values), invalid_format (format), unrecognized_keys (keys).
  * Accord's own: date_format, not_a_date, currency_code, territory_code, url, language_code, name_needed,
  * due_before_meeting (dueOn, heldOn), ends_before_start, date_before_previous, not_found (id), not_unique,
- * kind_fixed (a briefing's kind), other_relationship (a meeting of another partner).
+ * kind_fixed (a briefing's kind), other_relationship (a meeting of another partner). Readouts
+ * (src/readouts/input/problems.ts and the service): date_needed, empty_text, not_a_readout (reason),
+ * pdf_without_text, file_unreadable, unsupported_file_type, not_utf8, relationship_needed,
+ * meeting_date_needed, nothing_accepted, not_matched, match_changed (recordType, recordId), and for the
+ * lexicon unknown_hs_code, unknown_sector, wrong_script, no_letters.
  */
 export type ProblemParams = Record<string, string | number | boolean | Array<string | number>>;
 
