@@ -379,6 +379,7 @@ export const organizationHeads = {
     'кластер',
     'парк',
     'общество',
+    'дорога',
   ],
 } as const;
 

@@ -132,7 +132,11 @@ export function findMeeting(analysis: Analysis): MeetingFound | null {
   for (const sentence of sentences) {
     const part = analysis.text.slice(sentence.start, sentence.end);
     if (!heldOn) {
-      const date = findDates(part, analysis.lang, analysis.documentDate).find((d) => d.date <= analysis.documentDate);
+      // "GOMEL, 18 March (BelTA) – … held talks yesterday": the dateline dates the report, not the talks.
+      const dateline = /^\p{Lu}[\p{L} .-]*,\s[^–—]{0,40}[–—]/u.exec(part)?.[0].length ?? 0;
+      const date = findDates(part, analysis.lang, analysis.documentDate).find(
+        (d) => d.date <= analysis.documentDate && d.start >= dateline,
+      );
       if (date) {
         heldOn = date.date;
         dateSpan = { start: sentence.start + date.start, end: sentence.start + date.end };

@@ -131,7 +131,10 @@ export function findOrganizations(analysis: Analysis): OrganizationMention[] {
     const word = foldCase(t.text);
     // A legal form, then the name: quoted, or capitalised words.
     if (forms.has(word) && /^\p{Lu}/u.test(t.text) && t.text.length <= 5) {
-      const quoted = quotedAt(tokens, i + 1);
+      // Forms may stack: «СП ЗАО «Милавица»».
+      let after = i + 1;
+      while (forms.has(foldCase(tokens[after]?.text ?? '')) && /^\p{Lu}/u.test(tokens[after]!.text)) after += 1;
+      const quoted = quotedAt(tokens, after);
       if (quoted) {
         const span = { start: t.start, end: tokens[quoted.to]!.end };
         add(span, text.slice(t.start, span.end), `organization.${lang}.legal-form-quoted`, 0.9);
@@ -139,7 +142,14 @@ export function findOrganizations(analysis: Analysis): OrganizationMention[] {
         continue;
       }
       let j = i + 1;
-      while (capital(tokens[j]) && j - i <= 4 && !notNames.has(foldCase(tokens[j]!.text))) j += 1;
+      while (
+        capital(tokens[j]) &&
+        j - i <= 5 &&
+        (!notNames.has(foldCase(tokens[j]!.text)) ||
+          isHead(tokens[j]!, lang) ||
+          englishNameWords.has(foldCase(tokens[j]!.text)))
+      )
+        j += 1;
       if (j > i + 1) {
         add(
           { start: t.start, end: tokens[j - 1]!.end },
@@ -211,8 +221,10 @@ export function findOrganizations(analysis: Analysis): OrganizationMention[] {
   // of industrial names in a Latin word, a Russian word az knows as an organization or does not know at all.
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
-    if (t.kind !== 'word' || taken(t) || sentenceStart(t)) continue;
+    if (t.kind !== 'word' || taken(t)) continue;
     const lower = foldCase(t.text);
+    // "Minsk Automobile Plant (MAZ)": the short name in brackets is the same organization.
+    if (tokens[k - 1]?.text === '(' && found.some((f) => Math.abs(f.end - tokens[k - 1]!.start) <= 1)) continue;
     if (notAcronyms.has(lower) || notNames.has(lower) || notBrands.has(lower)) continue;
     if (analysis.territories.some((x) => overlaps(x, t))) continue;
     // After a first name it is a surname.
@@ -236,7 +248,16 @@ export function findOrganizations(analysis: Analysis): OrganizationMention[] {
       (russianWord(t.text).organization ||
         (!russianWord(t.text).known && brandStems.some((stem) => lower.includes(stem))));
     if ((latinBrand || russianBrand) && (afterName || surnameLike)) continue;
-    if (!(inner || acronym || latinBrand || russianBrand)) continue;
+    // After a word naming what it is: "the Chinese company Geely", «концерн Белнефтехим».
+    const named =
+      /^\p{Lu}\p{Ll}{2,}$/u.test(t.text) &&
+      !afterName &&
+      previous !== undefined &&
+      namingWords.has(foldCase(previous.text)) &&
+      !(lang === 'ru' && russianWord(t.text).known && !russianWord(t.text).organization);
+    if (!(inner || acronym || latinBrand || russianBrand || named)) continue;
+    // At a sentence's start only a word that cannot be an ordinary one: BelAZ, MTZ, Gomselmash.
+    if (sentenceStart(t) && !(inner || latinBrand || russianBrand)) continue;
     // A brand and the capitalised words right after it are one name: "UzAuto Motors", "RUSAL Krasnoyarsk".
     let end = k;
     while (
@@ -249,8 +270,13 @@ export function findOrganizations(analysis: Analysis): OrganizationMention[] {
       !sentenceStart(tokens[end + 1]!)
     )
       end += 1;
+    // "VEB.RF", «ВЭБ.РФ»: a domain-like ending belongs to the name.
+    if (tokens[end + 1]?.text === '.' && /^(?:РФ|RF|BY|РБ)$/u.test(tokens[end + 2]?.text ?? '')) end += 2;
     const span = { start: t.start, end: tokens[end]!.end };
-    add(span, text.slice(span.start, span.end), `organization.${lang}.brand`, acronym ? 0.5 : 0.65);
+    const written = text.slice(span.start, span.end);
+    // «Сибуром» is Сибур: a brand az knows is named in the nominative.
+    const brandName = lang === 'ru' && end === k && russianWord(t.text).organization ? nominative(t.text) : written;
+    add(span, brandName, `organization.${lang}.brand`, acronym ? 0.5 : 0.65);
     k = end;
   }
   return found.sort((a, b) => a.start - b.start);
@@ -309,6 +335,47 @@ const brandStems = [
   'инвест',
   'банк',
 ];
+
+/** Words that say what the name after them is: "the company Geely", «концерн Белнефтехим». */
+const namingWords = new Set([
+  'company',
+  'companies',
+  'holding',
+  'corporation',
+  'concern',
+  'brand',
+  'manufacturer',
+  'producer',
+  'retailer',
+  'chain',
+  'carmaker',
+  'automaker',
+  'group',
+  'bank',
+  'firm',
+  'компания',
+  'компании',
+  'компанией',
+  'холдинг',
+  'холдинга',
+  'холдингом',
+  'концерн',
+  'концерна',
+  'концерном',
+  'корпорация',
+  'корпорации',
+  'бренд',
+  'бренда',
+  'производитель',
+  'производителя',
+  'сеть',
+  'сети',
+  'банк',
+  'банка',
+  'банком',
+  'автоконцерн',
+  'автоконцерна',
+]);
 
 /** Ordinary English words built from those stems, and the news agencies a readout cites as its source. */
 const notBrands = new Set([
@@ -461,11 +528,11 @@ function englishNameAround(analysis: Analysis, i: number): Span | null {
   let end = head.end;
   const after = (n: number) => foldCase(tokens[i + n]?.text ?? '');
   if (headCapital && after(1) === 'named' && after(2) === 'after') {
-    let k = i + 3;
-    while (k < tokens.length && k - i <= 5 && /^\p{Lu}/u.test(tokens[k]!.text)) k += 1;
-    if (k > i + 3) end = tokens[k - 1]!.end;
+    end = personNameEnd(tokens, i + 3) ?? end;
   } else if (headCapital && after(1) === 'of') {
-    const place = analysis.territories.find((x) => x.start === tokens[i + 2]?.start);
+    // "University of Grodno", "Development Bank of the Republic of Belarus".
+    const at = after(2) === 'the' ? i + 3 : i + 2;
+    const place = analysis.territories.find((x) => x.start === tokens[at]?.start);
     if (place) end = place.end;
   }
   return { start: tokens[start]!.start, end };
@@ -493,9 +560,7 @@ function russianNameAround(analysis: Analysis, i: number): Span | null {
   let end = head.end;
   let j = i + 1;
   if (foldCase(tokens[j]?.text ?? '') === 'имени') {
-    let k = j + 1;
-    while (k < tokens.length && k - j <= 3 && /^\p{Lu}/u.test(tokens[k]!.text)) k += 1;
-    if (k > j + 1) end = tokens[k - 1]!.end;
+    end = personNameEnd(tokens, j + 1) ?? end;
   } else {
     while (j < tokens.length && j - i <= 3 && tokens[j]!.kind === 'word' && /^\p{Ll}/u.test(tokens[j]!.text)) {
       const info = russianWord(tokens[j]!.text);
@@ -505,4 +570,24 @@ function russianNameAround(analysis: Analysis, i: number): Span | null {
     }
   }
   return { start: tokens[start]!.start, end };
+}
+
+/** The end of a person's name from `at`: capitalised words and initials ("R.E. Alekseev", «Н.Э. Баумана»). */
+function personNameEnd(tokens: Token[], at: number): number | null {
+  let k = at;
+  let end: number | null = null;
+  while (k < tokens.length && k - at <= 8) {
+    const t = tokens[k]!;
+    if (t.kind === 'word' && /^\p{Lu}/u.test(t.text)) {
+      end = t.end;
+      k += 1;
+      if (tokens[k]?.text === '.' && /^\p{Lu}$/u.test(t.text)) {
+        end = tokens[k]!.end;
+        k += 1;
+      }
+      continue;
+    }
+    break;
+  }
+  return end;
 }
