@@ -11,12 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../src/db/connection.ts';
-import { prepareDatabase } from '../src/db/setup.ts';
-import { loadDemo } from '../src/demo/load.ts';
 import { extractDraft, loadEngine } from '../src/readouts/extract.ts';
 import { parseReadout } from '../src/readouts/eval/gold.ts';
-import { emptyRegistry, loadRegistry, type Registry } from '../src/readouts/registry.ts';
+import { emptyRegistry } from '../src/readouts/registry.ts';
+import { demoRegistry } from '../src/readouts/eval/workspace.ts';
 import { detectLanguage } from '../src/readouts/text/language.ts';
 
 const { values: args } = parseArgs({
@@ -47,23 +45,6 @@ function toLength(text: string, length: number): string {
   const cut = grown.slice(0, length);
   const end = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('.\n'));
   return end > length / 2 ? cut.slice(0, end + 1) : cut;
-}
-
-/** The registry of a demo workspace in a temporary SQLite file, as a workspace that loaded the demo holds it. */
-async function demoRegistry(): Promise<Registry> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-bench-readouts-'));
-  const database = await openDatabase({
-    target: { dialect: 'sqlite', file: path.join(dir, 'bench.sqlite'), display: 'a temporary demo workspace' },
-    migrations: 'none',
-  });
-  try {
-    await prepareDatabase(database.db);
-    await loadDemo(database);
-    return await loadRegistry(database.db);
-  } finally {
-    await database.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 const files = fs

@@ -1,6 +1,7 @@
 /** What every renderer needs to know about a document's runs and tables, and the file a format is saved as. */
 import type { BriefingDocument, Inline, TableBlock } from '../document.ts';
 import type { BriefingFormat, BriefingLanguage } from '../model.ts';
+import { spellInLatin } from '../../core/cyrillic.ts';
 
 interface Run {
   text: string;
@@ -71,44 +72,6 @@ export function fitColumns(
   return columns.map((c) => (c.natural / natural) * total);
 }
 
-const cyrillicToLatin: Record<string, string> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'g',
-  д: 'd',
-  е: 'e',
-  ё: 'e',
-  ж: 'zh',
-  з: 'z',
-  и: 'i',
-  й: 'y',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'kh',
-  ц: 'ts',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'shch',
-  ъ: '',
-  ы: 'y',
-  ь: '',
-  э: 'e',
-  ю: 'yu',
-  я: 'ya',
-  і: 'i',
-  ў: 'u',
-};
-
 const extensions: Record<BriefingFormat, string> = { docx: 'docx', pdf: 'pdf', html: 'html', md: 'md' };
 
 /**
@@ -116,9 +79,7 @@ const extensions: Record<BriefingFormat, string> = { docx: 'docx', pdf: 'pdf', h
  * Latin letters, then the as-of day, e.g. `spravka-k-peregovoram_2017-12-04.pdf`.
  */
 export function briefingFileName(document: BriefingDocument, format: BriefingFormat): string {
-  const latin = Array.from(document.title.toLowerCase())
-    .map((ch) => cyrillicToLatin[ch] ?? ch)
-    .join('')
+  const latin = spellInLatin(document.title.toLowerCase())
     .normalize('NFKD')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')

@@ -4,35 +4,14 @@
  * The registry the engine matches against is the demo workspace's (people, organizations, relationships) by
  * default, or an empty one.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Command } from 'commander';
-import { openDatabase } from '../../db/connection.ts';
-import { prepareDatabase } from '../../db/setup.ts';
-import { loadDemo } from '../../demo/load.ts';
 import { extractDraft, loadEngine } from '../extract.ts';
-import { emptyRegistry, loadRegistry, type Registry } from '../registry.ts';
+import { emptyRegistry } from '../registry.ts';
 import { detectLanguage } from '../text/language.ts';
 import { draftToGold } from './predict.ts';
 import { readCorpus } from './gold.ts';
 import { formatReport, scoreReadouts } from './score.ts';
-
-async function demoRegistry(): Promise<Registry> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-eval-'));
-  const database = await openDatabase({
-    target: { dialect: 'sqlite', file: path.join(dir, 'eval.sqlite'), display: 'a temporary demo workspace' },
-    migrations: 'none',
-  });
-  try {
-    await prepareDatabase(database.db);
-    await loadDemo(database);
-    return await loadRegistry(database.db);
-  } finally {
-    await database.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
+import { demoRegistry } from './workspace.ts';
 
 const program = new Command('eval:readouts')
   .argument('<dir>', 'a folder of NAME.txt readouts with NAME.gold.json beside each')

@@ -1,4 +1,5 @@
 import { legalForms } from '../lexicon/legal-forms.ts';
+import { spellInLatin } from '../../core/cyrillic.ts';
 import { foldCase } from './morphology.ts';
 
 const QUOTES = /[«»“”„‟"'‘’‚‛`ʼ]/gu;
@@ -55,47 +56,6 @@ export function withoutLegalForms(tokens: readonly string[]): [number, number] {
   return [from, to];
 }
 
-/** Cyrillic letters in the common English renderings; the loosening below merges the variants. */
-const LATIN: Record<string, string> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'g',
-  д: 'd',
-  е: 'e',
-  ё: 'e',
-  ж: 'zh',
-  з: 'z',
-  и: 'i',
-  й: 'i',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'kh',
-  ц: 'ts',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'shch',
-  ъ: '',
-  ы: 'y',
-  ь: '',
-  э: 'e',
-  ю: 'yu',
-  я: 'ya',
-  і: 'i',
-  ў: 'u',
-  є: 'e',
-  ї: 'i',
-};
-
 /** Spelling variants of one Russian sound in Latin renderings, each reduced to one form, in this order. */
 const LOOSEN: readonly [RegExp, string][] = [
   [/shch|sch/gu, 'sh'],
@@ -115,9 +75,8 @@ const LOOSEN: readonly [RegExp, string][] = [
  * "Mikhaylovskiy" give the same string. Not a transliteration to print: it is only for comparing.
  */
 export function transliterate(name: string): string {
-  let latin = '';
-  for (const ch of name.toLowerCase()) latin += LATIN[ch] ?? ch;
-  latin = latin
+  // Cyrillic in the common English renderings; the loosening below merges their variants.
+  let latin = spellInLatin(name.toLowerCase())
     .replace(/[^\p{L}\d\s]/gu, ' ')
     .replace(/\s+/gu, ' ')
     .trim();
