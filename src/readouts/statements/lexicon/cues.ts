@@ -228,7 +228,7 @@ export const cues: Record<Lang, CueLexicon> = {
         'i promise',
         'we promise',
         'we guarantee',
-        // A deal already made is a promise to keep: "we have a contract to build a house in 2018".
+        // A deal already made is a promise to keep: "we have a contract for the new school".
         'we have a contract',
         'we have signed',
         'will be able to',
