@@ -18,6 +18,7 @@ import type { Registry } from './registry.ts';
 import { analyse, overlaps, sentenceAt, within } from './engine/analysis.ts';
 import { findMeeting, findSides, isWithin, countryOf, type Sides } from './engine/meeting.ts';
 import { findPeople, gatherPeople, type Person } from './engine/people.ts';
+import { groupOrganizations } from './engine/organization-groups.ts';
 import { findOrganizations } from './engine/organizations.ts';
 import { resolveSpeaker, sentenceSubjects } from './engine/speakers.ts';
 import { findProjects } from './engine/projects.ts';
@@ -309,63 +310,41 @@ export async function extractDraft(input: ExtractionInput, registry: Registry): 
     });
   }
 
-  // Organizations: those the registry knows, then those the rules find.
+  // Organizations: each once, however many ways the text names it; matched where the registry knows it.
   const organizationItems: Array<{ id: string; span: Span }> = [];
-  const seenOrganizations = new Set<string>();
-  for (const m of analysis.organizations) {
-    if (seenOrganizations.has(m.id)) continue;
-    seenOrganizations.add(m.id);
-    const org = registry.organizations.find((o) => o.id === m.id)!;
+  for (const group of groupOrganizations(analysis.organizations, newOrganizations)) {
+    const org = group.registryId ? registry.organizations.find((o) => o.id === group.registryId)! : null;
+    const found = group.found;
+    const territory = found ? within(analysis.territories, found)[0] : undefined;
+    const territoryCode = org ? org.territoryCode : (territory?.id ?? null);
+    const inLanguage = org && (input.language === 'ru' ? (org.nameRu ?? org.nameEn) : (org.nameEn ?? org.nameRu));
+    const registryName =
+      group.registryName && /\p{Script=Cyrillic}/u.test(group.registryName) === (input.language === 'ru')
+        ? group.registryName
+        : inLanguage;
+    const name = group.name ?? registryName ?? '';
+    const match = org && {
+      recordType: 'organization' as const,
+      recordId: org.id,
+      version: org.version,
+      label: org.nameEn ?? org.nameRu ?? org.id,
+    };
+    const score = org ? Math.min(0.95, analysis.organizations.find((m) => m.id === org.id)?.score ?? 0.8) : 0;
     const id = list.add({
       kind: 'organization',
       value: {
-        name: (input.language === 'ru' ? (org.nameRu ?? org.nameEn) : (org.nameEn ?? org.nameRu)) ?? m.name,
-        kind: org.kind,
-        territoryCode: org.territoryCode,
-        side: sideOf(org.territoryCode, sides),
+        name,
+        kind: org ? org.kind : found!.kind,
+        territoryCode,
+        side: sideOf(territoryCode, sides),
       },
-      span: m,
-      sentence: sentenceAt(analysis, m.start),
-      confidence: Math.min(0.95, m.score),
-      rule: 'organization.registry',
-      match: {
-        recordType: 'organization',
-        recordId: org.id,
-        version: org.version,
-        label: org.nameEn ?? org.nameRu ?? org.id,
-      },
-      candidates: [
-        {
-          recordType: 'organization',
-          recordId: org.id,
-          version: org.version,
-          label: org.nameEn ?? org.nameRu ?? org.id,
-          score: m.score,
-        },
-      ],
+      span: group.span,
+      sentence: sentenceAt(analysis, group.span.start),
+      confidence: org ? score : found!.confidence,
+      rule: org ? 'organization.registry' : found!.rule,
+      ...(match ? { match, candidates: [{ ...match, score }] } : {}),
     });
-    organizationItems.push({ id, span: m });
-  }
-  const newNames = new Set<string>();
-  for (const o of newOrganizations) {
-    const key = transliterate(o.name);
-    if (newNames.has(key)) continue;
-    newNames.add(key);
-    const territory = within(analysis.territories, o)[0];
-    const id = list.add({
-      kind: 'organization',
-      value: {
-        name: o.name,
-        kind: o.kind,
-        territoryCode: territory?.id ?? null,
-        side: sideOf(territory?.id ?? null, sides),
-      },
-      span: o,
-      sentence: sentenceAt(analysis, o.start),
-      confidence: o.confidence,
-      rule: o.rule,
-    });
-    organizationItems.push({ id, span: o });
+    for (const mention of group.mentions) organizationItems.push({ id, span: mention });
   }
 
   // Sectors and commodities.
@@ -461,7 +440,7 @@ export async function extractDraft(input: ExtractionInput, registry: Registry): 
   for (const s of findStatements(input.text, analysis.sentences, input.language, input.documentDate)) {
     const speaker = resolveSpeaker(analysis, s.antecedent ?? s.speaker, everyone, participants, personItems, subjects);
     const speakerItem = participants.find((p) => p.id === speaker.itemId);
-    const organizations = organizationItems.filter((o) => overlaps(o.span, s.sentence)).map((o) => o.id);
+    const organizations = [...new Set(organizationItems.filter((o) => overlaps(o.span, s.sentence)).map((o) => o.id))];
     const sector = within(analysis.sectors, s.sentence)[0]?.id ?? null;
     const project = findProjects(analysis, s, organizations);
     let projectItemId: string | null = null;

@@ -6,6 +6,7 @@ import type { Lang } from '../text/language.ts';
 import { analyse, type Analysis } from './analysis.ts';
 import { findPeople, gatherPeople } from './people.ts';
 import { findOrganizations } from './organizations.ts';
+import { groupOrganizations } from './organization-groups.ts';
 import { findMeeting, findSides } from './meeting.ts';
 import { commodityFlow } from './commodities.ts';
 import { findProjects } from './projects.ts';
@@ -91,6 +92,57 @@ describe('organizations', () => {
 
   it('does not take a description or a surname for a name', () => {
     expect(names('Belarusian companies met the Tver plant managers; Aleksei Kovalenko spoke.', 'en')).toEqual([]);
+  });
+
+  it('knows single-word names by what surrounds them', () => {
+    expect(names('Vesna, Luch and OAO Krinitsa will exhibit together.', 'en')).toEqual([
+      'Vesna',
+      'Luch',
+      'OAO Krinitsa',
+    ]);
+    expect(names("Officials met managers of Turkey's Yildiz Group and the Kosmos retail chain.", 'en')).toEqual([
+      'Yildiz Group',
+      'Kosmos',
+    ]);
+    expect(names('In Tver, Polesye buys flax while Ivan Zorin said little. Zorin noted that.', 'en')).toEqual([
+      'Polesye',
+    ]);
+    expect(names('Buyers in Kimry wanted more. Kimry tractors are old.', 'en')).toEqual([]);
+  });
+
+  it('keeps two names joined by "and" apart, and a holding with its managing company', () => {
+    expect(names('Tver State University and Pskov State Technical University signed.', 'en')).toEqual([
+      'Tver State University',
+      'Pskov State Technical University',
+    ]);
+    expect(names('ОАО «Лидсельмаш» – управляющая компания холдинга «Лидагро» расширит выпуск.', 'ru')).toEqual([
+      'ОАО «Лидсельмаш» – управляющая компания холдинга «Лидагро»',
+    ]);
+  });
+
+  it('takes no event for an organization', () => {
+    expect(names('Он пригласил гостей на выставку «Агропромэкспо» и на «Белагро».', 'ru')).toEqual([]);
+  });
+});
+
+describe('one organization named several ways', () => {
+  const groups = (text: string, lang: Lang) => {
+    const a = read(text, lang);
+    return groupOrganizations(a.organizations, findOrganizations(a)).map((g) => g.name);
+  };
+
+  it('gathers a short name in brackets, an acronym of the full name, a brand and its holding', () => {
+    expect(groups('Orsha Flax Mill (OFM) will ship linen. OFM also sells yarn.', 'en')).toEqual(['Orsha Flax Mill']);
+    expect(
+      groups('Делегацию приняла Белорусская калийная компания. Представители БКК рассказали о поставках.', 'ru'),
+    ).toEqual(['Белорусская калийная компания']);
+    expect(groups('ПАО «Акрон Холдинг» подписало договор. Переговоры с Акроном продолжатся.', 'ru')).toEqual([
+      'ПАО «Акрон Холдинг»',
+    ]);
+  });
+
+  it('keeps a subsidiary named after its parent apart', () => {
+    expect(groups('ПАО «Газпром» и ОАО «Газпром трансгаз Беларусь» обсудили транзит.', 'ru')).toHaveLength(2);
   });
 });
 

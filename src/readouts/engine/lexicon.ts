@@ -347,6 +347,7 @@ export const organizationHeads = {
     'railways',
     'shipyard',
     'refinery',
+    'complex',
     'port',
     'airline',
     'agency',

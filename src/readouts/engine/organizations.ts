@@ -10,6 +10,7 @@ import type { Span } from '../text/sentences.ts';
 import type { Token } from '../text/tokens.ts';
 import { overlaps, type Analysis } from './analysis.ts';
 import { notNames, organizationHeads, organizationKindWords } from './lexicon.ts';
+import { findByCues, SURNAME_ENDING } from './organization-cues.ts';
 import { nominative, russianWord } from './russian.ts';
 
 export interface OrganizationMention extends Span {
@@ -17,6 +18,10 @@ export interface OrganizationMention extends Span {
   kind: 'enterprise' | 'bank' | 'university' | 'state_corporation' | 'association' | 'trading_house';
   rule: string;
   confidence: number;
+  /** The registry's organization this longer name holds («ОАО «БЕЛАЗ» – управляющая компания холдинга …»). */
+  registryId?: string;
+  /** Short names the text gives it in brackets: "Minsk Automobile Plant (MAZ)". */
+  aliases: string[];
 }
 
 const forms = new Set(legalForms.map((f) => foldCase(f)));
@@ -118,10 +123,27 @@ export function findOrganizations(analysis: Analysis): OrganizationMention[] {
   const found: OrganizationMention[] = [];
   const taken = (span: Span) =>
     analysis.organizations.some((o) => overlaps(o, span)) || found.some((f) => overlaps(f, span));
-  const add = (span: Span, name: string, rule: string, confidence: number, context = name) => {
+  const add = (at: Span, written: string, rule: string, confidence: number, context = written) => {
+    // «ОАО «БЕЛАЗ» – управляющая компания холдинга «БЕЛАЗ-ХОЛДИНГ»» is one name.
+    const managed = managingCompanyEnd(analysis, at.end) ?? formAfterEnd(analysis, at.end);
+    const span = managed ? { start: at.start, end: managed } : at;
+    const name = managed ? text.slice(span.start, span.end) : written;
     const clean = name.replace(/\s+/gu, ' ').trim();
-    if (!clean || taken(span) || normalizeName(clean).length < 2) return;
-    found.push({ ...span, name: clean, kind: kindOf(`${context} ${clean}`), rule, confidence });
+    if (!clean || found.some((f) => overlaps(f, span)) || normalizeName(clean).length < 2) return;
+    if (isEvent(analysis, span)) return;
+    // A longer name may hold a registry's one: "ОАО «БЕЛАЗ» – управляющая компания …" holds «БЕЛАЗ».
+    const inside = analysis.organizations.filter((o) => overlaps(o, span));
+    if (inside.some((o) => o.start < span.start || o.end > span.end || o.end - o.start === span.end - span.start))
+      return;
+    found.push({
+      ...span,
+      name: clean,
+      kind: kindOf(`${context} ${clean}`),
+      rule,
+      confidence,
+      registryId: inside[0]?.id,
+      aliases: [],
+    });
   };
   const capital = (t: Token | undefined) => t !== undefined && t.kind === 'word' && /^\p{Lu}/u.test(t.text);
   const sentenceStart = (t: Token) => analysis.sentences.some((s) => s.start === t.start);
@@ -223,8 +245,12 @@ export function findOrganizations(analysis: Analysis): OrganizationMention[] {
     const t = tokens[k]!;
     if (t.kind !== 'word' || taken(t)) continue;
     const lower = foldCase(t.text);
-    // "Minsk Automobile Plant (MAZ)": the short name in brackets is the same organization.
-    if (tokens[k - 1]?.text === '(' && found.some((f) => Math.abs(f.end - tokens[k - 1]!.start) <= 1)) continue;
+    // "Minsk Automobile Plant (MAZ)": the short name in brackets is the same organization, and so is it further on.
+    const before = tokens[k - 1]?.text === '(' && found.find((f) => Math.abs(f.end - tokens[k - 1]!.start) <= 1);
+    if (before) {
+      if (tokens[k + 1]?.text === ')') before.aliases.push(t.text);
+      continue;
+    }
     if (notAcronyms.has(lower) || notNames.has(lower) || notBrands.has(lower)) continue;
     if (analysis.territories.some((x) => overlaps(x, t))) continue;
     // After a first name it is a surname.
@@ -279,8 +305,59 @@ export function findOrganizations(analysis: Analysis): OrganizationMention[] {
     add(span, brandName, `organization.${lang}.brand`, acronym ? 0.5 : 0.65);
     k = end;
   }
+
+  findByCues(analysis, () => [...analysis.organizations, ...found], add);
+  // A registry's organization named with its holding («ОАО «БЕЛАЗ» – управляющая компания холдинга …»).
+  for (const known of analysis.organizations) {
+    if (!found.some((f) => overlaps(f, known)) && managingCompanyEnd(analysis, known.end))
+      add(known, text.slice(known.start, known.end), `organization.${lang}.managing-company`, 0.8);
+  }
   return found.sort((a, b) => a.start - b.start);
 }
+
+/** The end of "– managing company of BELAVTOMAZ Holding" / «– управляющая компания холдинга «…»» after a name. */
+function managingCompanyEnd(analysis: Analysis, end: number): number | null {
+  const rest = analysis.text.slice(end, end + 120);
+  const tail =
+    /^\s*[–—-]\s*(?:the\s+)?managing\s+company\s+of\s+(?:the\s+)?(?:[«"“][^»"”\n]{1,40}[»"”]\s*holding|(?:[\p{L}-]+\s+){1,3}holding|holding\s+[«"“][^»"”\n]{1,40}[»"”])/iu.exec(
+      rest,
+    ) ?? /^\s*[–—-]\s*управляющая\s+компания\s+холдинга(?:\s+[«"„][^»"“\n]{1,40}[»"“]+)?/u.exec(rest);
+  return tail ? end + tail[0].length : null;
+}
+
+/** The end of a legal form in brackets after a name: «АК «АЛРОСА» (ПАО)», "Sibur Holding (PJSC)". */
+function formAfterEnd(analysis: Analysis, end: number): number | null {
+  const form = /^[»"”]?\s*\(([\p{L} ]{2,30})\)/u.exec(analysis.text.slice(end, end + 40));
+  return form && forms.has(foldCase(form[1]!.trim())) ? end + form[0].length : null;
+}
+
+/** Events are no organizations: «выставка «Иннопром»», "invited them to Innoprom", "the KazanSummit forum". */
+function isEvent(analysis: Analysis, span: Span): boolean {
+  const { tokens } = analysis;
+  const at = tokens.findIndex((t) => t.end > span.start);
+  let before = at - 1;
+  while (before >= 0 && (OPEN.has(tokens[before]!.text) || foldCase(tokens[before]!.text) === 'the')) before -= 1;
+  const previous = foldCase(tokens[before]?.text ?? '');
+  if (eventWords.some((w) => previous.startsWith(w))) return true;
+  const sentence = analysis.sentences.find((s) => s.start <= span.start && span.start < s.end);
+  const invited = sentence !== undefined && /invit|приглас/iu.test(analysis.text.slice(sentence.start, span.start));
+  if (invited && ['to', 'на', 'в'].includes(previous)) return true;
+  return /(?:summit|expo|fest|саммит|экспо)$/iu.test(analysis.text.slice(span.start, span.end));
+}
+
+const eventWords = [
+  'exhibition',
+  'forum',
+  'fair',
+  'festival',
+  'summit',
+  'выставк',
+  'форум',
+  'ярмарк',
+  'фестивал',
+  'саммит',
+  'салон',
+];
 
 /** Parts of industrial names as Belarusian and Russian enterprises coin them, in Latin and Cyrillic letters. */
 const brandStems = [
@@ -432,9 +509,6 @@ const notBrands = new Set([
   'уза',
 ]);
 
-/** Latin and Cyrillic spellings of surnames: "Semashko", "Rymashevsky" hold "mash" but are people. */
-const SURNAME_ENDING = /(?:ko|sky|skiy|ski|ov|ova|ev|eva|in|ich|vich|uk|yuk|enko|ко|ский|ов|ова|ев|ева|ин|ич|ук)$/u;
-
 /** Capitalised words that may stand inside an English organization's name though they begin no person's name. */
 const englishNameWords = new Set([
   'state',
@@ -449,6 +523,7 @@ const englishNameWords = new Set([
   'federal',
   'regional',
   'machine-building',
+  'eurasian',
   'tractor',
   'automobile',
   'motor',
@@ -506,6 +581,8 @@ function englishNameAround(analysis: Analysis, i: number): Span | null {
     if (t.kind !== 'word' || analysis.text.slice(t.end, tokens[j + 1]!.start).includes('\n')) break;
     const lower = foldCase(t.text);
     const place = analysis.territories.some((x) => overlaps(x, t));
+    // "Turkey's Yildiz Group": the possessive says whose the company is.
+    if (/['’]s$/u.test(t.text)) break;
     if (/^\p{Lu}/u.test(t.text)) {
       if (notNames.has(lower) && !englishNameWords.has(lower) && !place) break;
       start = j;
@@ -513,7 +590,19 @@ function englishNameAround(analysis: Analysis, i: number): Span | null {
       if (analysis.sentences.some((s) => s.start === t.start)) break;
       continue;
     }
-    if (['and', 'of'].includes(lower) || /-/u.test(t.text) || lower.endsWith('ing') || lower.endsWith('al')) {
+    // "mining and processing plant" joins two words of one name; "Gomel State University and Bryansk State
+    // Technical University" joins two names.
+    const word = tokens[j - 1]?.text ?? '';
+    const joinsNames =
+      lower === 'and' &&
+      /^\p{Lu}/u.test(word) &&
+      (isHead(tokens[j - 1]!, 'en') || (!englishNameWords.has(foldCase(word)) && !/(?:ing|al)$/u.test(word)));
+    if (
+      (['and', 'of'].includes(lower) && !joinsNames) ||
+      /-/u.test(t.text) ||
+      lower.endsWith('ing') ||
+      lower.endsWith('al')
+    ) {
       start = j;
       continue;
     }
@@ -545,7 +634,7 @@ function englishNameAround(analysis: Analysis, i: number): Span | null {
 function russianNameAround(analysis: Analysis, i: number): Span | null {
   const { tokens } = analysis;
   const head = tokens[i]!;
-  if (genericHeads.has(foldCase(head.text))) return null;
+  const generic = genericHeads.has(foldCase(head.text));
   let start = i;
   for (let j = i - 1; j >= 0 && i - j <= 5; j--) {
     const t = tokens[j]!;
@@ -557,6 +646,8 @@ function russianNameAround(analysis: Analysis, i: number): Span | null {
     if (/^\p{Lu}/u.test(t.text)) break;
   }
   if (start === i || !/^\p{Lu}/u.test(tokens[start]!.text)) return null;
+  // «Белорусская калийная компания»: a generic head names one company when a capital opens it mid-sentence.
+  if (generic && analysis.sentences.some((s) => s.start === tokens[start]!.start)) return null;
   let end = head.end;
   let j = i + 1;
   if (foldCase(tokens[j]?.text ?? '') === 'имени') {

@@ -22,6 +22,7 @@ export const legalForms: readonly string[] = [
   'СП',
   'ИП',
   'ГК',
+  'АК',
   'ГО',
   'ПО',
   'НПО',
