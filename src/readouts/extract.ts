@@ -18,6 +18,7 @@ import type { Registry } from './registry.ts';
 import { analyse, overlaps, sentenceAt, within } from './engine/analysis.ts';
 import { findMeeting, findSides, isWithin, countryOf, type Sides } from './engine/meeting.ts';
 import { findPeople, gatherPeople, type Person } from './engine/people.ts';
+import { legalFormCountries } from './lexicon/legal-forms.ts';
 import { groupOrganizations } from './engine/organization-groups.ts';
 import { findOrganizations } from './engine/organizations.ts';
 import { resolveSpeaker, sentenceSubjects } from './engine/speakers.ts';
@@ -233,6 +234,19 @@ export async function extractDraft(input: ExtractionInput, registry: Registry): 
   const people = gatherPeople(analysis, mentions);
   const personItems = new Map<string, string>();
   let homeFound = false;
+  const companyTerritory = (post: Span | null): string | null => {
+    if (!post) return null;
+    const known = analysis.organizations.find((o) => overlaps(o, post));
+    if (known) return registry.organizations.find((o) => o.id === known.id)?.territoryCode ?? null;
+    const named = newOrganizations.find((o) => overlaps(o, post));
+    if (!named) return null;
+    const form = named.name.split(/[\s«"]/u)[0] ?? '';
+    return (
+      within(analysis.territories, named)[0]?.id ??
+      Object.entries(legalFormCountries).find(([, forms]) => forms.includes(form))?.[0] ??
+      null
+    );
+  };
   for (const person of people.filter((p) => p.participant)) {
     const first = person.mentions[0]!;
     const byName = analysis.people.find((m) => overlaps(m, first));
@@ -249,8 +263,10 @@ export async function extractDraft(input: ExtractionInput, registry: Registry): 
         (!p.fromOn || p.fromOn <= input.documentDate) && (!p.toOn || p.toOn >= (meeting?.heldOn ?? input.documentDate)),
     );
     const territoryCode = person.territoryCode ?? post?.territoryCode ?? null;
-    let side = sideOf(territoryCode, sides);
-    if (side === null) side = homeFound ? 'partner' : 'home';
+    // A post of a company sides with the company ("Director General of Rosatom"); a post that names no territory
+    // is the home side's ("Minister of Industry"), as a readout qualifies only the other side's officials.
+    let side = sideOf(territoryCode, sides) ?? sideOf(companyTerritory(person.roleSpan), sides);
+    if (side === null) side = person.role ? 'home' : homeFound ? 'partner' : 'home';
     if (side === 'home') homeFound = true;
     const candidates = sameSurname.map((p) => ({
       recordType: 'person' as const,

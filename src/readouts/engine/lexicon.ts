@@ -286,6 +286,13 @@ export const absentCues = {
     'regards to',
     'had supported',
     'earlier',
+    'invitation from',
+    'greetings from',
+    'message from',
+    'message read out',
+    'handed over',
+    'passed on',
+    'conveyed',
   ],
   ru: [
     'не смог',
@@ -299,6 +306,9 @@ export const absentCues = {
     'привет',
     'пожелания',
     'ранее',
+    'приглашение',
+    'послание',
+    'передал',
   ],
 } as const;
 

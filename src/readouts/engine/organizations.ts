@@ -172,6 +172,19 @@ export function findOrganizations(analysis: Analysis): OrganizationMention[] {
           englishNameWords.has(foldCase(tokens[j]!.text)))
       )
         j += 1;
+      // "Director General of OAO Luchesa Ivan Belov": past a one-word name, two more without an organization
+      // word are the person who runs it.
+      const words = tokens.slice(i + 1, j);
+      if (
+        words.length >= 3 &&
+        !words.some(
+          (w) =>
+            isHead(w, lang) ||
+            englishNameWords.has(foldCase(w.text)) ||
+            analysis.territories.some((x) => overlaps(x, w)),
+        )
+      )
+        j -= 2;
       if (j > i + 1) {
         add(
           { start: t.start, end: tokens[j - 1]!.end },

@@ -83,7 +83,15 @@ function englishNames(analysis: Analysis, taken: Span[]): Array<{ from: number; 
       // A possessive ends the name: "Lukashenko's visit".
       if (/['’]s?$/u.test(tokens[i - 1]!.text)) break;
     }
-    if (i - start >= 2 && i - start <= 3) runs.push({ from: start, to: i });
+    // "Minister of Agriculture and Food Igor Brylo", "Minister of Transport Ilya Sorokin": the word after a post's
+    // "and" or "of" ends the post.
+    let from = start;
+    const joiner = foldCase(tokens[start - 1]?.text ?? '');
+    const inPost =
+      (joiner === 'of' || (joiner === 'and' && /^\p{Lu}/u.test(tokens[start - 2]?.text ?? ''))) &&
+      tokens.slice(Math.max(0, start - 7), start - 1).some((t) => isTitle(t, 'en'));
+    if (inPost && i - start >= 3) from += 1;
+    if (i - from >= 2 && i - from <= 3) runs.push({ from, to: i });
     if (i === start) i += 1;
   }
   return runs;
@@ -307,6 +315,8 @@ export interface Person {
   key: string;
   name: string;
   role: string | null;
+  /** Where the first post given stands in the text. */
+  roleSpan: Span | null;
   territoryCode: string | null;
   mentions: PersonMention[];
   participant: boolean;
@@ -322,6 +332,7 @@ export function gatherPeople(analysis: Analysis, mentions: PersonMention[]): Per
         key: m.key,
         name: m.name,
         role: m.role,
+        roleSpan: m.roleSpan,
         territoryCode: m.territoryCode,
         mentions: [m],
         participant: false,
@@ -330,7 +341,10 @@ export function gatherPeople(analysis: Analysis, mentions: PersonMention[]): Per
     }
     known.mentions.push(m);
     if (m.name.length > known.name.length) known.name = m.name;
-    known.role ??= m.role;
+    if (!known.role) {
+      known.role = m.role;
+      known.roleSpan = m.roleSpan;
+    }
     known.territoryCode ??= m.territoryCode;
   }
   for (const person of people.values()) {

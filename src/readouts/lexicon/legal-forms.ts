@@ -123,3 +123,15 @@ export const legalForms: readonly string[] = [
   'incorporated',
   'corporation',
 ];
+
+/**
+ * Legal forms only one country's companies still carry: Russia replaced open and closed joint-stock companies
+ * (ОАО, ЗАО) by public and non-public ones in 2014 while Belarus kept them; ТОО is Kazakh, AJ Uzbek. Where a readout
+ * gives a company no place, its form tells the side of the people who run it.
+ */
+export const legalFormCountries: Readonly<Record<string, readonly string[]>> = {
+  BY: ['ОАО', 'OAO', 'OJSC', 'ЗАО', 'ZAO', 'CJSC', 'РУП', 'RUE', 'ЧУП', 'ОДО', 'СООО', 'ИООО', 'ЧТУП', 'УКП'],
+  RU: ['ПАО', 'PAO', 'PJSC'],
+  KZ: ['ТОО', 'TOO', 'LLP'],
+  UZ: ['AJ', 'АЖ', 'MChJ', 'МЧЖ'],
+};
