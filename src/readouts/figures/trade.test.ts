@@ -226,3 +226,45 @@ describe('findTradeFigures in Russian', () => {
     expect(read(sentence, 'ru').figures).toHaveLength(0);
   });
 });
+
+describe('figures that lean on their neighbours', () => {
+  it('ties a pronoun before a verb of result to the measure of the sentence before', () => {
+    const first = read('Trade between Belarus and Kursk Oblast reached $80 million in 2016.', 'en');
+    const [figure] = read('In January–September 2017 it grew by 12% to $70.2 million.', 'en', first.carry).figures;
+    expect(figure).toMatchObject({
+      measure: 'turnover',
+      reporter: 'BY',
+      partner: 'RU-KRS',
+      periodTo: '2017-09',
+      amount: '70200000',
+      growthPercent: '12',
+      rule: 'trade.carried-measure',
+    });
+    const russian = read('Товарооборот Беларуси с Курской областью в 2016 году составил 80 млн долларов.', 'ru');
+    const [later] = read(
+      'За девять месяцев 2017 года он составил 70,2 млн долларов, хотя импорт вырос на 14%.',
+      'ru',
+      russian.carry,
+    ).figures;
+    expect(later).toMatchObject({ measure: 'turnover', amount: '70200000', growthPercent: null });
+  });
+
+  it('splits one measure word between its amounts at the clause, each with its own period and growth', () => {
+    const figures = read(
+      'Last year the region’s trade with Belarus came to $90 million; in January–September 2017 it was $85 million, up 12.5%.',
+      'en',
+    ).figures;
+    expect(figures.map((f) => [f.amount, f.periodFrom, f.periodTo, f.growthPercent])).toEqual([
+      ['90000000', '2016-01', '2016-12', null],
+      ['85000000', '2017-01', '2017-09', '12.5'],
+    ]);
+  });
+
+  it('leaves a growth that follows another measure word to that measure', () => {
+    const [figure] = read(
+      'Trade between Belarus and Kursk Oblast totalled $75 million in 2016, and Kursk exports to Belarus grew by 40%.',
+      'en',
+    ).figures;
+    expect(figure).toMatchObject({ amount: '75000000', growthPercent: null });
+  });
+});

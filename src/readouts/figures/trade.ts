@@ -8,11 +8,13 @@ import { findGrowth } from './growth.ts';
 import {
   awayFrom,
   baseCues,
+  carriedSubjects,
   countryWords,
   measures,
   notTrade,
   priceAfter,
   regionWords,
+  resultVerbs,
   shareOfCarried,
   targetCues,
   towards,
@@ -44,6 +46,8 @@ const countryLexicon = flag(countryWords);
 const shareLexicon = flag(shareOfCarried);
 const baseLexicon = flag(baseCues);
 const priceLexicon = flag(priceAfter);
+const subjectLexicon = flag(carriedSubjects);
+const resultLexicon = flag(resultVerbs);
 
 interface Cue {
   start: number;
@@ -113,16 +117,20 @@ const carried: FigureRule<Input, Candidate> = {
   id: 'trade.carried-measure',
   meta: {
     description: {
-      en: 'An amount in a sentence without a measure word, tied to the previous one: "Of this, Mogilev Region accounts for $6.8 million".',
+      en: 'An amount in a sentence without a measure word, tied to the previous one: "Of this, Mogilev Region accounts for $6.8 million", "it grew to $169.1 million".',
       ru: 'Сумма в предложении без слова-показателя, продолжающая предыдущее: «На Могилевскую область приходится 6,8 млн долларов».',
     },
   },
   find({ lower, money, cues, context }) {
     const measure = context.carry.measure;
-    if (!measure || cues.length > 0) return [];
-    const tied = context.territories.length > 0 || shareLexicon.all(lower).length > 0;
+    if (!measure) return [];
+    // "In January–October it grew by 9.8% to $169.1 million": a pronoun before a verb of result.
+    const pronoun = subjectLexicon.all(lower).some((s) => resultLexicon.all(lower).some((v) => v.start > s.end));
+    const tied = context.territories.length > 0 || shareLexicon.all(lower).length > 0 || pronoun;
     if (!tied) return [];
+    // Only amounts before any measure word of their own: «он составил 423,5 млн долларов, хотя импорт вырос …».
     return money
+      .filter((amount) => !cues.some((c) => c.start < amount.start))
       .filter((amount) => amount.currency !== null && !isTarget(lower, 0, amount))
       .map((amount) => ({ money: amount, measure, cue: null }));
   },
@@ -263,9 +271,20 @@ export function findTradeFigures(sentence: string, context: TradeContext): Trade
   const figures: TradeFigure[] = [];
   let carry: TradeCarry = context.carry;
   candidates.forEach((candidate, i) => {
+    // Amounts that share one measure word ("turnover reached $4.1 billion last year and $1.5 billion in four
+    // months") split the sentence between them at the amounts, others at their measure words.
+    const previous = candidates[i - 1];
     const next = candidates[i + 1];
-    const segmentStart = i === 0 ? 0 : (candidate.cue?.start ?? candidate.money.start);
-    const segmentEnd = next ? (next.cue?.start ?? next.money.start) : sentence.length;
+    const segmentStart = !previous
+      ? 0
+      : candidate.cue && candidate.cue !== previous.cue
+        ? candidate.cue.start
+        : previous.money.end;
+    const segmentEnd = !next
+      ? sentence.length
+      : next.cue && next.cue !== candidate.cue
+        ? next.cue.start
+        : Math.min(next.money.start, Math.max(candidate.money.end, clauseEnd(lower, candidate.money.end)));
     const from = Math.max(segmentStart, clauseStart(lower, candidate.cue?.start ?? candidate.money.start));
     const to = Math.min(segmentEnd, clauseEnd(lower, candidate.money.end));
     const named = pairOf(input, candidate, i === 0 ? Math.min(from, candidate.cue?.start ?? from) : from, to);
@@ -276,7 +295,13 @@ export function findTradeFigures(sentence: string, context: TradeContext): Trade
       .sort((a, b) => Math.abs(a.start - candidate.money.start) - Math.abs(b.start - candidate.money.start))[0];
     const period: MonthRange | null = nearest ? { from: nearest.from, to: nearest.to } : (carry.period ?? null);
 
-    const change = growth.find((g) => g.start >= segmentStart && g.start < segmentEnd);
+    // A growth after another measure word is that measure's: "… totalled 15.1 billion, and exports grew by 40%".
+    const change = growth.find(
+      (g) =>
+        g.start >= segmentStart &&
+        g.start < segmentEnd &&
+        !cues.some((c) => c.measure !== null && c !== candidate.cue && c.start >= segmentStart && c.end <= g.start),
+    );
     let basePeriod: MonthRange | null = null;
     if (change && period) {
       const base = periods.find((p) => p.start >= change.end && p.start < segmentEnd && isBase(lower, p, growth));

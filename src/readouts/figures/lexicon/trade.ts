@@ -219,6 +219,34 @@ export const shareOfCarried: string[] = [
   'including',
 ];
 
+/** A pronoun standing for the measure of the sentence before: "In 2020 it grew to …", «Он составил …». */
+export const carriedSubjects: string[] = ['it', 'он', 'она', 'оно', 'this figure', 'этот показатель'];
+
+/** Verbs that report a value, which a pronoun before them ties to the measure carried. */
+export const resultVerbs: string[] = [
+  'grew',
+  'rose',
+  'fell',
+  'declined',
+  'dropped',
+  'reached',
+  'amounted',
+  'came to',
+  'totalled',
+  'totaled',
+  'increased',
+  'decreased',
+  'exceeded',
+  'составил*',
+  'вырос*',
+  'снизил*',
+  'достиг*',
+  'увеличил*',
+  'сократил*',
+  'превысил*',
+  'упал*',
+];
+
 /** Words after a growth figure that name the period it compares with: "over the same period of 2016". */
 export const baseCues: string[] = [
   'on',
