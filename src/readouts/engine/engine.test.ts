@@ -120,6 +120,23 @@ describe('organizations', () => {
     ]);
   });
 
+  it('knows a maker after its product, an example of a kind of company and a name its initials follow', () => {
+    expect(names('Belarus buys kitchen furniture made by Zorka and cheese from Molochny Dvor.', 'en')).toEqual([
+      'Zorka',
+      'Molochny Dvor',
+    ]);
+    expect(names('He invited food companies, including Vkusny Dom, to Tver.', 'en')).toEqual(['Vkusny Dom']);
+    expect(names('Novaya Tekstilnaya Kompaniya (NTK) will buy flax.', 'en')).toContain('Novaya Tekstilnaya Kompaniya');
+  });
+
+  it('keeps one name whose "and" joins two words, and no park, zone or place in quotes', () => {
+    expect(names('Orsha Linen and Flax Mill and Tver Carriage Works agreed.', 'en')).toEqual([
+      'Orsha Linen and Flax Mill',
+      'Tver Carriage Works',
+    ]);
+    expect(names('В парке «Великий камень» и в зоне «Брест» работает «Белпромстрой».', 'ru')).toEqual(['Белпромстрой']);
+  });
+
   it('takes no event for an organization', () => {
     expect(names('Он пригласил гостей на выставку «Агропромэкспо» и на «Белагро».', 'ru')).toEqual([]);
   });
@@ -133,6 +150,7 @@ describe('one organization named several ways', () => {
 
   it('gathers a short name in brackets, an acronym of the full name, a brand and its holding', () => {
     expect(groups('Orsha Flax Mill (OFM) will ship linen. OFM also sells yarn.', 'en')).toEqual(['Orsha Flax Mill']);
+    expect(groups('Novaya Tekstilnaya Kompaniya (NTK) will buy flax.', 'en')).toEqual(['Novaya Tekstilnaya Kompaniya']);
     expect(
       groups('Делегацию приняла Белорусская калийная компания. Представители БКК рассказали о поставках.', 'ru'),
     ).toEqual(['Белорусская калийная компания']);

@@ -363,7 +363,6 @@ export const organizationHeads = {
     'agency',
     'fund',
     'cluster',
-    'park',
   ],
   ru: [
     'завод',
@@ -388,7 +387,6 @@ export const organizationHeads = {
     'агентство',
     'фонд',
     'кластер',
-    'парк',
     'общество',
     'дорога',
   ],

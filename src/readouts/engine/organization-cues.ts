@@ -285,7 +285,25 @@ const companyPosts = new Set([
   'managers',
   'management',
   'board',
+  'venture',
 ]);
+
+/** Words after a product that name its maker: "microchips made by Integral", "medicines from Hemofarm". */
+const makerWords = [['made', 'by'], ['produced', 'by'], ['manufactured', 'by'], ['from'], ['of'], ['by']];
+/** A plural kind of company, then examples: "pharmaceutical companies, including Jiangsu Hengrui Medicine". */
+const exampleWords = ['including', 'such as', 'в том числе', 'например'];
+const pluralKinds = [
+  'companies',
+  'enterprises',
+  'manufacturers',
+  'producers',
+  'plants',
+  'предприяти',
+  'компани',
+  'завод',
+];
+/** Administrative words after a place: "the Hung Yen provincial People's Committee". */
+const administrativeAfter = new Set(['provincial', 'regional', 'city', 'municipal', 'district', 'oblast', 'county']);
 
 const LIST_WORDS = { en: new Set(['and', 'or']), ru: new Set(['и', 'или']) };
 
@@ -435,13 +453,48 @@ export function findByCues(analysis: Analysis, organizationSpans: () => Span[], 
         if (run) addRun(run, 'country-possessive', 0.6);
         continue;
       }
-      // "CEO of Sberbank", "the heads of Tulachermet".
+      // "CEO of Sberbank", "the heads of Tulachermet", "the joint venture of Midea and …".
       if (companyPosts.has(foldCase(t.text)) && foldCase(tokens[i + 1]?.text ?? '') === 'of') {
         const at = foldCase(tokens[i + 2]?.text ?? '') === 'the' ? i + 3 : i + 2;
         const run = runFrom(at);
-        if (run && !tokens.slice(run.from, run.to + 1).some(isPlace)) addRun(run, 'company-post', 0.6);
+        const administrative = run && administrativeAfter.has(foldCase(tokens[run.to + 1]?.text ?? ''));
+        if (run && !administrative && !tokens.slice(run.from, run.to + 1).some(isPlace))
+          addRun(run, 'company-post', 0.6);
         continue;
       }
+      // "microchips made by Integral", "milk powder from Milkavita", "dairy products of Babushkina Krynka".
+      const product = analysis.commodities.find((c) => c.end === t.end);
+      if (product) {
+        for (const words of makerWords) {
+          if (!words.every((w, k) => foldCase(tokens[i + 1 + k]?.text ?? '') === w)) continue;
+          let at = i + 1 + words.length;
+          if (foldCase(tokens[at]?.text ?? '') === 'the') at += 1;
+          const run = runFrom(at);
+          if (run && !tokens.slice(run.from, run.to + 1).some(isPlace)) addRun(run, 'maker', 0.55);
+          break;
+        }
+      }
+      // "Naftna Industrija Srbije (NIS)": a name its initials follow in brackets.
+      if (tokens[i + 1]?.text === '(' && tokens[i + 3]?.text === ')' && /^\p{Lu}{2,6}$/u.test(tokens[i + 2]!.text)) {
+        const run = runTo(i);
+        const initials = run
+          ? tokens
+              .slice(run.from, run.to + 1)
+              .map((x) => x.text[0])
+              .join('')
+          : '';
+        if (run && run.to - run.from >= 1 && initials === tokens[i + 2]!.text) addRun(run, 'initials', 0.6);
+      }
+    }
+    // "pharmaceutical companies, including Jiangsu Hengrui Medicine".
+    const example = exampleWords.find((w) => w.split(' ').every((x, k) => foldCase(tokens[i + k]?.text ?? '') === x));
+    if (
+      example &&
+      tokens.slice(Math.max(0, i - 3), i).some((x) => pluralKinds.some((kind) => foldCase(x.text).startsWith(kind)))
+    ) {
+      const run = runFrom(i + example.split(' ').length);
+      if (run) addRun(run, 'example', 0.6);
+      continue;
     }
     if (!capital(t) || (i > 0 && capital(tokens[i - 1]) && !sentenceStart(t))) continue;
     const run = runFrom(i);

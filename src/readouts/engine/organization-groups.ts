@@ -47,6 +47,7 @@ const GENERIC = new Set([
   'компания',
   'корпорация',
   'управляющая',
+  'холдинга',
 ]);
 const STOP = new Set(['of', 'and', 'the', 'for', 'и', 'по', 'для']);
 /** Russian case endings a name takes in a sentence: «Белнефтехима», «Сибуром», «Гомсельмашем». */
@@ -123,6 +124,9 @@ function same(a: Mention, b: Mention): boolean {
       rest.every((w) => GENERIC.has(w) || key(w).includes(key(word)))
     )
       return true;
+    // «Белкоммунмаша» and «ОАО «Управляющая компания холдинга «Белкоммунмаш»»».
+    const head = long.slice(0, -1).map((w) => foldCase(w));
+    if (long.length > 1 && stem(long.at(-1)!) === stem(word) && head.every((w) => GENERIC.has(w))) return true;
     // «Белнефтехима» and «Белнефтехим».
     if (long.length === 1 && word.length >= 5 && stem(word) === stem(long[0]!)) return true;
     // «БЖД» and «Белорусская железная дорога».

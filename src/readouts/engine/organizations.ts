@@ -212,8 +212,20 @@ export function findOrganizations(analysis: Analysis): OrganizationMention[] {
         continue;
       }
     }
-    // A name in quotes that is no organization word's: «Гомсельмаш», "Belshina".
+    // A name in quotes that is no organization word's: «Гомсельмаш», "Belshina"; not a zone's, a park's or a
+    // place's (ОЭЗ «Липецк», парк «Великий камень»).
     const quoted = quotedAt(tokens, i);
+    const notCompany =
+      quoted !== null &&
+      (notCompanyWords.some((w) => foldCase(tokens[i - 1]?.text ?? '').startsWith(w)) ||
+        (lang === 'ru' &&
+          quoted.to - quoted.from === 1 &&
+          russianWord(tokens[quoted.from]!.text).place &&
+          !russianWord(tokens[quoted.from]!.text).organization));
+    if (quoted && notCompany) {
+      i = quoted.to;
+      continue;
+    }
     if (quoted && quoted.to - quoted.from <= 4 && capital(tokens[quoted.from])) {
       const inner = text.slice(tokens[quoted.from]!.start, tokens[quoted.to - 1]!.end);
       const inside = tokens.slice(quoted.from, quoted.to).filter((x) => x.kind === 'word');
@@ -357,6 +369,21 @@ function isEvent(analysis: Analysis, span: Span): boolean {
   if (invited && ['to', 'на', 'в'].includes(previous)) return true;
   return /(?:summit|expo|fest|саммит|экспо)$/iu.test(analysis.text.slice(span.start, span.end));
 }
+
+/** Words before a quoted name that make it no company: a zone, a park, a festival. */
+const notCompanyWords = [
+  'зон',
+  'сэз',
+  'оэз',
+  'фэз',
+  'парк',
+  'кластер',
+  'праздник',
+  'zone',
+  'park',
+  'festival',
+  'holiday',
+];
 
 const eventWords = [
   'exhibition',
@@ -520,6 +547,13 @@ const notBrands = new Set([
   'казинформ',
   'uza',
   'уза',
+  'vna',
+  'xinhua',
+  'синьхуа',
+  'azertac',
+  'tanjug',
+  'kabar',
+  'kazta',
 ]);
 
 /** Capitalised words that may stand inside an English organization's name though they begin no person's name. */
@@ -603,15 +637,17 @@ function englishNameAround(analysis: Analysis, i: number): Span | null {
       if (analysis.sentences.some((s) => s.start === t.start)) break;
       continue;
     }
-    // "mining and processing plant" joins two words of one name; "Gomel State University and Bryansk State
-    // Technical University" joins two names.
-    const word = tokens[j - 1]?.text ?? '';
+    // "Titanium and Magnesium Plant" joins two words of one name; "Gomel State University and Bryansk State
+    // Technical University" or "KAMAZ and Minsk Automobile Plant" join two names, the second with a place of its own.
     const joinsNames =
       lower === 'and' &&
-      /^\p{Lu}/u.test(word) &&
-      (isHead(tokens[j - 1]!, 'en') || (!englishNameWords.has(foldCase(word)) && !/(?:ing|al)$/u.test(word)));
+      (isHead(tokens[j - 1] ?? t, 'en') ||
+        tokens.slice(j + 1, i).some((x) => analysis.territories.some((p) => overlaps(p, x))));
+    // "Trucks of Minsk Automobile Plant": only a head before "of" takes the name after it.
+    const ofWithoutHead = lower === 'of' && !isHead(tokens[j - 1] ?? t, 'en');
     if (
-      (['and', 'of'].includes(lower) && !joinsNames) ||
+      (lower === 'and' && !joinsNames) ||
+      (lower === 'of' && !ofWithoutHead) ||
       /-/u.test(t.text) ||
       lower.endsWith('ing') ||
       lower.endsWith('al')
@@ -626,7 +662,12 @@ function englishNameAround(analysis: Analysis, i: number): Span | null {
   // needs a name of its own ("the Kostanay plant" describes, "the Kirishinefteorgsintez refinery" names).
   if (start === i || (!named && !headCapital)) return null;
   // "the Kirishinefteorgsintez refinery", "Gomselmash combines": the brand is the name, the head describes it.
-  if (!headCapital && start === i - 1 && named) return { start: tokens[start]!.start, end: tokens[start]!.end };
+  if (!headCapital && start === i - 1 && named) {
+    // "the plant in Ganja … the Ganja plant": a word written after "in" is a place.
+    const word = foldCase(tokens[start]!.text);
+    const place = tokens.some((x, k) => k > 0 && foldCase(x.text) === word && foldCase(tokens[k - 1]!.text) === 'in');
+    return place ? null : { start: tokens[start]!.start, end: tokens[start]!.end };
+  }
   let end = head.end;
   const after = (n: number) => foldCase(tokens[i + n]?.text ?? '');
   if (headCapital && after(1) === 'named' && after(2) === 'after') {
