@@ -100,6 +100,22 @@ describe('regions of a country', () => {
     expect(boundaries(['KZ-ALM', 'KZ-SHY']).features.map((f) => f.properties.nameRu)).toEqual(['Алматинская область']);
   });
 
+  it('draws China and Vietnam by province, naming the Vietnamese ones the data mislabel by their own names', () => {
+    const china = regionsOf('CN');
+    expect(china.features.map((f) => f.id)).toEqual(expect.arrayContaining(['CN-JS', 'CN-HL', 'CN-GX', 'CN-BJ']));
+    // The data draw Hong Kong, Macao and Taiwan as countries of their own.
+    expect(china.missing).toEqual(['CN-HK', 'CN-MO', 'CN-TW']);
+    expect(china.features.find((f) => f.id === 'CN-JL')!.properties.nameRu).toBe('Цзилинь');
+    const vietnam = regionsOf('VN');
+    expect(vietnam.features).toHaveLength(63);
+    expect(vietnam.missing).toEqual([]);
+    expect(vietnam.features.find((f) => f.id === 'VN-66')!.properties).toMatchObject({
+      name: 'Hung Yen',
+      nameRu: 'Хынгйен',
+    });
+    expect(JSON.stringify(china).length).toBeLessThan(120_000);
+  });
+
   it('says no regions are known for a country the data do not divide', () => {
     expect(() => regionsOf('QQ')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });

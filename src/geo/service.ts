@@ -80,12 +80,18 @@ function rawFeatureAround(at: number): RawFeature {
 
 /**
  * Admin-1 features Natural Earth codes or names wrongly, by its own `adm1_code`: Almaty Region carries the
- * city's KZ-ALA, so a map of Kazakhstan would show two KZ-ALA and no KZ-ALM; Astana is still Nur-Sultan.
+ * city's KZ-ALA, so a map of Kazakhstan would show two KZ-ALA and no KZ-ALM; Astana is still Nur-Sultan. Three
+ * Vietnamese provinces are named after the larger region they lie in (VN-66 Hung Yen as "Red River Delta"), and
+ * Jilin has its old Russian name.
  */
 const corrections: Record<string, { code?: string; name?: string; nameRu?: string }> = {
   'KAZ-3207': { code: 'KZ-ALM' },
   'KAZ-4829': { nameRu: 'Алматы' },
   'KAZ-4830': { name: 'Astana', nameRu: 'Астана' },
+  'VNM-451': { name: 'Bac Kan', nameRu: 'Баккан' },
+  'VNM-461': { name: 'Hung Yen', nameRu: 'Хынгйен' },
+  'VNM-497': { name: 'Dong Nai', nameRu: 'Донгнай' },
+  'CHN-1828': { nameRu: 'Цзилинь' },
 };
 
 function correctionOf(raw: RawFeature) {
@@ -176,7 +182,8 @@ const regionCode = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
  * Every region (ISO 3166-2 subdivision) of a country, for a map of the whole country with one region
  * picked out. Regions belong to the country their ISO code names. The edges are trimmed in proportion
  * to the country's extent, so a map of Russia costs about what a map of Belarus does. Regions Accord
- * knows that the data draw no shape for (Shymkent, a city since 2018) are listed in `missing`.
+ * knows that the data draw no shape for (Shymkent, a city since 2018; Hong Kong, Macao and Taiwan, which the data
+ * draw as countries) are listed in `missing`.
  */
 export function regionsOf(country: string): BoundaryCollection {
   let collection = countryRegions.get(country);

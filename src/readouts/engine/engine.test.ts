@@ -45,6 +45,19 @@ describe('people and their posts', () => {
     expect(person).toMatchObject({ name: 'Павел Кудряшов', role: 'Губернатор Тверской области', participant: true });
   });
 
+  it('gives the post of a Chinese or Vietnamese governor the province it names', () => {
+    const en = read(
+      'Governor of Jiangsu Province Wu Zhenglong met Governor of Hung Yen Province Tran Quoc Van in Minsk.',
+      'en',
+    );
+    expect(people(en).map((p) => [p.name, p.role, p.territoryCode])).toEqual([
+      ['Wu Zhenglong', 'Governor of Jiangsu Province', 'CN-JS'],
+      ['Tran Quoc Van', 'Governor of Hung Yen Province', 'VN-66'],
+    ]);
+    const ru = read('Президент Беларуси встретился с губернатором провинции Хэйлунцзян Павлом Кудряшовым.', 'ru');
+    expect(people(ru).map((p) => [p.role, p.territoryCode])).toEqual([['Губернатор провинции Хэйлунцзян', 'CN-HL']]);
+  });
+
   it('takes a post written after a name between commas', () => {
     const a = read('The talks brought together Anna Petrova, Governor of Tver Oblast, and the Belarusian side.', 'en');
     expect(people(a)[0]).toMatchObject({ name: 'Anna Petrova', role: 'Governor of Tver Oblast' });

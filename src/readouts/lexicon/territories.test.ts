@@ -123,6 +123,87 @@ describe('territory lexicon', () => {
     ]);
   });
 
+  it('finds Chinese provinces and autonomous regions, in both languages', () => {
+    expect(
+      found(
+        'The Governor of Jiangsu Province met the Heilongjiang delegation; the Guangxi Zhuang Autonomous Region, ' +
+          'Guangxi and Inner Mongolia, not Mongolia; Shaanxi and Shanxi; Chongqing Municipality.',
+        'en',
+      ),
+    ).toEqual([
+      'territory:CN-JS:Jiangsu Province',
+      'territory:CN-HL:Heilongjiang',
+      'territory:CN-GX:Guangxi Zhuang Autonomous Region',
+      'territory:CN-GX:Guangxi',
+      'territory:CN-NM:Inner Mongolia',
+      'territory:MN:Mongolia',
+      'territory:CN-SN:Shaanxi',
+      'territory:CN-SX:Shanxi',
+      'territory:CN-CQ:Chongqing Municipality',
+    ]);
+    expect(
+      found(
+        'Губернатор провинции Хэйлунцзян подписал соглашение с провинцией Цзянсу. Провинция Цзянси, Цзянсу, ' +
+          'Гуанси-Чжуанский автономный район, во Внутренней Монголии, в Синьцзяне и в Пекине.',
+        'ru',
+      ),
+    ).toEqual([
+      'territory:CN-HL:провинции Хэйлунцзян',
+      'territory:CN-JS:провинцией Цзянсу',
+      'territory:CN-JX:Провинция Цзянси',
+      'territory:CN-JS:Цзянсу',
+      'territory:CN-GX:Гуанси-Чжуанский автономный район',
+      'territory:CN-NM:Внутренней Монголии',
+      'territory:CN-XJ:Синьцзяне',
+      'territory:CN-BJ:Пекине',
+    ]);
+  });
+
+  it('leaves the bare names of Hong Kong, Macao and Taiwan to their country codes', () => {
+    expect(found('Hong Kong and the Hong Kong SAR, Taiwan and Taiwan Province, Macao.', 'en')).toEqual([
+      'territory:HK:Hong Kong',
+      'territory:CN-HK:Hong Kong SAR',
+      'territory:TW:Taiwan',
+      'territory:CN-TW:Taiwan Province',
+      'territory:MO:Macao',
+    ]);
+    expect(found('Гонконг и САР Гонконг, Тайвань и провинция Тайвань.', 'ru')).toEqual([
+      'territory:HK:Гонконг',
+      'territory:CN-HK:САР Гонконг',
+      'territory:TW:Тайвань',
+      'territory:CN-TW:провинция Тайвань',
+    ]);
+  });
+
+  it('finds Vietnamese provinces and cities, with or without diacritics, in both languages', () => {
+    expect(
+      found(
+        'Investors from Hung Yen province, Hưng Yên and Bac Ninh Province met in Ho Chi Minh City, HCMC and ' +
+          'Hanoi; Thua Thien-Hue Province and Ba Ria - Vung Tau. President Ho Chi Minh is not a city.',
+        'en',
+      ),
+    ).toEqual([
+      'territory:VN-66:Hung Yen province',
+      'territory:VN-66:Hưng Yên',
+      'territory:VN-56:Bac Ninh Province',
+      'territory:VN-SG:Ho Chi Minh City',
+      'territory:VN-SG:HCMC',
+      'territory:VN-HN:Hanoi',
+      'territory:VN-26:Thua Thien-Hue Province',
+      'territory:VN-43:Ba Ria - Vung Tau',
+    ]);
+    expect(
+      found('Делегация провинции Хынгйен побывала в Хошимине, Ханое и Дананге; Ханам и провинция Бакнинь.', 'ru'),
+    ).toEqual([
+      'territory:VN-66:провинции Хынгйен',
+      'territory:VN-SG:Хошимине',
+      'territory:VN-HN:Ханое',
+      'territory:VN-DN:Дананге',
+      'territory:VN-63:Ханам',
+      'territory:VN-56:провинция Бакнинь',
+    ]);
+  });
+
   it('does not read a first name, a pronoun or a shared name as a territory', () => {
     expect(found('Губернатор Владимир Владимиров сказал о том, что США далеко.', 'ru')).toEqual(['territory:US:США']);
     expect(found('Vladimir Putin met the governor.', 'en')).toEqual([]);

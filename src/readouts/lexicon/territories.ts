@@ -97,7 +97,9 @@ const DEMONYMS: Record<string, { en: string[]; ru: string[] }> = {
 
 /**
  * Short and popular names of regions: republics without the word "Republic", «Курщина», Kuban; Kazakh and Uzbek
- * ones also by their Latin-script spellings (Qostanay, Samarqand), former names and acronyms («СКО»).
+ * ones also by their Latin-script spellings (Qostanay, Samarqand), former names and acronyms («СКО»); Chinese
+ * autonomous regions by their short names (Guangxi, «Синьцзян»); Vietnamese ones also as Vietnamese spells them,
+ * with diacritics ("Hưng Yên"), which English texts from Vietnam keep.
  */
 const REGION_ALIASES: Record<string, string[]> = {
   'RU-AD': ['Adygea', 'Адыгея'],
@@ -163,6 +165,19 @@ const REGION_ALIASES: Record<string, string[]> = {
     'Minsk City Executive Committee',
     'Minsk City',
   ],
+  'CN-AH': ['Аньхуэй'],
+  'CN-BJ': ['Beijing Municipality'],
+  'CN-CQ': ['Chongqing Municipality'],
+  'CN-GX': ['Guangxi', 'Гуанси'],
+  'CN-HK': ['Hong Kong SAR', 'HKSAR', 'САР Гонконг', 'Сянган'],
+  'CN-JL': ['Гирин'],
+  'CN-MO': ['Macau Special Administrative Region', 'Macao SAR', 'Macau SAR', 'САР Макао', 'Аомынь'],
+  'CN-NM': ['Inner Mongolia', 'Nei Mongol', 'Внутренняя Монголия'],
+  'CN-NX': ['Ningxia', 'Нинся'],
+  'CN-SH': ['Shanghai Municipality'],
+  'CN-TJ': ['Tianjin Municipality'],
+  'CN-XJ': ['Xinjiang Uyghur Autonomous Region', 'Xinjiang', 'Синьцзян', 'СУАР'],
+  'CN-XZ': ['Xizang Autonomous Region', 'Tibet', 'Xizang', 'Тибет'],
   'KZ-AKM': ['Aqmola Region'],
   'KZ-AKT': ['Aqtobe Region', 'Aktyubinsk Region'],
   'KZ-ALA': ['Almaty City', 'Алма-Ата'],
@@ -188,6 +203,69 @@ const REGION_ALIASES: Record<string, string[]> = {
   'UZ-SI': ['Sirdaryo Region'],
   'UZ-SU': ['Surxondaryo Region'],
   'UZ-XO': ['Xorazm Region', 'Хорезм'],
+  'VN-01': ['Lai Châu Province'],
+  'VN-02': ['Lào Cai Province'],
+  'VN-03': ['Hà Giang Province'],
+  'VN-04': ['Cao Bằng Province'],
+  'VN-05': ['Sơn La Province'],
+  'VN-06': ['Yên Bái Province'],
+  'VN-07': ['Tuyên Quang Province'],
+  'VN-09': ['Lạng Sơn Province'],
+  'VN-13': ['Quảng Ninh Province'],
+  'VN-14': ['Hòa Bình Province'],
+  'VN-18': ['Ninh Bình Province'],
+  'VN-20': ['Thái Bình Province'],
+  'VN-21': ['Thanh Hóa Province'],
+  'VN-22': ['Nghệ An Province'],
+  'VN-23': ['Hà Tĩnh Province'],
+  'VN-24': ['Quảng Bình Province'],
+  'VN-25': ['Quảng Trị Province'],
+  'VN-26': ['Thừa Thiên Huế Province'],
+  'VN-27': ['Quảng Nam Province'],
+  'VN-28': ['Kon Tum Province'],
+  'VN-29': ['Quảng Ngãi Province'],
+  'VN-30': ['Gia Lai Province'],
+  'VN-31': ['Bình Định Province'],
+  'VN-32': ['Phú Yên Province'],
+  'VN-33': ['Đắk Lắk Province', 'Daklak'],
+  'VN-34': ['Khánh Hòa Province'],
+  'VN-35': ['Lâm Đồng Province'],
+  'VN-36': ['Ninh Thuận Province'],
+  'VN-37': ['Tây Ninh Province'],
+  'VN-39': ['Đồng Nai Province'],
+  'VN-40': ['Bình Thuận Province'],
+  'VN-41': ['Long An Province'],
+  'VN-43': ['Bà Rịa-Vũng Tàu Province'],
+  'VN-44': ['An Giang Province'],
+  'VN-45': ['Đồng Tháp Province'],
+  'VN-46': ['Tiền Giang Province'],
+  'VN-47': ['Kiên Giang Province'],
+  'VN-49': ['Vĩnh Long Province'],
+  'VN-50': ['Bến Tre Province'],
+  'VN-51': ['Trà Vinh Province'],
+  'VN-52': ['Sóc Trăng Province'],
+  'VN-53': ['Bắc Kạn Province', 'Bac Can Province'],
+  'VN-54': ['Bắc Giang Province'],
+  'VN-55': ['Bạc Liêu Province'],
+  'VN-56': ['Bắc Ninh Province'],
+  'VN-57': ['Bình Dương Province'],
+  'VN-58': ['Bình Phước Province'],
+  'VN-59': ['Cà Mau Province'],
+  'VN-61': ['Hải Dương Province'],
+  'VN-63': ['Hà Nam Province'],
+  'VN-66': ['Hưng Yên Province'],
+  'VN-67': ['Nam Định Province'],
+  'VN-68': ['Phú Thọ Province'],
+  'VN-69': ['Thái Nguyên Province'],
+  'VN-70': ['Vĩnh Phúc Province'],
+  'VN-71': ['Điện Biên Province'],
+  'VN-72': ['Đắk Nông Province'],
+  'VN-73': ['Hậu Giang Province'],
+  'VN-CT': ['Cần Thơ'],
+  'VN-DN': ['Đà Nẵng', 'Danang'],
+  'VN-HN': ['Hà Nội', 'Ha Noi'],
+  'VN-HP': ['Hải Phòng', 'Haiphong'],
+  'VN-SG': ['Hồ Chí Minh City', 'HCMC', 'HCM City', 'Saigon', 'Сайгон'],
 };
 
 /**
@@ -196,8 +274,15 @@ const REGION_ALIASES: Record<string, string[]> = {
  */
 const AMBIGUOUS_NAMES = new Set(['минский', 'московский', 'алматинский', 'ташкентский', 'Vladimir', 'Того']);
 
-/** "Kursk Oblast" / "Brest Region" also as "Kursk Region", "Brest Oblast"; "X Krai" also as "X Territory". */
+/**
+ * "Kursk Oblast" / "Brest Region" also as "Kursk Region", "Brest Oblast"; "X Krai" also as "X Territory"; a Chinese
+ * or Vietnamese "X Province" also as plain "X", which names the province rather than its capital ("Jiangsu").
+ */
 function englishForms(name: string): { names: string[]; base: string | null } {
+  const province = /^(.+?) Province$/u.exec(name);
+  if (province) return { names: [name, province[1]!], base: null };
+  // China's autonomous and special administrative regions: the short names are aliases (Guangxi, Hong Kong SAR).
+  if (/ (?:Autonomous|Special Administrative) Region$/u.test(name)) return { names: [name], base: null };
   const oblast = /^(.+?) (?:Oblast|Region)$/u.exec(name);
   if (oblast) {
     const base = oblast[1]!.endsWith(' Autonomous') ? null : oblast[1]!;
@@ -214,9 +299,12 @@ function englishForms(name: string): { names: string[]; base: string | null } {
 
 /**
  * «Курская область» also as «Курская обл.», and the adjective «курский» for the region's people and firms;
- * «Северо-Казахстанская область» likewise.
+ * «Северо-Казахстанская область» likewise. «провинция Цзянсу» also as plain «Цзянсу»: the word comes before the
+ * name, which does not decline, so «провинции Хэйлунцзян» and «с провинцией Цзянсу» match word by word.
  */
 function russianForms(name: string): { names: string[]; adjective: string | null } {
+  const province = /^провинция (.+)$/u.exec(name);
+  if (province) return { names: [name, province[1]!], adjective: null };
   const oblast = /^(\p{L}+(?:-\p{L}+)?)ая область$/u.exec(name);
   if (oblast) return { names: [name, `${oblast[1]}ая обл.`], adjective: `${oblast[1]!.toLowerCase()}ий` };
   const krai = /^(\p{L}+ий) край$/u.exec(name);
@@ -272,7 +360,15 @@ export function territoryEntries(): TerritoryEntry[] {
     if (demonyms) entries.push({ id: c.code, kind: 'demonym', names: [...demonyms.en, ...demonyms.ru], data });
     return entries;
   });
-  const regional = regions.flatMap(regionEntries);
+  // A region named like a country of its own (Taiwan Province, Hong Kong) leaves the bare name to the country.
+  const countryNamed = new Set(
+    countries.filter((e) => e.kind === 'territory').flatMap((e) => e.names.map((n) => n.toLowerCase())),
+  );
+  const regional = regions
+    .flatMap(regionEntries)
+    .map((e) =>
+      e.kind === 'territory' ? { ...e, names: e.names.filter((n) => !countryNamed.has(n.toLowerCase())) } : e,
+    );
   // A region's bare name that is also a territory of its own ("Minsk" for Minsk Region) names the other one.
   const taken = new Set(
     [...countries, ...regional]

@@ -19,6 +19,8 @@ const entries = [
   { id: 'belarus', kind: 'territory', names: ['Belarus', 'Беларусь', 'Республика Беларусь'] },
   { id: 'usa', kind: 'territory', names: ['US', 'U.S.', 'США'] },
   { id: 'spb', kind: 'territory', names: ['St. Petersburg', 'Saint Petersburg'] },
+  { id: 'jiangsu', kind: 'territory', names: ['провинция Цзянсу', 'Цзянсу'] },
+  { id: 'jiangxi', kind: 'territory', names: ['провинция Цзянси', 'Цзянси'] },
 ];
 
 beforeAll(async () => {
@@ -57,6 +59,14 @@ describe('gazetteer in Russian', () => {
       'kursk-city:Курск',
     ]);
     expect(found('В Республике Беларусь и Минске', 'ru')).toEqual(['belarus:Республике Беларусь', 'minsk:Минске']);
+  });
+
+  it('takes the name the text spells over one that only shares its stem', () => {
+    // Both names give the stem «цзянс»: the word the text spells as one of them decides.
+    expect(found('Губернатор провинции Цзянсу посетил Цзянси.', 'ru')).toEqual([
+      'jiangsu:провинции Цзянсу',
+      'jiangxi:Цзянси',
+    ]);
   });
 
   it('returns the entry data and the name that matched', () => {

@@ -88,6 +88,19 @@ function spellings(name: string): [string, string][] {
 
 const SHOUTED = /^\p{Lu}{2,5}$/u;
 
+/** How many words of an entry's spelling the text spells the same, each word counted once. */
+function sameWords(entry: string, text: string): number {
+  const left = text.split(' ');
+  let same = 0;
+  for (const word of entry.split(' ')) {
+    const at = left.indexOf(word);
+    if (at === -1) continue;
+    left.splice(at, 1);
+    same++;
+  }
+  return same;
+}
+
 /**
  * Whether the spelling of the first word allows the entry: an acronym only in capitals; a proper name only
  * capitalised («том» is not «Того», "a planar surface" not «Планар»); a common noun not from an acronym in capitals
@@ -254,7 +267,11 @@ export function createGazetteer(morph: Morphology, entries: readonly GazetteerEn
           ...c,
           matches: c.ends
             .filter((e) => fits(e, first, c.score === SCORE_TRANSLITERATED))
-            .map((e) => ({ ending: e, score: c.score || (e.spelling === spelling ? 1 : SCORE_INFLECTED) })),
+            .map((e) => ({
+              ending: e,
+              score: c.score || (e.spelling === spelling ? 1 : SCORE_INFLECTED),
+              same: sameWords(e.spelling, spelling),
+            })),
         };
       });
       const viable = scored.filter((c) => c.matches.length > 0);
@@ -269,7 +286,7 @@ export function createGazetteer(morph: Morphology, entries: readonly GazetteerEn
       const taken = new Uint8Array(tokens.length);
       // Entries reached on the same words by different keys («стали»: сталь, стать) all stand.
       const accepted = new Map<string, Set<string>>();
-      const found: GazetteerMatch[] = [];
+      const found: (GazetteerMatch & { same: number })[] = [];
       for (const c of viable) {
         const span = `${c.from}:${c.to}`;
         let seen = accepted.get(span);
@@ -278,7 +295,7 @@ export function createGazetteer(morph: Morphology, entries: readonly GazetteerEn
           taken.fill(1, c.from, c.to + 1);
           accepted.set(span, (seen = new Set()));
         }
-        for (const { ending, score } of c.matches.sort((a, b) => b.score - a.score)) {
+        for (const { ending, score, same } of c.matches.sort((a, b) => b.score - a.score)) {
           if (seen.has(ending.entry.id)) continue;
           seen.add(ending.entry.id);
           found.push({
@@ -288,11 +305,20 @@ export function createGazetteer(morph: Morphology, entries: readonly GazetteerEn
             kind: ending.entry.kind,
             name: ending.name,
             score,
+            same,
             ...(ending.entry.data === undefined ? {} : { data: ending.entry.data }),
           });
         }
       }
-      return found.sort((a, b) => a.start - b.start || b.score - a.score);
+      // On the same words, an entry of a kind that the text spells word for word more closely stands over one
+      // reached only through a shared stem: «провинции Цзянсу» is Jiangsu, not Jiangxi («Цзянси» also has «цзянс»).
+      const closest = new Map<string, number>();
+      const spanOf = (m: GazetteerMatch) => `${m.start}:${m.end}:${m.kind}`;
+      for (const m of found) closest.set(spanOf(m), Math.max(closest.get(spanOf(m)) ?? 0, m.same));
+      return found
+        .filter((m) => m.same === closest.get(spanOf(m)))
+        .map(({ same: _same, ...m }) => m)
+        .sort((a, b) => a.start - b.start || b.score - a.score);
     },
   };
 }

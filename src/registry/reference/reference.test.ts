@@ -9,6 +9,8 @@ describe('ISO 3166-2 regions', () => {
   const belarusian = regions.filter((r) => r.parent === 'BY');
   const kazakh = regions.filter((r) => r.parent === 'KZ');
   const uzbek = regions.filter((r) => r.parent === 'UZ');
+  const chinese = regions.filter((r) => r.parent === 'CN');
+  const vietnamese = regions.filter((r) => r.parent === 'VN');
 
   it('lists the 83 federal subjects of Russia with unique ISO codes', () => {
     expect(russian).toHaveLength(83);
@@ -47,8 +49,50 @@ describe('ISO 3166-2 regions', () => {
     });
   });
 
-  it('holds only Belarusian, Kazakh, Russian and Uzbek regions, sorted by code without duplicates', () => {
-    expect(regions).toHaveLength(russian.length + belarusian.length + kazakh.length + uzbek.length);
+  it('lists the 34 provincial-level divisions of China by their alphabetic codes', () => {
+    expect(chinese).toHaveLength(34);
+    for (const r of chinese) expect(r.code).toMatch(/^CN-[A-Z]{2}$/);
+    const named = (kind: RegExp) => chinese.filter((r) => kind.test(r.nameEn));
+    expect(named(/ Province$/)).toHaveLength(23);
+    expect(named(/ Autonomous Region$/)).toHaveLength(5);
+    expect(named(/ Special Administrative Region$/)).toHaveLength(2);
+    for (const r of named(/ Province$/)) expect(r.nameRu, r.code).toMatch(/^провинция \p{Lu}/u);
+    expect(chinese.find((r) => r.code === 'CN-JS')).toMatchObject({
+      nameEn: 'Jiangsu Province',
+      nameRu: 'провинция Цзянсу',
+    });
+    expect(chinese.find((r) => r.code === 'CN-HL')).toMatchObject({
+      nameEn: 'Heilongjiang Province',
+      nameRu: 'провинция Хэйлунцзян',
+    });
+    expect(chinese.find((r) => r.code === 'CN-GX')).toMatchObject({
+      nameEn: 'Guangxi Zhuang Autonomous Region',
+      nameRu: 'Гуанси-Чжуанский автономный район',
+    });
+    expect(chinese.find((r) => r.code === 'CN-BJ')).toMatchObject({ nameEn: 'Beijing', nameRu: 'Пекин' });
+  });
+
+  it('lists the 58 provinces and 5 centrally governed cities of Vietnam', () => {
+    expect(vietnamese).toHaveLength(63);
+    const cities = vietnamese.filter((r) => /^VN-[A-Z]{2}$/.test(r.code));
+    expect(cities.map((r) => r.code)).toEqual(['VN-CT', 'VN-DN', 'VN-HN', 'VN-HP', 'VN-SG']);
+    for (const r of vietnamese.filter((v) => !cities.includes(v))) {
+      expect(r.code).toMatch(/^VN-\d{2}$/);
+      expect(r.nameEn, r.code).toMatch(/^[A-Za-z -]+ Province$/);
+      expect(r.nameRu, r.code).toMatch(/^провинция \p{Lu}/u);
+    }
+    expect(vietnamese.find((r) => r.code === 'VN-66')).toMatchObject({
+      nameEn: 'Hung Yen Province',
+      nameRu: 'провинция Хынгйен',
+    });
+    expect(vietnamese.find((r) => r.code === 'VN-SG')).toMatchObject({ nameEn: 'Ho Chi Minh City', nameRu: 'Хошимин' });
+    expect(vietnamese.find((r) => r.code === 'VN-HN')).toMatchObject({ nameEn: 'Hanoi', nameRu: 'Ханой' });
+  });
+
+  it('holds only Belarusian, Chinese, Kazakh, Russian, Uzbek and Vietnamese regions, sorted without duplicates', () => {
+    expect(regions).toHaveLength(
+      russian.length + belarusian.length + kazakh.length + uzbek.length + chinese.length + vietnamese.length,
+    );
     const codes = regions.map((r) => r.code);
     expect(codes).toEqual([...codes].sort());
     expect(new Set(codes).size).toBe(codes.length);
