@@ -39,6 +39,17 @@ describe('the side of a participant whose post names no territory', () => {
     ]);
   });
 
+  it('makes whom a home participant receives the guest, whatever the guest’s post', async () => {
+    expect(
+      await participants(
+        'Prime Minister of Belarus Anton Lisovsky received Ivan Belov, Chairman of the Board of Tverbank, in Minsk on 14 April.',
+      ),
+    ).toEqual([
+      ['Anton Lisovsky', 'home'],
+      ['Ivan Belov', 'partner'],
+    ]);
+  });
+
   it('does not count the sender or addressee of a passed-on invitation', async () => {
     const found = await participants(
       'Prime Minister of Belarus Anton Lisovsky met Governor of Tver Oblast Oleg Gromov in Tver on 14 April. ' +

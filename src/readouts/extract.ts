@@ -104,6 +104,10 @@ function registryGazetteers(morph: Morphology, registry: Registry) {
   return { organizations: createGazetteer(morph, organizations), people: createGazetteer(morph, people) };
 }
 
+/** Verbs by which a host meets a guest: what follows them in the host's sentence is the other side. */
+const RECEIVING =
+  /\b(?:received|receives|met|meets|hosted|welcomed|talks with|meeting with)\b|(?:принял|принимал|встретил|встретился|переговоры с|встрече с|приветствовал)/iu;
+
 const surnameKey = (name: string) => transliterate(name.trim().split(/\s+/u).at(-1) ?? name);
 
 type Drafted = ReadoutItem extends infer T
@@ -247,6 +251,7 @@ export async function extractDraft(input: ExtractionInput, registry: Registry): 
       null
     );
   };
+  const homeMentions: Span[] = [];
   for (const person of people.filter((p) => p.participant)) {
     const first = person.mentions[0]!;
     const byName = analysis.people.find((m) => overlaps(m, first));
@@ -265,9 +270,19 @@ export async function extractDraft(input: ExtractionInput, registry: Registry): 
     const territoryCode = person.territoryCode ?? post?.territoryCode ?? null;
     // A post of a company sides with the company ("Director General of Rosatom"); a post that names no territory
     // is the home side's ("Minister of Industry"), as a readout qualifies only the other side's officials.
+    // Whom a home participant receives or meets in the same sentence is the guest: "Lukashenko received Herman
+    // Gref, CEO of Sberbank".
+    const sentence = sentenceAt(analysis, first.start);
+    const guest = homeMentions.some(
+      (m) =>
+        m.start >= sentence.start && m.end <= first.start && RECEIVING.test(analysis.text.slice(m.end, first.start)),
+    );
     let side = sideOf(territoryCode, sides) ?? sideOf(companyTerritory(person.roleSpan), sides);
-    if (side === null) side = person.role ? 'home' : homeFound ? 'partner' : 'home';
-    if (side === 'home') homeFound = true;
+    if (side === null) side = person.role && !guest ? 'home' : homeFound ? 'partner' : 'home';
+    if (side === 'home') {
+      homeFound = true;
+      homeMentions.push(...person.mentions);
+    }
     const candidates = sameSurname.map((p) => ({
       recordType: 'person' as const,
       recordId: p.id,

@@ -63,6 +63,29 @@ describe('people and their posts', () => {
     expect(people(a)[0]).toMatchObject({ name: 'Anna Petrova', role: 'Governor of Tver Oblast' });
   });
 
+  it('reads Russian posts with «и», a bracket or an ambassador’s «в», and names az does not know after a post', () => {
+    const a = read(
+      'Глава Республики Саха (Якутия) Иван Жиров встретился с Послом Беларуси в России Олегом Бураком. ' +
+        'В переговорах участвовали министр сельского хозяйства и продовольствия Беларуси Павел Ковш и ' +
+        'губернатор провинции Хэйлунцзян Ли Вэйцзюнь.',
+      'ru',
+    );
+    expect(people(a).map((p) => [p.name, p.role])).toEqual([
+      ['Иван Жиров', 'Глава Республики Саха (Якутия)'],
+      ['Олег Бурак', 'Посол Беларуси в России'],
+      ['Павел Ковш', 'Министр сельского хозяйства и продовольствия Беларуси'],
+      ['Ли Вэйцзюнь', 'Губернатор провинции Хэйлунцзян'],
+    ]);
+  });
+
+  it('counts the head of a delegation it was led by', () => {
+    const a = read(
+      'Talks were held in Tver on 12 May with a delegation led by Pavel Orlov, Governor of Tver Oblast.',
+      'en',
+    );
+    expect(people(a).map((p) => [p.name, p.participant])).toEqual([['Pavel Orlov', true]]);
+  });
+
   it('does not count a former governor or someone absent as a participant', () => {
     const a = read(
       'Governor Pavel Orlov met the delegation in Tver. He recalled the work of the former governor Ivan Sidorov. ' +

@@ -314,7 +314,7 @@ export const absentCues = {
 
 /** Words that make a mentioned person someone of the past, not a participant: "the former governor". */
 export const pastCues = {
-  en: ['former', 'ex-', 'late', 'previous', 'predecessor', 'led by', 'then-', 'once'],
+  en: ['former', 'ex-', 'late', 'previous', 'predecessor', 'who led', 'had led', 'then-', 'once'],
   ru: ['бывш', 'прежн', 'экс-', 'покойн', 'предшественник', 'возглавлял', 'тогдашн', 'ранее руковод'],
 } as const;
 

@@ -47,6 +47,8 @@ const GENERIC = new Set([
   'компания',
   'корпорация',
   'управляющая',
+  'управляющей',
+  'компании',
   'холдинга',
 ]);
 const STOP = new Set(['of', 'and', 'the', 'for', 'и', 'по', 'для']);
@@ -120,7 +122,7 @@ function same(a: Mention, b: Mention): boolean {
     const rest = long.slice(1).map((w) => foldCase(w));
     if (
       long.length > 1 &&
-      key(long[0]!) === key(word) &&
+      (key(long[0]!) === key(word) || stem(long[0]!) === stem(word)) &&
       rest.every((w) => GENERIC.has(w) || key(w).includes(key(word)))
     )
       return true;

@@ -127,7 +127,10 @@ export function findOrganizations(analysis: Analysis): OrganizationMention[] {
     // «ОАО «БЕЛАЗ» – управляющая компания холдинга «БЕЛАЗ-ХОЛДИНГ»» is one name.
     const managed = managingCompanyEnd(analysis, at.end) ?? formAfterEnd(analysis, at.end);
     const span = managed ? { start: at.start, end: managed } : at;
-    const name = managed ? text.slice(span.start, span.end) : written;
+    // The holding's words in the nominative: «на площадке ОАО «БЕЛАЗ» – управляющей компании холдинга …».
+    const name = managed
+      ? text.slice(span.start, span.end).replace(/управляющ\p{L}+\s+компани\p{L}+/u, 'управляющая компания')
+      : written;
     const clean = name.replace(/\s+/gu, ' ').trim();
     if (!clean || found.some((f) => overlaps(f, span)) || normalizeName(clean).length < 2) return;
     if (isEvent(analysis, span)) return;
@@ -318,7 +321,10 @@ export function findOrganizations(analysis: Analysis): OrganizationMention[] {
       /^\p{Lu}/u.test(tokens[end + 1]!.text) &&
       analysis.text.slice(tokens[end]!.end, tokens[end + 1]!.start) === ' ' &&
       !notNames.has(foldCase(tokens[end + 1]!.text)) &&
-      !sentenceStart(tokens[end + 1]!)
+      !sentenceStart(tokens[end + 1]!) &&
+      // «генеральный директор БелАЗа Сергей Никифорович»: a first name after the brand begins a person's name.
+      !(lang === 'ru' && russianWord(tokens[end + 1]!.text).name) &&
+      !(lang === 'en' && SURNAME_ENDING.test(foldCase(tokens[end + 2]?.text ?? '')))
     )
       end += 1;
     // "VEB.RF", «ВЭБ.РФ»: a domain-like ending belongs to the name.
@@ -346,7 +352,7 @@ function managingCompanyEnd(analysis: Analysis, end: number): number | null {
   const tail =
     /^\s*[–—-]\s*(?:the\s+)?managing\s+company\s+of\s+(?:the\s+)?(?:[«"“][^»"”\n]{1,40}[»"”]\s*holding|(?:[\p{L}-]+\s+){1,3}holding|holding\s+[«"“][^»"”\n]{1,40}[»"”])/iu.exec(
       rest,
-    ) ?? /^\s*[–—-]\s*управляющая\s+компания\s+холдинга(?:\s+[«"„][^»"“\n]{1,40}[»"“]+)?/u.exec(rest);
+    ) ?? /^\s*[–—-]\s*управляющ\p{L}+\s+компани\p{L}+\s+холдинга(?:\s+[«"„][^»"“\n]{1,40}[»"“]+)?/u.exec(rest);
   return tail ? end + tail[0].length : null;
 }
 

@@ -17,6 +17,7 @@ import {
   postCountries,
   titleWords,
 } from './lexicon.ts';
+import { SURNAME_ENDING } from './organization-cues.ts';
 import { guessSurname, nominative, nominativeHead, russianWord } from './russian.ts';
 
 export interface PersonMention extends Span {
@@ -42,6 +43,10 @@ function stripPossessive(word: string): string {
 function isTitle(token: Token, lang: 'en' | 'ru'): boolean {
   const word = foldCase(token.text);
   if (lang === 'en') return (titleWords.en as readonly string[]).includes(word);
+  // «Послом» and «вице-губернатором» differ from their title words by more than an ending.
+  if (/^(?:посл(?:а|у|ом|ы|ов|ам|ами|ах)|(?:вице|экс)-\p{L}+)$/u.test(word)) {
+    return word.startsWith('посл') || isTitle({ ...token, text: word.replace(/^(?:вице|экс)-/u, '') }, lang);
+  }
   return (titleWords.ru as readonly string[]).some((t) => word.startsWith(t.slice(0, Math.max(4, t.length - 2))));
 }
 
@@ -130,13 +135,16 @@ function russianNames(analysis: Analysis, taken: Span[]): Array<{ from: number; 
         runs.push({ from: i - 1, to: i + 1 });
       }
     }
-    // Two capitalised words az does not know, right after a post: «акимом Павлодарской области Абылкаиром Скаковым».
+    // Two capitalised words az does not know, right after a post: «акимом Павлодарской области Абылкаиром Скаковым»,
+    // «губернатором провинции Хэйлунцзян Ван Вэньтао» (a Chinese surname is short and may be a Russian word too).
     const second = tokens[i + 1];
     if (
-      !info.known &&
+      (!info.known || t.text.length <= 3) &&
       capital(second) &&
       free(second!) &&
-      (!russianWord(second!.text).known || russianWord(second!.text).surname) &&
+      (!russianWord(second!.text).known ||
+        russianWord(second!.text).surname ||
+        SURNAME_ENDING.test(foldCase(second!.text))) &&
       runs.at(-1)?.to !== i + 1 &&
       tokens.slice(Math.max(0, i - 5), i).some((x) => isTitle(x, 'ru'))
     ) {
@@ -209,7 +217,8 @@ function roleBefore(analysis: Analysis, from: number, names: Array<{ from: numbe
   for (let j = from - 1; j >= Math.max(0, from - 14); j--) {
     const t = tokens[j]!;
     if (analysis.text.slice(t.end, tokens[j + 1]!.start).includes('\n')) break;
-    if (t.kind === 'punct' && !['-', '«', '»', '"', '“', '”'].includes(t.text)) break;
+    // «Глава Республики Саха (Якутия)»: a bracket inside a post.
+    if (t.kind === 'punct' && !['-', '«', '»', '"', '“', '”', '(', ')'].includes(t.text)) break;
     if (inOtherName(j)) break;
     const lower = foldCase(t.text);
     // "Minister of Transport and Communications": "and" inside a post written in capitals.
@@ -217,7 +226,15 @@ function roleBefore(analysis: Analysis, from: number, names: Array<{ from: numbe
       lower === 'and' && /^\p{Lu}/u.test(tokens[j - 1]?.text ?? '') && /^\p{Lu}/u.test(tokens[j + 1]?.text ?? '');
     const connector = joins || ['of', 'the', 'for', 'to', 'in'].includes(lower);
     if (lang === 'en' && t.kind === 'word' && /^\p{Ll}/u.test(t.text) && !connector) break;
-    if (lang === 'ru' && (russianStops.has(lower) || (/^\p{Ll}/u.test(t.text) && russianWord(t.text).verb))) break;
+    // «министр сельского хозяйства и продовольствия», «Чрезвычайного и Полномочного Посла»: «и» inside a post.
+    const andInPost =
+      lang === 'ru' && lower === 'и' && tokens.slice(Math.max(0, j - 4), j).some((x) => isTitle(x, 'ru'));
+    if (
+      lang === 'ru' &&
+      !andInPost &&
+      (russianStops.has(lower) || (/^\p{Ll}/u.test(t.text) && russianWord(t.text).verb))
+    )
+      break;
     if (isTitle(t, lang)) title = j;
     // Russian posts open with their title word: «губернатором Омской области», nothing before it belongs.
     else if (lang === 'ru' && title >= 0) break;
@@ -237,7 +254,7 @@ function roleBefore(analysis: Analysis, from: number, names: Array<{ from: numbe
     }
   }
   const end = tokens[from - 1]!;
-  if (end.kind === 'punct' && end.text !== '»' && end.text !== '"' && end.text !== '”') return null;
+  if (end.kind === 'punct' && !['»', '"', '”', ')'].includes(end.text)) return null;
   return { start: tokens[start]!.start, end: end.end };
 }
 

@@ -99,7 +99,8 @@ function isSpeech(text: string, q: Quote): boolean {
   const inner = text.slice(q.inner.start, q.inner.end);
   if (/[.!?…]\s+\S/u.test(inner) || /[,.!?…]\s*$/u.test(inner)) return true;
   const after = text.slice(q.end, q.end + 4);
-  if (/^\s*,?\s*[—–]/u.test(after)) return true;
+  // «…», – сказал он; not «БЕЛАЗ» – управляющая компания, a name a dash explains.
+  if (/^\s*,?\s*[—–]/u.test(after) && inner.trim().split(/\s+/u).length >= 3) return true;
   if (/:\s*$/u.test(text.slice(Math.max(0, q.start - 3), q.start))) return true;
   return inner.trim().split(/\s+/u).length >= 8;
 }
