@@ -577,6 +577,7 @@ const englishNameWords = new Set([
   'regional',
   'machine-building',
   'eurasian',
+  'development',
   'tractor',
   'automobile',
   'motor',

@@ -224,7 +224,9 @@ function roleBefore(analysis: Analysis, from: number, names: Array<{ from: numbe
     // "Minister of Transport and Communications": "and" inside a post written in capitals.
     const joins =
       lower === 'and' && /^\p{Lu}/u.test(tokens[j - 1]?.text ?? '') && /^\p{Lu}/u.test(tokens[j + 1]?.text ?? '');
-    const connector = joins || ['of', 'the', 'for', 'to', 'in'].includes(lower);
+    // "Hokim of Andijan region": a lower-case word of geography after a place's name.
+    const geography = ['region', 'oblast', 'province', 'district', 'krai', 'city', 'county'].includes(lower);
+    const connector = joins || geography || ['of', 'the', 'for', 'to', 'in'].includes(lower);
     if (lang === 'en' && t.kind === 'word' && /^\p{Ll}/u.test(t.text) && !connector) break;
     // «министр сельского хозяйства и продовольствия», «Чрезвычайного и Полномочного Посла»: «и» inside a post.
     const andInPost =
@@ -264,9 +266,11 @@ function roleAfter(analysis: Analysis, to: number): Span | null {
   if (tokens[to]?.text !== ',') return null;
   let j = to + 1;
   if (foldCase(tokens[j]?.text ?? '') === 'the') j += 1;
-  if (!tokens[j] || !isTitle(tokens[j]!, lang)) return null;
   const start = j;
-  while (j < tokens.length && tokens[j]!.kind !== 'punct' && j - start < 10) j += 1;
+  // "Vice President of …", "First Deputy Governor …": modifiers before the title word.
+  while (['vice', 'first', 'deputy', 'acting', 'executive'].includes(foldCase(tokens[j]?.text ?? ''))) j += 1;
+  if (!tokens[j] || !isTitle(tokens[j]!, lang)) return null;
+  while (j < tokens.length && tokens[j]!.kind !== 'punct' && j - start < 16) j += 1;
   return { start: tokens[start]!.start, end: tokens[j - 1]!.end };
 }
 
@@ -358,7 +362,8 @@ export function gatherPeople(analysis: Analysis, mentions: PersonMention[]): Per
     }
     known.mentions.push(m);
     if (m.name.length > known.name.length) known.name = m.name;
-    if (!known.role) {
+    // The fullest post the text gives: «губернатор», then «губернатор Воронежской области».
+    if (m.role && (!known.role || m.role.split(' ').length > known.role.split(' ').length)) {
       known.role = m.role;
       known.roleSpan = m.roleSpan;
     }
