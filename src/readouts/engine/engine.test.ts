@@ -173,6 +173,20 @@ describe('organizations', () => {
     expect(names('В парке «Великий камень» и в зоне «Брест» работает «Белпромстрой».', 'ru')).toEqual(['Белпромстрой']);
   });
 
+  it('puts a bare quoted Russian name back in the nominative', () => {
+    expect(
+      names('Он отметил удобрения «Лида Азота», сыры «Мостовского продукта» и технику «Лидсельмаша».', 'ru'),
+    ).toEqual(['Лида Азот', 'Мостовский продукт', 'Лидсельмаш']);
+  });
+
+  it('reads a legal form after a name, a brand before a lower-case head and makers among examples', () => {
+    expect(names('Prices of Pavlodar Aluminium Smelter JSC rose.', 'en')).toEqual(['Pavlodar Aluminium Smelter JSC']);
+    expect(names('He visited the Lida Motors plant.', 'en')).toEqual(['Lida Motors']);
+    expect(names('Furniture makers, among them Pinskdrev, came. Zinc produced by Ridderzinc went west.', 'en')).toEqual(
+      ['Pinskdrev', 'Ridderzinc'],
+    );
+  });
+
   it('takes no event for an organization', () => {
     expect(names('Он пригласил гостей на выставку «Агропромэкспо» и на «Белагро».', 'ru')).toEqual([]);
   });

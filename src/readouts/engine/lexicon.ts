@@ -375,6 +375,7 @@ export const organizationHeads = {
     'railways',
     'shipyard',
     'refinery',
+    'smelter',
     'complex',
     'port',
     'airline',

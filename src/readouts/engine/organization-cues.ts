@@ -291,13 +291,17 @@ const companyPosts = new Set([
 /** Words after a product that name its maker: "microchips made by Integral", "medicines from Hemofarm". */
 const makerWords = [['made', 'by'], ['produced', 'by'], ['manufactured', 'by'], ['from'], ['of'], ['by']];
 /** A plural kind of company, then examples: "pharmaceutical companies, including Jiangsu Hengrui Medicine". */
-const exampleWords = ['including', 'such as', 'в том числе', 'например'];
+const exampleWords = ['including', 'such as', 'among them', 'in particular', 'в том числе', 'например', 'в частности'];
 const pluralKinds = [
   'companies',
   'enterprises',
   'manufacturers',
   'producers',
+  'makers',
+  'exporters',
+  'suppliers',
   'plants',
+  'производител',
   'предприяти',
   'компани',
   'завод',
@@ -341,13 +345,16 @@ export function findByCues(analysis: Analysis, organizationSpans: () => Span[], 
     return true;
   };
   /** A name of one to three capitalised words: not wholly a place, not a person's, not a nation's adjective. */
-  const acceptable = (run: Run): boolean => {
+  const acceptable = (run: Run, strong: boolean): boolean => {
     const words = tokens.slice(run.from, run.to + 1);
     if (words.every(isPlace)) return false;
+    // "Zinc produced by …": a product opening a sentence.
+    if (words.every((w) => analysis.commodities.some((c) => c.start <= w.start && w.end <= c.end))) return false;
     if (words.length === 1 && isPlace(words[0]!)) return false;
     const last = bare(words.at(-1)!.text);
     if (people.has(last) || (words.length === 1 && places.has(last))) return false;
-    if (SURNAME_ENDING.test(last) && !/^\p{Lu}{2,}/u.test(words.at(-1)!.text)) return false;
+    // A surname's ending is no bar where the words around say a company ("makers, among them Gomeldrev").
+    if (!strong && SURNAME_ENDING.test(last) && !/^\p{Lu}{2,}/u.test(words.at(-1)!.text)) return false;
     if (words.length === 1 && (DEMONYM.test(last) || demonyms.has(last))) return false;
     return true;
   };
@@ -385,7 +392,7 @@ export function findByCues(analysis: Analysis, organizationSpans: () => Span[], 
     return words.map((t) => (russianWord(t.text).known ? nominative(t.text) : t.text)).join(' ');
   };
   const addRun = (run: Run, rule: string, confidence: number) => {
-    if (!acceptable(run)) return false;
+    if (!acceptable(run, rule === 'maker' || rule === 'example')) return false;
     const span = { start: tokens[run.from]!.start, end: tokens[run.to]!.end };
     add(span, nameOf(run), `organization.${lang}.${rule}`, confidence);
     return true;

@@ -76,6 +76,8 @@ const notAcronyms = new Set([
   'ао',
   'jsc',
   'ojsc',
+  'llp',
+  'тоо',
   'pjsc',
   'llc',
   'cjsc',
@@ -125,7 +127,8 @@ export function findOrganizations(analysis: Analysis): OrganizationMention[] {
     analysis.organizations.some((o) => overlaps(o, span)) || found.some((f) => overlaps(f, span));
   const add = (at: Span, written: string, rule: string, confidence: number, context = written) => {
     // «ОАО «БЕЛАЗ» – управляющая компания холдинга «БЕЛАЗ-ХОЛДИНГ»» is one name.
-    const managed = managingCompanyEnd(analysis, at.end) ?? formAfterEnd(analysis, at.end);
+    const managed =
+      managingCompanyEnd(analysis, at.end) ?? formAfterEnd(analysis, at.end) ?? formNextEnd(analysis, at.end);
     const span = managed ? { start: at.start, end: managed } : at;
     // The holding's words in the nominative: «на площадке ОАО «БЕЛАЗ» – управляющей компании холдинга …».
     const name = managed
@@ -235,7 +238,7 @@ export function findOrganizations(analysis: Analysis): OrganizationMention[] {
       if (inside.length > 0 && inside.length <= 3)
         add(
           { start: tokens[quoted.from]!.start, end: tokens[quoted.to - 1]!.end },
-          inner,
+          lang === 'ru' ? quotedNominative(tokens.slice(quoted.from, quoted.to), inner) : inner,
           `organization.${lang}.quoted`,
           0.7,
         );
@@ -324,7 +327,11 @@ export function findOrganizations(analysis: Analysis): OrganizationMention[] {
       !sentenceStart(tokens[end + 1]!) &&
       // «генеральный директор БелАЗа Сергей Никифорович»: a first name after the brand begins a person's name.
       !(lang === 'ru' && russianWord(tokens[end + 1]!.text).name) &&
-      !(lang === 'en' && SURNAME_ENDING.test(foldCase(tokens[end + 2]?.text ?? '')))
+      !(
+        lang === 'en' &&
+        /^\p{Lu}/u.test(tokens[end + 2]?.text ?? '') &&
+        SURNAME_ENDING.test(foldCase(tokens[end + 2]!.text))
+      )
     )
       end += 1;
     // "VEB.RF", «ВЭБ.РФ»: a domain-like ending belongs to the name.
@@ -362,6 +369,38 @@ function formAfterEnd(analysis: Analysis, end: number): number | null {
   return form && forms.has(foldCase(form[1]!.trim())) ? end + form[0].length : null;
 }
 
+/**
+ * A bare quoted name declines with its sentence («удобрения „Гродно Азота“», «с „Гомсельмашем“»): its words az
+ * knows go back to the nominative, keeping gender; a place's name («Гродно») and an unknown word stay as written.
+ */
+function quotedNominative(words: Token[], written: string): string {
+  if (words.some((w) => w.kind !== 'word')) return written;
+  const head = words.at(-1)!;
+  const headInfo = russianWord(head.text);
+  // «Савушкина продукта»: before a masculine head in an oblique case, «Савушкина» is «Савушкин».
+  const masculineHead = headInfo.known && !headInfo.feminine && headInfo.grammaticalCase === 'gent';
+  return words
+    .map((w, k) => {
+      const info = russianWord(w.text);
+      if (k < words.length - 1 && masculineHead && /(?:ин|ов|ев)а$/u.test(w.text)) return w.text.slice(0, -1);
+      // «Гомсельмаша»: a word az lacks, built on an industrial stem, loses its case ending.
+      if (!info.known) {
+        const ending = /(?:ом|ем|а|у|е)$/u.exec(w.text);
+        const stem = ending ? w.text.slice(0, -ending[0].length) : w.text;
+        return ending && brandStems.some((b) => foldCase(stem).endsWith(b)) ? stem : w.text;
+      }
+      if (info.place || info.grammaticalCase === 'nomn' || info.grammaticalCase === null) return w.text;
+      return nominative(w.text);
+    })
+    .join(' ');
+}
+
+/** The end of a legal form written after a name: "Kazakhstan Aluminium Smelter JSC". */
+function formNextEnd(analysis: Analysis, end: number): number | null {
+  const form = /^ (\p{Lu}{2,5})\b/u.exec(analysis.text.slice(end, end + 8));
+  return form && forms.has(foldCase(form[1]!)) ? end + form[0].length : null;
+}
+
 /** Events are no organizations: «выставка «Иннопром»», "invited them to Innoprom", "the KazanSummit forum". */
 function isEvent(analysis: Analysis, span: Span): boolean {
   const { tokens } = analysis;
@@ -370,6 +409,10 @@ function isEvent(analysis: Analysis, span: Span): boolean {
   while (before >= 0 && (OPEN.has(tokens[before]!.text) || foldCase(tokens[before]!.text) === 'the')) before -= 1;
   const previous = foldCase(tokens[before]?.text ?? '');
   if (eventWords.some((w) => previous.startsWith(w))) return true;
+  // "the Technoprom international forum": an event word right after the name.
+  const after = tokens.findIndex((t) => t.start >= span.end);
+  const next = [after, after + 1].map((k) => foldCase(tokens[k]?.text ?? ''));
+  if (next.some((w) => eventWords.some((e) => w.startsWith(e)))) return true;
   const sentence = analysis.sentences.find((s) => s.start <= span.start && span.start < s.end);
   const invited = sentence !== undefined && /invit|приглас/iu.test(analysis.text.slice(sentence.start, span.start));
   if (invited && ['to', 'на', 'в'].includes(previous)) return true;
@@ -669,6 +712,9 @@ function englishNameAround(analysis: Analysis, i: number): Span | null {
   // needs a name of its own ("the Kostanay plant" describes, "the Kirishinefteorgsintez refinery" names).
   if (start === i || (!named && !headCapital)) return null;
   // "the Kirishinefteorgsintez refinery", "Gomselmash combines": the brand is the name, the head describes it.
+  // "UzAuto Motors plant": capitalised words before a lower-case head are the name, the head describes it.
+  if (!headCapital && named && start < i - 1 && tokens.slice(start, i).every((t) => /^\p{Lu}/u.test(t.text)))
+    return { start: tokens[start]!.start, end: tokens[i - 1]!.end };
   if (!headCapital && start === i - 1 && named) {
     // "the plant in Ganja … the Ganja plant": a word written after "in" is a place.
     const word = foldCase(tokens[start]!.text);

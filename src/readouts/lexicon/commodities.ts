@@ -233,6 +233,11 @@ export const commodityTerms: readonly LexiconRow[] = [
   { codes: ['7102'], en: ['diamonds', 'rough diamonds'], ru: ['алмазы', 'ювелирные алмазы'] },
   { codes: ['74'], en: ['copper'], ru: ['медь'] },
   { codes: ['76'], en: ['aluminium', 'aluminum'], ru: ['алюминий'] },
+  { codes: ['75'], en: ['nickel'], ru: ['никель'] },
+  { codes: ['78'], en: ['refined lead', 'lead concentrate'], ru: ['свинец'] },
+  { codes: ['79'], en: ['zinc', 'refined zinc'], ru: ['цинк'] },
+  { codes: ['8108'], en: ['titanium', 'titanium sponge'], ru: ['титан', 'титановая губка'] },
+  { codes: ['7202'], en: ['ferroalloys', 'ferro-alloys'], ru: ['ферросплавы'] },
   // Machinery and electrical equipment
   {
     codes: ['84', '85', '87'],
