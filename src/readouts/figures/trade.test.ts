@@ -268,3 +268,34 @@ describe('figures that lean on their neighbours', () => {
     expect(figure).toMatchObject({ amount: '75000000', growthPercent: null });
   });
 });
+
+describe('pairs, bases and carried sides', () => {
+  it('reads a pair joined by a dash and a base after "the level of"', () => {
+    const [figure] = read(
+      'Last year, Belarus–Kursk Oblast trade came close to $390 million, 1.4 times the level of 2015.',
+      'en',
+    ).figures;
+    expect(figure).toMatchObject({ reporter: 'BY', partner: 'RU-KRS', periodFrom: '2016-01', growthMultiple: '1.4' });
+  });
+
+  it('takes the country right after «импорт» for the importer', () => {
+    const [figure] = read('Импорт Беларуси из Курской области в 2016 году составил 15,6 млн долларов.', 'ru').figures;
+    expect(figure).toMatchObject({ measure: 'imports', reporter: 'BY', partner: 'RU-KRS' });
+  });
+
+  it('keeps the other side of the figure before when a share names only one side', () => {
+    const first = read('In 2016 trade between Belarus and Russia reached $30 billion.', 'en');
+    const [share] = read('Kursk Oblast accounted for $90 million of that.', 'en', first.carry).figures;
+    expect(share).toMatchObject({ reporter: 'BY', partner: 'RU-KRS', amount: '90000000' });
+  });
+
+  it('reads «прибавив» as growth and «показатель» as the measure before', () => {
+    const first = read(
+      'Товарооборот Беларуси с Курской областью в 2016 году составил 80 млн долларов, прибавив 7%.',
+      'ru',
+    );
+    expect(first.figures[0]).toMatchObject({ growthPercent: '7' });
+    const [later] = read('В 2015 году показатель составил 74,8 млн долларов.', 'ru', first.carry).figures;
+    expect(later).toMatchObject({ measure: 'turnover', amount: '74800000', periodFrom: '2015-01' });
+  });
+});

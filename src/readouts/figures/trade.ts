@@ -73,8 +73,13 @@ interface Candidate {
 
 const breaks = new Set([';', ':', '!', '?', '(', ')', '—', '–']);
 /** A comma or a full stop ends a clause only before a space: "$1,234" and "1.5" do not. */
-const isBreak = (lower: string, i: number) =>
-  breaks.has(lower[i]!) || ((lower[i] === ',' || lower[i] === '.') && (lower[i + 1] === ' ' || lower[i + 1] === '\n'));
+const isBreak = (lower: string, i: number) => {
+  const mark = lower[i]!;
+  // "Russia–Belarus trade": a dash between two words without spaces joins them.
+  if ((mark === '—' || mark === '–') && /\S/u.test(lower[i - 1] ?? ' ') && /\S/u.test(lower[i + 1] ?? ' '))
+    return false;
+  return breaks.has(mark) || ((mark === ',' || mark === '.') && (lower[i + 1] === ' ' || lower[i + 1] === '\n'));
+};
 
 function clauseStart(lower: string, pos: number): number {
   for (let i = pos - 1; i >= 0; i--) if (isBreak(lower, i)) return i + 1;
@@ -212,7 +217,12 @@ function pairOf(
     const before = skipSpacesBack(lower, place.start);
     const to = towardsLexicon.before(lower, before) !== null;
     const away = !to && awayLexicon.before(lower, before) !== null;
-    const isReporter = candidate.measure === 'exports' ? !to : to || (!away && place.start < cueStart);
+    // «импорт Беларуси из …», "Belarus's imports": the country right after the measure word is the importer.
+    const ownerOfCue =
+      candidate.cue !== null &&
+      place.start >= candidate.cue.end &&
+      /^\s*(?:of\s+)?$/u.test(lower.slice(candidate.cue.end, place.start));
+    const isReporter = candidate.measure === 'exports' ? !to : to || (!away && (place.start < cueStart || ownerOfCue));
     if (isReporter) reporter ??= place.code;
     else partner ??= place.code;
   }
@@ -284,11 +294,18 @@ export function findTradeFigures(sentence: string, context: TradeContext): Trade
       ? sentence.length
       : next.cue && next.cue !== candidate.cue
         ? next.cue.start
-        : Math.min(next.money.start, Math.max(candidate.money.end, clauseEnd(lower, candidate.money.end)));
+        : Math.max(candidate.money.end, Math.min(next.money.start, clauseStart(lower, next.money.start)));
     const from = Math.max(segmentStart, clauseStart(lower, candidate.cue?.start ?? candidate.money.start));
     const to = Math.min(segmentEnd, clauseEnd(lower, candidate.money.end));
     const named = pairOf(input, candidate, i === 0 ? Math.min(from, candidate.cue?.start ?? from) : from, to);
-    const pair = named ?? carry.pair ?? { reporter: context.home, partner: context.partner };
+    let pair = named ?? carry.pair ?? { reporter: context.home, partner: context.partner };
+    // "Vitebsk Region accounted for $14.2 million of that": one side named, the other the figure before's.
+    const namedCodes = namedIn(input, from, to).map((n) => n.code);
+    if (candidate.cue === null && named && carry.pair && new Set(namedCodes).size === 1) {
+      const code = namedCodes[0]!;
+      if (country(code) === country(carry.pair.reporter)) pair = { reporter: code, partner: carry.pair.partner };
+      else if (country(code) === country(carry.pair.partner)) pair = { reporter: carry.pair.reporter, partner: code };
+    }
 
     const nearest = ownPeriods
       .filter((p) => p.start < segmentEnd)

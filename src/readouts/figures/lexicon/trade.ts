@@ -220,7 +220,7 @@ export const shareOfCarried: string[] = [
 ];
 
 /** A pronoun standing for the measure of the sentence before: "In 2020 it grew to …", «Он составил …». */
-export const carriedSubjects: string[] = ['it', 'он', 'она', 'оно', 'this figure', 'этот показатель'];
+export const carriedSubjects: string[] = ['it', 'он', 'она', 'оно', 'this figure', 'этот показатель', 'показатель'];
 
 /** Verbs that report a value, which a pronoun before them ties to the measure carried. */
 export const resultVerbs: string[] = [
@@ -260,6 +260,10 @@ export const baseCues: string[] = [
   'from the same period of',
   'against',
   'the same period of',
+  'the level of',
+  'level of',
+  'уровня',
+  'уровень',
   'к уровню',
   'к',
   'по сравнению с',
