@@ -299,3 +299,22 @@ describe('pairs, bases and carried sides', () => {
     expect(later).toMatchObject({ measure: 'turnover', amount: '74800000', periodFrom: '2015-01' });
   });
 });
+
+describe('amounts listed under one measure word', () => {
+  it('gives each its own pair and growth, the dash standing for the verb', () => {
+    const figures = read(
+      'Товарооборот Беларуси с Курской областью в 2016 году превысил 90 млн долларов, ' +
+        'с Россией – 30 млрд долларов, что на 12,6% больше.',
+      'ru',
+    ).figures;
+    expect(figures.map((f) => [f.partner, f.amount, f.growthPercent])).toEqual([
+      ['RU-KRS', '90000000', null],
+      ['RU', '30000000000', '12.6'],
+    ]);
+  });
+
+  it('does not take goods of a country for its importer', () => {
+    const [figure] = read('Импорт белорусской продукции в Курскую область составил 31 млн долларов.', 'ru').figures;
+    expect(figure).toMatchObject({ measure: 'imports', reporter: 'RU-KRS', partner: 'BY' });
+  });
+});

@@ -86,6 +86,12 @@ function clauseStart(lower: string, pos: number): number {
   return 0;
 }
 
+/** Where an amount's item of a list begins: «…, с Минской областью – 7,8 млн» keeps the words before its dash. */
+function listItemStart(lower: string, pos: number): number {
+  for (let i = pos - 1; i >= 0; i--) if (lower[i] !== '—' && lower[i] !== '–' && isBreak(lower, i)) return i + 1;
+  return 0;
+}
+
 function clauseEnd(lower: string, pos: number): number {
   for (let i = pos; i < lower.length; i++) if (isBreak(lower, i)) return i;
   return lower.length;
@@ -221,7 +227,9 @@ function pairOf(
     const ownerOfCue =
       candidate.cue !== null &&
       place.start >= candidate.cue.end &&
-      /^\s*(?:of\s+)?$/u.test(lower.slice(candidate.cue.end, place.start));
+      /^\s*(?:of\s+)?$/u.test(lower.slice(candidate.cue.end, place.start)) &&
+      // «импорт белорусской продукции» names the goods' origin, not the importer.
+      !/(?:ск\p{L}{2,3}|ian|ese)$/u.test(lower.slice(place.start, place.end));
     const isReporter = candidate.measure === 'exports' ? !to : to || (!away && (place.start < cueStart || ownerOfCue));
     if (isReporter) reporter ??= place.code;
     else partner ??= place.code;
@@ -289,12 +297,12 @@ export function findTradeFigures(sentence: string, context: TradeContext): Trade
       ? 0
       : candidate.cue && candidate.cue !== previous.cue
         ? candidate.cue.start
-        : previous.money.end;
+        : Math.min(candidate.money.start, Math.max(previous.money.end, listItemStart(lower, candidate.money.start)));
     const segmentEnd = !next
       ? sentence.length
       : next.cue && next.cue !== candidate.cue
         ? next.cue.start
-        : Math.max(candidate.money.end, Math.min(next.money.start, clauseStart(lower, next.money.start)));
+        : Math.max(candidate.money.end, Math.min(next.money.start, listItemStart(lower, next.money.start)));
     const from = Math.max(segmentStart, clauseStart(lower, candidate.cue?.start ?? candidate.money.start));
     const to = Math.min(segmentEnd, clauseEnd(lower, candidate.money.end));
     const named = pairOf(input, candidate, i === 0 ? Math.min(from, candidate.cue?.start ?? from) : from, to);
