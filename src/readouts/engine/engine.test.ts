@@ -78,6 +78,18 @@ describe('people and their posts', () => {
     ]);
   });
 
+  it('counts who passes an invitation on, not who sent it; and the head of a delegation in Russian', () => {
+    const a = read(
+      'Делегацию возглавил Олег Зуев, министр Правительства Москвы. ' +
+        'Олег Зуев передал губернатору приглашение мэра Москвы Ивана Сидорова посетить форум.',
+      'ru',
+    );
+    expect(people(a).map((p) => [p.name, p.participant])).toEqual([
+      ['Олег Зуев', true],
+      ['Иван Сидоров', false],
+    ]);
+  });
+
   it('counts the head of a delegation it was led by', () => {
     const a = read(
       'Talks were held in Tver on 12 May with a delegation led by Pavel Orlov, Governor of Tver Oblast.',

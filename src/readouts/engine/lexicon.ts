@@ -271,6 +271,8 @@ export const meetingCues = {
     'вошли',
     'обсудил',
     'участвовал',
+    'возглави',
+    'возглавля',
   ],
 } as const;
 
@@ -299,15 +301,9 @@ export const absentCues = {
     'regards to',
     'had supported',
     'earlier',
-    'invitation from',
     'agreements reached',
     'reached by',
-    'greetings from',
-    'message from',
     'message read out',
-    'handed over',
-    'passed on',
-    'conveyed',
   ],
   ru: [
     'не смог',
@@ -321,13 +317,19 @@ export const absentCues = {
     'привет',
     'пожелания',
     'ранее',
-    'приглашение',
     'достигнутых',
     'договоренностей',
     'договорённостей',
-    'послание',
-    'передал',
   ],
+} as const;
+
+/**
+ * Words after which the people a sentence names only sent or receive something passed on: "X handed over an
+ * invitation from President Y to President Z" — X took part, Y and Z did not.
+ */
+export const passedOnCues = {
+  en: ['invitation from', 'greetings from', 'message from', 'letter from', 'handed over', 'passed on', 'conveyed'],
+  ru: ['приглашение', 'послание', 'передал', 'передала', 'привет от', 'письмо'],
 } as const;
 
 /** Words that make a mentioned person someone of the past, not a participant: "the former governor". */

@@ -11,6 +11,7 @@ import { overlaps, within, type Analysis } from './analysis.ts';
 import {
   absentCues,
   meetingCues,
+  passedOnCues,
   notNames,
   pastCues,
   placesThatAreFirstNames,
@@ -329,7 +330,12 @@ export function inMeetingSentence(analysis: Analysis, span: Span): boolean {
   const sentence = analysis.sentences.find((s) => s.start <= span.start && span.start < s.end);
   if (!sentence || sentence.quote) return false;
   const text = analysis.text.slice(sentence.start, sentence.end);
-  return hasCue(text, meetingCues[analysis.lang]) && !hasCue(text, absentCues[analysis.lang]);
+  const before = analysis.text.slice(sentence.start, span.start);
+  return (
+    hasCue(text, meetingCues[analysis.lang]) &&
+    !hasCue(text, absentCues[analysis.lang]) &&
+    !hasCue(before, passedOnCues[analysis.lang])
+  );
 }
 
 export interface Person {
