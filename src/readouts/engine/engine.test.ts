@@ -90,6 +90,20 @@ describe('people and their posts', () => {
     ]);
   });
 
+  it('reads Arabic particles, initials and posts after modifiers', () => {
+    const a = read(
+      'Minister Omar bin Saeed Al Harbi met Governor Pavel Orlov in Tver on 12 May. The talks were attended by ' +
+        'T. Batbold, Ambassador of Mongolia, and Ivan Sidorov, general director of OAO Tverlift.',
+      'en',
+    );
+    expect(people(a).map((p) => [p.name, p.role])).toEqual([
+      ['Omar bin Saeed Al Harbi', 'Minister'],
+      ['Pavel Orlov', 'Governor'],
+      ['T. Batbold', 'Ambassador of Mongolia'],
+      ['Ivan Sidorov', 'General director of OAO Tverlift'],
+    ]);
+  });
+
   it('counts the head of a delegation it was led by', () => {
     const a = read(
       'Talks were held in Tver on 12 May with a delegation led by Pavel Orlov, Governor of Tver Oblast.',

@@ -34,6 +34,11 @@ export interface PersonMention extends Span {
   rule: string;
 }
 
+/** Lower-case words inside Arabic, Dutch or French names. */
+const NAME_PARTICLES = new Set(['bin', 'ibn', 'bint', 'al', 'el', 'de', 'van', 'von', 'da', 'di']);
+/** Endings of English nouns no first name or surname has: "Development", "Management", "Cooperation". */
+const NOT_NAME_ENDING = /(?:ment|tion|sion|ity|ture|ance|ence|ship|ism|ness)$/u;
+
 const CAPITALISED = /^\p{Lu}[\p{Ll}\p{M}]+(?:[-‐‑'’][\p{Lu}\p{Ll}][\p{Ll}\p{M}]+)*(?:['’]s?)?$/u;
 const INITIAL = /^\p{Lu}$/u;
 
@@ -75,14 +80,38 @@ function englishNames(analysis: Analysis, taken: Span[]): Array<{ from: number; 
       !notNames.has(foldCase(stripPossessive(next.text)))
     );
   };
+  // "Thani bin Ahmed Al Zeyoudi": particles inside a name.
+  const particle = (at: number) =>
+    at > 0 &&
+    NAME_PARTICLES.has(tokens[at]!.text) &&
+    CAPITALISED.test(tokens[at + 1]?.text ?? '') &&
+    !isTaken(tokens[at + 1]!);
   while (i < tokens.length) {
+    // "L. Oyun-Erdene", "Ch. Khurelbaatar": an initial before a single name.
+    const t = tokens[i]!;
+    const next = tokens[i + 2];
+    if (
+      /^\p{Lu}\p{Ll}?$/u.test(t.text) &&
+      tokens[i + 1]?.text === '.' &&
+      next !== undefined &&
+      CAPITALISED.test(next.text) &&
+      !isTaken(next) &&
+      !notNames.has(foldCase(next.text)) &&
+      !CAPITALISED.test(tokens[i + 3]?.text ?? '')
+    ) {
+      runs.push({ from: i, to: i + 3 });
+      i += 3;
+      continue;
+    }
     const start = i;
     while (
       i < tokens.length &&
       tokens[i]!.kind === 'word' &&
-      CAPITALISED.test(tokens[i]!.text) &&
-      !notNames.has(foldCase(stripPossessive(tokens[i]!.text))) &&
-      (!isTaken(tokens[i]!) || (i === start && firstNameAlsoPlace(i))) &&
+      ((i > start && particle(i)) ||
+        (CAPITALISED.test(tokens[i]!.text) &&
+          !notNames.has(foldCase(stripPossessive(tokens[i]!.text))) &&
+          !NOT_NAME_ENDING.test(foldCase(tokens[i]!.text)) &&
+          (!isTaken(tokens[i]!) || (i === start && firstNameAlsoPlace(i))))) &&
       (i === start || analysis.text.slice(tokens[i - 1]!.end, tokens[i]!.start) === ' ')
     ) {
       i += 1;
@@ -97,7 +126,8 @@ function englishNames(analysis: Analysis, taken: Span[]): Array<{ from: number; 
       (joiner === 'of' || (joiner === 'and' && /^\p{Lu}/u.test(tokens[start - 2]?.text ?? ''))) &&
       tokens.slice(Math.max(0, start - 7), start - 1).some((t) => isTitle(t, 'en'));
     if (inPost && i - start >= 3) from += 1;
-    if (i - from >= 2 && i - from <= 3) runs.push({ from, to: i });
+    const particles = tokens.slice(from, i).filter((x) => NAME_PARTICLES.has(foldCase(x.text))).length;
+    if (i - from - particles >= 2 && i - from - particles <= 3) runs.push({ from, to: i });
     if (i === start) i += 1;
   }
   return runs;
@@ -262,6 +292,25 @@ function roleBefore(analysis: Analysis, from: number, names: Array<{ from: numbe
 }
 
 /** The post written after a name, between commas: "Alexander Mikhailov, Governor of Kursk Oblast,". */
+/** Words before a title in a post: "first deputy akim", "acting head", "general director". */
+const ROLE_MODIFIERS = new Set([
+  'vice',
+  'first',
+  'deputy',
+  'acting',
+  'executive',
+  'general',
+  'chief',
+  'principal',
+  'assistant',
+  'senior',
+  'non-resident',
+  'первый',
+  'временно',
+  'исполняющий',
+  'генеральный',
+]);
+
 function roleAfter(analysis: Analysis, to: number): Span | null {
   const { tokens, lang } = analysis;
   if (tokens[to]?.text !== ',') return null;
@@ -269,8 +318,10 @@ function roleAfter(analysis: Analysis, to: number): Span | null {
   if (foldCase(tokens[j]?.text ?? '') === 'the') j += 1;
   const start = j;
   // "Vice President of …", "First Deputy Governor …": modifiers before the title word.
-  while (['vice', 'first', 'deputy', 'acting', 'executive'].includes(foldCase(tokens[j]?.text ?? ''))) j += 1;
-  if (!tokens[j] || !isTitle(tokens[j]!, lang)) return null;
+  while (ROLE_MODIFIERS.has(foldCase(tokens[j]?.text ?? ''))) j += 1;
+  // «Вадим Сорокин, возглавляющий Группу ГАЗ»: a participle of heading is a post too.
+  const heading = lang === 'ru' && /^возглавля/u.test(foldCase(tokens[j]?.text ?? ''));
+  if (!tokens[j] || (!isTitle(tokens[j]!, lang) && !heading)) return null;
   while (j < tokens.length && tokens[j]!.kind !== 'punct' && j - start < 16) j += 1;
   return { start: tokens[start]!.start, end: tokens[j - 1]!.end };
 }
@@ -299,7 +350,10 @@ export function findPeople(analysis: Analysis, organizations: Span[] = []): Pers
   const runs = lang === 'en' ? englishNames(analysis, taken) : russianNames(analysis, taken);
   return runs.map(({ from, to }) => {
     const words = tokens.slice(from, to).map((t) => stripPossessive(t.text));
-    const name = lang === 'ru' ? russianNominativeName(words) : words.join(' ');
+    const name =
+      lang === 'ru'
+        ? russianNominativeName(words)
+        : stripPossessive(text.slice(tokens[from]!.start, tokens[to - 1]!.end).replace(/\s+/gu, ' '));
     const surname = name.split(' ').at(-1)!;
     const last = tokens[to - 1]!;
     const span = { start: tokens[from]!.start, end: last.end - (last.text.length - stripPossessive(last.text).length) };
