@@ -12,7 +12,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: ['test/e2e/**'] },
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: ['test/e2e/**'],
+          // One prepared PostgreSQL database that each test database is copied from.
+          globalSetup: ['./test/support/postgres-template.ts'],
+        },
       },
       {
         // Browser tests: one build of the web workspace and one demo database for the whole run.
