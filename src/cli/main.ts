@@ -1,16 +1,4 @@
-import { Command, CommanderError } from 'commander';
-import { registerBriefingCommands } from './commands/briefing.ts';
-import { registerDataCommands } from './commands/data.ts';
-import { registerDocumentCommands } from './commands/documents.ts';
-import { registerMeetingsCommands } from './commands/meetings.ts';
-import { registerProjectsCommands } from './commands/projects.ts';
-import { registerReadoutCommands } from './commands/readouts.ts';
-import { registerRegistryCommands } from './commands/registry.ts';
-import { registerServerCommands } from './commands/server.ts';
-import { registerTradeImportCommands } from './commands/trade-import.ts';
-import { registerTradeCommands } from './commands/trade.ts';
-import { registerTradeAnalyticsCommands } from './commands/trade-analytics.ts';
-import { reportError } from './output.ts';
+import { runCli } from './program.ts';
 
 // `accord statements | head` closes the pipe early; that is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -18,33 +6,4 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-const program = new Command('accord')
-  .description('Accord: economic cooperation with partner regions and countries')
-  .option(
-    '--database <target>',
-    'SQLite file path or postgres:// URL (default: $ACCORD_DATABASE or data/accord.sqlite)',
-  )
-  .showHelpAfterError()
-  .exitOverride();
-
-registerServerCommands(program);
-registerDataCommands(program);
-registerRegistryCommands(program);
-registerMeetingsCommands(program);
-registerProjectsCommands(program);
-registerDocumentCommands(program);
-registerTradeImportCommands(program);
-registerTradeCommands(program);
-registerTradeAnalyticsCommands(program);
-registerBriefingCommands(program);
-registerReadoutCommands(program);
-
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  if (error instanceof CommanderError) {
-    process.exitCode = error.exitCode;
-  } else {
-    process.exitCode = reportError(error);
-  }
-}
+await runCli(process.argv.slice(2));

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { minorPerMajor, type Cell, type Column, type FigureTable } from './model.ts';
 
 function formatOf(column: Column): string | undefined {
@@ -22,6 +22,8 @@ function formatOf(column: Column): string | undefined {
  * with %), every day a date cell, so the sheet can be summed and charted as it is.
  */
 export async function tableToXlsx(table: FigureTable, created: Date = new Date()): Promise<Buffer> {
+  // Loaded with the first workbook asked for, not by every process that could write one.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Accord';
   workbook.created = created;

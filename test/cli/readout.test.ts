@@ -2,11 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliOn } from '../support/cli.ts';
+import { cliInProcess, cliOn } from '../support/cli.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-readout-'));
 const database = path.join(dir, 'accord.sqlite');
-const accord = cliOn(database, { cwd: dir });
+// The same program run in this process, seconds faster a command; the binary itself for one check.
+const accord = cliInProcess(database, { cwd: dir });
+const binary = cliOn(database, { cwd: dir });
 
 // Written for this test: the text gives the day of the talks but not the year nor when it was published, so the
 // command has to be told the date.
@@ -72,7 +74,7 @@ describe('accord readout', () => {
   }, 60_000);
 
   it('exits non-zero naming a file that is not there', async () => {
-    const result = await accord('readout', 'extract', 'missing.txt', '--date', '2020-02-12');
+    const result = await binary('readout', 'extract', 'missing.txt', '--date', '2020-02-12');
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain('missing.txt: no such file');
     expect(result.stdout).toBe('');

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliOn } from '../support/cli.ts';
+import { cliInProcess } from '../support/cli.ts';
 
 const bin = fileURLToPath(new URL('../../bin/accord.js', import.meta.url));
 
@@ -32,7 +32,7 @@ describe('accord serve', () => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-serve-'));
     database = path.join(dir, 'accord.sqlite');
-    expect((await cliOn(database)('migrate')).code).toBe(0);
+    expect((await cliInProcess(database)('migrate')).code).toBe(0);
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -43,7 +43,7 @@ describe('accord serve', () => {
   });
 
   it('refuses a log format it does not write, naming the ones it does', async () => {
-    const result = await cliOn(database)('serve', '--port', '0', '--log', 'xml');
+    const result = await cliInProcess(database)('serve', '--port', '0', '--log', 'xml');
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/log.*text.*json/s);
   });

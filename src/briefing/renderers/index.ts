@@ -2,11 +2,8 @@
 import { AccordError } from '../../core/errors.ts';
 import type { Block, BriefingDocument } from '../document.ts';
 import { briefingFormats, type BriefingFormat } from '../model.ts';
-import { renderDocx } from './docx.ts';
-import { renderHtml } from './html.ts';
 import { briefingFileName } from './inline.ts';
 import { renderMarkdown } from './markdown.ts';
-import { renderPdf } from './pdf.ts';
 
 export interface RenderedFile {
   bytes: Buffer;
@@ -31,14 +28,16 @@ function drawable(block: Block): Block {
   return block;
 }
 
+// Word, PDF and HTML draw charts with ECharts and embed fonts: loaded on the first briefing in that format, not
+// by every process that merely can produce one (the server, each CLI command).
 async function bytesOf(document: BriefingDocument, format: BriefingFormat): Promise<Buffer> {
   switch (format) {
     case 'docx':
-      return renderDocx(document);
+      return (await import('./docx.ts')).renderDocx(document);
     case 'pdf':
-      return renderPdf(document);
+      return (await import('./pdf.ts')).renderPdf(document);
     case 'html':
-      return Buffer.from(renderHtml(document), 'utf8');
+      return Buffer.from((await import('./html.ts')).renderHtml(document), 'utf8');
     case 'md':
       return Buffer.from(renderMarkdown(document), 'utf8');
   }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cliOn } from '../../../test/support/cli.ts';
+import { cliInProcess } from '../../../test/support/cli.ts';
 import { describeOnEngines } from '../../../test/support/engines.ts';
 import { buildApp } from '../../http/app.ts';
 import { hsChapters } from './reference.ts';
@@ -314,7 +314,8 @@ describeOnEngines('HS nomenclature', (ctx) => {
 /** The commands a desk officer types, on one SQLite file. */
 describe('accord hs commands', () => {
   const database = path.join(scratch, 'cli.sqlite');
-  const accord = cliOn(database);
+  // The program run in this process: the same commands, without the binary's seconds of start-up each.
+  const accord = cliInProcess(database);
 
   it('imports a file, shows and searches codes, and lists every bad row of a broken file', async () => {
     expect((await accord('migrate')).code).toBe(0);

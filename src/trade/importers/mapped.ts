@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { AccordError } from '../../core/errors.ts';
 import { hsRevision, type FlowDirection, type FlowRow, type HsRevision, type ImportNote } from '../model.ts';
@@ -487,6 +487,8 @@ async function* sheetRows(stream: Readable, sheet: string | number | undefined):
 }
 
 async function* readSheetRows(stream: Readable, sheet: string | number | undefined): AsyncGenerator<SheetRecord[]> {
+  // Loaded with the first workbook: most imports are CSV, and every process that can import need not pay for it.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     worksheets: 'emit',
     sharedStrings: 'cache',
