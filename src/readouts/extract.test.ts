@@ -50,6 +50,19 @@ describe('the side of a participant whose post names no territory', () => {
     ]);
   });
 
+  it('gives the people a delegation lists its side', async () => {
+    expect(
+      await participants(
+        'Prime Minister of Belarus Anton Lisovsky held talks with Governor of Tver Oblast Oleg Gromov in Tver on ' +
+          '14 April. The Russian delegation also included Minister of Transport Ilya Sorokin.',
+      ),
+    ).toEqual([
+      ['Anton Lisovsky', 'home'],
+      ['Oleg Gromov', 'partner'],
+      ['Ilya Sorokin', 'partner'],
+    ]);
+  });
+
   it('does not count the sender or addressee of a passed-on invitation', async () => {
     const found = await participants(
       'Prime Minister of Belarus Anton Lisovsky met Governor of Tver Oblast Oleg Gromov in Tver on 14 April. ' +

@@ -104,6 +104,9 @@ function registryGazetteers(morph: Morphology, registry: Registry) {
   return { organizations: createGazetteer(morph, organizations), people: createGazetteer(morph, people) };
 }
 
+/** Words after a territory or its adjective that make it the side of the people listed after them. */
+const DELEGATION = /^\s+(?:delegation|side|делегаци|сторон)/iu;
+
 /** Verbs by which a host meets a guest: what follows them in the host's sentence is the other side. */
 const RECEIVING =
   /\b(?:received|receives|met|meets|hosted|welcomed|talks with|meeting with)\b|(?:принял|принимал|встретил|встретился|переговоры с|встрече с|приветствовал)/iu;
@@ -251,6 +254,18 @@ export async function extractDraft(input: ExtractionInput, registry: Registry): 
       null
     );
   };
+  // "The Belarusian delegation included …", «С белорусской стороны участвовали …»: the side a list is of.
+  const delegationOf = (mentions: Span[]): string | null => {
+    for (const mention of mentions) {
+      const sentence = sentenceAt(analysis, mention.start);
+      const cue = analysis.territories
+        .filter((t) => t.start >= sentence.start && t.end <= mention.start)
+        .filter((t) => DELEGATION.test(analysis.text.slice(t.end, t.end + 16)))
+        .at(-1);
+      if (cue) return cue.id;
+    }
+    return null;
+  };
   const homeMentions: Span[] = [];
   for (const person of people.filter((p) => p.participant)) {
     const first = person.mentions[0]!;
@@ -277,7 +292,10 @@ export async function extractDraft(input: ExtractionInput, registry: Registry): 
       (m) =>
         m.start >= sentence.start && m.end <= first.start && RECEIVING.test(analysis.text.slice(m.end, first.start)),
     );
-    let side = sideOf(territoryCode, sides) ?? sideOf(companyTerritory(person.roleSpan), sides);
+    let side =
+      sideOf(territoryCode, sides) ??
+      sideOf(companyTerritory(person.roleSpan), sides) ??
+      sideOf(delegationOf(person.mentions), sides);
     if (side === null) side = person.role && !guest ? 'home' : homeFound ? 'partner' : 'home';
     if (side === 'home') {
       homeFound = true;

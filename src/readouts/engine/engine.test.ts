@@ -104,6 +104,22 @@ describe('people and their posts', () => {
     ]);
   });
 
+  it('reads a post before a name and its comma, in lower case, in brackets, or with a list of fields', () => {
+    const a = read(
+      'Governor Pavel Orlov met the guests in Tver on 12 May. The talks were attended by the general director of ' +
+        'OAO Tverlift, Ivan Sidorov, first deputy governor Oleg Zuev and T. Batbold (Minister of Energy). ' +
+        'Minister of Industry, Energy and Transport Anna Petrova joined them.',
+      'en',
+    );
+    expect(people(a).map((p) => [p.name, p.role])).toEqual([
+      ['Pavel Orlov', 'Governor'],
+      ['Ivan Sidorov', 'General director of OAO Tverlift'],
+      ['Oleg Zuev', 'First deputy governor'],
+      ['T. Batbold', 'Minister of Energy'],
+      ['Anna Petrova', 'Minister of Industry, Energy and Transport'],
+    ]);
+  });
+
   it('counts the head of a delegation it was led by', () => {
     const a = read(
       'Talks were held in Tver on 12 May with a delegation led by Pavel Orlov, Governor of Tver Oblast.',

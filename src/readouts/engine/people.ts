@@ -248,8 +248,11 @@ function roleBefore(analysis: Analysis, from: number, names: Array<{ from: numbe
   for (let j = from - 1; j >= Math.max(0, from - 14); j--) {
     const t = tokens[j]!;
     if (analysis.text.slice(t.end, tokens[j + 1]!.start).includes('\n')) break;
-    // «Глава Республики Саха (Якутия)»: a bracket inside a post.
-    if (t.kind === 'punct' && !['-', '«', '»', '"', '“', '”', '(', ')'].includes(t.text)) break;
+    // «Глава Республики Саха (Якутия)»: a bracket inside a post; "Minister of Agriculture, Forestry and …",
+    // «министр промышленности, торговли и …»: a comma between the words of a post not yet opened.
+    const listComma =
+      t.text === ',' && title < 0 && tokens[j - 1]?.kind === 'word' && tokens[j + 1]?.kind === 'word' && j < from - 1;
+    if (t.kind === 'punct' && !listComma && !['-', '«', '»', '"', '“', '”', '(', ')'].includes(t.text)) break;
     if (inOtherName(j)) break;
     const lower = foldCase(t.text);
     // "Minister of Transport and Communications": "and" inside a post written in capitals.
@@ -258,7 +261,9 @@ function roleBefore(analysis: Analysis, from: number, names: Array<{ from: numbe
     // "Hokim of Andijan region": a lower-case word of geography after a place's name.
     const geography = ['region', 'oblast', 'province', 'district', 'krai', 'city', 'county'].includes(lower);
     const connector = joins || geography || ['of', 'the', 'for', 'to', 'in'].includes(lower);
-    if (lang === 'en' && t.kind === 'word' && /^\p{Ll}/u.test(t.text) && !connector) break;
+    // "first deputy akim Yerlan Aubakirov": a post in lower case.
+    const lowerPost = isTitle(t, lang) || ROLE_MODIFIERS.has(lower);
+    if (lang === 'en' && t.kind === 'word' && /^\p{Ll}/u.test(t.text) && !connector && !lowerPost) break;
     // «министр сельского хозяйства и продовольствия», «Чрезвычайного и Полномочного Посла»: «и» inside a post.
     const andInPost =
       lang === 'ru' && lower === 'и' && tokens.slice(Math.max(0, j - 4), j).some((x) => isTitle(x, 'ru'));
@@ -274,6 +279,8 @@ function roleBefore(analysis: Analysis, from: number, names: Array<{ from: numbe
   }
   if (title < 0) return null;
   let start = title;
+  // "first deputy governor": the modifiers before the title belong to the post.
+  while (start > 0 && ROLE_MODIFIERS.has(foldCase(tokens[start - 1]!.text))) start -= 1;
   // The territory or adjective before the post belongs to it: "Bryansk Oblast Governor", "Belarusian President".
   if (lang === 'en') {
     while (start > 0) {
@@ -311,9 +318,10 @@ const ROLE_MODIFIERS = new Set([
   'генеральный',
 ]);
 
-function roleAfter(analysis: Analysis, to: number): Span | null {
+function roleAfter(analysis: Analysis, to: number, names: Array<{ from: number; to: number }>): Span | null {
   const { tokens, lang } = analysis;
-  if (tokens[to]?.text !== ',') return null;
+  // "B. Battsetseg (Minister of Foreign Affairs)".
+  if (tokens[to]?.text !== ',' && tokens[to]?.text !== '(') return null;
   let j = to + 1;
   if (foldCase(tokens[j]?.text ?? '') === 'the') j += 1;
   const start = j;
@@ -323,6 +331,8 @@ function roleAfter(analysis: Analysis, to: number): Span | null {
   const heading = lang === 'ru' && /^возглавля/u.test(foldCase(tokens[j]?.text ?? ''));
   if (!tokens[j] || (!isTitle(tokens[j]!, lang) && !heading)) return null;
   while (j < tokens.length && tokens[j]!.kind !== 'punct' && j - start < 16) j += 1;
+  // "…, Ivan Sidorov, first deputy governor Oleg Zuev and …": a post running into a name is that name's.
+  if (names.some((n) => n.from > start && n.from < j)) return null;
   return { start: tokens[start]!.start, end: tokens[j - 1]!.end };
 }
 
@@ -357,7 +367,11 @@ export function findPeople(analysis: Analysis, organizations: Span[] = []): Pers
     const surname = name.split(' ').at(-1)!;
     const last = tokens[to - 1]!;
     const span = { start: tokens[from]!.start, end: last.end - (last.text.length - stripPossessive(last.text).length) };
-    const roleSpan = roleBefore(analysis, from, runs) ?? roleAfter(analysis, to);
+    // "the general director of OAO Grodno Azot, Igor Lyashenko": a post before the name and its comma.
+    const roleSpan =
+      roleBefore(analysis, from, runs) ??
+      roleAfter(analysis, to, runs) ??
+      (tokens[from - 1]?.text === ',' ? roleBefore(analysis, from - 1, runs) : null);
     const role = roleSpan ? roleText(analysis, roleSpan) : null;
     const territory = roleSpan ? within(analysis.territories, roleSpan)[0] : undefined;
     const country = role
