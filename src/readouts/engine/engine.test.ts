@@ -76,6 +76,8 @@ describe('people and their posts', () => {
       ['Павел Ковш', 'Министр сельского хозяйства и продовольствия Беларуси'],
       ['Ли Вэйцзюнь', 'Губернатор провинции Хэйлунцзян'],
     ]);
+    const arabic = read('Министр экономики Сирии Мохаммад Самер аль-Халиль встретился в Минске с губернатором.', 'ru');
+    expect(people(arabic)[0]?.name).toBe('Мохаммад Самер аль-Халиль');
   });
 
   it('counts who passes an invitation on, not who sent it; and the head of a delegation in Russian', () => {

@@ -156,8 +156,10 @@ function russianNames(analysis: Analysis, taken: Span[]): Array<{ from: number; 
       if (capital(tokens[j]) && russianWord(tokens[j]!.text).patronymic) j += 1;
       const next = tokens[j];
       if (capital(next) && free(next!) && !placeOnly(next!.text) && !isTitle(next!, 'ru')) {
-        runs.push({ from: i, to: j + 1 });
-        i = j;
+        // «Мохаммад Самер аль-Халиль», «Мухаммад Аммар ас-Саади»: an Arabic article joins the last name.
+        const article = /^(?:аль|ас|ад|ан|аш|эль|ат|аз)-\p{Lu}/u.test(tokens[j + 1]?.text ?? '') ? 1 : 0;
+        runs.push({ from: i, to: j + 1 + article });
+        i = j + article;
         continue;
       }
       // A surname first: «Лукашенко Александр».
