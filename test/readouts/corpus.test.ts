@@ -40,7 +40,7 @@ describe('the readout corpus, read against the demo workspace', () => {
     await database?.drop();
   });
 
-  it.each(['dev', 'dev2', 'dev3', 'dev5', 'dev6', 'holdout'])(
+  it.each(['dev', 'dev2', 'dev3', 'dev5', 'dev6', 'holdout', 'holdout2'])(
     'scores the %s readouts above the floors',
     async (folder) => {
       const cases = await readCorpus(path.join(corpus, folder));

@@ -11,7 +11,8 @@ import type { SentenceContext } from './model.ts';
 
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\d]/u.test(c);
 
-function phrasePattern(phrase: string): string {
+/** A phrase as a pattern; `bounded` leaves out the look-behind that a caller puts once before a whole group. */
+function phrasePattern(phrase: string, bounded = false): string {
   const body = phrase
     .split(/\s+/u)
     .map((word) => {
@@ -20,7 +21,7 @@ function phrasePattern(phrase: string): string {
       return open ? `${core}[\\p{L}-]*` : core;
     })
     .join('\\s+');
-  const head = isWordChar(phrase[0]) ? '(?<![\\p{L}\\d])' : '';
+  const head = isWordChar(phrase[0]) && !bounded ? '(?<![\\p{L}\\d])' : '';
   const tail = isWordChar(phrase.at(-1)) || phrase.endsWith('*') ? '(?![\\p{L}\\d])' : '';
   return `${head}${body}${tail}`;
 }
@@ -31,7 +32,15 @@ export class Phrases {
 
   constructor(phrases: readonly string[]) {
     const sorted = [...new Set(phrases.map(fold))].sort((a, b) => b.length - a.length);
-    this.pattern = sorted.length > 0 ? new RegExp(sorted.map(phrasePattern).join('|'), 'gu') : null;
+    // One look-behind before all the phrases that open with a letter: the engine then gives up at once inside a
+    // word instead of trying every phrase there.
+    const words = sorted.filter((p) => isWordChar(p[0]));
+    const others = sorted.filter((p) => !isWordChar(p[0]));
+    const alternatives = [
+      ...(words.length > 0 ? [`(?<![\\p{L}\\d])(?:${words.map((p) => phrasePattern(p, true)).join('|')})`] : []),
+      ...others.map((p) => phrasePattern(p)),
+    ];
+    this.pattern = sorted.length > 0 ? new RegExp(alternatives.join('|'), 'gu') : null;
   }
 
   /** Matches within `from`..`to` of the folded text, never overlapping. */
