@@ -13,6 +13,7 @@ import {
   getImportJob,
   rejectedRowsFile,
   requireImportSlot,
+  discardFinishedImportJobs,
   startImportJob,
   uploadTarget,
 } from '../../trade/importers/jobs.ts';
@@ -144,6 +145,7 @@ export function registerTradeDataRoutes(
     if (!database) throw new AccordError('INTERNAL', 'this server was started without a database for imports');
     return database;
   };
+  app.addHook('onClose', async () => discardFinishedImportJobs());
 
   api.get('/api/trade/datasets', {
     schema: {

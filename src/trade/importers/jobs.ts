@@ -156,6 +156,18 @@ process.once('exit', () => {
   for (const entry of jobs.values()) fs.rmSync(entry.dir, { recursive: true, force: true });
 });
 
+/**
+ * The folders of finished jobs, removed when the server that ran them closes: a test worker or an embedding
+ * process may end without the 'exit' event above.
+ */
+export function discardFinishedImportJobs(): void {
+  for (const [id, entry] of jobs) {
+    if (entry.job.status === 'running') continue;
+    fs.rmSync(entry.dir, { recursive: true, force: true });
+    jobs.delete(id);
+  }
+}
+
 function sweep(): void {
   const now = Date.now();
   for (const [id, entry] of jobs) {
