@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, Stack, Table, Title } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useOptions } from '../../components/forms/options.ts';
@@ -8,6 +8,7 @@ import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { formatDate, formatNumber, languageName } from '../../i18n/format.ts';
 import { useReadouts } from './api.ts';
 import { shortTitle } from './items.ts';
+import { Pager } from '../../components/Pager.tsx';
 
 const pageSize = 20;
 
@@ -76,31 +77,13 @@ export default function ReadoutListPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <Group justify="space-between">
-            <Text size="sm" c="gray.7" aria-live="polite">
-              {t('list.range', {
-                from: formatNumber(offset + 1, i18n.language),
-                to: formatNumber(offset + list.data.items.length, i18n.language),
-                total: formatNumber(list.data.total, i18n.language),
-              })}
-            </Text>
-            <Group gap="xs">
-              <Button
-                variant="default"
-                disabled={offset === 0}
-                onClick={() => void navigate({ search: { offset: Math.max(0, offset - pageSize) || undefined } })}
-              >
-                {t('list.previous')}
-              </Button>
-              <Button
-                variant="default"
-                disabled={offset + pageSize >= list.data.total}
-                onClick={() => void navigate({ search: { offset: offset + pageSize } })}
-              >
-                {t('list.next')}
-              </Button>
-            </Group>
-          </Group>
+          <Pager
+            offset={offset}
+            pageSize={pageSize}
+            shown={list.data.items.length}
+            total={list.data.total}
+            onOffset={(next) => void navigate({ search: { offset: next } })}
+          />
         </>
       )}
     </Stack>

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Select, Stack, Table, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -9,10 +9,10 @@ import { FieldValue } from '../../components/forms/FieldValue.tsx';
 import { useOptions } from '../../components/forms/options.ts';
 import { RouterAnchor, RouterButton } from '../../components/links.tsx';
 import { Empty, ErrorState, Loading, NotFound } from '../../components/states.tsx';
-import { formatNumber } from '../../i18n/format.ts';
 import { kindConfig } from './config.ts';
 import { OverdueBadge } from './OverdueBadge.tsx';
 import { isRecordKind } from './kinds.ts';
+import { Pager } from '../../components/Pager.tsx';
 
 const pageSize = 20;
 
@@ -175,35 +175,13 @@ function RecordList({ kind }: { kind: Parameters<typeof kindConfig>[0] }) {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <Group justify="space-between">
-            <Text size="sm" c="gray.7" aria-live="polite">
-              {t('list.range', {
-                from: formatNumber(offset + 1, i18n.language),
-                to: formatNumber(offset + list.data.items.length, i18n.language),
-                total: formatNumber(list.data.total, i18n.language),
-              })}
-            </Text>
-            <Group gap="xs">
-              <Button
-                variant="default"
-                disabled={offset === 0}
-                onClick={() =>
-                  void navigate({
-                    search: (previous) => ({ ...previous, offset: Math.max(0, offset - pageSize) || undefined }),
-                  })
-                }
-              >
-                {t('list.previous')}
-              </Button>
-              <Button
-                variant="default"
-                disabled={offset + pageSize >= list.data.total}
-                onClick={() => void navigate({ search: (previous) => ({ ...previous, offset: offset + pageSize }) })}
-              >
-                {t('list.next')}
-              </Button>
-            </Group>
-          </Group>
+          <Pager
+            offset={offset}
+            pageSize={pageSize}
+            shown={list.data.items.length}
+            total={list.data.total}
+            onOffset={(next) => void navigate({ search: (previous) => ({ ...previous, offset: next }) })}
+          />
         </>
       )}
     </Stack>
