@@ -18,6 +18,7 @@ import type { Registry } from './registry.ts';
 import { analyse, overlaps, sentenceAt, within } from './engine/analysis.ts';
 import { findMeeting, findSides, isWithin, countryOf, type Sides } from './engine/meeting.ts';
 import { findPeople, gatherPeople, type Person } from './engine/people.ts';
+import { delegationAfter, receivingVerbs } from './engine/lexicon.ts';
 import { legalFormCountries } from './lexicon/legal-forms.ts';
 import { groupOrganizations } from './engine/organization-groups.ts';
 import { findOrganizations } from './engine/organizations.ts';
@@ -103,13 +104,6 @@ function registryGazetteers(morph: Morphology, registry: Registry) {
   }));
   return { organizations: createGazetteer(morph, organizations), people: createGazetteer(morph, people) };
 }
-
-/** Words after a territory or its adjective that make it the side of the people listed after them. */
-const DELEGATION = /^\s+(?:delegation|side|делегаци|сторон)/iu;
-
-/** Verbs by which a host meets a guest: what follows them in the host's sentence is the other side. */
-const RECEIVING =
-  /\b(?:received|receives|met|meets|hosted|welcomed|talks with|meeting with)\b|(?:принял|принимал|встретил|встретился|переговоры с|встрече с|приветствовал)/iu;
 
 const surnameKey = (name: string) => transliterate(name.trim().split(/\s+/u).at(-1) ?? name);
 
@@ -260,7 +254,7 @@ export async function extractDraft(input: ExtractionInput, registry: Registry): 
       const sentence = sentenceAt(analysis, mention.start);
       const cue = analysis.territories
         .filter((t) => t.start >= sentence.start && t.end <= mention.start)
-        .filter((t) => DELEGATION.test(analysis.text.slice(t.end, t.end + 16)))
+        .filter((t) => delegationAfter.test(analysis.text.slice(t.end, t.end + 16)))
         .at(-1);
       if (cue) return cue.id;
     }
@@ -290,7 +284,9 @@ export async function extractDraft(input: ExtractionInput, registry: Registry): 
     const sentence = sentenceAt(analysis, first.start);
     const guest = homeMentions.some(
       (m) =>
-        m.start >= sentence.start && m.end <= first.start && RECEIVING.test(analysis.text.slice(m.end, first.start)),
+        m.start >= sentence.start &&
+        m.end <= first.start &&
+        receivingVerbs.test(analysis.text.slice(m.end, first.start)),
     );
     let side =
       sideOf(territoryCode, sides) ??

@@ -437,3 +437,10 @@ export const postCountries: ReadonlyArray<{ words: string[]; country: string }> 
   { words: ['хоким', 'hokim', 'khokim'], country: 'UZ' },
   { words: ['губернатор', 'governor', 'вице-губернатор'], country: 'RU' },
 ];
+
+/** Words after a territory or its adjective that make it the side of the people listed after them. */
+export const delegationAfter = /^\s+(?:delegation|side|делегаци|сторон)/iu;
+
+/** Verbs by which a host meets a guest: what follows them in the host's sentence is the other side. */
+export const receivingVerbs =
+  /\b(?:received|receives|met|meets|hosted|welcomed|talks with|meeting with)\b|(?:принял|принимал|встретил|встретился|переговоры с|встрече с|приветствовал)/iu;
