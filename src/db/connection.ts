@@ -6,6 +6,7 @@ import type { MigrationResultSet } from 'kysely';
 import pg from 'pg';
 import { AccordError } from '../core/errors.ts';
 import { resolveDatabaseTarget, type DatabaseTarget } from './config.ts';
+import { attachTradeFacts, closeTradeFacts } from '../trade/facts/index.ts';
 import { migrations } from './migrations/index.ts';
 import { LockWaitingSqliteDialect } from './sqlite-lock.ts';
 import type { DB } from './schema.ts';
@@ -37,13 +38,21 @@ export async function openDatabase(
 ): Promise<Database> {
   const target = options.target ?? resolveDatabaseTarget();
   const db = createKysely(target);
-  const database: Database = { db, target, close: () => db.destroy() };
+  attachTradeFacts(db, target);
+  const close = async () => {
+    try {
+      await closeTradeFacts(db);
+    } finally {
+      await db.destroy();
+    }
+  };
+  const database: Database = { db, target, close };
   try {
     const policy = options.migrations ?? 'require-current';
     if (policy === 'apply') await migrateToLatest(db);
     else if (policy === 'require-current') await requireCurrentSchema(db, target);
   } catch (error) {
-    await db.destroy();
+    await close();
     throw error;
   }
   return database;

@@ -20,7 +20,12 @@ export interface FlowRow {
   valueCents: number;
   quantity: number | null;
   unit: string | null;
+  /** What the source marks the figure as: confidential, estimated, a re-export; absent when it marks nothing. */
+  flag?: FlowFlag | null;
 }
+
+export const flowFlags = ['confidential', 'estimated', 're-export'] as const;
+export type FlowFlag = (typeof flowFlags)[number];
 
 /** A rejected row: where it is and why, so the user can fix the file. */
 export interface RowProblem {

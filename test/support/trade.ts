@@ -1,16 +1,9 @@
 import { newId } from '../../src/core/ids.ts';
 import { nowIso } from '../../src/core/records.ts';
 import type { Db } from '../../src/db/connection.ts';
-import {
-  decodeBlock,
-  decodeDetail,
-  decodeSums,
-  noUnit,
-  periodOfSlot,
-  slotsPerYear,
-} from '../../src/trade/flow-blocks.ts';
-import { ImportBlocks } from '../../src/trade/importers/block-builder.ts';
-import { FlowPacker, maxPackedRows } from '../../src/trade/importers/packed.ts';
+import { decodeBlock, decodeDetail, noUnit, periodOfSlot } from '../../src/trade/flow-blocks.ts';
+import { tradeFacts } from '../../src/trade/facts/index.ts';
+import type { StoredFact } from '../../src/trade/facts/store.ts';
 import type { FlowRow } from '../../src/trade/model.ts';
 
 /**
@@ -22,44 +15,30 @@ export async function insertFlows(
   keys: { datasetSeq: number; importSeq: number; datasetId?: string },
   flows: FlowRow[],
 ): Promise<void> {
-  const packer = new FlowPacker();
-  const blocks = new ImportBlocks(keys);
-  const parts = [];
-  for (let start = 0; start < flows.length; start += maxPackedRows) {
-    parts.push(...blocks.add(packer.pack(flows, start, Math.min(flows.length, start + maxPackedRows))));
-  }
-  parts.push(...blocks.rest());
-  const plain = db.withoutPlugins();
-  for (const part of parts) {
-    for (const row of part.blocks)
-      await plain
-        .insertInto('trade_flow_blocks' as never)
-        .values(row as never)
+  const importId = newId();
+  const stage = await (await tradeFacts(db)).stage(importId);
+  await stage.add(flows);
+  await stage.commit(async (trx) => {
+    if (keys.datasetId) {
+      await trx
+        .insertInto('tradeImports')
+        .values({
+          id: importId,
+          datasetId: keys.datasetId,
+          seq: keys.importSeq,
+          format: 'test',
+          fileName: 'flows.csv',
+          fileHash: '0'.repeat(64),
+          rowsImported: flows.length,
+          rowsReplaced: 0,
+          periodFrom: Math.min(...flows.map((f) => f.period)),
+          periodTo: Math.max(...flows.map((f) => f.period)),
+          importedAt: nowIso(),
+        })
         .execute();
-    for (const row of part.sums)
-      await plain
-        .insertInto('trade_flow_sums' as never)
-        .values(row as never)
-        .execute();
-  }
-  if (keys.datasetId) {
-    await db
-      .insertInto('tradeImports')
-      .values({
-        id: newId(),
-        datasetId: keys.datasetId,
-        seq: keys.importSeq,
-        format: 'test',
-        fileName: 'flows.csv',
-        fileHash: '0'.repeat(64),
-        rowsImported: flows.length,
-        rowsReplaced: 0,
-        periodFrom: Math.min(...flows.map((f) => f.period)),
-        periodTo: Math.max(...flows.map((f) => f.period)),
-        importedAt: nowIso(),
-      })
-      .execute();
-  }
+    }
+    return { datasetSeq: keys.datasetSeq, importSeq: keys.importSeq };
+  });
 }
 
 /** Every row of a block, as stored: its partners' rows in block order. */
@@ -91,64 +70,75 @@ export function rowsOfBlock(block: {
   );
 }
 
-/** Every flow of a dataset, read back from its blocks, in file order (import, then line). */
+/** A dataset's number in the trade store; none (-1) once it is deleted, so that it has no facts. */
+async function seqOf(db: Db, datasetName: string): Promise<number> {
+  const row = await db.selectFrom('tradeDatasets').select('seq').where('name', '=', datasetName).executeTakeFirst();
+  return row ? Number(row.seq) : -1;
+}
+
+/** Every flow of a dataset as the trade store holds it, in file order (import, then line). */
 export async function flowsOf(db: Db, datasetName: string) {
-  const blocks = await db
-    .selectFrom('tradeFlowBlocks')
-    .innerJoin('tradeDatasets', 'tradeDatasets.seq', 'tradeFlowBlocks.datasetSeq')
-    .select(['reporter', 'year', 'flow', 'importSeq', 'body', 'detail'])
-    .where('tradeDatasets.name', '=', datasetName)
-    .execute();
-  const flows = blocks.flatMap((block) =>
-    rowsOfBlock(block).map((row) => ({ importSeq: Number(block.importSeq), ...row })),
-  );
-  return flows
-    .sort((a, b) => a.importSeq - b.importSeq || a.sourceLine - b.sourceLine)
-    .map(({ importSeq: _, ...flow }) => flow);
+  const facts: StoredFact[] = [];
+  for await (const page of (await tradeFacts(db)).readFacts(await seqOf(db, datasetName))) facts.push(...page);
+  return facts
+    .sort((a, b) => a.importSeq - b.importSeq || a.line - b.line)
+    .map((f) => ({
+      sourceLine: f.line,
+      period: f.period,
+      reporter: f.reporter,
+      partner: f.partner,
+      flow: f.flow,
+      hsCode: f.hsCode,
+      hsRevision: f.hsRevision,
+      valueCents: f.valueCents,
+      quantity: f.quantity,
+      unit: f.unit,
+    }));
 }
 
 /**
- * A dataset's sums by reporter, partner, period and direction as kept beside the blocks, checked against
- * the other side's copy (by partner) and with the number of rows behind each from the blocks.
+ * A dataset's sums by reporter, partner, period and direction as the store answers them, each with the
+ * number of rows behind it: the sums kept beside the facts must agree with the facts.
  */
 export async function pairPeriodsOf(db: Db, datasetName: string) {
-  const stored = await db
-    .selectFrom('tradeFlowSums')
-    .innerJoin('tradeDatasets', 'tradeDatasets.seq', 'tradeFlowSums.datasetSeq')
-    .select(['side', 'territory', 'year', 'flow', 'body'])
-    .where('tradeDatasets.name', '=', datasetName)
-    .execute();
-  const sides = { reporter: new Map<string, number>(), partner: new Map<string, number>() };
-  for (const row of stored) {
-    const sums = decodeSums(row.body);
-    sums.counterparts.forEach((counterpart, c) => {
-      const [reporter, partner] = row.side === 'reporter' ? [row.territory, counterpart] : [counterpart, row.territory];
-      for (let slot = 0; slot < slotsPerYear; slot += 1) {
-        if ((sums.periods[c]! & (1 << slot)) === 0) continue;
-        const name = `${reporter}|${partner}|${periodOfSlot(Number(row.year), slot)}|${row.flow}`;
-        const map = sides[row.side as 'reporter' | 'partner'];
-        map.set(name, (map.get(name) ?? 0) + sums.months[c * slotsPerYear + slot]!);
-      }
-    });
-  }
-  if (JSON.stringify([...sides.reporter].sort()) !== JSON.stringify([...sides.partner].sort())) {
-    throw new Error('the sums kept by reporter and by partner differ');
-  }
-  const counts = new Map<string, number>();
-  for (const flow of await flowsOf(db, datasetName)) {
+  const facts = await tradeFacts(db);
+  const datasetSeq = await seqOf(db, datasetName);
+  const flows = await flowsOf(db, datasetName);
+  const counts = new Map<string, { rows: number; valueCents: number }>();
+  for (const flow of flows) {
     const name = `${flow.reporter}|${flow.partner}|${flow.period}|${flow.flow}`;
-    counts.set(name, (counts.get(name) ?? 0) + 1);
+    const count = counts.get(name) ?? { rows: 0, valueCents: 0 };
+    count.rows += 1;
+    count.valueCents += flow.valueCents;
+    counts.set(name, count);
   }
-  return [...sides.reporter]
-    .map(([name, valueCents]) => {
-      const [reporter, partner, period, flow] = name.split('|') as [string, string, string, string];
-      return { reporter, partner, period: Number(period), flow, valueCents, flowRows: counts.get(name) ?? 0 };
-    })
-    .sort(
-      (a, b) =>
-        a.reporter.localeCompare(b.reporter) ||
-        a.partner.localeCompare(b.partner) ||
-        a.period - b.period ||
-        a.flow.localeCompare(b.flow),
-    );
+  const years = flows.map((f) => Math.floor(f.period / 100));
+  const range = { from: Math.min(...years) * 100 + 1, to: Math.max(...years) * 100 + 12 };
+  const pairs = new Set(flows.map((f) => `${f.reporter}|${f.partner}`));
+  const sums = [];
+  for (const pair of pairs) {
+    const [reporter, partner] = pair.split('|') as [string, string];
+    const view = { datasetSeq, home: reporter, mirrorImports: false };
+    for (const sum of await facts.sumsByPeriod(view, partner, range)) {
+      const name = `${reporter}|${partner}|${sum.key}|${sum.flow}`;
+      if (counts.get(name)?.valueCents !== sum.valueCents)
+        throw new Error(`the sums by month differ from the facts at ${name}`);
+      sums.push({
+        reporter,
+        partner,
+        period: Number(sum.key),
+        flow: sum.flow,
+        valueCents: sum.valueCents,
+        flowRows: counts.get(name)!.rows,
+      });
+    }
+  }
+  if (sums.length !== counts.size) throw new Error('the sums by month miss some of the facts');
+  return sums.sort(
+    (a, b) =>
+      a.reporter.localeCompare(b.reporter) ||
+      a.partner.localeCompare(b.partner) ||
+      a.period - b.period ||
+      a.flow.localeCompare(b.flow),
+  );
 }

@@ -9,6 +9,7 @@ import * as m0007 from './0007_outlet_coordinates.ts';
 import * as m0008 from './0008_dates_known.ts';
 import * as m0009 from './0009_briefing_files.ts';
 import * as m0010 from './0010_readouts.ts';
+import * as m0011 from './0011_trade_facts.ts';
 
 /** Numbered, append-only. A migration once released is never edited; add the next number instead. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_dates_known': m0008,
   '0009_briefing_files': m0009,
   '0010_readouts': m0010,
+  '0011_trade_facts': m0011,
 };

@@ -5,6 +5,7 @@ import { deleteVersioned, inTransaction, staleVersion, updateVersioned } from '.
 import type { DatasetKind } from '../model.ts';
 import { datasetUpdate, type TradeDataset, type TradeDatasetDetail } from './model.ts';
 import { publicationRule } from './publication.ts';
+import { tradeFacts } from '../facts/index.ts';
 import * as store from './store.ts';
 
 type DatasetRow = NonNullable<Awaited<ReturnType<typeof store.findDataset>>>;
@@ -43,14 +44,17 @@ export async function getDataset(db: Db, id: string): Promise<TradeDatasetDetail
 /** Removes a dataset with all its flows, only if nobody imported into it since the caller looked. */
 export async function deleteDataset(db: Db, id: string, version: number): Promise<void> {
   const expected = parseInput(versionSchema, version, 'version');
-  await inTransaction(db, async (trx) => {
+  const seq = await inTransaction(db, async (trx) => {
     const current = await store.findDataset(trx, id);
     if (!current) throw notFound('trade dataset', id);
-    // Checked before the flows go: a stale delete must not cost a scan of millions of rows.
     if (current.version !== expected) throw staleVersion('trade dataset', id, expected, current.version);
-    await store.deleteDatasetContents(trx, id);
+    const { seq } = await store.deleteDatasetRecords(trx, id);
     await deleteVersioned(trx, 'tradeDatasets', { column: 'id', value: id, label: 'trade dataset' }, expected);
+    return seq;
   });
+  // The facts go once the records are gone; should this be cut short, the store drops the facts of
+  // datasets the records no longer have when it opens next.
+  await (await tradeFacts(db)).deleteDataset(seq);
 }
 
 /** Sets a dataset's own publication lag, or clears it (null) to follow its kind's usual one. */

@@ -75,13 +75,9 @@ export function importsOf(db: Db, datasetId: string) {
     .execute();
 }
 
-/** Everything a dataset holds: its flows and the record of its imports. */
-export async function deleteDatasetContents(db: Db, datasetId: string): Promise<void> {
-  for (const table of ['tradeFlowBlocks', 'tradeFlowSums'] as const) {
-    await db
-      .deleteFrom(table)
-      .where('datasetSeq', '=', (eb) => eb.selectFrom('tradeDatasets').select('seq').where('id', '=', datasetId))
-      .execute();
-  }
+/** The record of a dataset's imports; returns the number its facts are filed under. */
+export async function deleteDatasetRecords(db: Db, datasetId: string): Promise<{ seq: number }> {
+  const row = await db.selectFrom('tradeDatasets').select('seq').where('id', '=', datasetId).executeTakeFirstOrThrow();
   await db.deleteFrom('tradeImports').where('datasetId', '=', datasetId).execute();
+  return { seq: Number(row.seq) };
 }

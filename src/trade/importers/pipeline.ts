@@ -4,17 +4,16 @@ import { Transform } from 'node:stream';
 import type { Database } from '../../db/connection.ts';
 import { AccordError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
-import { groupingRecord } from '../../registry/territories/service.ts';
 import type { DatasetKind, FlowRow, ImportNote, RowProblem, StatisticalTerritory } from '../model.ts';
-import { periodSpan } from './block-builder.ts';
+import { tradeFacts } from '../facts/index.ts';
+import type { FactStage } from '../facts/store.ts';
 import { isStatisticalTerritory, statisticalTerritory, type FlowParser } from './common.ts';
-import { FlowPacker, maxPackedRows, type PackedFlows } from './packed.ts';
-import { openFlowWriter, type FlowWriter } from './writers.ts';
+import { ensureDataset, ensureTerritories, recordImport } from './store.ts';
 
 export interface ImportProgress {
   /**
-   * `reading`: the file is read and checked, row by row; `finishing`: every row is read, the last ones are
-   * written, the slices they supersede are taken out of earlier imports and the transaction commits.
+   * `reading`: the file is read and checked, row by row; `finishing`: every row is read, the import is
+   * recorded, and its rows take the place of the slices they supersede.
    */
   stage: 'reading' | 'finishing';
   bytesRead: number;
@@ -72,7 +71,8 @@ const maxNotesKept = 100;
  * if no row was rejected; a process killed midway leaves the database as it was. Rows of a reporter,
  * period and flow the dataset already holds are replaced, so importing the same slice twice does not
  * double it, while a file of a reporter's imports leaves its exports alone.
- * Memory stays bounded: the file is streamed in batches, written out as blocks every few million rows.
+ * Memory stays bounded: the file is streamed in batches into the trade store, where they stay staged,
+ * seen by no query, until the import is recorded (see TradeFacts.stage).
  */
 export async function importFlows(database: Database, options: ImportOptions): Promise<ImportReport> {
   const started = performance.now();
@@ -115,43 +115,17 @@ export async function importFlows(database: Database, options: ImportOptions): P
     periodTo: null,
     seconds: 0,
   };
-  let committed = false;
-  let createdDataset = false;
-  let writer: FlowWriter | undefined;
-  let opening: Promise<FlowWriter> | undefined;
-  let datasetId = '';
+  let stage: FactStage | undefined;
   let rowsRead = 0;
   let lastRejectedLine = 0;
   let unterminatedLine: number | undefined;
-  // The writer opens its connection, transaction and dataset while the file starts being read (for a
-  // big file, starting the reading threads takes about as long); batches with nothing to write wait for
-  // neither.
-  const openLoad = async (opened: FlowWriter) => {
-    await opened.begin();
-    const newDatasetId = newId();
-    datasetId = await opened.ensureDataset({
-      id: newDatasetId,
-      name: options.dataset.name,
-      kind: options.dataset.kind,
-      source: options.dataset.source,
-      notes: options.dataset.notes ?? null,
-    });
-    createdDataset = datasetId === newDatasetId;
-    report.datasetId = datasetId;
-    await opened.startLoad({ datasetId });
-    return opened;
-  };
   try {
-    const opened = openFlowWriter(database.target, stat.size);
-    writer = opened;
-    opening = openLoad(opened);
-    // Awaited where it is needed; a failure meanwhile must not count as unhandled.
-    opening.catch(() => undefined);
-    const packer = new FlowPacker();
+    // Imports queue here, one at a time, while the file waits to be read.
+    stage = await (await tradeFacts(database.db)).stage(importId);
     const periods = new PeriodSpan();
     const territories = new TerritoriesMet();
 
-    for await (const batch of options.parse(input, opened)) {
+    for await (const batch of options.parse(input)) {
       report.rowsSkipped += batch.skipped;
       territories.take(batch.territories ?? [], batch.rows);
       for (const note of batch.notes ?? []) if (report.notes.length < maxNotesKept) report.notes.push(note);
@@ -182,28 +156,12 @@ export async function importFlows(database: Database, options: ImportOptions): P
           if (errorOut && !errorOut.write(line)) await drained(errorOut);
         }
       }
-      const rows = batch.rows.length;
-      rowsRead += rows + (batch.pending ?? 0) + batch.skipped;
+      rowsRead += batch.rows.length + batch.skipped;
       // Once any row is rejected nothing will be committed; keep reading only to report every bad row.
       if (report.rowsRejected === 0) {
-        for (let start = 0; start < rows; start += maxPackedRows) {
-          const flows = packer.pack(batch.rows, start, Math.min(rows, start + maxPackedRows));
-          periods.take(flows);
-          await (await opening).addFlows(flows);
-        }
-        report.rowsImported += rows;
-        for (const built of batch.parts ?? []) {
-          const span = periodSpan(built.part.slices);
-          if (span) periods.span(span.from, span.to);
-          await (await opening).addPart(built.part, built.done);
-          report.rowsImported += built.part.rows;
-        }
-        for (const sent of batch.sent ?? []) {
-          periods.span(sent.from, sent.to);
-          report.rowsImported += sent.rows;
-        }
-      } else {
-        for (const built of batch.parts ?? []) built.done?.([]);
+        periods.take(batch.rows);
+        await stage.add(batch.rows);
+        report.rowsImported += batch.rows.length;
       }
       options.onProgress?.({
         stage: 'reading',
@@ -214,7 +172,6 @@ export async function importFlows(database: Database, options: ImportOptions): P
       });
     }
 
-    await opening;
     report.fileHash = hash.digest('hex');
     const met = territories.all();
     if (report.rowsRejected > 0) {
@@ -226,7 +183,6 @@ export async function importFlows(database: Database, options: ImportOptions): P
         });
       }
       report.rowsImported = 0;
-      report.rowsReplaced = 0;
       report.periodFrom = null;
       report.periodTo = null;
       return report;
@@ -239,36 +195,46 @@ export async function importFlows(database: Database, options: ImportOptions): P
       });
     }
     options.onProgress?.({ stage: 'finishing', bytesRead, totalBytes: stat.size, rowsRead, rowsRejected: 0 });
-    if (met.length > 0) {
-      const added = await opened.ensureTerritories(met.map((t) => groupingRecord(t.code, t.nameEn)));
-      report.notes.push(territoriesNote(met, added.length));
-    }
-    report.rowsReplaced = await opened.endLoad();
     report.periodFrom = periods.from;
     report.periodTo = periods.to;
-    await opened.recordImport({
-      id: importId,
-      datasetId,
-      format: options.format,
-      fileName: report.file.split(/[\\/]/).pop() ?? report.file,
-      fileHash: report.fileHash,
-      rowsImported: report.rowsImported,
-      rowsReplaced: report.rowsReplaced,
-      periodFrom: report.periodFrom,
-      periodTo: report.periodTo,
-      importedAt: new Date().toISOString(),
+    let added: string[] = [];
+    const committing = stage;
+    stage = undefined;
+    await committing.commit(async (trx, rowsReplaced) => {
+      const dataset = await ensureDataset(trx, {
+        id: newId(),
+        name: options.dataset.name,
+        kind: options.dataset.kind,
+        source: options.dataset.source,
+        notes: options.dataset.notes ?? null,
+      });
+      if (met.length > 0) added = await ensureTerritories(trx, met);
+      report.rowsReplaced = await rowsReplaced(dataset.seq);
+      const importSeq = await recordImport(trx, {
+        id: importId,
+        datasetId: dataset.id,
+        format: options.format,
+        fileName: report.file.split(/[\\/]/).pop() ?? report.file,
+        fileHash: report.fileHash,
+        rowsImported: report.rowsImported,
+        rowsReplaced: report.rowsReplaced,
+        periodFrom: report.periodFrom,
+        periodTo: report.periodTo,
+        importedAt: new Date().toISOString(),
+      });
+      report.datasetId = dataset.id;
+      return { datasetSeq: dataset.seq, importSeq };
     });
-    await opened.finish(true);
-    committed = true;
+    if (met.length > 0) report.notes.push(territoriesNote(met, added.length));
     report.imported = true;
     return report;
   } catch (error) {
     throw asUnreadableGzip(error, report.file) ?? error;
   } finally {
-    if (!committed) {
-      await opening?.catch(() => undefined);
-      await writer?.finish(false).catch(() => undefined);
-      if (createdDataset) report.datasetId = null;
+    await stage?.discard().catch(() => undefined);
+    if (!report.imported) {
+      report.datasetId = null;
+      report.rowsReplaced = 0;
     }
     // A parser that gave up early (a missing column, a bad mapping) must not keep the file open.
     source.destroy();
@@ -333,11 +299,10 @@ class PeriodSpan {
   from: number | null = null;
   to: number | null = null;
 
-  take(flows: PackedFlows): void {
+  take(rows: readonly FlowRow[]): void {
     let from = Infinity;
     let to = -Infinity;
-    for (let i = 0; i < flows.count; i += 1) {
-      const period = flows.period[i]!;
+    for (const { period } of rows) {
       if (period < from) from = period;
       if (period > to) to = period;
     }

@@ -5,8 +5,7 @@ import type { Database, Db } from '../../db/connection.ts';
 import { AccordError } from '../../core/errors.ts';
 import { longText, parseInput, shortText } from '../../core/model.ts';
 import { datasetKind, hsRevision, hsRevisions, type DatasetKind, type HsRevision } from '../model.ts';
-import { readBaciCountries } from './baci.ts';
-import { parseBaciFast } from './baci-fast.ts';
+import { parseBaci, readBaciCountries } from './baci.ts';
 import type { FlowParser } from './common.ts';
 import { parseComtrade } from './comtrade.ts';
 import { ImportHsChecks } from './hs-checks.ts';
@@ -107,7 +106,7 @@ async function adapterFor(db: Db, request: z.output<typeof importRequest>): Prom
     case 'baci': {
       const revision = request.hsRevision ?? 'H0';
       const hs = await ImportHsChecks.load(db, [revision]);
-      const parse = parseBaciFast(request.file, {
+      const parse = parseBaci({
         countries: request.countries ? await readBaciCountries(request.countries) : undefined,
         hsRevision: revision,
         checkHsCode: hs.check,

@@ -1,0 +1,185 @@
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from '../../db/schema.ts';
+import type { FlowRow } from '../model.ts';
+import type { PeriodRange } from '../periods.ts';
+import * as q from './sql.ts';
+import type {
+  FactStage,
+  FactView,
+  FlowSum,
+  ProductQuery,
+  ProductSum,
+  RecordImport,
+  StoredFact,
+  TradeFacts,
+} from './store.ts';
+
+/** Any number that pg/Kysely might hand out for one advisory lock: imports of one database queue on it. */
+const importLock = 0x7ac0_4d01;
+
+/** Rows a statement inserts at most: 12 parameters each stays well within PostgreSQL's 65,535. */
+const rowsPerStatement = 1000;
+
+/**
+ * The server's trade store: facts as plain rows in the records' own PostgreSQL database, with the
+ * pair-month sums beside them. An import is one transaction on a connection of its own, records and
+ * facts together, so no crash can leave half of it.
+ */
+export class PostgresFacts implements TradeFacts {
+  readonly engine = 'postgres';
+  private readonly pool: pg.Pool;
+
+  constructor(private readonly url: string) {
+    this.pool = new pg.Pool({ connectionString: url, max: 4 });
+    this.pool.on('error', (error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`));
+  }
+
+  private async rows(statement: q.Statement): Promise<Array<Record<string, unknown>>> {
+    return (await this.pool.query(statement.text, statement.params)).rows as Array<Record<string, unknown>>;
+  }
+
+  async sumsByPartner(view: FactView, range: PeriodRange, partner?: string): Promise<FlowSum[]> {
+    return q.sumsOf(await this.rows(q.pairSums(view, range, 'partner', partner)));
+  }
+
+  async sumsByPeriod(view: FactView, partner: string, range: PeriodRange): Promise<FlowSum[]> {
+    return q.sumsOf(await this.rows(q.pairSums(view, range, 'period', partner)));
+  }
+
+  async sumsByProduct(view: FactView, partner: string, ranges: PeriodRange[], digits: 2 | 4 | 6) {
+    return Promise.all(
+      ranges.map(async (range) => q.sumsOf(await this.rows(q.productSums(view, partner, range, digits)))),
+    );
+  }
+
+  async covers(datasetSeq: number, reporter: string, partner: string | null, range: PeriodRange, bothWays: boolean) {
+    if ((await this.rows(q.coverage(datasetSeq, reporter, partner, range))).length > 0) return true;
+    if (!bothWays || partner === null) return false;
+    return (await this.rows(q.coverage(datasetSeq, partner, reporter, range))).length > 0;
+  }
+
+  async productTrade(query: ProductQuery): Promise<ProductSum[]> {
+    return (await this.rows(q.productTrade(query))).map(q.productSum);
+  }
+
+  async stage(importId: string): Promise<FactStage> {
+    const client = new pg.Client({ connectionString: this.url });
+    await client.connect();
+    try {
+      await client.query('begin');
+      await client.query('select pg_advisory_xact_lock($1)', [importLock]);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    return new PostgresStage(client, importId);
+  }
+
+  async deleteDataset(datasetSeq: number): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin');
+      for (const [sql, params] of q.deleteDatasetSteps(datasetSeq)) await client.query(sql, params);
+      await client.query('commit');
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async *readFacts(datasetSeq: number): AsyncIterable<StoredFact[]> {
+    const reporters = (await this.pool.query(q.factReporters, [datasetSeq])).rows as Array<{ reporter: string }>;
+    for (const { reporter } of reporters) {
+      const rows = (await this.pool.query(q.factsOfReporter, [datasetSeq, reporter])).rows;
+      yield rows.map(q.storedFact);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+class PostgresStage implements FactStage {
+  private ended = false;
+
+  constructor(
+    private readonly client: pg.Client,
+    private readonly id: string,
+  ) {}
+
+  async add(rows: readonly FlowRow[]): Promise<void> {
+    const width = q.stagedColumns.length;
+    for (let start = 0; start < rows.length; start += rowsPerStatement) {
+      const chunk = rows.slice(start, start + rowsPerStatement);
+      const values: unknown[] = [];
+      const tuples = chunk.map((row, r) => {
+        values.push(
+          this.id,
+          row.reporter,
+          row.partner,
+          row.period,
+          row.flow,
+          row.hsCode,
+          row.hsRevision,
+          row.valueCents,
+          row.quantity,
+          row.unit,
+          row.flag ?? null,
+          row.line,
+        );
+        return `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`;
+      });
+      await this.client.query(
+        `insert into trade_facts_staged (${q.stagedColumns.join(', ')}) values ${tuples.join(', ')}`,
+        values,
+      );
+    }
+  }
+
+  async commit(record: RecordImport): Promise<void> {
+    const client = this.client;
+    // The records are written through Kysely on this same connection, inside the import's transaction.
+    const trx = new Kysely<DB>({
+      dialect: new PostgresDialect({
+        pool: {
+          connect: async () => ({ query: client.query.bind(client), release: () => undefined }) as never,
+          end: async () => undefined,
+        },
+      }),
+      plugins: [new CamelCasePlugin()],
+    });
+    try {
+      const { datasetSeq, importSeq } = await record(trx, async (seq) => {
+        const result = await client.query<{ n: string | number }>(...q.countReplaced(this.id, seq));
+        return Number(result.rows[0]!.n);
+      });
+      for (const [sql, params] of q.publishSteps(this.id, datasetSeq, importSeq)) await client.query(sql, params);
+      await client.query('commit');
+    } catch (error) {
+      await this.discard();
+      throw error;
+    } finally {
+      await trx.destroy();
+    }
+    await this.end();
+  }
+
+  async discard(): Promise<void> {
+    if (this.ended) return;
+    try {
+      await this.client.query('rollback');
+    } finally {
+      await this.end();
+    }
+  }
+
+  private async end(): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
+    await this.client.end();
+  }
+}

@@ -1,0 +1,218 @@
+import { coversYear, yearOf, type PeriodRange } from '../periods.ts';
+import type { FactView, FlowSum, ProductQuery, ProductSum, StoredFact } from './store.ts';
+
+/**
+ * The fact stores' statements, written once in the SQL both DuckDB and PostgreSQL read (`$n` parameters,
+ * `substr`, `exists`); each store only runs them. Sums come back as text or bigint, never as floats.
+ */
+export class Statement {
+  readonly params: unknown[] = [];
+  private readonly parts: string[] = [];
+
+  add(text: string, ...values: unknown[]): this {
+    let at = 0;
+    this.parts.push(text.replace(/\?/g, () => this.param(values[at++])));
+    return this;
+  }
+
+  param(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+
+  get text(): string {
+    return this.parts.join(' ');
+  }
+}
+
+/**
+ * The months of a range, and the annual rows (YYYY00) of the years it covers whole: an annual row counts
+ * only when whole years are asked.
+ */
+export function periodWithin(s: Statement, range: PeriodRange, column = 'period'): string {
+  const years: number[] = [];
+  for (let year = yearOf(range.from); year <= yearOf(range.to); year += 1) {
+    if (coversYear(range, year * 100)) years.push(year * 100);
+  }
+  const months = `(${column} between ${s.param(range.from)} and ${s.param(range.to)} and ${column} % 100 <> 0)`;
+  if (years.length === 0) return months;
+  return `(${months} or ${column} in (${years.map((y) => s.param(y)).join(', ')}))`;
+}
+
+/** Sums by partner or by period of home's trade, from the pair-month rollup. */
+export function pairSums(view: FactView, range: PeriodRange, by: 'partner' | 'period', partner?: string): Statement {
+  const s = new Statement();
+  const own = by === 'partner' ? 'partner' : 'period';
+  s.add(`select cast(${own} as varchar) as key, flow, sum(value_cents) as value from trade_pair_months`);
+  s.add('where dataset_seq = ? and reporter = ?', view.datasetSeq, view.home);
+  if (partner !== undefined) s.add('and partner = ?', partner);
+  if (view.mirrorImports) s.add("and flow = 'X'");
+  s.add(`and ${periodWithin(s, range)} group by ${own}, flow`);
+  if (view.mirrorImports) {
+    const mirrored = by === 'partner' ? 'reporter' : 'period';
+    s.add(`union all select cast(${mirrored} as varchar) as key, 'M' as flow, sum(value_cents) as value`);
+    s.add("from trade_pair_months where dataset_seq = ? and partner = ? and flow = 'X'", view.datasetSeq, view.home);
+    if (partner !== undefined) s.add('and reporter = ?', partner);
+    s.add(`and ${periodWithin(s, range)} group by ${mirrored}`);
+  }
+  return s;
+}
+
+/**
+ * A pair's trade by HS code cut to `digits`. A code coarser than asked for (a chapter a file did not break
+ * down) stays a line of its own, so every level adds up to the same total.
+ */
+export function productSums(view: FactView, partner: string, range: PeriodRange, digits: number): Statement {
+  const s = new Statement();
+  const key = `substr(hs_code, 1, ${s.param(digits)})`;
+  s.add(`select ${key} as key, flow, sum(value_cents) as value from trade_facts`);
+  s.add('where dataset_seq = ? and reporter = ? and partner = ?', view.datasetSeq, view.home, partner);
+  if (view.mirrorImports) s.add("and flow = 'X'");
+  s.add(`and ${periodWithin(s, range)} group by 1, flow`);
+  if (view.mirrorImports) {
+    const mirroredKey = `substr(hs_code, 1, ${s.param(digits)})`;
+    s.add(`union all select ${mirroredKey} as key, 'M' as flow, sum(value_cents) as value from trade_facts`);
+    s.add("where dataset_seq = ? and reporter = ? and partner = ? and flow = 'X'", view.datasetSeq, partner, view.home);
+    s.add(`and ${periodWithin(s, range)} group by 1`);
+  }
+  return s;
+}
+
+export function coverage(datasetSeq: number, reporter: string, partner: string | null, range: PeriodRange): Statement {
+  const s = new Statement();
+  s.add('select 1 as found from trade_pair_months where dataset_seq = ? and reporter = ?', datasetSeq, reporter);
+  if (partner !== null) s.add('and partner = ?', partner);
+  return s.add(`and ${periodWithin(s, range)} limit 1`);
+}
+
+/** Codes of a product: the code itself and every finer code under it. */
+function underCode(s: Statement, hsCode: string): string {
+  return `(hs_code = ${s.param(hsCode)} or hs_code like ${s.param(`${hsCode}%`)})`;
+}
+
+/**
+ * A product's trade in a year: every importer's total from the world, or one reporter's exports and
+ * imports by partner. Quantities add up only where the rows share one unit.
+ */
+export function productTrade(q: ProductQuery): Statement {
+  const s = new Statement();
+  const range = { from: q.year * 100 + 1, to: q.year * 100 + 12 };
+  const measures =
+    'sum(value_cents) as value, sum(quantity) as quantity, min(unit) as unit, count(distinct unit) as units';
+  if (q.reporter === undefined) {
+    if (q.mirrorImports) {
+      s.add(`select partner as territory, 'M' as flow, ${measures} from trade_facts`);
+      s.add("where dataset_seq = ? and flow = 'X'", q.datasetSeq);
+      s.add(`and ${underCode(s, q.hsCode)} and ${periodWithin(s, range)} group by partner`);
+    } else {
+      s.add(`select reporter as territory, flow, ${measures} from trade_facts`);
+      s.add("where dataset_seq = ? and flow = 'M'", q.datasetSeq);
+      s.add(`and ${underCode(s, q.hsCode)} and ${periodWithin(s, range)} group by reporter, flow`);
+    }
+    return s;
+  }
+  s.add(`select partner as territory, flow, ${measures} from trade_facts`);
+  s.add('where dataset_seq = ? and reporter = ?', q.datasetSeq, q.reporter);
+  if (q.mirrorImports) s.add("and flow = 'X'");
+  s.add(`and ${underCode(s, q.hsCode)} and ${periodWithin(s, range)} group by partner, flow`);
+  if (q.mirrorImports) {
+    s.add(`union all select reporter as territory, 'M' as flow, ${measures} from trade_facts`);
+    s.add("where dataset_seq = ? and partner = ? and flow = 'X'", q.datasetSeq, q.reporter);
+    s.add(`and ${underCode(s, q.hsCode)} and ${periodWithin(s, range)} group by reporter`);
+  }
+  return s;
+}
+
+const factColumns = 'reporter, partner, period, flow, hs_code, hs_revision, value_cents, quantity, unit, flag, line';
+
+/** Rows of `f` in the slices (reporter × period × direction) the staged import `$1` holds. */
+const inStagedSlice = (f: string) =>
+  `exists (select 1 from trade_facts_staged s where s.stage = $1 and s.reporter = ${f}.reporter and s.period = ${f}.period and s.flow = ${f}.flow)`;
+
+export type Step = [sql: string, params: unknown[]];
+
+/** How many rows of a dataset a staged import replaces. */
+export function countReplaced(stage: string, datasetSeq: number): Step {
+  return [
+    `select count(*) as n from trade_facts f where f.dataset_seq = $2 and ${inStagedSlice('f')}`,
+    [stage, datasetSeq],
+  ];
+}
+
+/**
+ * Publishing a staged import into its dataset, in one transaction: the rows of the slices it holds are set
+ * aside as superseded by it, its rows take their place (sorted so a pair's rows lie together), and the
+ * pair-month sums of those slices are counted again.
+ */
+export function publishSteps(stage: string, datasetSeq: number, importSeq: number): Step[] {
+  return [
+    [
+      `insert into trade_facts_superseded (dataset_seq, import_seq, ${factColumns}, superseded_by)
+       select dataset_seq, import_seq, ${factColumns}, cast($3 as integer) from trade_facts f
+       where f.dataset_seq = $2 and ${inStagedSlice('f')}`,
+      [stage, datasetSeq, importSeq],
+    ],
+    [`delete from trade_facts f where f.dataset_seq = $2 and ${inStagedSlice('f')}`, [stage, datasetSeq]],
+    [`delete from trade_pair_months f where f.dataset_seq = $2 and ${inStagedSlice('f')}`, [stage, datasetSeq]],
+    [
+      `insert into trade_facts (dataset_seq, import_seq, ${factColumns})
+       select cast($2 as integer), cast($3 as integer), ${factColumns} from trade_facts_staged where stage = $1
+       order by reporter, partner, period, flow, hs_code`,
+      [stage, datasetSeq, importSeq],
+    ],
+    [
+      `insert into trade_pair_months (dataset_seq, reporter, partner, period, flow, value_cents, row_count)
+       select dataset_seq, reporter, partner, period, flow, sum(value_cents), count(*) from trade_facts
+       where dataset_seq = $1 and import_seq = $2 group by dataset_seq, reporter, partner, period, flow`,
+      [datasetSeq, importSeq],
+    ],
+    ['delete from trade_facts_staged where stage = $1', [stage]],
+  ];
+}
+
+export function deleteDatasetSteps(datasetSeq: number): Step[] {
+  return ['trade_facts', 'trade_facts_superseded', 'trade_pair_months'].map((table) => [
+    `delete from ${table} where dataset_seq = $1`,
+    [datasetSeq],
+  ]);
+}
+
+export const stagedColumns = ['stage', ...factColumns.split(', ')];
+
+export const factReporters = 'select distinct reporter from trade_facts where dataset_seq = $1 order by reporter';
+
+export const factsOfReporter = `select dataset_seq, import_seq, ${factColumns} from trade_facts
+  where dataset_seq = $1 and reporter = $2 order by partner, period, flow, hs_code, line`;
+
+export function sumsOf(rows: Array<Record<string, unknown>>): FlowSum[] {
+  return rows.map((r) => ({ key: String(r.key), flow: String(r.flow), valueCents: Number(r.value) }));
+}
+
+export function productSum(r: Record<string, unknown>): ProductSum {
+  const oneUnit = Number(r.units) === 1;
+  return {
+    territory: String(r.territory),
+    flow: String(r.flow),
+    valueCents: Number(r.value),
+    quantity: oneUnit && r.quantity !== null ? Number(r.quantity) : null,
+    unit: oneUnit ? (r.unit as string) : null,
+  };
+}
+
+export function storedFact(r: Record<string, unknown>): StoredFact {
+  return {
+    datasetSeq: Number(r.dataset_seq),
+    importSeq: Number(r.import_seq),
+    reporter: String(r.reporter),
+    partner: String(r.partner),
+    period: Number(r.period),
+    flow: String(r.flow),
+    hsCode: String(r.hs_code),
+    hsRevision: String(r.hs_revision),
+    valueCents: Number(r.value_cents),
+    quantity: r.quantity === null ? null : Number(r.quantity),
+    unit: (r.unit as string | null) ?? null,
+    flag: (r.flag as string | null) ?? null,
+    line: Number(r.line),
+  };
+}
