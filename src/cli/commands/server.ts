@@ -7,6 +7,9 @@ import { allowedHostsFor, isAllInterfaces, isLoopback, parseHostList } from '../
 import { logFormats, serverLogger } from '../../http/log.ts';
 import { parseInput } from '../../core/model.ts';
 import type { Database } from '../../db/connection.ts';
+import { tradeStoreFile } from '../../trade/facts/duckdb.ts';
+import { claimStore, heldError, storeHolder } from '../../trade/facts/holder.ts';
+import { tradeFacts } from '../../trade/facts/index.ts';
 import { withDatabase } from '../context.ts';
 
 const listenOptions = z.object({
@@ -28,6 +31,14 @@ async function serve(database: Database, raw: ServeOptions): Promise<void> {
     log: raw.log ?? process.env.ACCORD_LOG,
   });
   const allowedHosts = allowedHostsFor(host, parseHostList(process.env.ACCORD_ALLOWED_HOSTS));
+  // The server holds the trade store from the start: a second server on the same file is refused now,
+  // naming the first, rather than at its first trade question.
+  const storeFile = database.target.dialect === 'sqlite' ? tradeStoreFile(database.target.file) : null;
+  if (storeFile) {
+    const other = storeHolder(storeFile);
+    if (other) throw heldError(storeFile, other);
+    await tradeFacts(database.db);
+  }
   const app = await buildApp({
     db: database.db,
     database,
@@ -51,16 +62,23 @@ async function serve(database: Database, raw: ServeOptions): Promise<void> {
         `It answers for the host names ${allowedHosts.join(', ')}; add others with ACCORD_ALLOWED_HOSTS.\n`,
     );
   }
+  const url = `http://${shownHost}:${actualPort}/`;
+  // Commands run meanwhile find the server here and ask it their trade questions.
+  const release = storeFile ? claimStore(storeFile, url) : () => undefined;
   process.stdout.write(
-    `Accord is running at http://${shownHost}:${actualPort}/  (${reach}; API reference: /api/docs, database: ${database.target.display})\n`,
+    `Accord is running at ${url}  (${reach}; API reference: /api/docs, database: ${database.target.display})\n`,
   );
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      void app.close().then(resolve);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  try {
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        void app.close().then(resolve);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+  } finally {
+    release();
+  }
 }
 
 const logHelp =

@@ -23,6 +23,7 @@ import { hsTitles } from '../../trade/hs/service.ts';
 import { formatMinor } from '../../trade/money.ts';
 import { parseInput } from '../../core/model.ts';
 import { withDatabase } from '../context.ts';
+import { askTrade } from '../trade-server.ts';
 import { formatTable, printJson, printRows } from '../output.ts';
 
 /** Millions with one decimal, as officials quote them; exact cents stay in --json. */
@@ -58,40 +59,41 @@ export function registerTradeAnalyticsCommands(program: Command): void {
     .option('--dataset <id>', 'dataset id (default: the most authoritative one covering the pair)')
     .option('--json', 'print JSON')
     .action(async (home: string, partner: string, o: Options, command: Command) => {
-      const q = parseInput(pairQuery, { home, partner, period: o.period, dataset: o.dataset });
-      await withDatabase(command, 'require-current', async ({ db }) => {
-        const s = await tradeSummary(db, { home: q.home, partner: q.partner, range: q.period, datasetId: q.dataset });
-        if (o.json) return printJson(s);
-        const row = (label: string, pick: (t: Totals) => number, growth: number | null) => [
-          label,
-          millions(pick(s.current)),
-          millions(pick(s.previous)),
-          `${pick(s.change) >= 0 ? '+' : ''}${millions(pick(s.change))}`,
-          percent(growth),
-        ];
-        const rows = [
-          row('Exports', (t) => t.exportsCents, s.growthPercent.exports),
-          row('Imports', (t) => t.importsCents, s.growthPercent.imports),
-          row('Turnover', (t) => t.turnoverCents, s.growthPercent.turnover),
-          row('Balance', (t) => t.balanceCents, null),
-        ];
-        process.stdout.write(`${s.home} ↔ ${s.partner}, ${s.period.label} vs ${s.previousPeriod.label}, USD\n`);
-        process.stdout.write(`${datasetLine(s.dataset)}\n\n`);
-        process.stdout.write(
-          `${formatTable(rows, [
-            { header: '', value: (r) => r[0] },
-            { header: s.period.label, value: (r) => r[1], align: 'right' },
-            { header: s.previousPeriod.label, value: (r) => r[2], align: 'right' },
-            { header: 'change', value: (r) => r[3], align: 'right' },
-            { header: 'growth', value: (r) => r[4], align: 'right' },
-          ])}\n\n`,
-        );
-        process.stdout.write(
-          `Turnover ${millions(s.current.turnoverCents)} USD (${formatMinor(s.current.turnoverCents)} exactly), ${percent(
-            s.growthPercent.turnover,
-          )}; share of ${s.home}'s turnover ${percent(s.sharePercent, false)}, ${s.grouping ? 'a statistical territory, not ranked among partners' : `rank ${s.rank ?? 'n/a'} of ${s.partners} partners`}\n`,
-        );
-      });
+      const raw = { home, partner, period: o.period as string, dataset: o.dataset as string | undefined };
+      const q = parseInput(pairQuery, raw);
+      const s = await askTrade(command, '/api/trade/summary', raw, ({ db }) =>
+        tradeSummary(db, { home: q.home, partner: q.partner, range: q.period, datasetId: q.dataset }),
+      );
+      if (o.json) return printJson(s);
+      const row = (label: string, pick: (t: Totals) => number, growth: number | null) => [
+        label,
+        millions(pick(s.current)),
+        millions(pick(s.previous)),
+        `${pick(s.change) >= 0 ? '+' : ''}${millions(pick(s.change))}`,
+        percent(growth),
+      ];
+      const rows = [
+        row('Exports', (t) => t.exportsCents, s.growthPercent.exports),
+        row('Imports', (t) => t.importsCents, s.growthPercent.imports),
+        row('Turnover', (t) => t.turnoverCents, s.growthPercent.turnover),
+        row('Balance', (t) => t.balanceCents, null),
+      ];
+      process.stdout.write(`${s.home} ↔ ${s.partner}, ${s.period.label} vs ${s.previousPeriod.label}, USD\n`);
+      process.stdout.write(`${datasetLine(s.dataset)}\n\n`);
+      process.stdout.write(
+        `${formatTable(rows, [
+          { header: '', value: (r) => r[0] },
+          { header: s.period.label, value: (r) => r[1], align: 'right' },
+          { header: s.previousPeriod.label, value: (r) => r[2], align: 'right' },
+          { header: 'change', value: (r) => r[3], align: 'right' },
+          { header: 'growth', value: (r) => r[4], align: 'right' },
+        ])}\n\n`,
+      );
+      process.stdout.write(
+        `Turnover ${millions(s.current.turnoverCents)} USD (${formatMinor(s.current.turnoverCents)} exactly), ${percent(
+          s.growthPercent.turnover,
+        )}; share of ${s.home}'s turnover ${percent(s.sharePercent, false)}, ${s.grouping ? 'a statistical territory, not ranked among partners' : `rank ${s.rank ?? 'n/a'} of ${s.partners} partners`}\n`,
+      );
     });
 
   trade
@@ -106,48 +108,49 @@ export function registerTradeAnalyticsCommands(program: Command): void {
     .option('--dataset <id>', 'dataset id')
     .option('--json', 'print JSON')
     .action(async (home: string, partner: string, o: Options, command: Command) => {
-      const q = parseInput(structureQuery, {
+      const raw = {
         home,
         partner,
-        period: o.period,
-        dataset: o.dataset,
-        level: o.level,
-        direction: o.direction,
-        top: o.top,
-      });
-      await withDatabase(command, 'require-current', async ({ db }) => {
-        const s = await tradeStructure(db, {
+        period: o.period as string,
+        dataset: o.dataset as string | undefined,
+        level: o.level as string,
+        direction: o.direction as string,
+        top: o.top as string,
+      };
+      const q = parseInput(structureQuery, raw);
+      const s = await askTrade(command, '/api/trade/structure', raw, ({ db }) =>
+        tradeStructure(db, {
           ...structureOptions(q),
           titles: async (codes) => {
             const t = await hsTitles(db, codes);
             return new Map([...t].map(([c, v]) => [c, { titleEn: v.titleEn, titleRu: v.titleRu ?? null }]));
           },
-        });
-        if (o.json) return printJson(s);
-        process.stdout.write(
-          `${s.home} → ${s.partner} ${s.direction} by HS ${s.level}, ${s.period.label} vs ${s.previousPeriod.label}, USD\n`,
-        );
-        process.stdout.write(`${datasetLine(s.dataset)}\n\n`);
-        const pick = (t: Totals) =>
-          s.direction === 'exports' ? t.exportsCents : s.direction === 'imports' ? t.importsCents : t.turnoverCents;
-        printRows(
-          [...s.lines, ...(s.other ? [s.other] : [])],
-          [
-            { header: 'code', value: (l) => l.label },
-            { header: 'title', value: (l) => l.titleEn },
-            { header: s.period.label, value: (l) => millions(pick(l.current)), align: 'right' },
-            { header: 'share', value: (l) => percent(l.sharePercent, false), align: 'right' },
-            { header: 'growth', value: (l) => percent(l.growthPercent), align: 'right' },
-            {
-              header: 'contribution, pp',
-              value: (l) => (l.contributionPp === null ? 'n/a' : l.contributionPp.toFixed(1)),
-              align: 'right',
-            },
-          ],
-          {},
-          `total ${millions(s.total.current)} USD, ${percent(s.total.growthPercent)}`,
-        );
-      });
+        }),
+      );
+      if (o.json) return printJson(s);
+      process.stdout.write(
+        `${s.home} → ${s.partner} ${s.direction} by HS ${s.level}, ${s.period.label} vs ${s.previousPeriod.label}, USD\n`,
+      );
+      process.stdout.write(`${datasetLine(s.dataset)}\n\n`);
+      const pick = (t: Totals) =>
+        s.direction === 'exports' ? t.exportsCents : s.direction === 'imports' ? t.importsCents : t.turnoverCents;
+      printRows(
+        [...s.lines, ...(s.other ? [s.other] : [])],
+        [
+          { header: 'code', value: (l) => l.label },
+          { header: 'title', value: (l) => l.titleEn },
+          { header: s.period.label, value: (l) => millions(pick(l.current)), align: 'right' },
+          { header: 'share', value: (l) => percent(l.sharePercent, false), align: 'right' },
+          { header: 'growth', value: (l) => percent(l.growthPercent), align: 'right' },
+          {
+            header: 'contribution, pp',
+            value: (l) => (l.contributionPp === null ? 'n/a' : l.contributionPp.toFixed(1)),
+            align: 'right',
+          },
+        ],
+        {},
+        `total ${millions(s.total.current)} USD, ${percent(s.total.growthPercent)}`,
+      );
     });
 
   trade
@@ -161,31 +164,30 @@ export function registerTradeAnalyticsCommands(program: Command): void {
     .option('--dataset <id>', 'dataset id')
     .option('--json', 'print JSON')
     .action(async (home: string, partner: string, o: Options, command: Command) => {
-      const q = parseInput(seriesQuery, {
+      const raw = {
         home,
         partner,
-        period: o.period,
-        dataset: o.dataset,
-        granularity: o.granularity,
+        period: o.period as string,
+        dataset: o.dataset as string | undefined,
+        granularity: o.granularity as string,
         cumulative: o.cumulative ? 'true' : 'false',
-      });
-      await withDatabase(command, 'require-current', async ({ db }) => {
-        const s = await tradeSeries(db, seriesOptions(q));
-        if (o.json) return printJson(s);
-        process.stdout.write(`${datasetLine(s.dataset)}; USD${s.cumulative ? '; cumulative from January' : ''}\n\n`);
-        printRows(
-          s.points,
-          [
-            { header: 'period', value: (p) => p.label },
-            { header: 'exports', value: (p) => millions(p.totals.exportsCents), align: 'right' },
-            { header: 'imports', value: (p) => millions(p.totals.importsCents), align: 'right' },
-            { header: 'turnover', value: (p) => millions(p.totals.turnoverCents), align: 'right' },
-            { header: 'balance', value: (p) => millions(p.totals.balanceCents), align: 'right' },
-            { header: 'YoY', value: (p) => percent(p.turnoverGrowthPercent), align: 'right' },
-          ],
-          {},
-        );
-      });
+      };
+      const q = parseInput(seriesQuery, raw);
+      const s = await askTrade(command, '/api/trade/series', raw, ({ db }) => tradeSeries(db, seriesOptions(q)));
+      if (o.json) return printJson(s);
+      process.stdout.write(`${datasetLine(s.dataset)}; USD${s.cumulative ? '; cumulative from January' : ''}\n\n`);
+      printRows(
+        s.points,
+        [
+          { header: 'period', value: (p) => p.label },
+          { header: 'exports', value: (p) => millions(p.totals.exportsCents), align: 'right' },
+          { header: 'imports', value: (p) => millions(p.totals.importsCents), align: 'right' },
+          { header: 'turnover', value: (p) => millions(p.totals.turnoverCents), align: 'right' },
+          { header: 'balance', value: (p) => millions(p.totals.balanceCents), align: 'right' },
+          { header: 'YoY', value: (p) => percent(p.turnoverGrowthPercent), align: 'right' },
+        ],
+        {},
+      );
     });
 
   trade
@@ -198,24 +200,29 @@ export function registerTradeAnalyticsCommands(program: Command): void {
     .option('--dataset <id>', 'dataset id')
     .option('--json', 'print JSON')
     .action(async (home: string, o: Options, command: Command) => {
-      const q = parseInput(rankingQuery, { home, period: o.period, by: o.by, dataset: o.dataset, limit: o.limit });
-      await withDatabase(command, 'require-current', async ({ db }) => {
-        const r = await partnerRanking(db, rankingOptions(q));
-        if (o.json) return printJson(r);
-        process.stdout.write(`${datasetLine(r.dataset)}; ${r.period}; USD\n\n`);
-        printRows(
-          r.lines,
-          [
-            { header: '#', value: (l) => l.rank, align: 'right' },
-            { header: 'partner', value: (l) => (l.grouping ? `${l.partner} (grouping, unranked)` : l.partner) },
-            { header: 'turnover', value: (l) => millions(l.current.turnoverCents), align: 'right' },
-            { header: 'growth', value: (l) => percent(l.turnoverGrowthPercent), align: 'right' },
-            { header: 'balance', value: (l) => millions(l.current.balanceCents), align: 'right' },
-            { header: 'share', value: (l) => percent(l.sharePercent, false), align: 'right' },
-          ],
-          {},
-        );
-      });
+      const raw = {
+        home,
+        period: o.period as string,
+        by: o.by as string,
+        dataset: o.dataset as string | undefined,
+        limit: o.limit as string,
+      };
+      const q = parseInput(rankingQuery, raw);
+      const r = await askTrade(command, '/api/trade/ranking', raw, ({ db }) => partnerRanking(db, rankingOptions(q)));
+      if (o.json) return printJson(r);
+      process.stdout.write(`${datasetLine(r.dataset)}; ${r.period}; USD\n\n`);
+      printRows(
+        r.lines,
+        [
+          { header: '#', value: (l) => l.rank, align: 'right' },
+          { header: 'partner', value: (l) => (l.grouping ? `${l.partner} (grouping, unranked)` : l.partner) },
+          { header: 'turnover', value: (l) => millions(l.current.turnoverCents), align: 'right' },
+          { header: 'growth', value: (l) => percent(l.turnoverGrowthPercent), align: 'right' },
+          { header: 'balance', value: (l) => millions(l.current.balanceCents), align: 'right' },
+          { header: 'share', value: (l) => percent(l.sharePercent, false), align: 'right' },
+        ],
+        {},
+      );
     });
 
   trade
@@ -227,14 +234,15 @@ export function registerTradeAnalyticsCommands(program: Command): void {
     .option('--dataset <id>', 'dataset id')
     .option('--json', 'print JSON')
     .action(async (home: string, partner: string, o: Options, command: Command) => {
-      const q = parseInput(pairQuery, { home, partner, period: o.period, dataset: o.dataset });
-      await withDatabase(command, 'require-current', async ({ db }) => {
-        const s = await trendSignals(db, { home: q.home, partner: q.partner, range: q.period, datasetId: q.dataset });
-        if (o.json) return printJson(s);
-        for (const y of s.years) process.stdout.write(`${y.period}: turnover ${millions(y.turnoverCents)} USD\n`);
-        for (const signal of s.signals) process.stdout.write(`- ${signal.textEn}\n`);
-        if (s.signals.length === 0) process.stdout.write('(no signal)\n');
-      });
+      const raw = { home, partner, period: o.period as string, dataset: o.dataset as string | undefined };
+      const q = parseInput(pairQuery, raw);
+      const s = await askTrade(command, '/api/trade/signals', raw, ({ db }) =>
+        trendSignals(db, { home: q.home, partner: q.partner, range: q.period, datasetId: q.dataset }),
+      );
+      if (o.json) return printJson(s);
+      for (const y of s.years) process.stdout.write(`${y.period}: turnover ${millions(y.turnoverCents)} USD\n`);
+      for (const signal of s.signals) process.stdout.write(`- ${signal.textEn}\n`);
+      if (s.signals.length === 0) process.stdout.write('(no signal)\n');
     });
 
   trade
@@ -245,23 +253,24 @@ export function registerTradeAnalyticsCommands(program: Command): void {
     .requiredOption('--period <range>', 'months FROM..TO')
     .option('--json', 'print JSON')
     .action(async (home: string, partner: string, o: Options, command: Command) => {
-      const q = parseInput(pairQuery, { home, partner, period: o.period });
-      await withDatabase(command, 'require-current', async ({ db }) => {
-        const m = await mirrorView(db, { home: q.home, partner: q.partner, range: q.period });
-        if (o.json) return printJson(m);
-        const side = (label: string, s: typeof m.homeReport) =>
-          s
-            ? `${label}: exports ${millions(s.exportsCents)}, imports ${millions(s.importsCents)} USD (${s.dataset.name})`
-            : `${label}: no report loaded`;
+      const raw = { home, partner, period: o.period as string };
+      const q = parseInput(pairQuery, raw);
+      const m = await askTrade(command, '/api/trade/mirror', raw, ({ db }) =>
+        mirrorView(db, { home: q.home, partner: q.partner, range: q.period }),
+      );
+      if (o.json) return printJson(m);
+      const side = (label: string, s: typeof m.homeReport) =>
+        s
+          ? `${label}: exports ${millions(s.exportsCents)}, imports ${millions(s.importsCents)} USD (${s.dataset.name})`
+          : `${label}: no report loaded`;
+      process.stdout.write(
+        `${side(`${m.home} declares`, m.homeReport)}\n${side(`${m.partner} declares`, m.partnerReport)}\n`,
+      );
+      if (m.exportsGapCents !== null && m.importsGapCents !== null) {
         process.stdout.write(
-          `${side(`${m.home} declares`, m.homeReport)}\n${side(`${m.partner} declares`, m.partnerReport)}\n`,
+          `gap on ${m.home}'s exports: ${millions(m.exportsGapCents)}, on its imports: ${millions(m.importsGapCents)} USD\n`,
         );
-        if (m.exportsGapCents !== null && m.importsGapCents !== null) {
-          process.stdout.write(
-            `gap on ${m.home}'s exports: ${millions(m.exportsGapCents)}, on its imports: ${millions(m.importsGapCents)} USD\n`,
-          );
-        }
-      });
+      }
     });
 
   const figures = trade.command('figures').description('official figures quoted in documents');

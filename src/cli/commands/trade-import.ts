@@ -1,14 +1,26 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import type { ReadableStream } from 'node:stream/web';
 import { InvalidArgumentError, type Command } from 'commander';
 import { z } from 'zod';
-import { AccordError } from '../../core/errors.ts';
+import { AccordError, type ErrorCode } from '../../core/errors.ts';
 import { parseInput, shortText } from '../../core/model.ts';
 import { getDataset, listDatasets, updateDataset } from '../../trade/datasets/service.ts';
 import type { ImportProgress, ImportReport } from '../../trade/importers/pipeline.ts';
-import { defaultDatasetKind, importFormat, importTradeFile, type ImportFormat } from '../../trade/importers/service.ts';
+import {
+  defaultDatasetKind,
+  importFormat,
+  importTradeFile,
+  readMappingFile,
+  type ImportFormat,
+} from '../../trade/importers/service.ts';
 import { datasetKind, hsRevision } from '../../trade/model.ts';
 import { formatPeriod } from '../../trade/periods.ts';
+import type { StoreHolder } from '../../trade/facts/holder.ts';
+import type { ImportJob } from '../../trade/importers/jobs.ts';
 import { withDatabase } from '../context.ts';
+import { askServer, queryString, tradeServer } from '../trade-server.ts';
 import { printRows } from '../output.ts';
 
 /** Other trade commands may live in other files; they share one `accord trade` parent. */
@@ -61,6 +73,12 @@ export function registerTradeImportCommands(program: Command): void {
       const options = parseInput(importOptions, o);
       const errorFile = options.errors ?? defaultErrorFile(file);
       const kind = options.kind ?? defaultDatasetKind(options.format, '--kind');
+      const source = options.source ?? defaultSource[options.format] ?? path.basename(file);
+      const server = tradeServer(command);
+      if (server) {
+        await importThroughServer(server, file, { ...options, kind, source }, errorFile);
+        return;
+      }
       await withDatabase(command, 'require-current', async (database) => {
         const progress = progressPrinter();
         let report: ImportReport;
@@ -68,11 +86,7 @@ export function registerTradeImportCommands(program: Command): void {
           report = await importTradeFile(database, {
             format: options.format,
             file,
-            dataset: {
-              name: options.dataset,
-              kind,
-              source: options.source ?? defaultSource[options.format] ?? path.basename(file),
-            },
+            dataset: { name: options.dataset, kind, source },
             mapping: options.mapping,
             countries: options.countries,
             hsRevision: options.hsRevision,
@@ -150,6 +164,86 @@ function lagArgument(text: string): number | null {
     throw new InvalidArgumentError('give a whole number of days (0–3660), or "usual" for the kind\'s usual lag');
   }
   return Number(text);
+}
+
+/**
+ * While a server holds the trade store, the file is uploaded to it and the import followed there, then
+ * reported as a local one would be.
+ */
+async function importThroughServer(
+  server: StoreHolder,
+  file: string,
+  options: z.output<typeof importOptions> & { kind: string; source: string },
+  errorFile: string,
+): Promise<void> {
+  if (options.countries) {
+    throw new AccordError(
+      'VALIDATION_FAILED',
+      `the Accord server at ${server.url} holds the trade store and its import takes no BACI country table; stop the server to import with --countries`,
+    );
+  }
+  const stat = await fs.promises.stat(file).catch(() => null);
+  if (!stat?.isFile()) throw new AccordError('NOT_FOUND', `no such file: ${file}`);
+  const mapping = options.mapping ? JSON.stringify(await readMappingFile(options.mapping)) : undefined;
+  const query = queryString({
+    format: options.format,
+    dataset: options.dataset,
+    kind: options.kind,
+    source: options.source,
+    hsRevision: options.hsRevision,
+    fileName: path.basename(file),
+    mapping,
+  });
+  const type = /\.xlsx$/i.test(file)
+    ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+    : /\.gz$/i.test(file)
+      ? 'application/gzip'
+      : 'text/csv';
+  let job = await askServer<ImportJob>(server, `/api/trade/imports?${query}`, {
+    method: 'POST',
+    headers: { 'content-type': type, 'content-length': String(stat.size) },
+    body: Readable.toWeb(fs.createReadStream(file)) as ReadableStream,
+    duplex: 'half',
+  } as RequestInit);
+  const progress = progressPrinter();
+  while (job.status === 'running') {
+    progress.update(job.progress);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    job = await askServer<ImportJob>(server, `/api/trade/imports/${job.id}`, {}, false);
+  }
+  progress.clear();
+  if (job.status === 'imported' && job.report) {
+    printSummary({ ...job.report, problems: [], errorFile: null });
+    return;
+  }
+  const failed = job.error ?? { code: 'INTERNAL', message: 'the import failed on the server', problems: [], notes: [] };
+  if (failed.code !== 'IMPORT_ROW_INVALID') {
+    throw new AccordError(failed.code as ErrorCode, failed.message, { problems: failed.problems });
+  }
+  let written: string | null = null;
+  let problem: string | null = 'the server kept no list of them';
+  if (job.hasErrorFile) {
+    const response = await fetch(new URL(`/api/trade/imports/${job.id}/rejected-rows`, server.url));
+    try {
+      await fs.promises.writeFile(errorFile, Buffer.from(await response.arrayBuffer()));
+      written = errorFile;
+    } catch (error) {
+      problem = (error as Error).message;
+    }
+  }
+  printRejected(
+    new AccordError('IMPORT_ROW_INVALID', failed.message, {
+      problems: failed.problems,
+      details: {
+        notes: failed.notes,
+        errorFile: written,
+        errorFileProblem: problem,
+        rowsRejected: job.progress.rowsRejected,
+      },
+    }),
+    errorFile,
+  );
+  process.exitCode = 1;
 }
 
 function defaultErrorFile(file: string): string {

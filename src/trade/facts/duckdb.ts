@@ -5,6 +5,7 @@ import type { Db } from '../../db/connection.ts';
 import { AccordError } from '../../core/errors.ts';
 import type { FlowRow } from '../model.ts';
 import type { PeriodRange } from '../periods.ts';
+import { heldError, storeHolder } from './holder.ts';
 import * as q from './sql.ts';
 import type {
   FactStage,
@@ -62,6 +63,8 @@ async function rowsOf(connection: DuckDBConnection, statement: q.Statement): Pro
 function lockedError(file: string, error: Error): AccordError | null {
   const held = /Conflicting lock is held in (.*?) \(PID (\d+)\)/.exec(error.message);
   if (!held) return null;
+  const server = storeHolder(file);
+  if (server) return heldError(file, server);
   return new AccordError(
     'CONFLICT',
     `the trade store ${file} is open in another process (${held[1]}, PID ${held[2]}); stop it or use its server`,

@@ -131,7 +131,8 @@ async function adapterFor(db: Db, request: z.output<typeof importRequest>): Prom
   }
 }
 
-async function readMappingFile(file: string): Promise<unknown> {
+/** A column mapping file, YAML or JSON. */
+export async function readMappingFile(file: string): Promise<unknown> {
   const text = await fs.promises.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') throw new AccordError('NOT_FOUND', `no such mapping file: ${file}`);
     throw error;
