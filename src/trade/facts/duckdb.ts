@@ -8,6 +8,8 @@ import type { PeriodRange } from '../periods.ts';
 import { heldError, storeHolder } from './holder.ts';
 import * as q from './sql.ts';
 import type {
+  BulkChecks,
+  BulkLoad,
   FactStage,
   FactView,
   FlowSum,
@@ -32,6 +34,11 @@ const schema = [
      stage varchar not null, reporter varchar not null, partner varchar not null, period integer not null,
      flow varchar not null, hs_code varchar not null, hs_revision varchar not null, value_cents bigint not null,
      quantity double, unit varchar, flag varchar, line bigint not null)`,
+  // An import read in bulk from a CSV file by DuckDB waits as the file's typed columns in a table of its
+  // own (`raw_table`), with the file's codes mapped to Accord's in trade_stage_codes.
+  `create table if not exists trade_stages (
+     stage varchar primary key, layout varchar not null, raw_table varchar not null, hs_revision varchar not null)`,
+  `create table if not exists trade_stage_codes (stage varchar not null, kind varchar not null, raw bigint not null, code varchar not null)`,
   `create table if not exists trade_pair_months (
      dataset_seq integer not null, reporter varchar not null, partner varchar not null, period integer not null,
      flow varchar not null, value_cents hugeint not null, row_count bigint not null)`,
@@ -107,7 +114,9 @@ export class DuckFacts implements TradeFacts {
    * does not hold is dropped; facts of datasets the records store no longer has go too.
    */
   private async recover(): Promise<void> {
-    const staged = (await run(this.reader, 'select distinct stage from trade_facts_staged')).getRowObjectsJS();
+    const staged = (
+      await run(this.reader, 'select distinct stage from trade_facts_staged union select stage from trade_stages')
+    ).getRowObjectsJS();
     for (const { stage } of staged) {
       const recorded = await this.records
         .selectFrom('tradeImports')
@@ -115,8 +124,9 @@ export class DuckFacts implements TradeFacts {
         .select(['tradeDatasets.seq as datasetSeq', 'tradeImports.seq as importSeq'])
         .where('tradeImports.id', '=', String(stage))
         .executeTakeFirst();
-      if (recorded) await this.publish(String(stage), Number(recorded.datasetSeq), Number(recorded.importSeq));
-      else await run(this.reader, 'delete from trade_facts_staged where stage = $1', [String(stage)]);
+      if (recorded)
+        await this.publish(this.reader, String(stage), Number(recorded.datasetSeq), Number(recorded.importSeq));
+      else await dropStage(this.reader, String(stage));
     }
     const known = new Set(
       (await this.records.selectFrom('tradeDatasets').select('seq').execute()).map((d) => Number(d.seq)),
@@ -127,9 +137,14 @@ export class DuckFacts implements TradeFacts {
     }
   }
 
-  private async publish(stage: string, datasetSeq: number, importSeq: number): Promise<void> {
-    await this.inTransaction(this.reader, async () => {
-      for (const [sql, params] of q.publishSteps(stage, datasetSeq, importSeq)) await run(this.reader, sql, params);
+  /** Makes a staged import's rows the dataset's (see `publishSteps`), then lets the stage go. */
+  async publish(connection: DuckDBConnection, stage: string, datasetSeq: number, importSeq: number): Promise<void> {
+    const source = await sourceOf(connection, stage);
+    await this.inTransaction(connection, async () => {
+      for (const [sql, params] of q.publishSteps(source, stage, datasetSeq, importSeq)) {
+        await run(connection, sql, params);
+      }
+      await dropStage(connection, stage);
     });
   }
 
@@ -187,15 +202,14 @@ export class DuckFacts implements TradeFacts {
 
   /** @internal the stage's end: records the import, then publishes its facts. */
   async finishStage(connection: DuckDBConnection, stage: string, record: RecordImport): Promise<void> {
+    const source = await sourceOf(connection, stage);
     const { datasetSeq, importSeq } = await this.records.transaction().execute((trx) =>
       record(trx, async (seq) => {
-        const [row] = (await run(connection, ...q.countReplaced(stage, seq))).getRowObjectsJS();
+        const [row] = (await run(connection, ...q.countReplaced(source, stage, seq))).getRowObjectsJS();
         return Number(row!.n);
       }),
     );
-    await this.inTransaction(connection, async () => {
-      for (const [sql, params] of q.publishSteps(stage, datasetSeq, importSeq)) await run(connection, sql, params);
-    });
+    await this.publish(connection, stage, datasetSeq, importSeq);
   }
 
   async deleteDataset(datasetSeq: number): Promise<void> {
@@ -252,6 +266,89 @@ class DuckStage implements FactStage {
     }
   }
 
+  async addBaciFile(
+    file: string,
+    header: string[],
+    checks: BulkChecks,
+    lines: Promise<number>,
+  ): Promise<BulkLoad | null> {
+    const raw = rawTableOf(this.id);
+    const typed: Record<string, string> = {
+      t: 'BIGINT',
+      i: 'BIGINT',
+      j: 'BIGINT',
+      k: 'BIGINT',
+      v: 'DOUBLE',
+      q: 'DOUBLE',
+    };
+    const columns = header.map((name) => `'${name.replace(/'/g, "''")}': '${typed[name] ?? 'VARCHAR'}'`).join(', ');
+    const c = this.connection;
+    const declined = async () => {
+      await dropStage(c, this.id);
+      return null;
+    };
+    try {
+      await run(
+        c,
+        `create table "${raw}" as select * from read_csv($1, header = true, auto_detect = false, delim = ',',
+           quote = '"', escape = '"', nullstr = ['', 'NA'], columns = {${columns}})`,
+        [file],
+      );
+    } catch {
+      // A line DuckDB cannot read (a cell of the wrong type, a line of the wrong width, bytes that are not
+      // UTF-8): the row reader names it.
+      return declined();
+    }
+    const [sums] = (
+      await run(
+        c,
+        `select count(*) as n, count(q) as quantities,
+           count(*) filter (where t is null or i is null or j is null or k is null or v is null or v < 0
+             or v * 100000 >= 9007199254740992 or abs(v * 100000 - round(v * 100000)) > 0.000001 or q < 0) as bad
+         from "${raw}"`,
+      )
+    ).getRowObjectsJS();
+    const rows = Number(sums!.n);
+    if (Number(sums!.bad) > 0 || rows === 0 || rows + 1 !== (await lines)) return declined();
+    const distinct = async (column: string) =>
+      (await run(c, `select distinct ${column} as raw from "${raw}"`)).getRowObjectsJS().map((r) => String(r.raw));
+    const mapped: Array<[kind: string, raw: string, code: string]> = [];
+    const periods: number[] = [];
+    for (const text of await distinct('t')) {
+      const period = checks.period(text);
+      if (period === null) return declined();
+      periods.push(period);
+      mapped.push(['period', text, String(period)]);
+    }
+    const territories = new Set([...(await distinct('i')), ...(await distinct('j'))]);
+    for (const text of territories) {
+      const code = checks.territory(text);
+      if (code === null) return declined();
+      mapped.push(['territory', text, code]);
+    }
+    for (const text of await distinct('k')) {
+      const code = checks.product(text);
+      if (code === null) return declined();
+      mapped.push(['product', text, code]);
+    }
+    const codes = await c.createAppender('trade_stage_codes');
+    for (const [kind, text, code] of mapped) {
+      codes.appendVarchar(this.id);
+      codes.appendVarchar(kind);
+      codes.appendBigInt(BigInt(text));
+      codes.appendVarchar(code);
+      codes.endRow();
+    }
+    codes.closeSync();
+    await run(c, 'insert into trade_stages values ($1, $2, $3, $4)', [this.id, 'baci', raw, checks.hsRevision]);
+    return {
+      rows,
+      periodFrom: Math.min(...periods),
+      periodTo: Math.max(...periods),
+      quantities: Number(sums!.quantities),
+    };
+  }
+
   async commit(record: RecordImport): Promise<void> {
     try {
       this.appender.flushSync();
@@ -272,7 +369,7 @@ class DuckStage implements FactStage {
       } catch {
         // Already closed by a commit that failed later on.
       }
-      await run(this.connection, 'delete from trade_facts_staged where stage = $1', [this.id]);
+      await dropStage(this.connection, this.id);
     } finally {
       this.end();
     }
@@ -284,4 +381,43 @@ class DuckStage implements FactStage {
     this.connection.closeSync();
     this.release();
   }
+}
+
+/** The table a stage's CSV file was read into: named after the import's id, so it is one of a kind. */
+function rawTableOf(stage: string): string {
+  return `trade_stage_${stage.replace(/[^0-9a-zA-Z]/g, '')}`;
+}
+
+async function sourceOf(connection: DuckDBConnection, stage: string): Promise<q.StagedSource> {
+  const [bulk] = (
+    await run(connection, 'select raw_table, hs_revision from trade_stages where stage = $1', [stage])
+  ).getRowObjectsJS();
+  if (!bulk) return q.stagedRows;
+  return baciSource(String(bulk.raw_table), String(bulk.hs_revision));
+}
+
+/**
+ * A BACI file's rows as DuckDB read them: its codes through the stage's tables of codes, its values in
+ * thousands of dollars to cents, its line from the row's place in the file (the header is line 1; a file
+ * whose lines and rows do not match one for one is not read in bulk).
+ */
+function baciSource(rawTable: string, hsRevision: string): q.StagedSource {
+  const codes = (alias: string, kind: string, column: string) =>
+    `join trade_stage_codes ${alias} on ${alias}.stage = $1 and ${alias}.kind = '${kind}' and ${alias}.raw = r.${column}`;
+  const from = `from "${rawTable}" r ${codes('ri', 'territory', 'i')} ${codes('rp', 'period', 't')}`;
+  return {
+    rows: `select ri.code as reporter, rj.code as partner, cast(rp.code as integer) as period, 'X' as flow,
+      rk.code as hs_code, '${hsRevision}' as hs_revision, cast(round(r.v * 100000) as bigint) as value_cents,
+      r.q as quantity, case when r.q is not null then 't' end as unit, null as flag, r.rowid + 2 as line
+      ${from} ${codes('rj', 'territory', 'j')} ${codes('rk', 'product', 'k')}`,
+    slices: `select distinct ri.code as reporter, cast(rp.code as integer) as period, 'X' as flow ${from}`,
+  };
+}
+
+/** Lets a stage go, whatever it held. */
+async function dropStage(connection: DuckDBConnection, stage: string): Promise<void> {
+  await run(connection, 'delete from trade_facts_staged where stage = $1', [stage]);
+  await run(connection, `drop table if exists "${rawTableOf(stage)}"`);
+  await run(connection, 'delete from trade_stage_codes where stage = $1', [stage]);
+  await run(connection, 'delete from trade_stages where stage = $1', [stage]);
 }

@@ -154,10 +154,13 @@ class PostgresStage implements FactStage {
     });
     try {
       const { datasetSeq, importSeq } = await record(trx, async (seq) => {
-        const result = await client.query<{ n: string | number }>(...q.countReplaced(this.id, seq));
+        const result = await client.query<{ n: string | number }>(...q.countReplaced(q.stagedRows, this.id, seq));
         return Number(result.rows[0]!.n);
       });
-      for (const [sql, params] of q.publishSteps(this.id, datasetSeq, importSeq)) await client.query(sql, params);
+      for (const [sql, params] of q.publishSteps(q.stagedRows, this.id, datasetSeq, importSeq)) {
+        await client.query(sql, params);
+      }
+      await client.query('delete from trade_facts_staged where stage = $1', [this.id]);
       await client.query('commit');
     } catch (error) {
       await this.discard();

@@ -123,18 +123,34 @@ export function productTrade(q: ProductQuery): Statement {
   return s;
 }
 
-const factColumns = 'reporter, partner, period, flow, hs_code, hs_revision, value_cents, quantity, unit, flag, line';
+export const factColumns =
+  'reporter, partner, period, flow, hs_code, hs_revision, value_cents, quantity, unit, flag, line';
 
-/** Rows of `f` in the slices (reporter × period × direction) the staged import `$1` holds. */
-const inStagedSlice = (f: string) =>
-  `exists (select 1 from trade_facts_staged s where s.stage = $1 and s.reporter = ${f}.reporter and s.period = ${f}.period and s.flow = ${f}.flow)`;
+/**
+ * Where a staged import's rows wait, as two queries over the stage `$1`: its rows (the fact columns) and
+ * the slices (reporter × period × direction) they hold.
+ */
+export interface StagedSource {
+  rows: string;
+  slices: string;
+}
+
+/** Rows staged one by one, as fact rows. */
+export const stagedRows: StagedSource = {
+  rows: `select ${factColumns} from trade_facts_staged where stage = $1`,
+  slices: 'select distinct reporter, period, flow from trade_facts_staged where stage = $1',
+};
+
+/** Rows of `f` in the slices the staged import holds. */
+const inSlices = (source: StagedSource, f: string) =>
+  `exists (select 1 from (${source.slices}) s where s.reporter = ${f}.reporter and s.period = ${f}.period and s.flow = ${f}.flow)`;
 
 export type Step = [sql: string, params: unknown[]];
 
 /** How many rows of a dataset a staged import replaces. */
-export function countReplaced(stage: string, datasetSeq: number): Step {
+export function countReplaced(source: StagedSource, stage: string, datasetSeq: number): Step {
   return [
-    `select count(*) as n from trade_facts f where f.dataset_seq = $2 and ${inStagedSlice('f')}`,
+    `select count(*) as n from trade_facts f where f.dataset_seq = $2 and ${inSlices(source, 'f')}`,
     [stage, datasetSeq],
   ];
 }
@@ -144,19 +160,19 @@ export function countReplaced(stage: string, datasetSeq: number): Step {
  * aside as superseded by it, its rows take their place (sorted so a pair's rows lie together), and the
  * pair-month sums of those slices are counted again.
  */
-export function publishSteps(stage: string, datasetSeq: number, importSeq: number): Step[] {
+export function publishSteps(source: StagedSource, stage: string, datasetSeq: number, importSeq: number): Step[] {
   return [
     [
       `insert into trade_facts_superseded (dataset_seq, import_seq, ${factColumns}, superseded_by)
        select dataset_seq, import_seq, ${factColumns}, cast($3 as integer) from trade_facts f
-       where f.dataset_seq = $2 and ${inStagedSlice('f')}`,
+       where f.dataset_seq = $2 and ${inSlices(source, 'f')}`,
       [stage, datasetSeq, importSeq],
     ],
-    [`delete from trade_facts f where f.dataset_seq = $2 and ${inStagedSlice('f')}`, [stage, datasetSeq]],
-    [`delete from trade_pair_months f where f.dataset_seq = $2 and ${inStagedSlice('f')}`, [stage, datasetSeq]],
+    [`delete from trade_facts f where f.dataset_seq = $2 and ${inSlices(source, 'f')}`, [stage, datasetSeq]],
+    [`delete from trade_pair_months f where f.dataset_seq = $2 and ${inSlices(source, 'f')}`, [stage, datasetSeq]],
     [
       `insert into trade_facts (dataset_seq, import_seq, ${factColumns})
-       select cast($2 as integer), cast($3 as integer), ${factColumns} from trade_facts_staged where stage = $1
+       select cast($2 as integer), cast($3 as integer), ${factColumns} from (${source.rows}) r
        order by reporter, partner, period, flow, hs_code`,
       [stage, datasetSeq, importSeq],
     ],
@@ -166,7 +182,6 @@ export function publishSteps(stage: string, datasetSeq: number, importSeq: numbe
        where dataset_seq = $1 and import_seq = $2 group by dataset_seq, reporter, partner, period, flow`,
       [datasetSeq, importSeq],
     ],
-    ['delete from trade_facts_staged where stage = $1', [stage]],
   ];
 }
 

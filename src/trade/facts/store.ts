@@ -37,12 +37,35 @@ export type RecordImport = (
 export interface FactStage {
   add(rows: readonly FlowRow[]): Promise<void>;
   /**
+   * Where the store can read a plain BACI CSV file itself (DuckDB's reader): reads it whole into the stage
+   * and answers what it holds, or null, having staged nothing, when any cell or line is not as `checks`
+   * and a sound file want it; the caller then reads the file row by row, which says what is wrong where.
+   * `lines`: how many lines the file has, counted meanwhile by the caller.
+   */
+  addBaciFile?(file: string, header: string[], checks: BulkChecks, lines: Promise<number>): Promise<BulkLoad | null>;
+  /**
    * Records the import through `record` and makes its facts the dataset's, the rows of the slices
    * (reporter × period × direction) they replace kept aside as superseded. Either both happen or, seen
    * from outside, neither.
    */
   commit(record: RecordImport): Promise<void>;
   discard(): Promise<void>;
+}
+
+/** How a bulk reader checks each distinct text of a column: Accord's code for it, or null to refuse it. */
+export interface BulkChecks {
+  hsRevision: string;
+  period(text: string): number | null;
+  territory(text: string): string | null;
+  product(text: string): string | null;
+}
+
+export interface BulkLoad {
+  rows: number;
+  periodFrom: number;
+  periodTo: number;
+  /** Rows whose quantity is given (in tonnes). */
+  quantities: number;
 }
 
 /** A product's trade in a year: by importer (from the whole world), or one reporter's by partner. */

@@ -10,6 +10,7 @@ import {
   csvRecords,
   decompressed,
   headerIndex,
+  headerKey,
   isCountryAlpha2,
   isStatisticalTerritory,
   missingColumnsError,
@@ -21,6 +22,7 @@ import {
   territoryOfNumeric,
   utf8Hint,
   utf8Text,
+  type BulkReader,
   type FlowParser,
   type HsCodeCheck,
 } from './common.ts';
@@ -63,6 +65,62 @@ export function parseBaci(options: BaciOptions = {}): FlowParser {
     }
     if (!records.started) throw missingColumnsError('BACI', ['t', 'i', 'j', 'k', 'v'], []);
   };
+}
+
+/** Smaller files are read row by row: starting DuckDB's reader costs more than it saves. */
+const bulkFromBytes = 4 * 1024 * 1024;
+
+/**
+ * A big plain BACI file read by the trade store itself (DuckDB's CSV reader) when it can: the distinct
+ * periods, countries and products are checked here, by the row reader's own checks, and the values by
+ * the store. Anything unusual (gzip, quotes in the header, a cell or line the checks refuse) declines,
+ * and the file is read row by row instead, which says what is wrong and where.
+ */
+export function baciBulk(file: string, options: BaciOptions = {}): BulkReader {
+  return async (stage, lines) => {
+    if (!stage.addBaciFile) return null;
+    const head = await readHead(file);
+    if (!head || head.bytes < bulkFromBytes || head.bytes0 === 0x1f) return null;
+    const header = head.line.split(',').map(headerKey);
+    if (head.line.includes('"') || !['t', 'i', 'j', 'k', 'v'].every((c) => header.includes(c))) return null;
+    const records = new BaciRecords(options);
+    const checked =
+      <T>(cache: CellCache<T>) =>
+      (text: string): T | null => {
+        const row = new RowCheck(0);
+        const value = cache.read(row, text);
+        return row.problems.length > 0 ? null : value;
+      };
+    const load = await stage.addBaciFile(
+      file,
+      header,
+      {
+        hsRevision: records.hsRevision,
+        period: checked(records.periods),
+        territory: checked(records.exporters),
+        product: checked(records.products),
+      },
+      lines(),
+    );
+    if (!load) return null;
+    return { ...load, hsRevision: records.hsRevision, territories: records.takeTerritories() };
+  };
+}
+
+/** The first line of a file, its size and first byte (gzip starts with 0x1f). */
+async function readHead(file: string): Promise<{ line: string; bytes: number; bytes0: number } | null> {
+  const handle = await fs.promises.open(file, 'r').catch(() => null);
+  if (!handle) return null;
+  try {
+    const { size } = await handle.stat();
+    const buffer = Buffer.alloc(Math.min(size, 64 * 1024));
+    await handle.read(buffer, 0, buffer.length, 0);
+    const end = buffer.indexOf(0x0a);
+    if (end < 0) return null;
+    return { line: buffer.subarray(0, end).toString('utf8').replace(/\r$/, ''), bytes: size, bytes0: buffer[0]! };
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The checks of BACI's lines, shared by both readers; each distinct period, country and code is checked once. */

@@ -1,3 +1,4 @@
+import type { BulkLoad, FactStage } from '../facts/store.ts';
 import { Readable } from 'node:stream';
 import type { MessagePort } from 'node:worker_threads';
 import { createGunzip } from 'node:zlib';
@@ -468,3 +469,16 @@ export function countryOfAlpha3(code: string): string | undefined {
 export function isCountryAlpha2(code: string): boolean {
   return /^[A-Z]{2}$/.test(code) && countries.isValid(code);
 }
+
+/** What a bulk reader staged: the counts and periods a report gives, the territories it met. */
+export interface BulkResult extends BulkLoad {
+  hsRevision: HsRevision;
+  territories: StatisticalTerritory[];
+}
+
+/**
+ * Reads a whole file into the stage through the store's own reader, or answers null, having staged
+ * nothing, for the file to be read row by row. `lines` starts counting the file's lines, for the store
+ * to check them against the rows it read.
+ */
+export type BulkReader = (stage: FactStage, lines: () => Promise<number>) => Promise<BulkResult | null>;

@@ -60,6 +60,16 @@ export class ImportHsChecks {
     };
   }
 
+  /**
+   * The notes of a file read in bulk, whose `rows` rows all hold subheadings of `revision`: its codes were
+   * checked once each, as the row reader checks them.
+   */
+  bulkNotes(revision: HsRevision, rows: number): ImportNote[] {
+    const met = this.chapterOnly.get(revision);
+    if (met) met.rows += rows;
+    return this.notes();
+  }
+
   private count(batch: ParsedBatch, partsRevision: HsRevision | undefined): void {
     if (this.chapterOnly.size === 0) return;
     for (const row of batch.rows) {

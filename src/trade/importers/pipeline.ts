@@ -7,7 +7,13 @@ import { newId } from '../../core/ids.ts';
 import type { DatasetKind, FlowRow, ImportNote, RowProblem, StatisticalTerritory } from '../model.ts';
 import { tradeFacts } from '../facts/index.ts';
 import type { FactStage } from '../facts/store.ts';
-import { isStatisticalTerritory, statisticalTerritory, type FlowParser } from './common.ts';
+import {
+  isStatisticalTerritory,
+  statisticalTerritory,
+  type BulkReader,
+  type BulkResult,
+  type FlowParser,
+} from './common.ts';
 import { ensureDataset, ensureTerritories, recordImport } from './store.ts';
 
 export interface ImportProgress {
@@ -31,6 +37,10 @@ export interface ImportOptions {
   format: string;
   /** Turns the file's byte stream into batches of normalized rows and rejected rows. */
   parse: FlowParser;
+  /** Reads the whole file into the store at once where it can; `parse` reads it otherwise. */
+  bulk?: BulkReader;
+  /** Notes on what a bulk reader staged, given its result (HS codes checked only to their chapter). */
+  bulkNotes?: (result: BulkResult) => ImportNote[];
   onProgress?: (progress: ImportProgress) => void;
   /** Where to write every rejected cell as CSV (line, column, value, reason); created only if there are any. */
   errorFile?: string;
@@ -125,7 +135,30 @@ export async function importFlows(database: Database, options: ImportOptions): P
     const periods = new PeriodSpan();
     const territories = new TerritoriesMet();
 
-    for await (const batch of options.parse(input)) {
+    // While the store reads the file, reading it here for its hash and lines gives the progress.
+    let scanned: ReturnType<typeof scanFile> | undefined;
+    const scan = () => {
+      scanned ??= scanFile(options.file, (bytes) =>
+        options.onProgress?.({
+          stage: 'reading',
+          bytesRead: bytes,
+          totalBytes: stat.size,
+          rowsRead: 0,
+          rowsRejected: 0,
+        }),
+      );
+      return scanned;
+    };
+    const bulk = options.bulk && (await options.bulk(stage, async () => (await scan()).lines));
+    if (bulk) {
+      bytesRead = (await scan()).bytes;
+      rowsRead = bulk.rows;
+      report.rowsImported = bulk.rows;
+      periods.span(bulk.periodFrom, bulk.periodTo);
+      territories.take(bulk.territories, []);
+      for (const note of options.bulkNotes?.(bulk) ?? []) report.notes.push(note);
+    }
+    for await (const batch of bulk ? [] : options.parse(input)) {
       report.rowsSkipped += batch.skipped;
       territories.take(batch.territories ?? [], batch.rows);
       for (const note of batch.notes ?? []) if (report.notes.length < maxNotesKept) report.notes.push(note);
@@ -172,7 +205,7 @@ export async function importFlows(database: Database, options: ImportOptions): P
       });
     }
 
-    report.fileHash = hash.digest('hex');
+    report.fileHash = bulk ? (await scan()).hash : hash.digest('hex');
     const met = territories.all();
     if (report.rowsRejected > 0) {
       if (met.length > 0) report.notes.push(territoriesNote(met, null));
@@ -243,6 +276,26 @@ export async function importFlows(database: Database, options: ImportOptions): P
     if (report.errorFileProblem !== null) report.errorFile = null;
     report.seconds = (performance.now() - started) / 1000;
   }
+}
+
+/** The file's SHA-256 and line count (a last line without its line break counts), in one read. */
+async function scanFile(
+  file: string,
+  onBytes: (bytes: number) => void,
+): Promise<{ hash: string; lines: number; bytes: number }> {
+  const hash = createHash('sha256');
+  let lines = 0;
+  let bytes = 0;
+  let last = 0x0a;
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    bytes += chunk.length;
+    for (let at = chunk.indexOf(0x0a); at >= 0; at = chunk.indexOf(0x0a, at + 1)) lines += 1;
+    if (chunk.length > 0) last = chunk[chunk.length - 1]!;
+    onBytes(bytes);
+  }
+  if (last !== 0x0a) lines += 1;
+  return { hash: hash.digest('hex'), lines, bytes };
 }
 
 /** zlib's errors (codes Z_…) say a file that starts like gzip is not whole or not gzip at all. */

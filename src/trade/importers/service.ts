@@ -4,9 +4,9 @@ import { z } from 'zod';
 import type { Database, Db } from '../../db/connection.ts';
 import { AccordError } from '../../core/errors.ts';
 import { longText, parseInput, shortText } from '../../core/model.ts';
-import { datasetKind, hsRevision, hsRevisions, type DatasetKind, type HsRevision } from '../model.ts';
-import { parseBaci, readBaciCountries } from './baci.ts';
-import type { FlowParser } from './common.ts';
+import { datasetKind, hsRevision, hsRevisions, type DatasetKind, type HsRevision, type ImportNote } from '../model.ts';
+import { baciBulk, parseBaci, readBaciCountries } from './baci.ts';
+import type { BulkReader, BulkResult, FlowParser } from './common.ts';
 import { parseComtrade } from './comtrade.ts';
 import { ImportHsChecks } from './hs-checks.ts';
 import { parseMapped, tradeMapping } from './mapped.ts';
@@ -83,13 +83,13 @@ export function defaultDatasetKind(format: ImportFormat, option: string): Datase
  */
 export async function importTradeFile(database: Database, input: ImportRequest): Promise<ImportReport> {
   const request = parseInput(importRequest, input);
-  const parse = await adapterFor(database.db, request);
+  const reader = await adapterFor(database.db, request);
   const report = await importFlows(database, {
     dataset: request.dataset,
     file: request.file,
     fileName: request.fileName,
     format: request.format,
-    parse,
+    ...reader,
     onProgress: request.onProgress,
     errorFile: request.errorFile,
   });
@@ -97,21 +97,31 @@ export async function importTradeFile(database: Database, input: ImportRequest):
   return report;
 }
 
-async function adapterFor(db: Db, request: z.output<typeof importRequest>): Promise<FlowParser> {
+interface Reader {
+  parse: FlowParser;
+  bulk?: BulkReader;
+  bulkNotes?: (result: BulkResult) => ImportNote[];
+}
+
+async function adapterFor(db: Db, request: z.output<typeof importRequest>): Promise<Reader> {
   switch (request.format) {
     case 'comtrade': {
       const hs = await ImportHsChecks.load(db, Object.keys(hsRevisions) as HsRevision[]);
-      return hs.reporting(parseComtrade({ checkHsCode: hs.check, hsRevision: request.hsRevision }));
+      return { parse: hs.reporting(parseComtrade({ checkHsCode: hs.check, hsRevision: request.hsRevision })) };
     }
     case 'baci': {
       const revision = request.hsRevision ?? 'H0';
       const hs = await ImportHsChecks.load(db, [revision]);
-      const parse = parseBaci({
+      const options = {
         countries: request.countries ? await readBaciCountries(request.countries) : undefined,
         hsRevision: revision,
         checkHsCode: hs.check,
-      });
-      return hs.reporting(parse, revision);
+      };
+      return {
+        parse: hs.reporting(parseBaci(options)),
+        bulk: baciBulk(request.file, options),
+        bulkNotes: (result) => hs.bulkNotes(result.hsRevision, result.rows),
+      };
     }
     case 'mapped': {
       const raw = typeof request.mapping === 'string' ? await readMappingFile(request.mapping) : request.mapping;
@@ -126,7 +136,7 @@ async function adapterFor(db: Db, request: z.output<typeof importRequest>): Prom
         hsRevision: request.hsRevision,
         checkHsCode: hs.check,
       });
-      return hs.reporting(parse);
+      return { parse: hs.reporting(parse) };
     }
   }
 }
