@@ -111,7 +111,7 @@ async function adapterFor(db: Db, request: z.output<typeof importRequest>): Prom
         hsRevision: revision,
         checkHsCode: hs.check,
       });
-      return hs.reporting(parse, revision);
+      return hs.reporting(parse);
     }
     case 'mapped': {
       const raw = typeof request.mapping === 'string' ? await readMappingFile(request.mapping) : request.mapping;
