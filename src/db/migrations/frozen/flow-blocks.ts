@@ -80,7 +80,7 @@ class Dictionary {
 }
 
 /** One block's two cells, from its rows grouped by partner (each group in file order). */
-export function encodeBlock(groups: ReadonlyArray<{ partner: string; rows: readonly BlockFlow[] }>) {
+function encodeBlock(groups: ReadonlyArray<{ partner: string; rows: readonly BlockFlow[] }>) {
   const rows = groups.flatMap((g) => g.rows);
   const n = rows.length;
   const starts: number[] = [];
@@ -138,11 +138,7 @@ export function encodeBlock(groups: ReadonlyArray<{ partner: string; rows: reado
 }
 
 /** A sums cell: each counterpart's 13 sums by slot, and the mask of slots it has rows in. */
-export function encodeSums(
-  counterparts: readonly string[],
-  months: readonly Float64Array[],
-  periods: readonly number[],
-) {
+function encodeSums(counterparts: readonly string[], months: readonly Float64Array[], periods: readonly number[]) {
   const k = counterparts.length;
   const sums = cell(counterparts, k, 0, k * (slotsPerYear * 8 + 4));
   const all = new Float64Array(sums.bytes.buffer, sums.start, k * slotsPerYear);
