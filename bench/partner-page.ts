@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { openDatabase } from '../src/db/connection.ts';
 import { buildApp } from '../src/http/app.ts';
+import { tradeStoreFile } from '../src/trade/facts/duckdb.ts';
 import { buildWebInto, writeDemoDatabase } from '../test/support/demo-site.ts';
 
 const { values: args } = parseArgs({
@@ -67,11 +68,16 @@ const sum = (assets: Asset[], ext: string) => {
   return { raw: chosen.reduce((t, a) => t + a.raw, 0), gzip: chosen.reduce((t, a) => t + a.gzip, 0), n: chosen.length };
 };
 
+// The bench's databases keep their trade beside them, never in a store the environment names.
+delete process.env.ACCORD_TRADE_DATABASE;
+
 // ---- server on a private copy of the demo ----
 const file = path.join(dir, 'accord.sqlite');
 await writeDemoDatabase(file);
 const copy = path.join(dir, 'bench.sqlite');
 fs.copyFileSync(file, copy);
+// The demo's trade lives in the trade store beside the records.
+fs.copyFileSync(tradeStoreFile(file), tradeStoreFile(copy));
 const database = await openDatabase({
   target: { dialect: 'sqlite', file: copy, display: copy },
   migrations: 'require-current',

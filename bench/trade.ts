@@ -8,14 +8,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/db/connection.ts';
 import { prepareDatabase } from '../src/db/setup.ts';
 import { partnerRanking } from '../src/trade/analytics/insights.ts';
 import { tradeSeries, tradeStructure, tradeSummary } from '../src/trade/analytics/service.ts';
+import { tradeStoreFile } from '../src/trade/facts/duckdb.ts';
 import { importTradeFile } from '../src/trade/importers/service.ts';
 import { benchTerritories, generateBaciLike, writeCountryTable } from './generate-baci.ts';
+
+// The bench's databases keep their trade beside them, never in a store the environment names.
+delete process.env.ACCORD_TRADE_DATABASE;
 
 const { values: args } = parseArgs({
   options: {
@@ -139,11 +142,13 @@ for (const engine of engines) {
   let cleanup: () => Promise<void>;
   if (engine === 'sqlite') {
     const file = path.join(dataDir, `accord-bench-${rows}.sqlite`);
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+    // The records, and the trade store beside them.
+    const files = [file, `${file}-wal`, `${file}-shm`, tradeStoreFile(file), `${tradeStoreFile(file)}.wal`];
+    for (const f of files) fs.rmSync(f, { force: true });
     database = await openDatabase({ target: { dialect: 'sqlite', file, display: file }, migrations: 'none' });
     cleanup = async () => {
       await database.close();
-      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+      for (const f of files) fs.rmSync(f, { force: true });
     };
   } else {
     const name = `accord_bench_${process.pid}`;
@@ -177,22 +182,6 @@ for (const engine of engines) {
       }),
     );
     const rowsPerSecond = rows / (ingest.ms / 1000);
-    if (engine === 'sqlite') {
-      // The import returns once committed; its thread then copies the write-ahead log into the database
-      // file. That copy is waited for here, outside the ingest time, so it does not slow the profile runs.
-      const copy = await timed(async () => {
-        // Busy while the import's thread is still copying: asked again until the log is empty.
-        for (;;) {
-          const { rows } = await sql<{ busy: number }>`pragma wal_checkpoint(truncate)`.execute(database.db);
-          if (rows[0]?.busy === 0) return;
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
-      });
-      report(
-        `SQLite: write-ahead log copied into the database file in ${(copy.ms / 1000).toFixed(2)} s after the commit; ` +
-          `counting that copy, ${Math.round(rows / ((ingest.ms + copy.ms) / 1000)).toLocaleString('en-US')} rows/s`,
-      );
-    }
     for (const [home, partner] of pairs) {
       const key = `${home}-${partner}`;
       const ms = await medianOf(() => accordProfile(database, home, partner));

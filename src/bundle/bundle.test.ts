@@ -16,7 +16,9 @@ import { linkProvenance } from '../documents/provenance.ts';
 import { createDocumentWithFile, documentFile } from '../documents/service.ts';
 import { newId } from '../core/ids.ts';
 import { nowIso } from '../core/records.ts';
-import { insertFlows } from '../../test/support/trade.ts';
+import { flowsOf, insertFlows } from '../../test/support/trade.ts';
+import { tradeSummary } from '../trade/analytics/service.ts';
+import { tradeFacts } from '../trade/facts/index.ts';
 import { submitReadout } from '../readouts/service.ts';
 import { exportBundle, importBundle, userRecordCount, type Bundle } from './service.ts';
 
@@ -338,7 +340,7 @@ async function fillDatabase(db: Db): Promise<void> {
       kind: 'official_customs',
       source: 'test',
       notes: null,
-      rowCount: 1,
+      rowCount: 2,
       ...meta,
     })
     .execute();
@@ -351,9 +353,9 @@ async function fillDatabase(db: Db): Promise<void> {
       format: 'mapped',
       fileName: 'customs.csv',
       fileHash: 'ab'.repeat(32),
-      rowsImported: 1,
+      rowsImported: 2,
       rowsReplaced: 0,
-      periodFrom: 201701,
+      periodFrom: 201700,
       periodTo: 201701,
       importedAt: now,
     })
@@ -370,6 +372,19 @@ async function fillDatabase(db: Db): Promise<void> {
       valueCents: 12_345_678_901_234,
       quantity: 1.5,
       unit: 't',
+    },
+    {
+      line: 3,
+      period: 201700,
+      reporter: 'RU-KRS',
+      partner: 'BY',
+      flow: 'M',
+      hsCode: '87',
+      hsRevision: 'H6',
+      valueCents: 990_000,
+      quantity: null,
+      unit: null,
+      flag: 'estimated',
     },
   ]);
   await db
@@ -436,9 +451,44 @@ describeOnEngines('whole-database bundle', (ctx) => {
   it('exports every table, the filled ones with their rows', () => {
     expect(bundle).toMatchObject({ format: 'accord-bundle', formatVersion: 1 });
     expect(bundle.schema).toBe(Object.keys(migrations).at(-1));
-    expect(Object.keys(bundle.tables)).toEqual(tablesInDependencyOrder.map((t) => t.table));
+    expect(Object.keys(bundle.tables)).toEqual([...tablesInDependencyOrder.map((t) => t.table), 'tradeFacts']);
     for (const { table } of tablesInDependencyOrder) expect(bundle.tables[table]!.length, table).toBeGreaterThan(0);
     expect(bundle.tables.projects![0]).toMatchObject({ valueMinor: 12_345_678_901_234, currency: 'USD' });
+  });
+
+  it('carries trade facts as plain rows, each with its dataset, import and line', () => {
+    expect(bundle.tables.tradeFacts).toEqual([
+      {
+        datasetSeq: 1,
+        importSeq: 1,
+        reporter: 'BY',
+        partner: 'RU-KRS',
+        period: 201701,
+        flow: 'X',
+        hsCode: '4011',
+        hsRevision: 'H6',
+        valueCents: 12_345_678_901_234,
+        quantity: 1.5,
+        unit: 't',
+        flag: null,
+        line: 2,
+      },
+      {
+        datasetSeq: 1,
+        importSeq: 1,
+        reporter: 'RU-KRS',
+        partner: 'BY',
+        period: 201700,
+        flow: 'M',
+        hsCode: '87',
+        hsRevision: 'H6',
+        valueCents: 990_000,
+        quantity: null,
+        unit: null,
+        flag: 'estimated',
+        line: 3,
+      },
+    ]);
   });
 
   it('imports into a new database and exports the same bundle again, byte for byte', async () => {
@@ -448,6 +498,10 @@ describeOnEngines('whole-database bundle', (ctx) => {
     const again = await exportBundle(target);
     expect(again).toEqual(bundle);
     expect(JSON.stringify(again)).toBe(JSON.stringify(bundle));
+    // The facts answer as the trade store's own: the summary reads the pair-month sums published with them.
+    const summary = await tradeSummary(target, { home: 'BY', partner: 'RU-KRS', range: { from: 201701, to: 201701 } });
+    expect(summary.current).toMatchObject({ exportsCents: 12_345_678_901_234, importsCents: 0 });
+    expect((await flowsOf(target, 'Таможня')).map((f) => f.sourceLine)).toEqual([2, 3]);
     expect(
       (await target.selectFrom('territories').select('nameEn').where('code', '=', 'BY-HR').executeTakeFirst())?.nameEn,
     ).toBe('Hrodna Region');
@@ -512,6 +566,32 @@ describeOnEngines('whole-database bundle', (ctx) => {
         'tables.outlets.1.latitude',
       ],
       [{ ...bundle, schema: '0099_future' }, ''],
+      [{ ...bundle, tables: { ...bundle.tables, tradeFacts: undefined } }, 'tables.tradeFacts'],
+      [withRows(bundle, 'tradeFacts', [{ ...bundle.tables.tradeFacts![0], flow: 'R' }]), 'tables.tradeFacts.0.flow'],
+      [
+        withRows(bundle, 'tradeFacts', [{ ...bundle.tables.tradeFacts![0], hsCode: '4011\n' }]),
+        'tables.tradeFacts.0.hsCode',
+      ],
+      [
+        withRows(bundle, 'tradeFacts', [{ ...bundle.tables.tradeFacts![0], valueCents: 2 ** 53 }]),
+        'tables.tradeFacts.0.valueCents',
+      ],
+      [
+        withRows(bundle, 'tradeFacts', [{ ...bundle.tables.tradeFacts![0], importSeq: 9 }]),
+        'tables.tradeFacts.0.importSeq',
+      ],
+      [
+        withRows(bundle, 'tradeFacts', [{ ...bundle.tables.tradeFacts![0], datasetSeq: 9 }]),
+        'tables.tradeFacts.0.datasetSeq',
+      ],
+      [
+        withRows(bundle, 'tradeFacts', [{ ...bundle.tables.tradeFacts![0], partner: 'XX' }]),
+        'tables.tradeFacts.0.partner',
+      ],
+      [
+        withRows(bundle, 'tradeFacts', [{ ...bundle.tables.tradeFacts![0], source: 'customs.csv' }]),
+        'tables.tradeFacts.0',
+      ],
     ];
     for (const [input, path] of attempts) {
       const error = await importBundle(target, JSON.parse(JSON.stringify(input))).catch((e) => e);
@@ -523,6 +603,28 @@ describeOnEngines('whole-database bundle', (ctx) => {
         ).toContain(path);
     }
     expect(await exportBundle(target)).toEqual(before);
+  });
+
+  it('imports a bundle of the release with flow blocks when it holds no trade, and refuses one that does', async () => {
+    const old = JSON.parse(JSON.stringify(bundle)) as Bundle;
+    old.schema = '0010_readouts';
+    delete old.tables.tradeFacts;
+    const block = { datasetSeq: 1, reporter: 'BY', year: 2017, flow: 'X', bucket: 3, importSeq: 1, part: 1 };
+    old.tables.tradeFlowBlocks = [{ ...block, rowCount: 1, body: 'AQAAAA==', detail: 'AQAAAA==' }];
+    old.tables.tradeFlowSums = [];
+    const error = await importBundle(await freshDatabase(), old).catch((e) => e);
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.message).toContain('before migration 0012_trade_blocks_to_facts');
+    expect(error.message).toContain('run accord migrate with this one');
+
+    const target = await freshDatabase();
+    old.tables.tradeFlowBlocks = [];
+    old.tables.tradeDatasets = [];
+    old.tables.tradeImports = [];
+    await importBundle(target, old);
+    const again = await exportBundle(target);
+    expect(again.tables.tradeFacts).toEqual([]);
+    expect(again.tables.projects).toEqual(bundle.tables.projects);
   });
 
   it('imports a bundle written before texts had two languages, placing each text by its script', async () => {
@@ -567,6 +669,9 @@ describeOnEngines('whole-database bundle', (ctx) => {
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.problems[0].path).toBe('tables.meetings');
     expect(await userRecordCount(target)).toBe(0);
+    const facts: unknown[] = [];
+    for await (const page of (await tradeFacts(target)).readFacts(1)) facts.push(...page);
+    expect(facts).toEqual([]);
     expect(await territoryCount(target)).toBe(territories);
     expect(
       await target.selectFrom('territories').select('code').where('code', '=', 'XK-TST').executeTakeFirst(),

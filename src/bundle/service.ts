@@ -5,14 +5,19 @@ import { migrations } from '../db/migrations/index.ts';
 import { tablesInDependencyOrder, type DB } from '../db/schema.ts';
 import { AccordError } from '../core/errors.ts';
 import { placeByScript } from '../core/languages.ts';
-import { parseInput } from '../core/model.ts';
+import { parseInput, territoryCode } from '../core/model.ts';
 import { inTransaction } from '../core/records.ts';
+import { tradeFacts, type TradeFacts } from '../trade/facts/index.ts';
+import type { StoredFact } from '../trade/facts/store.ts';
+import { flowFlags, hsRevision, type FlowRow } from '../trade/model.ts';
 
 export const bundleFormat = 'accord-bundle';
 
 /**
  * The whole database as one JSON document: every table's rows in primary-key order, so exporting,
- * importing and exporting again gives the same bytes.
+ * importing and exporting again gives the same bytes. `tables.tradeFacts` holds the trade store's
+ * current facts as plain rows, each with its dataset and import numbers (`seq` of trade_datasets and
+ * trade_imports) and its source line.
  */
 export interface Bundle {
   format: typeof bundleFormat;
@@ -25,9 +30,8 @@ export interface Bundle {
 // measured trade quantities and outlets' coordinates, so a cell holding anything else, a fraction elsewhere,
 // or an integer beyond 2^53 that JSON cannot carry exactly is refused up front.
 const fractionalColumns: ReadonlySet<string> = new Set(['quantity', 'latitude', 'longitude', 'confidence']);
-// Trade flow blocks (see src/trade/flow-blocks.ts) and documents' files are binary; the bundle carries them
-// as base64 text.
-const binaryColumns: ReadonlySet<string> = new Set(['body', 'detail', 'content']);
+// Documents' files are binary; the bundle carries them as base64 text.
+const binaryColumns: ReadonlySet<string> = new Set(['content']);
 const base64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const row = z.record(z.string(), z.union([z.string(), z.number(), z.null()])).superRefine((cells, ctx) => {
   for (const [column, value] of Object.entries(cells)) {
@@ -82,6 +86,31 @@ const bundleSchema = z.object({
   }),
 });
 
+/** The bundle's table of trade facts, beside the tables of the records database. */
+const factsTable = 'tradeFacts';
+
+const factRow = z
+  .object({
+    datasetSeq: z.number().int().positive(),
+    importSeq: z.number().int().positive(),
+    reporter: territoryCode,
+    partner: territoryCode,
+    period: z
+      .number()
+      .int()
+      .refine((p) => p >= 195000 && p <= 210012 && p % 100 <= 12, 'expected a period YYYYMM, or YYYY00 for a year'),
+    flow: z.enum(['X', 'M']),
+    hsCode: z.string().regex(/^(?!00)\d{2}(\d{2}){0,2}$/, 'expected an HS code of 2, 4 or 6 digits'),
+    hsRevision,
+    valueCents: z.number().int(),
+    quantity: z.number().nullable(),
+    unit: z.string().min(1).max(50).nullable(),
+    flag: z.enum(flowFlags).nullable(),
+    line: z.number().int().nonnegative(),
+  })
+  .strict();
+type FactRow = z.output<typeof factRow>;
+
 /** The texts 0006_bilingual_records split into an English and a Russian column, by table. */
 const splitTexts: Record<string, readonly string[]> = {
   projects: ['title'],
@@ -125,6 +154,24 @@ const bundleUpgrades: Record<string, (tables: Bundle['tables']) => void> = {
     tables.readoutItems ??= [];
     tables.lexiconTerms ??= [];
   },
+  // The trade store's tables are no records' tables; a bundle never carried them.
+  '0011_trade_facts': () => undefined,
+  // Trade left the flow blocks for plain facts. Blocks are refused rather than decoded here: only the
+  // migration knows their format.
+  '0012_trade_blocks_to_facts': (tables) => {
+    if ((tables.tradeFlowBlocks ?? []).length > 0) {
+      throw new AccordError(
+        'VALIDATION_FAILED',
+        'the bundle holds trade flows as blocks, as Accord wrote them before migration 0012_trade_blocks_to_facts; ' +
+          'import it with the Accord that exported it, run accord migrate with this one (which moves the flows ' +
+          'into the trade store), then export it again',
+        { problems: [{ path: 'tables.tradeFlowBlocks', message: 'trade flow blocks are no longer read' }] },
+      );
+    }
+    delete tables.tradeFlowBlocks;
+    delete tables.tradeFlowSums;
+    tables[factsTable] ??= [];
+  },
 };
 
 /** The upgrades that bring a bundle from its schema to the database's, or null when there is no such path. */
@@ -163,7 +210,46 @@ export async function exportBundle(db: Db): Promise<Bundle> {
   const tables = db.isTransaction
     ? await read(db)
     : await db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(read);
+  tables[factsTable] = await readFacts(
+    await tradeFacts(db),
+    tables.tradeDatasets!.map((d) => Number(d.seq)),
+  );
   return { format: bundleFormat, formatVersion: 1, schema: status.current, tables };
+}
+
+/** The current facts of the datasets, in the same order whichever engine holds them. */
+async function readFacts(store: TradeFacts, datasetSeqs: number[]): Promise<Record<string, unknown>[]> {
+  const rows: StoredFact[] = [];
+  for (const seq of datasetSeqs) {
+    for await (const page of store.readFacts(seq)) rows.push(...page);
+  }
+  const text = (a: string, b: string) => (a === b ? 0 : a < b ? -1 : 1);
+  rows.sort(
+    (a, b) =>
+      a.datasetSeq - b.datasetSeq ||
+      a.importSeq - b.importSeq ||
+      a.line - b.line ||
+      text(a.reporter, b.reporter) ||
+      text(a.partner, b.partner) ||
+      a.period - b.period ||
+      text(a.flow, b.flow) ||
+      text(a.hsCode, b.hsCode),
+  );
+  return rows.map((f) => ({
+    datasetSeq: f.datasetSeq,
+    importSeq: f.importSeq,
+    reporter: f.reporter,
+    partner: f.partner,
+    period: f.period,
+    flow: f.flow,
+    hsCode: f.hsCode,
+    hsRevision: f.hsRevision,
+    valueCents: f.valueCents,
+    quantity: f.quantity,
+    unit: f.unit,
+    flag: f.flag,
+    line: f.line,
+  }));
 }
 
 /**
@@ -193,8 +279,21 @@ export async function userRecordCount(db: Db): Promise<number> {
   return total;
 }
 
+/** Refuses to restore over records: a bundle restores into an empty database only. */
+async function requireEmpty(db: Db): Promise<void> {
+  const existing = await userRecordCount(db);
+  if (existing > 0) {
+    throw new AccordError(
+      'NOT_EMPTY',
+      `the database already holds ${existing} records; import restores into an empty database only (create a new one, run accord migrate, then import)`,
+    );
+  }
+}
+
 /**
- * Restores a bundle into a database that holds no user records, in one transaction: all of it or nothing.
+ * Restores a bundle into a database that holds no user records: all of it or nothing. The trade facts
+ * go into the trade store first, an import at a time; the records follow in one transaction, and if
+ * they fail the facts are taken out again.
  */
 export async function importBundle(db: Db, input: unknown): Promise<{ rows: number }> {
   const bundle = parseInput(bundleSchema, input);
@@ -208,7 +307,7 @@ export async function importBundle(db: Db, input: unknown): Promise<{ rows: numb
     );
   }
   for (const upgrade of upgrades) upgrade(bundle.tables);
-  const known = new Set<string>(tablesInDependencyOrder.map((t) => t.table));
+  const known = new Set<string>([...tablesInDependencyOrder.map((t) => t.table), factsTable]);
   const unknown = Object.keys(bundle.tables).filter((t) => !known.has(t));
   if (unknown.length > 0) {
     throw new AccordError(
@@ -227,40 +326,118 @@ export async function importBundle(db: Db, input: unknown): Promise<{ rows: numb
       problems: missing.map((t) => ({ path: `tables.${t}`, message: 'missing table' })),
     });
   }
-  await requireKnownColumns(db, bundle.tables);
-  return inTransaction(db, async (trx) => {
-    const existing = await userRecordCount(trx);
-    if (existing > 0) {
-      throw new AccordError(
-        'NOT_EMPTY',
-        `the database already holds ${existing} records; import restores into an empty database only (create a new one, run accord migrate, then import)`,
-      );
-    }
-    for (const { table } of [...tablesInDependencyOrder].reverse()) {
-      if (referenceTables.has(table)) await trx.deleteFrom(table).execute();
-    }
-    let rows = 0;
-    for (const { table } of tablesInDependencyOrder) {
-      const tableRows = parentsFirst(bundle.tables[table] ?? []).map((r) => {
-        const binary = Object.keys(r).filter((column) => binaryColumns.has(column));
-        if (binary.length === 0) return r;
-        return { ...r, ...Object.fromEntries(binary.map((c) => [c, Buffer.from(String(r[c]), 'base64')])) };
-      });
-      for (let i = 0; i < tableRows.length; i += 100) {
-        const chunk = tableRows.slice(i, i + 100);
-        try {
-          await trx
-            .insertInto(table)
-            .values(chunk as never)
-            .execute();
-        } catch (error) {
-          throw asRowError(error, table, i, chunk.length);
-        }
+  const { [factsTable]: factCells, ...records } = bundle.tables;
+  await requireKnownColumns(db, records);
+  const facts = parseInput(z.array(factRow), factCells, `tables.${factsTable}`);
+  const imports = importsOfFacts(records, facts);
+
+  await requireEmpty(db);
+  const store = await tradeFacts(db);
+  const datasetSeqs = (records.tradeDatasets ?? []).map((d) => Number(d.seq)).filter(Number.isSafeInteger);
+  // Facts of these numbers with no records are what an import stopped midway left: nothing to keep.
+  for (const seq of datasetSeqs) await store.deleteDataset(seq);
+  try {
+    await restoreFacts(store, imports, facts);
+    return await inTransaction(db, async (trx) => {
+      await requireEmpty(trx);
+      for (const { table } of [...tablesInDependencyOrder].reverse()) {
+        if (referenceTables.has(table)) await trx.deleteFrom(table).execute();
       }
-      rows += tableRows.length;
+      let rows = 0;
+      for (const { table } of tablesInDependencyOrder) {
+        const tableRows = parentsFirst(records[table] ?? []).map((r) => {
+          const binary = Object.keys(r).filter((column) => binaryColumns.has(column));
+          if (binary.length === 0) return r;
+          return { ...r, ...Object.fromEntries(binary.map((c) => [c, Buffer.from(String(r[c]), 'base64')])) };
+        });
+        for (let i = 0; i < tableRows.length; i += 100) {
+          const chunk = tableRows.slice(i, i + 100);
+          try {
+            await trx
+              .insertInto(table)
+              .values(chunk as never)
+              .execute();
+          } catch (error) {
+            throw asRowError(error, table, i, chunk.length);
+          }
+        }
+        rows += tableRows.length;
+      }
+      return { rows: rows + facts.length };
+    });
+  } catch (error) {
+    for (const seq of datasetSeqs) await store.deleteDataset(seq).catch(() => undefined);
+    throw error;
+  }
+}
+
+interface FactImport {
+  id: string;
+  datasetSeq: number;
+  importSeq: number;
+}
+
+/**
+ * The bundle's imports that facts belong to, by number. A fact must name an import of the bundle and
+ * that import's dataset, and trade of territories the bundle holds.
+ */
+function importsOfFacts(tables: Bundle['tables'], facts: FactRow[]): Map<number, FactImport> {
+  const datasetSeqs = new Map((tables.tradeDatasets ?? []).map((d) => [d.id, Number(d.seq)]));
+  const imports = new Map<number, FactImport>();
+  for (const i of tables.tradeImports ?? []) {
+    const datasetSeq = datasetSeqs.get(i.datasetId);
+    if (datasetSeq !== undefined)
+      imports.set(Number(i.seq), { id: String(i.id), datasetSeq, importSeq: Number(i.seq) });
+  }
+  const territories = new Set((tables.territories ?? []).map((t) => t.code));
+  const problems: Array<{ path: string; message: string }> = [];
+  facts.forEach((fact, index) => {
+    const path = `tables.${factsTable}.${index}`;
+    const owner = imports.get(fact.importSeq);
+    if (!owner)
+      problems.push({ path: `${path}.importSeq`, message: `no trade import ${fact.importSeq} in the bundle` });
+    else if (owner.datasetSeq !== fact.datasetSeq) {
+      problems.push({
+        path: `${path}.datasetSeq`,
+        message: `trade import ${fact.importSeq} belongs to dataset ${owner.datasetSeq}, not ${fact.datasetSeq}`,
+      });
     }
-    return { rows };
+    for (const side of ['reporter', 'partner'] as const) {
+      if (!territories.has(fact[side])) {
+        problems.push({ path: `${path}.${side}`, message: `territory ${fact[side]} is not in the bundle` });
+      }
+    }
   });
+  if (problems.length > 0) {
+    const first = problems[0]!;
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+    throw new AccordError('VALIDATION_FAILED', `${first.path}: ${first.message}${more}`, { problems });
+  }
+  return imports;
+}
+
+/** Rows staged at once. */
+const factsPerBatch = 10_000;
+
+/** Each import's facts staged and published under the numbers the bundle gives them. */
+async function restoreFacts(store: TradeFacts, imports: Map<number, FactImport>, facts: FactRow[]): Promise<void> {
+  const byImport = new Map<number, FlowRow[]>();
+  for (const { datasetSeq: _, importSeq, ...flow } of facts) {
+    let rows = byImport.get(importSeq);
+    if (!rows) byImport.set(importSeq, (rows = []));
+    rows.push(flow);
+  }
+  for (const [importSeq, rows] of byImport) {
+    const { id, datasetSeq } = imports.get(importSeq)!;
+    const stage = await store.stage(id);
+    try {
+      for (let i = 0; i < rows.length; i += factsPerBatch) await stage.add(rows.slice(i, i + factsPerBatch));
+      // The import's record comes with the other records, once every import's facts are in.
+      await stage.commit(async () => ({ datasetSeq, importSeq }));
+    } finally {
+      await stage.discard();
+    }
+  }
 }
 
 function camelCase(column: string): string {

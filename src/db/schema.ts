@@ -396,8 +396,6 @@ export const tablesInDependencyOrder: ReadonlyArray<{ table: keyof DB; key: read
   { table: 'hsCodes', key: ['revision', 'code'] },
   { table: 'tradeDatasets', key: ['id'] },
   { table: 'tradeImports', key: ['id'] },
-  { table: 'tradeFlowBlocks', key: ['datasetSeq', 'reporter', 'year', 'flow', 'bucket', 'importSeq', 'part'] },
-  { table: 'tradeFlowSums', key: ['datasetSeq', 'side', 'territory', 'year', 'flow', 'importSeq', 'part'] },
   { table: 'officialFigures', key: ['id'] },
 ];
 
@@ -437,32 +435,6 @@ export interface TradeImportTable {
   importedAt: string;
 }
 
-/** A reporter's flows in one year and direction with the partners of one bucket (see src/trade/flow-blocks.ts). */
-export interface TradeFlowBlockTable {
-  datasetSeq: number;
-  reporter: string;
-  year: number;
-  flow: string;
-  bucket: number;
-  importSeq: number;
-  part: number;
-  rowCount: number;
-  body: Uint8Array;
-  detail: Uint8Array;
-}
-
-/** A territory's sums by month with each counterpart in one year and direction (see src/trade/flow-blocks.ts). */
-export interface TradeFlowSumTable {
-  datasetSeq: number;
-  side: string;
-  territory: string;
-  year: number;
-  flow: string;
-  importSeq: number;
-  part: number;
-  body: Uint8Array;
-}
-
 export interface OfficialFigureTable extends Versioned {
   id: string;
   reporter: string;
@@ -482,7 +454,5 @@ export interface TradeDB {
   hsCodes: HsCodeTable;
   tradeDatasets: TradeDatasetTable;
   tradeImports: TradeImportTable;
-  tradeFlowBlocks: TradeFlowBlockTable;
-  tradeFlowSums: TradeFlowSumTable;
   officialFigures: OfficialFigureTable;
 }

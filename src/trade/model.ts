@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { BlockPart } from './importers/block-builder.ts';
 
 export const datasetKind = z.enum(['official_customs', 'national_statistics', 'comtrade', 'baci', 'illustrative']);
 export type DatasetKind = z.infer<typeof datasetKind>;
@@ -37,12 +36,6 @@ export interface RowProblem {
 
 export interface ParsedBatch {
   rows: FlowRow[];
-  /** Rows already gathered into blocks (by the threads reading a big BACI file, see importers/baci-fast.ts). */
-  parts?: BuiltPart[];
-  /** Parts the reader sent to the writer itself (see `PartSink`): how many rows and which periods each holds. */
-  sent?: SentPart[];
-  /** Rows read in this batch that come later, inside a part. */
-  pending?: number;
   problems: RowProblem[];
   /** Rows deliberately not imported, such as world totals and all-commodity totals. */
   skipped: number;
@@ -73,19 +66,6 @@ export interface StatisticalTerritory {
 export interface ImportNote {
   code: string;
   message: string;
-}
-
-export interface SentPart {
-  rows: number;
-  from: number;
-  to: number;
-}
-
-/** Blocks built by a reader. */
-export interface BuiltPart {
-  part: BlockPart;
-  /** Called once the part is written, or will not be: with its buffers, for the reader to fill again. */
-  done?: (spare: ArrayBufferLike[]) => void;
 }
 
 /** HS revisions as UN Comtrade names them; an import states which one its codes follow. */

@@ -1,12 +1,25 @@
-import { Migrator, sql } from 'kysely';
+import fs from 'node:fs';
+import { Migrator, sql, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrationStatus, openDatabase } from '../../src/db/connection.ts';
+import { migrationStatus, openDatabase, type Db } from '../../src/db/connection.ts';
 import { prepareDatabase } from '../../src/db/setup.ts';
 import { AccordError } from '../../src/core/errors.ts';
+import { PartBuilder } from '../../src/db/migrations/frozen/flow-blocks.ts';
 import { migrations } from '../../src/db/migrations/index.ts';
-import { tradeSummary } from '../../src/trade/analytics/service.ts';
-import { createTestDatabase, engines, type TestDatabase } from '../support/engines.ts';
-import { flowsOf } from '../support/trade.ts';
+import { tradeStructure, tradeSummary } from '../../src/trade/analytics/service.ts';
+import { tradeStoreFile } from '../../src/trade/facts/duckdb.ts';
+import type { FlowRow } from '../../src/trade/model.ts';
+import { createTestDatabase, describeOnEngines, engines, type TestDatabase } from '../support/engines.ts';
+import { flowsOf, insertFlows } from '../support/trade.ts';
+
+function migratorOf(db: Db): Migrator {
+  return new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+    migrationTableName: 'accord_migrations',
+    migrationLockTableName: 'accord_migration_lock',
+  });
+}
 
 describe.each(engines)('opening a database [%s]', (engine) => {
   let database: TestDatabase | undefined;
@@ -57,13 +70,7 @@ describe.each(engines)('moving trade flows into blocks (0005) [%s]', (engine) =>
   it('carries every imported row over with its line, and the figures stay the same', async () => {
     database = await createTestDatabase(engine, { prepare: false });
     const db = database.db;
-    const migrator = new Migrator({
-      db,
-      provider: { getMigrations: () => Promise.resolve(migrations) },
-      migrationTableName: 'accord_migrations',
-      migrationLockTableName: 'accord_migration_lock',
-    });
-    expect((await migrator.migrateTo('0004_trade_import_scan')).error).toBeUndefined();
+    expect((await migratorOf(db).migrateTo('0004_trade_import_scan')).error).toBeUndefined();
     const now = '2018-01-10T00:00:00.000Z';
     await sql`insert into trade_datasets (id, name, seq, kind, source, row_count, version, created_at, updated_at)
       values ('d1', 'customs', 1, 'official_customs', 'test', 4, 1, ${now}, ${now})`.execute(db);
@@ -121,13 +128,7 @@ describe.each(engines)('texts in two languages (0006) [%s]', (engine) => {
   it('moves each text written before into the column of its script, English or Russian', async () => {
     database = await createTestDatabase(engine, { prepare: false });
     const db = database.db;
-    const migrator = new Migrator({
-      db,
-      provider: { getMigrations: () => Promise.resolve(migrations) },
-      migrationTableName: 'accord_migrations',
-      migrationLockTableName: 'accord_migration_lock',
-    });
-    expect((await migrator.migrateTo('0005_trade_flow_blocks')).error).toBeUndefined();
+    expect((await migratorOf(db).migrateTo('0005_trade_flow_blocks')).error).toBeUndefined();
     const now = '2017-12-06T00:00:00.000Z';
     const meta = sql`1, ${now}, ${now}`;
     await sql`insert into territories (code, kind, name_en, name_ru, search_text, version, created_at, updated_at)
@@ -175,5 +176,156 @@ describe.each(engines)('texts in two languages (0006) [%s]', (engine) => {
     expect(await rows('statements', ['text_en', 'text_ru'])).toEqual([['s1', 'Deliver BelAZ trucks (2018)', null]]);
     const columns = (await db.introspection.getTables()).find((t) => t.name === 'statements')!.columns;
     expect(columns.map((c) => c.name)).not.toContain('text');
+  });
+});
+
+/** Two datasets as a release with flow blocks kept them: customs with both sides, BACI with exports only. */
+const blockImports: Array<{ datasetSeq: number; importSeq: number; flows: FlowRow[] }> = (() => {
+  let line = 1;
+  const flow = (
+    period: number,
+    reporter: string,
+    partner: string,
+    direction: 'X' | 'M',
+    hsCode: string,
+    valueCents: number,
+    quantity: number | null = null,
+    unit: string | null = null,
+  ): FlowRow => {
+    line += 1;
+    return { line, period, reporter, partner, flow: direction, hsCode, hsRevision: 'H5', valueCents, quantity, unit };
+  };
+  return [
+    {
+      datasetSeq: 1,
+      importSeq: 1,
+      flows: [
+        flow(201603, 'BY', 'RU-KRS', 'X', '401110', 50_000_000, 12.5, 't'),
+        flow(201603, 'BY', 'RU-KRS', 'X', '8704', 7_000_000),
+        flow(201609, 'BY', 'RU-KRS', 'M', '260111', 20_000_000),
+        flow(201600, 'BY', 'KZ', 'X', '87', 900_000_000),
+        flow(201604, 'BY', 'M49-899', 'X', '870410', 1_000_000, 3, 'pcs'),
+      ],
+    },
+    {
+      datasetSeq: 1,
+      importSeq: 2,
+      flows: [
+        // Beyond 32 bits: a block keeps such values as doubles.
+        flow(201702, 'BY', 'RU-KRS', 'X', '401110', 7_000_000_000_00, 3, 'pcs'),
+        flow(201702, 'BY', 'RU-KRS', 'X', '870410', 40_000_000, null, null),
+        flow(201703, 'BY', 'KZ', 'X', '870421', 15_000_000, 1.25, 'т'),
+        flow(201709, 'RU-KRS', 'BY', 'X', '260111', 30_000_000),
+        flow(201708, 'BY', 'RU-KRS', 'M', '0402', 2_500_000),
+      ],
+    },
+    {
+      datasetSeq: 2,
+      importSeq: 3,
+      flows: [
+        flow(201700, 'BY', 'RU', 'X', '870410', 300_000_000, 120, 't'),
+        flow(201700, 'RU', 'BY', 'X', '270900', 800_000_000, 5000, 't'),
+        flow(201700, 'CN', 'BY', 'X', '847130', 60_000_000),
+        flow(201600, 'BY', 'RU', 'X', '870410', 250_000_000, 100, 't'),
+        flow(201600, 'RU', 'BY', 'X', '270900', 750_000_000),
+        // A block a year: more blocks than the migration reads at once.
+        ...Array.from({ length: 70 }, (_, k) => flow((1960 + k) * 100, 'KZ', 'BY', 'X', '100199', 1000 + k)),
+      ],
+    },
+  ];
+})();
+
+/** The records of those datasets and imports, the same in any database. */
+async function recordBlockDatasets(db: Db): Promise<void> {
+  const now = '2018-01-10T00:00:00.000Z';
+  await sql`insert into trade_datasets (id, name, seq, kind, source, row_count, version, created_at, updated_at)
+    values ('d1', 'customs', 1, 'official_customs', 'test', 10, 1, ${now}, ${now}),
+      ('d2', 'baci', 2, 'baci', 'test', 75, 1, ${now}, ${now})`.execute(db);
+  for (const { datasetSeq, importSeq, flows } of blockImports) {
+    const periods = flows.map((f) => f.period);
+    await sql`insert into trade_imports (id, dataset_id, seq, format, file_name, file_hash, rows_imported, rows_replaced, period_from, period_to, imported_at)
+      values (${`i${importSeq}`}, ${`d${datasetSeq}`}, ${importSeq}, 'mapped', 'trade.csv', 'ab', ${flows.length}, 0,
+        ${Math.min(...periods)}, ${Math.max(...periods)}, ${now})`.execute(db);
+  }
+}
+
+/** What the trade pages ask of a database, over both datasets. */
+async function tradeAnswers(db: Db) {
+  const answers: unknown[] = [];
+  const range = { from: 201701, to: 201712 };
+  for (const [home, partner, datasetId] of [
+    ['BY', 'RU-KRS', 'd1'],
+    ['RU-KRS', 'BY', 'd1'],
+    ['BY', 'KZ', 'd1'],
+    ['BY', 'RU', 'd2'],
+    ['BY', 'CN', 'd2'],
+    ['BY', 'KZ', 'd2'],
+  ] as const) {
+    answers.push(await tradeSummary(db, { home, partner, range, datasetId }));
+    for (const level of ['chapter', 'heading', 'subheading'] as const) {
+      answers.push(await tradeStructure(db, { home, partner, range, datasetId, level }));
+    }
+  }
+  return answers;
+}
+
+describeOnEngines('moving trade flow blocks into the trade store (0012)', (ctx) => {
+  it('carries every row of every block over with its line, and the answers stay the same', async () => {
+    const database = await createTestDatabase(ctx.engine, { prepare: false });
+    try {
+      const db = database.db;
+      expect((await migratorOf(db).migrateTo('0011_trade_facts')).error).toBeUndefined();
+      await recordBlockDatasets(db);
+      for (const { datasetSeq, importSeq, flows } of blockImports) {
+        const builder = new PartBuilder();
+        for (const flow of flows) builder.add(flow);
+        const part = builder.take({ datasetSeq, importSeq, part: 1 });
+        // Tables this Accord no longer knows: written as stored, untyped.
+        const plain = db.withoutPlugins() as unknown as Kysely<Record<string, Record<string, unknown>>>;
+        for (const row of part.blocks) await plain.insertInto('trade_flow_blocks').values(row).execute();
+        for (const row of part.sums) await plain.insertInto('trade_flow_sums').values(row).execute();
+      }
+
+      expect((await prepareDatabase(db)).applied).toEqual(['0012_trade_blocks_to_facts']);
+      const rowsOf = (datasetSeq: number) =>
+        blockImports
+          .filter((i) => i.datasetSeq === datasetSeq)
+          .flatMap((i) => i.flows)
+          .map(({ line, ...flow }) => ({ sourceLine: line, ...flow }));
+      expect(await flowsOf(db, 'customs')).toEqual(rowsOf(1));
+      expect(await flowsOf(db, 'baci')).toEqual(rowsOf(2));
+
+      // The same rows imported into the trade store of a database that never had blocks.
+      await recordBlockDatasets(ctx.db);
+      for (const { datasetSeq, importSeq, flows } of blockImports) {
+        await insertFlows(ctx.db, { datasetSeq, importSeq }, flows);
+      }
+      const answers = await tradeAnswers(db);
+      expect(answers).toEqual(await tradeAnswers(ctx.db));
+      expect(answers[0]).toMatchObject({
+        current: { exportsCents: 700_040_000_000, importsCents: 2_500_000 },
+        previous: { exportsCents: 57_000_000, importsCents: 20_000_000 },
+      });
+
+      const tables = (await db.introspection.getTables()).map((t) => t.name);
+      expect(tables).not.toContain('trade_flow_blocks');
+      expect(tables).not.toContain('trade_flow_sums');
+    } finally {
+      await database.drop();
+    }
+  });
+
+  it('leaves a database without trade as it was, opening no trade store', async () => {
+    const database = await createTestDatabase(ctx.engine, { prepare: false });
+    try {
+      await prepareDatabase(database.db);
+      const tables = (await database.db.introspection.getTables()).map((t) => t.name);
+      expect(tables).not.toContain('trade_flow_blocks');
+      if (database.target.dialect === 'sqlite') {
+        expect(fs.existsSync(tradeStoreFile(database.target.file))).toBe(false);
+      }
+    } finally {
+      await database.drop();
+    }
   });
 });

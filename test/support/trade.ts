@@ -1,7 +1,6 @@
 import { newId } from '../../src/core/ids.ts';
 import { nowIso } from '../../src/core/records.ts';
 import type { Db } from '../../src/db/connection.ts';
-import { decodeBlock, decodeDetail, noUnit, periodOfSlot } from '../../src/trade/flow-blocks.ts';
 import { tradeFacts } from '../../src/trade/facts/index.ts';
 import type { StoredFact } from '../../src/trade/facts/store.ts';
 import type { FlowRow } from '../../src/trade/model.ts';
@@ -39,35 +38,6 @@ export async function insertFlows(
     }
     return { datasetSeq: keys.datasetSeq, importSeq: keys.importSeq };
   });
-}
-
-/** Every row of a block, as stored: its partners' rows in block order. */
-export function rowsOfBlock(block: {
-  reporter: string;
-  year: number | string;
-  flow: string;
-  body: Uint8Array;
-  detail: Uint8Array;
-}) {
-  const rows = decodeBlock(block.body);
-  const detail = decodeDetail(block.detail);
-  return rows.partners.flatMap((partner, p) =>
-    Array.from({ length: rows.starts[p + 1]! - rows.starts[p]! }, (_, k) => {
-      const i = rows.starts[p]! + k;
-      return {
-        sourceLine: detail.line[i]!,
-        period: periodOfSlot(Number(block.year), rows.slot[i]!),
-        reporter: block.reporter,
-        partner,
-        flow: block.flow,
-        hsCode: rows.codes[rows.code[i]!]!,
-        hsRevision: detail.revisions[detail.revision[i]!]!,
-        valueCents: rows.valueCents[i]!,
-        quantity: Number.isNaN(detail.quantity[i]!) ? null : detail.quantity[i]!,
-        unit: detail.unit[i] === noUnit ? null : detail.units[detail.unit[i]!]!,
-      };
-    }),
-  );
 }
 
 /** A dataset's number in the trade store; none (-1) once it is deleted, so that it has no facts. */

@@ -1,14 +1,23 @@
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
-import { ImportBlocks, type PartRows } from '../../trade/importers/block-builder.ts';
-import { FlowPacker, maxPackedRows } from '../../trade/importers/packed.ts';
-import type { FlowDirection, FlowRow } from '../../trade/model.ts';
+import { PartBuilder, type BlockFlow, type PartRows } from './frozen/flow-blocks.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
 
+/** Rows an import holds in memory before they are written out as blocks. */
+const rowsPerPart = 500_000;
+
+/** One import's rows on their way into blocks, and the number of its last part written. */
+interface Load {
+  datasetSeq: number;
+  importSeq: number;
+  part: number;
+  builder: PartBuilder;
+}
+
 /**
  * Flows move from a row each to blocks of columns, with every pair's sums by month beside them (see
- * src/trade/flow-blocks.ts); the sums replace both rollups, whose rows cost imports more than the flows.
+ * frozen/flow-blocks.ts); the sums replace both rollups, whose rows cost imports more than the flows.
  * The rows already imported are carried over, each import's apart, with their source lines.
  */
 export async function up(db: AnyDb): Promise<void> {
@@ -75,13 +84,13 @@ export async function up(db: AnyDb): Promise<void> {
   const plain = db.withoutPlugins();
   // Read a pair and a year at a time through the pair index, so memory is bounded by the largest pair's
   // year rather than the database; each import's rows are gathered apart (import numbers are unique
-  // across datasets), written out every few million rows.
-  const loads = new Map<number, { packer: FlowPacker; blocks: ImportBlocks }>();
-  const write = async (parts: PartRows[]) => {
-    for (const part of parts) {
-      for (const row of part.blocks) await plain.insertInto('trade_flow_blocks').values(row).execute();
-      for (const row of part.sums) await plain.insertInto('trade_flow_sums').values(row).execute();
-    }
+  // across datasets), written out as a part every `rowsPerPart` rows.
+  const loads = new Map<number, Load>();
+  const write = async (load: Load) => {
+    load.part += 1;
+    const part: PartRows = load.builder.take(load);
+    for (const row of part.blocks) await plain.insertInto('trade_flow_blocks').values(row).execute();
+    for (const row of part.sums) await plain.insertInto('trade_flow_sums').values(row).execute();
   };
   const datasets = (await plain
     .selectFrom('trade_flows')
@@ -111,7 +120,7 @@ export async function up(db: AnyDb): Promise<void> {
           .where('period', '>=', year * 100)
           .where('period', '<=', year * 100 + 12)
           .execute()) as Array<Record<string, unknown>>;
-        const byImport = new Map<number, FlowRow[]>();
+        const byImport = new Map<number, BlockFlow[]>();
         for (const r of rows) {
           const importSeq = Number(r.import_seq);
           const flows = byImport.get(importSeq) ?? [];
@@ -121,7 +130,7 @@ export async function up(db: AnyDb): Promise<void> {
             period: Number(r.period),
             reporter: String(r.reporter),
             partner: String(r.partner),
-            flow: r.flow as FlowDirection,
+            flow: String(r.flow),
             hsCode: String(r.hs_code),
             hsRevision: String(r.hs_revision),
             valueCents: Number(r.value_cents),
@@ -131,19 +140,14 @@ export async function up(db: AnyDb): Promise<void> {
         }
         for (const [importSeq, flows] of byImport) {
           let load = loads.get(importSeq);
-          if (!load) {
-            const keys = { datasetSeq, importSeq };
-            load = { packer: new FlowPacker(), blocks: new ImportBlocks(keys) };
-            loads.set(importSeq, load);
-          }
-          for (let start = 0; start < flows.length; start += maxPackedRows) {
-            await write(load.blocks.add(load.packer.pack(flows, start, Math.min(flows.length, start + maxPackedRows))));
-          }
+          if (!load) loads.set(importSeq, (load = { datasetSeq, importSeq, part: 0, builder: new PartBuilder() }));
+          for (const flow of flows) load.builder.add(flow);
+          if (load.builder.rows >= rowsPerPart) await write(load);
         }
       }
     }
   }
-  for (const load of loads.values()) await write(load.blocks.rest());
+  for (const load of loads.values()) if (load.builder.rows > 0) await write(load);
   await db.schema.dropTable('trade_pair_products').execute();
   await db.schema.dropTable('trade_pair_periods').execute();
   await db.schema.dropTable('trade_flows').execute();

@@ -10,6 +10,7 @@ import * as m0008 from './0008_dates_known.ts';
 import * as m0009 from './0009_briefing_files.ts';
 import * as m0010 from './0010_readouts.ts';
 import * as m0011 from './0011_trade_facts.ts';
+import * as m0012 from './0012_trade_blocks_to_facts.ts';
 
 /** Numbered, append-only. A migration once released is never edited; add the next number instead. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_briefing_files': m0009,
   '0010_readouts': m0010,
   '0011_trade_facts': m0011,
+  '0012_trade_blocks_to_facts': m0012,
 };

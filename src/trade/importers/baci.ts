@@ -48,7 +48,6 @@ const thousandsToCents = 5;
 /**
  * CEPII BACI: one line per exporter, importer, product and year (`t,i,j,k,v,q`), already reconciled
  * between both sides' declarations, so each line becomes the exporter's export to the importer.
- * A big plain file is read by several threads (see baci-fast.ts); this reads the rest.
  */
 export function parseBaci(options: BaciOptions = {}): FlowParser {
   return async function* (input) {
@@ -123,8 +122,8 @@ async function readHead(file: string): Promise<{ line: string; bytes: number; by
   }
 }
 
-/** The checks of BACI's lines, shared by both readers; each distinct period, country and code is checked once. */
-export class BaciRecords {
+/** The checks of BACI's lines; each distinct period, country and code is checked once. */
+class BaciRecords {
   columns: Record<'t' | 'i' | 'j' | 'k' | 'v', number> & { q: number | undefined } = {
     t: 0,
     i: 0,

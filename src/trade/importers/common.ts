@@ -1,6 +1,5 @@
 import type { BulkLoad, FactStage } from '../facts/store.ts';
 import { Readable } from 'node:stream';
-import type { MessagePort } from 'node:worker_threads';
 import { createGunzip } from 'node:zlib';
 import countries from 'i18n-iso-countries';
 import { AccordError, excerpt } from '../../core/errors.ts';
@@ -24,17 +23,8 @@ import { notUtf8Byte, sniffText, toUtf8, type Sniffed } from './text-encoding.ts
  */
 export type HsCodeCheck = (code: string, revision: HsRevision) => string | null;
 
-/**
- * Where a reader's threads may send the parts they build straight to, instead of through the importing
- * thread: a port to the thread that writes them, which answers each with `{ type: 'written', spare }`
- * (the part's buffers, free to be filled again) once written. A failure surfaces at the writer's next call.
- */
-export interface PartSink {
-  partPort?(): MessagePort;
-}
-
 /** What every format adapter hands to `importFlows`. */
-export type FlowParser = (input: NodeJS.ReadableStream, sink?: PartSink) => AsyncIterable<ParsedBatch>;
+export type FlowParser = (input: NodeJS.ReadableStream) => AsyncIterable<ParsedBatch>;
 
 export const rowsPerBatch = 10_000;
 

@@ -44,14 +44,13 @@ export class ImportHsChecks {
 
   /**
    * The reader's batches, passed on as they are, then a note for each revision whose rows were checked only
-   * to their chapter. `partsRevision`: the revision of the rows a reader gathers into parts itself (the
-   * threaded BACI reader's, whose codes are all six-digit subheadings).
+   * to their chapter.
    */
-  reporting(parse: FlowParser, partsRevision?: HsRevision): FlowParser {
-    const count = (batch: ParsedBatch) => this.count(batch, partsRevision);
+  reporting(parse: FlowParser): FlowParser {
+    const count = (batch: ParsedBatch) => this.count(batch);
     const notes = () => this.notes();
-    return async function* (input, sink) {
-      for await (const batch of parse(input, sink)) {
+    return async function* (input) {
+      for await (const batch of parse(input)) {
         count(batch);
         yield batch;
       }
@@ -70,7 +69,7 @@ export class ImportHsChecks {
     return this.notes();
   }
 
-  private count(batch: ParsedBatch, partsRevision: HsRevision | undefined): void {
+  private count(batch: ParsedBatch): void {
     if (this.chapterOnly.size === 0) return;
     for (const row of batch.rows) {
       // A chapter code is checked whole against the built-in chapters.
@@ -79,11 +78,6 @@ export class ImportHsChecks {
         if (met) met.rows += 1;
       }
     }
-    const parts = partsRevision && this.chapterOnly.get(partsRevision);
-    if (parts) {
-      for (const built of batch.parts ?? []) parts.rows += built.part.rows;
-      for (const sent of batch.sent ?? []) parts.rows += sent.rows;
-    }
   }
 
   private notes(): ImportNote[] {
@@ -91,7 +85,7 @@ export class ImportHsChecks {
     for (const [revision, met] of this.chapterOnly) {
       if (met.rows === 0) continue;
       const rev = revision as HsRevision;
-      // In code order: the threads reading a BACI file meet codes in no set order.
+      // In code order, whatever order the file lists them in.
       const named = [...met.codes].sort().slice(0, codesNamed).join(', ');
       const codes = `${met.codes.size.toLocaleString('en-US')} ${met.codes.size === 1 ? 'code' : 'codes'}: ${named}${met.codes.size > codesNamed ? ', …' : ''}`;
       notes.push({

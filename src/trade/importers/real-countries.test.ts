@@ -10,9 +10,6 @@ import { partnerRanking } from '../analytics/insights.ts';
 import { pairQuery } from '../analytics/model.ts';
 import { tradeSummary } from '../analytics/service.ts';
 import { listDatasets } from '../datasets/service.ts';
-import { readBaciCountries } from './baci.ts';
-import { parseBaciFast } from './baci-fast.ts';
-import { importFlows } from './pipeline.ts';
 import { importTradeFile } from './service.ts';
 import { failure } from '../../../test/support/failure.ts';
 
@@ -116,27 +113,6 @@ for (const engine of engines) {
         numericCode: '697',
       });
       expect(await territory('M49-899')).toMatchObject({ kind: 'grouping', nameEn: 'Areas n.e.s.' });
-    });
-
-    it('holds to the same rule when the threads read the BACI file', async () => {
-      // Tiny chunks and parts, so that several threads read the file and build its blocks.
-      const parse = parseBaciFast(
-        fixture('countries-baci.csv'),
-        { countries: await readBaciCountries(fixture('countries-baci-codes.csv')), hsRevision: 'H0' },
-        { from: 0, chunkBytes: 64, rowsHeld: 4 },
-      );
-      const report = await importFlows(database, {
-        dataset: { name: 'baci threads', kind: 'baci', source: 'CEPII BACI HS92' },
-        file: fixture('countries-baci.csv'),
-        format: 'baci',
-        parse,
-      });
-      expect(report).toMatchObject({ imported: true, rowsImported: 7 });
-      const flows = await flowsOf(database.db, 'baci threads');
-      expect(flows.map((f) => f.partner)).toEqual(['RU', 'TW', 'BY', 'M49-697', 'M49-899', 'BY', 'BY']);
-      expect(flows.reduce((sum, f) => sum + f.valueCents, 0)).toBe(baciTotal);
-      expect(await territory('M49-697')).toMatchObject({ kind: 'grouping', nameEn: 'Europe EFTA, nes' });
-      expect(await territory('M49-899')).toMatchObject({ kind: 'grouping', nameEn: 'Areas, nes' });
     });
 
     it('imports Comtrade partners 490 and 899 instead of skipping them; only the world total is skipped', async () => {

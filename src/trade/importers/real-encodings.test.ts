@@ -9,10 +9,8 @@ import { parse as parseYaml } from 'yaml';
 import { createTestDatabase, engines, type TestDatabase } from '../../../test/support/engines.ts';
 import { flowsOf } from '../../../test/support/trade.ts';
 import { getDataset } from '../datasets/service.ts';
-import { parseBaciFast } from './baci-fast.ts';
 import { CsvEncodingError, readCsv } from './csv.ts';
 import { getImportJob, startImportJob, uploadTarget } from './jobs.ts';
-import { importFlows } from './pipeline.ts';
 import { importTradeFile, type ImportRequest } from './service.ts';
 import type { ImportNote } from '../model.ts';
 import { failure } from '../../../test/support/failure.ts';
@@ -63,16 +61,6 @@ function request(format: 'comtrade' | 'baci' | 'mapped', file: string, name: str
 /** The rows of a dataset without the line they came from, to compare files of different line layouts. */
 async function rowsOf(database: TestDatabase, name: string) {
   return (await flowsOf(database.db, name)).map(({ sourceLine: _, ...row }) => row);
-}
-
-/** A BACI file read by the reading threads, in tiny chunks so there are several. */
-function importBaciThreaded(database: TestDatabase, file: string, name: string, chunkBytes = 64) {
-  return importFlows(database, {
-    dataset: { name, kind: 'baci', source: 'test fixture' },
-    file,
-    format: 'baci',
-    parse: parseBaciFast(file, { hsRevision: 'H0' }, { from: 0, chunkBytes, rowsHeld: 100 }),
-  });
 }
 
 const largest = 'at most 90,071,992,547,409.91 US dollars';
@@ -157,13 +145,12 @@ for (const engine of engines) {
         }
       });
 
-      it('reads a UTF-16 BACI file, on the full reader and when big enough for the reading threads', async () => {
+      it('reads a UTF-16 BACI file as its UTF-8 twin', async () => {
         const file = write('baci-utf16.csv', Buffer.from(`\uFEFF${baciText}`, 'utf16le'));
         const report = await importTradeFile(database, request('baci', file, 'baci utf-16'));
         expect(report).toMatchObject({ imported: true, rowsImported: 4 });
-        const threaded = await importBaciThreaded(database, file, 'baci utf-16 threads');
-        expect(threaded).toMatchObject({ imported: true, rowsImported: 4 });
-        expect(await flowsOf(database.db, 'baci utf-16 threads')).toEqual(await flowsOf(database.db, 'baci utf-16'));
+        await importTradeFile(database, request('baci', write('baci-utf8.csv', baciText), 'baci utf-8'));
+        expect(await flowsOf(database.db, 'baci utf-16')).toEqual(await flowsOf(database.db, 'baci utf-8'));
       });
 
       it('reads a customs table in Windows-1251 when the mapping leaves the encoding unsaid, and says so', async () => {
@@ -238,9 +225,9 @@ for (const engine of engines) {
         expect(refused.message).toMatch(/^the file is not UTF-8: line 6 .*Windows-1251.*BACI files are UTF-8/);
       });
 
-      it('refuses bytes that are not UTF-8 on the lines the reading threads leave to the full reader', async () => {
+      it('refuses bytes that are not UTF-8 far into a BACI file with the line they are on', async () => {
         const [header, ...rows] = baciText.trimEnd().split('\n');
-        // Past the head of the file, which decides whether the threads read it at all.
+        // Past the head of the file, which is looked at before any row.
         const body = Array.from({ length: 2000 }, (_, n) => rows[n % rows.length]).join('\n');
         const file = write(
           'baci-latin.csv',
@@ -248,8 +235,6 @@ for (const engine of engines) {
         );
         const problem =
           'the file is not UTF-8: line 2002 has byte CD, which is not UTF-8; it looks like Windows-1251 (Cyrillic), but BACI files are UTF-8: save it as UTF-8 and import that';
-        const threaded = await failure(importBaciThreaded(database, file, 'baci latin threads', 4096));
-        expect(threaded.message).toBe(problem);
         const full = await failure(importTradeFile(database, request('baci', file, 'baci latin')));
         expect(full.message).toBe(problem);
       });
@@ -321,8 +306,6 @@ for (const engine of engines) {
         ];
         const full = await failure(importTradeFile(database, request('baci', baci, 'huge baci')));
         expect(full.problems.map((p) => `${p.line} ${p.column} ${p.message}`)).toEqual(problems);
-        const threaded = await importBaciThreaded(database, baci, 'huge baci threads');
-        expect(threaded.problems.map((p) => `${p.line} ${p.column} ${p.reason} (value: ${p.value})`)).toEqual(problems);
         const customs = write('customs-huge.csv', customsText.replace('1 250 000,00', '123 456 789 012 345 678,00'));
         const mapped = await failure(importTradeFile(database, request('mapped', customs, 'huge customs')));
         expect(mapped.problems[0]!.message).toBe(
@@ -351,9 +334,6 @@ for (const engine of engines) {
             );
           }
         }
-        const file = write('baci-cut-threads.csv.gz', cuts(gzipSync(baciText)).middle);
-        const threaded = await failure(importBaciThreaded(database, file, 'cut gzip threads'));
-        expect(threaded.code).toBe('VALIDATION_FAILED');
       });
 
       it('fails an import job of a gzip file cut short as the file’s fault, not the server’s', async () => {
@@ -390,8 +370,7 @@ for (const engine of engines) {
         const expected = [{ code: 'file-may-be-truncated', message: expect.stringContaining('line 6') }];
         const full = await failure(importTradeFile(database, request('baci', write('baci-cut.csv', baci), 'cut baci')));
         expect(besidesHs(full.details.notes)).toEqual(expected);
-        const threaded = await importBaciThreaded(database, write('baci-cut-threads.csv', baci), 'cut baci threads');
-        expect(threaded).toMatchObject({ imported: false, rowsRejected: 1, notes: expected });
+        expect(full.details.rowsRejected).toBe(1);
         const customs = write('customs-cut.csv', customsText.trimEnd().replace(/;870421;1 250 000,00$/, ';8704'));
         const mapped = await failure(importTradeFile(database, request('mapped', customs, 'cut customs')));
         expect(besidesHs(mapped.details.notes)).toEqual([
@@ -410,11 +389,6 @@ for (const engine of engines) {
         const whole = await importTradeFile(database, request('baci', baci, 'no eol baci'));
         expect(whole).toMatchObject({ imported: true, rowsImported: 4 });
         expect(besidesHs(whole.notes)).toEqual([]);
-        expect(await importBaciThreaded(database, baci, 'no eol baci threads')).toMatchObject({
-          imported: true,
-          rowsImported: 4,
-          notes: [],
-        });
         const customs = await importTradeFile(
           database,
           request('mapped', write('customs-no-eol.csv', customsText.trimEnd()), 'no eol customs'),

@@ -9,9 +9,6 @@ import { AccordError } from '../../core/errors.ts';
 import { getDataset } from '../datasets/service.ts';
 import { importHsFile } from '../hs/service.ts';
 import type { ImportNote } from '../model.ts';
-import { parseBaciFast } from './baci-fast.ts';
-import { ImportHsChecks } from './hs-checks.ts';
-import { importFlows, type ImportReport } from './pipeline.ts';
 import { importTradeFile, type ImportRequest } from './service.ts';
 import { failure } from '../../../test/support/failure.ts';
 
@@ -45,21 +42,6 @@ function where(error: AccordError): string[] {
 
 function unverified(notes: unknown): string[] {
   return (notes as ImportNote[]).filter((n) => n.code === 'hs-unverified').map((n) => n.message);
-}
-
-/** Small chunks, so even a file of a few lines is read by the threads, in many chunks and parts. */
-const threaded = { from: 0, chunkBytes: 64, rowsHeld: 4 };
-
-/** A BACI file of HS 2017 read by the threaded reader, with the checks `importTradeFile` gives it. */
-async function importBaciThreaded(database: TestDatabase, file: string, name: string): Promise<ImportReport> {
-  const hs = await ImportHsChecks.load(database.db, ['H5']);
-  const parse = parseBaciFast(file, { hsRevision: 'H5', checkHsCode: hs.check }, threaded);
-  return importFlows(database, {
-    dataset: dataset(name, 'baci'),
-    file,
-    format: 'baci',
-    parse: hs.reporting(parse, 'H5'),
-  });
 }
 
 /** The plain BACI fixture with more lines, written beside the others. */
@@ -146,23 +128,19 @@ for (const engine of engines) {
       ]);
     });
 
-    it('refuses short BACI codes on the threaded reader as on the full one', async () => {
+    it('refuses short BACI codes after plain lines, at their lines', async () => {
       const file = baciPlainWith('short-codes.csv', ['2019,643,112,87,1500.000,NA', '2019,643,112,8704,900.000,NA']);
-      const fast = await importBaciThreaded(database, file, 'baci short threaded');
-      expect(fast).toMatchObject({ imported: false, rowsRejected: 2 });
-      expect(fast.problems.map((p) => `${p.line} ${p.column} ${p.reason}`)).toEqual([
-        '10 k expected a six-digit HS subheading, not a chapter (87)',
-        '11 k expected a six-digit HS subheading, not a heading (8704)',
-      ]);
       const full = await failure(
         importTradeFile(database, { format: 'baci', file, hsRevision: 'H5', dataset: dataset('baci short', 'baci') }),
       );
-      expect(where(full)).toEqual(['10 k', '11 k']);
+      expect(full.details.rowsRejected).toBe(2);
+      expect(full.problems.map((p) => `${p.line} ${p.column} ${p.message}`)).toEqual([
+        '10 k expected a six-digit HS subheading, not a chapter (87) (value: 87)',
+        '11 k expected a six-digit HS subheading, not a heading (8704) (value: 8704)',
+      ]);
     });
 
-    it('counts every BACI row of an unimported revision as checked only to its chapter, on both readers', async () => {
-      const fast = await importBaciThreaded(database, fixture('hs-codes-baci-plain.csv'), 'baci plain threaded');
-      expect(fast).toMatchObject({ imported: true, rowsImported: 8 });
+    it('counts every BACI row of an unimported revision as checked only to its chapter', async () => {
       const full = await importTradeFile(database, {
         format: 'baci',
         file: fixture('hs-codes-baci-plain.csv'),
@@ -175,8 +153,7 @@ for (const engine of engines) {
           /^8 rows of HS 2017 \(H5\) were checked only to the chapter \(5 codes: 010121, 040210, 870410, 870421, 999999\)/,
         ),
       ];
-      expect(unverified(fast.notes)).toEqual(expected);
-      expect(unverified(full.notes)).toEqual(unverified(fast.notes));
+      expect(unverified(full.notes)).toEqual(expected);
       expect((await getDataset(database.db, full.datasetId!)).rowCount).toBe(8);
     });
 
@@ -244,7 +221,7 @@ for (const engine of engines) {
       expect(unverified(error.details.notes)).toEqual([expect.stringMatching(/^2 rows of HS 2012 \(H4\)/)]);
     });
 
-    it('refuses BACI codes the nomenclature lacks on both readers', async () => {
+    it('refuses BACI codes the nomenclature lacks', async () => {
       const error = await failure(
         importTradeFile(database, {
           format: 'baci',
@@ -256,25 +233,29 @@ for (const engine of engines) {
       expect(where(error)).toEqual(['4 k', '6 k', '7 k', '8 k']);
       expect(error.problems[3]!.message).toContain('999999 is not in the H5 nomenclature');
 
-      const fast = await importBaciThreaded(database, fixture('hs-codes-baci-plain.csv'), 'baci checked threaded');
-      expect(fast.problems.map((p) => `${p.line} ${p.column} ${p.reason}`)).toEqual([
-        '7 k HS code 999999 is not in the H5 nomenclature (HS 2017)',
+      const plain = await failure(
+        importTradeFile(database, {
+          format: 'baci',
+          file: fixture('hs-codes-baci-plain.csv'),
+          hsRevision: 'H5',
+          dataset: dataset('baci plain checked', 'baci'),
+        }),
+      );
+      expect(plain.problems.map((p) => `${p.line} ${p.column} ${p.message}`)).toEqual([
+        '7 k HS code 999999 is not in the H5 nomenclature (HS 2017) (value: 999999)',
       ]);
-      expect(unverified(fast.notes)).toEqual([]);
+      expect(unverified(plain.details.notes)).toEqual([]);
     });
 
     it('imports a file whose codes the nomenclature holds without any unverified note', async () => {
       const file = baciPlainWith('known-codes.csv', [], '999999');
-      const fast = await importBaciThreaded(database, file, 'baci known threaded');
-      expect(fast).toMatchObject({ imported: true, rowsImported: 7, notes: [] });
       const full = await importTradeFile(database, {
         format: 'baci',
         file,
         hsRevision: 'H5',
         dataset: dataset('baci known', 'baci'),
       });
-      expect(full).toMatchObject({ imported: true, rowsImported: 7 });
-      expect(unverified(full.notes)).toEqual([]);
+      expect(full).toMatchObject({ imported: true, rowsImported: 7, notes: [] });
     });
 
     it('refuses a mapped code the nomenclature lacks', async () => {

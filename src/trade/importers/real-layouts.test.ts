@@ -11,7 +11,6 @@ import { getDataset, listDatasets } from '../datasets/service.ts';
 import type { ParsedBatch } from '../model.ts';
 import { parsePeriodRange } from '../periods.ts';
 import { parseBaci } from './baci.ts';
-import { parseBaciFast } from './baci-fast.ts';
 import { defaultDatasetKind, importTradeFile, type ImportRequest } from './service.ts';
 import { failure } from '../../../test/support/failure.ts';
 
@@ -279,7 +278,7 @@ for (const engine of engines) {
   });
 }
 
-describe('a JSON file given to the BACI readers', () => {
+describe('a JSON file given to the BACI reader', () => {
   /** A JSON list of lists has a first line a plain comma-separated reader could take for a header. */
   const file = write('baci.json', '[[2017,112,643,870410,12.5,3],\n[2017,112,643,870410,1,2]]\n');
 
@@ -291,12 +290,9 @@ describe('a JSON file given to the BACI readers', () => {
     );
   }
 
-  it('is refused as JSON by the threaded reader of big plain files and by the full reader', async () => {
-    const threaded = await refusal(
-      parseBaciFast(file, {}, { from: 0, chunkBytes: 64, rowsHeld: 100 })(fs.createReadStream(file)),
-    );
-    const full = await refusal(parseBaci({})(fs.createReadStream(file)));
-    for (const error of [threaded, full]) expect(error.message).toMatch(/^the file is JSON, not CSV/);
+  it('is refused as JSON', async () => {
+    const error = await refusal(parseBaci({})(fs.createReadStream(file)));
+    expect(error.message).toMatch(/^the file is JSON, not CSV/);
   });
 });
 

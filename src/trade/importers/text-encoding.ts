@@ -62,11 +62,11 @@ export function sniffText(head: Uint8Array): Sniffed {
 }
 
 /**
- * Whether bytes are UTF-8, and if not where they stop being and what they look like instead. `whole`:
- * the bytes end where a line does, not anywhere (a file's head), so a character cut at the end counts.
+ * Whether a file's head is UTF-8, and if not where it stops being and what it looks like instead. A
+ * character the head cuts at its end is not held against it.
  */
-export function utf8OrNot(bytes: Uint8Array, whole = false): Extract<Sniffed, { kind: 'text' | 'not-utf-8' }> {
-  const checked = whole ? bytes : bytes.subarray(0, completeUtf8End(bytes));
+function utf8OrNot(bytes: Uint8Array): Extract<Sniffed, { kind: 'text' | 'not-utf-8' }> {
+  const checked = bytes.subarray(0, completeUtf8End(bytes));
   if (isUtf8(checked)) return { kind: 'text', encoding: 'utf-8' };
   const bad = firstInvalidUtf8(checked);
   return {
