@@ -12,6 +12,8 @@ import type { Project } from '../cooperation/projects/model.ts';
 import { listStatements } from '../cooperation/statements/service.ts';
 import { pendingStatuses } from '../cooperation/statements/overdue.ts';
 import type { Statement } from '../cooperation/statements/model.ts';
+import { organizationNames } from '../registry/organizations/service.ts';
+import { personNames } from '../registry/people/service.ts';
 import { getRelationship } from '../registry/relationships/service.ts';
 import { addDays, daysBetween } from '../core/days.ts';
 import { composeTrade } from './trade.ts';
@@ -53,6 +55,14 @@ async function everyPage<T>(fetch: (page: PageQuery) => Promise<Page<T>>): Promi
 }
 
 const pair = (en: string | null, ru: string | null): Text => ({ en, ru });
+
+type Named = { id: string; nameEn: string | null; nameRu: string | null };
+
+/** Both names of each person or organization asked for, by id. */
+async function namesOf(ask: (db: Db, ids: string[]) => Promise<Named[]>, db: Db, ids: string[]) {
+  const rows = await ask(db, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, pair(r.nameEn, r.nameRu)]));
+}
 
 export async function composeBriefing(db: Db, query: ComposeQuery): Promise<Briefing> {
   const relationship = await getRelationship(db, query.relationshipId);
@@ -151,7 +161,7 @@ export async function composeBriefing(db: Db, query: ComposeQuery): Promise<Brie
 async function participantsOn(db: Db, meetingId: string, day: string): Promise<Participant[]> {
   const rows = await meetingStore.participantsOf(db, [meetingId]);
   const ids = rows.map((r) => r.personId);
-  const [names, posts] = await Promise.all([store.personNames(db, ids), store.postsOn(db, ids, day)]);
+  const [names, posts] = await Promise.all([namesOf(personNames, db, ids), store.postsOn(db, ids, day)]);
   return rows.map((r) => ({
     personId: r.personId,
     name: names.get(r.personId) ?? pair(null, null),
@@ -179,11 +189,13 @@ async function digestStatements(
   sources: SourceList,
 ): Promise<StatementDigest[]> {
   const meetingById = new Map(meetings.map((m) => [m.id, m]));
-  const people = await store.personNames(
+  const people = await namesOf(
+    personNames,
     db,
     statements.flatMap((s) => [s.speakerPersonId, s.ownerPersonId]).filter((id): id is string => id !== null),
   );
-  const organizations = await store.organizationNames(
+  const organizations = await namesOf(
+    organizationNames,
     db,
     statements.map((s) => s.ownerOrganizationId).filter((id): id is string => id !== null),
   );
@@ -226,7 +238,8 @@ async function digestStatements(
 }
 
 async function digestProjects(db: Db, projects: Project[], asOf: string, sources: SourceList) {
-  const organizations = await store.organizationNames(
+  const organizations = await namesOf(
+    organizationNames,
     db,
     projects.flatMap((p) => p.parties.map((party) => party.organizationId)),
   );

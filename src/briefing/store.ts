@@ -1,19 +1,8 @@
-/** The reads a briefing needs beyond the capabilities' own lists: names in both languages, posts, sources. */
+/** The reads a briefing needs beyond the capabilities' own lists: posts, sector titles, sources. */
 import type { Db } from '../db/connection.ts';
-import * as statementStore from '../cooperation/statements/store.ts';
 import type { Text } from './model.ts';
 
 const text = (en: string | null, ru: string | null): Text => ({ en, ru });
-
-export async function organizationNames(db: Db, ids: string[]): Promise<Map<string, Text>> {
-  const rows = await statementStore.organizationNames(db, [...new Set(ids)]);
-  return new Map(rows.map((r) => [r.id, text(r.nameEn, r.nameRu)]));
-}
-
-export async function personNames(db: Db, ids: string[]): Promise<Map<string, Text>> {
-  const rows = await statementStore.personNames(db, [...new Set(ids)]);
-  return new Map(rows.map((r) => [r.id, text(r.nameEn, r.nameRu)]));
-}
 
 /** The posts each person held on `day`: begun by then (or undated) and not ended before it. */
 export async function postsOn(db: Db, personIds: string[], day: string) {

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection.ts';
 import { removeProvenanceOf } from '../../documents/provenance.ts';
+import { organizationNames } from '../../registry/organizations/service.ts';
 import { territoryLabel } from '../../registry/territories/service.ts';
 import { invalid, notFound } from '../../core/errors.ts';
 import { parseInput, type Page, type PageQuery } from '../../core/model.ts';
@@ -159,6 +160,6 @@ export async function producerNamesOf(db: Db, outlets: Outlet[]): Promise<Map<st
   const ids = [
     ...new Set(outlets.flatMap((o) => o.lines.map((l) => l.organizationId)).filter((id): id is string => id !== null)),
   ];
-  const rows = await store.organizationNames(db, ids);
+  const rows = await organizationNames(db, ids);
   return new Map(rows.map((r) => [r.id, r.nameEn ?? r.nameRu ?? r.id]));
 }

@@ -132,8 +132,3 @@ export async function productGroupsOf(db: Db, relationshipId: string): Promise<s
 export function relationshipExists(db: Db, id: string) {
   return db.selectFrom('relationships').select('id').where('id', '=', id).executeTakeFirst();
 }
-
-export function organizationNames(db: Db, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('organizations').select(['id', 'nameEn', 'nameRu']).where('id', 'in', ids).execute();
-}

@@ -41,6 +41,11 @@ export function findPeople(db: Db, ids: string[]) {
   return db.selectFrom('people').select(personColumns).where('id', 'in', ids).execute();
 }
 
+export function personNames(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('people').select(['id', 'nameEn', 'nameRu']).where('id', 'in', ids).execute();
+}
+
 export async function insertPerson(db: Db, row: Insertable<PersonTable>): Promise<void> {
   await db.insertInto('people').values(row).execute();
 }
