@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection.ts';
 import { AccordError } from '../../core/errors.ts';
+import { groupingCodes } from '../../registry/territories/service.ts';
 import { hsChapters, hsSections, sectionOfChapter } from '../hs/reference.ts';
 import type { DatasetKind } from '../model.ts';
 import { formatRange, isYear, monthOf, periodsIn, yearEarlier, yearOf, type PeriodRange } from '../periods.ts';
@@ -187,7 +188,7 @@ export async function tradeSummary(db: Db, query: PairQuery): Promise<TradeSumma
   const homeTurnover = [...byPartner.values()].reduce((a, b) => a + b, 0);
   const pairTurnover = current.turnoverCents;
   // Statistical territories count in home's turnover (the share), but rank among countries they do not.
-  const groupings = await store.groupingCodes(db);
+  const groupings = await groupingCodes(db);
   const grouping = groupings.has(query.partner);
   const ranked = [...byPartner].filter(([partner]) => !groupings.has(partner)).map(([, turnover]) => turnover);
   const rank = byPartner.has(query.partner) && !grouping ? 1 + ranked.filter((v) => v > pairTurnover).length : null;

@@ -82,12 +82,6 @@ export async function sumsByProduct(
   return (await tradeFacts(db)).sumsByProduct(await viewOf(db, p), partner, ranges, digits);
 }
 
-/** Statistical territories (areas n.e.s., free zones…): partners whose trade counts, but that take no rank. */
-export async function groupingCodes(db: Db): Promise<Set<string>> {
-  const rows = await db.selectFrom('territories').select('code').where('kind', '=', 'grouping').execute();
-  return new Set(rows.map((r) => r.code));
-}
-
 /** Every dataset with its kind; there are few, so callers pick among them in code. */
 export function allDatasets(db: Db) {
   return db.selectFrom('tradeDatasets').select(['id', 'name', 'kind', 'source']).orderBy('name').execute();
