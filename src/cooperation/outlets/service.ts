@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connection.ts';
 import { removeProvenanceOf } from '../../documents/provenance.ts';
 import { organizationNames } from '../../registry/organizations/service.ts';
+import { getRelationship } from '../../registry/relationships/service.ts';
 import { territoryLabel } from '../../registry/territories/service.ts';
 import { invalid, notFound } from '../../core/errors.ts';
 import { parseInput, type Page, type PageQuery } from '../../core/model.ts';
@@ -134,7 +135,7 @@ export async function deleteOutlet(db: Db, id: string, version: number): Promise
  * (every kind and status listed, zero when there is none) and the product groups the open ones carry.
  */
 export async function networkSummary(db: Db, relationshipId: string): Promise<NetworkSummary> {
-  if (!(await store.relationshipExists(db, relationshipId))) throw notFound('relationship', relationshipId);
+  await getRelationship(db, relationshipId);
   const [counts, groups] = await Promise.all([
     store.countsByKindAndStatus(db, relationshipId),
     store.productGroupsOf(db, relationshipId),

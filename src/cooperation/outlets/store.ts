@@ -128,7 +128,3 @@ export async function productGroupsOf(db: Db, relationshipId: string): Promise<s
     .execute();
   return rows.map((r) => r.productGroup);
 }
-
-export function relationshipExists(db: Db, id: string) {
-  return db.selectFrom('relationships').select('id').where('id', '=', id).executeTakeFirst();
-}
