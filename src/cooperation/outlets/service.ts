@@ -156,6 +156,16 @@ export async function networkSummary(db: Db, relationshipId: string): Promise<Ne
   };
 }
 
+/** Every outlet of a relationship: its kind, status and opening and closing days. */
+export function outletsOf(db: Db, relationshipId: string) {
+  return store.outletsOf(db, relationshipId);
+}
+
+/** The lines (product groups, since when) the outlets carry. */
+export function outletLines(db: Db, outletIds: string[]) {
+  return store.outletLines(db, outletIds);
+}
+
 /** The name of every producer named on these outlets' lines, for lists people read. */
 export async function producerNamesOf(db: Db, outlets: Outlet[]): Promise<Map<string, string>> {
   const ids = [

@@ -128,3 +128,21 @@ export async function productGroupsOf(db: Db, relationshipId: string): Promise<s
     .execute();
   return rows.map((r) => r.productGroup);
 }
+
+export function outletsOf(db: Db, relationshipId: string) {
+  return db
+    .selectFrom('outlets')
+    .select(['id', 'kind', 'status', 'openedOn', 'closedOn'])
+    .where('relationshipId', '=', relationshipId)
+    .execute();
+}
+
+export function outletLines(db: Db, outletIds: string[]) {
+  if (outletIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('outletLines')
+    .select(['outletId', 'productGroup', 'sinceOn'])
+    .where('outletId', 'in', outletIds)
+    .orderBy('position')
+    .execute();
+}

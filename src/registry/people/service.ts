@@ -77,6 +77,11 @@ export function personNames(
   return store.personNames(db, ids);
 }
 
+/** The posts each person held on `day` (begun by then or undated, not ended before it), with the organization. */
+export function postsHeldOn(db: Db, personIds: string[], day: string) {
+  return store.postsOn(db, personIds, day);
+}
+
 export async function createPerson(db: Db, input: unknown): Promise<Person> {
   const data = parseInput(personInput, input);
   return inTransaction(db, async (trx) => {
