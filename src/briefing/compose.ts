@@ -17,7 +17,7 @@ import type { Statement } from '../cooperation/statements/model.ts';
 import { citedDocuments } from '../documents/provenance.ts';
 import { organizationNames } from '../registry/organizations/service.ts';
 import { personNames, postsHeldOn } from '../registry/people/service.ts';
-import { getRelationship, listAgreements } from '../registry/relationships/service.ts';
+import { agreementsOf, getRelationship } from '../registry/relationships/service.ts';
 import { sectorTitles } from '../registry/sectors/service.ts';
 import { addDays, daysBetween } from '../core/days.ts';
 import { composeTrade } from './trade.ts';
@@ -303,7 +303,7 @@ function movesSince(projects: Project[], lastMeetingOn: string | null): StageMov
  * date at all is shown, marked so, rather than hidden: it was mentioned as in force.
  */
 async function agreementsInForce(db: Db, relationshipId: string, asOf: string, sources: SourceList) {
-  const rows = await everyPage((page) => listAgreements(db, { relationshipId }, page));
+  const rows = await agreementsOf(db, relationshipId);
   const inForce = rows.filter((a) => {
     const start = a.inForceFrom ?? a.signedOn;
     return (start === null || start <= asOf) && (a.inForceTo === null || a.inForceTo >= asOf);

@@ -156,6 +156,12 @@ export function listAgreements(db: Db, filter: AgreementFilter, page: PageQuery)
   );
 }
 
+/** Every agreement of a relationship, by title, `inForce` judged today. */
+export async function agreementsOf(db: Db, relationshipId: string): Promise<Agreement[]> {
+  const today = todayIso();
+  return (await store.agreementsOf(db, relationshipId)).map((row) => toAgreement(row, today));
+}
+
 export async function getAgreement(db: Db, id: string): Promise<Agreement> {
   const row = await store.findAgreement(db, id);
   if (!row) throw notFound('agreement', id);
