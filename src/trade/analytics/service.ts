@@ -72,11 +72,7 @@ async function resolveDataset(
 ): Promise<Resolved> {
   let row: DatasetRow | undefined;
   if (datasetId) {
-    row = await db
-      .selectFrom('tradeDatasets')
-      .select(['id', 'name', 'kind', 'source'])
-      .where('id', '=', datasetId)
-      .executeTakeFirst();
+    row = await store.findDataset(db, datasetId);
     if (!row) throw new AccordError('NOT_FOUND', `trade dataset ${datasetId} does not exist`);
   } else {
     for (const candidate of await datasetsByPriority(db)) {

@@ -82,9 +82,15 @@ export async function sumsByProduct(
   return (await tradeFacts(db)).sumsByProduct(await viewOf(db, p), partner, ranges, digits);
 }
 
+const datasetColumns = ['id', 'name', 'kind', 'source'] as const;
+
 /** Every dataset with its kind; there are few, so callers pick among them in code. */
 export function allDatasets(db: Db) {
-  return db.selectFrom('tradeDatasets').select(['id', 'name', 'kind', 'source']).orderBy('name').execute();
+  return db.selectFrom('tradeDatasets').select(datasetColumns).orderBy('name').execute();
+}
+
+export function findDataset(db: Db, id: string) {
+  return db.selectFrom('tradeDatasets').select(datasetColumns).where('id', '=', id).executeTakeFirst();
 }
 
 /**
