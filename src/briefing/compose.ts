@@ -7,18 +7,22 @@
 import type { Db } from '../db/connection.ts';
 import { invalid } from '../core/errors.ts';
 import type { Page, PageQuery } from '../core/model.ts';
+import { meetingsOf, participantsOf, sectorsOf as meetingSectors } from '../cooperation/meetings/service.ts';
+import { outletLines, outletsOf } from '../cooperation/outlets/service.ts';
 import { listProjects } from '../cooperation/projects/service.ts';
 import type { Project } from '../cooperation/projects/model.ts';
 import { listStatements } from '../cooperation/statements/service.ts';
 import { pendingStatuses } from '../cooperation/statements/overdue.ts';
 import type { Statement } from '../cooperation/statements/model.ts';
-import { getRelationship } from '../registry/relationships/service.ts';
+import { citedDocuments } from '../documents/provenance.ts';
+import { organizationNames } from '../registry/organizations/service.ts';
+import { personNames, postsHeldOn } from '../registry/people/service.ts';
+import { agreementsOf, getRelationship } from '../registry/relationships/service.ts';
+import { sectorTitles } from '../registry/sectors/service.ts';
 import { addDays, daysBetween } from '../core/days.ts';
 import { composeTrade } from './trade.ts';
 import { SourceList } from './sources.ts';
 import { talkingPoints } from './talking-points.ts';
-import * as meetingStore from '../cooperation/meetings/store.ts';
-import * as store from './store.ts';
 import type {
   AgreementDigest,
   Briefing,
@@ -54,9 +58,22 @@ async function everyPage<T>(fetch: (page: PageQuery) => Promise<Page<T>>): Promi
 
 const pair = (en: string | null, ru: string | null): Text => ({ en, ru });
 
+type Named = { id: string; nameEn: string | null; nameRu: string | null };
+
+/** Both names of each person or organization asked for, by id. */
+async function namesOf(ask: (db: Db, ids: string[]) => Promise<Named[]>, db: Db, ids: string[]) {
+  const rows = await ask(db, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, pair(r.nameEn, r.nameRu)]));
+}
+
+/** Both titles of each sector asked for, by code. */
+async function titlesOf(db: Db, codes: string[]): Promise<Map<string, Text>> {
+  return new Map((await sectorTitles(db, codes)).map((s) => [s.code, pair(s.titleEn, s.titleRu)]));
+}
+
 export async function composeBriefing(db: Db, query: ComposeQuery): Promise<Briefing> {
   const relationship = await getRelationship(db, query.relationshipId);
-  const meetings = await store.meetingsOf(db, relationship.id);
+  const meetings = await meetingsOf(db, relationship.id);
   const given = query.meetingId === undefined ? undefined : meetings.find((m) => m.id === query.meetingId);
   if (query.meetingId !== undefined && !given) {
     throw invalid(
@@ -87,7 +104,7 @@ export async function composeBriefing(db: Db, query: ComposeQuery): Promise<Brie
         title: pair(occasionRow.titleEn, occasionRow.titleRu),
         planned: occasionRow.heldOn > asOf,
         chosen: given ? 'given' : 'next_meeting',
-        sources: sources.cite(await store.citedDocuments(db, 'meeting', [occasionRow.id], asOf)),
+        sources: sources.cite(await citedDocuments(db, 'meeting', [occasionRow.id], asOf)),
       }
     : null;
   const participantsFrom = occasionRow ?? before[0];
@@ -104,7 +121,7 @@ export async function composeBriefing(db: Db, query: ComposeQuery): Promise<Brie
       agreed: statementDigests.filter(
         (s) => s.meetingId === m.id && (s.kind === 'proposal' || s.kind === 'commitment'),
       ),
-      sources: sources.cite(await store.citedDocuments(db, 'meeting', [m.id], asOf)),
+      sources: sources.cite(await citedDocuments(db, 'meeting', [m.id], asOf)),
     });
   }
 
@@ -149,9 +166,9 @@ export async function composeBriefing(db: Db, query: ComposeQuery): Promise<Brie
 
 /** The meeting's participants, each with the posts held on `day`. */
 async function participantsOn(db: Db, meetingId: string, day: string): Promise<Participant[]> {
-  const rows = await meetingStore.participantsOf(db, [meetingId]);
+  const rows = await participantsOf(db, [meetingId]);
   const ids = rows.map((r) => r.personId);
-  const [names, posts] = await Promise.all([store.personNames(db, ids), store.postsOn(db, ids, day)]);
+  const [names, posts] = await Promise.all([namesOf(personNames, db, ids), postsHeldOn(db, ids, day)]);
   return rows.map((r) => ({
     personId: r.personId,
     name: names.get(r.personId) ?? pair(null, null),
@@ -168,7 +185,7 @@ async function participantsOn(db: Db, meetingId: string, day: string): Promise<P
   }));
 }
 
-type MeetingRow = Awaited<ReturnType<typeof store.meetingsOf>>[number];
+type MeetingRow = Awaited<ReturnType<typeof meetingsOf>>[number];
 
 async function digestStatements(
   db: Db,
@@ -179,16 +196,18 @@ async function digestStatements(
   sources: SourceList,
 ): Promise<StatementDigest[]> {
   const meetingById = new Map(meetings.map((m) => [m.id, m]));
-  const people = await store.personNames(
+  const people = await namesOf(
+    personNames,
     db,
     statements.flatMap((s) => [s.speakerPersonId, s.ownerPersonId]).filter((id): id is string => id !== null),
   );
-  const organizations = await store.organizationNames(
+  const organizations = await namesOf(
+    organizationNames,
     db,
     statements.map((s) => s.ownerOrganizationId).filter((id): id is string => id !== null),
   );
   const projectById = new Map(projects.map((p) => [p.id, p]));
-  const cited = await store.citedDocuments(
+  const cited = await citedDocuments(
     db,
     'statement',
     statements.map((s) => s.id),
@@ -226,15 +245,16 @@ async function digestStatements(
 }
 
 async function digestProjects(db: Db, projects: Project[], asOf: string, sources: SourceList) {
-  const organizations = await store.organizationNames(
+  const organizations = await namesOf(
+    organizationNames,
     db,
     projects.flatMap((p) => p.parties.map((party) => party.organizationId)),
   );
-  const sectors = await store.sectorTitles(
+  const sectors = await titlesOf(
     db,
     projects.map((p) => p.sectorCode).filter((c): c is string => c !== null),
   );
-  const cited = await store.citedDocuments(
+  const cited = await citedDocuments(
     db,
     'project',
     projects.map((p) => p.id),
@@ -283,12 +303,12 @@ function movesSince(projects: Project[], lastMeetingOn: string | null): StageMov
  * date at all is shown, marked so, rather than hidden: it was mentioned as in force.
  */
 async function agreementsInForce(db: Db, relationshipId: string, asOf: string, sources: SourceList) {
-  const rows = await store.agreementsOf(db, relationshipId);
+  const rows = await agreementsOf(db, relationshipId);
   const inForce = rows.filter((a) => {
     const start = a.inForceFrom ?? a.signedOn;
     return (start === null || start <= asOf) && (a.inForceTo === null || a.inForceTo >= asOf);
   });
-  const cited = await store.citedDocuments(
+  const cited = await citedDocuments(
     db,
     'agreement',
     inForce.map((a) => a.id),
@@ -309,10 +329,10 @@ async function agreementsInForce(db: Db, relationshipId: string, asOf: string, s
 /** The sectors the relationship worked in by then: those of its meetings and of its projects. */
 async function sectorsOf(db: Db, meetingIds: string[], projects: Project[]) {
   const codes = [
-    ...(await meetingStore.sectorsOf(db, meetingIds)).map((s) => s.sectorCode),
+    ...(await meetingSectors(db, meetingIds)).map((s) => s.sectorCode),
     ...projects.map((p) => p.sectorCode).filter((c): c is string => c !== null),
   ];
-  const titles = await store.sectorTitles(db, codes);
+  const titles = await titlesOf(db, codes);
   return [...new Set(codes)].sort().map((code) => ({ code, title: titles.get(code) ?? pair(code, code) }));
 }
 
@@ -327,7 +347,7 @@ async function networkOn(
   lastMeetingOn: string | null,
   sources: SourceList,
 ): Promise<NetworkDigest | null> {
-  const outlets = (await store.outletsOf(db, relationshipId)).filter(
+  const outlets = (await outletsOf(db, relationshipId)).filter(
     (o) =>
       o.status !== 'planned' &&
       (o.openedOn === null || o.openedOn <= asOf) &&
@@ -336,11 +356,11 @@ async function networkOn(
   if (outlets.length === 0) return null;
   const kinds = new Map<string, number>();
   for (const o of outlets) kinds.set(o.kind, (kinds.get(o.kind) ?? 0) + 1);
-  const lines = await store.outletLines(
+  const lines = await outletLines(
     db,
     outlets.map((o) => o.id),
   );
-  const cited = await store.citedDocuments(
+  const cited = await citedDocuments(
     db,
     'outlet',
     outlets.map((o) => o.id),

@@ -1,7 +1,7 @@
 /** The briefing's footnotes: each dataset or document cited gets one number, the first time it is cited. */
 import type { DatasetRef } from '../trade/analytics/service.ts';
 import type { PublicationRule, Source } from './model.ts';
-import type { CitedDocument } from './store.ts';
+import type { CitedDocument } from '../documents/provenance.ts';
 
 type DocumentCitation = Pick<
   CitedDocument,

@@ -5,6 +5,7 @@
  */
 import type { Db } from '../db/connection.ts';
 import { AccordError } from '../core/errors.ts';
+import { documentsByIds } from '../documents/service.ts';
 import { trendSignals } from '../trade/analytics/insights.ts';
 import {
   datasetPriority,
@@ -31,7 +32,6 @@ import type {
   YearTrade,
 } from './model.ts';
 import type { SourceList } from './sources.ts';
-import * as store from './store.ts';
 
 interface Pair {
   home: string;
@@ -214,7 +214,7 @@ async function figuresKnown(
   const figures = await listOfficialFigures(db, { reporter: pair.home, partner: pair.partner });
   const documents = new Map(
     (
-      await store.officialFigureDocuments(
+      await documentsByIds(
         db,
         figures.map((f) => f.documentId).filter((id): id is string => id !== null),
       )

@@ -3,6 +3,7 @@ import { registerBriefingCommands } from './commands/briefing.ts';
 import { registerDataCommands } from './commands/data.ts';
 import { registerDocumentCommands } from './commands/documents.ts';
 import { registerMeetingsCommands } from './commands/meetings.ts';
+import { registerPartnersCommands } from './commands/partners.ts';
 import { registerProjectsCommands } from './commands/projects.ts';
 import { registerReadoutCommands } from './commands/readouts.ts';
 import { registerRegistryCommands } from './commands/registry.ts';
@@ -26,6 +27,7 @@ export function createProgram(): Command {
   registerServerCommands(program);
   registerDataCommands(program);
   registerRegistryCommands(program);
+  registerPartnersCommands(program);
   registerMeetingsCommands(program);
   registerProjectsCommands(program);
   registerDocumentCommands(program);

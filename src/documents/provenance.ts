@@ -125,3 +125,13 @@ export async function unlinkProvenance(db: Db, id: string): Promise<void> {
 export async function removeProvenanceOf(db: Db, subject: ProvenanceSubject): Promise<void> {
   await store.deleteLinksOfRecord(db, subject);
 }
+
+/**
+ * The documents records cite, only those published by `day` (or undated): a document that appeared later
+ * was not at hand then, even when it tells of an older fact.
+ */
+export function citedDocuments(db: Db, recordType: string, recordIds: string[], day: string) {
+  return store.citedDocuments(db, recordType, recordIds, day);
+}
+
+export type CitedDocument = Awaited<ReturnType<typeof citedDocuments>>[number];

@@ -48,6 +48,11 @@ export async function getDocument(db: Db, id: string): Promise<Document> {
   return row as Document;
 }
 
+/** The documents asked for; unknown ids are left out. */
+export async function documentsByIds(db: Db, ids: string[]): Promise<Document[]> {
+  return (await store.findDocumentsByIds(db, [...new Set(ids)])) as Document[];
+}
+
 export async function createDocument(db: Db, input: unknown): Promise<Document> {
   const data = parseInput(documentInput, input);
   return inTransaction(db, async (trx) => {

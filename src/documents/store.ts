@@ -249,3 +249,27 @@ async function labelQuery(
       return [];
   }
 }
+
+/** The documents the records cite, published by `day` or undated. */
+export async function citedDocuments(db: Db, recordType: string, recordIds: string[], day: string) {
+  if (recordIds.length === 0) return [];
+  return db
+    .selectFrom('provenanceLinks')
+    .innerJoin('documents', 'documents.id', 'provenanceLinks.documentId')
+    .select([
+      'provenanceLinks.recordId',
+      'provenanceLinks.locator',
+      'documents.id as documentId',
+      'documents.titleEn',
+      'documents.titleRu',
+      'documents.publishedOn',
+      'documents.publisher',
+      'documents.sourceUrl',
+    ])
+    .where('provenanceLinks.recordType', '=', recordType)
+    .where('provenanceLinks.recordId', 'in', [...new Set(recordIds)])
+    .where((eb) => eb.or([eb('documents.publishedOn', 'is', null), eb('documents.publishedOn', '<=', day)]))
+    .orderBy('provenanceLinks.createdAt')
+    .orderBy('provenanceLinks.id')
+    .execute();
+}

@@ -19,6 +19,7 @@ import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerDownloadRoutes } from './routes/downloads.ts';
 import { registerGeoRoutes } from './routes/geo.ts';
 import { registerMeetingsRoutes } from './routes/meetings.ts';
+import { registerPartnersRoutes } from './routes/partners.ts';
 import { registerProjectsRoutes } from './routes/projects.ts';
 import { registerReadoutRoutes } from './routes/readouts.ts';
 import { registerRegistryRoutes } from './routes/registry.ts';
@@ -119,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/health', { schema: { hide: true } }, () => ({ status: 'ok' }));
 
   registerRegistryRoutes(app, options.db);
+  registerPartnersRoutes(app, options.db);
   registerMeetingsRoutes(app, options.db);
   registerProjectsRoutes(app, options.db);
   registerDocumentRoutes(app, options.db);

@@ -3,7 +3,7 @@ import { AccordError, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import { parseInput, type Page, type PageQuery } from '../core/model.ts';
 import { inTransaction, nowIso, staleVersion } from '../core/records.ts';
-import { createDocumentWithFile } from '../documents/service.ts';
+import { createDocumentWithFile, documentFile } from '../documents/service.ts';
 import { sourceUrl as sourceUrlSchema } from '../documents/model.ts';
 import { getRelationship } from '../registry/relationships/service.ts';
 import { detectLanguage } from './text/language.ts';
@@ -69,7 +69,7 @@ export async function getReadout(db: Db, id: string): Promise<Readout> {
     relationshipId: row.relationshipId,
     meetingId: row.meetingId,
     status: row.status as Readout['status'],
-    text: await store.readoutText(db, row.documentId),
+    text: (await documentFile(db, row.documentId)).bytes.toString('utf8'),
     items: (await store.itemsOf(db, row.id)).map(itemOf),
     createdAt: row.createdAt,
     acceptedAt: row.acceptedAt,

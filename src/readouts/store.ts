@@ -51,15 +51,6 @@ export function findReadoutByHash(db: Db, sha256: string) {
   return readouts(db).where('readouts.sha256', '=', sha256).executeTakeFirst();
 }
 
-export async function readoutText(db: Db, documentId: string): Promise<string> {
-  const row = await db
-    .selectFrom('documentFiles')
-    .select('content')
-    .where('documentId', '=', documentId)
-    .executeTakeFirstOrThrow();
-  return Buffer.from(row.content).toString('utf8');
-}
-
 export function itemsOf(db: Db, readoutId: string) {
   return db.selectFrom('readoutItems').selectAll().where('readoutId', '=', readoutId).orderBy('position').execute();
 }

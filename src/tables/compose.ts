@@ -1,7 +1,7 @@
 import type { Project } from '../cooperation/projects/model.ts';
 import { textIn } from '../core/languages.ts';
 import type { Statement } from '../cooperation/statements/model.ts';
-import type { PartnersOverview } from '../registry/relationships/model.ts';
+import type { PartnersOverview } from '../partners/model.ts';
 import type { RankBy, RankingLine } from '../trade/analytics/insights.ts';
 import type { DatasetRef, StructureLine, TradeSeries, TradeStructure } from '../trade/analytics/service.ts';
 import type { Cell, FigureTable } from './model.ts';

@@ -3,8 +3,8 @@ import { organizationFilter } from '../../registry/organizations/model.ts';
 import { listOrganizations } from '../../registry/organizations/service.ts';
 import { holderQuery, personFilter } from '../../registry/people/model.ts';
 import { findPositionHolders, listPeople } from '../../registry/people/service.ts';
-import { partnersQuery, relationshipFilter } from '../../registry/relationships/model.ts';
-import { listPartners, listRelationships } from '../../registry/relationships/service.ts';
+import { relationshipFilter } from '../../registry/relationships/model.ts';
+import { listRelationships } from '../../registry/relationships/service.ts';
 import { listSectors } from '../../registry/sectors/service.ts';
 import { listTerritories } from '../../registry/territories/service.ts';
 import { parseInput, pageQuery } from '../../core/model.ts';
@@ -57,37 +57,6 @@ export function registerRegistryCommands(program: Command): void {
             { header: 'parent', value: (s) => s.parentCode },
             { header: 'title', value: (s) => s.titleEn },
             { header: 'наименование', value: (s) => s.titleRu },
-          ],
-          { json: o.json === true },
-        );
-      });
-    });
-
-  program
-    .command('partners')
-    .description('each partner with its agreements in force, open and overdue commitments and projects under way')
-    .option('--home <code>', 'only the partners of this home territory, e.g. BY')
-    .option(
-      '--as-of <date>',
-      'as known on this day (YYYY-MM-DD): agreements in force, commitments and projects as they stood; default today',
-    )
-    .option('--json', 'print JSON')
-    .action(async (o: Options, command: Command) => {
-      const query = parseInput(partnersQuery, { home: o.home, asOf: o.asOf });
-      await withDatabase(command, 'require-current', async ({ db }) => {
-        const rows = await listPartners(db, query);
-        printRows(
-          rows,
-          [
-            { header: 'home', value: (p) => p.home.code },
-            { header: 'partner', value: (p) => p.partner.code },
-            { header: 'name', value: (p) => p.partner.nameEn },
-            { header: 'название', value: (p) => p.partner.nameRu },
-            { header: 'agreements in force', value: (p) => p.agreementsInForce, align: 'right' },
-            { header: 'open commitments', value: (p) => p.openCommitments, align: 'right' },
-            { header: 'overdue', value: (p) => p.overdueCommitments, align: 'right' },
-            { header: 'projects under way', value: (p) => p.activeProjects, align: 'right' },
-            { header: 'relationship id', value: (p) => p.relationshipId },
           ],
           { json: o.json === true },
         );

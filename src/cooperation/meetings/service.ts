@@ -44,6 +44,21 @@ async function withChildren(db: Db, rows: store.MeetingRow[]): Promise<Meeting[]
   }));
 }
 
+/** Every meeting of a relationship, oldest first: its day, place, kind and titles. */
+export function meetingsOf(db: Db, relationshipId: string) {
+  return store.meetingsOf(db, relationshipId);
+}
+
+/** Who took part in each of the meetings, in the order recorded. */
+export function participantsOf(db: Db, meetingIds: string[]) {
+  return store.participantsOf(db, meetingIds);
+}
+
+/** The sectors each of the meetings concerned. */
+export function sectorsOf(db: Db, meetingIds: string[]) {
+  return store.sectorsOf(db, meetingIds);
+}
+
 /**
  * Meetings carry no normalized search column, and neither engine folds Cyrillic case portably, so `q`
  * is matched here against title, place and summary, in both languages, of the meetings the other filters

@@ -158,3 +158,13 @@ export async function countStatementsAt(db: Db, meetingId: string): Promise<numb
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+export function meetingsOf(db: Db, relationshipId: string) {
+  return db
+    .selectFrom('meetings')
+    .select(['id', 'heldOn', 'place', 'kind', 'titleEn', 'titleRu'])
+    .where('relationshipId', '=', relationshipId)
+    .orderBy('heldOn')
+    .orderBy('id')
+    .execute();
+}

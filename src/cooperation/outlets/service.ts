@@ -1,5 +1,7 @@
 import type { Db } from '../../db/connection.ts';
 import { removeProvenanceOf } from '../../documents/provenance.ts';
+import { organizationNames } from '../../registry/organizations/service.ts';
+import { getRelationship } from '../../registry/relationships/service.ts';
 import { territoryLabel } from '../../registry/territories/service.ts';
 import { invalid, notFound } from '../../core/errors.ts';
 import { parseInput, type Page, type PageQuery } from '../../core/model.ts';
@@ -133,7 +135,7 @@ export async function deleteOutlet(db: Db, id: string, version: number): Promise
  * (every kind and status listed, zero when there is none) and the product groups the open ones carry.
  */
 export async function networkSummary(db: Db, relationshipId: string): Promise<NetworkSummary> {
-  if (!(await store.relationshipExists(db, relationshipId))) throw notFound('relationship', relationshipId);
+  await getRelationship(db, relationshipId);
   const [counts, groups] = await Promise.all([
     store.countsByKindAndStatus(db, relationshipId),
     store.productGroupsOf(db, relationshipId),
@@ -154,11 +156,21 @@ export async function networkSummary(db: Db, relationshipId: string): Promise<Ne
   };
 }
 
+/** Every outlet of a relationship: its kind, status and opening and closing days. */
+export function outletsOf(db: Db, relationshipId: string) {
+  return store.outletsOf(db, relationshipId);
+}
+
+/** The lines (product groups, since when) the outlets carry. */
+export function outletLines(db: Db, outletIds: string[]) {
+  return store.outletLines(db, outletIds);
+}
+
 /** The name of every producer named on these outlets' lines, for lists people read. */
 export async function producerNamesOf(db: Db, outlets: Outlet[]): Promise<Map<string, string>> {
   const ids = [
     ...new Set(outlets.flatMap((o) => o.lines.map((l) => l.organizationId)).filter((id): id is string => id !== null)),
   ];
-  const rows = await store.organizationNames(db, ids);
+  const rows = await organizationNames(db, ids);
   return new Map(rows.map((r) => [r.id, r.nameEn ?? r.nameRu ?? r.id]));
 }

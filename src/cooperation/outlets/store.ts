@@ -129,11 +129,20 @@ export async function productGroupsOf(db: Db, relationshipId: string): Promise<s
   return rows.map((r) => r.productGroup);
 }
 
-export function relationshipExists(db: Db, id: string) {
-  return db.selectFrom('relationships').select('id').where('id', '=', id).executeTakeFirst();
+export function outletsOf(db: Db, relationshipId: string) {
+  return db
+    .selectFrom('outlets')
+    .select(['id', 'kind', 'status', 'openedOn', 'closedOn'])
+    .where('relationshipId', '=', relationshipId)
+    .execute();
 }
 
-export function organizationNames(db: Db, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('organizations').select(['id', 'nameEn', 'nameRu']).where('id', 'in', ids).execute();
+export function outletLines(db: Db, outletIds: string[]) {
+  if (outletIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('outletLines')
+    .select(['outletId', 'productGroup', 'sinceOn'])
+    .where('outletId', 'in', outletIds)
+    .orderBy('position')
+    .execute();
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection.ts';
 import { removeProvenanceOf } from '../../documents/provenance.ts';
+import { organizationNames } from '../../registry/organizations/service.ts';
 import { sectorLabel } from '../../registry/sectors/service.ts';
 import { AccordError, invalid, notFound, ProblemList } from '../../core/errors.ts';
 import { pairAfterUpdate } from '../../core/languages.ts';
@@ -249,6 +250,6 @@ export async function partyNamesOf(
   language: 'en' | 'ru' = 'en',
 ): Promise<Map<string, string>> {
   const ids = [...new Set(projects.flatMap((p) => p.parties.map((party) => party.organizationId)))];
-  const rows = await store.organizationNames(db, ids);
+  const rows = await organizationNames(db, ids);
   return new Map(rows.map((r) => [r.id, (language === 'ru' ? r.nameRu : r.nameEn) ?? r.nameEn ?? r.nameRu ?? r.id]));
 }

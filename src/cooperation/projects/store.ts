@@ -212,8 +212,3 @@ export async function replaceMilestones(db: Db, projectId: string, milestones: M
     .values(milestones.map((m, position) => ({ id: newId(), projectId, ...m, position })))
     .execute();
 }
-
-export function organizationNames(db: Db, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('organizations').select(['id', 'nameEn', 'nameRu']).where('id', 'in', ids).execute();
-}

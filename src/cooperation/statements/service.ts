@@ -1,5 +1,7 @@
 import type { Db } from '../../db/connection.ts';
 import { removeProvenanceOf } from '../../documents/provenance.ts';
+import { organizationNames } from '../../registry/organizations/service.ts';
+import { personNames } from '../../registry/people/service.ts';
 import { sectorLabel } from '../../registry/sectors/service.ts';
 import { AccordError, invalid, notFound } from '../../core/errors.ts';
 import { pairAfterUpdate } from '../../core/languages.ts';
@@ -291,8 +293,8 @@ export async function ownerNamesOf(
   language: 'en' | 'ru' = 'en',
 ): Promise<Map<string, string>> {
   const distinct = (ids: Array<string | null>) => [...new Set(ids.filter((id): id is string => id !== null))];
-  const people = await store.personNames(db, distinct(statements.map((s) => s.ownerPersonId)));
-  const organizations = await store.organizationNames(db, distinct(statements.map((s) => s.ownerOrganizationId)));
+  const people = await personNames(db, distinct(statements.map((s) => s.ownerPersonId)));
+  const organizations = await organizationNames(db, distinct(statements.map((s) => s.ownerOrganizationId)));
   const nameOf = (rows: Array<{ id: string; nameEn: string | null; nameRu: string | null }>) =>
     new Map(rows.map((r) => [r.id, (language === 'ru' ? r.nameRu : r.nameEn) ?? r.nameEn ?? r.nameRu ?? r.id]));
   const personName = nameOf(people);

@@ -236,13 +236,3 @@ export async function insertStatement(db: Db, row: Insertable<StatementTable>): 
 export async function insertStatusChange(db: Db, row: Insertable<StatementStatusChangeTable>): Promise<void> {
   await db.insertInto('statementStatusChanges').values(row).execute();
 }
-
-export function personNames(db: Db, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('people').select(['id', 'nameEn', 'nameRu']).where('id', 'in', ids).execute();
-}
-
-export function organizationNames(db: Db, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('organizations').select(['id', 'nameEn', 'nameRu']).where('id', 'in', ids).execute();
-}

@@ -2,7 +2,7 @@ import type { Db } from '../../db/connection.ts';
 import { parseInput } from '../../core/model.ts';
 import { placeByScript } from '../../core/languages.ts';
 import { todayIso } from '../../core/records.ts';
-import { getRelationship } from '../../registry/relationships/service.ts';
+import { agreementsOf, getRelationship } from '../../registry/relationships/service.ts';
 import type { ProjectStage } from '../projects/stages.ts';
 import type { StatementStatus } from '../statements/model.ts';
 import { isOverdue } from '../statements/overdue.ts';
@@ -109,7 +109,7 @@ async function collect(
     wanted('statement') ? store.statusChangesOf(db, relationshipId) : none,
     wanted('project') ? store.stageChangesOf(db, relationshipId) : none,
     wanted('project') ? store.milestonesOf(db, relationshipId) : none,
-    wanted('agreement') ? store.agreementsOf(db, relationshipId) : none,
+    wanted('agreement') ? agreementsOf(db, relationshipId) : none,
     wanted('document') ? store.documentsOf(db, relationshipId) : none,
   ]);
   const events: ReturnType<typeof event>[] = [];

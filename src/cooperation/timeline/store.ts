@@ -90,14 +90,6 @@ export function milestonesOf(db: Db, relationshipId: string) {
     .execute();
 }
 
-export function agreementsOf(db: Db, relationshipId: string) {
-  return db
-    .selectFrom('agreements')
-    .select(['id', 'title', 'signedOn', 'inForceFrom', 'inForceTo', 'documentId'])
-    .where('relationshipId', '=', relationshipId)
-    .execute();
-}
-
 /** Documents an agreement of the relationship was published in, or that any of its records cite as a source. */
 export function documentsOf(db: Db, relationshipId: string) {
   return db

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { commitmentFilter, statementFilter } from '../../cooperation/statements/model.ts';
 import { projectFilter } from '../../cooperation/projects/model.ts';
 import type { Db } from '../../db/connection.ts';
-import { partnersOverviewQuery } from '../../registry/relationships/model.ts';
+import { partnersOverviewQuery } from '../../partners/model.ts';
 import {
   overviewDownload,
   projectsDownload,
@@ -84,7 +84,7 @@ export function registerDownloadRoutes(app: FastifyInstance, db: Db): void {
   api.get('/api/partners/overview.:format', {
     schema: {
       ...common,
-      tags: ['registry'],
+      tags: ['partners'],
       summary: 'Download the partners overview (as GET /api/partners/overview)',
       querystring: partnersOverviewQuery.extend({ lang }),
     },

@@ -44,10 +44,6 @@ import {
   agreementFilter,
   agreementInput,
   agreementUpdate,
-  partnerOverview,
-  partnersOverview as partnersOverviewSchema,
-  partnersOverviewQuery,
-  partnersQuery,
   relationship,
   relationshipFilter,
   relationshipInput,
@@ -61,8 +57,6 @@ import {
   getAgreement,
   getRelationship,
   listAgreements,
-  listPartners,
-  partnersOverview,
   listRelationships,
   updateAgreement,
   updateRelationship,
@@ -181,31 +175,6 @@ export function registerRegistryRoutes(app: FastifyInstance, db: Db): void {
     remove: deletePosition,
   });
 
-  api.get('/api/partners', {
-    schema: {
-      tags: ['registry'],
-      summary: 'Each partner with its agreements in force, open commitments and projects under way',
-      querystring: partnersQuery,
-      response: { 200: z.array(partnerOverview), 422: problemSchema },
-    },
-    handler: (request) => listPartners(db, request.query),
-  });
-  api.get('/api/partners/overview', {
-    schema: {
-      tags: ['registry'],
-      summary: 'Each partner with its registry counts and its trade over a period (the partners overview)',
-      description:
-        'Turnover, growth on the same months a year earlier, a five-year sparkline of those months and the ' +
-        'dataset the figures come from (illustrative data says so), beside agreements in force, open and ' +
-        'overdue commitments and active projects. Without `period`, the latest cumulative period the data ' +
-        'hold (January to their last month) is taken and `periodIsDefault` is true. With `asOf`, the counts are ' +
-        'as known on that day (meetings held, statuses and stages then), as the statements and projects lists ' +
-        'give them with the same `asOf`.',
-      querystring: partnersOverviewQuery,
-      response: { 200: partnersOverviewSchema, 422: problemSchema },
-    },
-    handler: (request) => partnersOverview(db, request.query),
-  });
   api.get('/api/positions/holders', {
     schema: {
       tags: ['registry'],

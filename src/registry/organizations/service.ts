@@ -76,6 +76,14 @@ function organizationSearchText(nameEn: string | null, nameRu: string | null, al
   return searchText(nameEn, nameRu, ...aliases.map((a) => a.alias));
 }
 
+/** Both names of each organization asked for, for lists that show who is meant; unknown ids are left out. */
+export function organizationNames(
+  db: Db,
+  ids: string[],
+): Promise<Array<{ id: string; nameEn: string | null; nameRu: string | null }>> {
+  return store.organizationNames(db, ids);
+}
+
 export async function createOrganization(db: Db, input: unknown): Promise<Organization> {
   const { aliases, sectorCodes, products, ...fields } = parseInput(organizationInput, input);
   return inTransaction(db, async (trx) => {

@@ -82,6 +82,11 @@ export function findOrganization(db: Db, id: string) {
     .executeTakeFirst();
 }
 
+export function organizationNames(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('organizations').select(['id', 'nameEn', 'nameRu']).where('id', 'in', ids).execute();
+}
+
 export function aliasesOf(db: Db, organizationIds: string[]) {
   if (organizationIds.length === 0) return Promise.resolve([]);
   return db

@@ -69,6 +69,19 @@ function requireOneOf(
   problems.throwIfAny();
 }
 
+/** Both names of each person asked for, for lists that show who is meant; unknown ids are left out. */
+export function personNames(
+  db: Db,
+  ids: string[],
+): Promise<Array<{ id: string; nameEn: string | null; nameRu: string | null }>> {
+  return store.personNames(db, ids);
+}
+
+/** The posts each person held on `day` (begun by then or undated, not ended before it), with the organization. */
+export function postsHeldOn(db: Db, personIds: string[], day: string) {
+  return store.postsOn(db, personIds, day);
+}
+
 export async function createPerson(db: Db, input: unknown): Promise<Person> {
   const data = parseInput(personInput, input);
   return inTransaction(db, async (trx) => {

@@ -41,6 +41,11 @@ export function findPeople(db: Db, ids: string[]) {
   return db.selectFrom('people').select(personColumns).where('id', 'in', ids).execute();
 }
 
+export function personNames(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('people').select(['id', 'nameEn', 'nameRu']).where('id', 'in', ids).execute();
+}
+
 export async function insertPerson(db: Db, row: Insertable<PersonTable>): Promise<void> {
   await db.insertInto('people').values(row).execute();
 }
@@ -125,4 +130,27 @@ export async function insertPosition(db: Db, row: Insertable<PositionTable>): Pr
 
 export async function deletePositionsOf(db: Db, personId: string): Promise<void> {
   await db.deleteFrom('positions').where('personId', '=', personId).execute();
+}
+
+/** The posts each person held on `day`: begun by then (or undated) and not ended before it. */
+export async function postsOn(db: Db, personIds: string[], day: string) {
+  if (personIds.length === 0) return [];
+  return db
+    .selectFrom('positions')
+    .leftJoin('organizations', 'organizations.id', 'positions.organizationId')
+    .select([
+      'positions.personId',
+      'positions.titleEn',
+      'positions.titleRu',
+      'positions.fromOn',
+      'positions.toOn',
+      'organizations.nameEn as organizationEn',
+      'organizations.nameRu as organizationRu',
+    ])
+    .where('positions.personId', 'in', [...new Set(personIds)])
+    .where((eb) => eb.or([eb('positions.fromOn', 'is', null), eb('positions.fromOn', '<=', day)]))
+    .where((eb) => eb.or([eb('positions.toOn', 'is', null), eb('positions.toOn', '>=', day)]))
+    .orderBy('positions.fromOn')
+    .orderBy('positions.id')
+    .execute();
 }

@@ -13,34 +13,14 @@ import {
   todayIso,
   updateVersioned,
 } from '../../core/records.ts';
-import { countActiveProjects } from '../../cooperation/projects/service.ts';
-import { countCommitments } from '../../cooperation/statements/service.ts';
-import { tradeSeries, tradeSummary } from '../../trade/analytics/service.ts';
-import { listDatasets } from '../../trade/datasets/service.ts';
-import {
-  formatRange,
-  isYear,
-  monthOf,
-  parsePeriodRange,
-  yearEarlier,
-  yearOf,
-  type PeriodRange,
-} from '../../trade/periods.ts';
 import { territoryLabel } from '../territories/service.ts';
 import {
   agreementInput,
   agreementUpdate,
-  partnersOverviewQuery,
-  partnersQuery,
   relationshipInput,
   relationshipUpdate,
   type Agreement,
   type AgreementFilter,
-  type PartnerOverview,
-  type PartnersOverview,
-  type PartnersOverviewQuery,
-  type PartnerTrade,
-  type PartnerTradeOverview,
   type Relationship,
   type RelationshipFilter,
 } from './model.ts';
@@ -176,6 +156,12 @@ export function listAgreements(db: Db, filter: AgreementFilter, page: PageQuery)
   );
 }
 
+/** Every agreement of a relationship, by title, `inForce` judged today. */
+export async function agreementsOf(db: Db, relationshipId: string): Promise<Agreement[]> {
+  const today = todayIso();
+  return (await store.agreementsOf(db, relationshipId)).map((row) => toAgreement(row, today));
+}
+
 export async function getAgreement(db: Db, id: string): Promise<Agreement> {
   const row = await store.findAgreement(db, id);
   if (!row) throw notFound('agreement', id);
@@ -236,132 +222,12 @@ export async function deleteAgreement(db: Db, id: string, version: number): Prom
   });
 }
 
-/**
- * One line per partner: the agreements in force, the commitments still open (and of them the overdue ones)
- * and the projects still under way. With `asOf`, as known on that day, by the rules the statements' and
- * projects' own lists apply; else as the records stand today. Limited to one home territory when `home` is given.
- */
-export async function listPartners(db: Db, query: { home?: string; asOf?: string } = {}): Promise<PartnerOverview[]> {
-  const { home, asOf } = parseInput(partnersQuery, query);
-  const day = asOf ?? todayIso();
-  const rows = await store.listAllRelationships(db, home);
-  const ids = rows.map((r) => r.id);
-  const [agreements, commitments, projects] = await Promise.all([
-    store.countAgreementsInForce(db, ids, day),
-    countCommitments(db, ids, asOf),
-    countActiveProjects(db, ids, asOf),
-  ]);
-  return rows.map((row) => {
-    const { id, title, home: homeTerritory, partner } = toRelationship(row);
-    return {
-      relationshipId: id,
-      title,
-      home: homeTerritory,
-      partner,
-      agreementsInForce: agreements.get(id) ?? 0,
-      openCommitments: commitments.open.get(id) ?? 0,
-      overdueCommitments: commitments.overdue.get(id) ?? 0,
-      activeProjects: projects.get(id) ?? 0,
-    };
-  });
+/** Every relationship, of one home territory when `home` is given, by home and partner code. */
+export async function allRelationships(db: Db, home?: string): Promise<Relationship[]> {
+  return (await store.listAllRelationships(db, home)).map(toRelationship);
 }
 
-/** How many years the sparkline of each partner covers, the period itself included. */
-const sparklineYears = 5;
-
-interface Pair {
-  home: string;
-  partner: string;
-}
-
-/** The pair's trade in the range, or null when no dataset holds any (the analytics answer NOT_FOUND then). */
-async function summaryOrNull(db: Db, pair: Pair, range: PeriodRange) {
-  try {
-    return await tradeSummary(db, { ...pair, range });
-  } catch (error) {
-    if (error instanceof AccordError && error.code === 'NOT_FOUND') return null;
-    throw error;
-  }
-}
-
-/**
- * The latest cumulative period the data hold for any of the pairs: January to the last month of the most
- * recent dataset that has the pairs' trade in that month, or a whole year for annual data.
- */
-async function latestCumulativePeriod(db: Db, pairs: Pair[]): Promise<PeriodRange | null> {
-  const ends = [...new Set((await listDatasets(db)).map((d) => d.periodTo))]
-    .filter((end): end is number => end !== null)
-    .sort((a, b) => b - a);
-  for (const end of ends) {
-    const lastMonths = isYear(end) ? { from: end + 1, to: end + 12 } : { from: end, to: end };
-    for (const pair of pairs) {
-      if (await summaryOrNull(db, pair, lastMonths)) {
-        return isYear(end) ? lastMonths : { from: yearOf(end) * 100 + 1, to: end };
-      }
-    }
-  }
-  return null;
-}
-
-/** Turnover in the same months of each of the last years, from one series of the dataset the summary used. */
-async function sameMonthsOverYears(db: Db, pair: Pair, range: PeriodRange, datasetId: string) {
-  const shift = (sparklineYears - 1) * 100;
-  // Whole years are summed by year so that annual rows (BACI, annual Comtrade) count; other ranges by month.
-  const wholeYears = monthOf(range.from) === 1 && monthOf(range.to) === 12;
-  const series = await tradeSeries(db, {
-    ...pair,
-    range: { from: range.from - shift, to: range.to },
-    datasetId,
-    granularity: wholeYears ? 'year' : 'month',
-  });
-  return Array.from({ length: sparklineYears }, (_, i) => {
-    const back = (sparklineYears - 1 - i) * 100;
-    const window = { from: range.from - back, to: range.to - back };
-    const turnoverCents = series.points
-      .filter((p) => p.period >= window.from && p.period <= window.to)
-      .reduce((sum, p) => sum + p.totals.turnoverCents, 0);
-    return { label: formatRange(window), from: window.from, turnoverCents };
-  });
-}
-
-async function partnerTradeOf(db: Db, pair: Pair, range: PeriodRange): Promise<PartnerTrade | null> {
-  const summary = await summaryOrNull(db, pair, range);
-  if (!summary) return null;
-  return {
-    dataset: summary.dataset,
-    exportsCents: summary.current.exportsCents,
-    importsCents: summary.current.importsCents,
-    turnoverCents: summary.current.turnoverCents,
-    previousTurnoverCents: summary.previous.turnoverCents,
-    growthPercent: summary.growthPercent.turnover,
-    sparkline: await sameMonthsOverYears(db, pair, range, summary.dataset.id),
-  };
-}
-
-/**
- * Every partner with its registry counts and its trade over a period: turnover, growth on the same months a
- * year earlier, a five-year sparkline of those months and the dataset the figures come from. Each pair's
- * figures come from the most authoritative dataset covering it, as on the partner's own trade page.
- */
-export async function partnersOverview(db: Db, query: PartnersOverviewQuery = {}): Promise<PartnersOverview> {
-  const parsed = parseInput(partnersOverviewQuery, query);
-  const asOf = parsed.asOf ?? todayIso();
-  const asked = parsed.period === undefined ? null : parsePeriodRange(parsed.period);
-  const partners = await listPartners(db, { home: parsed.home, asOf: parsed.asOf });
-  const pairs = partners.map((p) => ({ home: p.home.code, partner: p.partner.code }));
-  const range = asked ?? (await latestCumulativePeriod(db, pairs));
-  const withTrade: PartnerTradeOverview[] = [];
-  // One pair at a time: each summary already runs its queries in turn, and SQLite serves one at a time anyway.
-  for (const [i, partner] of partners.entries()) {
-    withTrade.push({ ...partner, trade: range ? await partnerTradeOf(db, pairs[i]!, range) : null });
-  }
-  const info = (r: PeriodRange) => ({ from: r.from, to: r.to, label: formatRange(r) });
-  return {
-    currency: 'USD',
-    asOf,
-    period: range && info(range),
-    previousPeriod: range && info(yearEarlier(range)),
-    periodIsDefault: asked === null,
-    partners: withTrade,
-  };
+/** How many agreements of each relationship are in force on `on` (a missing date leaves that end open). */
+export function countAgreementsInForce(db: Db, relationshipIds: string[], on: string): Promise<Map<string, number>> {
+  return store.countAgreementsInForce(db, relationshipIds, on);
 }

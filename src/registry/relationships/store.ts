@@ -114,6 +114,10 @@ export function listAgreements(db: Db, filter: AgreementFilter, limit: number, o
     .execute();
 }
 
+export function agreementsOf(db: Db, relationshipId: string) {
+  return filteredAgreements(db, { relationshipId }).select(agreementColumns).orderBy('title').orderBy('id').execute();
+}
+
 export function findAgreement(db: Db, id: string) {
   return db.selectFrom('agreements').select(agreementColumns).where('id', '=', id).executeTakeFirst();
 }

@@ -18,6 +18,14 @@ export async function getSector(db: Db, code: string): Promise<Sector> {
 }
 
 /** How a sector reference is named in errors about other records. */
+/** Both titles of each sector asked for; unknown codes are left out. */
+export function sectorTitles(
+  db: Db,
+  codes: string[],
+): Promise<Array<{ code: string; titleEn: string; titleRu: string }>> {
+  return store.sectorTitles(db, [...new Set(codes)]);
+}
+
 export const sectorLabel = 'ISIC Rev.4 sector';
 
 /** Inserts the ISIC Rev.4 sections and divisions the database does not have yet. */

@@ -31,3 +31,8 @@ export async function insertSectors(db: Db, rows: Insertable<SectorTable>[]): Pr
       .execute();
   }
 }
+
+export function sectorTitles(db: Db, codes: string[]) {
+  if (codes.length === 0) return Promise.resolve([]);
+  return db.selectFrom('sectors').select(['code', 'titleEn', 'titleRu']).where('code', 'in', codes).execute();
+}

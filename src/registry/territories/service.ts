@@ -84,6 +84,11 @@ export function groupingRecord(code: string, nameEn: string) {
   return { code, numericCode: code.slice(-3), nameEn, nameRu: nameEn, searchText: searchText(code, nameEn) };
 }
 
+/** Statistical territories (areas n.e.s., free zones…): partners whose trade counts, but that take no rank. */
+export function groupingCodes(db: Db): Promise<Set<string>> {
+  return store.groupingCodes(db);
+}
+
 /**
  * Inserts the ISO countries and the regions Accord ships that the database does not have yet.
  * Existing rows are left alone, so names a user corrected survive an upgrade.

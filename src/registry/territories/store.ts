@@ -49,6 +49,11 @@ export async function existingTerritoryCodes(db: Db, codes: string[]): Promise<S
   return new Set(rows.map((r) => r.code));
 }
 
+export async function groupingCodes(db: Db): Promise<Set<string>> {
+  const rows = await db.selectFrom('territories').select('code').where('kind', '=', 'grouping').execute();
+  return new Set(rows.map((r) => r.code));
+}
+
 export async function insertTerritories(db: Db, rows: Insertable<TerritoryTable>[]): Promise<void> {
   // Chunked so PostgreSQL's bind-parameter limit is never reached.
   for (let i = 0; i < rows.length; i += 200) {

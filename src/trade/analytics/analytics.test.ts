@@ -5,6 +5,7 @@ import { newId } from '../../core/ids.ts';
 import { nowIso } from '../../core/records.ts';
 import { insertFlows } from '../../../test/support/trade.ts';
 import { describeTrend, mirrorView, partnerRanking } from './insights.ts';
+import { latestPeriodWithPartners, tradeWithPartners } from './partners.ts';
 import { growthPercent, tradeSeries, tradeStructure, tradeSummary } from './service.ts';
 
 type Flow = [
@@ -240,6 +241,55 @@ describeOnEngines('trade analytics', (ctx) => {
     expect(view.partnerReport).toMatchObject({ exportsCents: 3_500, importsCents: 9_000 });
     expect(view.exportsGapCents).toBe(1_000);
     expect(view.importsGapCents).toBe(-500);
+  });
+
+  it("answers home's trade with many partners at once as each pair's own summary does", async () => {
+    // Kazakhstan only here, so the other tests' datasets cover none of these pairs.
+    const months = (reporter: string, partner: string, flow: 'X' | 'M', usd: number): Flow[] =>
+      [2015, 2016, 2017].flatMap((year) =>
+        [1, 2, 3, 4].map((month): Flow => [year * 100 + month, reporter, partner, flow, '401110', usd + year - 2015]),
+      );
+    await makeDataset(ctx.database, 'comtrade', [
+      ...months('KZ', 'RU-OMS', 'X', 100),
+      ...months('KZ', 'RU-OMS', 'M', 30),
+      ...months('KZ', 'RU-TYU', 'X', 70),
+    ]);
+    await makeDataset(ctx.database, 'baci', [...months('KZ', 'UZ', 'X', 20), ...months('UZ', 'KZ', 'X', 9)]);
+    // Only the partner reports here, yet the dataset covers the pair and outranks Comtrade, as in a summary.
+    await makeDataset(ctx.database, 'official_customs', months('RU-TYU', 'KZ', 'X', 5));
+    const range = { from: 201701, to: 201703 };
+
+    const answers = await tradeWithPartners(ctx.db, {
+      home: 'KZ',
+      partners: ['RU-OMS', 'RU-TYU', 'UZ', 'MN'],
+      range,
+      years: 3,
+    });
+    expect([...answers.keys()].sort()).toEqual(['RU-OMS', 'RU-TYU', 'UZ']);
+    for (const [partner, answer] of answers) {
+      const summary = await tradeSummary(ctx.db, { home: 'KZ', partner, range });
+      expect(answer.dataset).toEqual(summary.dataset);
+      expect(answer.years.map((y) => y.range)).toEqual([
+        { from: 201501, to: 201503 },
+        { from: 201601, to: 201603 },
+        range,
+      ]);
+      expect(answer.years[2]!.totals).toEqual(summary.current);
+      expect(answer.years[1]!.totals).toEqual(summary.previous);
+      const oldest = await tradeSummary(ctx.db, {
+        home: 'KZ',
+        partner,
+        range: answer.years[0]!.range,
+        datasetId: summary.dataset.id,
+      });
+      expect(answer.years[0]!.totals).toEqual(oldest.current);
+    }
+    expect(answers.get('UZ')!.years[2]!.totals).toMatchObject({ exportsCents: 6_600, importsCents: 3_300 });
+    expect(answers.get('RU-TYU')!.dataset.kind).toBe('official_customs');
+
+    const homes = [{ home: 'KZ', partners: ['RU-OMS', 'MN'] }];
+    expect(await latestPeriodWithPartners(ctx.db, homes)).toEqual({ from: 201701, to: 201704 });
+    expect(await latestPeriodWithPartners(ctx.db, [{ home: 'KZ', partners: ['MN'] }])).toBeNull();
   });
 
   it('says clearly when no dataset covers the pair and period', async () => {

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection.ts';
 import { AccordError } from '../../core/errors.ts';
+import { groupingCodes } from '../../registry/territories/service.ts';
 import type { DatasetKind } from '../model.ts';
 import { formatRange, yearEarlier, type PeriodRange } from '../periods.ts';
 import { growthPercent, totalsByKey, tradeSummary, type DatasetRef, type Totals } from './service.ts';
@@ -35,7 +36,7 @@ export async function partnerRanking(
   const prevBy = totalsByKey(prev);
   const empty: Totals = { exportsCents: 0, importsCents: 0, turnoverCents: 0, balanceCents: 0 };
   const total = [...curBy.values()].reduce((a, t) => a + t.turnoverCents, 0);
-  const groupings = await store.groupingCodes(db);
+  const groupings = await groupingCodes(db);
   const lines: RankingLine[] = [...partners].map((partner) => {
     const current = curBy.get(partner) ?? empty;
     const previous = prevBy.get(partner) ?? empty;

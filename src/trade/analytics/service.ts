@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection.ts';
 import { AccordError } from '../../core/errors.ts';
+import { groupingCodes } from '../../registry/territories/service.ts';
 import { hsChapters, hsSections, sectionOfChapter } from '../hs/reference.ts';
 import type { DatasetKind } from '../model.ts';
 import { formatRange, isYear, monthOf, periodsIn, yearEarlier, yearOf, type PeriodRange } from '../periods.ts';
@@ -42,6 +43,26 @@ interface Resolved {
   perspective: store.Perspective;
 }
 
+type DatasetRow = Awaited<ReturnType<typeof store.allDatasets>>[number];
+
+/** Every dataset, most authoritative first: the order in which one is taken when the user names none. */
+export async function datasetsByPriority(db: Db): Promise<DatasetRow[]> {
+  return (await store.allDatasets(db)).sort(
+    (a, b) =>
+      datasetPriority.indexOf(a.kind as DatasetKind) - datasetPriority.indexOf(b.kind as DatasetKind) ||
+      a.name.localeCompare(b.name),
+  );
+}
+
+export function datasetRef(row: DatasetRow): DatasetRef {
+  return { ...row, illustrative: row.kind === 'illustrative' };
+}
+
+/** BACI holds each flow once, from the exporter: home's imports are read from its partners' exports. */
+export function perspectiveOf(row: DatasetRow, home: string): store.Perspective {
+  return { datasetId: row.id, home, mirrorImports: row.kind === 'baci' };
+}
+
 async function resolveDataset(
   db: Db,
   home: string,
@@ -49,28 +70,17 @@ async function resolveDataset(
   range: PeriodRange,
   datasetId?: string,
 ): Promise<Resolved> {
-  let row: { id: string; name: string; kind: string; source: string } | undefined;
+  let row: DatasetRow | undefined;
   if (datasetId) {
-    row = await db
-      .selectFrom('tradeDatasets')
-      .select(['id', 'name', 'kind', 'source'])
-      .where('id', '=', datasetId)
-      .executeTakeFirst();
+    row = await store.findDataset(db, datasetId);
     if (!row) throw new AccordError('NOT_FOUND', `trade dataset ${datasetId} does not exist`);
   } else {
-    const candidates = (await store.allDatasets(db)).sort(
-      (a, b) =>
-        datasetPriority.indexOf(a.kind as DatasetKind) - datasetPriority.indexOf(b.kind as DatasetKind) ||
-        a.name.localeCompare(b.name),
-    );
-    const covering = [];
-    for (const candidate of candidates) {
+    for (const candidate of await datasetsByPriority(db)) {
       if (await store.datasetCovers(db, candidate.id, home, partner, range, true)) {
-        covering.push(candidate);
+        row = candidate;
         break;
       }
     }
-    row = covering[0];
     if (!row) {
       throw new AccordError(
         'NOT_FOUND',
@@ -78,10 +88,7 @@ async function resolveDataset(
       );
     }
   }
-  return {
-    dataset: { ...row, illustrative: row.kind === 'illustrative' },
-    perspective: { datasetId: row.id, home, mirrorImports: row.kind === 'baci' },
-  };
+  return { dataset: datasetRef(row), perspective: perspectiveOf(row, home) };
 }
 
 function totalsOf(sums: store.FlowSum[], key?: string): Totals {
@@ -177,7 +184,7 @@ export async function tradeSummary(db: Db, query: PairQuery): Promise<TradeSumma
   const homeTurnover = [...byPartner.values()].reduce((a, b) => a + b, 0);
   const pairTurnover = current.turnoverCents;
   // Statistical territories count in home's turnover (the share), but rank among countries they do not.
-  const groupings = await store.groupingCodes(db);
+  const groupings = await groupingCodes(db);
   const grouping = groupings.has(query.partner);
   const ranked = [...byPartner].filter(([partner]) => !groupings.has(partner)).map(([, turnover]) => turnover);
   const rank = byPartner.has(query.partner) && !grouping ? 1 + ranked.filter((v) => v > pairTurnover).length : null;
@@ -449,7 +456,7 @@ export async function tradeSeries(
   };
 }
 
-const zero = (): Totals => ({ exportsCents: 0, importsCents: 0, turnoverCents: 0, balanceCents: 0 });
+export const zero = (): Totals => ({ exportsCents: 0, importsCents: 0, turnoverCents: 0, balanceCents: 0 });
 const plus = (a: Totals, b: Totals): Totals => ({
   exportsCents: a.exportsCents + b.exportsCents,
   importsCents: a.importsCents + b.importsCents,

@@ -32,6 +32,40 @@ export async function sumsByPartner(db: Db, p: Perspective, range: PeriodRange, 
   return (await tradeFacts(db)).sumsByPartner(await viewOf(db, p), range, partner);
 }
 
+/** Exports and imports of home with each of `partners` in each range, one list per range. */
+export async function sumsByPartnerInRanges(
+  db: Db,
+  p: Perspective,
+  partners: string[],
+  ranges: PeriodRange[],
+): Promise<FlowSum[][]> {
+  if (partners.length === 0) return ranges.map(() => []);
+  return (await tradeFacts(db)).sumsByPartnerInRanges(await viewOf(db, p), partners, ranges);
+}
+
+/** Which of `partners` each dataset holds trade of home with in the range, reported by either side; by dataset id. */
+export async function partnersCovered(
+  db: Db,
+  datasetIds: string[],
+  home: string,
+  partners: string[],
+  range: PeriodRange,
+): Promise<Map<string, Set<string>>> {
+  const covered = new Map<string, Set<string>>();
+  if (datasetIds.length === 0 || partners.length === 0) return covered;
+  const datasets = await db.selectFrom('tradeDatasets').select(['id', 'seq']).where('id', 'in', datasetIds).execute();
+  if (datasets.length === 0) return covered;
+  const idOf = new Map(datasets.map((d) => [Number(d.seq), d.id]));
+  const found = await (await tradeFacts(db)).partnersCovered([...idOf.keys()], home, partners, range);
+  for (const { datasetSeq, partner } of found) {
+    const id = idOf.get(datasetSeq)!;
+    const partnersOfDataset = covered.get(id);
+    if (partnersOfDataset) partnersOfDataset.add(partner);
+    else covered.set(id, new Set([partner]));
+  }
+  return covered;
+}
+
 /** Monthly (or yearly, YYYY00) exports and imports of a pair, key = period. */
 export async function sumsByPeriod(db: Db, p: Perspective, partner: string, range: PeriodRange): Promise<FlowSum[]> {
   return (await tradeFacts(db)).sumsByPeriod(await viewOf(db, p), partner, range);
@@ -48,15 +82,15 @@ export async function sumsByProduct(
   return (await tradeFacts(db)).sumsByProduct(await viewOf(db, p), partner, ranges, digits);
 }
 
-/** Statistical territories (areas n.e.s., free zones…): partners whose trade counts, but that take no rank. */
-export async function groupingCodes(db: Db): Promise<Set<string>> {
-  const rows = await db.selectFrom('territories').select('code').where('kind', '=', 'grouping').execute();
-  return new Set(rows.map((r) => r.code));
-}
+const datasetColumns = ['id', 'name', 'kind', 'source'] as const;
 
 /** Every dataset with its kind; there are few, so callers pick among them in code. */
 export function allDatasets(db: Db) {
-  return db.selectFrom('tradeDatasets').select(['id', 'name', 'kind', 'source']).orderBy('name').execute();
+  return db.selectFrom('tradeDatasets').select(datasetColumns).orderBy('name').execute();
+}
+
+export function findDataset(db: Db, id: string) {
+  return db.selectFrom('tradeDatasets').select(datasetColumns).where('id', '=', id).executeTakeFirst();
 }
 
 /**

@@ -167,6 +167,14 @@ export class DuckFacts implements TradeFacts {
     return q.sumsOf(await rowsOf(this.reader, q.pairSums(view, range, 'period', partner)));
   }
 
+  async sumsByPartnerInRanges(view: FactView, partners: readonly string[], ranges: PeriodRange[]) {
+    return q.sumsOfParts(await rowsOf(this.reader, q.partnerSumsInRanges(view, partners, ranges)), ranges.length);
+  }
+
+  async partnersCovered(datasetSeqs: readonly number[], home: string, partners: readonly string[], range: PeriodRange) {
+    return q.coveredOf(await rowsOf(this.reader, q.partnersCovered(datasetSeqs, home, partners, range)));
+  }
+
   async sumsByProduct(view: FactView, partner: string, ranges: PeriodRange[], digits: 2 | 4 | 6) {
     const answers: FlowSum[][] = [];
     for (const range of ranges)

@@ -47,6 +47,14 @@ export class PostgresFacts implements TradeFacts {
     return q.sumsOf(await this.rows(q.pairSums(view, range, 'period', partner)));
   }
 
+  async sumsByPartnerInRanges(view: FactView, partners: readonly string[], ranges: PeriodRange[]) {
+    return q.sumsOfParts(await this.rows(q.partnerSumsInRanges(view, partners, ranges)), ranges.length);
+  }
+
+  async partnersCovered(datasetSeqs: readonly number[], home: string, partners: readonly string[], range: PeriodRange) {
+    return q.coveredOf(await this.rows(q.partnersCovered(datasetSeqs, home, partners, range)));
+  }
+
   async sumsByProduct(view: FactView, partner: string, ranges: PeriodRange[], digits: 2 | 4 | 6) {
     return Promise.all(
       ranges.map(async (range) => q.sumsOf(await this.rows(q.productSums(view, partner, range, digits)))),

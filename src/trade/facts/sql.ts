@@ -58,6 +58,54 @@ export function pairSums(view: FactView, range: PeriodRange, by: 'partner' | 'pe
   return s;
 }
 
+/** `column in (…)` over a list that is never empty. */
+function within(s: Statement, column: string, values: readonly unknown[]): string {
+  return `${column} in (${values.map((v) => s.param(v)).join(', ')})`;
+}
+
+/**
+ * Home's trade with each of `partners` in each range, the range's index as `part`: ranges may overlap (two
+ * years and the two before them), so each is summed on its own, all in one statement.
+ */
+export function partnerSumsInRanges(view: FactView, partners: readonly string[], ranges: PeriodRange[]): Statement {
+  const s = new Statement();
+  ranges.forEach((range, part) => {
+    if (part > 0) s.add('union all');
+    s.add(`select partner as key, flow, ${part} as part, sum(value_cents) as value from trade_pair_months`);
+    s.add('where dataset_seq = ? and reporter = ?', view.datasetSeq, view.home);
+    s.add(`and ${within(s, 'partner', partners)}`);
+    if (view.mirrorImports) s.add("and flow = 'X'");
+    s.add(`and ${periodWithin(s, range)} group by partner, flow`);
+    if (view.mirrorImports) {
+      s.add(`union all select reporter as key, 'M' as flow, ${part} as part, sum(value_cents) as value`);
+      s.add("from trade_pair_months where dataset_seq = ? and partner = ? and flow = 'X'", view.datasetSeq, view.home);
+      s.add(`and ${within(s, 'reporter', partners)} and ${periodWithin(s, range)} group by reporter`);
+    }
+  });
+  return s;
+}
+
+/**
+ * Which of `partners` each dataset holds trade of home with in the range, reported by either side, as
+ * `coverage` asked both ways round would find it.
+ */
+export function partnersCovered(
+  datasetSeqs: readonly number[],
+  home: string,
+  partners: readonly string[],
+  range: PeriodRange,
+): Statement {
+  const s = new Statement();
+  s.add(
+    `select dataset_seq, partner as territory from trade_pair_months where ${within(s, 'dataset_seq', datasetSeqs)}`,
+  );
+  s.add(`and reporter = ? and ${within(s, 'partner', partners)} and ${periodWithin(s, range)}`, home);
+  s.add(`union select dataset_seq, reporter as territory from trade_pair_months`);
+  s.add(`where ${within(s, 'dataset_seq', datasetSeqs)} and partner = ?`, home);
+  s.add(`and ${within(s, 'reporter', partners)} and ${periodWithin(s, range)}`);
+  return s;
+}
+
 /**
  * A pair's trade by HS code cut to `digits`. A code coarser than asked for (a chapter a file did not break
  * down) stays a line of its own, so every level adds up to the same total.
@@ -199,8 +247,25 @@ export const factReporters = 'select distinct reporter from trade_facts where da
 export const factsOfReporter = `select dataset_seq, import_seq, ${factColumns} from trade_facts
   where dataset_seq = $1 and reporter = $2 order by partner, period, flow, hs_code, line`;
 
+const flowSum = (r: Record<string, unknown>): FlowSum => ({
+  key: String(r.key),
+  flow: String(r.flow),
+  valueCents: Number(r.value),
+});
+
 export function sumsOf(rows: Array<Record<string, unknown>>): FlowSum[] {
-  return rows.map((r) => ({ key: String(r.key), flow: String(r.flow), valueCents: Number(r.value) }));
+  return rows.map(flowSum);
+}
+
+/** The rows of `partnerSumsInRanges`, one list of sums per range. */
+export function sumsOfParts(rows: Array<Record<string, unknown>>, parts: number): FlowSum[][] {
+  const answers = Array.from({ length: parts }, (): FlowSum[] => []);
+  for (const r of rows) answers[Number(r.part)]!.push(flowSum(r));
+  return answers;
+}
+
+export function coveredOf(rows: Array<Record<string, unknown>>): Array<{ datasetSeq: number; partner: string }> {
+  return rows.map((r) => ({ datasetSeq: Number(r.dataset_seq), partner: String(r.territory) }));
 }
 
 export function productSum(r: Record<string, unknown>): ProductSum {

@@ -98,6 +98,21 @@ export interface TradeFacts {
   sumsByPartner(view: FactView, range: PeriodRange, partner?: string): Promise<FlowSum[]>;
   /** Monthly (and annual, YYYY00) exports and imports of a pair; key = period. */
   sumsByPeriod(view: FactView, partner: string, range: PeriodRange): Promise<FlowSum[]>;
+  /**
+   * Exports and imports of home with each of `partners` (not empty) in each range, one list per range:
+   * the same months of several years answered at once.
+   */
+  sumsByPartnerInRanges(view: FactView, partners: readonly string[], ranges: PeriodRange[]): Promise<FlowSum[][]>;
+  /**
+   * Which of `partners` (not empty) each dataset holds trade of home with in the range, reported by
+   * either side: `covers` both ways round, for many pairs and datasets at once.
+   */
+  partnersCovered(
+    datasetSeqs: readonly number[],
+    home: string,
+    partners: readonly string[],
+    range: PeriodRange,
+  ): Promise<Array<{ datasetSeq: number; partner: string }>>;
   /** A pair's exports and imports by HS code cut to `digits`, for each range. */
   sumsByProduct(view: FactView, partner: string, ranges: PeriodRange[], digits: 2 | 4 | 6): Promise<FlowSum[][]>;
   /** Whether the dataset holds trade of `reporter` (with `partner`, either way round when `bothWays`) in the range. */

@@ -22,7 +22,7 @@ import { RouterAnchor } from '../../components/links.tsx';
 import { NoData } from '../../components/NoData.tsx';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { formatMoneyShort, formatNumber, formatPercent, localeOf } from '../../i18n/format.ts';
-import type { PartnersOverview, PartnerTradeOverview } from '../../../../src/registry/relationships/model.ts';
+import type { PartnersOverview, PartnerTradeOverview } from '../../../../src/partners/model.ts';
 import { Sparkline } from './Sparkline.tsx';
 import { matches, nextSort, parseSort, sortParam, sortRows, type SortColumn, type SortState } from './sorting.ts';
 

@@ -1,4 +1,4 @@
-import type { PartnerTradeOverview } from '../../../../src/registry/relationships/model.ts';
+import type { PartnerTradeOverview } from '../../../../src/partners/model.ts';
 
 export const sortColumns = ['partner', 'turnover', 'growth', 'open', 'overdue', 'projects'] as const;
 export type SortColumn = (typeof sortColumns)[number];
