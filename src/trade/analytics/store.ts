@@ -48,6 +48,11 @@ export async function sumsByProduct(
   return (await tradeFacts(db)).sumsByProduct(await viewOf(db, p), partner, ranges, digits);
 }
 
+/** How many flows of home with a partner over a range their source flags (estimated, confidential, re-export). */
+export async function flaggedFlows(db: Db, p: Perspective, partner: string, range: PeriodRange): Promise<number> {
+  return (await tradeFacts(db)).flaggedFlows(await viewOf(db, p), partner, range);
+}
+
 /** Statistical territories (areas n.e.s., free zones…): partners whose trade counts, but that take no rank. */
 export async function groupingCodes(db: Db): Promise<Set<string>> {
   const rows = await db.selectFrom('territories').select('code').where('kind', '=', 'grouping').execute();
