@@ -40,6 +40,9 @@ const line = z.object({
   /** 1 = the largest; null for a statistical territory (areas n.e.s., free zones…), which takes no rank. */
   rank: z.number().nullable(),
   territory: z.string(),
+  /** The territory's names in the registry; null for a code it does not hold. */
+  nameEn: z.string().nullable(),
+  nameRu: z.string().nullable(),
   grouping: z.boolean(),
   valueCents: z.number(),
   sharePercent: z.number().nullable(),

@@ -66,6 +66,7 @@ describeOnEngines('one product across all partners', (ctx) => {
     expect(answer.exports!.lines[0]!.sharePercent).toBeCloseTo((1500 / 2250) * 100, 10);
     expect(answer.exports!.lines.reduce((total, l) => total + l.sharePercent!, 0)).toBeCloseTo(100, 10);
     expect(answer.exports!.lines.find((l) => l.territory === 'KZ')!.flaggedFlows).toBe(1);
+    expect(answer.exports!.lines[0]).toMatchObject({ nameEn: 'Russia', nameRu: 'Россия' });
     expect(answer.imports).toMatchObject({ totalCents: 40_000, quantity: 2, unit: 'u' });
     expect(answer.imports.lines.map((l) => l.territory)).toEqual(['DE']);
     expect(answer).toMatchObject({ includesFlagged: true, flaggedFlows: 1, excludeFlagged: false, reporter: 'BY' });

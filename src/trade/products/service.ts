@@ -9,6 +9,7 @@ import { productInput, type ProductInput, type ProductLine, type ProductSide, ty
 import * as store from './store.ts';
 
 type DatasetRow = Awaited<ReturnType<typeof store.allDatasets>>[number];
+type Territories = Awaited<ReturnType<typeof store.territoriesOf>>;
 
 /**
  * One product in a year across all partners. Without a reporter: the product's importers, each with what
@@ -28,11 +29,11 @@ export async function productTrade(db: Db, input: ProductInput): Promise<Product
     excludeFlagged: q.excludeFlagged,
   });
   const { dataset, sums } = await answeringDataset(db, q, product.code, ask);
-  const groupings = await store.groupingCodes(db);
+  const territories = await store.territoriesOf(db, [...new Set(sums.map((s) => s.territory))]);
   const side = (flow: 'X' | 'M') =>
     sideOf(
       sums.filter((s) => s.flow === flow),
-      groupings,
+      territories,
       q.top,
     );
   const exports = q.reporter === undefined ? null : side('X');
@@ -99,7 +100,7 @@ async function answeringDataset(
 }
 
 /** One direction's sums as ranked lines with shares, the tail beyond `top` summed as "other". */
-function sideOf(sums: ProductSum[], groupings: Set<string>, top: number | undefined): ProductSide {
+function sideOf(sums: ProductSum[], territories: Territories, top: number | undefined): ProductSide {
   const traded = sums
     .filter((s) => s.valueCents !== 0)
     .sort((a, b) => b.valueCents - a.valueCents || a.territory.localeCompare(b.territory));
@@ -107,10 +108,13 @@ function sideOf(sums: ProductSum[], groupings: Set<string>, top: number | undefi
   const share = (cents: number) => (totalCents === 0 ? null : (cents / totalCents) * 100);
   let rank = 0;
   const lines: ProductLine[] = traded.map((s) => {
-    const grouping = groupings.has(s.territory);
+    const known = territories.get(s.territory);
+    const grouping = known?.kind === 'grouping';
     return {
       rank: grouping ? null : (rank += 1),
       territory: s.territory,
+      nameEn: known?.nameEn ?? null,
+      nameRu: known?.nameRu ?? null,
       grouping,
       valueCents: s.valueCents,
       sharePercent: share(s.valueCents),

@@ -7,10 +7,20 @@ export function allDatasets(db: Db) {
   return db.selectFrom('tradeDatasets').select(['id', 'seq', 'name', 'kind', 'source']).orderBy('name').execute();
 }
 
-/** Statistical territories (areas n.e.s., free zones…): their trade counts, but they take no rank. */
-export async function groupingCodes(db: Db): Promise<Set<string>> {
-  const rows = await db.selectFrom('territories').select('code').where('kind', '=', 'grouping').execute();
-  return new Set(rows.map((r) => r.code));
+/** The registry's names and kinds of the territories an answer lists; a code it lacks is left out. */
+export async function territoriesOf(db: Db, codes: string[]) {
+  const rows = [];
+  // Well below the bind-parameter limits of both engines, whatever the number of partners.
+  for (let i = 0; i < codes.length; i += 500) {
+    rows.push(
+      ...(await db
+        .selectFrom('territories')
+        .select(['code', 'kind', 'nameEn', 'nameRu'])
+        .where('code', 'in', codes.slice(i, i + 500))
+        .execute()),
+    );
+  }
+  return new Map(rows.map((r) => [r.code, r]));
 }
 
 export async function productSums(db: Db, query: ProductQuery): Promise<ProductSum[]> {
