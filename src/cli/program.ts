@@ -11,6 +11,7 @@ import { registerServerCommands } from './commands/server.ts';
 import { registerTradeImportCommands } from './commands/trade-import.ts';
 import { registerTradeCommands } from './commands/trade.ts';
 import { registerTradeAnalyticsCommands } from './commands/trade-analytics.ts';
+import { registerTradeProductCommands } from './commands/trade-products.ts';
 import { reportError } from './output.ts';
 
 /** The `accord` command with every subcommand; a new one per run, so no option value carries over. */
@@ -34,6 +35,7 @@ export function createProgram(): Command {
   registerTradeImportCommands(program);
   registerTradeCommands(program);
   registerTradeAnalyticsCommands(program);
+  registerTradeProductCommands(program);
   registerBriefingCommands(program);
   registerReadoutCommands(program);
   return program;

@@ -27,6 +27,7 @@ import { registerSearchRoutes } from './routes/search.ts';
 import { registerTimelineRoutes } from './routes/timeline.ts';
 import { registerTradeRoutes } from './routes/trade.ts';
 import { registerTradeAnalyticsRoutes } from './routes/trade-analytics.ts';
+import { registerTradeProductRoutes } from './routes/trade-products.ts';
 import { registerTradeDataRoutes, type UploadLimits } from './routes/trade-data.ts';
 import { registerWeb } from './web.ts';
 
@@ -127,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerTimelineRoutes(app, options.db);
   registerTradeRoutes(app, options.db);
   registerTradeAnalyticsRoutes(app, options.db);
+  registerTradeProductRoutes(app, options.db);
   registerTradeDataRoutes(app, options.database, options.uploadLimits);
   registerSearchRoutes(app, options.db);
   registerDownloadRoutes(app, options.db);

@@ -49,6 +49,8 @@ describeInBrowser('the story in Russian', (ctx) => {
       '/',
       '/partners/RU-KRS?tab=trade&period=2017-01..2017-09',
       '/partners/RU-KRS?tab=trade&period=2017-01..2017-09&level=section',
+      '/trade/products/8704?year=2017&reporter=BY',
+      '/trade/products/8704?year=2017',
       '/partners/RU-KRS?tab=cooperation',
       '/partners/RU-KRS?tab=timeline',
       `/records/projects/${project.id}`,

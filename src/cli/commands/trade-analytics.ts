@@ -32,16 +32,16 @@ export function millions(cents: number): string {
   return `${m >= 0 ? '' : '-'}${Math.abs(m).toFixed(1)} M`;
 }
 
-function percent(value: number | null, signed = true): string {
+export function percent(value: number | null, signed = true): string {
   if (value === null) return 'n/a';
   return `${signed && value > 0 ? '+' : ''}${value.toFixed(1)}%`;
 }
 
-function datasetLine(d: DatasetRef): string {
+export function datasetLine(d: DatasetRef): string {
   return `Dataset: ${d.name} (${d.illustrative ? 'ILLUSTRATIVE: made-up data, not official statistics' : d.kind})`;
 }
 
-function tradeCommand(program: Command): Command {
+export function tradeCommand(program: Command): Command {
   return program.commands.find((c) => c.name() === 'trade') ?? program.command('trade').description('trade monitor');
 }
 

@@ -4,6 +4,7 @@ import { describeOnEngines } from '../../../test/support/engines.ts';
 import { newId } from '../../core/ids.ts';
 import { nowIso } from '../../core/records.ts';
 import { insertFlows } from '../../../test/support/trade.ts';
+import { makeTradeDataset } from '../../../test/support/trade-datasets.ts';
 import { describeTrend, mirrorView, partnerRanking } from './insights.ts';
 import { latestPeriodWithPartners, tradeWithPartners } from './partners.ts';
 import { growthPercent, tradeSeries, tradeStructure, tradeSummary } from './service.ts';
@@ -290,6 +291,27 @@ describeOnEngines('trade analytics', (ctx) => {
     const homes = [{ home: 'KZ', partners: ['RU-OMS', 'MN'] }];
     expect(await latestPeriodWithPartners(ctx.db, homes)).toEqual({ from: 201701, to: 201704 });
     expect(await latestPeriodWithPartners(ctx.db, [{ home: 'KZ', partners: ['MN'] }])).toBeNull();
+  });
+
+  it('counts the flows of the pair in the period that their source flags', async () => {
+    const datasetId = await makeTradeDataset(ctx.db, 'comtrade', [
+      { period: 201701, reporter: 'BY', partner: 'UA', flow: 'X', hs: '401110', usd: 100, flag: 'estimated' },
+      { period: 201702, reporter: 'BY', partner: 'UA', flow: 'M', hs: '260111', usd: 50, flag: 'confidential' },
+      { period: 201703, reporter: 'BY', partner: 'UA', flow: 'X', hs: '401110', usd: 70 },
+      { period: 201601, reporter: 'BY', partner: 'UA', flow: 'X', hs: '401110', usd: 90, flag: 'estimated' },
+      { period: 201701, reporter: 'BY', partner: 'LT', flow: 'X', hs: '401110', usd: 10, flag: 'estimated' },
+    ]);
+    const s = await tradeSummary(ctx.db, { home: 'BY', partner: 'UA', range: q1, datasetId });
+    expect(s.current.turnoverCents).toBe(22_000);
+    expect(s.flagged).toBe(2);
+    const mirrored = await makeTradeDataset(ctx.db, 'baci', [
+      { period: 201700, reporter: 'UA', partner: 'BY', flow: 'X', hs: '260111', usd: 50, flag: 're-export' },
+      { period: 201700, reporter: 'BY', partner: 'UA', flow: 'X', hs: '401110', usd: 100 },
+    ]);
+    const year = { from: 201701, to: 201712 };
+    expect((await tradeSummary(ctx.db, { home: 'BY', partner: 'UA', range: year, datasetId: mirrored })).flagged).toBe(
+      1,
+    );
   });
 
   it('says clearly when no dataset covers the pair and period', async () => {

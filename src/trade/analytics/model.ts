@@ -88,6 +88,9 @@ export const summarySchema = z
     rank: z.number().nullable(),
     partners: z.number(),
     grouping: z.boolean(),
+    flagged: z
+      .number()
+      .meta({ description: 'Flows in the period their source flags: estimated, confidential, re-export' }),
   })
   .meta({ id: 'TradeSummary' });
 

@@ -167,6 +167,8 @@ export interface TradeSummary {
   partners: number;
   /** The partner is a statistical territory (areas n.e.s., free zones…), not a country or region. */
   grouping: boolean;
+  /** Flows of the pair in the period that their source flags (estimated, confidential, re-export). */
+  flagged: number;
 }
 
 /** Exports, imports, turnover and balance of a pair over a range against the same range a year earlier. */
@@ -203,6 +205,7 @@ export async function tradeSummary(db: Db, query: PairQuery): Promise<TradeSumma
     rank,
     partners: ranked.length,
     grouping,
+    flagged: await store.flaggedFlows(db, perspective, query.partner, query.range),
   };
 }
 

@@ -82,6 +82,11 @@ export async function sumsByProduct(
   return (await tradeFacts(db)).sumsByProduct(await viewOf(db, p), partner, ranges, digits);
 }
 
+/** How many flows of home with a partner over a range their source flags (estimated, confidential, re-export). */
+export async function flaggedFlows(db: Db, p: Perspective, partner: string, range: PeriodRange): Promise<number> {
+  return (await tradeFacts(db)).flaggedFlows(await viewOf(db, p), partner, range);
+}
+
 const datasetColumns = ['id', 'name', 'kind', 'source'] as const;
 
 /** Every dataset with its kind; there are few, so callers pick among them in code. */

@@ -192,6 +192,10 @@ export class DuckFacts implements TradeFacts {
     return (await rowsOf(this.reader, q.productTrade(query))).map(q.productSum);
   }
 
+  async flaggedFlows(view: FactView, partner: string, range: PeriodRange): Promise<number> {
+    return q.countOf(await rowsOf(this.reader, q.flaggedFlows(view, partner, range)));
+  }
+
   async stage(importId: string): Promise<FactStage> {
     // Imports queue here: each waits for the one before it to commit or be discarded.
     let release!: () => void;

@@ -71,6 +71,10 @@ export class PostgresFacts implements TradeFacts {
     return (await this.rows(q.productTrade(query))).map(q.productSum);
   }
 
+  async flaggedFlows(view: FactView, partner: string, range: PeriodRange): Promise<number> {
+    return q.countOf(await this.rows(q.flaggedFlows(view, partner, range)));
+  }
+
   async stage(importId: string): Promise<FactStage> {
     const client = new pg.Client({ connectionString: this.url });
     await client.connect();

@@ -138,35 +138,59 @@ function underCode(s: Statement, hsCode: string): string {
   return `(hs_code = ${s.param(hsCode)} or hs_code like ${s.param(`${hsCode}%`)})`;
 }
 
+/** The facts of a product in a year, flagged ones left out when asked. */
+function productFacts(s: Statement, q: ProductQuery): string {
+  const range = { from: q.year * 100 + 1, to: q.year * 100 + 12 };
+  return `${underCode(s, q.hsCode)} and ${periodWithin(s, range)}${q.excludeFlagged ? ' and flag is null' : ''}`;
+}
+
 /**
  * A product's trade in a year: every importer's total from the world, or one reporter's exports and
- * imports by partner. Quantities add up only where the rows share one unit.
+ * imports by partner. A quantity adds up only where every row has one, all in the same unit.
  */
 export function productTrade(q: ProductQuery): Statement {
   const s = new Statement();
-  const range = { from: q.year * 100 + 1, to: q.year * 100 + 12 };
   const measures =
-    'sum(value_cents) as value, sum(quantity) as quantity, min(unit) as unit, count(distinct unit) as units';
+    'sum(value_cents) as value, sum(quantity) as quantity, min(unit) as unit, count(distinct unit) as units, ' +
+    'count(quantity) as measured, count(*) as flows, count(flag) as flagged';
   if (q.reporter === undefined) {
     if (q.mirrorImports) {
       s.add(`select partner as territory, 'M' as flow, ${measures} from trade_facts`);
       s.add("where dataset_seq = ? and flow = 'X'", q.datasetSeq);
-      s.add(`and ${underCode(s, q.hsCode)} and ${periodWithin(s, range)} group by partner`);
+      s.add(`and ${productFacts(s, q)} group by partner`);
     } else {
       s.add(`select reporter as territory, flow, ${measures} from trade_facts`);
       s.add("where dataset_seq = ? and flow = 'M'", q.datasetSeq);
-      s.add(`and ${underCode(s, q.hsCode)} and ${periodWithin(s, range)} group by reporter, flow`);
+      s.add(`and ${productFacts(s, q)} group by reporter, flow`);
     }
     return s;
   }
   s.add(`select partner as territory, flow, ${measures} from trade_facts`);
   s.add('where dataset_seq = ? and reporter = ?', q.datasetSeq, q.reporter);
   if (q.mirrorImports) s.add("and flow = 'X'");
-  s.add(`and ${underCode(s, q.hsCode)} and ${periodWithin(s, range)} group by partner, flow`);
+  s.add(`and ${productFacts(s, q)} group by partner, flow`);
   if (q.mirrorImports) {
     s.add(`union all select reporter as territory, 'M' as flow, ${measures} from trade_facts`);
     s.add("where dataset_seq = ? and partner = ? and flow = 'X'", q.datasetSeq, q.reporter);
-    s.add(`and ${underCode(s, q.hsCode)} and ${periodWithin(s, range)} group by reporter`);
+    s.add(`and ${productFacts(s, q)} group by reporter`);
+  }
+  return s;
+}
+
+/** How many of a pair's flows over a range carry a flag (estimated, confidential, re-export). */
+export function flaggedFlows(view: FactView, partner: string, range: PeriodRange): Statement {
+  const s = new Statement();
+  s.add(
+    'select count(*) as n from trade_facts where dataset_seq = ? and reporter = ? and partner = ?',
+    view.datasetSeq,
+    view.home,
+    partner,
+  );
+  s.add(`and flag is not null and ${periodWithin(s, range)}`);
+  if (view.mirrorImports) {
+    s.add("and flow = 'X' union all select count(*) as n from trade_facts");
+    s.add("where dataset_seq = ? and reporter = ? and partner = ? and flow = 'X'", view.datasetSeq, partner, view.home);
+    s.add(`and flag is not null and ${periodWithin(s, range)}`);
   }
   return s;
 }
@@ -269,14 +293,20 @@ export function coveredOf(rows: Array<Record<string, unknown>>): Array<{ dataset
 }
 
 export function productSum(r: Record<string, unknown>): ProductSum {
-  const oneUnit = Number(r.units) === 1;
+  const measured = Number(r.units) === 1 && Number(r.measured) === Number(r.flows);
   return {
     territory: String(r.territory),
     flow: String(r.flow),
     valueCents: Number(r.value),
-    quantity: oneUnit && r.quantity !== null ? Number(r.quantity) : null,
-    unit: oneUnit ? (r.unit as string) : null,
+    quantity: measured ? Number(r.quantity) : null,
+    unit: measured ? (r.unit as string) : null,
+    flows: Number(r.flows),
+    flagged: Number(r.flagged),
   };
+}
+
+export function countOf(rows: Array<Record<string, unknown>>): number {
+  return rows.reduce((total, r) => total + Number(r.n), 0);
 }
 
 export function storedFact(r: Record<string, unknown>): StoredFact {

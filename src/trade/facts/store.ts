@@ -77,14 +77,20 @@ export interface ProductQuery {
   reporter?: string;
   /** BACI-style datasets hold exports only: an importer's trade is what the others exported to it. */
   mirrorImports: boolean;
+  /** Leaves out the flows a source flags (estimated, confidential, re-export). */
+  excludeFlagged?: boolean;
 }
 
 export interface ProductSum {
   territory: string;
   flow: string;
   valueCents: number;
+  /** Null unless every flow summed has a quantity, all in one unit. */
   quantity: number | null;
   unit: string | null;
+  /** The flows summed, and how many of them carry a flag. */
+  flows: number;
+  flagged: number;
 }
 
 /**
@@ -125,6 +131,8 @@ export interface TradeFacts {
   ): Promise<boolean>;
   /** A product's trade in a year, see `ProductQuery`. */
   productTrade(query: ProductQuery): Promise<ProductSum[]>;
+  /** How many flows of home with a partner over a range carry a flag. */
+  flaggedFlows(view: FactView, partner: string, range: PeriodRange): Promise<number>;
   /** Starts an import; imports are taken one at a time. */
   stage(importId: string): Promise<FactStage>;
   /** Every fact of a dataset, current and superseded. */

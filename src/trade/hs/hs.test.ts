@@ -9,6 +9,7 @@ import { buildApp } from '../../http/app.ts';
 import { hsChapters } from './reference.ts';
 import {
   describeHsCode,
+  describeTradedProduct,
   hsCodeChecker,
   hsTitles,
   importHsFile,
@@ -190,6 +191,28 @@ describeOnEngines('HS nomenclature', (ctx) => {
     expect(missing.message).toBe(
       'HS code 870399 is not in the loaded nomenclature (H6); load it with accord hs import FILE',
     );
+  });
+
+  it('takes a product code known to any loaded revision, and refuses one none of them knows', async () => {
+    await importHsFile(ctx.db, fixture('H6.json'));
+    await importHsFile(ctx.db, fixture('harmonized-system.csv'), { revision: 'H4' });
+    expect(await describeTradedProduct(ctx.db, '87.03')).toMatchObject({
+      code: '8703',
+      level: 'heading',
+      revision: 'H6',
+      inNomenclature: true,
+      titleRu: `[группа 87] ${chapter87Ru}`,
+    });
+    // Tyres are in the H4 file only: data of an older year keep their codes.
+    expect(await describeTradedProduct(ctx.db, '4011')).toMatchObject({ revision: 'H4', inNomenclature: true });
+    expect(await describeTradedProduct(ctx.db, '87')).toMatchObject({ level: 'chapter', titleRu: chapter87Ru });
+    const unknown = await failure(describeTradedProduct(ctx.db, '870399'));
+    expect(unknown.code).toBe('NOT_FOUND');
+    expect(unknown.message).toMatch(/in none of the loaded nomenclatures \(H6, .*H4/);
+    expect((await failure(describeTradedProduct(ctx.db, '7701'))).code).toBe('NOT_FOUND');
+    for (const bad of ['XVII', '870', '8703231910', '']) {
+      expect((await failure(describeTradedProduct(ctx.db, bad))).code, bad).toBe('VALIDATION_FAILED');
+    }
   });
 
   it('gives the titles of many codes at once, leaving unknown codes out', async () => {

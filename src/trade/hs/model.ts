@@ -29,6 +29,20 @@ export const hsCodeDescription = z
   .meta({ id: 'HsCode' });
 export type HsCodeDescription = z.infer<typeof hsCodeDescription>;
 
+export const tradedProduct = z
+  .object({
+    code: z.string(),
+    level: z.enum(['chapter', 'heading', 'subheading']),
+    titleEn: z.string(),
+    titleRu: z.string(),
+    /** The loaded revision that names a heading or subheading; null for a chapter, or when none is loaded. */
+    revision: hsRevision.nullable(),
+    /** False when no nomenclature is loaded: the code was checked to its chapter only, and titled after it. */
+    inNomenclature: z.boolean(),
+  })
+  .meta({ id: 'HsProduct' });
+export type TradedProduct = z.infer<typeof tradedProduct>;
+
 export const hsSearchHit = z
   .object({
     code: z.string(),

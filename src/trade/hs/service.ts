@@ -17,6 +17,7 @@ import {
   type HsRevisionSummary,
   type HsSearchHit,
   type HsTitle,
+  type TradedProduct,
 } from './model.ts';
 import { hsChapters, hsSections, sectionOfChapter, type HsChapterReference } from './reference.ts';
 import * as store from './store.ts';
@@ -443,6 +444,74 @@ export async function describeHsCode(db: Db, code: string, revision?: HsRevision
     chapter,
     section: sectionTitle(wanted.slice(0, 2)),
   };
+}
+
+/** UN Comtrade's chapter for goods it does not classify by kind, which trade data carry (9999, 999999). */
+const unspecifiedChapter = {
+  code: '99',
+  titleEn: 'Commodities not specified according to kind',
+  titleRu: 'Товары, не классифицированные по виду',
+};
+
+/**
+ * A chapter, heading or subheading as trade data are filed under it, for a question about one product.
+ * A heading or subheading must be in a loaded nomenclature (any revision: data keep the codes of their
+ * year); with none loaded it is checked to its chapter only, and titled after the chapter.
+ */
+export async function describeTradedProduct(db: Db, code: string): Promise<TradedProduct> {
+  const wanted = normalizeCode(code);
+  if (!codePattern.test(wanted)) {
+    const message = `"${code}" is not an HS code: expected 2, 4 or 6 digits (87, 8704, 870410)`;
+    throw new AccordError('VALIDATION_FAILED', message, { problems: [{ path: 'hs', message }] });
+  }
+  const chapterCode = wanted.slice(0, 2);
+  const chapter = realChapters.has(chapterCode)
+    ? builtInChapters.get(chapterCode)!
+    : chapterCode === '99'
+      ? unspecifiedChapter
+      : undefined;
+  if (!chapter) {
+    throw new AccordError(
+      'NOT_FOUND',
+      `HS code ${wanted}: ${chapterCode} is not an HS chapter (01–97 except 77, or 99 for goods not specified)`,
+      { details: { what: 'HS code', id: wanted } },
+    );
+  }
+  if (wanted.length === 2) {
+    const { titleEn, titleRu } = chapter;
+    return { code: wanted, level: 'chapter', revision: null, inNomenclature: true, titleEn, titleRu };
+  }
+  const level = levelNames[wanted.length] as 'heading' | 'subheading';
+  const loaded = new Set(await store.loadedRevisions(db));
+  const newestFirst = revisionOrder.filter((r) => loaded.has(r)).reverse();
+  if (newestFirst.length === 0) {
+    return {
+      code: wanted,
+      level,
+      revision: null,
+      inNomenclature: false,
+      titleEn: `[chapter ${chapterCode}] ${chapter.titleEn}`,
+      titleRu: `[группа ${chapterCode}] ${chapter.titleRu}`,
+    };
+  }
+  for (const revision of newestFirst) {
+    const row = await store.findHsCode(db, revision, wanted);
+    if (row) {
+      return {
+        code: wanted,
+        level,
+        revision,
+        inNomenclature: true,
+        titleEn: row.titleEn,
+        titleRu: row.titleRu ?? `[группа ${chapterCode}] ${chapter.titleRu}`,
+      };
+    }
+  }
+  throw new AccordError(
+    'NOT_FOUND',
+    `HS code ${wanted} is in none of the loaded nomenclatures (${newestFirst.join(', ')}); load its revision with accord hs import FILE`,
+    { details: { what: 'HS code', id: wanted } },
+  );
 }
 
 function titles(value: HsTitle): HsTitle {

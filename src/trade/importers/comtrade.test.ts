@@ -59,3 +59,53 @@ describe('UN Comtrade files at heading level only', () => {
     expect(cents).toBe(lines.length * 100);
   }, 30_000);
 });
+
+describe('UN Comtrade figures it did not have from the reporter', () => {
+  const flagged = `${header},isReported,isAggregate,isQtyEstimated`;
+
+  async function readFlags(text: string): Promise<ParsedBatch['rows']> {
+    const rows: ParsedBatch['rows'] = [];
+    for await (const batch of parseComtrade({})(Readable.from([text]))) {
+      expect(batch.problems).toEqual([]);
+      rows.push(...batch.rows);
+    }
+    return rows;
+  }
+
+  it('flags as estimated a figure not reported, but not a sum of reported rows nor an estimated quantity', async () => {
+    const rows = await readFlags(
+      `${[
+        flagged,
+        '201701,112,BLR,X,643,RUS,0,H5,401110,C00,0,5,u,1000,False,False,False',
+        '201701,112,BLR,X,643,RUS,0,H5,401120,C00,0,5,u,1000,True,False,True',
+        '201701,112,BLR,X,643,RUS,0,H5,3104,C00,0,5,u,1000,False,True,False',
+        '201701,112,BLR,X,643,RUS,0,H5,540211,C00,0,5,u,1000,,,',
+      ].join('\n')}\n`,
+    );
+    expect(rows.map((r) => [r.hsCode, r.flag])).toEqual([
+      ['401110', 'estimated'],
+      ['401120', null],
+      ['540211', null],
+      ['3104', null],
+    ]);
+  });
+
+  it('reads the flag from the JSON of the API as from its CSV', async () => {
+    const record = (hsCode: string, isReported: boolean) => ({
+      period: '2017',
+      reporterISO: 'BLR',
+      partnerISO: 'RUS',
+      partner2Code: 0,
+      flowCode: 'X',
+      classificationCode: 'H5',
+      cmdCode: hsCode,
+      customsCode: 'C00',
+      motCode: 0,
+      primaryValue: 1000,
+      isReported,
+      isAggregate: false,
+    });
+    const rows = await readFlags(JSON.stringify({ data: [record('401110', false), record('401120', true)] }));
+    expect(rows.map((r) => r.flag)).toEqual(['estimated', null]);
+  });
+});

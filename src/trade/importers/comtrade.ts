@@ -50,6 +50,8 @@ const columnNames = [
   'qtyUnitAbbr',
   'qty',
   'primaryValue',
+  'isReported',
+  'isAggregate',
 ] as const;
 type ComtradeColumn = (typeof columnNames)[number];
 
@@ -62,6 +64,11 @@ const alwaysRequired: ComtradeColumn[] = ['period', 'flowCode', 'classificationC
  * transport-mode and second-partner breakdowns would count the same trade twice, so they are skipped and
  * counted rather than refused; so would the chapter and heading rows a download lists beside their
  * subheadings (see HsLevels), and the all-commodity TOTAL rows check the rest.
+ *
+ * Flags: a Comtrade+ row with isReported false holds a figure UN Comtrade estimated or imputed, flagged
+ * 'estimated' — unless isAggregate is true, when UN Comtrade only added up the reporter's own finer rows.
+ * The estimation flags of quantities and weights (isQtyEstimated, legacyEstimationFlag, the legacy Flag)
+ * say nothing of the value and are not carried; re-exports are skipped, so none is flagged 're-export'.
  */
 export function parseComtrade(options: ComtradeOptions = {}): FlowParser {
   return async function* (input) {
@@ -139,6 +146,9 @@ const legacyHeaders: Record<ComtradeColumn, string[]> = {
   qtyUnitAbbr: ['Qty Unit'],
   qty: ['Qty'],
   primaryValue: ['Trade Value (US$)'],
+  // The legacy layout says nothing of who made a figure (its Flag is about quantities and weights).
+  isReported: [],
+  isAggregate: [],
 };
 
 const comtradeLayouts =
@@ -236,6 +246,10 @@ function layoutBatch(batch: ParsedBatch, layout: ComtradeLayout | undefined): Pa
 
 const flowPattern = /^[A-Z]{1,4}$/;
 
+/** Comtrade+ writes its booleans True and False (the JSON's true and false are read so). */
+const isFalse = (text: string) => /^(false|0)$/i.test(text);
+const isTrue = (text: string) => /^(true|1)$/i.test(text);
+
 function isZeroCode(text: string): boolean {
   return text === '' || /^0+$/.test(text);
 }
@@ -322,6 +336,7 @@ function readRow(
   const noUnit = cell('qtyUnitCode') === '-1';
   const quantity = noUnit ? null : readQuantity(row, 'qty', cell('qty'));
   const unit = noUnit || quantity === null ? null : cell('qtyUnitAbbr') || null;
+  const estimated = isFalse(cell('isReported')) && !isTrue(cell('isAggregate'));
 
   if (row.problems.length > 0) {
     out.problems.push(...row.problems);
@@ -338,6 +353,7 @@ function readRow(
     valueCents: valueCents!,
     quantity: quantity ?? null,
     unit,
+    flag: estimated ? 'estimated' : null,
   };
   if (levels.take(flowRow)) out.rows.push(flowRow);
 }

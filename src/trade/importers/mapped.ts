@@ -2,7 +2,15 @@ import type { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { AccordError } from '../../core/errors.ts';
-import { hsRevision, type FlowDirection, type FlowRow, type HsRevision, type ImportNote } from '../model.ts';
+import {
+  flowFlags,
+  hsRevision,
+  type FlowDirection,
+  type FlowFlag,
+  type FlowRow,
+  type HsRevision,
+  type ImportNote,
+} from '../model.ts';
 import {
   BatchBuilder,
   RowCheck,
@@ -65,6 +73,8 @@ export const tradeMapping = z
         value: header,
         quantity: header.optional(),
         unit: header.optional(),
+        /** What the source marks a figure as (confidential, estimated, re-export); an empty cell marks nothing. */
+        flag: header.optional(),
       })
       .strict(),
     constants: z
@@ -77,6 +87,13 @@ export const tradeMapping = z
       .strict()
       .default({}),
     flowValues: z.object({ X: flowValueList, M: flowValueList }).strict().optional(),
+    /** The words of the flag column for each flag, in place of the usual ones (see `defaultFlagValues`). */
+    flagValues: z
+      .object({ confidential: flowValueList, estimated: flowValueList, 're-export': flowValueList })
+      .partial()
+      .strict()
+      .refine((values) => Object.keys(values).length > 0, 'name the words of at least one flag')
+      .optional(),
     /** The file's value unit in US dollars: dollars, thousands or millions. */
     valueScale: z.union([z.literal(1), z.literal(1000), z.literal(1_000_000)]).default(1),
     periodFormat: z.enum(periodFormats).default('auto'),
@@ -122,6 +139,13 @@ const defaultFlowValues: Record<FlowDirection, string[]> = {
   M: ['import', 'imports', 'импорт', 'им', 'm', '1'],
 };
 
+/** Words customs tables and statistics offices use to mark a figure, in English and Russian, and their letters. */
+const defaultFlagValues: Record<FlowFlag, string[]> = {
+  confidential: ['confidential', 'c', 'conf', 'конфиденциально', 'конфиденциальные данные', 'конф', 'к'],
+  estimated: ['estimated', 'estimate', 'e', 'est', 'оценка', 'оценочно', 'оценочные данные', 'о'],
+  're-export': ['re-export', 're-exports', 'reexport', 'r', 'реэкспорт'],
+};
+
 /**
  * Comtrade's re-exports (3) and re-imports (4) are already in its exports and imports: rows of them are
  * skipped and counted, as the Comtrade importer does, unless the mapping gives its own flow values.
@@ -162,6 +186,10 @@ export function parseMapped(options: MappedOptions): FlowParser {
   const flows = new Map<string, FlowDirection | 'skip'>();
   for (const flow of ['X', 'M'] as const) {
     for (const value of mapping.flowValues?.[flow] ?? defaultFlowValues[flow]) flows.set(headerKey(value), flow);
+  }
+  const flags = new Map<string, FlowFlag>();
+  for (const [flag, values] of Object.entries(mapping.flagValues ?? defaultFlagValues) as Array<[FlowFlag, string[]]>) {
+    for (const value of values) flags.set(headerKey(value), flag);
   }
   const comtradeCodes = mapping.flowValues === undefined ? new ComtradeFlowCodes() : undefined;
   if (comtradeCodes) for (const value of comtradeSkippedFlows) flows.set(value, 'skip');
@@ -252,6 +280,7 @@ export function parseMapped(options: MappedOptions): FlowParser {
         const hsCode = readHsCode(row, name('hsCode'), cell('hsCode'), revision, options.checkHsCode);
         const quantity = columns.quantity ? readQuantity(row, name('quantity'), cell('quantity')) : null;
         const unit = (columns.unit ? cell('unit') : '') || mapping.constants.unit || null;
+        const flag = columns.flag ? readFlag(row, name('flag'), cell('flag'), flags) : null;
         if (row.problems.length > 0) {
           out.problems.push(...row.problems);
         } else {
@@ -266,6 +295,7 @@ export function parseMapped(options: MappedOptions): FlowParser {
             valueCents: valueCents!,
             quantity: quantity ?? null,
             unit: quantity === null || quantity === undefined ? null : unit,
+            flag,
           };
           if (levels.take(flowRow)) out.rows.push(flowRow);
         }
@@ -410,6 +440,20 @@ function readFlow(
       .map(([value]) => value)
       .join('/');
   return row.reject(column, text, `unknown flow: expected ${known('X')} for exports or ${known('M')} for imports`);
+}
+
+function readFlag(row: RowCheck, column: string, text: string, flags: Map<string, FlowFlag>): FlowFlag | null {
+  if (text === '') return null;
+  const flag = flags.get(headerKey(text));
+  if (flag) return flag;
+  const known = flowFlags
+    .map((f) => {
+      const words = [...flags].filter(([, g]) => g === f).map(([word]) => word);
+      return words.length === 0 ? null : `${words.join('/')} for ${f}`;
+    })
+    .filter((w) => w !== null)
+    .join(', ');
+  return row.reject(column, text, `unknown flag: expected ${known}, or nothing`);
 }
 
 interface SheetRecord {

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { openDatabase, type Database } from '../../../src/db/connection.ts';
 import { prepareDatabase } from '../../../src/db/setup.ts';
 import { buildApp } from '../../../src/http/app.ts';
+import { tradeStoreFile } from '../../../src/trade/facts/duckdb.ts';
 
 const executablePath = process.env.ACCORD_CHROMIUM ?? '/usr/bin/chromium';
 const chromiumProblem = fs.existsSync(executablePath) ? null : `no Chromium at ${executablePath}`;
@@ -52,7 +53,15 @@ export function describeInBrowser(
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-e2e-run-'));
       const file = path.join(dir, 'accord.sqlite');
       const empty = options.workspace === 'empty';
-      if (!empty) fs.copyFileSync(inject('demoDatabaseFile'), file);
+      if (!empty) {
+        const demo = inject('demoDatabaseFile');
+        fs.copyFileSync(demo, file);
+        // The demo's trade facts live in the DuckDB file beside its records.
+        for (const suffix of ['', '.wal']) {
+          const facts = `${tradeStoreFile(demo)}${suffix}`;
+          if (fs.existsSync(facts)) fs.copyFileSync(facts, `${tradeStoreFile(file)}${suffix}`);
+        }
+      }
       database = await openDatabase({
         target: { dialect: 'sqlite', file, display: file },
         migrations: empty ? 'none' : 'require-current',

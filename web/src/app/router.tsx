@@ -101,6 +101,26 @@ const tradeDataRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/trade-data/TradeDataPage.tsx')),
 });
 
+export interface ProductSearch {
+  year?: number;
+  /** Whose exports and imports of the product, by partner; without one, the world's importers. */
+  reporter?: string;
+  dataset?: string;
+  /** Leaves out the flows their source flags (estimated, confidential, re-export). */
+  excludeFlagged?: boolean;
+}
+export const productRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/trade/products/$hs',
+  validateSearch: (search: Record<string, unknown>): ProductSearch => ({
+    year: Number.isInteger(Number(search.year)) && Number(search.year) > 0 ? Number(search.year) : undefined,
+    reporter: text(search.reporter),
+    dataset: text(search.dataset),
+    excludeFlagged: search.excludeFlagged === true || search.excludeFlagged === 'true' ? true : undefined,
+  }),
+  component: lazyRouteComponent(() => import('../pages/product/ProductPage.tsx')),
+});
+
 export const searchRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/search',
@@ -139,6 +159,7 @@ const routeTree = rootRoute.addChildren([
   recordDetailRoute,
   recordListRoute,
   tradeDataRoute,
+  productRoute,
   readoutListRoute,
   readoutNewRoute,
   readoutRoute,

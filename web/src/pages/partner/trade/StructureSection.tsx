@@ -3,11 +3,13 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { Suspense, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { DownloadMenu } from '../../../components/DownloadMenu.tsx';
+import { RouterAnchor } from '../../../components/links.tsx';
 import { Empty, ErrorState, Loading } from '../../../components/states.tsx';
 import { currencyName, formatMoneyShort, formatPercent, formatPoints } from '../../../i18n/format.ts';
 import { typedLanguage } from '../../../i18n/bilingual.ts';
 import { growthColour, lineTitle, noWrap, tableStyles } from './format.ts';
 import { StructureTreemap, usePaintedAfter } from './lazyCharts.ts';
+import { parsePeriod } from './period.ts';
 import {
   defaultDirection,
   directions,
@@ -32,6 +34,9 @@ export function StructureSection({ pair, period }: { pair: Pair; period: string 
   // While a new answer is on its way the old one is shown, so its own direction labels it.
   const shownDirection = (data?.direction ?? direction) as Direction;
   const drawChart = usePaintedAfter(data !== undefined && rows.length > 0);
+  // A code leads to the product's trade with every partner in the year the period ends in.
+  const asked = parsePeriod(period);
+  const productYear = asked.ok ? Math.floor(asked.range.to / 100) : null;
 
   return (
     <section aria-labelledby="trade-structure-title">
@@ -120,7 +125,21 @@ export function StructureSection({ pair, period }: { pair: Pair; period: string 
                 <Table.Tbody>
                   {rows.map((line) => (
                     <Table.Tr key={line.code}>
-                      <Table.Td>{line.label}</Table.Td>
+                      <Table.Td>
+                        {productYear !== null && isProductCode(line.code, data.level) ? (
+                          <RouterAnchor
+                            c="teal.9"
+                            to="/trade/products/$hs"
+                            params={{ hs: line.code }}
+                            search={{ year: productYear, reporter: pair.home }}
+                            title={t('structure.productLink', { code: line.code, year: productYear })}
+                          >
+                            {line.label}
+                          </RouterAnchor>
+                        ) : (
+                          line.label
+                        )}
+                      </Table.Td>
                       <Table.Td>{lineTitle(line, language)}</Table.Td>
                       <Table.Td ta="right" style={noWrap}>
                         {formatMoneyShort(line.current[`${shownDirection}Cents`], data.currency, language)}
@@ -163,4 +182,9 @@ export function StructureSection({ pair, period }: { pair: Pair; period: string 
       </Stack>
     </section>
   );
+}
+
+/** Chapters, headings and subheadings have a product page; sections (a roman numeral) and "other" do not. */
+function isProductCode(code: string, level: string): boolean {
+  return level !== 'section' && /^\d{2}(\d{2}){0,2}$/.test(code);
 }
