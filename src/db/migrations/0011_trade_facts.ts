@@ -21,17 +21,27 @@ export async function up(db: AnyDb): Promise<void> {
   await sql`create table trade_facts_staged (stage text not null, ${factColumns})`.execute(db);
   await sql`create table trade_pair_months (dataset_seq integer not null, reporter text not null, partner text not null,
     period integer not null, flow text not null, value_cents bigint not null, row_count bigint not null)`.execute(db);
+  await sql`create table trade_partner_months (dataset_seq integer not null, reporter text not null, partner text not null,
+    period integer not null, flow text not null, value_cents bigint not null, row_count bigint not null)`.execute(db);
   await sql`create index trade_facts_pair on trade_facts (dataset_seq, reporter, partner, period)`.execute(db);
   await sql`create index trade_facts_product on trade_facts (dataset_seq, hs_code, period)`.execute(db);
   await sql`create index trade_facts_superseded_by on trade_facts_superseded (dataset_seq, superseded_by)`.execute(db);
   await sql`create index trade_facts_staged_stage on trade_facts_staged (stage, reporter, period, flow)`.execute(db);
   await sql`create index trade_pair_months_reporter on trade_pair_months (dataset_seq, reporter, period)`.execute(db);
-  await sql`create index trade_pair_months_partner on trade_pair_months (dataset_seq, partner, period)`.execute(db);
+  await sql`create index trade_partner_months_partner on trade_partner_months (dataset_seq, partner, period)`.execute(
+    db,
+  );
 }
 
 export async function down(db: AnyDb): Promise<void> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
-  for (const table of ['trade_pair_months', 'trade_facts_staged', 'trade_facts_superseded', 'trade_facts']) {
+  for (const table of [
+    'trade_partner_months',
+    'trade_pair_months',
+    'trade_facts_staged',
+    'trade_facts_superseded',
+    'trade_facts',
+  ]) {
     await sql`drop table ${sql.table(table)}`.execute(db);
   }
 }

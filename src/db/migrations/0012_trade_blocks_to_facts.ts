@@ -86,6 +86,10 @@ async function intoPostgres(db: AnyDb): Promise<void> {
   await sql`insert into trade_pair_months (dataset_seq, reporter, partner, period, flow, value_cents, row_count)
     select dataset_seq, reporter, partner, period, flow, sum(value_cents), count(*) from trade_facts
     where dataset_seq in ${converted} group by dataset_seq, reporter, partner, period, flow`.execute(db);
+  await sql`delete from trade_partner_months where dataset_seq in ${converted}`.execute(db);
+  await sql`insert into trade_partner_months select * from trade_pair_months where dataset_seq in ${converted}`.execute(
+    db,
+  );
 }
 
 /**
@@ -115,6 +119,9 @@ const duckDbSchema = [
      flow varchar not null, hs_code varchar not null, hs_revision varchar not null, value_cents bigint not null,
      quantity double, unit varchar, flag varchar, line bigint not null)`,
   `create table if not exists trade_pair_months (
+     dataset_seq integer not null, reporter varchar not null, partner varchar not null, period integer not null,
+     flow varchar not null, value_cents hugeint not null, row_count bigint not null)`,
+  `create table if not exists trade_partner_months (
      dataset_seq integer not null, reporter varchar not null, partner varchar not null, period integer not null,
      flow varchar not null, value_cents hugeint not null, row_count bigint not null)`,
 ];
@@ -176,7 +183,11 @@ async function toDuckDb(db: AnyDb, duck: DuckDBConnection): Promise<void> {
     await duck.run(`delete from trade_pair_months where dataset_seq in (${datasets})`);
     await duck.run(`insert into trade_pair_months (dataset_seq, reporter, partner, period, flow, value_cents, row_count)
       select dataset_seq, reporter, partner, period, flow, sum(value_cents), count(*) from trade_facts
-      where dataset_seq in (${datasets}) group by dataset_seq, reporter, partner, period, flow`);
+      where dataset_seq in (${datasets}) group by dataset_seq, reporter, partner, period, flow
+      order by reporter, partner, period`);
+    await duck.run(`delete from trade_partner_months where dataset_seq in (${datasets})`);
+    await duck.run(`insert into trade_partner_months select * from trade_pair_months where dataset_seq in (${datasets})
+      order by partner, reporter, period`);
     await duck.run('drop table trade_facts_from_blocks');
     await duck.run('commit');
   } catch (error) {

@@ -39,6 +39,9 @@ const schema = [
   `create table if not exists trade_stages (
      stage varchar primary key, layout varchar not null, raw_table varchar not null, hs_revision varchar not null)`,
   `create table if not exists trade_stage_codes (stage varchar not null, kind varchar not null, raw bigint not null, code varchar not null)`,
+  `create table if not exists trade_partner_months (
+     dataset_seq integer not null, reporter varchar not null, partner varchar not null, period integer not null,
+     flow varchar not null, value_cents hugeint not null, row_count bigint not null)`,
   `create table if not exists trade_pair_months (
      dataset_seq integer not null, reporter varchar not null, partner varchar not null, period integer not null,
      flow varchar not null, value_cents hugeint not null, row_count bigint not null)`,
@@ -104,6 +107,12 @@ export class DuckFacts implements TradeFacts {
     }
     const reader = await instance.connect();
     for (const statement of schema) await run(reader, statement);
+    // A store written before the sums were kept in partners' order too gets them now.
+    await run(
+      reader,
+      `insert into trade_partner_months select * from trade_pair_months
+       where not exists (select 1 from trade_partner_months) order by partner, reporter, period`,
+    );
     const facts = new DuckFacts(instance, reader, records);
     await facts.recover();
     return facts;

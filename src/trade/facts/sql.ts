@@ -39,7 +39,11 @@ export function periodWithin(s: Statement, range: PeriodRange, column = 'period'
   return `(${months} or ${column} in (${years.map((y) => s.param(y)).join(', ')}))`;
 }
 
-/** Sums by partner or by period of home's trade, from the pair-month rollup. */
+/**
+ * Sums by partner or by period of home's trade, from the pair-month sums: kept twice, in the order of
+ * reporters (trade_pair_months) and of partners (trade_partner_months), so that home's own reports and
+ * the others' reports of trade with home each lie together.
+ */
 export function pairSums(view: FactView, range: PeriodRange, by: 'partner' | 'period', partner?: string): Statement {
   const s = new Statement();
   const own = by === 'partner' ? 'partner' : 'period';
@@ -51,7 +55,7 @@ export function pairSums(view: FactView, range: PeriodRange, by: 'partner' | 'pe
   if (view.mirrorImports) {
     const mirrored = by === 'partner' ? 'reporter' : 'period';
     s.add(`union all select cast(${mirrored} as varchar) as key, 'M' as flow, sum(value_cents) as value`);
-    s.add("from trade_pair_months where dataset_seq = ? and partner = ? and flow = 'X'", view.datasetSeq, view.home);
+    s.add("from trade_partner_months where dataset_seq = ? and partner = ? and flow = 'X'", view.datasetSeq, view.home);
     if (partner !== undefined) s.add('and reporter = ?', partner);
     s.add(`and ${periodWithin(s, range)} group by ${mirrored}`);
   }
@@ -78,7 +82,11 @@ export function partnerSumsInRanges(view: FactView, partners: readonly string[],
     s.add(`and ${periodWithin(s, range)} group by partner, flow`);
     if (view.mirrorImports) {
       s.add(`union all select reporter as key, 'M' as flow, ${part} as part, sum(value_cents) as value`);
-      s.add("from trade_pair_months where dataset_seq = ? and partner = ? and flow = 'X'", view.datasetSeq, view.home);
+      s.add(
+        "from trade_partner_months where dataset_seq = ? and partner = ? and flow = 'X'",
+        view.datasetSeq,
+        view.home,
+      );
       s.add(`and ${within(s, 'reporter', partners)} and ${periodWithin(s, range)} group by reporter`);
     }
   });
@@ -100,7 +108,7 @@ export function partnersCovered(
     `select dataset_seq, partner as territory from trade_pair_months where ${within(s, 'dataset_seq', datasetSeqs)}`,
   );
   s.add(`and reporter = ? and ${within(s, 'partner', partners)} and ${periodWithin(s, range)}`, home);
-  s.add(`union select dataset_seq, reporter as territory from trade_pair_months`);
+  s.add(`union select dataset_seq, reporter as territory from trade_partner_months`);
   s.add(`where ${within(s, 'dataset_seq', datasetSeqs)} and partner = ?`, home);
   s.add(`and ${within(s, 'reporter', partners)} and ${periodWithin(s, range)}`);
   return s;
@@ -241,7 +249,10 @@ export function publishSteps(source: StagedSource, stage: string, datasetSeq: nu
       [stage, datasetSeq, importSeq],
     ],
     [`delete from trade_facts f where f.dataset_seq = $2 and ${inSlices(source, 'f')}`, [stage, datasetSeq]],
-    [`delete from trade_pair_months f where f.dataset_seq = $2 and ${inSlices(source, 'f')}`, [stage, datasetSeq]],
+    ...['trade_pair_months', 'trade_partner_months'].map((table): Step => [
+      `delete from ${table} f where f.dataset_seq = $2 and ${inSlices(source, 'f')}`,
+      [stage, datasetSeq],
+    ]),
     [
       `insert into trade_facts (dataset_seq, import_seq, ${factColumns})
        select cast($2 as integer), cast($3 as integer), ${factColumns} from (${source.rows}) r
@@ -251,14 +262,21 @@ export function publishSteps(source: StagedSource, stage: string, datasetSeq: nu
     [
       `insert into trade_pair_months (dataset_seq, reporter, partner, period, flow, value_cents, row_count)
        select dataset_seq, reporter, partner, period, flow, sum(value_cents), count(*) from trade_facts
-       where dataset_seq = $1 and import_seq = $2 group by dataset_seq, reporter, partner, period, flow`,
+       where dataset_seq = $1 and import_seq = $2 group by dataset_seq, reporter, partner, period, flow
+       order by reporter, partner, period`,
       [datasetSeq, importSeq],
+    ],
+    [
+      `insert into trade_partner_months (dataset_seq, reporter, partner, period, flow, value_cents, row_count)
+       select dataset_seq, reporter, partner, period, flow, value_cents, row_count from trade_pair_months f
+       where f.dataset_seq = $2 and ${inSlices(source, 'f')} order by partner, reporter, period`,
+      [stage, datasetSeq],
     ],
   ];
 }
 
 export function deleteDatasetSteps(datasetSeq: number): Step[] {
-  return ['trade_facts', 'trade_facts_superseded', 'trade_pair_months'].map((table) => [
+  return ['trade_facts', 'trade_facts_superseded', 'trade_pair_months', 'trade_partner_months'].map((table) => [
     `delete from ${table} where dataset_seq = $1`,
     [datasetSeq],
   ]);
