@@ -65,6 +65,9 @@ describe('one process writes the trade store', () => {
     const cli = cliInProcess(database);
     const here = await cli('trade', 'summary', 'BY', 'RU-KRS', ...period, '--json');
     expect(here.code, here.stderr).toBe(0);
+    const product = ['trade', 'product', '870410', '--year', '2017', '--reporter', 'RU-KRS', '--json'];
+    const productHere = await cli(...product);
+    expect(productHere.code, productHere.stderr).toBe(0);
     const started = await startServer(database);
     if (!('url' in started)) throw new Error(`the server did not start: ${started.stderr}`);
     server = started;
@@ -74,6 +77,10 @@ describe('one process writes the trade store', () => {
     expect(there.code, there.stderr).toBe(0);
     expect(there.stderr).toContain(`asked the Accord server at ${started.url}`);
     expect(JSON.parse(there.stdout)).toEqual(JSON.parse(here.stdout));
+
+    const productThere = await cli(...product);
+    expect(productThere.stderr).toContain('asked the Accord server');
+    expect(JSON.parse(productThere.stdout)).toEqual(JSON.parse(productHere.stdout));
 
     const structure = await cli('trade', 'structure', 'BY', 'RU-KRS', ...period, '--level', 'heading');
     expect(structure.code, structure.stderr).toBe(0);

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { parseInput } from '../../core/model.ts';
 import { productOptions, productQuery, type ProductSide } from '../../trade/products/model.ts';
 import { productTrade } from '../../trade/products/service.ts';
-import { withDatabase } from '../context.ts';
+import { askTrade } from '../trade-server.ts';
 import { formatMoney, formatTable, printJson } from '../output.ts';
 import { datasetLine, percent, tradeCommand } from './trade-analytics.ts';
 
@@ -69,30 +69,30 @@ export function registerTradeProductCommands(program: Command): void {
     .option('--exclude-flagged', 'leave out flows their source flags (estimated, confidential, re-export)')
     .option('--json', 'print JSON')
     .action(async (hs: string, o: Options, command: Command) => {
-      const q = parseInput(productQuery, {
-        year: o.year,
-        reporter: o.reporter,
-        top: o.top,
-        dataset: o.dataset,
+      const raw = {
+        year: o.year as string | undefined,
+        reporter: o.reporter as string | undefined,
+        top: o.top as string | undefined,
+        dataset: o.dataset as string | undefined,
         excludeFlagged: o.excludeFlagged ? 'true' : 'false',
-      });
-      await withDatabase(command, 'require-current', async ({ db }) => {
-        const p = await productTrade(db, productOptions(hs, q));
-        if (o.json) return printJson(p);
-        process.stdout.write(`HS ${p.product.code} ${p.product.titleEn}; ${p.year}, USD\n`);
-        process.stdout.write(`${datasetLine(p.dataset)}\n`);
-        if (p.exports) printSide(`${p.reporter}'s exports by partner`, p.exports, 'partner');
-        printSide(
-          p.reporter ? `${p.reporter}'s imports by partner` : 'Importers, each with its imports from the world',
-          p.imports,
-          p.reporter ? 'partner' : 'importer',
+      };
+      const q = parseInput(productQuery, raw);
+      const route = `/api/trade/products/${encodeURIComponent(hs)}`;
+      const p = await askTrade(command, route, raw, ({ db }) => productTrade(db, productOptions(hs, q)));
+      if (o.json) return printJson(p);
+      process.stdout.write(`HS ${p.product.code} ${p.product.titleEn}; ${p.year}, USD\n`);
+      process.stdout.write(`${datasetLine(p.dataset)}\n`);
+      if (p.exports) printSide(`${p.reporter}'s exports by partner`, p.exports, 'partner');
+      printSide(
+        p.reporter ? `${p.reporter}'s imports by partner` : 'Importers, each with its imports from the world',
+        p.imports,
+        p.reporter ? 'partner' : 'importer',
+      );
+      if (p.excludeFlagged) process.stdout.write('\nFlows flagged by their source are left out.\n');
+      else if (p.includesFlagged) {
+        process.stdout.write(
+          `\nIncludes ${p.flaggedFlows} flagged ${p.flaggedFlows === 1 ? 'flow' : 'flows'} (estimated, confidential or re-export); --exclude-flagged leaves them out.\n`,
         );
-        if (p.excludeFlagged) process.stdout.write('\nFlows flagged by their source are left out.\n');
-        else if (p.includesFlagged) {
-          process.stdout.write(
-            `\nIncludes ${p.flaggedFlows} flagged ${p.flaggedFlows === 1 ? 'flow' : 'flows'} (estimated, confidential or re-export); --exclude-flagged leaves them out.\n`,
-          );
-        }
-      });
+      }
     });
 }
