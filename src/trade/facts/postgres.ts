@@ -18,9 +18,6 @@ import type {
 /** Any number that pg/Kysely might hand out for one advisory lock: imports of one database queue on it. */
 const importLock = 0x7ac0_4d01;
 
-/** Rows a statement inserts at most: 12 parameters each stays well within PostgreSQL's 65,535. */
-const rowsPerStatement = 1000;
-
 /**
  * The server's trade store: facts as plain rows in the records' own PostgreSQL database, with the
  * pair-month sums beside them. An import is one transaction on a connection of its own, records and
@@ -124,32 +121,27 @@ class PostgresStage implements FactStage {
   ) {}
 
   async add(rows: readonly FlowRow[]): Promise<void> {
-    const width = q.stagedColumns.length;
-    for (let start = 0; start < rows.length; start += rowsPerStatement) {
-      const chunk = rows.slice(start, start + rowsPerStatement);
-      const values: unknown[] = [];
-      const tuples = chunk.map((row, r) => {
-        values.push(
-          this.id,
-          row.reporter,
-          row.partner,
-          row.period,
-          row.flow,
-          row.hsCode,
-          row.hsRevision,
-          row.valueCents,
-          row.quantity,
-          row.unit,
-          row.flag ?? null,
-          row.line,
-        );
-        return `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`;
-      });
-      await this.client.query(
-        `insert into trade_facts_staged (${q.stagedColumns.join(', ')}) values ${tuples.join(', ')}`,
-        values,
-      );
-    }
+    // One statement per batch, its columns as arrays: far fewer parameters to bind than a row each.
+    const column = <T>(pick: (row: FlowRow) => T) => rows.map(pick);
+    await this.client.query(
+      `insert into trade_facts_staged (${q.stagedColumns.join(', ')})
+       select $1, * from unnest($2::text[], $3::text[], $4::integer[], $5::text[], $6::text[], $7::text[],
+         $8::bigint[], $9::double precision[], $10::text[], $11::text[], $12::bigint[])`,
+      [
+        this.id,
+        column((r) => r.reporter),
+        column((r) => r.partner),
+        column((r) => r.period),
+        column((r) => r.flow),
+        column((r) => r.hsCode),
+        column((r) => r.hsRevision),
+        column((r) => r.valueCents),
+        column((r) => r.quantity),
+        column((r) => r.unit),
+        column((r) => r.flag ?? null),
+        column((r) => r.line),
+      ],
+    );
   }
 
   async commit(record: RecordImport): Promise<void> {
