@@ -227,6 +227,10 @@ const inSlices = (source: StagedSource, f: string) =>
 
 export type Step = [sql: string, params: unknown[]];
 
+/** Rows of `f` in the slices of the import being published (see `publishSteps`). */
+const inPublishSlices = (f: string) =>
+  `exists (select 1 from publish_slices s where s.reporter = ${f}.reporter and s.period = ${f}.period and s.flow = ${f}.flow)`;
+
 /** How many rows of a dataset a staged import replaces. */
 export function countReplaced(source: StagedSource, stage: string, datasetSeq: number): Step {
   return [
@@ -242,16 +246,18 @@ export function countReplaced(source: StagedSource, stage: string, datasetSeq: n
  */
 export function publishSteps(source: StagedSource, stage: string, datasetSeq: number, importSeq: number): Step[] {
   return [
+    // The slices, read once from the stage: each step below looks them up.
+    [`create temp table publish_slices as ${source.slices}`, [stage]],
     [
       `insert into trade_facts_superseded (dataset_seq, import_seq, ${factColumns}, superseded_by)
-       select dataset_seq, import_seq, ${factColumns}, cast($3 as integer) from trade_facts f
-       where f.dataset_seq = $2 and ${inSlices(source, 'f')}`,
-      [stage, datasetSeq, importSeq],
+       select dataset_seq, import_seq, ${factColumns}, cast($2 as integer) from trade_facts f
+       where f.dataset_seq = $1 and ${inPublishSlices('f')}`,
+      [datasetSeq, importSeq],
     ],
-    [`delete from trade_facts f where f.dataset_seq = $2 and ${inSlices(source, 'f')}`, [stage, datasetSeq]],
+    [`delete from trade_facts f where f.dataset_seq = $1 and ${inPublishSlices('f')}`, [datasetSeq]],
     ...['trade_pair_months', 'trade_partner_months'].map((table): Step => [
-      `delete from ${table} f where f.dataset_seq = $2 and ${inSlices(source, 'f')}`,
-      [stage, datasetSeq],
+      `delete from ${table} f where f.dataset_seq = $1 and ${inPublishSlices('f')}`,
+      [datasetSeq],
     ]),
     [
       `insert into trade_facts (dataset_seq, import_seq, ${factColumns})
@@ -269,9 +275,10 @@ export function publishSteps(source: StagedSource, stage: string, datasetSeq: nu
     [
       `insert into trade_partner_months (dataset_seq, reporter, partner, period, flow, value_cents, row_count)
        select dataset_seq, reporter, partner, period, flow, value_cents, row_count from trade_pair_months f
-       where f.dataset_seq = $2 and ${inSlices(source, 'f')} order by partner, reporter, period`,
-      [stage, datasetSeq],
+       where f.dataset_seq = $1 and ${inPublishSlices('f')} order by partner, reporter, period`,
+      [datasetSeq],
     ],
+    ['drop table publish_slices', []],
   ];
 }
 
