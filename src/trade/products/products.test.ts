@@ -3,6 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeOnEngines } from '../../../test/support/engines.ts';
 import { failure } from '../../../test/support/failure.ts';
 import { makeGrouping, makeTradeDataset, type TestFlow } from '../../../test/support/trade-datasets.ts';
+import { insertFlows } from '../../../test/support/trade.ts';
 import { importHsFile } from '../hs/service.ts';
 import { productTrade } from './service.ts';
 
@@ -72,6 +73,28 @@ describeOnEngines('one product across all partners', (ctx) => {
     expect(answer).toMatchObject({ includesFlagged: true, flaggedFlows: 1, excludeFlagged: false, reporter: 'BY' });
   });
 
+  it('answers from the months a later import replaced, not from the ones it superseded', async () => {
+    const march = { period: 201703, reporter: 'BY', partner: 'RU', flow: 'X' as const, hs: '870410' };
+    const id = await makeTradeDataset(
+      ctx.db,
+      'national_statistics',
+      [
+        { ...march, usd: 1000, quantity: 10, unit: 'u' },
+        { ...march, period: 201704, usd: 700, quantity: 7, unit: 'u' },
+      ],
+      'zz statistics replaced',
+    );
+    const { seq } = await ctx.db
+      .selectFrom('tradeDatasets')
+      .select('seq')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    // March again, now 1,500 USD: the month's earlier row gives way, April stays.
+    const flow = { ...march, hsCode: '870410', hsRevision: 'H5', valueCents: 150_000, quantity: 15, unit: 'u' };
+    await insertFlows(ctx.db, { datasetSeq: Number(seq), importSeq: 900 }, [{ line: 2, ...flow }]);
+    const answer = await productTrade(ctx.db, { hs: '8704', year: 2017, reporter: 'BY', datasetId: id });
+    expect(answer.exports!.lines.map((l) => [l.territory, l.valueCents, l.quantity])).toEqual([['RU', 220_000, 22]]);
+  });
   it('leaves flagged flows out when asked, and says none is counted', async () => {
     const answer = await productTrade(ctx.db, { hs: '8704', year: 2017, reporter: 'BY', excludeFlagged: true });
     expect(answer.exports!.totalCents).toBe(195_000);
