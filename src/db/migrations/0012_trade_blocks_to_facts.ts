@@ -90,14 +90,6 @@ async function intoPostgres(db: AnyDb): Promise<void> {
   await sql`insert into trade_partner_months select * from trade_pair_months where dataset_seq in ${converted}`.execute(
     db,
   );
-  await sql`delete from trade_product_years where dataset_seq in ${converted}`.execute(db);
-  await sql`insert into trade_product_years (dataset_seq, hs_code, year, reporter, partner, flow, unit, flagged,
-      value_cents, quantity, measured, flows)
-    select dataset_seq, hs_code, period / 100, reporter, partner, flow, unit, false,
-      sum(value_cents), sum(quantity), count(quantity), count(*) from trade_facts
-    where dataset_seq in ${converted} group by dataset_seq, hs_code, period / 100, reporter, partner, flow, unit`.execute(
-    db,
-  );
 }
 
 /**

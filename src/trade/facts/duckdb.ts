@@ -39,10 +39,6 @@ const schema = [
   `create table if not exists trade_stages (
      stage varchar primary key, layout varchar not null, raw_table varchar not null, hs_revision varchar not null)`,
   `create table if not exists trade_stage_codes (stage varchar not null, kind varchar not null, raw bigint not null, code varchar not null)`,
-  `create table if not exists trade_product_years (
-     dataset_seq integer not null, hs_code varchar not null, year integer not null, reporter varchar not null,
-     partner varchar not null, flow varchar not null, unit varchar, flagged boolean not null,
-     value_cents hugeint not null, quantity double, measured bigint not null, flows bigint not null)`,
   `create table if not exists trade_partner_months (
      dataset_seq integer not null, reporter varchar not null, partner varchar not null, period integer not null,
      flow varchar not null, value_cents hugeint not null, row_count bigint not null)`,
@@ -116,13 +112,6 @@ export class DuckFacts implements TradeFacts {
       reader,
       `insert into trade_partner_months select * from trade_pair_months
        where not exists (select 1 from trade_partner_months) order by partner, reporter, period`,
-    );
-    await run(
-      reader,
-      `insert into trade_product_years select dataset_seq, hs_code, cast(floor(period / 100) as integer), reporter,
-         partner, flow, unit, flag is not null, sum(value_cents), sum(quantity), count(quantity), count(*)
-       from trade_facts where not exists (select 1 from trade_product_years)
-       group by all order by hs_code, 3`,
     );
     const facts = new DuckFacts(instance, reader, records);
     await facts.recover();

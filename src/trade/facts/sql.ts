@@ -146,42 +146,41 @@ function underCode(s: Statement, hsCode: string): string {
   return `(hs_code = ${s.param(hsCode)} or hs_code like ${s.param(`${hsCode}%`)})`;
 }
 
-/** A product's sums in a year, flagged ones left out when asked. */
-function productYear(s: Statement, q: ProductQuery): string {
-  return `${underCode(s, q.hsCode)} and year = ${s.param(q.year)}${q.excludeFlagged ? ' and not flagged' : ''}`;
+/** The facts of a product in a year, flagged ones left out when asked. */
+function productFacts(s: Statement, q: ProductQuery): string {
+  const range = { from: q.year * 100 + 1, to: q.year * 100 + 12 };
+  return `${underCode(s, q.hsCode)} and ${periodWithin(s, range)}${q.excludeFlagged ? ' and flag is null' : ''}`;
 }
 
 /**
  * A product's trade in a year: every importer's total from the world, or one reporter's exports and
- * imports by partner, from the sums by product and year (trade_product_years, in the order of HS codes,
- * so one product's rows lie together). A quantity adds up only where every row has one, all in the same
- * unit.
+ * imports by partner. A quantity adds up only where every row has one, all in the same unit.
  */
 export function productTrade(q: ProductQuery): Statement {
   const s = new Statement();
   const measures =
     'sum(value_cents) as value, sum(quantity) as quantity, min(unit) as unit, count(distinct unit) as units, ' +
-    'sum(measured) as measured, sum(flows) as flows, sum(case when flagged then flows else 0 end) as flagged';
+    'count(quantity) as measured, count(*) as flows, count(flag) as flagged';
   if (q.reporter === undefined) {
     if (q.mirrorImports) {
-      s.add(`select partner as territory, 'M' as flow, ${measures} from trade_product_years`);
+      s.add(`select partner as territory, 'M' as flow, ${measures} from trade_facts`);
       s.add("where dataset_seq = ? and flow = 'X'", q.datasetSeq);
-      s.add(`and ${productYear(s, q)} group by partner`);
+      s.add(`and ${productFacts(s, q)} group by partner`);
     } else {
-      s.add(`select reporter as territory, flow, ${measures} from trade_product_years`);
+      s.add(`select reporter as territory, flow, ${measures} from trade_facts`);
       s.add("where dataset_seq = ? and flow = 'M'", q.datasetSeq);
-      s.add(`and ${productYear(s, q)} group by reporter, flow`);
+      s.add(`and ${productFacts(s, q)} group by reporter, flow`);
     }
     return s;
   }
-  s.add(`select partner as territory, flow, ${measures} from trade_product_years`);
+  s.add(`select partner as territory, flow, ${measures} from trade_facts`);
   s.add('where dataset_seq = ? and reporter = ?', q.datasetSeq, q.reporter);
   if (q.mirrorImports) s.add("and flow = 'X'");
-  s.add(`and ${productYear(s, q)} group by partner, flow`);
+  s.add(`and ${productFacts(s, q)} group by partner, flow`);
   if (q.mirrorImports) {
-    s.add(`union all select reporter as territory, 'M' as flow, ${measures} from trade_product_years`);
+    s.add(`union all select reporter as territory, 'M' as flow, ${measures} from trade_facts`);
     s.add("where dataset_seq = ? and partner = ? and flow = 'X'", q.datasetSeq, q.reporter);
-    s.add(`and ${productYear(s, q)} group by reporter`);
+    s.add(`and ${productFacts(s, q)} group by reporter`);
   }
   return s;
 }
@@ -279,44 +278,15 @@ export function publishSteps(source: StagedSource, stage: string, datasetSeq: nu
        where f.dataset_seq = $1 and ${inPublishSlices('f')} order by partner, reporter, period`,
       [datasetSeq],
     ],
-    ...productYearSteps(datasetSeq, 'publish_slices'),
     ['drop table publish_slices', []],
   ];
 }
 
-/** The year of a period, the same integer on both engines. */
-const yearColumn = (column: string) => `cast(floor(${column} / 100) as integer)`;
-
-/**
- * The sums by product and year of the reporters, years and directions the slices of `slices` touch,
- * counted again from the facts (a year's sums hold every import's months).
- */
-export function productYearSteps(datasetSeq: number, slices: string): Step[] {
-  const touched = (f: string) =>
-    `exists (select 1 from ${slices} s where s.reporter = ${f}.reporter and ${yearColumn('s.period')} = ${f === 'y' ? 'y.year' : yearColumn(`${f}.period`)} and s.flow = ${f}.flow)`;
-  return [
-    [`delete from trade_product_years y where y.dataset_seq = $1 and ${touched('y')}`, [datasetSeq]],
-    [
-      `insert into trade_product_years (dataset_seq, hs_code, year, reporter, partner, flow, unit, flagged,
-         value_cents, quantity, measured, flows)
-       select dataset_seq, hs_code, ${yearColumn('period')}, reporter, partner, flow, unit, flag is not null,
-         sum(value_cents), sum(quantity), count(quantity), count(*) from trade_facts f
-       where f.dataset_seq = $1 and ${touched('f')}
-       group by dataset_seq, hs_code, ${yearColumn('period')}, reporter, partner, flow, unit, flag is not null
-       order by hs_code, 3`,
-      [datasetSeq],
-    ],
-  ];
-}
-
 export function deleteDatasetSteps(datasetSeq: number): Step[] {
-  return [
-    'trade_facts',
-    'trade_facts_superseded',
-    'trade_pair_months',
-    'trade_partner_months',
-    'trade_product_years',
-  ].map((table) => [`delete from ${table} where dataset_seq = $1`, [datasetSeq]]);
+  return ['trade_facts', 'trade_facts_superseded', 'trade_pair_months', 'trade_partner_months'].map((table) => [
+    `delete from ${table} where dataset_seq = $1`,
+    [datasetSeq],
+  ]);
 }
 
 export const stagedColumns = ['stage', ...factColumns.split(', ')];
