@@ -1,14 +1,13 @@
 import { expect, it } from 'vitest';
 import { describeOnEngines } from '../../test/support/engines.ts';
 import { makeMeeting, makeProject, makeRelationship } from '../../test/support/factories.ts';
-import { insertFlows } from '../../test/support/trade.ts';
+import { makeTradeDataset, type TestFlow } from '../../test/support/trade-datasets.ts';
 import { newId } from '../core/ids.ts';
 import { nowIso } from '../core/records.ts';
 import type { Db } from '../db/connection.ts';
 import { createStatement } from '../cooperation/statements/service.ts';
 import { buildApp } from '../http/app.ts';
 import { createAgreement } from '../registry/relationships/service.ts';
-import type { FlowRow } from '../trade/model.ts';
 import { listPartners, partnersOverview } from './service.ts';
 
 describeOnEngines('partners', (ctx) => {
@@ -173,38 +172,13 @@ describeOnEngines('partners', (ctx) => {
 const exportsUsd: Record<number, number> = { 2012: 100, 2013: 200, 2014: 300, 2015: 400, 2016: 600 };
 
 /** Monthly trade of a pair from 2012-01 to 2016-06 in a new illustrative dataset. */
-async function makeMonthlyTrade(db: Db, home: string, partner: string): Promise<string> {
-  const id = newId();
-  const now = nowIso();
-  const taken = await db
-    .selectFrom('tradeDatasets')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .executeTakeFirst();
-  const seq = Number(taken?.seq ?? 0) + 1;
-  await db
-    .insertInto('tradeDatasets')
-    .values({
-      id,
-      name: `illustrative ${id}`,
-      seq,
-      kind: 'illustrative',
-      source: 'test',
-      notes: null,
-      rowCount: 0,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .execute();
-  const rows: FlowRow[] = [];
+function makeMonthlyTrade(db: Db, home: string, partner: string): Promise<string> {
+  const flows: TestFlow[] = [];
   for (let year = 2012; year <= 2016; year += 1) {
     for (let month = 1; month <= (year === 2016 ? 6 : 12); month += 1) {
-      const period = year * 100 + month;
-      const base = { line: rows.length + 2, reporter: home, partner, period, hsCode: '4011', hsRevision: 'H5' };
-      rows.push({ ...base, flow: 'X' as const, valueCents: exportsUsd[year]! * 100, quantity: null, unit: null });
-      rows.push({ ...base, line: base.line + 1, flow: 'M' as const, valueCents: 50 * 100, quantity: null, unit: null });
+      const base = { reporter: home, partner, period: year * 100 + month, hs: '4011' };
+      flows.push({ ...base, flow: 'X', usd: exportsUsd[year]! }, { ...base, flow: 'M', usd: 50 });
     }
   }
-  await insertFlows(db, { datasetSeq: seq, importSeq: seq, datasetId: id }, rows);
-  return id;
+  return makeTradeDataset(db, 'illustrative', flows, `illustrative ${newId()}`);
 }

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connection.ts';
 import { describeOnEngines } from '../../../test/support/engines.ts';
-import { newId } from '../../core/ids.ts';
-import { nowIso } from '../../core/records.ts';
-import { insertFlows } from '../../../test/support/trade.ts';
 import { makeTradeDataset } from '../../../test/support/trade-datasets.ts';
 import { describeTrend, mirrorView, partnerRanking } from './insights.ts';
 import { latestPeriodWithPartners, tradeWithPartners } from './partners.ts';
@@ -20,47 +17,20 @@ type Flow = [
 ];
 
 /** Writes flows the way an import stores them, into a new dataset of the given kind. */
-async function makeDataset(database: Database, kind: string, flows: Flow[]): Promise<string> {
-  const db = database.db;
-  const id = newId();
-  const now = nowIso();
-  const taken = await db
-    .selectFrom('tradeDatasets')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .executeTakeFirst();
-  const seq = Number(taken?.seq ?? 0) + 1;
-  await db
-    .insertInto('tradeDatasets')
-    .values({
-      id,
-      name: `test ${id}`,
-      seq,
-      kind,
-      source: 'hand-made',
-      notes: null,
-      rowCount: flows.length,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .execute();
-  await insertFlows(
-    db,
-    { datasetSeq: seq, importSeq: seq, datasetId: id },
-    flows.map(([period, reporter, partner, flow, hsCode, usd, revision], i) => ({
-      line: i + 2,
+function makeDataset(database: Database, kind: string, flows: Flow[]): Promise<string> {
+  return makeTradeDataset(
+    database.db,
+    kind,
+    flows.map(([period, reporter, partner, flow, hs, usd, revision]) => ({
       period,
       reporter,
       partner,
       flow,
-      hsCode,
-      hsRevision: revision ?? 'H5',
-      valueCents: usd * 100,
-      quantity: null,
-      unit: null,
+      hs,
+      usd,
+      revision,
     })),
   );
-  return id;
 }
 
 // Hand-computed fixture (USD). Jan–Mar 2016 vs Jan–Mar 2017, Belarus with Kursk Oblast, Poland, China.
