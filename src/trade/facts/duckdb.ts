@@ -233,10 +233,27 @@ export class DuckFacts implements TradeFacts {
     await this.publish(connection, stage, datasetSeq, importSeq);
   }
 
+  /**
+   * On a connection of its own, after any import under way: questions asked meanwhile on the shared
+   * connection must not find themselves inside the deletion's transaction.
+   */
   async deleteDataset(datasetSeq: number): Promise<void> {
-    await this.inTransaction(this.reader, async () => {
-      for (const [sql, params] of q.deleteDatasetSteps(datasetSeq)) await run(this.reader, sql, params);
-    });
+    let release!: () => void;
+    const turn = this.writing;
+    this.writing = new Promise<void>((resolve) => (release = resolve));
+    await turn;
+    try {
+      const connection = await this.instance.connect();
+      try {
+        await this.inTransaction(connection, async () => {
+          for (const [sql, params] of q.deleteDatasetSteps(datasetSeq)) await run(connection, sql, params);
+        });
+      } finally {
+        connection.closeSync();
+      }
+    } finally {
+      release();
+    }
   }
 
   async *readFacts(datasetSeq: number): AsyncIterable<StoredFact[]> {
