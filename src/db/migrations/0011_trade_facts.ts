@@ -23,8 +23,15 @@ export async function up(db: AnyDb): Promise<void> {
     period integer not null, flow text not null, value_cents bigint not null, row_count bigint not null)`.execute(db);
   await sql`create table trade_partner_months (dataset_seq integer not null, reporter text not null, partner text not null,
     period integer not null, flow text not null, value_cents bigint not null, row_count bigint not null)`.execute(db);
+  await sql`create table trade_product_importers (dataset_seq integer not null, hs_code text not null,
+    year integer not null, importer text not null, side text not null, unit text, flagged boolean not null,
+    value_cents bigint not null, quantity double precision, measured bigint not null, flows bigint not null)`.execute(
+    db,
+  );
+  await sql`create index trade_product_importers_product on trade_product_importers (dataset_seq, side, year, hs_code)`.execute(
+    db,
+  );
   await sql`create index trade_facts_pair on trade_facts (dataset_seq, reporter, partner, period)`.execute(db);
-  await sql`create index trade_facts_product on trade_facts (dataset_seq, hs_code, period)`.execute(db);
   await sql`create index trade_facts_superseded_by on trade_facts_superseded (dataset_seq, superseded_by)`.execute(db);
   await sql`create index trade_facts_staged_stage on trade_facts_staged (stage, reporter, period, flow)`.execute(db);
   await sql`create index trade_pair_months_reporter on trade_pair_months (dataset_seq, reporter, period)`.execute(db);

@@ -90,6 +90,18 @@ async function intoPostgres(db: AnyDb): Promise<void> {
   await sql`insert into trade_partner_months select * from trade_pair_months where dataset_seq in ${converted}`.execute(
     db,
   );
+  await sql`delete from trade_product_importers where dataset_seq in ${converted}`.execute(db);
+  for (const [side, importer] of [
+    ['X', 'partner'],
+    ['M', 'reporter'],
+  ] as const) {
+    await sql`insert into trade_product_importers (dataset_seq, hs_code, year, importer, side, unit, flagged,
+        value_cents, quantity, measured, flows)
+      select dataset_seq, hs_code, period / 100, ${sql.ref(importer)}, ${side}, unit, false,
+        sum(value_cents), sum(quantity), count(quantity), count(*) from trade_facts
+      where dataset_seq in ${converted} and flow = ${side}
+      group by dataset_seq, hs_code, period / 100, ${sql.ref(importer)}, unit`.execute(db);
+  }
 }
 
 /**

@@ -39,6 +39,10 @@ const schema = [
   `create table if not exists trade_stages (
      stage varchar primary key, layout varchar not null, raw_table varchar not null, hs_revision varchar not null)`,
   `create table if not exists trade_stage_codes (stage varchar not null, kind varchar not null, raw bigint not null, code varchar not null)`,
+  `create table if not exists trade_product_importers (
+     dataset_seq integer not null, hs_code varchar not null, year integer not null, importer varchar not null,
+     side varchar not null, unit varchar, flagged boolean not null, value_cents hugeint not null, quantity double,
+     measured bigint not null, flows bigint not null)`,
   `create table if not exists trade_partner_months (
      dataset_seq integer not null, reporter varchar not null, partner varchar not null, period integer not null,
      flow varchar not null, value_cents hugeint not null, row_count bigint not null)`,
@@ -113,6 +117,18 @@ export class DuckFacts implements TradeFacts {
       `insert into trade_partner_months select * from trade_pair_months
        where not exists (select 1 from trade_partner_months) order by partner, reporter, period`,
     );
+    // …and the sums by importer, product and year.
+    if ((await run(reader, 'select 1 from trade_product_importers limit 1')).currentRowCount === 0) {
+      await run(
+        reader,
+        'create temp table all_slices as select distinct dataset_seq, reporter, period, flow from trade_pair_months',
+      );
+      const seqs = (await run(reader, 'select distinct dataset_seq from all_slices')).getRowObjectsJS();
+      for (const { dataset_seq: seq } of seqs) {
+        for (const [sql, params] of q.productImporterSteps(Number(seq), 'all_slices')) await run(reader, sql, params);
+      }
+      await run(reader, 'drop table all_slices');
+    }
     const facts = new DuckFacts(instance, reader, records);
     await facts.recover();
     return facts;

@@ -162,15 +162,13 @@ export function productTrade(q: ProductQuery): Statement {
     'sum(value_cents) as value, sum(quantity) as quantity, min(unit) as unit, count(distinct unit) as units, ' +
     'count(quantity) as measured, count(*) as flows, count(flag) as flagged';
   if (q.reporter === undefined) {
-    if (q.mirrorImports) {
-      s.add(`select partner as territory, 'M' as flow, ${measures} from trade_facts`);
-      s.add("where dataset_seq = ? and flow = 'X'", q.datasetSeq);
-      s.add(`and ${productFacts(s, q)} group by partner`);
-    } else {
-      s.add(`select reporter as territory, flow, ${measures} from trade_facts`);
-      s.add("where dataset_seq = ? and flow = 'M'", q.datasetSeq);
-      s.add(`and ${productFacts(s, q)} group by reporter, flow`);
-    }
+    // Every importer of the world: from the sums by importer, product and year.
+    const summed =
+      'sum(value_cents) as value, sum(quantity) as quantity, min(unit) as unit, count(distinct unit) as units, ' +
+      'sum(measured) as measured, sum(flows) as flows, sum(case when flagged then flows else 0 end) as flagged';
+    s.add(`select importer as territory, 'M' as flow, ${summed} from trade_product_importers`);
+    s.add('where dataset_seq = ? and side = ? and year = ?', q.datasetSeq, q.mirrorImports ? 'X' : 'M', q.year);
+    s.add(`and ${underCode(s, q.hsCode)}${q.excludeFlagged ? ' and not flagged' : ''} group by importer`);
     return s;
   }
   s.add(`select partner as territory, flow, ${measures} from trade_facts`);
@@ -278,15 +276,59 @@ export function publishSteps(source: StagedSource, stage: string, datasetSeq: nu
        where f.dataset_seq = $1 and ${inPublishSlices('f')} order by partner, reporter, period`,
       [datasetSeq],
     ],
+    ...productImporterSteps(datasetSeq, 'publish_slices'),
     ['drop table publish_slices', []],
   ];
 }
 
+/** The year of a period, the same integer on both engines. */
+const yearColumn = (column: string) => `cast(floor(${column} / 100) as integer)`;
+
+/**
+ * The sums by importer, product and year behind "who imports this product": from each importer's own
+ * reports (side M: a reporter's imports) and from exporters' reports of what they sent it (side X: a
+ * partner's, for datasets that hold exports only). An import's slices change side M for their
+ * reporters and years, and side X for every importer of their years, so those are counted again.
+ */
+export function productImporterSteps(datasetSeq: number, slices: string): Step[] {
+  const years = `(select distinct ${yearColumn('period')} from ${slices} where flow = 'X')`;
+  const reported = (f: string, year: string) =>
+    `exists (select 1 from ${slices} s where s.flow = 'M' and s.reporter = ${f} and ${yearColumn('s.period')} = ${year})`;
+  const measures =
+    'unit, flag is not null, sum(value_cents), sum(quantity), count(quantity), count(*) from trade_facts f';
+  const columns = 'dataset_seq, hs_code, year, importer, side, unit, flagged, value_cents, quantity, measured, flows';
+  const period = yearColumn('f.period');
+  return [
+    [
+      `delete from trade_product_importers p where p.dataset_seq = $1 and
+       ((p.side = 'X' and p.year in ${years}) or (p.side = 'M' and ${reported('p.importer', 'p.year')}))`,
+      [datasetSeq],
+    ],
+    [
+      `insert into trade_product_importers (${columns})
+       select dataset_seq, hs_code, ${period}, partner, 'X', ${measures}
+       where f.dataset_seq = $1 and f.flow = 'X' and ${period} in ${years}
+       group by dataset_seq, hs_code, ${period}, partner, unit, flag is not null`,
+      [datasetSeq],
+    ],
+    [
+      `insert into trade_product_importers (${columns})
+       select dataset_seq, hs_code, ${period}, reporter, 'M', ${measures}
+       where f.dataset_seq = $1 and f.flow = 'M' and ${reported('f.reporter', period)}
+       group by dataset_seq, hs_code, ${period}, reporter, unit, flag is not null`,
+      [datasetSeq],
+    ],
+  ];
+}
+
 export function deleteDatasetSteps(datasetSeq: number): Step[] {
-  return ['trade_facts', 'trade_facts_superseded', 'trade_pair_months', 'trade_partner_months'].map((table) => [
-    `delete from ${table} where dataset_seq = $1`,
-    [datasetSeq],
-  ]);
+  return [
+    'trade_facts',
+    'trade_facts_superseded',
+    'trade_pair_months',
+    'trade_partner_months',
+    'trade_product_importers',
+  ].map((table) => [`delete from ${table} where dataset_seq = $1`, [datasetSeq]]);
 }
 
 export const stagedColumns = ['stage', ...factColumns.split(', ')];
