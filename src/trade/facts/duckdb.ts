@@ -221,12 +221,20 @@ export class DuckFacts implements TradeFacts {
     return q.countOf(await rowsOf(this.reader, q.flaggedFlows(view, partner, range)));
   }
 
-  async stage(importId: string): Promise<FactStage> {
-    // Imports queue here: each waits for the one before it to commit or be discarded.
+  /**
+   * Waits for the writer before (an import until it commits or is discarded, a deletion until it is
+   * done); answers how to let the next one go.
+   */
+  private async turn(): Promise<() => void> {
     let release!: () => void;
-    const turn = this.writing;
+    const before = this.writing;
     this.writing = new Promise<void>((resolve) => (release = resolve));
-    await turn;
+    await before;
+    return release;
+  }
+
+  async stage(importId: string): Promise<FactStage> {
+    const release = await this.turn();
     try {
       const connection = await this.instance.connect();
       const appender = await connection.createAppender('trade_facts_staged');
@@ -254,10 +262,7 @@ export class DuckFacts implements TradeFacts {
    * connection must not find themselves inside the deletion's transaction.
    */
   async deleteDataset(datasetSeq: number): Promise<void> {
-    let release!: () => void;
-    const turn = this.writing;
-    this.writing = new Promise<void>((resolve) => (release = resolve));
-    await turn;
+    const release = await this.turn();
     try {
       const connection = await this.instance.connect();
       try {
