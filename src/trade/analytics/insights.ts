@@ -29,8 +29,10 @@ export async function partnerRanking(
 ): Promise<{ home: string; currency: 'USD'; dataset: DatasetRef; period: string; by: RankBy; lines: RankingLine[] }> {
   const dataset = await datasetForHome(db, query.home, query.range, query.datasetId);
   const perspective = { datasetId: dataset.id, home: query.home, mirrorImports: dataset.kind === 'baci' };
-  const cur = await store.sumsByPartner(db, perspective, query.range);
-  const prev = await store.sumsByPartner(db, perspective, yearEarlier(query.range));
+  const [cur, prev] = (await store.sumsByPartner(db, perspective, [
+    { range: query.range },
+    { range: yearEarlier(query.range) },
+  ])) as [store.FlowSum[], store.FlowSum[]];
   const partners = new Set([...cur, ...prev].map((s) => s.key));
   const curBy = totalsByKey(cur);
   const prevBy = totalsByKey(prev);
@@ -84,10 +86,16 @@ async function datasetForHome(db: Db, home: string, range: PeriodRange, datasetI
   const candidates = (await store.allDatasets(db))
     .filter((d) => datasetId === undefined || d.id === datasetId)
     .sort((a, b) => priority.indexOf(a.kind as DatasetKind) - priority.indexOf(b.kind as DatasetKind));
-  for (const row of candidates) {
-    if (await store.datasetCovers(db, row.id, home, null, range, false))
-      return { ...row, illustrative: row.kind === 'illustrative' };
-  }
+  const covering = await store.datasetsCovering(
+    db,
+    candidates.map((row) => row.id),
+    home,
+    null,
+    range,
+    false,
+  );
+  const row = candidates.find((candidate) => covering.has(candidate.id));
+  if (row) return { ...row, illustrative: row.kind === 'illustrative' };
   throw new AccordError('NOT_FOUND', `no trade data reported by ${home} in ${formatRange(range)}`);
 }
 
@@ -236,12 +244,9 @@ export async function mirrorView(
       throw error;
     });
     if (!dataset || dataset.kind === 'baci') return null;
-    const sums = await store.sumsByPartner(
-      db,
-      { datasetId: dataset.id, home: reporter, mirrorImports: false },
-      query.range,
-      counterpart,
-    );
+    const [sums] = (await store.sumsByPartner(db, { datasetId: dataset.id, home: reporter, mirrorImports: false }, [
+      { range: query.range, partners: [counterpart] },
+    ])) as [store.FlowSum[]];
     const of = (flow: string) => sums.filter((s) => s.flow === flow).reduce((a, s) => a + s.valueCents, 0);
     return { dataset, exportsCents: of('X'), importsCents: of('M') };
   };

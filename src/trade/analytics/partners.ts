@@ -52,7 +52,11 @@ export async function tradeWithPartners(
   for (const dataset of datasets) {
     const partners = taken.get(dataset.id);
     if (!partners) continue;
-    const sums = await store.sumsByPartnerInRanges(db, perspectiveOf(dataset, query.home), partners, ranges);
+    const sums = await store.sumsByPartner(
+      db,
+      perspectiveOf(dataset, query.home),
+      ranges.map((range) => ({ range, partners })),
+    );
     const byRange = sums.map(totalsByKey);
     for (const partner of partners) {
       answers.set(partner, {

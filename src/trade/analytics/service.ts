@@ -75,12 +75,16 @@ async function resolveDataset(
     row = await store.findDataset(db, datasetId);
     if (!row) throw new AccordError('NOT_FOUND', `trade dataset ${datasetId} does not exist`);
   } else {
-    for (const candidate of await datasetsByPriority(db)) {
-      if (await store.datasetCovers(db, candidate.id, home, partner, range, true)) {
-        row = candidate;
-        break;
-      }
-    }
+    const candidates = await datasetsByPriority(db);
+    const covering = await store.datasetsCovering(
+      db,
+      candidates.map((candidate) => candidate.id),
+      home,
+      partner,
+      range,
+      true,
+    );
+    row = candidates.find((candidate) => covering.has(candidate.id));
     if (!row) {
       throw new AccordError(
         'NOT_FOUND',
@@ -175,10 +179,10 @@ export interface TradeSummary {
 export async function tradeSummary(db: Db, query: PairQuery): Promise<TradeSummary> {
   const { dataset, perspective } = await resolveDataset(db, query.home, query.partner, query.range, query.datasetId);
   const previousRange = yearEarlier(query.range);
-  const [currentAll, previousPair] = [
-    await store.sumsByPartner(db, perspective, query.range),
-    await store.sumsByPartner(db, perspective, previousRange, query.partner),
-  ];
+  const [currentAll, previousPair] = (await store.sumsByPartner(db, perspective, [
+    { range: query.range },
+    { range: previousRange, partners: [query.partner] },
+  ])) as [store.FlowSum[], store.FlowSum[]];
   const current = totalsOf(currentAll, query.partner);
   const previous = totalsOf(previousPair);
   const byPartner = new Map<string, number>();

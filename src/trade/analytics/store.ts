@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection.ts';
 import { tradeFacts } from '../facts/index.ts';
-import type { FactView, FlowSum } from '../facts/store.ts';
+import type { FactView, FlowSum, PartnerPart } from '../facts/store.ts';
 import type { PeriodRange } from '../periods.ts';
 
 export type { FlowSum };
@@ -27,20 +27,15 @@ async function viewOf(db: Db, p: Perspective): Promise<FactView> {
   return { datasetSeq: await datasetSeq(db, p.datasetId), home: p.home, mirrorImports: p.mirrorImports };
 }
 
-/** Exports and imports of home with each partner (or one partner) over a range. */
-export async function sumsByPartner(db: Db, p: Perspective, range: PeriodRange, partner?: string): Promise<FlowSum[]> {
-  return (await tradeFacts(db)).sumsByPartner(await viewOf(db, p), range, partner);
-}
-
-/** Exports and imports of home with each of `partners` in each range, one list per range. */
-export async function sumsByPartnerInRanges(
-  db: Db,
-  p: Perspective,
-  partners: string[],
-  ranges: PeriodRange[],
-): Promise<FlowSum[][]> {
-  if (partners.length === 0) return ranges.map(() => []);
-  return (await tradeFacts(db)).sumsByPartnerInRanges(await viewOf(db, p), partners, ranges);
+/** Exports and imports of home by partner in each part (a range, and some partners or all), one list per part. */
+export async function sumsByPartner(db: Db, p: Perspective, parts: PartnerPart[]): Promise<FlowSum[][]> {
+  if (parts.some((part) => part.partners?.length === 0)) {
+    // An empty list asks about nobody: its part stays empty, the others are asked.
+    const asked = parts.filter((part) => part.partners?.length !== 0);
+    const answers = asked.length === 0 ? [] : await sumsByPartner(db, p, asked);
+    return parts.map((part) => (part.partners?.length === 0 ? [] : answers.shift()!));
+  }
+  return (await tradeFacts(db)).sumsByPartner(await viewOf(db, p), parts);
 }
 
 /** Which of `partners` each dataset holds trade of home with in the range, reported by either side; by dataset id. */
@@ -99,16 +94,20 @@ export function findDataset(db: Db, id: string) {
 }
 
 /**
- * Whether a dataset holds any trade of `reporter` with `partner` (either way round when `bothWays`) in the
- * range.
+ * Which of the datasets (by id) hold any trade of `reporter` with `partner` (either way round when
+ * `bothWays`) in the range, asked of all of them at once.
  */
-export async function datasetCovers(
+export async function datasetsCovering(
   db: Db,
-  datasetId: string,
+  datasetIds: string[],
   reporter: string,
   partner: string | null,
   range: PeriodRange,
   bothWays: boolean,
-): Promise<boolean> {
-  return (await tradeFacts(db)).covers(await datasetSeq(db, datasetId), reporter, partner, range, bothWays);
+): Promise<Set<string>> {
+  if (datasetIds.length === 0) return new Set();
+  const datasets = await db.selectFrom('tradeDatasets').select(['id', 'seq']).where('id', 'in', datasetIds).execute();
+  const idOf = new Map(datasets.map((d) => [Number(d.seq), d.id]));
+  const found = await (await tradeFacts(db)).covering([...idOf.keys()], reporter, partner, range, bothWays);
+  return new Set([...found].map((seq) => idOf.get(seq)!));
 }

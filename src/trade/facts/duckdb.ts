@@ -13,6 +13,7 @@ import type {
   FactStage,
   FactView,
   FlowSum,
+  PartnerPart,
   ProductQuery,
   ProductSum,
   RecordImport,
@@ -184,16 +185,12 @@ export class DuckFacts implements TradeFacts {
     }
   }
 
-  async sumsByPartner(view: FactView, range: PeriodRange, partner?: string): Promise<FlowSum[]> {
-    return q.sumsOf(await rowsOf(this.reader, q.pairSums(view, range, 'partner', partner)));
+  async sumsByPartner(view: FactView, parts: readonly PartnerPart[]): Promise<FlowSum[][]> {
+    return q.sumsOfParts(await rowsOf(this.reader, q.partnerSums(view, parts)), parts.length);
   }
 
   async sumsByPeriod(view: FactView, partner: string, range: PeriodRange): Promise<FlowSum[]> {
-    return q.sumsOf(await rowsOf(this.reader, q.pairSums(view, range, 'period', partner)));
-  }
-
-  async sumsByPartnerInRanges(view: FactView, partners: readonly string[], ranges: PeriodRange[]) {
-    return q.sumsOfParts(await rowsOf(this.reader, q.partnerSumsInRanges(view, partners, ranges)), ranges.length);
+    return q.sumsOf(await rowsOf(this.reader, q.periodSums(view, range, partner)));
   }
 
   async partnersCovered(datasetSeqs: readonly number[], home: string, partners: readonly string[], range: PeriodRange) {
@@ -201,16 +198,18 @@ export class DuckFacts implements TradeFacts {
   }
 
   async sumsByProduct(view: FactView, partner: string, ranges: PeriodRange[], digits: 2 | 4 | 6) {
-    const answers: FlowSum[][] = [];
-    for (const range of ranges)
-      answers.push(q.sumsOf(await rowsOf(this.reader, q.productSums(view, partner, range, digits))));
-    return answers;
+    return q.sumsOfParts(await rowsOf(this.reader, q.productSums(view, partner, ranges, digits)), ranges.length);
   }
 
-  async covers(datasetSeq: number, reporter: string, partner: string | null, range: PeriodRange, bothWays: boolean) {
-    if ((await rowsOf(this.reader, q.coverage(datasetSeq, reporter, partner, range))).length > 0) return true;
-    if (!bothWays || partner === null) return false;
-    return (await rowsOf(this.reader, q.coverage(datasetSeq, partner, reporter, range))).length > 0;
+  async covering(
+    datasetSeqs: readonly number[],
+    reporter: string,
+    partner: string | null,
+    range: PeriodRange,
+    bothWays: boolean,
+  ): Promise<Set<number>> {
+    if (datasetSeqs.length === 0) return new Set();
+    return q.seqsOf(await rowsOf(this.reader, q.datasetsCovering(datasetSeqs, reporter, partner, range, bothWays)));
   }
 
   async productTrade(query: ProductQuery): Promise<ProductSum[]> {
@@ -458,7 +457,9 @@ async function sourceOf(connection: DuckDBConnection, stage: string): Promise<q.
 /**
  * A BACI file's rows as DuckDB read them: its codes through the stage's tables of codes, its values in
  * thousands of dollars to cents, its line from the row's place in the file (the header is line 1; a file
- * whose lines and rows do not match one for one is not read in bulk).
+ * whose lines and rows do not match one for one is not read in bulk). Sorted on the file's own numeric
+ * codes, which puts a pair's rows together as well as Accord's codes would, at a fraction of the cost of
+ * sorting text.
  */
 function baciSource(rawTable: string, hsRevision: string): q.StagedSource {
   const codes = (alias: string, kind: string, column: string) =>
@@ -468,7 +469,7 @@ function baciSource(rawTable: string, hsRevision: string): q.StagedSource {
     rows: `select ri.code as reporter, rj.code as partner, cast(rp.code as integer) as period, 'X' as flow,
       rk.code as hs_code, '${hsRevision}' as hs_revision, cast(round(r.v * 100000) as bigint) as value_cents,
       r.q as quantity, case when r.q is not null then 't' end as unit, null as flag, r.rowid + 2 as line
-      ${from} ${codes('rj', 'territory', 'j')} ${codes('rk', 'product', 'k')}`,
+      ${from} ${codes('rj', 'territory', 'j')} ${codes('rk', 'product', 'k')} order by r.i, r.j, r.t`,
     slices: `select distinct ri.code as reporter, cast(rp.code as integer) as period, 'X' as flow ${from}`,
   };
 }

@@ -8,6 +8,7 @@ import type {
   FactStage,
   FactView,
   FlowSum,
+  PartnerPart,
   ProductQuery,
   ProductSum,
   RecordImport,
@@ -36,16 +37,12 @@ export class PostgresFacts implements TradeFacts {
     return (await this.pool.query(statement.text, statement.params)).rows as Array<Record<string, unknown>>;
   }
 
-  async sumsByPartner(view: FactView, range: PeriodRange, partner?: string): Promise<FlowSum[]> {
-    return q.sumsOf(await this.rows(q.pairSums(view, range, 'partner', partner)));
+  async sumsByPartner(view: FactView, parts: readonly PartnerPart[]): Promise<FlowSum[][]> {
+    return q.sumsOfParts(await this.rows(q.partnerSums(view, parts)), parts.length);
   }
 
   async sumsByPeriod(view: FactView, partner: string, range: PeriodRange): Promise<FlowSum[]> {
-    return q.sumsOf(await this.rows(q.pairSums(view, range, 'period', partner)));
-  }
-
-  async sumsByPartnerInRanges(view: FactView, partners: readonly string[], ranges: PeriodRange[]) {
-    return q.sumsOfParts(await this.rows(q.partnerSumsInRanges(view, partners, ranges)), ranges.length);
+    return q.sumsOf(await this.rows(q.periodSums(view, range, partner)));
   }
 
   async partnersCovered(datasetSeqs: readonly number[], home: string, partners: readonly string[], range: PeriodRange) {
@@ -53,15 +50,18 @@ export class PostgresFacts implements TradeFacts {
   }
 
   async sumsByProduct(view: FactView, partner: string, ranges: PeriodRange[], digits: 2 | 4 | 6) {
-    return Promise.all(
-      ranges.map(async (range) => q.sumsOf(await this.rows(q.productSums(view, partner, range, digits)))),
-    );
+    return q.sumsOfParts(await this.rows(q.productSums(view, partner, ranges, digits)), ranges.length);
   }
 
-  async covers(datasetSeq: number, reporter: string, partner: string | null, range: PeriodRange, bothWays: boolean) {
-    if ((await this.rows(q.coverage(datasetSeq, reporter, partner, range))).length > 0) return true;
-    if (!bothWays || partner === null) return false;
-    return (await this.rows(q.coverage(datasetSeq, partner, reporter, range))).length > 0;
+  async covering(
+    datasetSeqs: readonly number[],
+    reporter: string,
+    partner: string | null,
+    range: PeriodRange,
+    bothWays: boolean,
+  ): Promise<Set<number>> {
+    if (datasetSeqs.length === 0) return new Set();
+    return q.seqsOf(await this.rows(q.datasetsCovering(datasetSeqs, reporter, partner, range, bothWays)));
   }
 
   async productTrade(query: ProductQuery): Promise<ProductSum[]> {

@@ -1,5 +1,5 @@
 import { coversYear, yearOf, type PeriodRange } from '../periods.ts';
-import type { FactView, FlowSum, ProductQuery, ProductSum, StoredFact } from './store.ts';
+import type { FactView, FlowSum, PartnerPart, ProductQuery, ProductSum, StoredFact } from './store.ts';
 
 /**
  * The fact stores' statements, written once in the SQL both DuckDB and PostgreSQL read (`$n` parameters,
@@ -40,24 +40,20 @@ export function periodWithin(s: Statement, range: PeriodRange, column = 'period'
 }
 
 /**
- * Sums by partner or by period of home's trade, from the pair-month sums: kept twice, in the order of
- * reporters (trade_pair_months) and of partners (trade_partner_months), so that home's own reports and
- * the others' reports of trade with home each lie together.
+ * Sums by period of a pair's trade, from the pair-month sums: kept twice, in the order of reporters
+ * (trade_pair_months) and of partners (trade_partner_months), so that home's own reports and the others'
+ * reports of trade with home each lie together.
  */
-export function pairSums(view: FactView, range: PeriodRange, by: 'partner' | 'period', partner?: string): Statement {
+export function periodSums(view: FactView, range: PeriodRange, partner: string): Statement {
   const s = new Statement();
-  const own = by === 'partner' ? 'partner' : 'period';
-  s.add(`select cast(${own} as varchar) as key, flow, sum(value_cents) as value from trade_pair_months`);
-  s.add('where dataset_seq = ? and reporter = ?', view.datasetSeq, view.home);
-  if (partner !== undefined) s.add('and partner = ?', partner);
+  s.add('select cast(period as varchar) as key, flow, sum(value_cents) as value from trade_pair_months');
+  s.add('where dataset_seq = ? and reporter = ? and partner = ?', view.datasetSeq, view.home, partner);
   if (view.mirrorImports) s.add("and flow = 'X'");
-  s.add(`and ${periodWithin(s, range)} group by ${own}, flow`);
+  s.add(`and ${periodWithin(s, range)} group by period, flow`);
   if (view.mirrorImports) {
-    const mirrored = by === 'partner' ? 'reporter' : 'period';
-    s.add(`union all select cast(${mirrored} as varchar) as key, 'M' as flow, sum(value_cents) as value`);
+    s.add(`union all select cast(period as varchar) as key, 'M' as flow, sum(value_cents) as value`);
     s.add("from trade_partner_months where dataset_seq = ? and partner = ? and flow = 'X'", view.datasetSeq, view.home);
-    if (partner !== undefined) s.add('and reporter = ?', partner);
-    s.add(`and ${periodWithin(s, range)} group by ${mirrored}`);
+    s.add(`and reporter = ? and ${periodWithin(s, range)} group by period`, partner);
   }
   return s;
 }
@@ -68,16 +64,16 @@ function within(s: Statement, column: string, values: readonly unknown[]): strin
 }
 
 /**
- * Home's trade with each of `partners` in each range, the range's index as `part`: ranges may overlap (two
- * years and the two before them), so each is summed on its own, all in one statement.
+ * Home's trade by partner in each part, the part's index as `part`: ranges may overlap (two years and the
+ * two before them), so each is summed on its own, all in one statement.
  */
-export function partnerSumsInRanges(view: FactView, partners: readonly string[], ranges: PeriodRange[]): Statement {
+export function partnerSums(view: FactView, parts: readonly PartnerPart[]): Statement {
   const s = new Statement();
-  ranges.forEach((range, part) => {
+  parts.forEach(({ range, partners }, part) => {
     if (part > 0) s.add('union all');
     s.add(`select partner as key, flow, ${part} as part, sum(value_cents) as value from trade_pair_months`);
     s.add('where dataset_seq = ? and reporter = ?', view.datasetSeq, view.home);
-    s.add(`and ${within(s, 'partner', partners)}`);
+    if (partners) s.add(`and ${within(s, 'partner', partners)}`);
     if (view.mirrorImports) s.add("and flow = 'X'");
     s.add(`and ${periodWithin(s, range)} group by partner, flow`);
     if (view.mirrorImports) {
@@ -87,7 +83,8 @@ export function partnerSumsInRanges(view: FactView, partners: readonly string[],
         view.datasetSeq,
         view.home,
       );
-      s.add(`and ${within(s, 'reporter', partners)} and ${periodWithin(s, range)} group by reporter`);
+      if (partners) s.add(`and ${within(s, 'reporter', partners)}`);
+      s.add(`and ${periodWithin(s, range)} group by reporter`);
     }
   });
   return s;
@@ -115,30 +112,63 @@ export function partnersCovered(
 }
 
 /**
- * A pair's trade by HS code cut to `digits`. A code coarser than asked for (a chapter a file did not break
- * down) stays a line of its own, so every level adds up to the same total.
+ * A pair's trade by HS code cut to `digits`, in each range (its index as `part`). A code coarser than asked
+ * for (a chapter a file did not break down) stays a line of its own, so every level adds up to the same
+ * total.
  */
-export function productSums(view: FactView, partner: string, range: PeriodRange, digits: number): Statement {
+export function productSums(
+  view: FactView,
+  partner: string,
+  ranges: readonly PeriodRange[],
+  digits: number,
+): Statement {
   const s = new Statement();
-  const key = `substr(hs_code, 1, ${s.param(digits)})`;
-  s.add(`select ${key} as key, flow, sum(value_cents) as value from trade_facts`);
-  s.add('where dataset_seq = ? and reporter = ? and partner = ?', view.datasetSeq, view.home, partner);
-  if (view.mirrorImports) s.add("and flow = 'X'");
-  s.add(`and ${periodWithin(s, range)} group by 1, flow`);
-  if (view.mirrorImports) {
-    const mirroredKey = `substr(hs_code, 1, ${s.param(digits)})`;
-    s.add(`union all select ${mirroredKey} as key, 'M' as flow, sum(value_cents) as value from trade_facts`);
-    s.add("where dataset_seq = ? and reporter = ? and partner = ? and flow = 'X'", view.datasetSeq, partner, view.home);
-    s.add(`and ${periodWithin(s, range)} group by 1`);
-  }
+  ranges.forEach((range, part) => {
+    if (part > 0) s.add('union all');
+    const key = `substr(hs_code, 1, ${s.param(digits)})`;
+    s.add(`select ${key} as key, flow, ${part} as part, sum(value_cents) as value from trade_facts`);
+    s.add('where dataset_seq = ? and reporter = ? and partner = ?', view.datasetSeq, view.home, partner);
+    if (view.mirrorImports) s.add("and flow = 'X'");
+    s.add(`and ${periodWithin(s, range)} group by 1, flow`);
+    if (view.mirrorImports) {
+      const mirroredKey = `substr(hs_code, 1, ${s.param(digits)})`;
+      s.add(`union all select ${mirroredKey} as key, 'M' as flow, ${part} as part, sum(value_cents) as value`);
+      s.add(
+        "from trade_facts where dataset_seq = ? and reporter = ? and partner = ? and flow = 'X'",
+        view.datasetSeq,
+        partner,
+        view.home,
+      );
+      s.add(`and ${periodWithin(s, range)} group by 1`);
+    }
+  });
   return s;
 }
 
-export function coverage(datasetSeq: number, reporter: string, partner: string | null, range: PeriodRange): Statement {
+/**
+ * Which of the datasets hold any trade of `reporter` (with `partner`, either way round when `bothWays`)
+ * in the range: one statement for all of them, each answered by its first row found.
+ */
+export function datasetsCovering(
+  datasetSeqs: readonly number[],
+  reporter: string,
+  partner: string | null,
+  range: PeriodRange,
+  bothWays: boolean,
+): Statement {
   const s = new Statement();
-  s.add('select 1 as found from trade_pair_months where dataset_seq = ? and reporter = ?', datasetSeq, reporter);
-  if (partner !== null) s.add('and partner = ?', partner);
-  return s.add(`and ${periodWithin(s, range)} limit 1`);
+  datasetSeqs.forEach((seq, at) => {
+    if (at > 0) s.add('union all');
+    s.add('select cast(? as integer) as dataset_seq where exists (select 1 from trade_pair_months', seq);
+    s.add('where dataset_seq = ? and reporter = ?', seq, reporter);
+    if (partner !== null) s.add('and partner = ?', partner);
+    s.add(`and ${periodWithin(s, range)})`);
+    if (bothWays && partner !== null) {
+      s.add('or exists (select 1 from trade_partner_months where dataset_seq = ? and partner = ?', seq, reporter);
+      s.add(`and reporter = ? and ${periodWithin(s, range)})`, partner);
+    }
+  });
+  return s;
 }
 
 /** Codes of a product: the code itself and every finer code under it. */
@@ -205,8 +235,8 @@ export const factColumns =
   'reporter, partner, period, flow, hs_code, hs_revision, value_cents, quantity, unit, flag, line';
 
 /**
- * Where a staged import's rows wait, as two queries over the stage `$1`: its rows (the fact columns) and
- * the slices (reporter × period × direction) they hold.
+ * Where a staged import's rows wait, as two queries over the stage `$1`: its rows (the fact columns, in the
+ * order they are to lie in: a pair's rows together) and the slices (reporter × period × direction) they hold.
  */
 export interface StagedSource {
   rows: string;
@@ -215,7 +245,8 @@ export interface StagedSource {
 
 /** Rows staged one by one, as fact rows. */
 export const stagedRows: StagedSource = {
-  rows: `select ${factColumns} from trade_facts_staged where stage = $1`,
+  rows: `select ${factColumns} from trade_facts_staged where stage = $1
+    order by reporter, partner, period, flow, hs_code`,
   slices: 'select distinct reporter, period, flow from trade_facts_staged where stage = $1',
 };
 
@@ -259,8 +290,7 @@ export function publishSteps(source: StagedSource, stage: string, datasetSeq: nu
     ]),
     [
       `insert into trade_facts (dataset_seq, import_seq, ${factColumns})
-       select cast($2 as integer), cast($3 as integer), ${factColumns} from (${source.rows}) r
-       order by reporter, partner, period, flow, hs_code`,
+       select cast($2 as integer), cast($3 as integer), ${factColumns} from (${source.rows}) r`,
       [stage, datasetSeq, importSeq],
     ],
     [
@@ -348,11 +378,15 @@ export function sumsOf(rows: Array<Record<string, unknown>>): FlowSum[] {
   return rows.map(flowSum);
 }
 
-/** The rows of `partnerSumsInRanges`, one list of sums per range. */
+/** The rows of a statement in parts (`partnerSums`, `productSums`), one list of sums per part. */
 export function sumsOfParts(rows: Array<Record<string, unknown>>, parts: number): FlowSum[][] {
   const answers = Array.from({ length: parts }, (): FlowSum[] => []);
   for (const r of rows) answers[Number(r.part)]!.push(flowSum(r));
   return answers;
+}
+
+export function seqsOf(rows: Array<Record<string, unknown>>): Set<number> {
+  return new Set(rows.map((r) => Number(r.dataset_seq)));
 }
 
 export function coveredOf(rows: Array<Record<string, unknown>>): Array<{ datasetSeq: number; partner: string }> {

@@ -14,6 +14,12 @@ export interface FlowSum {
  * imports M with the reporter as home). A BACI-style dataset holds each flow once, from the exporter, so
  * home's imports are the partners' exports to home: `mirrorImports` reads them that way.
  */
+/** One part of a question by partner: a range, and the partners asked about (all when none are named). */
+export interface PartnerPart {
+  range: PeriodRange;
+  partners?: readonly string[];
+}
+
 export interface FactView {
   datasetSeq: number;
   home: string;
@@ -100,18 +106,16 @@ export interface ProductSum {
  */
 export interface TradeFacts {
   readonly engine: 'duckdb' | 'postgres';
-  /** Exports and imports of home with each partner (or one partner) over a range. */
-  sumsByPartner(view: FactView, range: PeriodRange, partner?: string): Promise<FlowSum[]>;
+  /**
+   * Exports and imports of home by partner in each part (a range, and the partners asked about or all),
+   * one list per part, all in one question.
+   */
+  sumsByPartner(view: FactView, parts: readonly PartnerPart[]): Promise<FlowSum[][]>;
   /** Monthly (and annual, YYYY00) exports and imports of a pair; key = period. */
   sumsByPeriod(view: FactView, partner: string, range: PeriodRange): Promise<FlowSum[]>;
   /**
-   * Exports and imports of home with each of `partners` (not empty) in each range, one list per range:
-   * the same months of several years answered at once.
-   */
-  sumsByPartnerInRanges(view: FactView, partners: readonly string[], ranges: PeriodRange[]): Promise<FlowSum[][]>;
-  /**
    * Which of `partners` (not empty) each dataset holds trade of home with in the range, reported by
-   * either side: `covers` both ways round, for many pairs and datasets at once.
+   * either side: `covering` both ways round, for many pairs at once.
    */
   partnersCovered(
     datasetSeqs: readonly number[],
@@ -119,16 +123,19 @@ export interface TradeFacts {
     partners: readonly string[],
     range: PeriodRange,
   ): Promise<Array<{ datasetSeq: number; partner: string }>>;
-  /** A pair's exports and imports by HS code cut to `digits`, for each range. */
+  /** A pair's exports and imports by HS code cut to `digits`, one list per range. */
   sumsByProduct(view: FactView, partner: string, ranges: PeriodRange[], digits: 2 | 4 | 6): Promise<FlowSum[][]>;
-  /** Whether the dataset holds trade of `reporter` (with `partner`, either way round when `bothWays`) in the range. */
-  covers(
-    datasetSeq: number,
+  /**
+   * Which of the datasets hold trade of `reporter` (with `partner`, either way round when `bothWays`) in the
+   * range.
+   */
+  covering(
+    datasetSeqs: readonly number[],
     reporter: string,
     partner: string | null,
     range: PeriodRange,
     bothWays: boolean,
-  ): Promise<boolean>;
+  ): Promise<Set<number>>;
   /** A product's trade in a year, see `ProductQuery`. */
   productTrade(query: ProductQuery): Promise<ProductSum[]>;
   /** How many flows of home with a partner over a range carry a flag. */

@@ -81,15 +81,20 @@ async function answeringDataset(
     return at === -1 ? datasetPriority.length : at;
   };
   const candidates = datasets.sort((a, b) => rank(a.kind) - rank(b.kind) || a.name.localeCompare(b.name));
-  for (const dataset of candidates) {
-    if (q.reporter !== undefined) {
-      if (await store.reportsIn(db, Number(dataset.seq), q.reporter, q.year)) {
-        return { dataset, sums: await store.productSums(db, ask(dataset)) };
-      }
-      continue;
+  if (q.reporter !== undefined) {
+    const reporting = await store.datasetsReporting(
+      db,
+      candidates.map((d) => Number(d.seq)),
+      q.reporter,
+      q.year,
+    );
+    const dataset = candidates.find((d) => reporting.has(Number(d.seq)));
+    if (dataset) return { dataset, sums: await store.productSums(db, ask(dataset)) };
+  } else {
+    for (const dataset of candidates) {
+      const sums = await store.productSums(db, ask(dataset));
+      if (sums.length > 0) return { dataset, sums };
     }
-    const sums = await store.productSums(db, ask(dataset));
-    if (sums.length > 0) return { dataset, sums };
   }
   throw new AccordError(
     'NOT_FOUND',

@@ -27,8 +27,13 @@ export async function productSums(db: Db, query: ProductQuery): Promise<ProductS
   return (await tradeFacts(db)).productTrade(query);
 }
 
-/** Whether a dataset holds any trade reported by `reporter` in the year. */
-export async function reportsIn(db: Db, datasetSeq: number, reporter: string, year: number): Promise<boolean> {
+/** Which of the datasets (by number) hold any trade reported by `reporter` in the year. */
+export async function datasetsReporting(
+  db: Db,
+  datasetSeqs: number[],
+  reporter: string,
+  year: number,
+): Promise<Set<number>> {
   const range = { from: year * 100 + 1, to: year * 100 + 12 };
-  return (await tradeFacts(db)).covers(datasetSeq, reporter, null, range, false);
+  return (await tradeFacts(db)).covering(datasetSeqs, reporter, null, range, false);
 }
