@@ -6,6 +6,7 @@ import { AccordError } from '../../core/errors.ts';
 import type { FlowRow } from '../model.ts';
 import type { PeriodRange } from '../periods.ts';
 import { heldError, storeHolder } from './holder.ts';
+import { baciColumnType, checkBaciRaw } from './bulk.ts';
 import * as q from './sql.ts';
 import type {
   BulkChecks,
@@ -331,15 +332,8 @@ class DuckStage implements FactStage {
     lines: Promise<number>,
   ): Promise<BulkLoad | null> {
     const raw = rawTableOf(this.id);
-    const typed: Record<string, string> = {
-      t: 'BIGINT',
-      i: 'BIGINT',
-      j: 'BIGINT',
-      k: 'BIGINT',
-      v: 'DOUBLE',
-      q: 'DOUBLE',
-    };
-    const columns = header.map((name) => `'${name.replace(/'/g, "''")}': '${typed[name] ?? 'VARCHAR'}'`).join(', ');
+    const types = { integer: 'BIGINT', decimal: 'DOUBLE', text: 'VARCHAR' };
+    const columns = header.map((name) => `'${name.replace(/'/g, "''")}': '${types[baciColumnType(name)]}'`).join(', ');
     const c = this.connection;
     const declined = async () => {
       await dropStage(c, this.id);
@@ -348,7 +342,8 @@ class DuckStage implements FactStage {
     try {
       await run(
         c,
-        `create table "${raw}" as select * from read_csv($1, header = true, auto_detect = false, delim = ',',
+        `create table "${raw}" as select *${header.includes('q') ? '' : ', cast(null as double) as q'}
+         from read_csv($1, header = true, auto_detect = false, delim = ',',
            quote = '"', escape = '"', nullstr = ['', 'NA'], columns = {${columns}})`,
         [file],
       );
@@ -357,40 +352,15 @@ class DuckStage implements FactStage {
       // UTF-8): the row reader names it.
       return declined();
     }
-    const [sums] = (
-      await run(
-        c,
-        `select count(*) as n, count(q) as quantities,
-           count(*) filter (where t is null or i is null or j is null or k is null or v is null or v < 0
-             or v * 100000 >= 9007199254740992 or abs(v * 100000 - round(v * 100000)) > 0.000001 or q < 0) as bad
-         from "${raw}"`,
-      )
-    ).getRowObjectsJS();
-    const rows = Number(sums!.n);
-    if (Number(sums!.bad) > 0 || rows === 0 || rows + 1 !== (await lines)) return declined();
-    const distinct = async (column: string) =>
-      (await run(c, `select distinct ${column} as raw from "${raw}"`)).getRowObjectsJS().map((r) => String(r.raw));
-    const mapped: Array<[kind: string, raw: string, code: string]> = [];
-    const periods: number[] = [];
-    for (const text of await distinct('t')) {
-      const period = checks.period(text);
-      if (period === null) return declined();
-      periods.push(period);
-      mapped.push(['period', text, String(period)]);
-    }
-    const territories = new Set([...(await distinct('i')), ...(await distinct('j'))]);
-    for (const text of territories) {
-      const code = checks.territory(text);
-      if (code === null) return declined();
-      mapped.push(['territory', text, code]);
-    }
-    for (const text of await distinct('k')) {
-      const code = checks.product(text);
-      if (code === null) return declined();
-      mapped.push(['product', text, code]);
-    }
+    const checked = await checkBaciRaw(
+      async (sql, params) => (await run(c, sql, params)).getRowObjectsJS() as Array<Record<string, unknown>>,
+      `"${raw}"`,
+      checks,
+      lines,
+    );
+    if (!checked) return declined();
     const codes = await c.createAppender('trade_stage_codes');
-    for (const [kind, text, code] of mapped) {
+    for (const [kind, text, code] of checked.codes) {
       codes.appendVarchar(this.id);
       codes.appendVarchar(kind);
       codes.appendBigInt(BigInt(text));
@@ -399,12 +369,7 @@ class DuckStage implements FactStage {
     }
     codes.closeSync();
     await run(c, 'insert into trade_stages values ($1, $2, $3, $4)', [this.id, 'baci', raw, checks.hsRevision]);
-    return {
-      rows,
-      periodFrom: Math.min(...periods),
-      periodTo: Math.max(...periods),
-      quantities: Number(sums!.quantities),
-    };
+    return checked.load;
   }
 
   async commit(record: RecordImport): Promise<void> {
@@ -451,27 +416,7 @@ async function sourceOf(connection: DuckDBConnection, stage: string): Promise<q.
     await run(connection, 'select raw_table, hs_revision from trade_stages where stage = $1', [stage])
   ).getRowObjectsJS();
   if (!bulk) return q.stagedRows;
-  return baciSource(String(bulk.raw_table), String(bulk.hs_revision));
-}
-
-/**
- * A BACI file's rows as DuckDB read them: its codes through the stage's tables of codes, its values in
- * thousands of dollars to cents, its line from the row's place in the file (the header is line 1; a file
- * whose lines and rows do not match one for one is not read in bulk). Sorted on the file's own numeric
- * codes, which puts a pair's rows together as well as Accord's codes would, at a fraction of the cost of
- * sorting text.
- */
-function baciSource(rawTable: string, hsRevision: string): q.StagedSource {
-  const codes = (alias: string, kind: string, column: string) =>
-    `join trade_stage_codes ${alias} on ${alias}.stage = $1 and ${alias}.kind = '${kind}' and ${alias}.raw = r.${column}`;
-  const from = `from "${rawTable}" r ${codes('ri', 'territory', 'i')} ${codes('rp', 'period', 't')}`;
-  return {
-    rows: `select ri.code as reporter, rj.code as partner, cast(rp.code as integer) as period, 'X' as flow,
-      rk.code as hs_code, '${hsRevision}' as hs_revision, cast(round(r.v * 100000) as bigint) as value_cents,
-      r.q as quantity, case when r.q is not null then 't' end as unit, null as flag, r.rowid + 2 as line
-      ${from} ${codes('rj', 'territory', 'j')} ${codes('rk', 'product', 'k')} order by r.i, r.j, r.t`,
-    slices: `select distinct ri.code as reporter, cast(rp.code as integer) as period, 'X' as flow ${from}`,
-  };
+  return q.baciSource(`"${String(bulk.raw_table)}"`, 'trade_stage_codes', String(bulk.hs_revision), 'r.rowid + 2');
 }
 
 /** Lets a stage go, whatever it held. */

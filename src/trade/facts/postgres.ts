@@ -1,10 +1,16 @@
+import fs from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { DB } from '../../db/schema.ts';
 import type { FlowRow } from '../model.ts';
 import type { PeriodRange } from '../periods.ts';
+import { baciColumnType, checkBaciRaw } from './bulk.ts';
 import * as q from './sql.ts';
 import type {
+  BulkChecks,
+  BulkLoad,
   FactStage,
   FactView,
   FlowSum,
@@ -78,6 +84,8 @@ export class PostgresFacts implements TradeFacts {
     try {
       await client.query('begin');
       await client.query('select pg_advisory_xact_lock($1)', [importLock]);
+      // An import sorts and sums millions of rows: in memory, not in temporary files (one import at a time).
+      await client.query("set local work_mem = '256MB'");
     } catch (error) {
       await client.end().catch(() => undefined);
       throw error;
@@ -114,6 +122,8 @@ export class PostgresFacts implements TradeFacts {
 
 class PostgresStage implements FactStage {
   private ended = false;
+  /** Where the staged rows wait: in trade_facts_staged, or as a BACI file copied whole. */
+  private source: q.StagedSource = q.stagedRows;
 
   constructor(
     private readonly client: pg.Client,
@@ -144,6 +154,65 @@ class PostgresStage implements FactStage {
     );
   }
 
+  /**
+   * A big BACI file copied whole (COPY) into a table that lives as long as the import's transaction, then
+   * checked as DuckDB's store checks it; a file COPY refuses leaves nothing behind (a savepoint), and the
+   * row reader says what is wrong.
+   */
+  async addBaciFile(
+    file: string,
+    header: string[],
+    checks: BulkChecks,
+    lines: Promise<number>,
+  ): Promise<BulkLoad | null> {
+    const c = this.client;
+    const types = { integer: 'bigint', decimal: 'double precision', text: 'text' };
+    // A quantity may be NA, as DuckDB's reader takes it: read as text, it is read as a number as it comes in.
+    const names = header.map((name) => `"${(name === 'q' ? 'q_text' : name).replace(/"/g, '""')}"`);
+    const columns = header.map((name, at) => `${names[at]} ${name === 'q' ? 'text' : types[baciColumnType(name)]}`);
+    columns.push(
+      header.includes('q')
+        ? "q double precision generated always as (cast(nullif(q_text, 'NA') as double precision)) stored"
+        : 'q double precision',
+    );
+    const declined = async () => {
+      await c.query('rollback to savepoint bulk');
+      return null;
+    };
+    await c.query('savepoint bulk');
+    try {
+      await c.query(
+        `create temp table trade_bulk_raw (line bigint generated always as identity, ${columns.join(', ')})
+         on commit drop`,
+      );
+      await pipeline(
+        fs.createReadStream(file),
+        c.query(
+          copyFrom(`copy trade_bulk_raw (${names.join(', ')}) from stdin with (format csv, header true, null '')`),
+        ),
+      );
+    } catch {
+      return declined();
+    }
+    const checked = await checkBaciRaw(
+      async (sql, params) => (await c.query(sql, params)).rows as Array<Record<string, unknown>>,
+      'trade_bulk_raw',
+      checks,
+      lines,
+    );
+    if (!checked) return declined();
+    await c.query('create temp table trade_bulk_codes (stage text, kind text, raw bigint, code text) on commit drop');
+    await c.query('insert into trade_bulk_codes select $1, * from unnest($2::text[], $3::bigint[], $4::text[])', [
+      this.id,
+      ...[0, 1, 2].map((at) => checked.codes.map((code) => code[at])),
+    ]);
+    // Fresh tables have no statistics: without them the joins below would be planned blind.
+    await c.query('analyze trade_bulk_raw');
+    await c.query('analyze trade_bulk_codes');
+    this.source = q.baciSource('trade_bulk_raw', 'trade_bulk_codes', checks.hsRevision, 'r.line + 1');
+    return checked.load;
+  }
+
   async commit(record: RecordImport): Promise<void> {
     const client = this.client;
     // The records are written through Kysely on this same connection, inside the import's transaction.
@@ -158,10 +227,10 @@ class PostgresStage implements FactStage {
     });
     try {
       const { datasetSeq, importSeq } = await record(trx, async (seq) => {
-        const result = await client.query<{ n: string | number }>(...q.countReplaced(q.stagedRows, this.id, seq));
+        const result = await client.query<{ n: string | number }>(...q.countReplaced(this.source, this.id, seq));
         return Number(result.rows[0]!.n);
       });
-      for (const [sql, params] of q.publishSteps(q.stagedRows, this.id, datasetSeq, importSeq)) {
+      for (const [sql, params] of q.publishSteps(this.source, this.id, datasetSeq, importSeq)) {
         await client.query(sql, params);
       }
       await client.query('delete from trade_facts_staged where stage = $1', [this.id]);
