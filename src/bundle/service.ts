@@ -172,6 +172,8 @@ const bundleUpgrades: Record<string, (tables: Bundle['tables']) => void> = {
     delete tables.tradeFlowSums;
     tables[factsTable] ??= [];
   },
+  // The trade store's own sums and indexes; a bundle carries facts, from which they are counted.
+  '0013_trade_pair_sums': () => undefined,
 };
 
 /** The upgrades that bring a bundle from its schema to the database's, or null when there is no such path. */

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { Migrator, sql, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrationStatus, openDatabase, type Db } from '../../src/db/connection.ts';
+import { migrationStatus, openDatabase, type Database, type Db } from '../../src/db/connection.ts';
 import { prepareDatabase } from '../../src/db/setup.ts';
 import { AccordError } from '../../src/core/errors.ts';
 import { PartBuilder } from '../../src/db/migrations/frozen/flow-blocks.ts';
@@ -10,6 +11,7 @@ import { tradeStructure, tradeSummary } from '../../src/trade/analytics/service.
 import { tradeStoreFile } from '../../src/trade/facts/duckdb.ts';
 import type { FlowRow } from '../../src/trade/model.ts';
 import { createTestDatabase, describeOnEngines, engines, type TestDatabase } from '../support/engines.ts';
+import { makeTradeDataset } from '../support/trade-datasets.ts';
 import { flowsOf, insertFlows } from '../support/trade.ts';
 
 function migratorOf(db: Db): Migrator {
@@ -286,7 +288,7 @@ describeOnEngines('moving trade flow blocks into the trade store (0012)', (ctx) 
         for (const row of part.sums) await plain.insertInto('trade_flow_sums').values(row).execute();
       }
 
-      expect((await prepareDatabase(db)).applied).toEqual(['0012_trade_blocks_to_facts']);
+      expect((await prepareDatabase(db)).applied).toEqual(['0012_trade_blocks_to_facts', '0013_trade_pair_sums']);
       const rowsOf = (datasetSeq: number) =>
         blockImports
           .filter((i) => i.datasetSeq === datasetSeq)
@@ -325,6 +327,37 @@ describeOnEngines('moving trade flow blocks into the trade store (0012)', (ctx) 
         expect(fs.existsSync(tradeStoreFile(database.target.file))).toBe(false);
       }
     } finally {
+      await database.drop();
+    }
+  });
+});
+
+describe('a trade store written before its monthly sums counted flagged flows', () => {
+  it('counts them when it opens, and a summary finds them', async () => {
+    const database = await createTestDatabase('sqlite');
+    let reopened: Database | undefined;
+    try {
+      const datasetId = await makeTradeDataset(database.db, 'comtrade', [
+        { period: 201701, reporter: 'BY', partner: 'UA', flow: 'X', hs: '401110', usd: 100, flag: 'estimated' },
+        { period: 201702, reporter: 'BY', partner: 'UA', flow: 'M', hs: '260111', usd: 50, flag: 'confidential' },
+        { period: 201703, reporter: 'BY', partner: 'UA', flow: 'X', hs: '401110', usd: 70 },
+      ]);
+      await database.close();
+      if (database.target.dialect !== 'sqlite') throw new Error('a SQLite database was asked for');
+      const instance = await DuckDBInstance.create(tradeStoreFile(database.target.file));
+      const duck = await instance.connect();
+      for (const table of ['trade_pair_months', 'trade_partner_months']) {
+        await duck.run(`alter table ${table} drop column flagged`);
+      }
+      duck.closeSync();
+      instance.closeSync();
+
+      reopened = await openDatabase({ target: database.target, migrations: 'none' });
+      const range = { from: 201701, to: 201703 };
+      const summary = await tradeSummary(reopened.db, { home: 'BY', partner: 'UA', range, datasetId });
+      expect(summary.flagged).toBe(2);
+    } finally {
+      await reopened?.close();
       await database.drop();
     }
   });

@@ -11,6 +11,7 @@ import * as m0009 from './0009_briefing_files.ts';
 import * as m0010 from './0010_readouts.ts';
 import * as m0011 from './0011_trade_facts.ts';
 import * as m0012 from './0012_trade_blocks_to_facts.ts';
+import * as m0013 from './0013_trade_pair_sums.ts';
 
 /** Numbered, append-only. A migration once released is never edited; add the next number instead. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_readouts': m0010,
   '0011_trade_facts': m0011,
   '0012_trade_blocks_to_facts': m0012,
+  '0013_trade_pair_sums': m0013,
 };

@@ -47,10 +47,10 @@ const schema = [
      measured bigint not null, flows bigint not null)`,
   `create table if not exists trade_partner_months (
      dataset_seq integer not null, reporter varchar not null, partner varchar not null, period integer not null,
-     flow varchar not null, value_cents hugeint not null, row_count bigint not null)`,
+     flow varchar not null, value_cents hugeint not null, row_count bigint not null, flagged bigint not null default 0)`,
   `create table if not exists trade_pair_months (
      dataset_seq integer not null, reporter varchar not null, partner varchar not null, period integer not null,
-     flow varchar not null, value_cents hugeint not null, row_count bigint not null)`,
+     flow varchar not null, value_cents hugeint not null, row_count bigint not null, flagged bigint not null default 0)`,
 ];
 
 /** The DuckDB file of a SQLite records file: `accord.sqlite` keeps its facts in `accord-trade.duckdb`. */
@@ -113,6 +113,17 @@ export class DuckFacts implements TradeFacts {
     }
     const reader = await instance.connect();
     for (const statement of schema) await run(reader, statement);
+    // A store written before the flagged flows were counted by month gets the counts now.
+    for (const table of ['trade_pair_months', 'trade_partner_months']) {
+      const columns = await run(
+        reader,
+        `select 1 from information_schema.columns where table_name = $1 and column_name = 'flagged'`,
+        [table],
+      );
+      if (columns.currentRowCount > 0) continue;
+      await run(reader, `alter table ${table} add column flagged bigint default 0`);
+      await run(reader, q.countFlagged(table));
+    }
     // A store written before the sums were kept in partners' order too gets them now.
     await run(
       reader,

@@ -213,22 +213,34 @@ export function productTrade(q: ProductQuery): Statement {
   return s;
 }
 
-/** How many of a pair's flows over a range carry a flag (estimated, confidential, re-export). */
+/**
+ * How many of a pair's flows over a range carry a flag (estimated, confidential, re-export), from the
+ * pair-month sums.
+ */
 export function flaggedFlows(view: FactView, partner: string, range: PeriodRange): Statement {
   const s = new Statement();
   s.add(
-    'select count(*) as n from trade_facts where dataset_seq = ? and reporter = ? and partner = ?',
+    'select sum(flagged) as n from trade_pair_months where dataset_seq = ? and reporter = ? and partner = ?',
     view.datasetSeq,
     view.home,
     partner,
   );
-  s.add(`and flag is not null and ${periodWithin(s, range)}`);
+  s.add(`and ${periodWithin(s, range)}`);
   if (view.mirrorImports) {
-    s.add("and flow = 'X' union all select count(*) as n from trade_facts");
-    s.add("where dataset_seq = ? and reporter = ? and partner = ? and flow = 'X'", view.datasetSeq, partner, view.home);
-    s.add(`and flag is not null and ${periodWithin(s, range)}`);
+    s.add("and flow = 'X' union all select sum(flagged) as n from trade_partner_months");
+    s.add("where dataset_seq = ? and partner = ? and reporter = ? and flow = 'X'", view.datasetSeq, view.home, partner);
+    s.add(`and ${periodWithin(s, range)}`);
   }
   return s;
+}
+
+/** The flagged flows of every pair-month of `table`, counted again from the facts. */
+export function countFlagged(table: string): string {
+  return `update ${table} p set flagged = f.n
+    from (select dataset_seq, reporter, partner, period, flow, count(*) as n from trade_facts where flag is not null
+          group by dataset_seq, reporter, partner, period, flow) f
+    where p.dataset_seq = f.dataset_seq and p.reporter = f.reporter and p.partner = f.partner
+      and p.period = f.period and p.flow = f.flow`;
 }
 
 export const factColumns =
@@ -315,15 +327,15 @@ export function publishSteps(source: StagedSource, stage: string, datasetSeq: nu
       [stage, datasetSeq, importSeq],
     ],
     [
-      `insert into trade_pair_months (dataset_seq, reporter, partner, period, flow, value_cents, row_count)
-       select dataset_seq, reporter, partner, period, flow, sum(value_cents), count(*) from trade_facts
+      `insert into trade_pair_months (dataset_seq, reporter, partner, period, flow, value_cents, row_count, flagged)
+       select dataset_seq, reporter, partner, period, flow, sum(value_cents), count(*), count(flag) from trade_facts
        where dataset_seq = $1 and import_seq = $2 group by dataset_seq, reporter, partner, period, flow
        order by reporter, partner, period`,
       [datasetSeq, importSeq],
     ],
     [
-      `insert into trade_partner_months (dataset_seq, reporter, partner, period, flow, value_cents, row_count)
-       select dataset_seq, reporter, partner, period, flow, value_cents, row_count from trade_pair_months f
+      `insert into trade_partner_months (dataset_seq, reporter, partner, period, flow, value_cents, row_count, flagged)
+       select dataset_seq, reporter, partner, period, flow, value_cents, row_count, flagged from trade_pair_months f
        where f.dataset_seq = $1 and ${inPublishSlices('f')} order by partner, reporter, period`,
       [datasetSeq],
     ],
@@ -372,14 +384,17 @@ export function productImporterSteps(datasetSeq: number, slices: string): Step[]
   ];
 }
 
+/** The tables that hold a dataset's facts and their sums. */
+export const factTables = [
+  'trade_facts',
+  'trade_facts_superseded',
+  'trade_pair_months',
+  'trade_partner_months',
+  'trade_product_importers',
+];
+
 export function deleteDatasetSteps(datasetSeq: number): Step[] {
-  return [
-    'trade_facts',
-    'trade_facts_superseded',
-    'trade_pair_months',
-    'trade_partner_months',
-    'trade_product_importers',
-  ].map((table) => [`delete from ${table} where dataset_seq = $1`, [datasetSeq]]);
+  return factTables.map((table) => [`delete from ${table} where dataset_seq = $1`, [datasetSeq]]);
 }
 
 export const stagedColumns = ['stage', ...factColumns.split(', ')];
