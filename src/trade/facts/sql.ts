@@ -247,12 +247,14 @@ export const factColumns =
   'reporter, partner, period, flow, hs_code, hs_revision, value_cents, quantity, unit, flag, line';
 
 /**
- * Where a staged import's rows wait, as two queries over the stage `$1`: its rows (the fact columns, in the
- * order they are to lie in: a pair's rows together) and the slices (reporter × period × direction) they hold.
+ * Where a staged import's rows wait, as three queries over the stage `$1`: its rows (the fact columns, in
+ * the order they are to lie in: a pair's rows together), the slices (reporter × period × direction) they
+ * hold, and their sums by pair and month (the columns of trade_pair_months but the dataset).
  */
 export interface StagedSource {
   rows: string;
   slices: string;
+  pairMonths: string;
 }
 
 /** Rows staged one by one, as fact rows. */
@@ -260,26 +262,35 @@ export const stagedRows: StagedSource = {
   rows: `select ${factColumns} from trade_facts_staged where stage = $1
     order by reporter, partner, period, flow, hs_code`,
   slices: 'select distinct reporter, period, flow from trade_facts_staged where stage = $1',
+  pairMonths: `select reporter, partner, period, flow, sum(value_cents) as value_cents, count(*) as row_count,
+    count(flag) as flagged from trade_facts_staged where stage = $1 group by reporter, partner, period, flow`,
 };
 
 /**
  * A BACI file's rows as a store read them into `rawTable`: its codes through the stage's codes in
  * `codesTable`, its values in thousands of dollars to cents, its line from the row's place in the file
- * (`line`; a file whose lines and rows do not match one for one is not read in bulk). Sorted on the file's
- * own numeric codes, which puts a pair's rows together as well as Accord's codes would, at a fraction of
- * the cost of sorting text.
+ * (`line`; a file whose lines and rows do not match one for one is not read in bulk). Sorted, and its
+ * slices and sums counted, on the file's own numeric codes before they become Accord's: a pair's rows lie
+ * together as well, for a fraction of the work on text.
  */
 export function baciSource(rawTable: string, codesTable: string, hsRevision: string, line: string): StagedSource {
   const codes = (alias: string, kind: string, column: string) =>
     `join ${codesTable} ${alias} on ${alias}.stage = $1 and ${alias}.kind = '${kind}' and ${alias}.raw = r.${column}`;
-  const from = `from ${rawTable} r ${codes('ri', 'territory', 'i')} ${codes('rp', 'period', 't')}`;
+  const cents = 'cast(round(r.v * 100000) as bigint)';
+  const reporterAndPeriod = `${codes('ri', 'territory', 'i')} ${codes('rp', 'period', 't')}`;
   return {
     rows: `select ri.code as reporter, rj.code as partner, cast(rp.code as integer) as period, 'X' as flow,
-      rk.code as hs_code, '${hsRevision}' as hs_revision, cast(round(r.v * 100000) as bigint) as value_cents,
+      rk.code as hs_code, '${hsRevision}' as hs_revision, ${cents} as value_cents,
       r.q as quantity, case when r.q is not null then 't' end as unit, cast(null as varchar) as flag,
-      ${line} as line ${from} ${codes('rj', 'territory', 'j')} ${codes('rk', 'product', 'k')}
-      order by r.i, r.j, r.t`,
-    slices: `select distinct ri.code as reporter, cast(rp.code as integer) as period, 'X' as flow ${from}`,
+      ${line} as line from ${rawTable} r ${reporterAndPeriod} ${codes('rj', 'territory', 'j')}
+      ${codes('rk', 'product', 'k')} order by r.i, r.j, r.t`,
+    // Two of the file's codes may stand for one of Accord's: each is counted once more after mapping.
+    slices: `select distinct ri.code as reporter, cast(rp.code as integer) as period, 'X' as flow
+      from (select distinct i, t from ${rawTable}) r ${reporterAndPeriod}`,
+    pairMonths: `select ri.code as reporter, rj.code as partner, cast(rp.code as integer) as period, 'X' as flow,
+      sum(r.value_cents) as value_cents, sum(r.row_count) as row_count, 0 as flagged
+      from (select i, j, t, sum(${cents}) as value_cents, count(*) as row_count from ${rawTable} r group by i, j, t) r
+      ${reporterAndPeriod} ${codes('rj', 'territory', 'j')} group by ri.code, rj.code, rp.code`,
   };
 }
 
@@ -328,10 +339,9 @@ export function publishSteps(source: StagedSource, stage: string, datasetSeq: nu
     ],
     [
       `insert into trade_pair_months (dataset_seq, reporter, partner, period, flow, value_cents, row_count, flagged)
-       select dataset_seq, reporter, partner, period, flow, sum(value_cents), count(*), count(flag) from trade_facts
-       where dataset_seq = $1 and import_seq = $2 group by dataset_seq, reporter, partner, period, flow
-       order by reporter, partner, period`,
-      [datasetSeq, importSeq],
+       select cast($2 as integer), reporter, partner, period, flow, value_cents, row_count, flagged
+       from (${source.pairMonths}) m order by reporter, partner, period`,
+      [stage, datasetSeq],
     ],
     [
       `insert into trade_partner_months (dataset_seq, reporter, partner, period, flow, value_cents, row_count, flagged)
