@@ -362,3 +362,38 @@ describe('a trade store written before its monthly sums counted flagged flows', 
     }
   });
 });
+
+describe.each(engines.filter((engine) => engine === 'postgres'))(
+  'counting flagged flows in the month sums (0013) [%s]',
+  (engine) => {
+    it('counts the flagged flows of the sums already written', async () => {
+      const database = await createTestDatabase(engine, { prepare: false });
+      try {
+        const db = database.db;
+        expect((await migratorOf(db).migrateTo('0012_trade_blocks_to_facts')).error).toBeUndefined();
+        const fact = (period: number, flag: string | null) =>
+          sql`insert into trade_facts values (1, 1, 'BY', 'UA', ${period}, 'X', '401110', 'H5', 100, null, null,
+            ${flag}, 2)`.execute(db);
+        await fact(201701, 'estimated');
+        await fact(201701, 'confidential');
+        await fact(201701, null);
+        await fact(201702, null);
+        for (const table of ['trade_pair_months', 'trade_partner_months']) {
+          await sql`insert into ${sql.table(table)} values (1, 'BY', 'UA', 201701, 'X', 300, 3),
+            (1, 'BY', 'UA', 201702, 'X', 100, 1)`.execute(db);
+        }
+        await prepareDatabase(db);
+        for (const table of ['trade_pair_months', 'trade_partner_months']) {
+          const rows = await sql<{ period: number; flagged: string }>`select period, flagged from ${sql.table(table)}
+            order by period`.execute(db);
+          expect(rows.rows.map((r) => [r.period, Number(r.flagged)])).toEqual([
+            [201701, 2],
+            [201702, 0],
+          ]);
+        }
+      } finally {
+        await database.drop();
+      }
+    });
+  },
+);

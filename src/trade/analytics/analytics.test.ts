@@ -257,6 +257,7 @@ describeOnEngines('trade analytics', (ctx) => {
     }
     expect(answers.get('UZ')!.years[2]!.totals).toMatchObject({ exportsCents: 6_600, importsCents: 3_300 });
     expect(answers.get('RU-TYU')!.dataset.kind).toBe('official_customs');
+    expect(answers.get('RU-OMS')!.dataset.kind).toBe('comtrade');
 
     const homes = [{ home: 'KZ', partners: ['RU-OMS', 'MN'] }];
     expect(await latestPeriodWithPartners(ctx.db, homes)).toEqual({ from: 201701, to: 201704 });

@@ -29,6 +29,7 @@ async function viewOf(db: Db, p: Perspective): Promise<FactView> {
 
 /** Exports and imports of home by partner in each part (a range, and some partners or all), one list per part. */
 export async function sumsByPartner(db: Db, p: Perspective, parts: PartnerPart[]): Promise<FlowSum[][]> {
+  if (parts.length === 0) return [];
   if (parts.some((part) => part.partners?.length === 0)) {
     // An empty list asks about nobody: its part stays empty, the others are asked.
     const asked = parts.filter((part) => part.partners?.length !== 0);

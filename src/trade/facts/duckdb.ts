@@ -113,7 +113,8 @@ export class DuckFacts implements TradeFacts {
     }
     const reader = await instance.connect();
     for (const statement of schema) await run(reader, statement);
-    // A store written before the flagged flows were counted by month gets the counts now.
+    // A store written before the flagged flows were counted by month gets the counts now, column and counts
+    // together, so that a crash in between cannot leave the column with nothing counted.
     for (const table of ['trade_pair_months', 'trade_partner_months']) {
       const columns = await run(
         reader,
@@ -121,8 +122,10 @@ export class DuckFacts implements TradeFacts {
         [table],
       );
       if (columns.currentRowCount > 0) continue;
+      await run(reader, 'begin transaction');
       await run(reader, `alter table ${table} add column flagged bigint default 0`);
       await run(reader, q.countFlagged(table));
+      await run(reader, 'commit');
     }
     // A store written before the sums were kept in partners' order too gets them now.
     await run(

@@ -22,6 +22,9 @@ import type {
   TradeFacts,
 } from './store.ts';
 
+/** Imports of this many rows or more analyze the tables they wrote (see `commit`). */
+const analyzeFromRows = 10_000;
+
 /** Any number that pg/Kysely might hand out for one advisory lock: imports of one database queue on it. */
 const importLock = 0x7ac0_4d01;
 
@@ -37,7 +40,10 @@ export class PostgresFacts implements TradeFacts {
   constructor(private readonly url: string) {
     // Its questions read a few thousand rows through an index: starting parallel workers would cost more
     // than it saves (a profile's sums took four times as long with them).
-    this.pool = new pg.Pool({ connectionString: url, max: 4, options: '-c max_parallel_workers_per_gather=0' });
+    this.pool = new pg.Pool({ connectionString: url, max: 4 });
+    this.pool.on('connect', (client) => {
+      client.query('set max_parallel_workers_per_gather = 0').catch(() => undefined);
+    });
     this.pool.on('error', (error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`));
   }
 
@@ -127,6 +133,7 @@ export class PostgresFacts implements TradeFacts {
 
 class PostgresStage implements FactStage {
   private ended = false;
+  private rows = 0;
   /** Where the staged rows wait: in trade_facts_staged, or as a BACI file copied whole. */
   private source: q.StagedSource = q.stagedRows;
 
@@ -136,6 +143,7 @@ class PostgresStage implements FactStage {
   ) {}
 
   async add(rows: readonly FlowRow[]): Promise<void> {
+    this.rows += rows.length;
     // One statement per batch, its columns as arrays: far fewer parameters to bind than a row each.
     const column = <T>(pick: (row: FlowRow) => T) => rows.map(pick);
     await this.client.query(
@@ -180,8 +188,14 @@ class PostgresStage implements FactStage {
         ? "q double precision generated always as (cast(nullif(q_text, 'NA') as double precision)) stored"
         : 'q double precision',
     );
-    const declined = async () => {
-      await c.query('rollback to savepoint bulk');
+    // Declining undoes what the copy did; a connection that cannot even do that has a trouble of its own,
+    // which the import reports rather than reading the file again.
+    const declined = async (cause?: unknown) => {
+      try {
+        await c.query('rollback to savepoint bulk');
+      } catch (rollback) {
+        throw cause ?? rollback;
+      }
       return null;
     };
     await c.query('savepoint bulk');
@@ -196,8 +210,8 @@ class PostgresStage implements FactStage {
           copyFrom(`copy trade_bulk_raw (${names.join(', ')}) from stdin with (format csv, header true, null '')`),
         ),
       );
-    } catch {
-      return declined();
+    } catch (error) {
+      return declined(error);
     }
     const checked = await checkBaciRaw(
       async (sql, params) => (await c.query(sql, params)).rows as Array<Record<string, unknown>>,
@@ -215,6 +229,7 @@ class PostgresStage implements FactStage {
     await c.query('analyze trade_bulk_raw');
     await c.query('analyze trade_bulk_codes');
     this.source = q.baciSource('trade_bulk_raw', 'trade_bulk_codes', checks.hsRevision, 'r.line + 1');
+    this.rows += checked.load.rows;
     return checked.load;
   }
 
@@ -239,8 +254,11 @@ class PostgresStage implements FactStage {
         await client.query(sql, params);
       }
       await client.query('delete from trade_facts_staged where stage = $1', [this.id]);
-      // Statistics of the rows just written, or the next questions are planned as if the tables were empty.
-      for (const table of q.factTables) await client.query(`analyze ${table}`);
+      // A big import changes the tables too much for the planner's statistics (the first into an empty
+      // database leaves it planning as if they were still empty); a small one is left to autovacuum.
+      if (this.rows >= analyzeFromRows) {
+        for (const table of q.factTables) await client.query(`analyze ${table}`);
+      }
       await client.query('commit');
     } catch (error) {
       await this.discard();

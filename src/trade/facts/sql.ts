@@ -1,3 +1,4 @@
+import { hsRevisions } from '../model.ts';
 import { coversYear, yearOf, type PeriodRange } from '../periods.ts';
 import type { FactView, FlowSum, PartnerPart, ProductQuery, ProductSum, StoredFact } from './store.ts';
 
@@ -92,7 +93,7 @@ export function partnerSums(view: FactView, parts: readonly PartnerPart[]): Stat
 
 /**
  * Which of `partners` each dataset holds trade of home with in the range, reported by either side, as
- * `coverage` asked both ways round would find it.
+ * `datasetsCovering` asked both ways round would find it.
  */
 export function partnersCovered(
   datasetSeqs: readonly number[],
@@ -274,6 +275,8 @@ export const stagedRows: StagedSource = {
  * together as well, for a fraction of the work on text.
  */
 export function baciSource(rawTable: string, codesTable: string, hsRevision: string, line: string): StagedSource {
+  // Written into the statement as it is: only a revision Accord knows may be.
+  if (!Object.hasOwn(hsRevisions, hsRevision)) throw new Error(`unknown HS revision ${hsRevision}`);
   const codes = (alias: string, kind: string, column: string) =>
     `join ${codesTable} ${alias} on ${alias}.stage = $1 and ${alias}.kind = '${kind}' and ${alias}.raw = r.${column}`;
   const cents = 'cast(round(r.v * 100000) as bigint)';
@@ -314,8 +317,8 @@ export function countReplaced(source: StagedSource, stage: string, datasetSeq: n
 
 /**
  * Publishing a staged import into its dataset, in one transaction: the rows of the slices it holds are set
- * aside as superseded by it, its rows take their place (sorted so a pair's rows lie together), and the
- * pair-month sums of those slices are counted again.
+ * aside as superseded by it, its rows take their place (in the source's order, a pair's rows together), and
+ * the pair-month sums of those slices are counted again.
  */
 export function publishSteps(source: StagedSource, stage: string, datasetSeq: number, importSeq: number): Step[] {
   return [

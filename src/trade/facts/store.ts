@@ -9,17 +9,17 @@ export interface FlowSum {
   valueCents: number;
 }
 
-/**
- * Rows of a dataset seen from `home`'s side. Most datasets hold each side's own report (exports X and
- * imports M with the reporter as home). A BACI-style dataset holds each flow once, from the exporter, so
- * home's imports are the partners' exports to home: `mirrorImports` reads them that way.
- */
 /** One part of a question by partner: a range, and the partners asked about (all when none are named). */
 export interface PartnerPart {
   range: PeriodRange;
   partners?: readonly string[];
 }
 
+/**
+ * Rows of a dataset seen from `home`'s side. Most datasets hold each side's own report (exports X and
+ * imports M with the reporter as home). A BACI-style dataset holds each flow once, from the exporter, so
+ * home's imports are the partners' exports to home: `mirrorImports` reads them that way.
+ */
 export interface FactView {
   datasetSeq: number;
   home: string;
@@ -43,9 +43,10 @@ export type RecordImport = (
 export interface FactStage {
   add(rows: readonly FlowRow[]): Promise<void>;
   /**
-   * Where the store can read a plain BACI CSV file itself (DuckDB's reader): reads it whole into the stage
-   * and answers what it holds, or null, having staged nothing, when any cell or line is not as `checks`
-   * and a sound file want it; the caller then reads the file row by row, which says what is wrong where.
+   * Where the store can read a plain BACI CSV file itself (DuckDB's reader, PostgreSQL's COPY): reads it
+   * whole into the stage and answers what it holds, or null, having staged nothing, when any cell or line
+   * is not as `checks` and a sound file want it; the caller then reads the file row by row, which says what
+   * is wrong where.
    * `lines`: how many lines the file has, counted meanwhile by the caller.
    */
   addBaciFile?(file: string, header: string[], checks: BulkChecks, lines: Promise<number>): Promise<BulkLoad | null>;

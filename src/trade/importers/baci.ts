@@ -66,11 +66,11 @@ export function parseBaci(options: BaciOptions = {}): FlowParser {
   };
 }
 
-/** Smaller files are read row by row: starting DuckDB's reader costs more than it saves. */
+/** Smaller files are read row by row: starting the store's own reader costs more than it saves. */
 const bulkFromBytes = 4 * 1024 * 1024;
 
 /**
- * A big plain BACI file read by the trade store itself (DuckDB's CSV reader) when it can: the distinct
+ * A big plain BACI file read by the trade store itself (DuckDB's CSV reader, PostgreSQL's COPY) when it can: the distinct
  * periods, countries and products are checked here, by the row reader's own checks, and the values by
  * the store. Anything unusual (gzip, quotes in the header, a cell or line the checks refuse) declines,
  * and the file is read row by row instead, which says what is wrong and where.

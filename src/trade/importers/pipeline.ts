@@ -150,6 +150,9 @@ export async function importFlows(database: Database, options: ImportOptions): P
       return scanned;
     };
     const bulk = options.bulk && (await options.bulk(stage, async () => (await scan()).lines));
+    // A reader that declined may have started the scan without waiting for it: its failure, if any, is no
+    // longer anyone's question (the row reader reads the file again and meets the same trouble).
+    scanned?.catch(() => undefined);
     if (bulk) {
       bytesRead = (await scan()).bytes;
       rowsRead = bulk.rows;
