@@ -95,6 +95,56 @@ describeOnEngines('one product across all partners', (ctx) => {
     const answer = await productTrade(ctx.db, { hs: '8704', year: 2017, reporter: 'BY', datasetId: id });
     expect(answer.exports!.lines.map((l) => [l.territory, l.valueCents, l.quantity])).toEqual([['RU', 220_000, 22]]);
   });
+  it("keeps the world's importers up to date as later imports replace reporters' years", async () => {
+    const id = await makeTradeDataset(
+      ctx.db,
+      'baci',
+      [
+        { period: 201700, reporter: 'DE', partner: 'RU', flow: 'X', hs: '870410', usd: 3000, quantity: 30, unit: 't' },
+        { period: 201700, reporter: 'BY', partner: 'RU', flow: 'X', hs: '870410', usd: 2000, quantity: 20, unit: 't' },
+      ],
+      'zz baci replaced',
+    );
+    const { seq } = await ctx.db
+      .selectFrom('tradeDatasets')
+      .select('seq')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const keys = (importSeq: number) => ({ datasetSeq: Number(seq), importSeq });
+    const flow = (reporter: string, partner: string, hsCode: string, usd: number, tonnes: number | null) => ({
+      line: 2,
+      reporter,
+      partner,
+      period: 201700,
+      flow: 'X' as const,
+      hsCode,
+      hsRevision: 'H5',
+      valueCents: usd * 100,
+      quantity: tonnes,
+      unit: tonnes === null ? null : 't',
+    });
+    const importers = async () =>
+      (await productTrade(ctx.db, { hs: '8704', year: 2017, datasetId: id })).imports.lines.map((l) => [
+        l.territory,
+        l.valueCents,
+        l.quantity,
+      ]);
+    // Germany's 2017 again, less to Russia and some to Kazakhstan; then Poland's first report.
+    await insertFlows(ctx.db, keys(901), [flow('DE', 'RU', '870410', 1000, 10), flow('DE', 'KZ', '870410', 500, 5)]);
+    await insertFlows(ctx.db, keys(902), [flow('PL', 'UZ', '870410', 200, 2)]);
+    expect(await importers()).toEqual([
+      ['RU', 300_000, 30],
+      ['KZ', 50_000, 5],
+      ['UZ', 20_000, 2],
+    ]);
+    // Germany's 2017 once more, now only cars: none of its goods vehicles is left, nor Kazakhstan.
+    await insertFlows(ctx.db, keys(903), [flow('DE', 'RU', '870323', 4000, null)]);
+    expect(await importers()).toEqual([
+      ['RU', 200_000, 20],
+      ['UZ', 20_000, 2],
+    ]);
+  });
+
   it('leaves flagged flows out when asked, and says none is counted', async () => {
     const answer = await productTrade(ctx.db, { hs: '8704', year: 2017, reporter: 'BY', excludeFlagged: true });
     expect(answer.exports!.totalCents).toBe(195_000);
