@@ -40,9 +40,12 @@ export class PostgresFacts implements TradeFacts {
   constructor(private readonly url: string) {
     // Its questions read a few thousand rows through an index: starting parallel workers would cost more
     // than it saves (a profile's sums took four times as long with them).
-    this.pool = new pg.Pool({ connectionString: url, max: 4 });
-    this.pool.on('connect', (client) => {
-      client.query('set max_parallel_workers_per_gather = 0').catch(() => undefined);
+    this.pool = new pg.Pool({
+      connectionString: url,
+      max: 4,
+      onConnect: async (client) => {
+        await client.query('set max_parallel_workers_per_gather = 0');
+      },
     });
     this.pool.on('error', (error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`));
   }
