@@ -1,9 +1,16 @@
 import type { Db } from '../../db/connection.ts';
 import { AccordError } from '../../core/errors.ts';
 import { groupingCodes } from '../../registry/territories/service.ts';
-import type { DatasetKind } from '../model.ts';
 import { formatRange, yearEarlier, type PeriodRange } from '../periods.ts';
-import { growthPercent, totalsByKey, tradeSummary, type DatasetRef, type Totals } from './service.ts';
+import {
+  datasetRef,
+  datasetsByPriority,
+  growthPercent,
+  totalsByKey,
+  tradeSummary,
+  type DatasetRef,
+  type Totals,
+} from './service.ts';
 import * as store from './store.ts';
 
 export type RankBy = 'turnover' | 'growth' | 'balance' | 'exports' | 'imports';
@@ -80,12 +87,8 @@ export async function partnerRanking(
   };
 }
 
-const priority: DatasetKind[] = ['official_customs', 'national_statistics', 'comtrade', 'baci', 'illustrative'];
-
 async function datasetForHome(db: Db, home: string, range: PeriodRange, datasetId?: string): Promise<DatasetRef> {
-  const candidates = (await store.allDatasets(db))
-    .filter((d) => datasetId === undefined || d.id === datasetId)
-    .sort((a, b) => priority.indexOf(a.kind as DatasetKind) - priority.indexOf(b.kind as DatasetKind));
+  const candidates = (await datasetsByPriority(db)).filter((d) => datasetId === undefined || d.id === datasetId);
   const covering = await store.datasetsCovering(
     db,
     candidates.map((row) => row.id),
@@ -95,7 +98,7 @@ async function datasetForHome(db: Db, home: string, range: PeriodRange, datasetI
     false,
   );
   const row = candidates.find((candidate) => covering.has(candidate.id));
-  if (row) return { ...row, illustrative: row.kind === 'illustrative' };
+  if (row) return datasetRef(row);
   throw new AccordError('NOT_FOUND', `no trade data reported by ${home} in ${formatRange(range)}`);
 }
 
