@@ -72,6 +72,16 @@ describeOnEngines('trade analytics', (ctx) => {
     expect(s.currency).toBe('USD');
   });
 
+  it('answers questions of the same shape asked at once, each with its own pair', async () => {
+    const datasetId = await makeDataset(ctx.database, 'official_customs', fixture);
+    const ask = (partner: string) => tradeSummary(ctx.db, { home: 'BY', partner, range: q1, datasetId });
+    const alone = [];
+    for (const partner of ['RU-KRS', 'PL', 'CN']) alone.push(await ask(partner));
+    const atOnce = await Promise.all(['RU-KRS', 'PL', 'CN', 'RU-KRS', 'PL', 'CN'].map((partner) => ask(partner)));
+    expect(atOnce.map((s) => s.current.turnoverCents)).toEqual([25_000, 1_000, 50_000, 25_000, 1_000, 50_000]);
+    expect(atOnce.slice(0, 3)).toEqual(alone);
+  });
+
   it('gives no growth where there was nothing a year earlier, and keeps a negative balance', async () => {
     const datasetId = await makeDataset(ctx.database, 'official_customs', fixture);
     const poland = await tradeSummary(ctx.db, { home: 'BY', partner: 'PL', range: q1, datasetId });

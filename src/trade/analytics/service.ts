@@ -209,7 +209,7 @@ export async function tradeSummary(db: Db, query: PairQuery): Promise<TradeSumma
     rank,
     partners: ranked.length,
     grouping,
-    flagged: await store.flaggedFlows(db, perspective, query.partner, query.range),
+    flagged: currentAll.reduce((n, s) => n + (s.key === query.partner ? (s.flagged ?? 0) : 0), 0),
   };
 }
 

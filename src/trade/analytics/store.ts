@@ -27,7 +27,10 @@ async function viewOf(db: Db, p: Perspective): Promise<FactView> {
   return { datasetSeq: await datasetSeq(db, p.datasetId), home: p.home, mirrorImports: p.mirrorImports };
 }
 
-/** Exports and imports of home by partner in each part (a range, and some partners or all), one list per part. */
+/**
+ * Exports and imports of home by partner in each part (a range, and some partners or all), with the flows
+ * their source flags, one list per part.
+ */
 export async function sumsByPartner(db: Db, p: Perspective, parts: PartnerPart[]): Promise<FlowSum[][]> {
   if (parts.length === 0) return [];
   if (parts.some((part) => part.partners?.length === 0)) {
@@ -76,11 +79,6 @@ export async function sumsByProduct(
   digits: 2 | 4 | 6,
 ): Promise<FlowSum[][]> {
   return (await tradeFacts(db)).sumsByProduct(await viewOf(db, p), partner, ranges, digits);
-}
-
-/** How many flows of home with a partner over a range their source flags (estimated, confidential, re-export). */
-export async function flaggedFlows(db: Db, p: Perspective, partner: string, range: PeriodRange): Promise<number> {
-  return (await tradeFacts(db)).flaggedFlows(await viewOf(db, p), partner, range);
 }
 
 const datasetColumns = ['id', 'name', 'kind', 'source'] as const;

@@ -69,7 +69,7 @@ export class PostgresFacts implements TradeFacts {
   /** Each range on a connection of its own, at the same time: PostgreSQL runs one statement on one core. */
   async sumsByProduct(view: FactView, partner: string, ranges: PeriodRange[], digits: 2 | 4 | 6) {
     return Promise.all(
-      ranges.map(async (range) => q.sumsOf(await this.rows(q.productSums(view, partner, [range], digits)))),
+      ranges.map(async (range) => q.sumsOfParts(await this.rows(q.productSums(view, partner, [range], digits)), 1)[0]!),
     );
   }
 
@@ -86,10 +86,6 @@ export class PostgresFacts implements TradeFacts {
 
   async productTrade(query: ProductQuery): Promise<ProductSum[]> {
     return (await this.rows(q.productTrade(query))).map(q.productSum);
-  }
-
-  async flaggedFlows(view: FactView, partner: string, range: PeriodRange): Promise<number> {
-    return q.countOf(await this.rows(q.flaggedFlows(view, partner, range)));
   }
 
   async stage(importId: string): Promise<FactStage> {

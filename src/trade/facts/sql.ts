@@ -65,29 +65,39 @@ function within(s: Statement, column: string, values: readonly unknown[]): strin
 }
 
 /**
- * Home's trade by partner in each part, the part's index as `part`: ranges may overlap (two years and the
- * two before them), so each is summed on its own, all in one statement.
+ * Sums of `value_cents` (as `v0`, `v1`, …) and, when `flagged` names a column, of it (as `f0`, `f1`, …)
+ * over the rows of each condition, and the rows of any of them: one pass over the rows for all the parts.
+ * A part no row matches sums to null.
+ */
+function partSums(conditions: readonly string[], flagged?: string): { columns: string; rows: string } {
+  const columns = conditions.flatMap((c, part) => [
+    `sum(value_cents) filter (where ${c}) as v${part}`,
+    ...(flagged ? [`sum(${flagged}) filter (where ${c}) as f${part}`] : []),
+  ]);
+  return { columns: columns.join(', '), rows: `(${conditions.join(' or ')})` };
+}
+
+/**
+ * Home's trade by partner in each part, with the flows their source flags: ranges may overlap (two
+ * years and the two before them), so each is summed on its own, all in one pass over home's sums.
  */
 export function partnerSums(view: FactView, parts: readonly PartnerPart[]): Statement {
   const s = new Statement();
-  parts.forEach(({ range, partners }, part) => {
-    if (part > 0) s.add('union all');
-    s.add(`select partner as key, flow, ${part} as part, sum(value_cents) as value from trade_pair_months`);
-    s.add('where dataset_seq = ? and reporter = ?', view.datasetSeq, view.home);
-    if (partners) s.add(`and ${within(s, 'partner', partners)}`);
-    if (view.mirrorImports) s.add("and flow = 'X'");
-    s.add(`and ${periodWithin(s, range)} group by partner, flow`);
-    if (view.mirrorImports) {
-      s.add(`union all select reporter as key, 'M' as flow, ${part} as part, sum(value_cents) as value`);
-      s.add(
-        "from trade_partner_months where dataset_seq = ? and partner = ? and flow = 'X'",
-        view.datasetSeq,
-        view.home,
-      );
-      if (partners) s.add(`and ${within(s, 'reporter', partners)}`);
-      s.add(`and ${periodWithin(s, range)} group by reporter`);
-    }
-  });
+  const conditions = (partnerColumn: string) =>
+    parts.map(({ range, partners }) =>
+      partners ? `(${periodWithin(s, range)} and ${within(s, partnerColumn, partners)})` : periodWithin(s, range),
+    );
+  const own = partSums(conditions('partner'), 'flagged');
+  s.add(`select partner as key, flow, ${own.columns} from trade_pair_months`);
+  s.add('where dataset_seq = ? and reporter = ?', view.datasetSeq, view.home);
+  if (view.mirrorImports) s.add("and flow = 'X'");
+  s.add(`and ${own.rows} group by partner, flow`);
+  if (view.mirrorImports) {
+    const mirrored = partSums(conditions('reporter'), 'flagged');
+    s.add(`union all select reporter as key, 'M' as flow, ${mirrored.columns} from trade_partner_months`);
+    s.add("where dataset_seq = ? and partner = ? and flow = 'X'", view.datasetSeq, view.home);
+    s.add(`and ${mirrored.rows} group by reporter`);
+  }
   return s;
 }
 
@@ -113,7 +123,7 @@ export function partnersCovered(
 }
 
 /**
- * A pair's trade by HS code cut to `digits`, in each range (its index as `part`). A code coarser than asked
+ * A pair's trade by HS code cut to `digits`, in each range (as `v0`, `v1`, …). A code coarser than asked
  * for (a chapter a file did not break down) stays a line of its own, so every level adds up to the same
  * total.
  */
@@ -124,25 +134,19 @@ export function productSums(
   digits: number,
 ): Statement {
   const s = new Statement();
-  ranges.forEach((range, part) => {
-    if (part > 0) s.add('union all');
+  const sums = () => partSums(ranges.map((range) => periodWithin(s, range)));
+  const own = sums();
+  s.add(`select substr(hs_code, 1, ${s.param(digits)}) as key, flow, ${own.columns} from trade_facts`);
+  s.add('where dataset_seq = ? and reporter = ? and partner = ?', view.datasetSeq, view.home, partner);
+  if (view.mirrorImports) s.add("and flow = 'X'");
+  s.add(`and ${own.rows} group by 1, flow`);
+  if (view.mirrorImports) {
+    const mirrored = sums();
     const key = `substr(hs_code, 1, ${s.param(digits)})`;
-    s.add(`select ${key} as key, flow, ${part} as part, sum(value_cents) as value from trade_facts`);
-    s.add('where dataset_seq = ? and reporter = ? and partner = ?', view.datasetSeq, view.home, partner);
-    if (view.mirrorImports) s.add("and flow = 'X'");
-    s.add(`and ${periodWithin(s, range)} group by 1, flow`);
-    if (view.mirrorImports) {
-      const mirroredKey = `substr(hs_code, 1, ${s.param(digits)})`;
-      s.add(`union all select ${mirroredKey} as key, 'M' as flow, ${part} as part, sum(value_cents) as value`);
-      s.add(
-        "from trade_facts where dataset_seq = ? and reporter = ? and partner = ? and flow = 'X'",
-        view.datasetSeq,
-        partner,
-        view.home,
-      );
-      s.add(`and ${periodWithin(s, range)} group by 1`);
-    }
-  });
+    s.add(`union all select ${key} as key, 'M' as flow, ${mirrored.columns} from trade_facts`);
+    s.add("where dataset_seq = ? and reporter = ? and partner = ? and flow = 'X'", view.datasetSeq, partner, view.home);
+    s.add(`and ${mirrored.rows} group by 1`);
+  }
   return s;
 }
 
@@ -210,27 +214,6 @@ export function productTrade(q: ProductQuery): Statement {
     s.add(`union all select reporter as territory, 'M' as flow, ${measures} from trade_facts`);
     s.add("where dataset_seq = ? and partner = ? and flow = 'X'", q.datasetSeq, q.reporter);
     s.add(`and ${productFacts(s, q)} group by reporter`);
-  }
-  return s;
-}
-
-/**
- * How many of a pair's flows over a range carry a flag (estimated, confidential, re-export), from the
- * pair-month sums.
- */
-export function flaggedFlows(view: FactView, partner: string, range: PeriodRange): Statement {
-  const s = new Statement();
-  s.add(
-    'select sum(flagged) as n from trade_pair_months where dataset_seq = ? and reporter = ? and partner = ?',
-    view.datasetSeq,
-    view.home,
-    partner,
-  );
-  s.add(`and ${periodWithin(s, range)}`);
-  if (view.mirrorImports) {
-    s.add("and flow = 'X' union all select sum(flagged) as n from trade_partner_months");
-    s.add("where dataset_seq = ? and partner = ? and reporter = ? and flow = 'X'", view.datasetSeq, view.home, partner);
-    s.add(`and ${periodWithin(s, range)}`);
   }
   return s;
 }
@@ -417,20 +400,23 @@ export const factReporters = 'select distinct reporter from trade_facts where da
 export const factsOfReporter = `select dataset_seq, import_seq, ${factColumns} from trade_facts
   where dataset_seq = $1 and reporter = $2 order by partner, period, flow, hs_code, line`;
 
-const flowSum = (r: Record<string, unknown>): FlowSum => ({
-  key: String(r.key),
-  flow: String(r.flow),
-  valueCents: Number(r.value),
-});
-
 export function sumsOf(rows: Array<Record<string, unknown>>): FlowSum[] {
-  return rows.map(flowSum);
+  return rows.map((r) => ({ key: String(r.key), flow: String(r.flow), valueCents: Number(r.value) }));
 }
 
 /** The rows of a statement in parts (`partnerSums`, `productSums`), one list of sums per part. */
 export function sumsOfParts(rows: Array<Record<string, unknown>>, parts: number): FlowSum[][] {
   const answers = Array.from({ length: parts }, (): FlowSum[] => []);
-  for (const r of rows) answers[Number(r.part)]!.push(flowSum(r));
+  for (const r of rows) {
+    answers.forEach((answer, part) => {
+      const value = r[`v${part}`];
+      if (value === null || value === undefined) return;
+      const sum: FlowSum = { key: String(r.key), flow: String(r.flow), valueCents: Number(value) };
+      const flagged = r[`f${part}`];
+      if (flagged !== null && flagged !== undefined) sum.flagged = Number(flagged);
+      answer.push(sum);
+    });
+  }
   return answers;
 }
 
@@ -453,10 +439,6 @@ export function productSum(r: Record<string, unknown>): ProductSum {
     flows: Number(r.flows),
     flagged: Number(r.flagged),
   };
-}
-
-export function countOf(rows: Array<Record<string, unknown>>): number {
-  return rows.reduce((total, r) => total + Number(r.n), 0);
 }
 
 export function storedFact(r: Record<string, unknown>): StoredFact {

@@ -7,6 +7,8 @@ export interface FlowSum {
   key: string;
   flow: string;
   valueCents: number;
+  /** Of the flows summed, how many their source flags, where the question counts them (`sumsByPartner`). */
+  flagged?: number;
 }
 
 /** One part of a question by partner: a range, and the partners asked about (all when none are named). */
@@ -109,7 +111,7 @@ export interface TradeFacts {
   readonly engine: 'duckdb' | 'postgres';
   /**
    * Exports and imports of home by partner in each part (a range, and the partners asked about or all),
-   * one list per part, all in one question.
+   * with the flows their source flags, one list per part, all in one question.
    */
   sumsByPartner(view: FactView, parts: readonly PartnerPart[]): Promise<FlowSum[][]>;
   /** Monthly (and annual, YYYY00) exports and imports of a pair; key = period. */
@@ -139,8 +141,6 @@ export interface TradeFacts {
   ): Promise<Set<number>>;
   /** A product's trade in a year, see `ProductQuery`. */
   productTrade(query: ProductQuery): Promise<ProductSum[]>;
-  /** How many flows of home with a partner over a range carry a flag. */
-  flaggedFlows(view: FactView, partner: string, range: PeriodRange): Promise<number>;
   /** Starts an import; imports are taken one at a time. */
   stage(importId: string): Promise<FactStage>;
   /** Every fact of a dataset, current and superseded. */
