@@ -230,6 +230,13 @@ export function countFlagged(table: string): string {
 export const factColumns =
   'reporter, partner, period, flow, hs_code, hs_revision, value_cents, quantity, unit, flag, line';
 
+/** The fact columns of the table `alias` stands for, in a statement that joins it. */
+const factColumnsOf = (alias: string) =>
+  factColumns
+    .split(', ')
+    .map((column) => `${alias}.${column}`)
+    .join(', ');
+
 /**
  * Where a staged import's rows wait, as three queries over the stage `$1`: its rows (the fact columns, in
  * the order they are to lie in: a pair's rows together), the slices (reporter × period × direction) they
@@ -280,20 +287,20 @@ export function baciSource(rawTable: string, codesTable: string, hsRevision: str
   };
 }
 
-/** Rows of `f` in the slices the staged import holds. */
-const inSlices = (source: StagedSource, f: string) =>
-  `exists (select 1 from (${source.slices}) s where s.reporter = ${f}.reporter and s.period = ${f}.period and s.flow = ${f}.flow)`;
+/**
+ * How a table's rows `f` meet the slices `s` (reporter × period × direction, each once) they lie in. Joined
+ * rather than asked with `exists`: DuckDB then reads only the row groups that may hold the slices'
+ * reporters and periods, where `exists` reads every row of the dataset (a 2,000-row import into 10 M rows:
+ * 3.5 → 1 s).
+ */
+const sliceKeys = 's.reporter = f.reporter and s.period = f.period and s.flow = f.flow';
 
 export type Step = [sql: string, params: unknown[]];
-
-/** Rows of `f` in the slices of the import being published (see `publishSteps`). */
-const inPublishSlices = (f: string) =>
-  `exists (select 1 from publish_slices s where s.reporter = ${f}.reporter and s.period = ${f}.period and s.flow = ${f}.flow)`;
 
 /** How many rows of a dataset a staged import replaces. */
 export function countReplaced(source: StagedSource, stage: string, datasetSeq: number): Step {
   return [
-    `select count(*) as n from trade_facts f where f.dataset_seq = $2 and ${inSlices(source, 'f')}`,
+    `select count(*) as n from trade_facts f join (${source.slices}) s on ${sliceKeys} where f.dataset_seq = $2`,
     [stage, datasetSeq],
   ];
 }
@@ -309,13 +316,12 @@ export function publishSteps(source: StagedSource, stage: string, datasetSeq: nu
     [`create temp table publish_slices as ${source.slices}`, [stage]],
     [
       `insert into trade_facts_superseded (dataset_seq, import_seq, ${factColumns}, superseded_by)
-       select dataset_seq, import_seq, ${factColumns}, cast($2 as integer) from trade_facts f
-       where f.dataset_seq = $1 and ${inPublishSlices('f')}`,
+       select f.dataset_seq, f.import_seq, ${factColumnsOf('f')}, cast($2 as integer) from trade_facts f
+       join publish_slices s on ${sliceKeys} where f.dataset_seq = $1`,
       [datasetSeq, importSeq],
     ],
-    [`delete from trade_facts f where f.dataset_seq = $1 and ${inPublishSlices('f')}`, [datasetSeq]],
-    ...['trade_pair_months', 'trade_partner_months'].map((table): Step => [
-      `delete from ${table} f where f.dataset_seq = $1 and ${inPublishSlices('f')}`,
+    ...['trade_facts', 'trade_pair_months', 'trade_partner_months'].map((table): Step => [
+      `delete from ${table} f using publish_slices s where f.dataset_seq = $1 and ${sliceKeys}`,
       [datasetSeq],
     ]),
     [
@@ -331,8 +337,9 @@ export function publishSteps(source: StagedSource, stage: string, datasetSeq: nu
     ],
     [
       `insert into trade_partner_months (dataset_seq, reporter, partner, period, flow, value_cents, row_count, flagged)
-       select dataset_seq, reporter, partner, period, flow, value_cents, row_count, flagged from trade_pair_months f
-       where f.dataset_seq = $1 and ${inPublishSlices('f')} order by partner, reporter, period`,
+       select f.dataset_seq, f.reporter, f.partner, f.period, f.flow, f.value_cents, f.row_count, f.flagged
+       from trade_pair_months f join publish_slices s on ${sliceKeys} where f.dataset_seq = $1
+       order by f.partner, f.reporter, f.period`,
       [datasetSeq],
     ],
     ...productImporterSteps(datasetSeq, 'publish_slices'),
@@ -355,7 +362,7 @@ export function productImporterSteps(datasetSeq: number, slices: string): Step[]
   const reported = (f: string, year: string) =>
     `exists (select 1 from ${slices} s where s.flow = 'M' and s.reporter = ${f} and ${yearColumn('s.period')} = ${year})`;
   const measures =
-    'unit, flag is not null, sum(value_cents), sum(quantity), count(quantity), count(*) from trade_facts f';
+    'f.unit, f.flag is not null, sum(f.value_cents), sum(f.quantity), count(f.quantity), count(*) from trade_facts f';
   const columns = 'dataset_seq, hs_code, year, importer, side, unit, flagged, value_cents, quantity, measured, flows';
   const period = yearColumn('f.period');
   return [
@@ -373,9 +380,11 @@ export function productImporterSteps(datasetSeq: number, slices: string): Step[]
     ],
     [
       `insert into trade_product_importers (${columns})
-       select dataset_seq, hs_code, ${period}, reporter, 'M', ${measures}
-       where f.dataset_seq = $1 and f.flow = 'M' and ${reported('f.reporter', period)}
-       group by dataset_seq, hs_code, ${period}, reporter, unit, flag is not null order by hs_code`,
+       select f.dataset_seq, f.hs_code, ${period}, f.reporter, 'M', ${measures}
+       join (select distinct reporter, ${yearColumn('period')} as year from ${slices} where flow = 'M') s
+         on s.reporter = f.reporter and s.year = ${period}
+       where f.dataset_seq = $1 and f.flow = 'M'
+       group by f.dataset_seq, f.hs_code, ${period}, f.reporter, f.unit, f.flag is not null order by f.hs_code`,
       [datasetSeq],
     ],
   ];
