@@ -174,6 +174,7 @@ const bundleUpgrades: Record<string, (tables: Bundle['tables']) => void> = {
   },
   // The trade store's own sums and indexes; a bundle carries facts, from which they are counted.
   '0013_trade_pair_sums': () => undefined,
+  '0014_trade_pair_headings': () => undefined,
 };
 
 /** The upgrades that bring a bundle from its schema to the database's, or null when there is no such path. */

@@ -288,7 +288,11 @@ describeOnEngines('moving trade flow blocks into the trade store (0012)', (ctx) 
         for (const row of part.sums) await plain.insertInto('trade_flow_sums').values(row).execute();
       }
 
-      expect((await prepareDatabase(db)).applied).toEqual(['0012_trade_blocks_to_facts', '0013_trade_pair_sums']);
+      expect((await prepareDatabase(db)).applied).toEqual([
+        '0012_trade_blocks_to_facts',
+        '0013_trade_pair_sums',
+        '0014_trade_pair_headings',
+      ]);
       const rowsOf = (datasetSeq: number) =>
         blockImports
           .filter((i) => i.datasetSeq === datasetSeq)
@@ -391,6 +395,36 @@ describe.each(engines.filter((engine) => engine === 'postgres'))(
             [201702, 0],
           ]);
         }
+      } finally {
+        await database.drop();
+      }
+    });
+  },
+);
+
+describe.each(engines.filter((engine) => engine === 'postgres'))(
+  'sums by pair, heading and month (0014) [%s]',
+  (engine) => {
+    it('counts them for the facts already stored', async () => {
+      const database = await createTestDatabase(engine, { prepare: false });
+      try {
+        const db = database.db;
+        expect((await migratorOf(db).migrateTo('0013_trade_pair_sums')).error).toBeUndefined();
+        const fact = (period: number, hs: string, cents: number) =>
+          sql`insert into trade_facts values (1, 1, 'BY', 'UA', ${period}, 'X', ${hs}, 'H5', ${cents}, null, null,
+            null, 2)`.execute(db);
+        await fact(201701, '401110', 100);
+        await fact(201701, '401120', 50);
+        await fact(201701, '87', 30);
+        await fact(201702, '401110', 20);
+        await prepareDatabase(db);
+        const rows = await sql<{ period: number; heading: string; cents: string }>`select period, heading,
+          value_cents as cents from trade_pair_headings order by period, heading`.execute(db);
+        expect(rows.rows.map((r) => [r.period, r.heading, Number(r.cents)])).toEqual([
+          [201701, '4011', 150],
+          [201701, '87', 30],
+          [201702, '4011', 20],
+        ]);
       } finally {
         await database.drop();
       }

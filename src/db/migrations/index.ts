@@ -12,6 +12,7 @@ import * as m0010 from './0010_readouts.ts';
 import * as m0011 from './0011_trade_facts.ts';
 import * as m0012 from './0012_trade_blocks_to_facts.ts';
 import * as m0013 from './0013_trade_pair_sums.ts';
+import * as m0014 from './0014_trade_pair_headings.ts';
 
 /** Numbered, append-only. A migration once released is never edited; add the next number instead. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011_trade_facts': m0011,
   '0012_trade_blocks_to_facts': m0012,
   '0013_trade_pair_sums': m0013,
+  '0014_trade_pair_headings': m0014,
 };
