@@ -367,6 +367,42 @@ describe('a trade store written before its monthly sums counted flagged flows', 
   });
 });
 
+describe('a trade store written before it kept sums by heading', () => {
+  it('counts them for its big months when it opens, and a structure reads them', async () => {
+    const database = await createTestDatabase('sqlite');
+    let reopened: Database | undefined;
+    try {
+      // A month of 1,000 facts, two subheadings to a heading: big enough to keep sums by heading.
+      const flows = Array.from({ length: 1000 }, (_, i) => ({
+        period: 201701,
+        reporter: 'BY',
+        partner: 'UA',
+        flow: 'X' as const,
+        hs: `${String(10 + Math.floor(i / 20)).padStart(2, '0')}${String(10 + (Math.floor(i / 2) % 10))}1${i % 2}`,
+        usd: 1 + (i % 7),
+      }));
+      const datasetId = await makeTradeDataset(database.db, 'comtrade', flows);
+      const query = { home: 'BY', partner: 'UA', range: { from: 201701, to: 201701 }, datasetId, top: 1000 };
+      const before = await tradeStructure(database.db, { ...query, level: 'heading' });
+      await database.close();
+      if (database.target.dialect !== 'sqlite') throw new Error('a SQLite database was asked for');
+      const instance = await DuckDBInstance.create(tradeStoreFile(database.target.file));
+      const duck = await instance.connect();
+      const kept = await duck.runAndReadAll('select count(*) from trade_pair_headings');
+      expect(Number(kept.getRows()[0]![0])).toBe(500);
+      await duck.run('drop table trade_pair_headings');
+      duck.closeSync();
+      instance.closeSync();
+
+      reopened = await openDatabase({ target: database.target, migrations: 'none' });
+      expect(await tradeStructure(reopened.db, { ...query, level: 'heading' })).toEqual(before);
+    } finally {
+      await reopened?.close();
+      await database.drop();
+    }
+  });
+});
+
 describe.each(engines.filter((engine) => engine === 'postgres'))(
   'counting flagged flows in the month sums (0013) [%s]',
   (engine) => {
@@ -405,7 +441,7 @@ describe.each(engines.filter((engine) => engine === 'postgres'))(
 describe.each(engines.filter((engine) => engine === 'postgres'))(
   'sums by pair, heading and month (0014) [%s]',
   (engine) => {
-    it('counts them for the facts already stored', async () => {
+    it('counts them for the big months of the facts already stored', async () => {
       const database = await createTestDatabase(engine, { prepare: false });
       try {
         const db = database.db;
@@ -417,13 +453,15 @@ describe.each(engines.filter((engine) => engine === 'postgres'))(
         await fact(201701, '401120', 50);
         await fact(201701, '87', 30);
         await fact(201702, '401110', 20);
+        // January as a month of many facts, February as one of few: only the first keeps sums by heading.
+        await sql`insert into trade_pair_months values (1, 'BY', 'UA', 201701, 'X', 180, 1000, 0),
+          (1, 'BY', 'UA', 201702, 'X', 20, 1, 0)`.execute(db);
         await prepareDatabase(db);
         const rows = await sql<{ period: number; heading: string; cents: string }>`select period, heading,
           value_cents as cents from trade_pair_headings order by period, heading`.execute(db);
         expect(rows.rows.map((r) => [r.period, r.heading, Number(r.cents)])).toEqual([
           [201701, '4011', 150],
           [201701, '87', 30],
-          [201702, '4011', 20],
         ]);
       } finally {
         await database.drop();

@@ -92,4 +92,50 @@ describeOnEngines('sums by month and heading kept by imports', (ctx) => {
     expect(second.rowsReplaced).toBeGreaterThan(0);
     await compare();
   });
+
+  it('read a big month from its sums by heading, a small one from its facts, as the facts add up', async () => {
+    writeCountryTable(countries);
+    const { countries: list } = benchTerritories();
+    const [cn, us] = ['CN', 'US'].map((code) => list.find((t) => t.code === code)!.numeric);
+    // China's exports to the United States in January 2017: 1,200 facts, four subheadings to a heading (a
+    // month big enough to keep sums by heading); in February, and the other way round, a few.
+    const chapters = Array.from({ length: 97 }, (_, c) => c + 1).filter((c) => c !== 77);
+    const code = (i: number) => {
+      const [chapter, rest] = [chapters[i % 96]!, Math.floor(i / 96)];
+      return `${String(chapter).padStart(2, '0')}0${rest % 4}${10 + Math.floor(rest / 4)}`;
+    };
+    const lines = ['t,i,j,k,v,q'];
+    let january = 0;
+    for (let i = 0; i < 1200; i += 1) {
+      lines.push(`201701,${cn},${us},${code(i)},${(i % 17) + 1}.250,`);
+      january += ((i % 17) + 1.25) * 100_000;
+    }
+    for (let i = 0; i < 30; i += 1) lines.push(`201702,${cn},${us},${code(i)},2.000,`);
+    for (let i = 0; i < 30; i += 1) lines.push(`201701,${us},${cn},${code(i * 7)},3.500,`);
+    const file = path.join(dir, 'big-month.csv');
+    fs.writeFileSync(file, lines.join('\n'));
+    const dataset = { name: `big month ${ctx.engine}`, kind: 'baci' as const, source: 'generated' };
+    const first = await importTradeFile(ctx.database, { format: 'baci', file, countries, hsRevision: 'H5', dataset });
+    expect(first.rowsImported).toBe(1260);
+    const perspective = { datasetId: first.datasetId!, home: 'CN', mirrorImports: true };
+    const range = { from: 201701, to: 201702 };
+
+    const compare = async () => {
+      const [bySubheading] = await sumsByProduct(ctx.db, perspective, 'US', [range], 6);
+      for (const digits of [2, 4] as const) {
+        const [sums] = await sumsByProduct(ctx.db, perspective, 'US', [range], digits);
+        expect(sorted(sums!)).toEqual(sorted(cutTo(digits, bySubheading!)));
+      }
+      return totals(bySubheading!);
+    };
+    expect(await compare()).toEqual({ X: january + 30 * 200_000, M: 30 * 350_000 });
+
+    // January replaced by two facts: its sums by heading go with its old facts.
+    fs.writeFileSync(
+      file,
+      ['t,i,j,k,v,q', `201701,${cn},${us},870410,5.000,`, `201701,${cn},${us},870421,1.000,`].join('\n'),
+    );
+    await importTradeFile(ctx.database, { format: 'baci', file, countries, hsRevision: 'H5', dataset });
+    expect(await compare()).toEqual({ X: 600_000 + 30 * 200_000, M: 30 * 350_000 });
+  });
 });

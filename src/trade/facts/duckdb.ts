@@ -22,9 +22,6 @@ import type {
   TradeFacts,
 } from './store.ts';
 
-// DuckDB reads a big pair's facts quickly enough; sums by heading would cost each import a third more.
-const keepsHeadingSums = false;
-
 const schema = [
   `create table if not exists trade_facts (
      dataset_seq integer not null, import_seq integer not null, reporter varchar not null, partner varchar not null,
@@ -51,6 +48,9 @@ const schema = [
   `create table if not exists trade_partner_months (
      dataset_seq integer not null, reporter varchar not null, partner varchar not null, period integer not null,
      flow varchar not null, value_cents hugeint not null, row_count bigint not null, flagged bigint not null default 0)`,
+  `create table if not exists trade_pair_headings (
+     dataset_seq integer not null, reporter varchar not null, partner varchar not null, period integer not null,
+     flow varchar not null, heading varchar not null, value_cents hugeint not null)`,
   `create table if not exists trade_pair_months (
      dataset_seq integer not null, reporter varchar not null, partner varchar not null, period integer not null,
      flow varchar not null, value_cents hugeint not null, row_count bigint not null, flagged bigint not null default 0)`,
@@ -106,6 +106,12 @@ function lockedError(file: string, error: Error): AccordError | null {
 export class DuckFacts implements TradeFacts {
   readonly engine = 'duckdb';
   private writing: Promise<unknown> = Promise.resolve();
+  /**
+   * The pairs (dataset, reporter, partner) with any month summed by heading, read again after every
+   * write: a structure of any other pair reads its facts without first asking which of its months are.
+   * Only a hint: either way the answer is the same.
+   */
+  private headingPairs: Promise<Set<string>> | null = null;
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -160,6 +166,9 @@ export class DuckFacts implements TradeFacts {
       }
       await run(reader, 'drop table all_slices');
     }
+    // …and the sums by heading of its big pairs' months.
+    const headings = await run(reader, 'select 1 from trade_pair_headings limit 1');
+    if (headings.currentRowCount === 0) await run(reader, q.headingSums(`(${q.headingMonths})`));
     const facts = new DuckFacts(instance, reader, records);
     await facts.recover();
     return facts;
@@ -197,11 +206,12 @@ export class DuckFacts implements TradeFacts {
   async publish(connection: DuckDBConnection, stage: string, datasetSeq: number, importSeq: number): Promise<void> {
     const source = await sourceOf(connection, stage);
     await this.inTransaction(connection, async () => {
-      for (const [sql, params] of q.publishSteps(source, stage, datasetSeq, importSeq, keepsHeadingSums)) {
+      for (const [sql, params] of q.publishSteps(source, stage, datasetSeq, importSeq)) {
         await run(connection, sql, params);
       }
       await dropStage(connection, stage);
     });
+    this.headingPairs = null;
   }
 
   private async inTransaction(connection: DuckDBConnection, work: () => Promise<void>): Promise<void> {
@@ -227,11 +237,27 @@ export class DuckFacts implements TradeFacts {
     return q.coveredOf(await rowsOf(this.reader, q.partnersCovered(datasetSeqs, home, partners, range)));
   }
 
-  async sumsByProduct(view: FactView, partner: string, ranges: PeriodRange[], digits: 2 | 4 | 6) {
-    return q.sumsOfParts(
-      await rowsOf(this.reader, q.productSums(view, partner, ranges, digits, keepsHeadingSums)),
-      ranges.length,
+  private async summedByHeading(view: FactView, partner: string): Promise<boolean> {
+    const key = (reporter: string, to: string) => `${view.datasetSeq} ${reporter} ${to}`;
+    this.headingPairs ??= run(this.reader, q.headingPairs).then(
+      (answer) =>
+        new Set(
+          answer.getRowObjectsJS().map((r) => `${String(r.dataset_seq)} ${String(r.reporter)} ${String(r.partner)}`),
+        ),
     );
+    const asked = this.headingPairs;
+    const pairs = await asked.catch((error: unknown) => {
+      if (this.headingPairs === asked) this.headingPairs = null;
+      throw error;
+    });
+    return pairs.has(key(view.home, partner)) || (view.mirrorImports && pairs.has(key(partner, view.home)));
+  }
+
+  async sumsByProduct(view: FactView, partner: string, ranges: PeriodRange[], digits: 2 | 4 | 6) {
+    const byHeading = digits <= 4 && (await this.summedByHeading(view, partner));
+    const months = byHeading ? q.pairMonthsOf(await rowsOf(this.reader, q.pairMonths(view, partner, ranges))) : null;
+    const statement = q.productSums(view, partner, ranges, digits, months);
+    return q.sumsOfParts(statement ? await rowsOf(this.reader, statement) : [], ranges.length);
   }
 
   async covering(
@@ -295,9 +321,9 @@ export class DuckFacts implements TradeFacts {
       const connection = await connectTo(this.instance);
       try {
         await this.inTransaction(connection, async () => {
-          for (const [sql, params] of q.deleteDatasetSteps(datasetSeq, keepsHeadingSums))
-            await run(connection, sql, params);
+          for (const [sql, params] of q.deleteDatasetSteps(datasetSeq)) await run(connection, sql, params);
         });
+        this.headingPairs = null;
       } finally {
         connection.closeSync();
       }

@@ -22,9 +22,6 @@ import type {
   TradeFacts,
 } from './store.ts';
 
-// PostgreSQL reads a big pair's facts row by row: a structure by heading reads their sums by heading.
-const keepsHeadingSums = true;
-
 /** Imports of this many rows or more analyze the tables they wrote (see `commit`). */
 const analyzeFromRows = 10_000;
 
@@ -71,11 +68,12 @@ export class PostgresFacts implements TradeFacts {
 
   /** Each range on a connection of its own, at the same time: PostgreSQL runs one statement on one core. */
   async sumsByProduct(view: FactView, partner: string, ranges: PeriodRange[], digits: 2 | 4 | 6) {
+    const months = digits > 4 ? null : q.pairMonthsOf(await this.rows(q.pairMonths(view, partner, ranges)));
     return Promise.all(
-      ranges.map(
-        async (range) =>
-          q.sumsOfParts(await this.rows(q.productSums(view, partner, [range], digits, keepsHeadingSums)), 1)[0]!,
-      ),
+      ranges.map(async (range) => {
+        const statement = q.productSums(view, partner, [range], digits, months);
+        return q.sumsOfParts(statement ? await this.rows(statement) : [], 1)[0]!;
+      }),
     );
   }
 
@@ -113,7 +111,7 @@ export class PostgresFacts implements TradeFacts {
     const client = await this.pool.connect();
     try {
       await client.query('begin');
-      for (const [sql, params] of q.deleteDatasetSteps(datasetSeq, keepsHeadingSums)) await client.query(sql, params);
+      for (const [sql, params] of q.deleteDatasetSteps(datasetSeq)) await client.query(sql, params);
       await client.query('commit');
     } catch (error) {
       await client.query('rollback').catch(() => undefined);
@@ -255,14 +253,14 @@ class PostgresStage implements FactStage {
         const result = await client.query<{ n: string | number }>(...q.countReplaced(this.source, this.id, seq));
         return Number(result.rows[0]!.n);
       });
-      for (const [sql, params] of q.publishSteps(this.source, this.id, datasetSeq, importSeq, keepsHeadingSums)) {
+      for (const [sql, params] of q.publishSteps(this.source, this.id, datasetSeq, importSeq)) {
         await client.query(sql, params);
       }
       await client.query('delete from trade_facts_staged where stage = $1', [this.id]);
       // A big import changes the tables too much for the planner's statistics (the first into an empty
       // database leaves it planning as if they were still empty); a small one is left to autovacuum.
       if (this.rows >= analyzeFromRows) {
-        for (const table of q.factTables(keepsHeadingSums)) await client.query(`analyze ${table}`);
+        for (const table of q.factTables) await client.query(`analyze ${table}`);
       }
       await client.query('commit');
     } catch (error) {

@@ -125,32 +125,110 @@ export function partnersCovered(
 }
 
 /**
- * A pair's trade by HS code cut to `digits`, in each range (as `v0`, `v1`, …). A code coarser than asked
- * for (a chapter a file did not break down) stays a line of its own, so every level adds up to the same
- * total. From the facts, or for headings and coarser from the sums by heading where the store keeps them.
+ * Facts in a pair's month from which the month's sums by heading are kept (`trade_pair_headings`): a big
+ * pair's structure reads those sums, a fraction of its facts (China's exports to the United States in a
+ * month of the 10 M-row bench: 8,000 facts in 1,200 headings), while the many small months, about as many
+ * headings as facts, are read from the facts and cost an import nothing. Part of what the sums mean: a
+ * new value needs every store's sums counted again.
+ */
+export const headingMonthFacts = 1000;
+
+/** A month of a pair, on home's side (0) or the partner's (1), and whether its sums by heading are kept. */
+export interface PairMonth {
+  side: 0 | 1;
+  period: number;
+  flow: string;
+  byHeading: boolean;
+}
+
+/**
+ * Where a pair's trade in the ranges is read, side by side: home's reports (with mirrored imports, its
+ * exports), and with mirrored imports the partner's exports to home (as home's imports).
+ */
+function pairSides(
+  view: FactView,
+  partner: string,
+): Array<{ side: 0 | 1; reporter: string; partner: string; flow: string | null; as: string }> {
+  const own = { side: 0 as const, reporter: view.home, partner, flow: view.mirrorImports ? 'X' : null, as: 'flow' };
+  if (!view.mirrorImports) return [own];
+  return [own, { side: 1, reporter: partner, partner: view.home, flow: 'X', as: "'M'" }];
+}
+
+/** The months of a pair in the ranges (see `PairMonth`), from its month sums. */
+export function pairMonths(view: FactView, partner: string, ranges: readonly PeriodRange[]): Statement {
+  const s = new Statement();
+  pairSides(view, partner).forEach((side, at) => {
+    if (at > 0) s.add('union all');
+    s.add(`select ${side.side} as side, period, flow, row_count >= ${headingMonthFacts} as by_heading`);
+    s.add(
+      'from trade_pair_months where dataset_seq = ? and reporter = ? and partner = ?',
+      view.datasetSeq,
+      side.reporter,
+      side.partner,
+    );
+    if (side.flow) s.add('and flow = ?', side.flow);
+    s.add(`and (${ranges.map((range) => periodWithin(s, range)).join(' or ')})`);
+  });
+  return s;
+}
+
+/** The pairs with any month summed by heading. */
+export const headingPairs = 'select distinct dataset_seq, reporter, partner from trade_pair_headings';
+
+export function pairMonthsOf(rows: Array<Record<string, unknown>>): PairMonth[] {
+  return rows.map((r) => ({
+    side: Number(r.side) as 0 | 1,
+    period: Number(r.period),
+    flow: String(r.flow),
+    byHeading: r.by_heading === true,
+  }));
+}
+
+/**
+ * A pair's trade by HS code cut to `digits`, in each range (as `v0`, `v1`, …), or null when the pair has
+ * none. A code coarser than asked for (a chapter a file did not break down) stays a line of its own, so
+ * every level adds up to the same total. Read from the facts, or (for headings and coarser) from the
+ * sums by heading of the pair's `months` that keep them and the facts of the others.
  */
 export function productSums(
   view: FactView,
   partner: string,
   ranges: readonly PeriodRange[],
   digits: number,
-  headings: boolean,
-): Statement {
+  months: readonly PairMonth[] | null,
+): Statement | null {
   const s = new Statement();
-  const [table, code] = headings && digits <= 4 ? ['trade_pair_headings', 'heading'] : ['trade_facts', 'hs_code'];
-  const sums = () => partSums(ranges.map((range) => periodWithin(s, range)));
-  const own = sums();
-  s.add(`select substr(${code}, 1, ${s.param(digits)}) as key, flow, ${own.columns} from ${table}`);
-  s.add('where dataset_seq = ? and reporter = ? and partner = ?', view.datasetSeq, view.home, partner);
-  if (view.mirrorImports) s.add("and flow = 'X'");
-  s.add(`and ${own.rows} group by 1, flow`);
-  if (view.mirrorImports) {
-    const mirrored = sums();
-    const key = `substr(${code}, 1, ${s.param(digits)})`;
-    s.add(`union all select ${key} as key, 'M' as flow, ${mirrored.columns} from ${table}`);
-    s.add("where dataset_seq = ? and reporter = ? and partner = ? and flow = 'X'", view.datasetSeq, partner, view.home);
-    s.add(`and ${mirrored.rows} group by 1`);
+  const parts: string[] = [];
+  const read = (table: string, code: string, side: ReturnType<typeof pairSides>[number], only?: PairMonth[]) => {
+    const sums = partSums(ranges.map((range) => periodWithin(s, range)));
+    let text = `select substr(${code}, 1, ${s.param(digits)}) as key, ${side.as} as flow, ${sums.columns} from ${table}`;
+    text += ` where dataset_seq = ${s.param(view.datasetSeq)} and reporter = ${s.param(side.reporter)}`;
+    text += ` and partner = ${s.param(side.partner)}`;
+    if (side.flow) text += ` and flow = ${s.param(side.flow)}`;
+    text += ` and ${sums.rows}`;
+    if (only) {
+      const byFlow = new Map<string, number[]>();
+      for (const m of only) byFlow.set(m.flow, [...(byFlow.get(m.flow) ?? []), m.period]);
+      const months = [...byFlow].map(
+        ([flow, periods]) => `(flow = ${s.param(flow)} and ${within(s, 'period', periods)})`,
+      );
+      text += ` and (${months.join(' or ')})`;
+    }
+    parts.push(`${text} group by 1, 2`);
+  };
+  for (const side of pairSides(view, partner)) {
+    if (months === null) {
+      read('trade_facts', 'hs_code', side);
+      continue;
+    }
+    const ofSide = months.filter((m) => m.side === side.side);
+    if (ofSide.some((m) => m.byHeading)) read('trade_pair_headings', 'heading', side);
+    const fromFacts = ofSide.filter((m) => !m.byHeading);
+    if (fromFacts.length > 0) read('trade_facts', 'hs_code', side, fromFacts);
   }
+  if (parts.length === 0) return null;
+  const columns = ranges.map((_, part) => `sum(v${part}) as v${part}`).join(', ');
+  s.add(`select key, flow, ${columns} from (${parts.join(' union all ')}) sums group by key, flow`);
   return s;
 }
 
@@ -309,22 +387,21 @@ export function countReplaced(source: StagedSource, stage: string, datasetSeq: n
   ];
 }
 
+/** The pair-months of 1,000 facts or more (see `headingMonthFacts`), their keys as `trade_pair_months` has them. */
+export const headingMonths = `select m.dataset_seq, m.reporter, m.partner, m.period, m.flow from trade_pair_months m
+  where m.row_count >= ${headingMonthFacts}`;
+
 /**
- * Sums by pair, heading (the code cut to 4 digits, or as it is when coarser) and month, for a store that
- * keeps them: PostgreSQL, which reads a big pair's facts row by row (China's exports to the United States
- * over nine months: 75,000 of 10 M), where these sums hold about a fifteenth of them. DuckDB reads those
- * facts in a few milliseconds, and writing the sums would cost its import a third more. Written in the
- * order of their index.
+ * Counts the sums by heading (the code cut to 4 digits, or as it is when coarser) of the pair-months
+ * `months` (a table or query of `headingMonths`' columns) from the facts.
  */
-function headingSums(datasetSeq: number): Step {
-  return [
-    `insert into trade_pair_headings (dataset_seq, reporter, partner, period, flow, heading, value_cents)
-     select f.dataset_seq, f.reporter, f.partner, f.period, f.flow, substr(f.hs_code, 1, 4), sum(f.value_cents)
-     from trade_facts f join publish_slices s on ${sliceKeys} where f.dataset_seq = $1
-     group by f.dataset_seq, f.reporter, f.partner, f.period, f.flow, substr(f.hs_code, 1, 4)
-     order by f.reporter, f.partner, f.period`,
-    [datasetSeq],
-  ];
+export function headingSums(months: string): string {
+  return `insert into trade_pair_headings (dataset_seq, reporter, partner, period, flow, heading, value_cents)
+    select f.dataset_seq, f.reporter, f.partner, f.period, f.flow, substr(f.hs_code, 1, 4), sum(f.value_cents)
+    from ${months} m join trade_facts f on f.dataset_seq = m.dataset_seq and f.reporter = m.reporter
+      and f.partner = m.partner and f.period = m.period and f.flow = m.flow
+    group by f.dataset_seq, f.reporter, f.partner, f.period, f.flow, substr(f.hs_code, 1, 4)
+    order by f.reporter, f.partner, f.period`;
 }
 
 /**
@@ -332,13 +409,7 @@ function headingSums(datasetSeq: number): Step {
  * aside as superseded by it, its rows take their place (in the source's order, a pair's rows together), and
  * the sums by pair and month, by heading and by importer of those slices are counted again.
  */
-export function publishSteps(
-  source: StagedSource,
-  stage: string,
-  datasetSeq: number,
-  importSeq: number,
-  headings: boolean,
-): Step[] {
+export function publishSteps(source: StagedSource, stage: string, datasetSeq: number, importSeq: number): Step[] {
   return [
     // The slices, read once from the stage: each step below looks them up.
     [`create temp table publish_slices as ${source.slices}`, [stage]],
@@ -348,24 +419,30 @@ export function publishSteps(
        join publish_slices s on ${sliceKeys} where f.dataset_seq = $1`,
       [datasetSeq, importSeq],
     ],
-    ...['trade_facts', 'trade_pair_months', 'trade_partner_months', ...(headings ? ['trade_pair_headings'] : [])].map(
-      (table): Step => [
-        `delete from ${table} f using publish_slices s where f.dataset_seq = $1 and ${sliceKeys}`,
-        [datasetSeq],
-      ],
-    ),
+    ...['trade_facts', 'trade_pair_months', 'trade_partner_months', 'trade_pair_headings'].map((table): Step => [
+      `delete from ${table} f using publish_slices s where f.dataset_seq = $1 and ${sliceKeys}`,
+      [datasetSeq],
+    ]),
     [
       `insert into trade_facts (dataset_seq, import_seq, ${factColumns})
        select cast($2 as integer), cast($3 as integer), ${factColumns} from (${source.rows}) r`,
       [stage, datasetSeq, importSeq],
     ],
-    ...(headings ? [headingSums(datasetSeq)] : []),
     [
       `insert into trade_pair_months (dataset_seq, reporter, partner, period, flow, value_cents, row_count, flagged)
        select cast($2 as integer), reporter, partner, period, flow, value_cents, row_count, flagged
        from (${source.pairMonths}) m order by reporter, partner, period`,
       [stage, datasetSeq],
     ],
+    // The few big months first, so that the facts just written are read by the months they lie in.
+    [
+      `create temp table publish_heading_months as ${headingMonths}
+       and m.dataset_seq = $1 and exists (select 1 from publish_slices s
+         where s.reporter = m.reporter and s.period = m.period and s.flow = m.flow)`,
+      [datasetSeq],
+    ],
+    [headingSums('publish_heading_months'), []],
+    ['drop table publish_heading_months', []],
     [
       `insert into trade_partner_months (dataset_seq, reporter, partner, period, flow, value_cents, row_count, flagged)
        select f.dataset_seq, f.reporter, f.partner, f.period, f.flow, f.value_cents, f.row_count, f.flagged
@@ -421,20 +498,18 @@ export function productImporterSteps(datasetSeq: number, slices: string): Step[]
   ];
 }
 
-/** The tables that hold a dataset's facts and their sums, the sums by heading where the store keeps them. */
-export function factTables(headings: boolean): string[] {
-  return [
-    'trade_facts',
-    'trade_facts_superseded',
-    'trade_pair_months',
-    'trade_partner_months',
-    ...(headings ? ['trade_pair_headings'] : []),
-    'trade_product_importers',
-  ];
-}
+/** The tables that hold a dataset's facts and their sums. */
+export const factTables = [
+  'trade_facts',
+  'trade_facts_superseded',
+  'trade_pair_months',
+  'trade_partner_months',
+  'trade_pair_headings',
+  'trade_product_importers',
+];
 
-export function deleteDatasetSteps(datasetSeq: number, headings: boolean): Step[] {
-  return factTables(headings).map((table) => [`delete from ${table} where dataset_seq = $1`, [datasetSeq]]);
+export function deleteDatasetSteps(datasetSeq: number): Step[] {
+  return factTables.map((table) => [`delete from ${table} where dataset_seq = $1`, [datasetSeq]]);
 }
 
 export const stagedColumns = ['stage', ...factColumns.split(', ')];
