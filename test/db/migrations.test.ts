@@ -372,13 +372,13 @@ describe('a trade store written before it kept sums by heading', () => {
     const database = await createTestDatabase('sqlite');
     let reopened: Database | undefined;
     try {
-      // A month of 1,000 facts, two subheadings to a heading: big enough to keep sums by heading.
-      const flows = Array.from({ length: 1000 }, (_, i) => ({
+      // A month of 5,000 facts, ten subheadings to a heading: big enough to keep sums by heading.
+      const flows = Array.from({ length: 5000 }, (_, i) => ({
         period: 201701,
         reporter: 'BY',
         partner: 'UA',
         flow: 'X' as const,
-        hs: `${String(10 + Math.floor(i / 20)).padStart(2, '0')}${String(10 + (Math.floor(i / 2) % 10))}1${i % 2}`,
+        hs: `${10 + Math.floor(i / 100)}${10 + (Math.floor(i / 10) % 10)}${10 + (i % 10)}`,
         usd: 1 + (i % 7),
       }));
       const datasetId = await makeTradeDataset(database.db, 'comtrade', flows);
@@ -454,7 +454,7 @@ describe.each(engines.filter((engine) => engine === 'postgres'))(
         await fact(201701, '87', 30);
         await fact(201702, '401110', 20);
         // January as a month of many facts, February as one of few: only the first keeps sums by heading.
-        await sql`insert into trade_pair_months values (1, 'BY', 'UA', 201701, 'X', 180, 1000, 0),
+        await sql`insert into trade_pair_months values (1, 'BY', 'UA', 201701, 'X', 180, 5000, 0),
           (1, 'BY', 'UA', 201702, 'X', 20, 1, 0)`.execute(db);
         await prepareDatabase(db);
         const rows = await sql<{ period: number; heading: string; cents: string }>`select period, heading,

@@ -97,16 +97,16 @@ describeOnEngines('sums by month and heading kept by imports', (ctx) => {
     writeCountryTable(countries);
     const { countries: list } = benchTerritories();
     const [cn, us] = ['CN', 'US'].map((code) => list.find((t) => t.code === code)!.numeric);
-    // China's exports to the United States in January 2017: 1,200 facts, four subheadings to a heading (a
+    // China's exports to the United States in January 2017: 5,200 facts, several subheadings to a heading (a
     // month big enough to keep sums by heading); in February, and the other way round, a few.
     const chapters = Array.from({ length: 97 }, (_, c) => c + 1).filter((c) => c !== 77);
     const code = (i: number) => {
       const [chapter, rest] = [chapters[i % 96]!, Math.floor(i / 96)];
-      return `${String(chapter).padStart(2, '0')}0${rest % 4}${10 + Math.floor(rest / 4)}`;
+      return `${String(chapter).padStart(2, '0')}${10 + (rest % 8)}${10 + Math.floor(rest / 8)}`;
     };
     const lines = ['t,i,j,k,v,q'];
     let january = 0;
-    for (let i = 0; i < 1200; i += 1) {
+    for (let i = 0; i < 5200; i += 1) {
       lines.push(`201701,${cn},${us},${code(i)},${(i % 17) + 1}.250,`);
       january += ((i % 17) + 1.25) * 100_000;
     }
@@ -116,7 +116,7 @@ describeOnEngines('sums by month and heading kept by imports', (ctx) => {
     fs.writeFileSync(file, lines.join('\n'));
     const dataset = { name: `big month ${ctx.engine}`, kind: 'baci' as const, source: 'generated' };
     const first = await importTradeFile(ctx.database, { format: 'baci', file, countries, hsRevision: 'H5', dataset });
-    expect(first.rowsImported).toBe(1260);
+    expect(first.rowsImported).toBe(5260);
     const perspective = { datasetId: first.datasetId!, home: 'CN', mirrorImports: true };
     const range = { from: 201701, to: 201702 };
 

@@ -211,6 +211,16 @@ export class DuckFacts implements TradeFacts {
       }
       await dropStage(connection, stage);
     });
+    // Counted from the facts once they are committed: DuckDB reads a transaction's own new rows without
+    // the statistics that let it skip most of them (10 M rows: 1.8 s against 0.3 s). Until they are, and
+    // for good should this fail or the process stop in between, those months are read from their facts.
+    try {
+      await this.inTransaction(connection, async () => {
+        for (const [sql, params] of q.publishHeadingSteps(datasetSeq)) await run(connection, sql, params);
+      });
+    } catch (error) {
+      process.emitWarning(`the trade store's sums by heading were not counted: ${(error as Error).message}`);
+    }
     this.headingPairs = null;
   }
 

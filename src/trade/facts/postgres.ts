@@ -253,7 +253,10 @@ class PostgresStage implements FactStage {
         const result = await client.query<{ n: string | number }>(...q.countReplaced(this.source, this.id, seq));
         return Number(result.rows[0]!.n);
       });
-      for (const [sql, params] of q.publishSteps(this.source, this.id, datasetSeq, importSeq)) {
+      for (const [sql, params] of [
+        ...q.publishSteps(this.source, this.id, datasetSeq, importSeq),
+        ...q.publishHeadingSteps(datasetSeq),
+      ]) {
         await client.query(sql, params);
       }
       await client.query('delete from trade_facts_staged where stage = $1', [this.id]);

@@ -125,15 +125,15 @@ export function partnersCovered(
 }
 
 /**
- * Facts in a pair's month from which the month's sums by heading are kept (`trade_pair_headings`): a big
- * pair's structure reads those sums, a fraction of its facts (China's exports to the United States in a
- * month of the 10 M-row bench: 8,000 facts in 1,200 headings), while the many small months, about as many
- * headings as facts, are read from the facts and cost an import nothing. Part of what the sums mean: a
- * new value needs every store's sums counted again.
+ * Facts in a pair's month from which an import counts the month's sums by heading (`trade_pair_headings`):
+ * a big pair's structure reads those sums, a fraction of its facts (China's exports to the United States
+ * in a month of the 100 M-row bench: 80,000 facts in 1,200 headings), while smaller months, about as many
+ * headings as facts, are read from their facts and cost an import nothing. A question reads the sums of
+ * whichever months have them, so the figure may change without counting anything again.
  */
-export const headingMonthFacts = 1000;
+export const headingMonthFacts = 5000;
 
-/** A month of a pair, on home's side (0) or the partner's (1), and whether its sums by heading are kept. */
+/** A month of a pair, on home's side (0) or the partner's (1), and whether it has sums by heading. */
 export interface PairMonth {
   side: 0 | 1;
   period: number;
@@ -158,16 +158,16 @@ function pairSides(
 export function pairMonths(view: FactView, partner: string, ranges: readonly PeriodRange[]): Statement {
   const s = new Statement();
   pairSides(view, partner).forEach((side, at) => {
-    if (at > 0) s.add('union all');
-    s.add(`select ${side.side} as side, period, flow, row_count >= ${headingMonthFacts} as by_heading`);
-    s.add(
-      'from trade_pair_months where dataset_seq = ? and reporter = ? and partner = ?',
-      view.datasetSeq,
-      side.reporter,
-      side.partner,
-    );
-    if (side.flow) s.add('and flow = ?', side.flow);
-    s.add(`and (${ranges.map((range) => periodWithin(s, range)).join(' or ')})`);
+    for (const [table, byHeading] of [
+      ['trade_pair_months', false],
+      ['trade_pair_headings', true],
+    ] as const) {
+      if (at > 0 || byHeading) s.add('union all');
+      s.add(`select distinct ${side.side} as side, period, flow, ${byHeading} as by_heading from ${table}`);
+      s.add('where dataset_seq = ? and reporter = ? and partner = ?', view.datasetSeq, side.reporter, side.partner);
+      if (side.flow) s.add('and flow = ?', side.flow);
+      s.add(`and (${ranges.map((range) => periodWithin(s, range)).join(' or ')})`);
+    }
   });
   return s;
 }
@@ -176,12 +176,15 @@ export function pairMonths(view: FactView, partner: string, ranges: readonly Per
 export const headingPairs = 'select distinct dataset_seq, reporter, partner from trade_pair_headings';
 
 export function pairMonthsOf(rows: Array<Record<string, unknown>>): PairMonth[] {
-  return rows.map((r) => ({
-    side: Number(r.side) as 0 | 1,
-    period: Number(r.period),
-    flow: String(r.flow),
-    byHeading: r.by_heading === true,
-  }));
+  const months = new Map<string, PairMonth>();
+  for (const r of rows) {
+    const month = { side: Number(r.side) as 0 | 1, period: Number(r.period), flow: String(r.flow), byHeading: false };
+    const key = `${month.side} ${month.period} ${month.flow}`;
+    const known = months.get(key) ?? month;
+    known.byHeading ||= r.by_heading === true;
+    months.set(key, known);
+  }
+  return [...months.values()];
 }
 
 /**
@@ -387,7 +390,7 @@ export function countReplaced(source: StagedSource, stage: string, datasetSeq: n
   ];
 }
 
-/** The pair-months of 1,000 facts or more (see `headingMonthFacts`), their keys as `trade_pair_months` has them. */
+/** The pair-months of `headingMonthFacts` facts or more, their keys as `trade_pair_months` has them. */
 export const headingMonths = `select m.dataset_seq, m.reporter, m.partner, m.period, m.flow from trade_pair_months m
   where m.row_count >= ${headingMonthFacts}`;
 
@@ -407,11 +410,14 @@ export function headingSums(months: string): string {
 /**
  * Publishing a staged import into its dataset, in one transaction: the rows of the slices it holds are set
  * aside as superseded by it, its rows take their place (in the source's order, a pair's rows together), and
- * the sums by pair and month, by heading and by importer of those slices are counted again.
+ * the sums by pair and month and by importer of those slices are counted again; their sums by heading go,
+ * to be counted by `publishHeadingSteps`.
  */
 export function publishSteps(source: StagedSource, stage: string, datasetSeq: number, importSeq: number): Step[] {
   return [
-    // The slices, read once from the stage: each step below looks them up.
+    // The slices, read once from the stage: each step below looks them up (left by a publish that failed
+    // before `publishHeadingSteps` on this connection, they go first).
+    ['drop table if exists publish_slices', []],
     [`create temp table publish_slices as ${source.slices}`, [stage]],
     [
       `insert into trade_facts_superseded (dataset_seq, import_seq, ${factColumns}, superseded_by)
@@ -434,15 +440,6 @@ export function publishSteps(source: StagedSource, stage: string, datasetSeq: nu
        from (${source.pairMonths}) m order by reporter, partner, period`,
       [stage, datasetSeq],
     ],
-    // The few big months first, so that the facts just written are read by the months they lie in.
-    [
-      `create temp table publish_heading_months as ${headingMonths}
-       and m.dataset_seq = $1 and exists (select 1 from publish_slices s
-         where s.reporter = m.reporter and s.period = m.period and s.flow = m.flow)`,
-      [datasetSeq],
-    ],
-    [headingSums('publish_heading_months'), []],
-    ['drop table publish_heading_months', []],
     [
       `insert into trade_partner_months (dataset_seq, reporter, partner, period, flow, value_cents, row_count, flagged)
        select f.dataset_seq, f.reporter, f.partner, f.period, f.flow, f.value_cents, f.row_count, f.flagged
@@ -451,6 +448,24 @@ export function publishSteps(source: StagedSource, stage: string, datasetSeq: nu
       [datasetSeq],
     ],
     ...productImporterSteps(datasetSeq, 'publish_slices'),
+  ];
+}
+
+/**
+ * After `publishSteps`, in the same transaction or a later one: the sums by heading of the published
+ * slices' big months, then the slices go. Until they are counted, those months are read from their facts.
+ */
+export function publishHeadingSteps(datasetSeq: number): Step[] {
+  return [
+    // The few big months first, then their facts.
+    [
+      `create temp table publish_heading_months as ${headingMonths}
+       and m.dataset_seq = $1 and exists (select 1 from publish_slices s
+         where s.reporter = m.reporter and s.period = m.period and s.flow = m.flow)`,
+      [datasetSeq],
+    ],
+    [headingSums('publish_heading_months'), []],
+    ['drop table publish_heading_months', []],
     ['drop table publish_slices', []],
   ];
 }
