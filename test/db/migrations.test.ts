@@ -396,6 +396,14 @@ describe('a trade store written before it kept sums by heading', () => {
 
       reopened = await openDatabase({ target: database.target, migrations: 'none' });
       expect(await tradeStructure(reopened.db, { ...query, level: 'heading' })).toEqual(before);
+      await reopened.close();
+      reopened = undefined;
+      const again = await DuckDBInstance.create(tradeStoreFile(database.target.file));
+      const check = await again.connect();
+      const counted = await check.runAndReadAll('select count(*) from trade_pair_headings');
+      expect(Number(counted.getRows()[0]![0])).toBe(500);
+      check.closeSync();
+      again.closeSync();
     } finally {
       await reopened?.close();
       await database.drop();

@@ -6,7 +6,7 @@ type AnyDb = Kysely<any>;
 /**
  * Sums by heading of a pair's months of 5,000 facts or more, PostgreSQL only as 0011 (the DuckDB store
  * counts them when it opens): a structure by heading of a big pair read all its facts (China's exports to
- * the United States over nine months: 75,000 rows of 10 M), where these sums hold a seventh of them.
+ * the United States over nine months: 75,000 rows of 10 M), where these sums hold a fraction of them.
  */
 export async function up(db: AnyDb): Promise<void> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;

@@ -5,6 +5,7 @@ import { makeTradeDataset } from '../../../test/support/trade-datasets.ts';
 import { describeTrend, mirrorView, partnerRanking } from './insights.ts';
 import { latestPeriodWithPartners, tradeWithPartners } from './partners.ts';
 import { growthPercent, tradeSeries, tradeStructure, tradeSummary } from './service.ts';
+import { sumsByProduct, type FlowSum } from './store.ts';
 
 type Flow = [
   period: number,
@@ -47,6 +48,22 @@ const fixture: Flow[] = [
 ];
 const q1 = { from: 201701, to: 201703 };
 
+/** Sums in a stable order, without the zero ones. */
+const sortedSums = (sums: FlowSum[]) =>
+  sums.filter((s) => s.valueCents !== 0).sort((a, b) => a.key.localeCompare(b.key) || a.flow.localeCompare(b.flow));
+
+/** Sums by a finer code added up by its first `digits` digits. */
+function cutTo(digits: number, sums: FlowSum[]): FlowSum[] {
+  const byKey = new Map<string, FlowSum>();
+  for (const s of sums) {
+    const key = `${s.key.slice(0, digits)} ${s.flow}`;
+    const at = byKey.get(key);
+    if (at) at.valueCents += s.valueCents;
+    else byKey.set(key, { key: s.key.slice(0, digits), flow: s.flow, valueCents: s.valueCents });
+  }
+  return [...byKey.values()];
+}
+
 describeOnEngines('trade analytics', (ctx) => {
   it('sums a pair against the same months a year earlier, with share and rank among partners', async () => {
     const datasetId = await makeDataset(ctx.database, 'official_customs', fixture);
@@ -70,6 +87,40 @@ describeOnEngines('trade analytics', (ctx) => {
     expect(s.rank).toBe(2);
     expect(s.partners).toBe(3);
     expect(s.currency).toBe('USD');
+  });
+
+  it('read a home’s own big month of exports from its sums by heading, its imports from their facts', async () => {
+    // Belarus's own reports: 5,000 exports to Ukraine in January (summed by heading) and a few imports.
+    const flows = [
+      ...Array.from({ length: 5000 }, (_, i) => ({
+        period: 201701,
+        reporter: 'BY',
+        partner: 'UA',
+        flow: 'X' as const,
+        hs: `${10 + Math.floor(i / 100)}${10 + (Math.floor(i / 10) % 10)}${10 + (i % 10)}`,
+        usd: 1 + (i % 7),
+      })),
+      ...Array.from({ length: 20 }, (_, i) => ({
+        period: 201701,
+        reporter: 'BY',
+        partner: 'UA',
+        flow: 'M' as const,
+        hs: `${20 + i}0110`,
+        usd: 100 + i,
+      })),
+    ];
+    const datasetId = await makeTradeDataset(ctx.db, 'official_customs', flows);
+    const perspective = { datasetId, home: 'BY', mirrorImports: false };
+    const ranges = [{ from: 201701, to: 201703 }];
+    const [bySubheading] = await sumsByProduct(ctx.db, perspective, 'UA', ranges, 6);
+    for (const digits of [2, 4] as const) {
+      const [sums] = await sumsByProduct(ctx.db, perspective, 'UA', ranges, digits);
+      expect(sortedSums(sums!)).toEqual(sortedSums(cutTo(digits, bySubheading!)));
+    }
+    const total = (flow: string) => bySubheading!.filter((s) => s.flow === flow).reduce((n, s) => n + s.valueCents, 0);
+    expect([total('X'), total('M')]).toEqual(
+      ['X', 'M'].map((flow) => flows.filter((f) => f.flow === flow).reduce((n, f) => n + f.usd * 100, 0)),
+    );
   });
 
   it('answers questions of the same shape asked at once, each with its own pair', async () => {

@@ -121,7 +121,12 @@ export class DuckFacts implements TradeFacts {
 
   static async open(file: string, records: Db): Promise<DuckFacts> {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    const instance = await DuckDBInstance.create(':memory:', { memory_limit: '1GB', threads: '2' });
+    const instance = await DuckDBInstance.create(':memory:', {
+      memory_limit: '1GB',
+      threads: '2',
+      // An instance held in memory would spill into `.tmp` wherever the process was started.
+      temp_directory: `${file}.tmp`,
+    });
     const reader = await instance.connect();
     try {
       // Row groups of 16,384 rows rather than DuckDB's 122,880: a pair's facts and a home's month sums
@@ -264,10 +269,24 @@ export class DuckFacts implements TradeFacts {
   }
 
   async sumsByProduct(view: FactView, partner: string, ranges: PeriodRange[], digits: 2 | 4 | 6) {
-    const byHeading = digits <= 4 && (await this.summedByHeading(view, partner));
-    const months = byHeading ? q.pairMonthsOf(await rowsOf(this.reader, q.pairMonths(view, partner, ranges))) : null;
-    const statement = q.productSums(view, partner, ranges, digits, months);
-    return q.sumsOfParts(statement ? await rowsOf(this.reader, statement) : [], ranges.length);
+    if (ranges.length === 0) return [];
+    if (digits > 4 || !(await this.summedByHeading(view, partner))) {
+      const statement = q.productSums(view, partner, ranges, digits, null);
+      return q.sumsOfParts(statement ? await rowsOf(this.reader, statement) : [], ranges.length);
+    }
+    // Which months have sums by heading, and those sums, in one snapshot: on a connection of its own, as
+    // questions asked meanwhile on the shared one must not find themselves in this transaction.
+    const connection = await connectTo(this.instance);
+    try {
+      await run(connection, 'begin transaction');
+      const months = q.pairMonthsOf(await rowsOf(connection, q.pairMonths(view, partner, ranges)));
+      const statement = q.productSums(view, partner, ranges, digits, months);
+      const rows = statement ? await rowsOf(connection, statement) : [];
+      await run(connection, 'commit');
+      return q.sumsOfParts(rows, ranges.length);
+    } finally {
+      connection.closeSync();
+    }
   }
 
   async covering(

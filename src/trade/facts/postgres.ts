@@ -66,15 +66,25 @@ export class PostgresFacts implements TradeFacts {
     return q.coveredOf(await this.rows(q.partnersCovered(datasetSeqs, home, partners, range)));
   }
 
-  /** Each range on a connection of its own, at the same time: PostgreSQL runs one statement on one core. */
+  /** Which months have sums by heading, and those sums, in one snapshot. */
   async sumsByProduct(view: FactView, partner: string, ranges: PeriodRange[], digits: 2 | 4 | 6) {
-    const months = digits > 4 ? null : q.pairMonthsOf(await this.rows(q.pairMonths(view, partner, ranges)));
-    return Promise.all(
-      ranges.map(async (range) => {
-        const statement = q.productSums(view, partner, [range], digits, months);
-        return q.sumsOfParts(statement ? await this.rows(statement) : [], 1)[0]!;
-      }),
-    );
+    if (ranges.length === 0) return [];
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin isolation level repeatable read read only');
+      const ask = async (statement: q.Statement) =>
+        (await client.query(statement.text, statement.params)).rows as Array<Record<string, unknown>>;
+      const months = digits > 4 ? null : q.pairMonthsOf(await ask(q.pairMonths(view, partner, ranges)));
+      const statement = q.productSums(view, partner, ranges, digits, months);
+      const rows = statement ? await ask(statement) : [];
+      await client.query('commit');
+      return q.sumsOfParts(rows, ranges.length);
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   async covering(

@@ -65,15 +65,19 @@ function within(s: Statement, column: string, values: readonly unknown[]): strin
 }
 
 /**
- * Sums of `value_cents` (as `v0`, `v1`, …) and, when `flagged` names a column, of it (as `f0`, `f1`, …)
+ * Sums of `value` (as `v0`, `v1`, …) and, when `flagged` names a column, of it (as `f0`, `f1`, …)
  * over the rows of each condition, and the rows of any of them: one pass over the rows for all the parts.
  * A part no row matches sums to null.
  */
-function partSums(conditions: readonly string[], flagged?: string): { columns: string; rows: string } {
+function partSums(
+  conditions: readonly string[],
+  value = 'value_cents',
+  flagged?: string,
+): { columns: string; rows: string } {
   // One part is all the rows: filtering them again would only cost.
   const only = (c: string) => (conditions.length === 1 ? '' : ` filter (where ${c})`);
   const columns = conditions.flatMap((c, part) => [
-    `sum(value_cents)${only(c)} as v${part}`,
+    `sum(${value})${only(c)} as v${part}`,
     ...(flagged ? [`sum(${flagged})${only(c)} as f${part}`] : []),
   ]);
   return { columns: columns.join(', '), rows: `(${conditions.join(' or ')})` };
@@ -89,13 +93,13 @@ export function partnerSums(view: FactView, parts: readonly PartnerPart[]): Stat
     parts.map(({ range, partners }) =>
       partners ? `(${periodWithin(s, range)} and ${within(s, partnerColumn, partners)})` : periodWithin(s, range),
     );
-  const own = partSums(conditions('partner'), 'flagged');
+  const own = partSums(conditions('partner'), 'value_cents', 'flagged');
   s.add(`select partner as key, flow, ${own.columns} from trade_pair_months`);
   s.add('where dataset_seq = ? and reporter = ?', view.datasetSeq, view.home);
   if (view.mirrorImports) s.add("and flow = 'X'");
   s.add(`and ${own.rows} group by partner, flow`);
   if (view.mirrorImports) {
-    const mirrored = partSums(conditions('reporter'), 'flagged');
+    const mirrored = partSums(conditions('reporter'), 'value_cents', 'flagged');
     s.add(`union all select reporter as key, 'M' as flow, ${mirrored.columns} from trade_partner_months`);
     s.add("where dataset_seq = ? and partner = ? and flow = 'X'", view.datasetSeq, view.home);
     s.add(`and ${mirrored.rows} group by reporter`);
@@ -131,7 +135,7 @@ export function partnersCovered(
  * headings as facts, are read from their facts and cost an import nothing. A question reads the sums of
  * whichever months have them, so the figure may change without counting anything again.
  */
-export const headingMonthFacts = 5000;
+const headingMonthFacts = 5000;
 
 /** A month of a pair, on home's side (0) or the partner's (1), and whether it has sums by heading. */
 export interface PairMonth {
@@ -145,13 +149,22 @@ export interface PairMonth {
  * Where a pair's trade in the ranges is read, side by side: home's reports (with mirrored imports, its
  * exports), and with mirrored imports the partner's exports to home (as home's imports).
  */
-function pairSides(
-  view: FactView,
-  partner: string,
-): Array<{ side: 0 | 1; reporter: string; partner: string; flow: string | null; as: string }> {
-  const own = { side: 0 as const, reporter: view.home, partner, flow: view.mirrorImports ? 'X' : null, as: 'flow' };
+function pairSides(view: FactView, partner: string): PairSide[] {
+  const own: PairSide = { side: 0, reporter: view.home, partner, flow: view.mirrorImports ? 'X' : null, shownAs: null };
   if (!view.mirrorImports) return [own];
-  return [own, { side: 1, reporter: partner, partner: view.home, flow: 'X', as: "'M'" }];
+  return [own, { side: 1, reporter: partner, partner: view.home, flow: 'X', shownAs: 'M' }];
+}
+
+/**
+ * One side of a pair's trade: its reporter and partner, the direction read (all when null) and the one it
+ * is shown as (its own when null).
+ */
+interface PairSide {
+  side: 0 | 1;
+  reporter: string;
+  partner: string;
+  flow: string | null;
+  shownAs: 'M' | null;
 }
 
 /** The months of a pair in the ranges (see `PairMonth`), from its month sums. */
@@ -190,8 +203,9 @@ export function pairMonthsOf(rows: Array<Record<string, unknown>>): PairMonth[] 
 /**
  * A pair's trade by HS code cut to `digits`, in each range (as `v0`, `v1`, …), or null when the pair has
  * none. A code coarser than asked for (a chapter a file did not break down) stays a line of its own, so
- * every level adds up to the same total. Read from the facts, or (for headings and coarser) from the
- * sums by heading of the pair's `months` that keep them and the facts of the others.
+ * every level adds up to the same total. Read from the facts, or (for headings and coarser) month by month
+ * of the pair's `months`: from the sums by heading of those that have them, from the facts of the others.
+ * `months` must be read in the same snapshot, or an import committed in between could leave a month out.
  */
 export function productSums(
   view: FactView,
@@ -202,32 +216,40 @@ export function productSums(
 ): Statement | null {
   const s = new Statement();
   const parts: string[] = [];
-  const read = (table: string, code: string, side: ReturnType<typeof pairSides>[number], only?: PairMonth[]) => {
-    const sums = partSums(ranges.map((range) => periodWithin(s, range)));
-    let text = `select substr(${code}, 1, ${s.param(digits)}) as key, ${side.as} as flow, ${sums.columns} from ${table}`;
-    text += ` where dataset_seq = ${s.param(view.datasetSeq)} and reporter = ${s.param(side.reporter)}`;
-    text += ` and partner = ${s.param(side.partner)}`;
-    if (side.flow) text += ` and flow = ${s.param(side.flow)}`;
-    text += ` and ${sums.rows}`;
-    if (only) {
-      const byFlow = new Map<string, number[]>();
-      for (const m of only) byFlow.set(m.flow, [...(byFlow.get(m.flow) ?? []), m.period]);
-      const months = [...byFlow].map(
-        ([flow, periods]) => `(flow = ${s.param(flow)} and ${within(s, 'period', periods)})`,
-      );
-      text += ` and (${months.join(' or ')})`;
-    }
+  /** Months of the list, by direction: the constants let DuckDB skip the row groups of the others. */
+  const inMonths = (list: readonly PairMonth[], alias: string) => {
+    const byFlow = new Map<string, number[]>();
+    for (const m of list) byFlow.set(m.flow, [...(byFlow.get(m.flow) ?? []), m.period]);
+    const each = [...byFlow].map(
+      ([flow, periods]) => `(${alias}.flow = ${s.param(flow)} and ${within(s, `${alias}.period`, periods)})`,
+    );
+    return `(${each.join(' or ')})`;
+  };
+  const read = (table: 'trade_facts' | 'trade_pair_headings', side: PairSide, only?: string) => {
+    const sums = partSums(
+      ranges.map((range) => periodWithin(s, range, 't.period')),
+      't.value_cents',
+    );
+    const code = table === 'trade_facts' ? 't.hs_code' : 't.heading';
+    const flow = side.shownAs ? `'${side.shownAs}'` : 't.flow';
+    let text = `select substr(${code}, 1, ${s.param(digits)}) as key, ${flow} as flow, ${sums.columns}`;
+    text += ` from ${table} t`;
+    text += ` where t.dataset_seq = ${s.param(view.datasetSeq)} and t.reporter = ${s.param(side.reporter)}`;
+    text += ` and t.partner = ${s.param(side.partner)}`;
+    if (side.flow) text += ` and t.flow = ${s.param(side.flow)}`;
+    text += ` and ${sums.rows}${only ? ` and ${only}` : ''}`;
     parts.push(`${text} group by 1, 2`);
   };
   for (const side of pairSides(view, partner)) {
     if (months === null) {
-      read('trade_facts', 'hs_code', side);
+      read('trade_facts', side);
       continue;
     }
     const ofSide = months.filter((m) => m.side === side.side);
-    if (ofSide.some((m) => m.byHeading)) read('trade_pair_headings', 'heading', side);
+    const summed = ofSide.filter((m) => m.byHeading);
     const fromFacts = ofSide.filter((m) => !m.byHeading);
-    if (fromFacts.length > 0) read('trade_facts', 'hs_code', side, fromFacts);
+    if (summed.length > 0) read('trade_pair_headings', side, inMonths(summed, 't'));
+    if (fromFacts.length > 0) read('trade_facts', side, inMonths(fromFacts, 't'));
   }
   if (parts.length === 0) return null;
   const columns = ranges.map((_, part) => `sum(v${part}) as v${part}`).join(', ');
@@ -415,8 +437,8 @@ export function headingSums(months: string): string {
  */
 export function publishSteps(source: StagedSource, stage: string, datasetSeq: number, importSeq: number): Step[] {
   return [
-    // The slices, read once from the stage: each step below looks them up (left by a publish that failed
-    // before `publishHeadingSteps` on this connection, they go first).
+    // The slices, read once from the stage: each step below looks them up (left behind on this connection
+    // by a publish whose sums by heading failed, they go first).
     ['drop table if exists publish_slices', []],
     [`create temp table publish_slices as ${source.slices}`, [stage]],
     [
@@ -457,7 +479,7 @@ export function publishSteps(source: StagedSource, stage: string, datasetSeq: nu
  */
 export function publishHeadingSteps(datasetSeq: number): Step[] {
   return [
-    // The few big months first, then their facts.
+    // The big months are few: found first, they let DuckDB read the facts of those months only.
     [
       `create temp table publish_heading_months as ${headingMonths}
        and m.dataset_seq = $1 and exists (select 1 from publish_slices s
