@@ -11,7 +11,7 @@ import { tradeStructure, tradeSummary } from '../../src/trade/analytics/service.
 import { tradeStoreFile } from '../../src/trade/facts/duckdb.ts';
 import type { FlowRow } from '../../src/trade/model.ts';
 import { createTestDatabase, describeOnEngines, engines, type TestDatabase } from '../support/engines.ts';
-import { makeTradeDataset } from '../support/trade-datasets.ts';
+import { bigMonthOfExports, makeTradeDataset } from '../support/trade-datasets.ts';
 import { flowsOf, insertFlows } from '../support/trade.ts';
 
 function migratorOf(db: Db): Migrator {
@@ -372,15 +372,7 @@ describe('a trade store written before it kept sums by heading', () => {
     const database = await createTestDatabase('sqlite');
     let reopened: Database | undefined;
     try {
-      // A month of 5,000 facts, ten subheadings to a heading: big enough to keep sums by heading.
-      const flows = Array.from({ length: 5000 }, (_, i) => ({
-        period: 201701,
-        reporter: 'BY',
-        partner: 'UA',
-        flow: 'X' as const,
-        hs: `${10 + Math.floor(i / 100)}${10 + (Math.floor(i / 10) % 10)}${10 + (i % 10)}`,
-        usd: 1 + (i % 7),
-      }));
+      const flows = bigMonthOfExports('BY', 'UA', 201701);
       const datasetId = await makeTradeDataset(database.db, 'comtrade', flows);
       const query = { home: 'BY', partner: 'UA', range: { from: 201701, to: 201701 }, datasetId, top: 1000 };
       const before = await tradeStructure(database.db, { ...query, level: 'heading' });

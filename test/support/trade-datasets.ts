@@ -88,3 +88,18 @@ export async function makeGrouping(db: Db, code: string, nameEn: string): Promis
     .onConflict((oc) => oc.column('code').doNothing())
     .execute();
 }
+
+/**
+ * A month of a pair's exports big enough for the trade store to keep its sums by heading: `facts` flows
+ * over headings of ten subheadings each (5,000 make 500 headings).
+ */
+export function bigMonthOfExports(reporter: string, partner: string, period: number, facts = 5000): TestFlow[] {
+  return Array.from({ length: facts }, (_, i) => ({
+    period,
+    reporter,
+    partner,
+    flow: 'X' as const,
+    hs: `${10 + Math.floor(i / 100)}${10 + (Math.floor(i / 10) % 10)}${10 + (i % 10)}`,
+    usd: 1 + (i % 7),
+  }));
+}

@@ -2,7 +2,7 @@ import { newId } from '../../src/core/ids.ts';
 import { nowIso } from '../../src/core/records.ts';
 import type { Db } from '../../src/db/connection.ts';
 import { tradeFacts } from '../../src/trade/facts/index.ts';
-import type { StoredFact } from '../../src/trade/facts/store.ts';
+import type { FlowSum, StoredFact } from '../../src/trade/facts/store.ts';
 import type { FlowRow } from '../../src/trade/model.ts';
 
 /**
@@ -111,4 +111,23 @@ export async function pairPeriodsOf(db: Db, datasetName: string) {
       a.period - b.period ||
       a.flow.localeCompare(b.flow),
   );
+}
+
+/** Sums in a stable order, without the zero ones. */
+export function sortedSums(sums: FlowSum[]): FlowSum[] {
+  return sums
+    .filter((s) => s.valueCents !== 0)
+    .sort((a, b) => a.key.localeCompare(b.key) || a.flow.localeCompare(b.flow));
+}
+
+/** Sums by a finer code added up by its first `digits` digits. */
+export function cutTo(digits: number, sums: FlowSum[]): FlowSum[] {
+  const byKey = new Map<string, FlowSum>();
+  for (const s of sums) {
+    const key = s.key.slice(0, digits);
+    const at = byKey.get(`${key} ${s.flow}`);
+    if (at) at.valueCents += s.valueCents;
+    else byKey.set(`${key} ${s.flow}`, { key, flow: s.flow, valueCents: s.valueCents });
+  }
+  return [...byKey.values()];
 }

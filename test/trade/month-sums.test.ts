@@ -6,26 +6,12 @@ import { benchTerritories, generateBaciLike, writeCountryTable } from '../../ben
 import { sumsByPeriod, sumsByProduct, type FlowSum } from '../../src/trade/analytics/store.ts';
 import { importTradeFile } from '../../src/trade/importers/service.ts';
 import { describeOnEngines } from '../support/engines.ts';
-
-const sorted = (sums: FlowSum[]) =>
-  sums.filter((s) => s.valueCents !== 0).sort((a, b) => a.key.localeCompare(b.key) || a.flow.localeCompare(b.flow));
+import { cutTo, sortedSums } from '../support/trade.ts';
 
 const totals = (sums: FlowSum[]) => {
   const byFlow: Record<string, number> = {};
   for (const s of sums) byFlow[s.flow] = (byFlow[s.flow] ?? 0) + s.valueCents;
   return byFlow;
-};
-
-/** Sums by a finer code added up by its first `digits` digits. */
-const cutTo = (digits: number, sums: FlowSum[]): FlowSum[] => {
-  const byKey = new Map<string, FlowSum>();
-  for (const s of sums) {
-    const key = s.key.slice(0, digits);
-    const at = byKey.get(`${key} ${s.flow}`);
-    if (at) at.valueCents += s.valueCents;
-    else byKey.set(`${key} ${s.flow}`, { key, flow: s.flow, valueCents: s.valueCents });
-  }
-  return [...byKey.values()];
 };
 
 /**
@@ -62,11 +48,11 @@ describeOnEngines('sums by month and heading kept by imports', (ctx) => {
         ]) {
           const [byChapter] = await sumsByProduct(ctx.db, perspective, partner, [range], 2);
           expect(totals(await sumsByPeriod(ctx.db, perspective, partner, range))).toEqual(totals(byChapter!));
-          expect(sorted(byChapter!).length).toBeGreaterThan(0);
+          expect(sortedSums(byChapter!).length).toBeGreaterThan(0);
           // Cut to headings, the subheadings add up to the headings.
           const [byHeading] = await sumsByProduct(ctx.db, perspective, partner, [range], 4);
           const [bySubheading] = await sumsByProduct(ctx.db, perspective, partner, [range], 6);
-          expect(sorted(byHeading!)).toEqual(sorted(cutTo(4, bySubheading!)));
+          expect(sortedSums(byHeading!)).toEqual(sortedSums(cutTo(4, bySubheading!)));
         }
       }
     };
@@ -128,7 +114,7 @@ describeOnEngines('sums by month and heading kept by imports', (ctx) => {
       const bySubheading = await sumsByProduct(ctx.db, perspective, 'US', ranges, 6);
       for (const digits of [2, 4] as const) {
         const sums = await sumsByProduct(ctx.db, perspective, 'US', ranges, digits);
-        sums.forEach((part, at) => expect(sorted(part)).toEqual(sorted(cutTo(digits, bySubheading[at]!))));
+        sums.forEach((part, at) => expect(sortedSums(part)).toEqual(sortedSums(cutTo(digits, bySubheading[at]!))));
       }
       expect(totals(bySubheading[0]!).X! - totals(bySubheading[1]!).X!).toBe(30 * 200_000);
       return totals(bySubheading[0]!);

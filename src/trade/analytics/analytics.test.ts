@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connection.ts';
 import { describeOnEngines } from '../../../test/support/engines.ts';
-import { makeTradeDataset } from '../../../test/support/trade-datasets.ts';
+import { bigMonthOfExports, makeTradeDataset } from '../../../test/support/trade-datasets.ts';
+import { cutTo, sortedSums } from '../../../test/support/trade.ts';
 import { describeTrend, mirrorView, partnerRanking } from './insights.ts';
 import { latestPeriodWithPartners, tradeWithPartners } from './partners.ts';
 import { growthPercent, tradeSeries, tradeStructure, tradeSummary } from './service.ts';
-import { sumsByProduct, type FlowSum } from './store.ts';
+import { sumsByProduct } from './store.ts';
 
 type Flow = [
   period: number,
@@ -48,22 +49,6 @@ const fixture: Flow[] = [
 ];
 const q1 = { from: 201701, to: 201703 };
 
-/** Sums in a stable order, without the zero ones. */
-const sortedSums = (sums: FlowSum[]) =>
-  sums.filter((s) => s.valueCents !== 0).sort((a, b) => a.key.localeCompare(b.key) || a.flow.localeCompare(b.flow));
-
-/** Sums by a finer code added up by its first `digits` digits. */
-function cutTo(digits: number, sums: FlowSum[]): FlowSum[] {
-  const byKey = new Map<string, FlowSum>();
-  for (const s of sums) {
-    const key = `${s.key.slice(0, digits)} ${s.flow}`;
-    const at = byKey.get(key);
-    if (at) at.valueCents += s.valueCents;
-    else byKey.set(key, { key: s.key.slice(0, digits), flow: s.flow, valueCents: s.valueCents });
-  }
-  return [...byKey.values()];
-}
-
 describeOnEngines('trade analytics', (ctx) => {
   it('sums a pair against the same months a year earlier, with share and rank among partners', async () => {
     const datasetId = await makeDataset(ctx.database, 'official_customs', fixture);
@@ -92,14 +77,7 @@ describeOnEngines('trade analytics', (ctx) => {
   it('read a home’s own big month of exports from its sums by heading, its imports from their facts', async () => {
     // Belarus's own reports: 5,000 exports to Ukraine in January (summed by heading) and a few imports.
     const flows = [
-      ...Array.from({ length: 5000 }, (_, i) => ({
-        period: 201701,
-        reporter: 'BY',
-        partner: 'UA',
-        flow: 'X' as const,
-        hs: `${10 + Math.floor(i / 100)}${10 + (Math.floor(i / 10) % 10)}${10 + (i % 10)}`,
-        usd: 1 + (i % 7),
-      })),
+      ...bigMonthOfExports('BY', 'UA', 201701),
       ...Array.from({ length: 20 }, (_, i) => ({
         period: 201701,
         reporter: 'BY',
