@@ -253,19 +253,17 @@ export class DuckFacts implements TradeFacts {
   }
 
   private async summedByHeading(view: FactView, partner: string): Promise<boolean> {
-    const key = (reporter: string, to: string) => `${view.datasetSeq} ${reporter} ${to}`;
+    const key = (seq: unknown, reporter: unknown, to: unknown) => `${String(seq)} ${String(reporter)} ${String(to)}`;
     this.headingPairs ??= run(this.reader, q.headingPairs).then(
-      (answer) =>
-        new Set(
-          answer.getRowObjectsJS().map((r) => `${String(r.dataset_seq)} ${String(r.reporter)} ${String(r.partner)}`),
-        ),
+      (answer) => new Set(answer.getRowObjectsJS().map((r) => key(r.dataset_seq, r.reporter, r.partner))),
     );
     const asked = this.headingPairs;
     const pairs = await asked.catch((error: unknown) => {
       if (this.headingPairs === asked) this.headingPairs = null;
       throw error;
     });
-    return pairs.has(key(view.home, partner)) || (view.mirrorImports && pairs.has(key(partner, view.home)));
+    const seq = view.datasetSeq;
+    return pairs.has(key(seq, view.home, partner)) || (view.mirrorImports && pairs.has(key(seq, partner, view.home)));
   }
 
   async sumsByProduct(view: FactView, partner: string, ranges: PeriodRange[], digits: 2 | 4 | 6) {

@@ -66,15 +66,19 @@ export class PostgresFacts implements TradeFacts {
     return q.coveredOf(await this.rows(q.partnersCovered(datasetSeqs, home, partners, range)));
   }
 
-  /** Which months have sums by heading, and those sums, in one snapshot. */
+  /** Subheadings from the facts; coarser codes ask which months have sums by heading, and those sums, in one snapshot. */
   async sumsByProduct(view: FactView, partner: string, ranges: PeriodRange[], digits: 2 | 4 | 6) {
     if (ranges.length === 0) return [];
+    if (digits > 4) {
+      const statement = q.productSums(view, partner, ranges, digits, null);
+      return q.sumsOfParts(statement ? await this.rows(statement) : [], ranges.length);
+    }
     const client = await this.pool.connect();
     try {
       await client.query('begin isolation level repeatable read read only');
       const ask = async (statement: q.Statement) =>
         (await client.query(statement.text, statement.params)).rows as Array<Record<string, unknown>>;
-      const months = digits > 4 ? null : q.pairMonthsOf(await ask(q.pairMonths(view, partner, ranges)));
+      const months = q.pairMonthsOf(await ask(q.pairMonths(view, partner, ranges)));
       const statement = q.productSums(view, partner, ranges, digits, months);
       const rows = statement ? await ask(statement) : [];
       await client.query('commit');
